@@ -1,0 +1,65 @@
+// Wires the core to a database, a scheduler and messengers. main.ts, the tests and the benchmarks all build Concord here.
+import { randomUUID } from 'node:crypto';
+import { pino } from 'pino';
+import type { Config } from './config.js';
+import type { Clock, Messenger } from './core/ports.js';
+import { Concord, type Logger } from './core/service.js';
+import { openDatabase, type Database } from './db/client.js';
+import { JobRunner } from './db/jobs.js';
+import { OutboxDispatcher } from './db/outbox.js';
+import { drizzleStore } from './db/repositories/tx.js';
+import { Scheduler } from './db/scheduler.js';
+
+export interface App {
+  database: Database;
+  core: Concord;
+  jobs: JobRunner;
+  outbox: OutboxDispatcher;
+  scheduler: Scheduler;
+  logger: Logger;
+  close(): Promise<void>;
+}
+
+export interface AppOptions {
+  config: Config;
+  clock: Clock;
+  messengers: Record<string, Messenger>;
+  logger?: Logger;
+  database?: Database;
+  poolSize?: number;
+}
+
+export function createLogger(level: Config['LOG_LEVEL']): Logger {
+  // Logs go to stderr so that the console's replies on stdout stay clean.
+  return pino({ level, base: undefined }, pino.destination(2));
+}
+
+export async function createApp(opts: AppOptions): Promise<App> {
+  const { config, clock } = opts;
+  const logger = opts.logger ?? createLogger(config.LOG_LEVEL);
+  const database =
+    opts.database ??
+    (await openDatabase({ url: config.DATABASE_URL, dataDir: config.CONCORD_DATA_DIR, ...(opts.poolSize ? { poolSize: opts.poolSize } : {}) }));
+  const core = new Concord({
+    store: drizzleStore(database.db),
+    clock,
+    logger,
+    defaults: { locale: config.DEFAULT_LOCALE, timezone: config.DEFAULT_TIMEZONE, reminderHours: config.VOTE_REMINDER_HOURS },
+  });
+  const workerId = `worker-${randomUUID().slice(0, 8)}`;
+  const jobs = new JobRunner({ db: database.db, core, clock, logger, workerId, leaseSeconds: config.JOB_LEASE_SECONDS });
+  const outbox = new OutboxDispatcher({ db: database.db, messengers: opts.messengers, clock, logger, workerId, leaseSeconds: config.JOB_LEASE_SECONDS });
+  const scheduler = new Scheduler(jobs, outbox, logger);
+  return {
+    database,
+    core,
+    jobs,
+    outbox,
+    scheduler,
+    logger,
+    async close() {
+      await scheduler.stop();
+      if (!opts.database) await database.close();
+    },
+  };
+}

@@ -1,0 +1,107 @@
+// The local console: type `alice: /concord ...` to act as alice; `@advance 3d` moves the simulated clock.
+import { randomUUID } from 'node:crypto';
+import type { ManualClock } from '../../core/clock.js';
+import type { MessageRef, Messenger } from '../../core/ports.js';
+import type { Concord } from '../../core/service.js';
+import { parseDuration } from '../../core/time.js';
+import type { View } from '../../core/views/types.js';
+import { renderText } from './render.js';
+
+export const CONSOLE_WORKSPACE = { externalId: 'local', name: 'Local console' };
+
+export type Output = (text: string) => void;
+
+/** Prints what Concord would post, saying where each message went. */
+export class ConsoleMessenger implements Messenger {
+  private counter = 0;
+
+  constructor(private readonly out: Output) {}
+
+  async post(_workspace: unknown, channelId: string, view: View): Promise<MessageRef> {
+    const messageId = `m${++this.counter}`;
+    this.out(`[#${channelId}]\n${renderText(view)}`);
+    return { channelId, messageId };
+  }
+
+  async update(_workspace: unknown, message: MessageRef, view: View): Promise<void> {
+    this.out(`[#${message.channelId}] (card updated)\n${renderText(view)}`);
+  }
+
+  async dm(_workspace: unknown, member: string, view: View): Promise<MessageRef> {
+    this.out(`[DM @${member}]\n${renderText(view)}`);
+    return { channelId: `dm-${member}`, messageId: `m${++this.counter}` };
+  }
+}
+
+export interface ConsoleDeps {
+  core: Concord;
+  clock: ManualClock;
+  /** Runs due jobs and delivers owed messages at the clock's current time. */
+  tick: () => Promise<void>;
+  /** When the next pending job falls due, if any. */
+  nextDueAt: () => Promise<Date | null>;
+  out: Output;
+}
+
+const LINE = /^@?([\p{L}\p{N}_.-]+)(?:\s+in\s+#?([\p{L}\p{N}_.-]+))?\s*:\s*(.*)$/u;
+
+export class ConsoleSession {
+  constructor(private readonly deps: ConsoleDeps) {}
+
+  /** Handles one input line. Returns false when the user asked to quit. */
+  async handle(raw: string): Promise<boolean> {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) return true;
+    const { out } = this.deps;
+    if (line === '@quit' || line === '@exit') return false;
+    if (line === '@clock') {
+      out(`clock: ${this.deps.clock.now().toISOString()}`);
+      return true;
+    }
+    if (line.startsWith('@advance')) {
+      const text = line.slice('@advance'.length).trim();
+      const ms = parseDuration(text);
+      if (ms === null || ms <= 0) {
+        out(`✗ "@advance ${text}" is not a duration. Try @advance 3d, @advance 2h or @advance 1d12h.`);
+        return true;
+      }
+      await this.advance(ms);
+      out(`clock: ${this.deps.clock.now().toISOString()}`);
+      return true;
+    }
+    const match = LINE.exec(line);
+    if (!match) {
+      out('✗ Write a line as `name: /concord <command>` (for example `alice: /concord help`), or `name in #channel: /concord ...`. `@advance 3d` moves the clock; `@quit` leaves.');
+      return true;
+    }
+    const [, name, channel, command] = match as unknown as [string, string, string | undefined, string];
+    const member = name.toLowerCase();
+    const channelName = (channel ?? 'general').toLowerCase();
+    const reply = await this.deps.core.execute(
+      {
+        platform: 'console',
+        workspace: CONSOLE_WORKSPACE,
+        actor: { externalId: member, displayName: member, isAdmin: true },
+        channel: { id: channelName, name: channelName },
+        idempotencyKey: randomUUID(),
+      },
+      command.replace(/^\/concord\b\s*/i, ''),
+    );
+    for (const view of reply.views) out(`[only @${member}]\n${renderText(view)}`);
+    await this.deps.tick();
+    return true;
+  }
+
+  /** Moves the clock forward, stopping at each job's due time so it runs when it would have. */
+  async advance(ms: number): Promise<void> {
+    const target = new Date(this.deps.clock.now().getTime() + ms);
+    for (;;) {
+      const next = await this.deps.nextDueAt();
+      if (!next || next > target) break;
+      this.deps.clock.set(next);
+      await this.deps.tick();
+    }
+    this.deps.clock.set(target);
+    await this.deps.tick();
+  }
+}

@@ -1,0 +1,53 @@
+// Every environment variable Concord reads, parsed once with zod. A bad value stops start-up with one line per problem.
+import { z } from 'zod';
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const ConfigSchema = z.object({
+  DATABASE_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+      .optional(),
+  ),
+  CONCORD_DATA_DIR: optionalString.default('./.concord'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DEFAULT_LOCALE: z.enum(['en', 'vi']).default('en'),
+  DEFAULT_TIMEZONE: z
+    .string()
+    .default('UTC')
+    .refine((zone) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: zone });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be an IANA time zone such as Asia/Ho_Chi_Minh or UTC'),
+  /** Hours before a proposal's deadline when members who have not voted get a reminder. */
+  VOTE_REMINDER_HOURS: z.coerce.number().int().min(0).max(168).default(24),
+  /** How often the scheduler looks for due jobs and undelivered messages (node-cron syntax). */
+  SCHEDULER_CRON: z.string().default('*/5 * * * * *'),
+  /** How long a claimed job is reserved for its worker before another may take it over. */
+  JOB_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  throw new ConfigError(
+    parsed.error.issues.map((issue) => `${issue.path.join('.') || '(env)'}: ${issue.message}`),
+  );
+}

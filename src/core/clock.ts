@@ -1,0 +1,24 @@
+// Clocks the core can run on: the system clock, or one a console script or a test moves by hand.
+import type { Clock } from './ports.js';
+
+/** Starts at a fixed instant (or now) and only moves when told to; `advance` never goes backwards. */
+export class ManualClock implements Clock {
+  private current: number;
+
+  constructor(start: Date = new Date()) {
+    this.current = start.getTime();
+  }
+
+  now(): Date {
+    return new Date(this.current);
+  }
+
+  set(to: Date): void {
+    if (to.getTime() > this.current) this.current = to.getTime();
+  }
+
+  advance(ms: number): Date {
+    this.current += Math.max(0, ms);
+    return this.now();
+  }
+}

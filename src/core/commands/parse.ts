@@ -1,0 +1,466 @@
+// Turns a `/concord ...` line into a Command, or into an error that says what was wrong and how to write it.
+import { z } from 'zod';
+import { msg, type Msg } from '../i18n/types.js';
+import { RULES, type Fraction, type RuleName } from '../proposals/rules/types.js';
+import {
+  GROUP_KINDS,
+  HIDE_RESULTS,
+  ROLES,
+  type Command,
+  type CommandName,
+  type ParseResult,
+} from './types.js';
+import {
+  FIRST_WORDS,
+  OPTION_RULES,
+  flagPlaceholder,
+  matchSpec,
+  subcommandsOf,
+  type ArgSpec,
+  type CommandSpec,
+  type FlagSpec,
+  type ValueSpec,
+} from './spec.js';
+import { CHOICE_ALIASES } from '../proposals/rules/ballots.js';
+import { tokenize, type Token, type WordToken } from './tokenize.js';
+import { closest } from './suggest.js';
+import { argLabel, issueToMsg, valueSchema } from './values.js';
+
+type CommandOf<K extends CommandName> = Extract<Command, { name: K }>;
+
+class ParseError {
+  constructor(
+    readonly error: Msg,
+    readonly usage?: string,
+  ) {}
+}
+
+const PREFIX = /^\s*\/?concord(?=\s|$)/i;
+/** Without `/concord`: replies render it as "Usage: /concord {usage}". */
+const usageOf = (spec: CommandSpec): string => spec.usage;
+/**
+ * One line, since replies put a single usage after "Usage:": `group create|join|...`, or
+ * `settings [locale|timezone|reminder]` when the first word is also a command of its own.
+ */
+function familyUsage(first: string): string {
+  const subs = subcommandsOf(first).map((s) => s.words[1]).join('|');
+  return matchSpec([first]) ? `${first} [${subs}]` : `${first} ${subs}`;
+}
+const phrase = (spec: CommandSpec): string => spec.words.join(' ');
+
+// Locating the command ---------------------------------------------------------------------------
+
+interface Located {
+  spec: CommandSpec;
+  rest: Token[];
+}
+
+function leadingWords(tokens: readonly Token[]): string[] {
+  const words: string[] = [];
+  for (const token of tokens) {
+    if (token.kind !== 'word' || words.length === 2) break;
+    words.push(token.text.toLowerCase());
+  }
+  return words;
+}
+
+function unknownCommand(command: string, suggestion: string | undefined, usage: string | undefined): ParseError {
+  return suggestion === undefined
+    ? new ParseError(msg('cmd.error.unknownCommand', { command }), usage)
+    : new ParseError(msg('cmd.error.unknownCommandSuggest', { command, suggestion }), usage);
+}
+
+/** Suggests among subcommands sharing `first`, e.g. `group creat` → `group create`. */
+function unknownSubcommand(first: string, second: string): ParseError {
+  const family = subcommandsOf(first);
+  const sub = closest(second, family.map((s) => s.words[1] ?? ''));
+  const suggested = sub === undefined ? undefined : matchSpec([first, sub]);
+  return unknownCommand(
+    `${first} ${second}`,
+    suggested && phrase(suggested),
+    suggested ? usageOf(suggested) : familyUsage(first),
+  );
+}
+
+const wantsHelp = (tokens: readonly Token[]): boolean => tokens.some((t) => t.kind === 'flag' && t.name === 'help');
+
+function locate(tokens: Token[]): Located | Command {
+  const words = leadingWords(tokens);
+  const spec = matchSpec(words);
+  const first = words[0];
+
+  if (!spec) {
+    if (first === undefined) {
+      if (wantsHelp(tokens)) return { name: 'help' };
+      const head = tokens[0];
+      const command = head?.kind === 'flag' ? head.raw : '';
+      return fail(unknownCommand(command, undefined, undefined));
+    }
+    const family = subcommandsOf(first);
+    if (family.length > 0) {
+      const second = words[1];
+      if (second !== undefined) return fail(unknownSubcommand(first, second));
+      if (wantsHelp(tokens)) return { name: 'help', topic: first };
+      const subcommands = family.map((s) => s.words[1]).join(', ');
+      return fail(new ParseError(msg('cmd.error.missingSubcommand', { command: first, subcommands }), familyUsage(first)));
+    }
+    const guess = closest(first, FIRST_WORDS);
+    const second = words[1];
+    let suggested = guess === undefined ? undefined : matchSpec([guess]);
+    if (guess !== undefined && second !== undefined && subcommandsOf(guess).length > 0) {
+      const sub = closest(second, subcommandsOf(guess).map((s) => s.words[1] ?? ''));
+      if (sub !== undefined) suggested = matchSpec([guess, sub]);
+    }
+    const suggestion = suggested ? phrase(suggested) : guess;
+    return fail(unknownCommand(first, suggestion, suggested ? usageOf(suggested) : undefined));
+  }
+
+  const rest = tokens.slice(spec.words.length);
+  // `settings foo` is a mistyped subcommand rather than an argument to `settings`.
+  const next = rest[0];
+  if (
+    spec.args.length === 0 &&
+    next?.kind === 'word' &&
+    !next.quoted &&
+    first !== undefined &&
+    spec.words.length === 1 &&
+    subcommandsOf(first).length > 0
+  ) {
+    return fail(unknownSubcommand(first, next.text.toLowerCase()));
+  }
+  if (spec.name !== 'help' && wantsHelp(rest)) return { name: 'help', topic: phrase(spec) };
+  return { spec, rest };
+}
+
+function fail(error: ParseError): never {
+  throw error;
+}
+
+// Binding words and flags to the spec -----------------------------------------------------------
+
+const fold = (s: string): string =>
+  s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').normalize('NFC').toLowerCase();
+
+/** Ballot words that are several words long (mostly Vietnamese: "đồng ý", "phiếu trắng"), with and without diacritics. */
+const MULTI_WORD_CHOICES: ReadonlySet<string> = new Set(
+  Object.values(CHOICE_ALIASES)
+    .flatMap((byChoice) => Object.values(byChoice).flat())
+    .filter((alias) => alias.includes('-'))
+    .flatMap((alias) => [alias.toLowerCase(), fold(alias)]),
+);
+const LONGEST_CHOICE = Math.max(1, ...[...MULTI_WORD_CHOICES].map((c) => c.split('-').length));
+
+/**
+ * How many words starting at `start` form the ballot. More than one only when unquoted words plainly
+ * belong together, so a forgotten pair of quotes does not silently turn half a ballot into the reason.
+ */
+function ballotSpan(words: readonly WordToken[], start: number): number {
+  const first = words[start];
+  if (!first || first.quoted) return 1;
+  for (let n = Math.min(LONGEST_CHOICE, words.length - start); n >= 2; n--) {
+    const span = words.slice(start, start + n);
+    if (span.some((w) => w.quoted)) continue;
+    const joined = span.map((w) => w.text.toLowerCase()).join('-');
+    if (MULTI_WORD_CHOICES.has(joined) || MULTI_WORD_CHOICES.has(fold(joined))) return n;
+  }
+  const scored = /^[^\s=]+=\d+$/;
+  let end = start + 1;
+  if (scored.test(first.text)) {
+    while (words[end] && !words[end]?.quoted && scored.test(words[end]?.text ?? '')) end++;
+    return end - start;
+  }
+  let joined = first.text;
+  for (let next = words[end]; next && !next.quoted; next = words[end]) {
+    if (!joined.endsWith('>') && !next.text.startsWith('>')) break;
+    joined += ` ${next.text}`;
+    end++;
+  }
+  return end - start;
+}
+
+/** What was written for each argument and flag, before any value is checked. */
+interface Bound {
+  args: Map<ArgSpec, string | string[]>;
+  flags: Map<FlagSpec, string | true>;
+}
+
+function bindFlags(spec: CommandSpec, tokens: readonly Token[], bound: Bound): WordToken[] {
+  const usage = usageOf(spec);
+  const command = phrase(spec);
+  const words: WordToken[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (!token) continue;
+    if (token.kind === 'word') {
+      words.push(token);
+      continue;
+    }
+    const flag = `--${token.name}`;
+    const found = spec.flags.find((f) => f.name === token.name);
+    if (!found) {
+      if (spec.flags.length === 0) fail(new ParseError(msg('cmd.error.noFlags', { flag, command }), usage));
+      const flags = spec.flags.map((f) => `--${f.name}`).join(', ');
+      const suggestion = closest(token.name, spec.flags.map((f) => f.name));
+      fail(
+        new ParseError(
+          suggestion === undefined
+            ? msg('cmd.error.unknownFlag', { flag, command, flags })
+            : msg('cmd.error.unknownFlagSuggest', { flag, command, flags, suggestion: `--${suggestion}` }),
+          usage,
+        ),
+      );
+    }
+    if (bound.flags.has(found)) fail(new ParseError(msg('cmd.error.duplicateFlag', { flag }), usage));
+    if (found.value.kind === 'boolean') {
+      if (token.value !== undefined) {
+        fail(new ParseError(msg('cmd.error.flagTakesNoValue', { flag, given: token.value }), usage));
+      }
+      bound.flags.set(found, true);
+      continue;
+    }
+    let value = token.value;
+    if (value === undefined) {
+      const next = tokens[i + 1];
+      if (next?.kind === 'word') {
+        value = next.text;
+        i++;
+      }
+    }
+    if (value === undefined || value.trim() === '') {
+      fail(new ParseError(msg('cmd.error.missingValue', { flag, expected: flagPlaceholder(found) }), usage));
+    }
+    bound.flags.set(found, value);
+  }
+  return words;
+}
+
+function bindArgs(spec: CommandSpec, words: readonly WordToken[], bound: Bound): void {
+  const usage = usageOf(spec);
+  const command = phrase(spec);
+  let at = 0;
+  for (const arg of spec.args) {
+    const available = words.length - at;
+    if (available === 0) {
+      if (arg.required) fail(new ParseError(msg('cmd.error.missingArg', { arg: arg.placeholder, command }), usage));
+      continue;
+    }
+    const twin = [...bound.flags.keys()].find((f) => f.key === arg.key);
+    if (twin) {
+      const params = { arg: argLabel(arg.placeholder, arg.key), flag: `--${twin.name}` };
+      fail(new ParseError(msg('cmd.error.argAndFlag', params), usage));
+    }
+    const take = arg.take === 'one' ? 1 : arg.take === 'ballot' ? ballotSpan(words, at) : available;
+    const slice = words.slice(at, at + take).map((w) => w.text);
+    bound.args.set(arg, arg.take === 'many' ? slice : slice.join(' '));
+    at += take;
+  }
+  const extra = words[at];
+  if (extra) {
+    const count = spec.args.length;
+    fail(
+      new ParseError(
+        count === 0
+          ? msg('cmd.error.noArgs', { command, extra: extra.text })
+          : msg('cmd.error.tooManyArgs', { command, extra: extra.text, count }),
+        usage,
+      ),
+    );
+  }
+}
+
+function checkRequiredFlags(spec: CommandSpec, bound: Bound): void {
+  for (const flag of spec.flags) {
+    if (!flag.required || bound.flags.has(flag)) continue;
+    const allowed = flag.value.kind === 'choice' ? flag.value.values.join(', ') : flagPlaceholder(flag);
+    const params = { flag: `--${flag.name}`, command: phrase(spec), allowed };
+    fail(new ParseError(msg('cmd.error.missingFlag', params), usageOf(spec)));
+  }
+}
+
+function convertOne(spec: CommandSpec, value: ValueSpec, field: string, given: string): unknown {
+  const result = valueSchema(value, field).safeParse(given);
+  if (result.success) return result.data;
+  return fail(new ParseError(issueToMsg(result.error, { command: phrase(spec) }), usageOf(spec)));
+}
+
+/** Checks values in table order, arguments first, so the first complaint is the leftmost in the usage line. */
+function convert(spec: CommandSpec, bound: Bound): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const arg of spec.args) {
+    const given = bound.args.get(arg);
+    if (given === undefined) continue;
+    const field = argLabel(arg.placeholder, arg.key);
+    out[arg.key] = Array.isArray(given)
+      ? given.map((g) => convertOne(spec, arg.value, field, g))
+      : convertOne(spec, arg.value, field, given);
+  }
+  for (const flag of spec.flags) {
+    const given = bound.flags.get(flag);
+    if (given === undefined) continue;
+    out[flag.key] = given === true ? true : convertOne(spec, flag.value, `--${flag.name}`, given);
+  }
+  return out;
+}
+
+// Building commands ------------------------------------------------------------------------------
+
+const fraction: z.ZodType<Fraction> = z.object({ num: z.number(), den: z.number().positive() });
+const text = z.string();
+const id = z.number().int().positive();
+const member = z.string().min(1);
+
+function issue(ctx: z.RefinementCtx, key: string, params: Record<string, string | number>): void {
+  ctx.addIssue({ code: 'custom', message: key, params: { key, params } });
+}
+
+const OPTION_RULE_SET: ReadonlySet<RuleName> = new Set(OPTION_RULES);
+const YES_NO_RULES = RULES.filter((r) => !OPTION_RULE_SET.has(r)).join(', ');
+
+/** Flags that only make sense for some rules, in the order they are checked. */
+const RULE_ONLY: readonly { key: 'threshold' | 'decider' | 'dots' | 'minMean'; flag: string; rules: readonly RuleName[] }[] = [
+  { key: 'threshold', flag: '--threshold', rules: ['majority'] },
+  { key: 'decider', flag: '--decider', rules: ['advice'] },
+  { key: 'dots', flag: '--dots', rules: ['dot'] },
+  { key: 'minMean', flag: '--min-mean', rules: ['fist-of-five'] },
+];
+
+const proposeSchema = z
+  .object({
+    title: text,
+    body: text.optional(),
+    group: text.optional(),
+    rule: z.enum(RULES),
+    options: z.array(text).default([]),
+    quorum: fraction.optional(),
+    threshold: fraction.optional(),
+    closes: text.optional(),
+    anonymous: z.boolean().default(false),
+    hideResults: z.enum(HIDE_RESULTS).default('never'),
+    decider: member.optional(),
+    dots: z.number().int().optional(),
+    minMean: z.number().optional(),
+  })
+  .superRefine((v, ctx) => {
+    const needsOptions = OPTION_RULE_SET.has(v.rule);
+    if (needsOptions && v.options.length === 0) {
+      issue(ctx, 'cmd.error.optionsRequired', { rule: v.rule, rules: OPTION_RULES.join(', ') });
+      return;
+    }
+    if (!needsOptions && v.options.length > 0) {
+      issue(ctx, 'cmd.error.flagNotForRule', { flag: '--options', rule: v.rule, rules: OPTION_RULES.join(', ') });
+      return;
+    }
+    for (const only of RULE_ONLY) {
+      if (v[only.key] !== undefined && !only.rules.includes(v.rule)) {
+        issue(ctx, 'cmd.error.flagNotForRule', { flag: only.flag, rule: v.rule, rules: only.rules.join(', ') });
+        return;
+      }
+    }
+  })
+  .transform((v) => ({ name: 'propose' as const, ...v }));
+
+/** Each command's final shape, so the parser can only ever hand out objects that match the contract. */
+const BUILDERS: { [K in CommandName]: z.ZodType<CommandOf<K>> } = {
+  help: z.object({ topic: text.optional() }).transform((v) => ({ name: 'help' as const, ...v })),
+  'group.create': z
+    .object({ group: text, kind: z.enum(GROUP_KINDS).default('working-group') })
+    .transform((v) => ({ name: 'group.create' as const, ...v })),
+  'group.join': z.object({ group: text.optional() }).transform((v) => ({ name: 'group.join' as const, ...v })),
+  'group.leave': z.object({ group: text.optional() }).transform((v) => ({ name: 'group.leave' as const, ...v })),
+  'group.add': z
+    .object({ members: z.array(member).min(1), group: text.optional() })
+    .transform((v) => ({ name: 'group.add' as const, ...v })),
+  'group.role': z
+    .object({ member, role: z.enum(ROLES), group: text.optional() })
+    .transform((v) => ({ name: 'group.role' as const, ...v })),
+  'group.list': z.object({}).transform(() => ({ name: 'group.list' as const })),
+  'group.info': z.object({ group: text.optional() }).transform((v) => ({ name: 'group.info' as const, ...v })),
+  propose: proposeSchema,
+  vote: z
+    .object({ proposal: id, choice: text, reason: text.optional() })
+    .transform((v) => ({ name: 'vote' as const, ...v })),
+  'proposal.show': z.object({ proposal: id }).transform((v) => ({ name: 'proposal.show' as const, ...v })),
+  'proposal.list': z
+    .object({ all: z.boolean().default(false) })
+    .transform((v) => ({ name: 'proposal.list' as const, ...v })),
+  close: z.object({ proposal: id }).transform((v) => ({ name: 'close' as const, ...v })),
+  withdraw: z.object({ proposal: id }).transform((v) => ({ name: 'withdraw' as const, ...v })),
+  outcome: z
+    .object({ proposal: id, statement: text, review: text.optional() })
+    .transform((v) => ({ name: 'outcome' as const, ...v })),
+  decisions: z.object({ group: text.optional() }).transform((v) => ({ name: 'decisions' as const, ...v })),
+  audit: z.object({ limit: z.number().int().default(20) }).transform((v) => ({ name: 'audit' as const, ...v })),
+  'audit.verify': z.object({}).transform(() => ({ name: 'audit.verify' as const })),
+  'settings.show': z.object({}).transform(() => ({ name: 'settings.show' as const })),
+  'settings.locale': z
+    .object({ locale: z.enum(['en', 'vi']), workspace: z.boolean().default(false) })
+    .transform((v) => ({
+      name: 'settings.locale' as const,
+      locale: v.locale,
+      scope: v.workspace ? ('workspace' as const) : ('me' as const),
+    })),
+  'settings.timezone': z
+    .object({ timezone: text, workspace: z.boolean().default(false) })
+    .transform((v) => ({
+      name: 'settings.timezone' as const,
+      timezone: v.timezone,
+      scope: v.workspace ? ('workspace' as const) : ('me' as const),
+    })),
+  'settings.reminder': z.object({ hours: z.number().int() }).transform((v) => ({ name: 'settings.reminder' as const, ...v })),
+};
+
+function build(spec: CommandSpec, values: Record<string, unknown>): Command {
+  const result = BUILDERS[spec.name].safeParse(values);
+  if (!result.success) fail(new ParseError(issueToMsg(result.error, { command: phrase(spec) }), usageOf(spec)));
+  return result.data;
+}
+
+// Entry point -----------------------------------------------------------------------------------
+
+/** `help` keeps everything after it, flags included, so `help propose --rule` still finds `propose`. */
+function helpTopic(rest: readonly Token[]): Command {
+  const topic = rest
+    .map((t) => (t.kind === 'word' ? t.text : t.raw))
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+  return topic ? { name: 'help', topic } : { name: 'help' };
+}
+
+function parseTokens(tokens: Token[]): Command {
+  if (tokens.length === 0) return { name: 'help' };
+  const located = locate(tokens);
+  if (!('spec' in located)) return located;
+  const { spec, rest } = located;
+  if (spec.name === 'help') return helpTopic(rest);
+  const bound: Bound = { args: new Map(), flags: new Map() };
+  const words = bindFlags(spec, rest, bound);
+  bindArgs(spec, words, bound);
+  checkRequiredFlags(spec, bound);
+  return build(spec, convert(spec, bound));
+}
+
+/** Usage for a line that failed to tokenize, taken from the part before the broken quote. */
+function usageBefore(text: string, position: number): string | undefined {
+  const head = tokenize(text.slice(0, position));
+  if (!head.ok) return undefined;
+  const spec = matchSpec(leadingWords(head.tokens));
+  return spec && spec.name !== 'help' ? usageOf(spec) : undefined;
+}
+
+export function parseCommand(text: string): ParseResult {
+  // NFC so names typed with combining Vietnamese marks compare equal to precomposed ones.
+  const line = text.normalize('NFC').replace(PREFIX, '');
+  const tokens = tokenize(line);
+  if (!tokens.ok) {
+    const usage = usageBefore(line, tokens.position);
+    return usage === undefined ? { ok: false, error: tokens.error } : { ok: false, error: tokens.error, usage };
+  }
+  try {
+    return { ok: true, command: parseTokens(tokens.tokens) };
+  } catch (e) {
+    if (!(e instanceof ParseError)) throw e;
+    return e.usage === undefined ? { ok: false, error: e.error } : { ok: false, error: e.error, usage: e.usage };
+  }
+}

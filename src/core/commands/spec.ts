@@ -1,0 +1,610 @@
+// The single table of commands that parsing, help text and the README all read from.
+import { RULES, type Fraction } from '../proposals/rules/types.js';
+import { GROUP_KINDS, HIDE_RESULTS, ROLES, type CommandName } from './types.js';
+
+/** How a raw word becomes a value. Bounds live here so help and validation cannot drift apart. */
+export type ValueSpec =
+  /** Trimmed, non-empty, at most `max` characters. */
+  | { kind: 'text'; max: number }
+  | { kind: 'choice'; values: readonly string[] }
+  | { kind: 'member' }
+  | { kind: 'proposal' }
+  | { kind: 'integer'; min: number; max: number }
+  | { kind: 'decimal'; min: number; max: number }
+  | { kind: 'fraction'; min: Fraction; max: Fraction; minExclusive: boolean }
+  | { kind: 'options'; min: number; max: number; maxLength: number }
+  | { kind: 'timezone' }
+  | { kind: 'boolean' };
+
+export interface ArgSpec {
+  /** Field of the Command object the value lands in. */
+  key: string;
+  /** As shown in usage, brackets included: `"<name>"`, `[<name>]`, `@member [@member...]`. */
+  placeholder: string;
+  value: ValueSpec;
+  required: boolean;
+  /**
+   * `one`: a single word. `many`: every remaining word, each a value. `rest`: the remaining words joined by spaces.
+   * `ballot`: one word, or several unquoted words that plainly form one ballot (`A=5 B=2`, `B > A > C`).
+   */
+  take: 'one' | 'many' | 'rest' | 'ballot';
+  /** Message key explaining the argument. */
+  description: string;
+}
+
+export interface FlagSpec {
+  /** Without dashes, lower case. */
+  name: string;
+  key: string;
+  value: ValueSpec;
+  /** Shown after the flag in usage; defaults to the allowed values joined by `|`. */
+  placeholder?: string;
+  required?: boolean;
+  /** Language-neutral default, shown in help. */
+  default?: string;
+  description: string;
+}
+
+export interface Example {
+  /** Without the leading `/concord`. */
+  text: string;
+  /** Message key captioning the example. */
+  note?: string;
+}
+
+export const AREAS = ['groups', 'proposals', 'decisions', 'audit', 'settings'] as const;
+export type Area = (typeof AREAS)[number] | 'help';
+
+export interface CommandSpec {
+  name: CommandName;
+  /** Lower case. The longest matching word list wins, so `audit verify` beats `audit`. */
+  words: readonly string[];
+  area: Area;
+  args: readonly ArgSpec[];
+  flags: readonly FlagSpec[];
+  /** Generated from words, args and flags; never written by hand. */
+  usage: string;
+  /** One-line description (message key). */
+  summary: string;
+  /** Longer explanation for `help <command>` (message key). */
+  detail: string;
+  examples: readonly Example[];
+}
+
+type CommandDef = Omit<CommandSpec, 'usage' | 'args' | 'flags'> & {
+  args?: readonly ArgSpec[];
+  flags?: readonly FlagSpec[];
+};
+
+export function flagPlaceholder(flag: FlagSpec): string {
+  if (flag.placeholder !== undefined) return flag.placeholder;
+  return flag.value.kind === 'choice' ? flag.value.values.join('|') : '';
+}
+
+/** `--rule consensus|consent|...` without brackets. */
+export function flagUsage(flag: FlagSpec): string {
+  const placeholder = flagPlaceholder(flag);
+  return placeholder ? `--${flag.name} ${placeholder}` : `--${flag.name}`;
+}
+
+function define(def: CommandDef): CommandSpec {
+  const args = def.args ?? [];
+  const flags = def.flags ?? [];
+  const parts = [
+    ...def.words,
+    ...args.map((a) => a.placeholder),
+    ...flags.map((f) => (f.required ? flagUsage(f) : `[${flagUsage(f)}]`)),
+  ];
+  return { ...def, args, flags, usage: parts.join(' ') };
+}
+
+const NAME = { kind: 'text', max: 60 } as const;
+const ID = { kind: 'proposal' } as const;
+
+const groupFlag = (description: string): FlagSpec => ({
+  name: 'group',
+  key: 'group',
+  value: NAME,
+  placeholder: '<name>',
+  description,
+});
+
+const optionalGroupArg: ArgSpec = {
+  key: 'group',
+  placeholder: '[<name>]',
+  value: NAME,
+  required: false,
+  take: 'rest',
+  description: 'cmd.arg.groupOptional',
+};
+
+const proposalArg: ArgSpec = {
+  key: 'proposal',
+  placeholder: '<id>',
+  value: ID,
+  required: true,
+  take: 'one',
+  description: 'cmd.arg.proposal',
+};
+
+const workspaceFlag: FlagSpec = {
+  name: 'workspace',
+  key: 'workspace',
+  value: { kind: 'boolean' },
+  description: 'cmd.flag.workspace',
+};
+
+/** Rules whose ballots pick among listed options; the others are yes/no style and take no `--options`. */
+export const OPTION_RULES = ['poll', 'approval', 'ranked', 'score', 'dot'] as const;
+
+export const COMMAND_SPECS: readonly CommandSpec[] = [
+  define({
+    name: 'help',
+    words: ['help'],
+    area: 'help',
+    args: [
+      {
+        key: 'topic',
+        placeholder: '[<command>]',
+        value: { kind: 'text', max: 200 },
+        required: false,
+        take: 'rest',
+        description: 'cmd.arg.topic',
+      },
+    ],
+    summary: 'cmd.summary.help',
+    detail: 'cmd.detail.help',
+    examples: [{ text: 'help' }, { text: 'help propose' }, { text: 'help group create' }],
+  }),
+
+  // Groups
+  define({
+    name: 'group.create',
+    words: ['group', 'create'],
+    area: 'groups',
+    args: [
+      {
+        key: 'group',
+        placeholder: '"<name>"',
+        value: NAME,
+        required: true,
+        take: 'rest',
+        description: 'cmd.arg.groupName',
+      },
+    ],
+    flags: [
+      {
+        name: 'kind',
+        key: 'kind',
+        value: { kind: 'choice', values: GROUP_KINDS },
+        default: 'working-group',
+        description: 'cmd.flag.kind',
+      },
+    ],
+    summary: 'cmd.summary.group.create',
+    detail: 'cmd.detail.group.create',
+    examples: [{ text: 'group create "Design Guild"' }, { text: 'group create "Budget 2026" --kind task-force' }],
+  }),
+  define({
+    name: 'group.join',
+    words: ['group', 'join'],
+    area: 'groups',
+    args: [optionalGroupArg],
+    summary: 'cmd.summary.group.join',
+    detail: 'cmd.detail.group.join',
+    examples: [{ text: 'group join "Design Guild"' }, { text: 'group join' }],
+  }),
+  define({
+    name: 'group.leave',
+    words: ['group', 'leave'],
+    area: 'groups',
+    args: [optionalGroupArg],
+    summary: 'cmd.summary.group.leave',
+    detail: 'cmd.detail.group.leave',
+    examples: [{ text: 'group leave "Design Guild"' }],
+  }),
+  define({
+    name: 'group.add',
+    words: ['group', 'add'],
+    area: 'groups',
+    args: [
+      {
+        key: 'members',
+        placeholder: '@member [@member...]',
+        value: { kind: 'member' },
+        required: true,
+        take: 'many',
+        description: 'cmd.arg.members',
+      },
+    ],
+    flags: [groupFlag('cmd.flag.group.target')],
+    summary: 'cmd.summary.group.add',
+    detail: 'cmd.detail.group.add',
+    examples: [{ text: 'group add @alice @bao --group "Design Guild"' }],
+  }),
+  define({
+    name: 'group.role',
+    words: ['group', 'role'],
+    area: 'groups',
+    args: [
+      {
+        key: 'member',
+        placeholder: '@member',
+        value: { kind: 'member' },
+        required: true,
+        take: 'one',
+        description: 'cmd.arg.member',
+      },
+      {
+        key: 'role',
+        placeholder: ROLES.join('|'),
+        value: { kind: 'choice', values: ROLES },
+        required: true,
+        take: 'one',
+        description: 'cmd.arg.role',
+      },
+    ],
+    flags: [groupFlag('cmd.flag.group.target')],
+    summary: 'cmd.summary.group.role',
+    detail: 'cmd.detail.group.role',
+    examples: [{ text: 'group role @alice convener --group "Design Guild"' }],
+  }),
+  define({
+    name: 'group.list',
+    words: ['group', 'list'],
+    area: 'groups',
+    summary: 'cmd.summary.group.list',
+    detail: 'cmd.detail.group.list',
+    examples: [{ text: 'group list' }],
+  }),
+  define({
+    name: 'group.info',
+    words: ['group', 'info'],
+    area: 'groups',
+    args: [optionalGroupArg],
+    summary: 'cmd.summary.group.info',
+    detail: 'cmd.detail.group.info',
+    examples: [{ text: 'group info "Design Guild"' }],
+  }),
+
+  // Proposals & voting
+  define({
+    name: 'propose',
+    words: ['propose'],
+    area: 'proposals',
+    args: [
+      {
+        key: 'title',
+        placeholder: '"<title>"',
+        value: { kind: 'text', max: 200 },
+        required: true,
+        take: 'rest',
+        description: 'cmd.arg.title',
+      },
+    ],
+    flags: [
+      {
+        name: 'body',
+        key: 'body',
+        value: { kind: 'text', max: 4000 },
+        placeholder: '"<text>"',
+        description: 'cmd.flag.body',
+      },
+      groupFlag('cmd.flag.group.proposal'),
+      {
+        name: 'rule',
+        key: 'rule',
+        value: { kind: 'choice', values: RULES },
+        required: true,
+        description: 'cmd.flag.rule',
+      },
+      {
+        name: 'options',
+        key: 'options',
+        value: { kind: 'options', min: 2, max: 20, maxLength: 80 },
+        placeholder: '"A|B|C"',
+        description: 'cmd.flag.options',
+      },
+      {
+        name: 'quorum',
+        key: 'quorum',
+        value: { kind: 'fraction', min: { num: 0, den: 1 }, max: { num: 1, den: 1 }, minExclusive: true },
+        placeholder: '60%',
+        description: 'cmd.flag.quorum',
+      },
+      {
+        name: 'threshold',
+        key: 'threshold',
+        value: { kind: 'fraction', min: { num: 1, den: 2 }, max: { num: 1, den: 1 }, minExclusive: false },
+        placeholder: '2/3',
+        description: 'cmd.flag.threshold',
+      },
+      {
+        name: 'closes',
+        key: 'closes',
+        value: { kind: 'text', max: 100 },
+        placeholder: '"in 3 days"|"2026-12-05 17:00"',
+        description: 'cmd.flag.closes',
+      },
+      { name: 'anonymous', key: 'anonymous', value: { kind: 'boolean' }, description: 'cmd.flag.anonymous' },
+      {
+        name: 'hide-results',
+        key: 'hideResults',
+        value: { kind: 'choice', values: HIDE_RESULTS },
+        placeholder: 'until-vote|until-close',
+        default: 'never',
+        description: 'cmd.flag.hideResults',
+      },
+      {
+        name: 'decider',
+        key: 'decider',
+        value: { kind: 'member' },
+        placeholder: '@member',
+        description: 'cmd.flag.decider',
+      },
+      {
+        name: 'dots',
+        key: 'dots',
+        value: { kind: 'integer', min: 1, max: 100 },
+        placeholder: '5',
+        description: 'cmd.flag.dots',
+      },
+      {
+        name: 'min-mean',
+        key: 'minMean',
+        value: { kind: 'decimal', min: 0, max: 5 },
+        placeholder: '3',
+        description: 'cmd.flag.minMean',
+      },
+    ],
+    summary: 'cmd.summary.propose',
+    detail: 'cmd.detail.propose',
+    examples: [
+      { text: 'propose "Move stand-up to 10:00" --rule consent --closes "in 3 days"', note: 'cmd.example.propose.consent' },
+      {
+        text: 'propose "Team offsite venue" --rule ranked --options "Da Lat|Hoi An|Sa Pa" --closes "2026-12-05 17:00"',
+        note: 'cmd.example.propose.ranked',
+      },
+      {
+        text: 'propose "Raise the travel budget" --rule majority --threshold 2/3 --quorum 60% --anonymous',
+        note: 'cmd.example.propose.majority',
+      },
+      { text: 'propose "New logo" --rule advice --decider @lan --body "Drafts are in the shared folder."', note: 'cmd.example.propose.advice' },
+    ],
+  }),
+  define({
+    name: 'vote',
+    words: ['vote'],
+    area: 'proposals',
+    args: [
+      proposalArg,
+      {
+        key: 'choice',
+        placeholder: '<choice>',
+        value: { kind: 'text', max: 1000 },
+        required: true,
+        take: 'ballot',
+        description: 'cmd.arg.choice',
+      },
+      {
+        key: 'reason',
+        placeholder: '[reason...]',
+        value: { kind: 'text', max: 2000 },
+        required: false,
+        take: 'rest',
+        description: 'cmd.arg.reason',
+      },
+    ],
+    flags: [
+      {
+        name: 'reason',
+        key: 'reason',
+        value: { kind: 'text', max: 2000 },
+        placeholder: '"<text>"',
+        description: 'cmd.flag.reason',
+      },
+    ],
+    summary: 'cmd.summary.vote',
+    detail: 'cmd.detail.vote',
+    examples: [
+      { text: 'vote 7 agree Looks good to me', note: 'cmd.example.vote.choice' },
+      { text: 'vote #7 "B>A>C"', note: 'cmd.example.vote.ranked' },
+      { text: 'vote 7 "A=5 B=2 C=0"', note: 'cmd.example.vote.score' },
+      { text: 'vote 7 "A=3 C=2"', note: 'cmd.example.vote.dot' },
+      { text: 'vote 7 "A,C" --reason "Both work for me"', note: 'cmd.example.vote.approval' },
+    ],
+  }),
+  define({
+    name: 'proposal.show',
+    words: ['proposal'],
+    area: 'proposals',
+    args: [proposalArg],
+    summary: 'cmd.summary.proposal.show',
+    detail: 'cmd.detail.proposal.show',
+    examples: [{ text: 'proposal 7' }],
+  }),
+  define({
+    name: 'proposal.list',
+    words: ['proposals'],
+    area: 'proposals',
+    flags: [{ name: 'all', key: 'all', value: { kind: 'boolean' }, description: 'cmd.flag.all' }],
+    summary: 'cmd.summary.proposal.list',
+    detail: 'cmd.detail.proposal.list',
+    examples: [{ text: 'proposals' }, { text: 'proposals --all' }],
+  }),
+  define({
+    name: 'close',
+    words: ['close'],
+    area: 'proposals',
+    args: [proposalArg],
+    summary: 'cmd.summary.close',
+    detail: 'cmd.detail.close',
+    examples: [{ text: 'close 7' }],
+  }),
+  define({
+    name: 'withdraw',
+    words: ['withdraw'],
+    area: 'proposals',
+    args: [proposalArg],
+    summary: 'cmd.summary.withdraw',
+    detail: 'cmd.detail.withdraw',
+    examples: [{ text: 'withdraw 7' }],
+  }),
+
+  // Decisions
+  define({
+    name: 'outcome',
+    words: ['outcome'],
+    area: 'decisions',
+    args: [
+      proposalArg,
+      {
+        key: 'statement',
+        placeholder: '"<statement>"',
+        value: { kind: 'text', max: 4000 },
+        required: true,
+        take: 'rest',
+        description: 'cmd.arg.statement',
+      },
+    ],
+    flags: [
+      {
+        name: 'review',
+        key: 'review',
+        value: { kind: 'text', max: 100 },
+        placeholder: '"in 6 months"',
+        description: 'cmd.flag.review',
+      },
+    ],
+    summary: 'cmd.summary.outcome',
+    detail: 'cmd.detail.outcome',
+    examples: [{ text: 'outcome 7 "Stand-up moves to 10:00 from Monday" --review "in 6 months"' }],
+  }),
+  define({
+    name: 'decisions',
+    words: ['decisions'],
+    area: 'decisions',
+    flags: [groupFlag('cmd.flag.group.filter')],
+    summary: 'cmd.summary.decisions',
+    detail: 'cmd.detail.decisions',
+    examples: [{ text: 'decisions' }, { text: 'decisions --group "Design Guild"' }],
+  }),
+
+  // Audit
+  define({
+    name: 'audit',
+    words: ['audit'],
+    area: 'audit',
+    flags: [
+      {
+        name: 'limit',
+        key: 'limit',
+        value: { kind: 'integer', min: 1, max: 200 },
+        placeholder: '<n>',
+        default: '20',
+        description: 'cmd.flag.limit',
+      },
+    ],
+    summary: 'cmd.summary.audit',
+    detail: 'cmd.detail.audit',
+    examples: [{ text: 'audit' }, { text: 'audit --limit 50' }],
+  }),
+  define({
+    name: 'audit.verify',
+    words: ['audit', 'verify'],
+    area: 'audit',
+    summary: 'cmd.summary.audit.verify',
+    detail: 'cmd.detail.audit.verify',
+    examples: [{ text: 'audit verify' }],
+  }),
+
+  // Settings
+  define({
+    name: 'settings.show',
+    words: ['settings'],
+    area: 'settings',
+    summary: 'cmd.summary.settings.show',
+    detail: 'cmd.detail.settings.show',
+    examples: [{ text: 'settings' }],
+  }),
+  define({
+    name: 'settings.locale',
+    words: ['settings', 'locale'],
+    area: 'settings',
+    args: [
+      {
+        key: 'locale',
+        placeholder: 'en|vi',
+        value: { kind: 'choice', values: ['en', 'vi'] },
+        required: true,
+        take: 'one',
+        description: 'cmd.arg.locale',
+      },
+    ],
+    flags: [workspaceFlag],
+    summary: 'cmd.summary.settings.locale',
+    detail: 'cmd.detail.settings.locale',
+    examples: [{ text: 'settings locale vi' }, { text: 'settings locale en --workspace' }],
+  }),
+  define({
+    name: 'settings.timezone',
+    words: ['settings', 'timezone'],
+    area: 'settings',
+    args: [
+      {
+        key: 'timezone',
+        placeholder: '<IANA zone>',
+        value: { kind: 'timezone' },
+        required: true,
+        take: 'one',
+        description: 'cmd.arg.timezone',
+      },
+    ],
+    flags: [workspaceFlag],
+    summary: 'cmd.summary.settings.timezone',
+    detail: 'cmd.detail.settings.timezone',
+    examples: [{ text: 'settings timezone Asia/Ho_Chi_Minh' }, { text: 'settings timezone UTC --workspace' }],
+  }),
+  define({
+    name: 'settings.reminder',
+    words: ['settings', 'reminder'],
+    area: 'settings',
+    args: [
+      {
+        key: 'hours',
+        placeholder: '<hours>',
+        value: { kind: 'integer', min: 0, max: 168 },
+        required: true,
+        take: 'one',
+        description: 'cmd.arg.hours',
+      },
+    ],
+    summary: 'cmd.summary.settings.reminder',
+    detail: 'cmd.detail.settings.reminder',
+    examples: [{ text: 'settings reminder 24' }, { text: 'settings reminder 0' }],
+  }),
+];
+
+/** First words that only introduce subcommands, or also name a command of their own (`settings`, `audit`). */
+export function subcommandsOf(first: string): CommandSpec[] {
+  return COMMAND_SPECS.filter((s) => s.words[0] === first && s.words.length > 1);
+}
+
+export const FIRST_WORDS: readonly string[] = [...new Set(COMMAND_SPECS.map((s) => s.words[0] ?? ''))];
+
+export function specByName(name: CommandName): CommandSpec {
+  const spec = COMMAND_SPECS.find((s) => s.name === name);
+  if (!spec) throw new Error(`No spec for command ${name}`);
+  return spec;
+}
+
+/** The spec whose words are the longest prefix of `words` (already lower case). */
+export function matchSpec(words: readonly string[]): CommandSpec | undefined {
+  let best: CommandSpec | undefined;
+  for (const spec of COMMAND_SPECS) {
+    if (spec.words.length > words.length) continue;
+    if (!spec.words.every((w, i) => words[i] === w)) continue;
+    if (!best || spec.words.length > best.words.length) best = spec;
+  }
+  return best;
+}

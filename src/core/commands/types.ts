@@ -1,0 +1,58 @@
+// The command language as data: what a parsed `/concord ...` line means, before any database work.
+import type { Fraction, RuleName } from '../proposals/rules/types.js';
+import type { Msg } from '../i18n/types.js';
+
+/** A member as written on the command line: `@alice`, `alice`, or a Slack mention `<@U123|alice>`. */
+export type MemberRef = string;
+
+export const GROUP_KINDS = ['working-group', 'task-force', 'committee'] as const;
+export type GroupKind = (typeof GROUP_KINDS)[number];
+export const ROLES = ['convener', 'mediator', 'member', 'observer'] as const;
+export type Role = (typeof ROLES)[number];
+export const HIDE_RESULTS = ['never', 'until-vote', 'until-close'] as const;
+export type HideResults = (typeof HIDE_RESULTS)[number];
+
+export type Command =
+  | { name: 'help'; topic?: string }
+  | { name: 'group.create'; group: string; kind: GroupKind }
+  | { name: 'group.join'; group?: string }
+  | { name: 'group.leave'; group?: string }
+  | { name: 'group.add'; members: MemberRef[]; group?: string }
+  | { name: 'group.role'; member: MemberRef; role: Role; group?: string }
+  | { name: 'group.list' }
+  | { name: 'group.info'; group?: string }
+  | {
+      name: 'propose';
+      title: string;
+      body?: string;
+      group?: string;
+      rule: RuleName;
+      options: string[];
+      quorum?: Fraction;
+      threshold?: Fraction;
+      /** Raw date text, resolved in the member's time zone by the service. */
+      closes?: string;
+      anonymous: boolean;
+      hideResults: HideResults;
+      decider?: MemberRef;
+      dots?: number;
+      minMean?: number;
+    }
+  /** `choice` is the raw ballot text ("agree", "B>A>C", "A=5 B=2", "A,C", "4"); the service validates it against the rule. */
+  | { name: 'vote'; proposal: number; choice: string; reason?: string }
+  | { name: 'proposal.show'; proposal: number }
+  | { name: 'proposal.list'; all: boolean }
+  | { name: 'close'; proposal: number }
+  | { name: 'withdraw'; proposal: number }
+  | { name: 'outcome'; proposal: number; statement: string; review?: string }
+  | { name: 'decisions'; group?: string }
+  | { name: 'audit'; limit: number }
+  | { name: 'audit.verify' }
+  | { name: 'settings.show' }
+  | { name: 'settings.locale'; locale: 'en' | 'vi'; scope: 'me' | 'workspace' }
+  | { name: 'settings.timezone'; timezone: string; scope: 'me' | 'workspace' }
+  | { name: 'settings.reminder'; hours: number };
+
+export type CommandName = Command['name'];
+
+export type ParseResult = { ok: true; command: Command } | { ok: false; error: Msg; usage?: string };

@@ -1,0 +1,34 @@
+// Who is asking, from where, and with which idempotency key: what an adapter hands the core with every command.
+import type { Locale } from './i18n/types.js';
+import type { Clock, Member, Tx, Workspace } from './ports.js';
+import type { Translator } from './i18n/index.js';
+
+export interface CommandContext {
+  /** 'console' | 'slack' | 'discord' */
+  platform: string;
+  workspace: { externalId: string; name: string };
+  actor: {
+    externalId: string;
+    displayName: string;
+    /** The platform's idea of the member's language, used until the member picks one. */
+    locale?: Locale;
+    /** Platform workspace admins may change workspace-wide settings. */
+    isAdmin?: boolean;
+  };
+  channel: { id: string; name?: string };
+  /** Derived from the platform's own event id; the same key twice has its effect once. */
+  idempotencyKey: string;
+}
+
+/** What a command handler works with inside its transaction. */
+export interface Session {
+  tx: Tx;
+  ctx: CommandContext;
+  workspace: Workspace;
+  actor: Member;
+  locale: Locale;
+  timezone: string;
+  now: Date;
+  t: Translator;
+  clock: Clock;
+}

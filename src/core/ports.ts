@@ -1,0 +1,210 @@
+// What the core needs from the outside world: storage (one transaction per command), a messenger, a clock.
+import type { Locale } from './i18n/types.js';
+import type { Ballot, BallotValue, RuleConfig, RuleName, TallyResult } from './proposals/rules/types.js';
+import type { GroupKind, HideResults, Role } from './commands/types.js';
+import type { View } from './views/types.js';
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export interface Workspace {
+  id: number;
+  platform: string;
+  externalId: string;
+  name: string;
+  locale: Locale;
+  timezone: string;
+  reminderHours: number;
+}
+
+export interface Member {
+  id: number;
+  workspaceId: number;
+  externalId: string;
+  displayName: string;
+  locale: Locale | null;
+  timezone: string | null;
+}
+
+export interface Group {
+  id: number;
+  workspaceId: number;
+  name: string;
+  kind: GroupKind;
+  channelId: string;
+  channelName: string | null;
+  createdBy: number;
+  createdAt: Date;
+}
+
+export interface GroupSummary extends Group {
+  memberCount: number;
+}
+
+export interface GroupMembership {
+  member: Member;
+  role: Role;
+}
+
+export type ProposalStatus = 'open' | 'closed' | 'withdrawn';
+
+export interface Proposal {
+  id: number;
+  workspaceId: number;
+  number: number;
+  groupId: number;
+  authorId: number;
+  title: string;
+  body: string | null;
+  rule: RuleName;
+  config: RuleConfig;
+  anonymous: boolean;
+  hideResults: HideResults;
+  deciderId: number | null;
+  status: ProposalStatus;
+  electorateSize: number;
+  closesAt: Date | null;
+  closedAt: Date | null;
+  result: TallyResult | null;
+  outcome: string | null;
+  outcomeBy: number | null;
+  outcomeAt: Date | null;
+  reviewAt: Date | null;
+  channelId: string;
+  messageRef: MessageRef | null;
+  cardHash: string | null;
+  createdAt: Date;
+}
+
+export interface StoredBallot extends Ballot {
+  memberId: number;
+  value: BallotValue;
+  castAt: Date;
+  updatedAt: Date;
+}
+
+export interface AuditEntry {
+  workspaceId: number;
+  seq: number;
+  at: string;
+  actorId: number | null;
+  action: string;
+  subject: string | null;
+  data: Record<string, unknown>;
+  prevHash: string;
+  hash: string;
+}
+
+export interface NewAuditEntry {
+  actorId: number | null;
+  action: string;
+  subject: string | null;
+  data: Record<string, unknown>;
+}
+
+export type OutboxTarget =
+  | { kind: 'post'; channelId: string }
+  | { kind: 'update'; message: MessageRef }
+  | { kind: 'dm'; memberExternalId: string };
+
+export interface NewOutboxMessage {
+  workspaceId: number;
+  target: OutboxTarget;
+  view: View;
+  /** Set when the message is a proposal's card: its MessageRef is stored on delivery. */
+  cardOf?: number;
+}
+
+export interface NewJob {
+  kind: string;
+  /** At most one pending job per key. */
+  key: string;
+  runAt: Date;
+  payload: Record<string, unknown>;
+}
+
+export interface ProposalFilter {
+  status?: ProposalStatus[];
+  groupIds?: number[];
+  decided?: boolean;
+  limit?: number;
+}
+
+/** Everything a command may read or write, inside one database transaction. */
+export interface Tx {
+  // idempotency
+  claimCommandKey(workspaceId: number, key: string, at: Date): Promise<boolean>;
+  storedReply(workspaceId: number, key: string): Promise<unknown>;
+  saveReply(workspaceId: number, key: string, reply: unknown): Promise<void>;
+
+  // workspaces and members
+  ensureWorkspace(input: { platform: string; externalId: string; name: string; locale: Locale; timezone: string; reminderHours: number; at: Date }): Promise<Workspace>;
+  getWorkspace(id: number): Promise<Workspace>;
+  updateWorkspace(id: number, patch: Partial<Pick<Workspace, 'locale' | 'timezone' | 'reminderHours'>>): Promise<void>;
+  ensureMember(input: { workspaceId: number; externalId: string; displayName: string; at: Date }): Promise<Member>;
+  findMember(workspaceId: number, externalId: string): Promise<Member | null>;
+  getMember(id: number): Promise<Member>;
+  updateMember(id: number, patch: Partial<Pick<Member, 'locale' | 'timezone'>>): Promise<void>;
+
+  // groups
+  createGroup(input: Omit<Group, 'id'>): Promise<Group | null>;
+  findGroupByName(workspaceId: number, name: string): Promise<Group | null>;
+  findGroupByChannel(workspaceId: number, channelId: string): Promise<Group | null>;
+  getGroup(id: number): Promise<Group>;
+  listGroups(workspaceId: number): Promise<GroupSummary[]>;
+  groupsOfMember(memberId: number): Promise<(Group & { role: Role })[]>;
+  roleIn(groupId: number, memberId: number): Promise<Role | null>;
+  setMembership(groupId: number, memberId: number, role: Role, at: Date): Promise<void>;
+  removeMembership(groupId: number, memberId: number): Promise<void>;
+  groupMembers(groupId: number): Promise<GroupMembership[]>;
+
+  // proposals and ballots
+  nextProposalNumber(workspaceId: number): Promise<number>;
+  insertProposal(input: Omit<Proposal, 'id' | 'closedAt' | 'result' | 'outcome' | 'outcomeBy' | 'outcomeAt' | 'reviewAt' | 'messageRef' | 'cardHash'>): Promise<Proposal>;
+  insertElectorate(proposalId: number, memberIds: number[]): Promise<void>;
+  getProposal(id: number, opts?: { forUpdate?: boolean }): Promise<Proposal | null>;
+  findProposal(workspaceId: number, number: number, opts?: { forUpdate?: boolean }): Promise<Proposal | null>;
+  listProposals(workspaceId: number, filter: ProposalFilter): Promise<Proposal[]>;
+  updateProposal(id: number, patch: Partial<Omit<Proposal, 'id' | 'workspaceId' | 'number'>>): Promise<void>;
+  inElectorate(proposalId: number, memberId: number): Promise<boolean>;
+  /** Members of the electorate without a ballot. */
+  nonVoters(proposalId: number): Promise<Member[]>;
+  /** Inserts or replaces the member's ballot; true when the member had voted before. */
+  upsertBallot(input: { proposalId: number; memberId: number; value: BallotValue; reason: string | null; at: Date }): Promise<boolean>;
+  ballots(proposalId: number): Promise<StoredBallot[]>;
+  ballotOf(proposalId: number, memberId: number): Promise<StoredBallot | null>;
+  countBallots(proposalId: number): Promise<number>;
+
+  // audit
+  /** Appends to the workspace's chain; locks the chain head until the transaction ends. */
+  appendAudit(workspaceId: number, at: Date, entry: NewAuditEntry): Promise<AuditEntry>;
+  /** Takes the chain head lock early so that everything after it in this transaction is serialised per workspace. */
+  lockWorkspace(workspaceId: number): Promise<void>;
+  recentAudit(workspaceId: number, limit: number): Promise<AuditEntry[]>;
+  auditPage(workspaceId: number, afterSeq: number, limit: number): Promise<AuditEntry[]>;
+  auditHead(workspaceId: number): Promise<{ seq: number; hash: string } | null>;
+
+  // delivery
+  enqueue(message: NewOutboxMessage, at: Date): Promise<void>;
+  schedule(job: NewJob, mode: 'replace' | 'keep'): Promise<void>;
+  cancelJobs(keys: string[]): Promise<void>;
+}
+
+export interface Store {
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+}
+
+export interface MessageRef {
+  channelId: string;
+  messageId: string;
+}
+
+/** Implemented once per platform. Throwing means "not delivered": the outbox retries later. */
+export interface Messenger {
+  post(workspace: { platform: string; externalId: string }, channelId: string, view: View): Promise<MessageRef>;
+  update(workspace: { platform: string; externalId: string }, message: MessageRef, view: View): Promise<void>;
+  dm(workspace: { platform: string; externalId: string }, memberExternalId: string, view: View): Promise<MessageRef>;
+}

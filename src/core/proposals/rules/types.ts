@@ -1,0 +1,94 @@
+// The contract between proposals and decision rules: ballots in, a readable result out.
+import type { Msg } from '../../i18n/types.js';
+
+export const RULES = [
+  'consensus',
+  'consent',
+  'majority',
+  'fist-of-five',
+  'poll',
+  'approval',
+  'ranked',
+  'score',
+  'dot',
+  'advice',
+] as const;
+export type RuleName = (typeof RULES)[number];
+
+/** A fraction such as 2/3 or 60/100. */
+export interface Fraction {
+  num: number;
+  den: number;
+}
+
+export interface RuleConfig {
+  /** Options for poll, approval, ranked, score and dot. Empty for the others. */
+  options: string[];
+  /** majority: share of yes among yes+no needed (default: more than half). */
+  threshold?: Fraction;
+  /** fist-of-five: minimum mean (default 3). */
+  minMean?: number;
+  /** dot: dots per member (default 5). */
+  dots?: number;
+  /** Share of the electorate that must cast a ballot (any ballot, abstain included). */
+  quorum?: Fraction;
+}
+
+/** What a member cast. Which variant is valid depends on the rule. */
+export type BallotValue =
+  | { kind: 'choice'; choice: string } // consensus, consent, majority, poll, advice, fist-of-five ("0".."5")
+  | { kind: 'approval'; choices: string[] }
+  | { kind: 'ranked'; order: string[] }
+  | { kind: 'score'; scores: Record<string, number> }
+  | { kind: 'dot'; dots: Record<string, number> };
+
+export interface Ballot {
+  value: BallotValue;
+  reason?: string | null;
+}
+
+export type Outcome =
+  | 'passed' // yes/no style rules
+  | 'failed'
+  | 'no-quorum'
+  | 'winner' // option rules: exactly one winner
+  | 'tie' // option rules: several options share the top
+  | 'no-votes' // option rules with no usable ballot
+  | 'advice-given'; // advice: the decider still has to record the decision
+
+export interface TallyLine {
+  /** Option or choice label, e.g. "agree", "B", "4". */
+  option: string;
+  /** Count, points, mean or approvals, depending on the rule. */
+  value: number;
+  /** How to show the value, e.g. "3", "3.67", "12 pts". */
+  display: string;
+}
+
+export interface RankedRound {
+  round: number;
+  counts: Record<string, number>;
+  eliminated: string[];
+  exhausted: number;
+}
+
+export interface TallyResult {
+  rule: RuleName;
+  outcome: Outcome;
+  /** Winning option(s): one for 'winner', several for 'tie', empty otherwise. */
+  winners: string[];
+  lines: TallyLine[];
+  rounds?: RankedRound[];
+  turnout: number;
+  electorate: number;
+  quorumNeeded: number;
+  /** Sentences a person can read, in order, explaining how the outcome was reached. */
+  explanation: Msg[];
+}
+
+export interface TallyInput {
+  config: RuleConfig;
+  ballots: Ballot[];
+  /** Voting members at the moment the proposal opened. */
+  electorate: number;
+}

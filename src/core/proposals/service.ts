@@ -1,0 +1,451 @@
+// Proposals from opening to outcome: ballots, closing (by hand, at the deadline, when all have voted), the register.
+import { createHash } from 'node:crypto';
+import type { Command } from '../commands/types.js';
+import type { Session } from '../context.js';
+import { DomainError, fail } from '../errors.js';
+import { resolveGroup, resolveMember, VOTING_ROLES } from '../groups/service.js';
+import { translator } from '../i18n/index.js';
+import type { Locale } from '../i18n/types.js';
+import type { Group, Member, Proposal, Tx, Workspace } from '../ports.js';
+import { parseWhen } from '../time.js';
+import { notice, type View } from '../views/types.js';
+import { outcomeLabel, proposalCard, resultCard, type CardInput } from './card.js';
+import { parseBallot, tally } from './rules/index.js';
+import type { BallotValue, RuleConfig } from './rules/types.js';
+
+export const jobKeys = {
+  close: (id: number) => `proposal:${id}:close`,
+  remind: (id: number) => `proposal:${id}:remind`,
+  card: (id: number) => `proposal:${id}:card`,
+  review: (id: number) => `proposal:${id}:review`,
+};
+
+type ProposalCommand = Extract<
+  Command,
+  { name: 'propose' | 'vote' | 'proposal.show' | 'proposal.list' | 'close' | 'withdraw' | 'outcome' | 'decisions' }
+>;
+
+export async function runProposalCommand(s: Session, command: ProposalCommand): Promise<View[]> {
+  switch (command.name) {
+    case 'propose':
+      return propose(s, command);
+    case 'vote':
+      return vote(s, command);
+    case 'proposal.show': {
+      const p = await requireProposal(s, command.proposal);
+      const ballot = await s.tx.ballotOf(p.id, s.actor.id);
+      return [await buildCard(s.tx, p, { locale: s.locale, timezone: s.timezone, now: s.now, viewerHasVoted: !!ballot, showVoters: true })];
+    }
+    case 'proposal.list':
+      return listProposals(s, command.all);
+    case 'close':
+      return closeByHand(s, command.proposal);
+    case 'withdraw':
+      return withdraw(s, command.proposal);
+    case 'outcome':
+      return recordOutcome(s, command);
+    case 'decisions':
+      return decisions(s, command.group);
+  }
+}
+
+async function propose(s: Session, c: Extract<Command, { name: 'propose' }>): Promise<View[]> {
+  const group = await resolveGroup(s, c.group);
+  const role = await s.tx.roleIn(group.id, s.actor.id);
+  if (!role) fail('proposal.notMemberToPropose', { group: group.name });
+  if (role === 'observer') fail('proposal.observerCannotPropose', { group: group.name });
+
+  let closesAt: Date | null = null;
+  if (c.closes) {
+    const when = parseWhen(c.closes, { now: s.now, zone: s.timezone });
+    if (!when.ok) throw new DomainError(when.error);
+    closesAt = when.date;
+  }
+  let deciderId: number | null = null;
+  if (c.rule === 'advice') {
+    const decider = c.decider ? await resolveMember(s, c.decider) : s.actor;
+    const deciderRole = await s.tx.roleIn(group.id, decider.id);
+    if (!deciderRole) fail('proposal.deciderNotMember', { member: `@${decider.displayName}`, group: group.name });
+    deciderId = decider.id;
+  }
+
+  const members = await s.tx.groupMembers(group.id);
+  const voters = members.filter((m) => VOTING_ROLES.includes(m.role)).map((m) => m.member.id);
+  const config: RuleConfig = { options: c.options };
+  if (c.quorum) config.quorum = c.quorum;
+  if (c.threshold) config.threshold = c.threshold;
+  if (c.dots !== undefined) config.dots = c.dots;
+  if (c.minMean !== undefined) config.minMean = c.minMean;
+
+  const number = await s.tx.nextProposalNumber(s.workspace.id);
+  const proposal = await s.tx.insertProposal({
+    workspaceId: s.workspace.id,
+    number,
+    groupId: group.id,
+    authorId: s.actor.id,
+    title: c.title,
+    body: c.body ?? null,
+    rule: c.rule,
+    config,
+    anonymous: c.anonymous,
+    hideResults: c.hideResults,
+    deciderId,
+    status: 'open',
+    electorateSize: voters.length,
+    closesAt,
+    channelId: group.channelId,
+    createdAt: s.now,
+  });
+  await s.tx.insertElectorate(proposal.id, voters);
+  await s.tx.appendAudit(s.workspace.id, s.now, {
+    actorId: s.actor.id,
+    action: 'proposal.created',
+    subject: `proposal:${number}`,
+    data: {
+      title: c.title,
+      group: group.name,
+      rule: c.rule,
+      config: { ...config },
+      anonymous: c.anonymous,
+      hideResults: c.hideResults,
+      closesAt: closesAt?.toISOString() ?? null,
+      electorate: voters.length,
+    },
+  });
+
+  const card = await buildCard(s.tx, proposal, groupDisplay(s.workspace, s.now));
+  await s.tx.enqueue({ workspaceId: s.workspace.id, target: { kind: 'post', channelId: group.channelId }, view: card, cardOf: proposal.id }, s.now);
+  await s.tx.updateProposal(proposal.id, { cardHash: hashView(card) });
+  if (closesAt) {
+    await s.tx.schedule({ kind: 'proposal.close', key: jobKeys.close(proposal.id), runAt: closesAt, payload: { proposalId: proposal.id } }, 'replace');
+    const reminderAt = new Date(closesAt.getTime() - s.workspace.reminderHours * 3_600_000);
+    if (s.workspace.reminderHours > 0 && reminderAt > s.now) {
+      await s.tx.schedule({ kind: 'proposal.remind', key: jobKeys.remind(proposal.id), runAt: reminderAt, payload: { proposalId: proposal.id } }, 'replace');
+    }
+  }
+  return [
+    notice(
+      'success',
+      s.t({ key: 'proposal.created', params: { number, title: c.title, channel: group.channelName ? `#${group.channelName}` : group.channelId, count: voters.length } }),
+    ),
+  ];
+}
+
+async function vote(s: Session, c: Extract<Command, { name: 'vote' }>): Promise<View[]> {
+  const found = await requireProposal(s, c.proposal);
+  // From here on this transaction is the only writer in the workspace: status and counts are current.
+  await s.tx.lockWorkspace(s.workspace.id);
+  const p = (await s.tx.getProposal(found.id))!;
+  if (p.status === 'withdrawn') fail('vote.withdrawn', { number: p.number });
+  if (p.status === 'closed') fail('vote.closed', { number: p.number });
+  if (!(await s.tx.inElectorate(p.id, s.actor.id))) {
+    const group = await s.tx.getGroup(p.groupId);
+    const role = await s.tx.roleIn(p.groupId, s.actor.id);
+    if (!role) fail('vote.notMember', { group: group.name, number: p.number });
+    if (role === 'observer') fail('vote.observer', { group: group.name });
+    fail('vote.joinedLate', { number: p.number });
+  }
+  const parsed = parseBallot(p.rule, p.config, c.choice, c.reason ?? null);
+  if (!parsed.ok) throw new DomainError(parsed.error);
+  const reason = c.reason?.trim() ? c.reason.trim() : null;
+  const changed = await s.tx.upsertBallot({ proposalId: p.id, memberId: s.actor.id, value: parsed.value, reason, at: s.now });
+  await s.tx.appendAudit(s.workspace.id, s.now, {
+    actorId: s.actor.id,
+    action: changed ? 'ballot.changed' : 'ballot.cast',
+    subject: `proposal:${p.number}`,
+    // Anonymous ballots never record the choice or the reason.
+    data: p.anonymous ? { anonymous: true } : { value: parsed.value, reason },
+  });
+  const count = await s.tx.countBallots(p.id);
+  const views: View[] = [
+    notice('success', s.t({ key: changed ? 'vote.changed' : 'vote.recorded', params: { number: p.number, choice: describeBallot(s, parsed.value) } })),
+  ];
+  if (count >= p.electorateSize) {
+    await closeProposal(s.tx, p, 'all-voted', s.now, s.actor.id);
+    views.push(notice('info', s.t({ key: 'vote.allVotedClosed', params: { number: p.number } })));
+  } else {
+    await scheduleCardRefresh(s.tx, p.id, s.now);
+  }
+  return views;
+}
+
+function describeBallot(s: Session, value: BallotValue): string {
+  switch (value.kind) {
+    case 'choice': {
+      // Named choices (agree, block...) are translated; options and fist-of-five numbers are shown as typed.
+      const label = s.t({ key: `choice.${value.choice}` });
+      return label.startsWith('choice.') ? value.choice : label;
+    }
+    case 'approval':
+      return value.choices.join(', ');
+    case 'ranked':
+      return value.order.join(' > ');
+    case 'score':
+      return Object.entries(value.scores).map(([o, n]) => `${o}=${n}`).join(' ');
+    case 'dot':
+      return Object.entries(value.dots).map(([o, n]) => `${o}=${n}`).join(' ');
+  }
+}
+
+async function requireProposal(s: Session, number: number): Promise<Proposal> {
+  const p = await s.tx.findProposal(s.workspace.id, number);
+  if (!p) return fail('proposal.notFound', { number });
+  return p;
+}
+
+/** May this member close, withdraw or record the outcome of the proposal? */
+async function canManage(s: Session, p: Proposal): Promise<boolean> {
+  if (p.rule === 'advice') return p.deciderId === s.actor.id;
+  if (p.authorId === s.actor.id) return true;
+  return (await s.tx.roleIn(p.groupId, s.actor.id)) === 'convener';
+}
+
+async function closeByHand(s: Session, number: number): Promise<View[]> {
+  await s.tx.lockWorkspace(s.workspace.id);
+  const p = await requireProposal(s, number);
+  if (p.status !== 'open') fail(p.status === 'closed' ? 'proposal.alreadyClosed' : 'proposal.isWithdrawn', { number });
+  if (!(await canManage(s, p))) fail(p.rule === 'advice' ? 'proposal.deciderOnly' : 'proposal.manageOnly', { number });
+  const result = await closeProposal(s.tx, p, 'by-hand', s.now, s.actor.id);
+  return [notice('success', s.t({ key: 'proposal.closedByHand', params: { number, outcome: outcomeLabel(s.t, result) } }))];
+}
+
+async function withdraw(s: Session, number: number): Promise<View[]> {
+  await s.tx.lockWorkspace(s.workspace.id);
+  const p = await requireProposal(s, number);
+  if (p.status !== 'open') fail(p.status === 'closed' ? 'proposal.alreadyClosed' : 'proposal.isWithdrawn', { number });
+  const isAuthor = p.authorId === s.actor.id;
+  if (!isAuthor && (await s.tx.roleIn(p.groupId, s.actor.id)) !== 'convener') fail('proposal.manageOnly', { number });
+  await s.tx.updateProposal(p.id, { status: 'withdrawn', closedAt: s.now });
+  await s.tx.cancelJobs([jobKeys.close(p.id), jobKeys.remind(p.id)]);
+  await s.tx.appendAudit(s.workspace.id, s.now, { actorId: s.actor.id, action: 'proposal.withdrawn', subject: `proposal:${number}`, data: {} });
+  await scheduleCardRefresh(s.tx, p.id, s.now);
+  return [notice('success', s.t({ key: 'proposal.withdrawnDone', params: { number } }))];
+}
+
+async function recordOutcome(s: Session, c: Extract<Command, { name: 'outcome' }>): Promise<View[]> {
+  await s.tx.lockWorkspace(s.workspace.id);
+  let p = await requireProposal(s, c.proposal);
+  if (p.status === 'withdrawn') fail('proposal.isWithdrawn', { number: p.number });
+  if (!(await canManage(s, p))) fail(p.rule === 'advice' ? 'proposal.deciderOnly' : 'proposal.manageOnly', { number: p.number });
+  if (p.status === 'open') {
+    // Only the advice process records its decision while open: the decider's word ends it.
+    if (p.rule !== 'advice') fail('outcome.stillOpen', { number: p.number });
+    await closeProposal(s.tx, p, 'by-hand', s.now, s.actor.id);
+    p = (await s.tx.getProposal(p.id))!;
+  }
+  let reviewAt: Date | null = null;
+  if (c.review) {
+    const when = parseWhen(c.review, { now: s.now, zone: s.timezone });
+    if (!when.ok) throw new DomainError(when.error);
+    reviewAt = when.date;
+  }
+  const amended = p.outcome !== null;
+  await s.tx.updateProposal(p.id, { outcome: c.statement, outcomeBy: s.actor.id, outcomeAt: s.now, reviewAt });
+  await s.tx.appendAudit(s.workspace.id, s.now, {
+    actorId: s.actor.id,
+    action: amended ? 'decision.amended' : 'decision.recorded',
+    subject: `proposal:${p.number}`,
+    data: { statement: c.statement, reviewAt: reviewAt?.toISOString() ?? null },
+  });
+  if (reviewAt) {
+    await s.tx.schedule({ kind: 'proposal.review', key: jobKeys.review(p.id), runAt: reviewAt, payload: { proposalId: p.id } }, 'replace');
+  } else {
+    await s.tx.cancelJobs([jobKeys.review(p.id)]);
+  }
+  const updated = (await s.tx.getProposal(p.id))!;
+  const display = groupDisplay(s.workspace, s.now);
+  const card = await buildCard(s.tx, updated, display);
+  await s.tx.enqueue({ workspaceId: s.workspace.id, target: { kind: 'post', channelId: p.channelId }, view: decisionView(updated, card.title, display.t) }, s.now);
+  await scheduleCardRefresh(s.tx, p.id, s.now);
+  return [notice('success', s.t({ key: amended ? 'outcome.amended' : 'outcome.recorded', params: { number: p.number } }))];
+}
+
+function decisionView(p: Proposal, title: string, t: (m: import('../i18n/types.js').Msg) => string): View {
+  return {
+    type: 'card',
+    title: t({ key: 'decision.title', params: { number: p.number, title: p.title } }),
+    body: p.outcome ?? '',
+    fields: p.reviewAt ? [{ label: t({ key: 'decision.review' }), value: p.reviewAt.toISOString(), at: p.reviewAt.toISOString() }] : [],
+    actions: [],
+    tone: 'success',
+    footer: title,
+  };
+}
+
+async function listProposals(s: Session, all: boolean): Promise<View[]> {
+  const proposals = await s.tx.listProposals(s.workspace.id, all ? { limit: 50 } : { status: ['open'], limit: 50 });
+  const items = [];
+  for (const p of proposals) {
+    const voted = !!(await s.tx.ballotOf(p.id, s.actor.id));
+    const status = p.status === 'open' ? s.t({ key: voted ? 'list.voted' : 'list.notVoted' }) : s.t({ key: `status.${p.status}` });
+    items.push({ text: `#${p.number} ${p.title}`, detail: `${s.t({ key: `rule.name.${p.rule}` })} · ${status}` });
+  }
+  return [{ type: 'list', title: s.t({ key: all ? 'list.allTitle' : 'list.openTitle' }), items, empty: s.t({ key: 'list.empty' }) }];
+}
+
+async function decisions(s: Session, groupName: string | undefined): Promise<View[]> {
+  let group: Group | null = null;
+  if (groupName) group = await resolveGroup(s, groupName);
+  const closed = await s.tx.listProposals(s.workspace.id, { status: ['closed'], ...(group ? { groupIds: [group.id] } : {}), limit: 50 });
+  const groupNames = new Map<number, string>();
+  const items = [];
+  for (const p of closed) {
+    if (!groupNames.has(p.groupId)) groupNames.set(p.groupId, (await s.tx.getGroup(p.groupId)).name);
+    const result = p.result;
+    const outcome = result ? outcomeLabel(s.t, result) : '';
+    const when = p.closedAt ? p.closedAt.toISOString().slice(0, 10) : '';
+    items.push({
+      text: `#${p.number} ${p.title} — ${outcome}`,
+      detail: [
+        `${groupNames.get(p.groupId)} · ${s.t({ key: `rule.name.${p.rule}` })} · ${when}`,
+        p.outcome ? s.t({ key: 'decisions.statement', params: { statement: p.outcome } }) : s.t({ key: 'decisions.noStatement' }),
+        p.reviewAt ? s.t({ key: 'decisions.review', params: { date: p.reviewAt.toISOString().slice(0, 10) } }) : '',
+      ]
+        .filter(Boolean)
+        .join('\n'),
+    });
+  }
+  return [{ type: 'list', title: s.t({ key: group ? 'decisions.titleGroup' : 'decisions.title', params: { group: group?.name ?? '' } }), items, empty: s.t({ key: 'decisions.empty' }) }];
+}
+
+// ---- shared by commands and jobs ----
+
+export type CloseReason = 'deadline' | 'by-hand' | 'all-voted';
+
+/** Freezes the tally, records it, tells the group and refreshes the card. The caller holds the workspace lock. */
+export async function closeProposal(tx: Tx, p: Proposal, reason: CloseReason, now: Date, actorId: number | null) {
+  const ballots = await tx.ballots(p.id);
+  const result = tally(p.rule, { config: p.config, ballots, electorate: p.electorateSize });
+  await tx.updateProposal(p.id, { status: 'closed', closedAt: now, result });
+  await tx.cancelJobs([jobKeys.close(p.id), jobKeys.remind(p.id)]);
+  await tx.appendAudit(p.workspaceId, now, {
+    actorId,
+    action: 'proposal.closed',
+    subject: `proposal:${p.number}`,
+    data: { reason, outcome: result.outcome, winners: result.winners, turnout: result.turnout, electorate: result.electorate },
+  });
+  const closed = (await tx.getProposal(p.id))!;
+  const workspace = await tx.getWorkspace(p.workspaceId);
+  const display = groupDisplay(workspace, now);
+  const input = await cardInput(tx, closed, display);
+  await tx.enqueue({ workspaceId: p.workspaceId, target: { kind: 'post', channelId: p.channelId }, view: resultCard(input) }, now);
+  await scheduleCardRefresh(tx, p.id, now);
+  return result;
+}
+
+export async function scheduleCardRefresh(tx: Tx, proposalId: number, now: Date): Promise<void> {
+  await tx.schedule({ kind: 'proposal.card', key: jobKeys.card(proposalId), runAt: now, payload: { proposalId } }, 'keep');
+}
+
+interface Display {
+  locale: Locale;
+  timezone: string;
+  now: Date;
+  t: ReturnType<typeof translator>;
+  viewerHasVoted?: boolean;
+  showVoters?: boolean;
+}
+
+const groupDisplay = (workspace: Workspace, now: Date): Display => ({
+  locale: workspace.locale,
+  timezone: workspace.timezone,
+  now,
+  t: translator(workspace.locale),
+});
+
+async function cardInput(tx: Tx, p: Proposal, d: Omit<Display, 't'> & { t?: Display['t'] }): Promise<CardInput> {
+  const [group, author, ballots] = await Promise.all([tx.getGroup(p.groupId), tx.getMember(p.authorId), tx.ballots(p.id)]);
+  const decider = p.deciderId ? await tx.getMember(p.deciderId) : null;
+  const names = new Map<number, string>();
+  if (!p.anonymous && (d.showVoters || ballots.some((b) => b.reason))) {
+    for (const b of ballots) names.set(b.memberId, (await tx.getMember(b.memberId)).displayName);
+  }
+  return {
+    proposal: p,
+    groupName: group.name,
+    authorName: author.displayName,
+    deciderName: decider?.displayName ?? null,
+    ballots,
+    names,
+    locale: d.locale,
+    timezone: d.timezone,
+    now: d.now,
+    t: d.t ?? translator(d.locale),
+    viewerHasVoted: d.viewerHasVoted ?? false,
+    showVoters: d.showVoters ?? false,
+  };
+}
+
+export async function buildCard(tx: Tx, p: Proposal, d: Omit<Display, 't'> & { t?: Display['t'] }) {
+  return proposalCard(await cardInput(tx, p, d));
+}
+
+export const hashView = (view: unknown) => createHash('sha256').update(JSON.stringify(view)).digest('hex');
+
+// ---- jobs ----
+
+export async function runProposalJob(tx: Tx, kind: string, payload: Record<string, unknown>, now: Date): Promise<void> {
+  const p = await tx.getProposal(Number(payload.proposalId));
+  if (!p) return;
+  const workspace = await tx.getWorkspace(p.workspaceId);
+  switch (kind) {
+    case 'proposal.close': {
+      await tx.lockWorkspace(p.workspaceId);
+      const fresh = (await tx.getProposal(p.id))!;
+      if (fresh.status === 'open') await closeProposal(tx, fresh, 'deadline', now, null);
+      return;
+    }
+    case 'proposal.remind': {
+      if (p.status !== 'open' || !p.closesAt) return;
+      const group = await tx.getGroup(p.groupId);
+      for (const member of await tx.nonVoters(p.id)) {
+        await tx.enqueue({ workspaceId: p.workspaceId, target: { kind: 'dm', memberExternalId: member.externalId }, view: await reminderView(tx, p, group, member, workspace, now) }, now);
+      }
+      await tx.appendAudit(p.workspaceId, now, { actorId: null, action: 'proposal.reminded', subject: `proposal:${p.number}`, data: {} });
+      return;
+    }
+    case 'proposal.card': {
+      if (!p.messageRef) return; // not posted yet: the post itself will carry the current card
+      const card = await buildCard(tx, p, groupDisplay(workspace, now));
+      const hash = hashView(card);
+      if (hash === p.cardHash) return;
+      await tx.updateProposal(p.id, { cardHash: hash });
+      await tx.enqueue({ workspaceId: p.workspaceId, target: { kind: 'update', message: p.messageRef }, view: card }, now);
+      return;
+    }
+    case 'proposal.review': {
+      const t = translator(workspace.locale);
+      await tx.enqueue(
+        {
+          workspaceId: p.workspaceId,
+          target: { kind: 'post', channelId: p.channelId },
+          view: {
+            type: 'card',
+            title: t({ key: 'review.title', params: { number: p.number, title: p.title } }),
+            body: p.outcome ?? '',
+            fields: [],
+            actions: [],
+            tone: 'info',
+            footer: t({ key: 'review.footer', params: { number: p.number } }),
+          },
+        },
+        now,
+      );
+      await tx.appendAudit(p.workspaceId, now, { actorId: null, action: 'decision.review-due', subject: `proposal:${p.number}`, data: {} });
+      return;
+    }
+  }
+}
+
+async function reminderView(tx: Tx, p: Proposal, group: Group, member: Member, workspace: Workspace, now: Date): Promise<View> {
+  const locale = member.locale ?? workspace.locale;
+  const timezone = member.timezone ?? workspace.timezone;
+  const card = await buildCard(tx, p, { locale, timezone, now });
+  const t = translator(locale);
+  return {
+    ...card,
+    title: t({ key: 'reminder.title', params: { number: p.number, title: p.title } }),
+    subtitle: t({ key: 'reminder.body', params: { group: group.name } }),
+    tally: undefined,
+  } as View;
+}

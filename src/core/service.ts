@@ -1,0 +1,137 @@
+// The core's front door: one command line in, one transaction, a translated reply out. Jobs come in here too.
+import { randomUUID } from 'node:crypto';
+import { helpText, parseCommand } from './commands/index.js';
+import type { Command } from './commands/types.js';
+import type { CommandContext, Session } from './context.js';
+import { DomainError } from './errors.js';
+import { runGroupCommand } from './groups/service.js';
+import { translate, translator } from './i18n/index.js';
+import type { Locale, Msg } from './i18n/types.js';
+import type { Clock, Store, Tx } from './ports.js';
+import { runProposalCommand, runProposalJob } from './proposals/service.js';
+import { listAudit, verifyAudit } from './audit/service.js';
+import { runSettingsCommand } from './settings.js';
+import { notice, type View } from './views/types.js';
+
+export interface Logger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+export interface Reply {
+  ok: boolean;
+  locale: Locale;
+  views: View[];
+  /** Set for unexpected failures: quote it when reporting a problem. */
+  errorId?: string;
+  /** True when the idempotency key had been seen: this is the first reply, replayed. */
+  replayed?: boolean;
+}
+
+export interface CoreOptions {
+  store: Store;
+  clock: Clock;
+  logger: Logger;
+  defaults: { locale: Locale; timezone: string; reminderHours: number };
+}
+
+export interface JobRow {
+  id: number;
+  kind: string;
+  payload: Record<string, unknown>;
+}
+
+export class Concord {
+  constructor(private readonly opts: CoreOptions) {}
+
+  /** Runs one `/concord ...` line for a member. Never throws: every failure becomes a reply. */
+  async execute(ctx: CommandContext, text: string): Promise<Reply> {
+    const parsed = parseCommand(text);
+    let locale: Locale = ctx.actor.locale ?? this.opts.defaults.locale;
+    try {
+      return await this.opts.store.transaction(async (tx) => {
+        const session = await this.openSession(tx, ctx);
+        locale = session.locale;
+        if (!parsed.ok) {
+          const usage = parsed.usage ? `\n${session.t({ key: 'error.usage', params: { usage: parsed.usage } })}` : '';
+          return { ok: false, locale, views: [notice('danger', `${session.t(parsed.error)}${usage}`)] };
+        }
+        const fresh = await tx.claimCommandKey(session.workspace.id, ctx.idempotencyKey, session.now);
+        if (!fresh) {
+          const stored = (await tx.storedReply(session.workspace.id, ctx.idempotencyKey)) as Reply;
+          return { ...stored, replayed: true };
+        }
+        const views = await this.dispatch(session, parsed.command);
+        const reply: Reply = { ok: true, locale: session.locale, views };
+        await tx.saveReply(session.workspace.id, ctx.idempotencyKey, reply);
+        return reply;
+      });
+    } catch (error) {
+      if (error instanceof DomainError) {
+        const usage = error.usage ? `\n${translate(locale, { key: 'error.usage', params: { usage: error.usage } })}` : '';
+        return { ok: false, locale, views: [notice('danger', `${translate(locale, error.msg)}${usage}`)] };
+      }
+      const errorId = randomUUID().slice(0, 8);
+      this.opts.logger.error({ err: error, errorId, command: text, actor: ctx.actor.externalId, workspace: ctx.workspace.externalId }, 'command failed');
+      return { ok: false, locale, errorId, views: [notice('danger', translate(locale, { key: 'error.unexpected', params: { id: errorId } }))] };
+    }
+  }
+
+  private async openSession(tx: Tx, ctx: CommandContext): Promise<Session> {
+    const now = this.opts.clock.now();
+    const workspace = await tx.ensureWorkspace({
+      platform: ctx.platform,
+      externalId: ctx.workspace.externalId,
+      name: ctx.workspace.name,
+      ...this.opts.defaults,
+      at: now,
+    });
+    const actor = await tx.ensureMember({ workspaceId: workspace.id, externalId: ctx.actor.externalId, displayName: ctx.actor.displayName, at: now });
+    const locale = actor.locale ?? ctx.actor.locale ?? workspace.locale;
+    return { tx, ctx, workspace, actor, locale, timezone: actor.timezone ?? workspace.timezone, now, t: translator(locale), clock: this.opts.clock };
+  }
+
+  private async dispatch(s: Session, command: Command): Promise<View[]> {
+    switch (command.name) {
+      case 'help':
+        return [{ type: 'text', text: helpText(s.t, command.topic) }];
+      case 'group.create':
+      case 'group.join':
+      case 'group.leave':
+      case 'group.add':
+      case 'group.role':
+      case 'group.list':
+      case 'group.info':
+        return runGroupCommand(s, command);
+      case 'propose':
+      case 'vote':
+      case 'proposal.show':
+      case 'proposal.list':
+      case 'close':
+      case 'withdraw':
+      case 'outcome':
+      case 'decisions':
+        return runProposalCommand(s, command);
+      case 'audit':
+        return listAudit(s, command.limit);
+      case 'audit.verify':
+        return verifyAudit(s);
+      case 'settings.show':
+      case 'settings.locale':
+      case 'settings.timezone':
+      case 'settings.reminder':
+        return runSettingsCommand(s, command);
+    }
+  }
+
+  /** Does one job's work inside the caller's transaction; the scheduler marks the job done in the same one. */
+  async handleJob(tx: Tx, job: JobRow, now: Date): Promise<void> {
+    if (job.kind.startsWith('proposal.')) return runProposalJob(tx, job.kind, job.payload, now);
+    this.opts.logger.warn({ job }, 'unknown job kind; dropped');
+  }
+
+  translate(locale: Locale, m: Msg): string {
+    return translate(locale, m);
+  }
+}

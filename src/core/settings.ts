@@ -1,0 +1,71 @@
+// Language, time zone and reminder settings, per workspace and per member (the member's choice wins).
+import type { Command } from './commands/types.js';
+import type { Session } from './context.js';
+import { fail } from './errors.js';
+import { translator } from './i18n/index.js';
+import { notice, type View } from './views/types.js';
+
+type SettingsCommand = Extract<Command, { name: `settings.${string}` }>;
+
+async function requireWorkspaceAdmin(s: Session): Promise<void> {
+  if (s.ctx.actor.isAdmin) return;
+  const groups = await s.tx.groupsOfMember(s.actor.id);
+  if (groups.some((g) => g.role === 'convener')) return;
+  fail('settings.adminOnly');
+}
+
+export async function runSettingsCommand(s: Session, c: SettingsCommand): Promise<View[]> {
+  switch (c.name) {
+    case 'settings.show': {
+      const w = s.workspace;
+      const unset = s.t({ key: 'settings.unset' });
+      return [
+        {
+          type: 'card',
+          title: s.t({ key: 'settings.title' }),
+          fields: [
+            { label: s.t({ key: 'settings.myLocale' }), value: s.actor.locale ?? unset },
+            { label: s.t({ key: 'settings.myTimezone' }), value: s.actor.timezone ?? unset },
+            { label: s.t({ key: 'settings.workspaceLocale' }), value: w.locale },
+            { label: s.t({ key: 'settings.workspaceTimezone' }), value: w.timezone },
+            { label: s.t({ key: 'settings.reminderHours' }), value: String(w.reminderHours) },
+          ],
+          actions: [],
+          footer: s.t({ key: 'settings.footer' }),
+        },
+      ];
+    }
+    case 'settings.locale': {
+      if (c.scope === 'workspace') {
+        await requireWorkspaceAdmin(s);
+        await s.tx.updateWorkspace(s.workspace.id, { locale: c.locale });
+      } else {
+        await s.tx.updateMember(s.actor.id, { locale: c.locale });
+      }
+      await audit(s, 'settings.locale', { scope: c.scope, locale: c.locale });
+      // Confirm in the language just chosen, so the member sees it worked.
+      const t = c.scope === 'me' ? translator(c.locale) : s.t;
+      return [notice('success', t({ key: c.scope === 'me' ? 'settings.localeSetMine' : 'settings.localeSetWorkspace', params: { locale: c.locale } }))];
+    }
+    case 'settings.timezone': {
+      if (c.scope === 'workspace') {
+        await requireWorkspaceAdmin(s);
+        await s.tx.updateWorkspace(s.workspace.id, { timezone: c.timezone });
+      } else {
+        await s.tx.updateMember(s.actor.id, { timezone: c.timezone });
+      }
+      await audit(s, 'settings.timezone', { scope: c.scope, timezone: c.timezone });
+      return [notice('success', s.t({ key: c.scope === 'me' ? 'settings.timezoneSetMine' : 'settings.timezoneSetWorkspace', params: { timezone: c.timezone } }))];
+    }
+    case 'settings.reminder': {
+      await requireWorkspaceAdmin(s);
+      await s.tx.updateWorkspace(s.workspace.id, { reminderHours: c.hours });
+      await audit(s, 'settings.reminder', { hours: c.hours });
+      return [notice('success', s.t({ key: c.hours === 0 ? 'settings.reminderOff' : 'settings.reminderSet', params: { count: c.hours } }))];
+    }
+  }
+}
+
+async function audit(s: Session, action: string, data: Record<string, unknown>) {
+  await s.tx.appendAudit(s.workspace.id, s.now, { actorId: s.actor.id, action, subject: null, data });
+}

@@ -1,0 +1,22 @@
+// Message catalog for reading and showing dates: what members see when a date they typed is refused.
+import type { Catalog } from './i18n/types.js';
+
+const en: Catalog = {
+  'time.past': '{when} has already passed. Please give a time in the future.',
+  'time.unparseable':
+    'I could not read "{text}" as a date. Try for example: 2026-12-05 17:00, 2026-12-05, in 3 days, tomorrow 9am, friday 17:00 or next monday.',
+  'time.ambiguousDate':
+    '"{text}" could be read as day/month or as month/day. Please write the date as year-month-day, for example 2026-12-05 17:00.',
+  'time.invalidZone': '"{zone}" is not a time zone I know. Use a name such as Asia/Ho_Chi_Minh or Europe/Berlin.',
+};
+
+const vi: Catalog = {
+  'time.past': '{when} đã qua rồi. Vui lòng chọn một thời điểm trong tương lai.',
+  'time.unparseable':
+    'Không hiểu "{text}" là ngày giờ nào. Hãy thử ví dụ: 2026-12-05 17:00, 2026-12-05, 3 ngày nữa, ngày mai 9h, thứ sáu 17:00 hoặc thứ hai tới.',
+  'time.ambiguousDate':
+    '"{text}" có thể hiểu là ngày/tháng hoặc tháng/ngày. Vui lòng viết theo dạng năm-tháng-ngày, ví dụ 2026-12-05 17:00.',
+  'time.invalidZone': 'Không nhận ra múi giờ "{zone}". Hãy dùng tên như Asia/Ho_Chi_Minh hoặc Europe/Berlin.',
+};
+
+export const timeMessages: { en: Catalog; vi: Catalog } = { en, vi };

@@ -1,0 +1,267 @@
+// Reads the deadlines members type and shows dates back to them, each in the member's own time zone.
+import * as chrono from 'chrono-node';
+import { DateTime, FixedOffsetZone, IANAZone, type Zone } from 'luxon';
+import { msg, type Locale, type Msg } from './i18n/types.js';
+
+export type ParseWhenResult = { ok: true; date: Date } | { ok: false; error: Msg };
+
+export interface ParseWhenOptions {
+  now: Date;
+  /** IANA zone of the member who typed the text; wall-clock times are read in it. */
+  zone: string;
+  /** Language used to show the refused time inside a `time.past` error; English when omitted. */
+  locale?: Locale;
+}
+
+type Unit = 'years' | 'months' | 'weeks' | 'days' | 'hours' | 'minutes' | 'seconds';
+type UnitAmounts = Partial<Record<Unit, number>>;
+
+const UNIT_WORDS: Record<string, Unit> = {
+  s: 'seconds', sec: 'seconds', secs: 'seconds', second: 'seconds', seconds: 'seconds', 'giây': 'seconds',
+  m: 'minutes', min: 'minutes', mins: 'minutes', minute: 'minutes', minutes: 'minutes', 'phút': 'minutes',
+  h: 'hours', hr: 'hours', hrs: 'hours', hour: 'hours', hours: 'hours', 'giờ': 'hours', 'tiếng': 'hours',
+  d: 'days', day: 'days', days: 'days', 'ngày': 'days',
+  w: 'weeks', wk: 'weeks', wks: 'weeks', week: 'weeks', weeks: 'weeks', 'tuần': 'weeks',
+  mo: 'months', mos: 'months', month: 'months', months: 'months', 'tháng': 'months',
+  y: 'years', yr: 'years', yrs: 'years', year: 'years', years: 'years', 'năm': 'years',
+};
+
+const FIXED_UNIT_MS: Partial<Record<Unit, number>> = {
+  seconds: 1_000,
+  minutes: 60_000,
+  hours: 3_600_000,
+  days: 86_400_000,
+  weeks: 604_800_000,
+};
+
+// Longest first so "months" is not read as "m" followed by garbage.
+const UNIT_PATTERN = Object.keys(UNIT_WORDS)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
+// A spelled-out "a"/"an"/"một" needs a space before the unit, otherwise "am" would read as one minute.
+const AMOUNT = new RegExp(
+  `(?:(\\d+(?:[.,]\\d+)?)\\s*|(?:an?|one|một)\\s+)(${UNIT_PATTERN})(?![\\p{L}\\p{M}])`,
+  'uy',
+);
+const AMOUNT_SEPARATOR = /\s*,\s*|\s+(?:and|và)\s+|\s*/uy;
+
+/** Reads "1d12h", "2 hours 30 minutes", "3 ngày" into unit amounts; null unless the whole text is amounts. */
+function parseAmounts(text: string): UnitAmounts | null {
+  const amounts: UnitAmounts = {};
+  let pos = 0;
+  for (;;) {
+    AMOUNT.lastIndex = pos;
+    const match = AMOUNT.exec(text);
+    if (!match) return null;
+    const unit = UNIT_WORDS[match[2] ?? ''];
+    const value = match[1] === undefined ? 1 : Number(match[1].replace(',', '.'));
+    if (unit === undefined || amounts[unit] !== undefined || !Number.isFinite(value)) return null;
+    amounts[unit] = value;
+    pos += match[0].length;
+    if (pos === text.length) return amounts;
+    AMOUNT_SEPARATOR.lastIndex = pos;
+    pos += AMOUNT_SEPARATOR.exec(text)?.[0].length ?? 0;
+    if (pos === text.length) return null;
+  }
+}
+
+function normalize(text: string): string {
+  return text.normalize('NFC').trim().replace(/\s+/gu, ' ').toLowerCase();
+}
+
+/**
+ * Milliseconds in `90s`, `15m`, `2h`, `3d`, `1w`, `1d12h`, `1h30m`, `3 d`, `3 days`, `2 hours`, `1.5h`
+ * (also the Vietnamese unit words). Months and years are refused because their length depends on
+ * the date they start from; zero is refused because no caller has a use for an empty duration.
+ */
+export function parseDuration(text: string): number | null {
+  const amounts = parseAmounts(normalize(text));
+  if (!amounts) return null;
+  let total = 0;
+  for (const [unit, value] of Object.entries(amounts) as [Unit, number][]) {
+    const size = FIXED_UNIT_MS[unit];
+    if (size === undefined) return null;
+    total += value * size;
+  }
+  total = Math.round(total);
+  return total > 0 && Number.isSafeInteger(total) ? total : null;
+}
+
+export function isValidZone(zone: string): boolean {
+  return zone.trim() !== '' && IANAZone.isValidZone(zone);
+}
+
+// Relative forms are handled here rather than by chrono: chrono only knows a fixed UTC offset, so
+// "in 3 days" across a DST change would land an hour off the member's wall clock.
+const RELATIVE_FORMS: readonly RegExp[] = [
+  /^(?:in|within|after)\s+(.+?)(?:\s+from\s+now)?$/u,
+  /^(.+?)\s+(?:from\s+now|later)$/u,
+  /^(?:sau|trong(?:\s+vòng)?)\s+(.+?)(?:\s+(?:nữa|tới))?$/u,
+  /^(.+?)\s+(?:nữa|sau|tới|tiếp\s+theo)$/u,
+];
+
+function parseRelative(text: string, now: DateTime): DateTime | null {
+  for (const form of RELATIVE_FORMS) {
+    const body = form.exec(text)?.[1];
+    const amounts = body === undefined ? null : parseAmounts(body);
+    // Luxon adds calendar units on the wall clock and hours/minutes on the timeline, which is
+    // exactly "in 3 days" = same time of day, "in 5 hours" = five real hours.
+    if (amounts) return now.plus(amounts);
+  }
+  return null;
+}
+
+// 5/12/2026 is 5 December to a Vietnamese reader and May 12 to an American one; guessing a
+// deadline wrong by months is worse than asking. Dots and dashes count only with a year, since
+// "9.30" is usually a time.
+const NUMERIC_DATE = /(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\d/.-])/u;
+
+function isAmbiguousNumericDate(text: string): boolean {
+  const match = NUMERIC_DATE.exec(text);
+  if (!match) return false;
+  if (match[2] !== '/' && match[4] === undefined) return false;
+  const a = Number(match[1]);
+  const b = Number(match[3]);
+  return a >= 1 && a <= 12 && b >= 1 && b <= 12 && a !== b;
+}
+
+const VI_WEEKDAY_NUMBERS: Record<string, string> = {
+  '2': 'thứ hai', '3': 'thứ ba', '4': 'thứ tư', '5': 'thứ năm', '6': 'thứ sáu', '7': 'thứ bảy',
+};
+
+/** Rewrites everyday Vietnamese spellings into the ones chrono's Vietnamese parser knows. */
+function toChronoVietnamese(text: string): string {
+  return text
+    .replace(/^mai(?=\s|$)/u, 'ngày mai')
+    .replace(/(?:ngày\s+)?mốt(?=\s|$)/u, 'ngày kia')
+    .replace(/thứ\s*([2-7])(?!\d)/gu, (whole, digit: string) => VI_WEEKDAY_NUMBERS[digit] ?? whole)
+    .replace(/(thứ \p{L}+|chủ nhật)\s+tuần\s+(?:sau|tới)/gu, '$1 tới')
+    // "9h", "17h30": the usual way to write a clock time in Vietnamese chat.
+    .replace(/(?<![\d:])(\d{1,2})\s*h(?:\s*(\d{2}))?(?![\p{L}\d])/gu, (_, hour: string, minute?: string) =>
+      minute === undefined ? `${hour} giờ` : `${hour} giờ ${minute}`,
+    );
+}
+
+const LOOKS_BACK = /\b(?:last|ago|yesterday|previous)\b|(?:^|\s)(?:qua|trước|hôm kia)(?=\s|$)/u;
+
+const TIME_OF_DAY_TAGS = new Set(
+  ['now', 'tonight', 'evening', 'midnight', 'morning', 'afternoon', 'noon'].map((t) => `casualReference/${t}`),
+);
+
+/** The single chrono result covering all of `text`; partial matches would silently drop words. */
+function wholeMatch(results: chrono.ParsedResult[], text: string): chrono.ParsedResult | null {
+  const [only, ...rest] = results;
+  // A range ("friday - monday") is not a deadline.
+  if (!only || rest.length > 0 || only.end) return null;
+  return only.index === 0 && only.text.length === text.length ? only : null;
+}
+
+function parseWithChrono(text: string, now: DateTime): DateTime | null {
+  const reference = { instant: now.toJSDate(), timezone: now.offset };
+  // forwardDate turns "monday" and "Dec 5" into the coming ones, but it would also turn "last friday"
+  // into the coming Friday; such text must resolve backwards so it is refused as past.
+  const options = { forwardDate: !LOOKS_BACK.test(text) };
+  const viText = toChronoVietnamese(text);
+  const result =
+    wholeMatch(chrono.casual.parse(text, reference, options), text) ??
+    wholeMatch(chrono.vi.casual.parse(viText, reference, options), viText);
+  if (!result) return null;
+
+  const c = result.start;
+  if (result.tags().has('result/relativeDateAndTime')) {
+    return DateTime.fromJSDate(c.date(), { zone: now.zone });
+  }
+  const timeGiven = c.isCertain('hour') || [...result.tags()].some((tag) => TIME_OF_DAY_TAGS.has(tag));
+  const explicitOffset = c.isCertain('timezoneOffset') ? c.get('timezoneOffset') : null;
+  const zone: Zone = explicitOffset === null ? now.zone : FixedOffsetZone.instance(explicitOffset);
+  const day = {
+    year: c.get('year') ?? now.year,
+    month: c.get('month') ?? now.month,
+    day: c.get('day') ?? now.day,
+  };
+  // Chrono only picks the wall-clock fields; luxon turns them into an instant so the offset is the
+  // one in force on that day, not today's. A date without a time means "by the end of that day".
+  let date = DateTime.fromObject(
+    timeGiven
+      ? { ...day, hour: c.get('hour') ?? 0, minute: c.get('minute') ?? 0, second: c.get('second') ?? 0 }
+      : { ...day, hour: 23, minute: 59 },
+    { zone },
+  );
+  const weekdayOnly = c.isCertain('weekday') && !c.isCertain('day');
+  if (weekdayOnly && day.year === now.year && day.month === now.month && day.day === now.day) {
+    // "friday" said on a Friday means next week: nobody sets a deadline by naming today's weekday.
+    date = date.plus({ days: 7 });
+  }
+  return date;
+}
+
+const LEADING_FILLER = /^(?:by|due|until|vào|đến|hạn)\s+/u;
+
+/**
+ * Reads a deadline typed by a member, in the member's zone. Accepted:
+ * - ISO: `2026-12-05 17:00`, `2026-12-05T17:00`, `2026-12-05` (end of that day, 23:59), with an
+ *   explicit offset (`Z`, `+07:00`) taking precedence over the member's zone;
+ * - numeric dates only when day and month cannot be swapped (`25/12/2026`); `5/12/2026` is refused
+ *   as `time.ambiguousDate`;
+ * - relative: `in 3 days`, `in 2 weeks`, `in 6 months`, `in 90 minutes`, `in 1h30m`, `3 days from now`,
+ *   `3 ngày nữa`, `2 tuần nữa`, `90 phút nữa`, `5 giờ nữa`, `sau 3 ngày`;
+ * - anything else chrono reads in English or Vietnamese: `tomorrow 9am`, `friday 17:00`, `next monday`,
+ *   `Dec 5 17:00`, `ngày mai 9:00`, `ngày mai 9h`, `thứ sáu 17:00`, `thứ 6 17h`, `chủ nhật`.
+ * A bare weekday is the next such day, never today; "next friday" follows chrono (the Friday of
+ * next week). A wall-clock time that DST skips moves forward; one that DST repeats takes the later.
+ */
+export function parseWhen(text: string, opts: ParseWhenOptions): ParseWhenResult {
+  if (!isValidZone(opts.zone)) return { ok: false, error: msg('time.invalidZone', { zone: opts.zone }) };
+  const now = DateTime.fromJSDate(opts.now, { zone: opts.zone });
+  if (!now.isValid) throw new RangeError('parseWhen: `now` is not a valid date');
+
+  const shown = text.trim();
+  const cleaned = normalize(text).replace(/[.!]+$/u, '').replace(LEADING_FILLER, '');
+  if (cleaned === '') return { ok: false, error: msg('time.unparseable', { text: shown }) };
+
+  let date = parseRelative(cleaned, now);
+  if (!date && isAmbiguousNumericDate(cleaned)) {
+    return { ok: false, error: msg('time.ambiguousDate', { text: shown }) };
+  }
+  date ??= parseWithChrono(cleaned, now);
+  if (!date?.isValid || Number.isNaN(date.toJSDate().getTime())) {
+    return { ok: false, error: msg('time.unparseable', { text: shown }) };
+  }
+  if (date.toMillis() <= now.toMillis()) {
+    return {
+      ok: false,
+      error: msg('time.past', { when: formatDateTime(date.toJSDate(), opts.zone, opts.locale ?? 'en') }),
+    };
+  }
+  return { ok: true, date: date.toJSDate() };
+}
+
+const VI_WEEKDAYS = ['T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'CN'] as const;
+
+/**
+ * en "Sat 5 Dec 2026, 17:00 GMT+7", vi "T7, 05/12/2026 17:00 (GMT+7)". Always 24-hour with the zone
+ * shown, so members in different zones never read the same text as different moments.
+ */
+export function formatDateTime(date: Date, zone: string, locale: Locale): string {
+  const dt = DateTime.fromJSDate(date, { zone: isValidZone(zone) ? zone : 'UTC' });
+  if (locale === 'vi') {
+    return `${VI_WEEKDAYS[dt.weekday - 1] ?? ''}, ${dt.toFormat('dd/MM/yyyy HH:mm')} (GMT${dt.toFormat('Z')})`;
+  }
+  return dt.setLocale('en-US').toFormat('ccc d LLL yyyy, HH:mm ZZZZ');
+}
+
+/**
+ * "in 3 days" / "3 ngày nữa", "2 hours ago" / "2 giờ trước". Counts are truncated, so a deadline is
+ * never shown as further away than it is. Pass the reader's zone so calendar units count on their
+ * wall clock: six months across a DST change are still "in 6 months".
+ */
+export function formatRelative(date: Date, now: Date, locale: Locale, zone = 'UTC'): string {
+  const inZone = { zone: isValidZone(zone) ? zone : 'UTC' };
+  const text =
+    DateTime.fromJSDate(date, inZone).toRelative({
+      base: DateTime.fromJSDate(now, inZone),
+      locale: locale === 'vi' ? 'vi' : 'en',
+    }) ?? '';
+  // ICU says "sau 3 ngày nữa", doubling the "later"; chat Vietnamese says "3 ngày nữa".
+  return locale === 'vi' ? text.replace(/^sau\s+(.+\s+nữa)$/u, '$1') : text;
+}

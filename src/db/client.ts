@@ -1,0 +1,69 @@
+// Opens the database: postgres.js when DATABASE_URL is set, embedded PGlite otherwise. Applies migrations on both.
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { sql, type ExtractTablesWithRelations } from 'drizzle-orm';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import postgres from 'postgres';
+import * as schema from './schema.js';
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type DbTx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+
+export interface Database {
+  db: Db;
+  driver: 'postgres' | 'pglite';
+  close(): Promise<void>;
+}
+
+export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.meta.url));
+
+/** Arbitrary constant: the advisory lock that lets only one process migrate at a time. */
+const MIGRATION_LOCK = 7_301_952;
+
+export async function openDatabase(opts: { url?: string | undefined; dataDir?: string | undefined; poolSize?: number }): Promise<Database> {
+  if (opts.url) return openPostgres(opts.url, opts.poolSize ?? 10);
+  return openPglite(opts.dataDir);
+}
+
+async function openPostgres(url: string, max: number): Promise<Database> {
+  // Migrate on a dedicated connection holding an advisory lock, so several instances can start together.
+  const admin = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await admin`select pg_advisory_lock(${MIGRATION_LOCK})`;
+    await migratePostgres(drizzlePostgres(admin), { migrationsFolder: MIGRATIONS_FOLDER });
+    await admin`select pg_advisory_unlock(${MIGRATION_LOCK})`;
+  } finally {
+    await admin.end();
+  }
+  const client = postgres(url, { max, onnotice: () => {} });
+  const db = drizzlePostgres(client, { schema }) as unknown as Db;
+  return { db, driver: 'postgres', close: () => client.end() };
+}
+
+/** `dataDir` undefined means in memory (tests); a path keeps data between runs. */
+export async function openPglite(dataDir?: string): Promise<Database> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const client = dataDir ? new PGlite(dataDir) : new PGlite();
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  await migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS_FOLDER });
+  return { db, driver: 'pglite', close: () => client.close() };
+}
+
+/** Rows of a raw `db.execute` result; the two drivers shape them differently. */
+export function rowsOf<T>(result: unknown): T[] {
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}
+
+/** Empties every table (tests and benchmarks). TRUNCATE is allowed on the audit log; UPDATE and DELETE are not. */
+export async function resetDatabase(db: Db): Promise<void> {
+  await db.execute(
+    sql`truncate table ballots, proposal_electorate, proposals, group_members, groups, members, workspaces, audit_log, audit_heads, processed_commands, outbox, jobs restart identity`,
+  );
+}

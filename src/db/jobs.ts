@@ -1,0 +1,107 @@
+// Claims due jobs with FOR UPDATE SKIP LOCKED and a lease, and runs each one in the same transaction that marks it done.
+import { and, eq, sql } from 'drizzle-orm';
+import type { Concord, Logger } from '../core/service.js';
+import type { Clock } from '../core/ports.js';
+import { rowsOf, type Db } from './client.js';
+import { DrizzleTx } from './repositories/tx.js';
+import * as t from './schema.js';
+
+export interface JobRunnerOptions {
+  db: Db;
+  core: Concord;
+  clock: Clock;
+  logger: Logger;
+  workerId: string;
+  leaseSeconds: number;
+  batchSize?: number;
+  maxAttempts?: number;
+}
+
+interface ClaimedJob {
+  id: number;
+  kind: string;
+  payload: Record<string, unknown>;
+  attempts: number;
+}
+
+export class JobRunner {
+  constructor(private readonly opts: JobRunnerOptions) {}
+
+  /** Claims up to `batchSize` jobs due now, or whose worker's lease ran out. */
+  async claim(): Promise<ClaimedJob[]> {
+    const now = this.opts.clock.now();
+    const leaseUntil = new Date(now.getTime() + this.opts.leaseSeconds * 1000);
+    const result = await this.opts.db.execute(sql`
+      update jobs set status = 'running', locked_by = ${this.opts.workerId}, locked_until = ${leaseUntil.toISOString()}::timestamptz, attempts = attempts + 1
+      where id in (
+        select id from jobs
+        where (status = 'pending' and run_at <= ${now.toISOString()}::timestamptz)
+           or (status = 'running' and locked_until < ${now.toISOString()}::timestamptz)
+        order by run_at, id
+        limit ${this.opts.batchSize ?? 50}
+        for update skip locked
+      )
+      returning id, kind, payload, attempts`);
+    return rowsOf<{ id: number | string; kind: string; payload: Record<string, unknown>; attempts: number }>(result)
+      .map((r) => ({ ...r, id: Number(r.id) }))
+      .sort((a, b) => a.id - b.id);
+  }
+
+  /** Runs a claimed job; its effects and its completion commit together, or not at all. */
+  async run(job: ClaimedJob): Promise<void> {
+    const now = this.opts.clock.now();
+    try {
+      await this.opts.db.transaction(async (dbTx) => {
+        await this.opts.core.handleJob(new DrizzleTx(dbTx), job, now);
+        const done = await dbTx
+          .update(t.jobs)
+          .set({ status: 'done', doneAt: now, lockedUntil: null })
+          .where(and(eq(t.jobs.id, job.id), eq(t.jobs.lockedBy, this.opts.workerId), eq(t.jobs.status, 'running')))
+          .returning({ id: t.jobs.id });
+        // Our lease ran out and another worker took the job: roll back so its effects happen once.
+        if (done.length === 0) throw new LeaseLost(job.id);
+      });
+    } catch (error) {
+      if (error instanceof LeaseLost) {
+        this.opts.logger.warn({ jobId: job.id }, 'job lease lost; another worker owns it');
+        return;
+      }
+      const maxAttempts = this.opts.maxAttempts ?? 8;
+      const failed = job.attempts >= maxAttempts;
+      const retryAt = new Date(now.getTime() + backoffMs(job.attempts));
+      this.opts.logger.error({ err: error, jobId: job.id, kind: job.kind, attempts: job.attempts, failed }, 'job failed');
+      await this.opts.db
+        .update(t.jobs)
+        .set({ status: failed ? 'failed' : 'pending', runAt: retryAt, lockedUntil: null, lastError: String(error).slice(0, 1000) })
+        .where(and(eq(t.jobs.id, job.id), eq(t.jobs.lockedBy, this.opts.workerId)));
+    }
+  }
+
+  /** Runs everything due now; returns how many jobs ran. */
+  async runDue(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const jobs = await this.claim();
+      if (jobs.length === 0) return total;
+      for (const job of jobs) await this.run(job);
+      total += jobs.length;
+    }
+  }
+
+  async nextDueAt(): Promise<Date | null> {
+    const [row] = rowsOf<{ next: string | Date | null }>(await this.opts.db.execute(sql`select min(run_at) as next from jobs where status = 'pending'`));
+    return row?.next ? new Date(row.next) : null;
+  }
+}
+
+class LeaseLost extends Error {
+  constructor(readonly jobId: number) {
+    super(`lease lost for job ${jobId}`);
+  }
+}
+
+/** Exponential backoff with jitter, capped at an hour: 2s, 4s, 8s ... */
+export function backoffMs(attempts: number): number {
+  const base = Math.min(3_600_000, 1000 * 2 ** Math.max(1, attempts));
+  return Math.round(base * (0.75 + Math.random() * 0.5));
+}

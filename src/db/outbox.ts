@@ -1,0 +1,128 @@
+// Delivers the messages committed transactions owe, through the Messenger port, with leases and backoff.
+import { and, eq, sql } from 'drizzle-orm';
+import type { Logger } from '../core/service.js';
+import type { Clock, MessageRef, Messenger, OutboxTarget } from '../core/ports.js';
+import type { View } from '../core/views/types.js';
+import { jobKeys } from '../core/proposals/service.js';
+import { rowsOf, type Db } from './client.js';
+import { backoffMs } from './jobs.js';
+import * as t from './schema.js';
+
+export interface OutboxOptions {
+  db: Db;
+  /** The messenger for each platform, by workspace platform name. */
+  messengers: Record<string, Messenger>;
+  clock: Clock;
+  logger: Logger;
+  workerId: string;
+  leaseSeconds: number;
+  batchSize?: number;
+  maxAttempts?: number;
+}
+
+interface Claimed {
+  id: number;
+  workspaceId: number;
+  target: OutboxTarget;
+  view: View;
+  proposalId: number | null;
+  attempts: number;
+  platform: string;
+  externalId: string;
+}
+
+export class OutboxDispatcher {
+  constructor(private readonly opts: OutboxOptions) {}
+
+  async claim(): Promise<Claimed[]> {
+    const now = this.opts.clock.now();
+    const leaseUntil = new Date(now.getTime() + this.opts.leaseSeconds * 1000);
+    const result = await this.opts.db.execute(sql`
+      with claimed as (
+        update outbox set status = 'sending', locked_until = ${leaseUntil.toISOString()}::timestamptz, attempts = attempts + 1
+        where id in (
+          select id from outbox
+          where (status = 'pending' and next_attempt_at <= ${now.toISOString()}::timestamptz)
+             or (status = 'sending' and locked_until < ${now.toISOString()}::timestamptz)
+          order by id
+          limit ${this.opts.batchSize ?? 50}
+          for update skip locked
+        )
+        returning id, workspace_id, target, view, proposal_id, attempts
+      )
+      select c.*, w.platform, w.external_id from claimed c join workspaces w on w.id = c.workspace_id`);
+    return rowsOf<Record<string, unknown>>(result)
+      .map((r) => ({
+        id: Number(r.id),
+        workspaceId: Number(r.workspace_id),
+        target: r.target as OutboxTarget,
+        view: r.view as View,
+        proposalId: r.proposal_id === null ? null : Number(r.proposal_id),
+        attempts: Number(r.attempts),
+        platform: String(r.platform),
+        externalId: String(r.external_id),
+      }))
+      .sort((a, b) => a.id - b.id);
+  }
+
+  async deliver(message: Claimed): Promise<void> {
+    const messenger = this.opts.messengers[message.platform];
+    const now = () => this.opts.clock.now();
+    try {
+      if (!messenger) throw new Error(`no messenger for platform ${message.platform}`);
+      const workspace = { platform: message.platform, externalId: message.externalId };
+      let ref: MessageRef | null = null;
+      switch (message.target.kind) {
+        case 'post':
+          ref = await messenger.post(workspace, message.target.channelId, message.view);
+          break;
+        case 'update':
+          await messenger.update(workspace, message.target.message, message.view);
+          break;
+        case 'dm':
+          ref = await messenger.dm(workspace, message.target.memberExternalId, message.view);
+          break;
+      }
+      await this.opts.db.transaction(async (tx) => {
+        await tx
+          .update(t.outbox)
+          .set({ status: 'sent', sentAt: now(), sentRef: ref, lockedUntil: null, lastError: null })
+          .where(eq(t.outbox.id, message.id));
+        if (ref && message.proposalId !== null) {
+          await tx.update(t.proposals).set({ messageRef: ref }).where(eq(t.proposals.id, message.proposalId));
+          // Ballots may have arrived while the card was on its way: bring it up to date.
+          await tx
+            .insert(t.jobs)
+            .values({ kind: 'proposal.card', key: jobKeys.card(message.proposalId), runAt: now(), payload: { proposalId: message.proposalId } })
+            .onConflictDoNothing({ target: t.jobs.key, where: sql`status = 'pending'` });
+        }
+      });
+    } catch (error) {
+      const failed = message.attempts >= (this.opts.maxAttempts ?? 10);
+      const retryAfter = retryAfterMs(error);
+      const next = new Date(now().getTime() + Math.max(retryAfter ?? 0, backoffMs(message.attempts)));
+      this.opts.logger.error({ err: error, outboxId: message.id, attempts: message.attempts, failed }, 'message delivery failed');
+      await this.opts.db
+        .update(t.outbox)
+        .set({ status: failed ? 'failed' : 'pending', nextAttemptAt: next, lockedUntil: null, lastError: String(error).slice(0, 1000) })
+        .where(and(eq(t.outbox.id, message.id), eq(t.outbox.status, 'sending')));
+    }
+  }
+
+  /** Delivers everything owed now; returns how many messages were attempted. */
+  async deliverDue(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const batch = await this.claim();
+      if (batch.length === 0) return total;
+      for (const message of batch) await this.deliver(message);
+      total += batch.length;
+    }
+  }
+}
+
+/** Platforms say how long to wait when rate limiting; honour it rather than guessing. */
+function retryAfterMs(error: unknown): number | null {
+  const value = (error as { retryAfterMs?: unknown } | null)?.retryAfterMs;
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}

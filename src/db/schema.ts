@@ -1,0 +1,246 @@
+// The drizzle schema: one definition for PGlite and Postgres. Migrations in drizzle/ are generated from it.
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const workspaces = pgTable(
+  'workspaces',
+  {
+    id: serial('id').primaryKey(),
+    platform: text('platform').notNull(),
+    externalId: text('external_id').notNull(),
+    name: text('name').notNull(),
+    locale: text('locale').notNull().default('en'),
+    timezone: text('timezone').notNull().default('UTC'),
+    /** Hours before a deadline when members who have not voted are reminded; 0 turns it off. */
+    reminderHours: integer('reminder_hours').notNull().default(24),
+    nextProposalNumber: integer('next_proposal_number').notNull().default(1),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('workspaces_platform_external').on(t.platform, t.externalId)],
+);
+
+export const members = pgTable(
+  'members',
+  {
+    id: serial('id').primaryKey(),
+    workspaceId: integer('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    externalId: text('external_id').notNull(),
+    displayName: text('display_name').notNull(),
+    locale: text('locale'),
+    timezone: text('timezone'),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('members_workspace_external').on(t.workspaceId, t.externalId)],
+);
+
+export const groups = pgTable(
+  'groups',
+  {
+    id: serial('id').primaryKey(),
+    workspaceId: integer('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    name: text('name').notNull(),
+    kind: text('kind').notNull(),
+    /** The channel the group was created in: its proposals are posted there. */
+    channelId: text('channel_id').notNull(),
+    channelName: text('channel_name'),
+    createdBy: integer('created_by').notNull(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('groups_workspace_name').on(t.workspaceId, sql`lower(${t.name})`)],
+);
+
+export const groupMembers = pgTable(
+  'group_members',
+  {
+    groupId: integer('group_id')
+      .notNull()
+      .references(() => groups.id),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id),
+    role: text('role').notNull(),
+    joinedAt: ts('joined_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.memberId] }), index('group_members_member').on(t.memberId)],
+);
+
+export const proposals = pgTable(
+  'proposals',
+  {
+    id: serial('id').primaryKey(),
+    workspaceId: integer('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    /** The number members type (`vote 7 ...`), counted per workspace. */
+    number: integer('number').notNull(),
+    groupId: integer('group_id')
+      .notNull()
+      .references(() => groups.id),
+    authorId: integer('author_id').notNull(),
+    title: text('title').notNull(),
+    body: text('body'),
+    rule: text('rule').notNull(),
+    /** RuleConfig: options, threshold, quorum, dots, minMean. */
+    config: jsonb('config').notNull(),
+    anonymous: boolean('anonymous').notNull().default(false),
+    hideResults: text('hide_results').notNull().default('never'),
+    deciderId: integer('decider_id'),
+    status: text('status').notNull(),
+    electorateSize: integer('electorate_size').notNull(),
+    closesAt: ts('closes_at'),
+    closedAt: ts('closed_at'),
+    /** TallyResult frozen at close. */
+    result: jsonb('result'),
+    outcome: text('outcome'),
+    outcomeBy: integer('outcome_by'),
+    outcomeAt: ts('outcome_at'),
+    reviewAt: ts('review_at'),
+    channelId: text('channel_id').notNull(),
+    /** Where the proposal card was posted, once the outbox delivered it. */
+    messageRef: jsonb('message_ref'),
+    /** Hash of the card as last rendered, so an unchanged card is not sent again. */
+    cardHash: text('card_hash'),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('proposals_workspace_number').on(t.workspaceId, t.number),
+    index('proposals_group_status').on(t.groupId, t.status),
+  ],
+);
+
+/** Who may vote on a proposal: the group's voting members when it opened. */
+export const electorate = pgTable(
+  'proposal_electorate',
+  {
+    proposalId: integer('proposal_id')
+      .notNull()
+      .references(() => proposals.id),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id),
+  },
+  (t) => [primaryKey({ columns: [t.proposalId, t.memberId] })],
+);
+
+export const ballots = pgTable(
+  'ballots',
+  {
+    proposalId: integer('proposal_id')
+      .notNull()
+      .references(() => proposals.id),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id),
+    value: jsonb('value').notNull(),
+    reason: text('reason'),
+    castAt: ts('cast_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.proposalId, t.memberId] })],
+);
+
+/** Append-only and hash-chained per workspace; a trigger refuses UPDATE and DELETE. */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    workspaceId: integer('workspace_id').notNull(),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    at: text('at').notNull(),
+    actorId: integer('actor_id'),
+    action: text('action').notNull(),
+    subject: text('subject'),
+    data: jsonb('data').notNull(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [uniqueIndex('audit_log_workspace_seq').on(t.workspaceId, t.seq)],
+);
+
+/** The newest entry of each workspace's chain; its row lock serialises appends. */
+export const auditHeads = pgTable('audit_heads', {
+  workspaceId: integer('workspace_id').primaryKey(),
+  seq: bigint('seq', { mode: 'number' }).notNull(),
+  hash: text('hash').notNull(),
+});
+
+/** Inbound command keys already applied, with the reply given, so a retry gets the same answer. */
+export const processedCommands = pgTable(
+  'processed_commands',
+  {
+    workspaceId: integer('workspace_id').notNull(),
+    key: text('key').notNull(),
+    reply: jsonb('reply').notNull(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.key] })],
+);
+
+/** Messages owed by committed transactions, delivered afterwards through the Messenger port. */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    workspaceId: integer('workspace_id').notNull(),
+    /** post | update | dm | private */
+    kind: text('kind').notNull(),
+    /** Destination: channel id, member external id, or the MessageRef to update. */
+    target: jsonb('target').notNull(),
+    view: jsonb('view').notNull(),
+    /** A proposal whose card this message is: its MessageRef is stored once sent. */
+    proposalId: integer('proposal_id'),
+    status: text('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: ts('next_attempt_at').notNull(),
+    lockedUntil: ts('locked_until'),
+    lastError: text('last_error'),
+    sentRef: jsonb('sent_ref'),
+    createdAt: ts('created_at').notNull(),
+    sentAt: ts('sent_at'),
+  },
+  (t) => [index('outbox_due').on(t.nextAttemptAt).where(sql`status = 'pending'`)],
+);
+
+/** Time-driven work. Claimed with FOR UPDATE SKIP LOCKED and a lease. */
+export const jobs = pgTable(
+  'jobs',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    kind: text('kind').notNull(),
+    /** Unique while pending: scheduling the same key again moves the existing job. */
+    key: text('key').notNull(),
+    runAt: ts('run_at').notNull(),
+    payload: jsonb('payload').notNull(),
+    status: text('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    lockedBy: text('locked_by'),
+    lockedUntil: ts('locked_until'),
+    lastError: text('last_error'),
+    doneAt: ts('done_at'),
+  },
+  (t) => [
+    // Only pending jobs are unique: a running job must not stop its successor from being scheduled.
+    uniqueIndex('jobs_key_pending').on(t.key).where(sql`status = 'pending'`),
+    index('jobs_due').on(t.runAt).where(sql`status = 'pending'`),
+    index('jobs_lease').on(t.lockedUntil).where(sql`status = 'running'`),
+  ],
+);

@@ -1,0 +1,93 @@
+// Composition root: configuration, then the database, then the core, then the adapter for this environment.
+import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { createApp } from './app.js';
+import { ConsoleMessenger, ConsoleSession } from './bots/console/console.js';
+import { ConfigError, loadConfig } from './config.js';
+import { ManualClock } from './core/clock.js';
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: { script: { type: 'string' }, clock: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    allowPositionals: false,
+  });
+  if (values.help) {
+    process.stdout.write('Usage: npm start [-- --script FILE] [--clock 2026-12-01T09:00Z]\n');
+    return 0;
+  }
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+
+  let script: string | null = null;
+  if (values.script) {
+    try {
+      script = readFileSync(values.script, 'utf8');
+    } catch (error) {
+      process.stderr.write(`Cannot read script ${values.script}: ${(error as Error).message}\n`);
+      return 2;
+    }
+  }
+  let start = new Date();
+  if (values.clock) {
+    start = new Date(values.clock);
+    if (Number.isNaN(start.getTime())) {
+      process.stderr.write(`--clock ${values.clock} is not a date and time; use e.g. --clock 2026-12-01T09:00Z\n`);
+      return 1;
+    }
+  }
+
+  const out = (text: string) => process.stdout.write(`${text}\n`);
+  const clock = new ManualClock(start);
+  const app = await createApp({ config, clock, messengers: { console: new ConsoleMessenger(out) } });
+  const session = new ConsoleSession({
+    core: app.core,
+    clock,
+    tick: () => app.scheduler.tick(),
+    nextDueAt: () => app.jobs.nextDueAt(),
+    out,
+  });
+  try {
+    // Deadlines that passed while Concord was stopped are handled before anything else.
+    await app.scheduler.tick();
+    if (script !== null) {
+      for (const line of script.split(/\r?\n/)) {
+        if (line.trim() === '' || line.trim().startsWith('#')) continue;
+        out(`> ${line.trim()}`);
+        if (!(await session.handle(line))) break;
+      }
+      return 0;
+    }
+    await interactive(session, out);
+    return 0;
+  } finally {
+    await app.close();
+  }
+}
+
+async function interactive(session: ConsoleSession, out: (text: string) => void): Promise<void> {
+  out('Concord local console. Type `alice: /concord help` to start; `@advance 3d` moves the clock; `@quit` leaves.');
+  const rl = createInterface({ input: process.stdin, output: process.stdout, prompt: 'concord> ' });
+  rl.prompt();
+  for await (const line of rl) {
+    if (!(await session.handle(line))) break;
+    rl.prompt();
+  }
+  rl.close();
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`Concord could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,149 @@
+// The rule catalogs: parity between languages, and every message the rules emit renders fully.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Catalog, Msg } from '../../../src/core/i18n/types.js';
+import {
+  choiceLabel,
+  choicesFor,
+  describeRule,
+  parseBallot,
+  RULES,
+  rulesMessages,
+  tally,
+  type RuleConfig,
+} from '../../../src/core/proposals/rules/index.js';
+import { inputArb } from './arbitraries.js';
+
+const { en, vi } = rulesMessages;
+const placeholders = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '').sort();
+
+/** The same variant choice the translator makes: `.one`/`.other` from params.count, else the bare key. */
+function templatesFor(catalog: Catalog, m: Msg): string[] {
+  const count = m.params?.count;
+  if (typeof count === 'number') {
+    const variants = [catalog[`${m.key}.one`], catalog[`${m.key}.other`]].filter((t) => t !== undefined);
+    if (variants.length > 0) return variants;
+  }
+  const bare = catalog[m.key];
+  return bare === undefined ? [] : [bare];
+}
+
+function render(catalog: Catalog, m: Msg, locale: 'en' | 'vi'): string {
+  const count = m.params?.count;
+  const form = typeof count === 'number' ? new Intl.PluralRules(locale).select(count) : undefined;
+  const t = (form && catalog[`${m.key}.${form}`]) ?? catalog[`${m.key}.other`] ?? catalog[m.key] ?? m.key;
+  return t.replace(/\{(\w+)\}/g, (whole, name: string) => String(m.params?.[name] ?? whole));
+}
+
+function expectRenders(m: Msg): void {
+  for (const catalog of [en, vi]) {
+    const templates = templatesFor(catalog, m);
+    expect(templates, `missing ${m.key}`).not.toHaveLength(0);
+    for (const t of templates) {
+      for (const p of placeholders(t)) expect(m.params ?? {}, `${m.key} needs {${p}}`).toHaveProperty(p);
+    }
+  }
+}
+
+describe('rule message catalogs', () => {
+  it('have exactly the same keys in English and Vietnamese', () => {
+    expect(Object.keys(vi).sort()).toEqual(Object.keys(en).sort());
+  });
+
+  it('use the same placeholders in both languages', () => {
+    for (const key of Object.keys(en)) {
+      expect(placeholders(vi[key] ?? ''), key).toEqual(placeholders(en[key] ?? ''));
+    }
+  });
+
+  it('pair every plural variant and give Vietnamese one form', () => {
+    for (const key of Object.keys(en)) {
+      if (key.endsWith('.one')) expect(en, key).toHaveProperty(key.replace(/\.one$/, '.other'));
+      if (key.endsWith('.other')) expect(en, key).toHaveProperty(key.replace(/\.other$/, '.one'));
+      if (key.endsWith('.one')) expect(vi[key]).toBe(vi[key.replace(/\.one$/, '.other')]);
+    }
+  });
+
+  it('are actually translated', () => {
+    const same = Object.keys(en).filter((k) => en[k] === vi[k]);
+    expect(same).toEqual([]);
+    const accented = Object.values(vi).filter((t) => /[àáảãạăâđèéẻẽẹêìíỉĩịòóỏõọôơùúủũụưỳýỷỹỵ]/i.test(t));
+    expect(accented.length).toBeGreaterThan(Object.keys(vi).length * 0.9);
+  });
+
+  it('name every rule and label every word choice', () => {
+    for (const rule of RULES) {
+      expect(en).toHaveProperty(`rule.name.${rule}`);
+      expectRenders(describeRule(rule, { options: ['A'] }));
+      for (const c of choicesFor(rule, { options: ['A'] })) {
+        const label = choiceLabel(rule, c);
+        if (label) expectRenders(label);
+      }
+    }
+  });
+
+  it('cover every explanation a tally can produce', () => {
+    for (const rule of RULES) {
+      fc.assert(
+        fc.property(inputArb(rule, 12), (input) => {
+          for (const m of tally(rule, input).explanation) expectRenders(m);
+        }),
+        { numRuns: 80 },
+      );
+    }
+  });
+
+  it('cover every ballot error', () => {
+    const ABC: RuleConfig = { options: ['A', 'B', 'C'] };
+    const cases: Array<[Parameters<typeof parseBallot>[0], RuleConfig, string, string?]> = [
+      ['consensus', ABC, ''],
+      ['consensus', ABC, 'block'],
+      ['consensus', ABC, '?'],
+      ['consent', ABC, '?'],
+      ['majority', ABC, '?'],
+      ['advice', ABC, '?'],
+      ['fist-of-five', ABC, '9'],
+      ['poll', { options: [] }, 'A'],
+      ['poll', ABC, 'D'],
+      ['approval', ABC, 'D'],
+      ['approval', ABC, 'A,A'],
+      ['ranked', ABC, 'D'],
+      ['ranked', ABC, 'A>A'],
+      ['ranked', ABC, 'A>'],
+      ['score', ABC, 'A'],
+      ['score', ABC, 'D=1'],
+      ['score', ABC, 'A=1 A=2'],
+      ['score', ABC, 'A=9'],
+      ['dot', ABC, 'A'],
+      ['dot', ABC, 'D=1'],
+      ['dot', ABC, 'A=1 A=1'],
+      ['dot', ABC, 'A=x'],
+      ['dot', ABC, 'A=9'],
+      ['dot', ABC, 'A=0'],
+    ];
+    const seen = new Set<string>();
+    for (const [rule, config, raw, reason] of cases) {
+      const r = parseBallot(rule, config, raw, reason);
+      expect(r.ok, `${rule} ${raw}`).toBe(false);
+      if (r.ok) continue;
+      expectRenders(r.error);
+      seen.add(r.error.key);
+    }
+    const errorKeys = Object.keys(en).filter((k) => k.startsWith('ballot.'));
+    expect([...seen].sort()).toEqual(errorKeys.sort());
+  });
+
+  it('read naturally once rendered, plurals included', () => {
+    const blocked = (count: number): Msg => ({ key: 'tally.consensus.blocked', params: { count } });
+    expect(render(en, blocked(1), 'en')).toBe('Blocked by 1 member, so the proposal fails.');
+    expect(render(en, blocked(3), 'en')).toBe('Blocked by 3 members, so the proposal fails.');
+    expect(render(vi, blocked(3), 'vi')).toBe('Bị 3 thành viên chặn nên đề xuất không được thông qua.');
+    const noQuorum: Msg = { key: 'tally.noQuorum', params: { count: 2, needed: 3, electorate: 5 } };
+    expect(render(en, noQuorum, 'en')).toBe(
+      'Only 2 ballots were cast but quorum needs 3 of 5 members, so nothing was decided.',
+    );
+    expect(render(vi, noQuorum, 'vi')).toBe(
+      'Chỉ có 2 phiếu trong khi túc số là 3 trên 5 thành viên, nên chưa có quyết định.',
+    );
+  });
+});

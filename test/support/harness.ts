@@ -1,0 +1,116 @@
+// Drives Concord like an adapter would: members type command lines, a manual clock moves, messages are recorded.
+import { randomUUID } from 'node:crypto';
+import { createApp, type App } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import { ManualClock } from '../../src/core/clock.js';
+import type { MessageRef, Messenger } from '../../src/core/ports.js';
+import type { Reply } from '../../src/core/service.js';
+import type { View } from '../../src/core/views/types.js';
+import { renderText } from '../../src/bots/console/render.js';
+import type { TestDatabase } from './db.js';
+
+export interface Sent {
+  kind: 'post' | 'update' | 'dm';
+  to: string;
+  view: View;
+  text: string;
+}
+
+export class RecordingMessenger implements Messenger {
+  sent: Sent[] = [];
+  private n = 0;
+  /** Set to make the next deliveries fail, as a platform outage would. */
+  failing = 0;
+
+  private check() {
+    if (this.failing > 0) {
+      this.failing--;
+      throw new Error('platform unavailable');
+    }
+  }
+
+  async post(_w: unknown, channelId: string, view: View): Promise<MessageRef> {
+    this.check();
+    this.sent.push({ kind: 'post', to: channelId, view, text: renderText(view) });
+    return { channelId, messageId: `m${++this.n}` };
+  }
+
+  async update(_w: unknown, message: MessageRef, view: View): Promise<void> {
+    this.check();
+    this.sent.push({ kind: 'update', to: message.channelId, view, text: renderText(view) });
+  }
+
+  async dm(_w: unknown, member: string, view: View): Promise<MessageRef> {
+    this.check();
+    this.sent.push({ kind: 'dm', to: member, view, text: renderText(view) });
+    return { channelId: `dm-${member}`, messageId: `m${++this.n}` };
+  }
+
+  take(): Sent[] {
+    const out = this.sent;
+    this.sent = [];
+    return out;
+  }
+}
+
+export const silentLogger = { info() {}, warn() {}, error() {} };
+
+export interface Harness {
+  app: App;
+  clock: ManualClock;
+  messenger: RecordingMessenger;
+  /** Runs a command as `member` in `channel` (default general) and then the scheduler. */
+  run(member: string, text: string, opts?: { channel?: string; key?: string; locale?: 'en' | 'vi' }): Promise<Reply & { text: string }>;
+  /** Runs a command without ticking the scheduler afterwards. */
+  exec(member: string, text: string, opts?: { channel?: string; key?: string; locale?: 'en' | 'vi' }): Promise<Reply & { text: string }>;
+  advance(ms: number): Promise<void>;
+  tick(): Promise<void>;
+}
+
+export async function createHarness(database: TestDatabase, start = new Date('2026-12-01T09:00:00Z'), env: Record<string, string> = {}): Promise<Harness> {
+  const clock = new ManualClock(start);
+  const messenger = new RecordingMessenger();
+  const config = loadConfig({ LOG_LEVEL: 'silent', ...env });
+  const app = await createApp({ config, clock, messengers: { console: messenger }, database, logger: silentLogger });
+  const exec: Harness['exec'] = async (member, text, opts = {}) => {
+    const channel = opts.channel ?? 'general';
+    const reply = await app.core.execute(
+      {
+        platform: 'console',
+        workspace: { externalId: 'test', name: 'Test' },
+        actor: { externalId: member, displayName: member, ...(opts.locale ? { locale: opts.locale } : {}) },
+        channel: { id: channel, name: channel },
+        idempotencyKey: opts.key ?? randomUUID(),
+      },
+      text,
+    );
+    return { ...reply, text: reply.views.map(renderText).join('\n') };
+  };
+  const tick = () => app.scheduler.tick();
+  return {
+    app,
+    clock,
+    messenger,
+    exec,
+    tick,
+    async run(member, text, opts) {
+      const reply = await exec(member, text, opts);
+      await tick();
+      return reply;
+    },
+    async advance(ms) {
+      const target = new Date(clock.now().getTime() + ms);
+      for (;;) {
+        const next = await app.jobs.nextDueAt();
+        if (!next || next > target) break;
+        clock.set(next);
+        await tick();
+      }
+      clock.set(target);
+      await tick();
+    },
+  };
+}
+
+export const HOUR = 3_600_000;
+export const DAY = 24 * HOUR;
