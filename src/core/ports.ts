@@ -177,6 +177,8 @@ export interface Tx {
   ballots(proposalId: number): Promise<StoredBallot[]>;
   ballotOf(proposalId: number, memberId: number): Promise<StoredBallot | null>;
   countBallots(proposalId: number): Promise<number>;
+  /** Status and ballot count read together, as of now (call after lockWorkspace for a current answer). */
+  proposalState(proposalId: number): Promise<{ status: ProposalStatus; ballots: number }>;
 
   // audit
   /** Appends to the workspace's chain; locks the chain head until the transaction ends. */

@@ -1,6 +1,5 @@
 // Help text for `/concord help [command]`, rendered from the command table in the reader's language.
-import type { Msg } from '../i18n/types.js';
-import { msg } from '../i18n/types.js';
+import { msg, type Msg } from '../i18n/types.js';
 import { AREAS, COMMAND_SPECS, flagUsage, matchSpec, subcommandsOf, type CommandSpec } from './spec.js';
 import { closest } from './suggest.js';
 

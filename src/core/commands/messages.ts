@@ -34,6 +34,7 @@ const en = {
   'cmd.error.fractionRange': '`{field}` must be between {min} and {max}, and "{given}" is not.',
   'cmd.error.fractionAbove': '`{field}` must be more than {min} and at most {max}, and "{given}" is not.',
   'cmd.error.optionEmpty': '`{field}` has an empty option in "{given}". Separate options with |, like "A|B|C".',
+  'cmd.error.optionReservedChar': 'The option "{option}" contains , > or =, which {rule} ballots use to separate options. Rename it, for example with "-" or "/".',
   'cmd.error.optionTooLong': 'The option "{option}" is too long: options can have at most {max} characters.',
   'cmd.error.optionDuplicate': 'The option "{option}" appears twice in `{field}` (capital letters do not make it different).',
   'cmd.error.optionCount.one': '`{field}` needs {min} to {max} options separated by |, like "A|B|C". You gave {count} option.',
@@ -218,6 +219,7 @@ const vi: Record<CommandMessageKey, string> = {
   'cmd.error.fractionRange': '`{field}` phải nằm trong khoảng từ {min} đến {max}, nhưng "{given}" thì không.',
   'cmd.error.fractionAbove': '`{field}` phải lớn hơn {min} và không quá {max}, nhưng "{given}" thì không.',
   'cmd.error.optionEmpty': '`{field}` có một phương án để trống trong "{given}". Hãy ngăn cách các phương án bằng |, ví dụ "A|B|C".',
+  'cmd.error.optionReservedChar': 'Phương án "{option}" chứa dấu , > hoặc =, là các dấu mà phiếu {rule} dùng để ngăn cách phương án. Hãy đổi tên, ví dụ dùng "-" hoặc "/".',
   'cmd.error.optionTooLong': 'Phương án "{option}" quá dài: mỗi phương án chỉ được tối đa {max} ký tự.',
   'cmd.error.optionDuplicate': 'Phương án "{option}" xuất hiện hai lần trong `{field}` (chữ hoa và chữ thường được coi là như nhau).',
   'cmd.error.optionCount.one':

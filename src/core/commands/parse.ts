@@ -21,18 +21,21 @@ import {
   type FlagSpec,
   type ValueSpec,
 } from './spec.js';
-import { CHOICE_ALIASES } from '../proposals/rules/ballots.js';
+import { CHOICE_ALIASES, foldDiacritics } from '../proposals/rules/ballots.js';
 import { tokenize, type Token, type WordToken } from './tokenize.js';
 import { closest } from './suggest.js';
-import { argLabel, issueToMsg, valueSchema } from './values.js';
+import { addMsgIssue, argLabel, issueToMsg, valueSchema } from './values.js';
 
 type CommandOf<K extends CommandName> = Extract<Command, { name: K }>;
 
-class ParseError {
+/** Thrown only within this module, so deep helpers can stop at the first mistake; parseCommand turns it into a result. */
+class ParseError extends Error {
   constructor(
     readonly error: Msg,
     readonly usage?: string,
-  ) {}
+  ) {
+    super(error.key);
+  }
 }
 
 const PREFIX = /^\s*\/?concord(?=\s|$)/i;
@@ -94,15 +97,15 @@ function locate(tokens: Token[]): Located | Command {
       if (wantsHelp(tokens)) return { name: 'help' };
       const head = tokens[0];
       const command = head?.kind === 'flag' ? head.raw : '';
-      return fail(unknownCommand(command, undefined, undefined));
+      return abort(unknownCommand(command, undefined, undefined));
     }
     const family = subcommandsOf(first);
     if (family.length > 0) {
       const second = words[1];
-      if (second !== undefined) return fail(unknownSubcommand(first, second));
+      if (second !== undefined) return abort(unknownSubcommand(first, second));
       if (wantsHelp(tokens)) return { name: 'help', topic: first };
       const subcommands = family.map((s) => s.words[1]).join(', ');
-      return fail(new ParseError(msg('cmd.error.missingSubcommand', { command: first, subcommands }), familyUsage(first)));
+      return abort(new ParseError(msg('cmd.error.missingSubcommand', { command: first, subcommands }), familyUsage(first)));
     }
     const guess = closest(first, FIRST_WORDS);
     const second = words[1];
@@ -112,7 +115,8 @@ function locate(tokens: Token[]): Located | Command {
       if (sub !== undefined) suggested = matchSpec([guess, sub]);
     }
     const suggestion = suggested ? phrase(suggested) : guess;
-    return fail(unknownCommand(first, suggestion, suggested ? usageOf(suggested) : undefined));
+    const familyOfGuess = guess !== undefined && subcommandsOf(guess).length > 0 ? familyUsage(guess) : undefined;
+    return abort(unknownCommand(first, suggestion, suggested ? usageOf(suggested) : familyOfGuess));
   }
 
   const rest = tokens.slice(spec.words.length);
@@ -126,20 +130,19 @@ function locate(tokens: Token[]): Located | Command {
     spec.words.length === 1 &&
     subcommandsOf(first).length > 0
   ) {
-    return fail(unknownSubcommand(first, next.text.toLowerCase()));
+    return abort(unknownSubcommand(first, next.text.toLowerCase()));
   }
   if (spec.name !== 'help' && wantsHelp(rest)) return { name: 'help', topic: phrase(spec) };
   return { spec, rest };
 }
 
-function fail(error: ParseError): never {
+function abort(error: ParseError): never {
   throw error;
 }
 
 // Binding words and flags to the spec -----------------------------------------------------------
 
-const fold = (s: string): string =>
-  s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').normalize('NFC').toLowerCase();
+const fold = (s: string): string => foldDiacritics(s).toLowerCase();
 
 /** Ballot words that are several words long (mostly Vietnamese: "đồng ý", "phiếu trắng"), with and without diacritics. */
 const MULTI_WORD_CHOICES: ReadonlySet<string> = new Set(
@@ -198,10 +201,10 @@ function bindFlags(spec: CommandSpec, tokens: readonly Token[], bound: Bound): W
     const flag = `--${token.name}`;
     const found = spec.flags.find((f) => f.name === token.name);
     if (!found) {
-      if (spec.flags.length === 0) fail(new ParseError(msg('cmd.error.noFlags', { flag, command }), usage));
+      if (spec.flags.length === 0) abort(new ParseError(msg('cmd.error.noFlags', { flag, command }), usage));
       const flags = spec.flags.map((f) => `--${f.name}`).join(', ');
       const suggestion = closest(token.name, spec.flags.map((f) => f.name));
-      fail(
+      abort(
         new ParseError(
           suggestion === undefined
             ? msg('cmd.error.unknownFlag', { flag, command, flags })
@@ -210,10 +213,10 @@ function bindFlags(spec: CommandSpec, tokens: readonly Token[], bound: Bound): W
         ),
       );
     }
-    if (bound.flags.has(found)) fail(new ParseError(msg('cmd.error.duplicateFlag', { flag }), usage));
+    if (bound.flags.has(found)) abort(new ParseError(msg('cmd.error.duplicateFlag', { flag }), usage));
     if (found.value.kind === 'boolean') {
       if (token.value !== undefined) {
-        fail(new ParseError(msg('cmd.error.flagTakesNoValue', { flag, given: token.value }), usage));
+        abort(new ParseError(msg('cmd.error.flagTakesNoValue', { flag, given: token.value }), usage));
       }
       bound.flags.set(found, true);
       continue;
@@ -227,7 +230,7 @@ function bindFlags(spec: CommandSpec, tokens: readonly Token[], bound: Bound): W
       }
     }
     if (value === undefined || value.trim() === '') {
-      fail(new ParseError(msg('cmd.error.missingValue', { flag, expected: flagPlaceholder(found) }), usage));
+      abort(new ParseError(msg('cmd.error.missingValue', { flag, expected: flagPlaceholder(found) }), usage));
     }
     bound.flags.set(found, value);
   }
@@ -241,13 +244,13 @@ function bindArgs(spec: CommandSpec, words: readonly WordToken[], bound: Bound):
   for (const arg of spec.args) {
     const available = words.length - at;
     if (available === 0) {
-      if (arg.required) fail(new ParseError(msg('cmd.error.missingArg', { arg: arg.placeholder, command }), usage));
+      if (arg.required) abort(new ParseError(msg('cmd.error.missingArg', { arg: arg.placeholder, command }), usage));
       continue;
     }
     const twin = [...bound.flags.keys()].find((f) => f.key === arg.key);
     if (twin) {
       const params = { arg: argLabel(arg.placeholder, arg.key), flag: `--${twin.name}` };
-      fail(new ParseError(msg('cmd.error.argAndFlag', params), usage));
+      abort(new ParseError(msg('cmd.error.argAndFlag', params), usage));
     }
     const take = arg.take === 'one' ? 1 : arg.take === 'ballot' ? ballotSpan(words, at) : available;
     const slice = words.slice(at, at + take).map((w) => w.text);
@@ -257,7 +260,7 @@ function bindArgs(spec: CommandSpec, words: readonly WordToken[], bound: Bound):
   const extra = words[at];
   if (extra) {
     const count = spec.args.length;
-    fail(
+    abort(
       new ParseError(
         count === 0
           ? msg('cmd.error.noArgs', { command, extra: extra.text })
@@ -273,14 +276,14 @@ function checkRequiredFlags(spec: CommandSpec, bound: Bound): void {
     if (!flag.required || bound.flags.has(flag)) continue;
     const allowed = flag.value.kind === 'choice' ? flag.value.values.join(', ') : flagPlaceholder(flag);
     const params = { flag: `--${flag.name}`, command: phrase(spec), allowed };
-    fail(new ParseError(msg('cmd.error.missingFlag', params), usageOf(spec)));
+    abort(new ParseError(msg('cmd.error.missingFlag', params), usageOf(spec)));
   }
 }
 
 function convertOne(spec: CommandSpec, value: ValueSpec, field: string, given: string): unknown {
   const result = valueSchema(value, field).safeParse(given);
   if (result.success) return result.data;
-  return fail(new ParseError(issueToMsg(result.error, { command: phrase(spec) }), usageOf(spec)));
+  return abort(new ParseError(issueToMsg(result.error, { command: phrase(spec) }), usageOf(spec)));
 }
 
 /** Checks values in table order, arguments first, so the first complaint is the leftmost in the usage line. */
@@ -309,12 +312,7 @@ const text = z.string();
 const id = z.number().int().positive();
 const member = z.string().min(1);
 
-function issue(ctx: z.RefinementCtx, key: string, params: Record<string, string | number>): void {
-  ctx.addIssue({ code: 'custom', message: key, params: { key, params } });
-}
-
 const OPTION_RULE_SET: ReadonlySet<RuleName> = new Set(OPTION_RULES);
-const YES_NO_RULES = RULES.filter((r) => !OPTION_RULE_SET.has(r)).join(', ');
 
 /** Flags that only make sense for some rules, in the order they are checked. */
 const RULE_ONLY: readonly { key: 'threshold' | 'decider' | 'dots' | 'minMean'; flag: string; rules: readonly RuleName[] }[] = [
@@ -343,16 +341,24 @@ const proposeSchema = z
   .superRefine((v, ctx) => {
     const needsOptions = OPTION_RULE_SET.has(v.rule);
     if (needsOptions && v.options.length === 0) {
-      issue(ctx, 'cmd.error.optionsRequired', { rule: v.rule, rules: OPTION_RULES.join(', ') });
+      addMsgIssue(ctx, 'cmd.error.optionsRequired', { rule: v.rule, rules: OPTION_RULES.join(', ') });
       return;
     }
     if (!needsOptions && v.options.length > 0) {
-      issue(ctx, 'cmd.error.flagNotForRule', { flag: '--options', rule: v.rule, rules: OPTION_RULES.join(', ') });
+      addMsgIssue(ctx, 'cmd.error.flagNotForRule', { flag: '--options', rule: v.rule, rules: OPTION_RULES.join(', ') });
       return;
+    }
+    // Ballots for these rules are written with , > and =: an option containing one could not be voted for unambiguously.
+    if (['approval', 'ranked', 'score', 'dot'].includes(v.rule)) {
+      const clash = v.options.find((o) => /[,>=]/.test(o));
+      if (clash) {
+        addMsgIssue(ctx, 'cmd.error.optionReservedChar', { option: clash, rule: v.rule });
+        return;
+      }
     }
     for (const only of RULE_ONLY) {
       if (v[only.key] !== undefined && !only.rules.includes(v.rule)) {
-        issue(ctx, 'cmd.error.flagNotForRule', { flag: only.flag, rule: v.rule, rules: only.rules.join(', ') });
+        addMsgIssue(ctx, 'cmd.error.flagNotForRule', { flag: only.flag, rule: v.rule, rules: only.rules.join(', ') });
         return;
       }
     }
@@ -411,7 +417,7 @@ const BUILDERS: { [K in CommandName]: z.ZodType<CommandOf<K>> } = {
 
 function build(spec: CommandSpec, values: Record<string, unknown>): Command {
   const result = BUILDERS[spec.name].safeParse(values);
-  if (!result.success) fail(new ParseError(issueToMsg(result.error, { command: phrase(spec) }), usageOf(spec)));
+  if (!result.success) abort(new ParseError(issueToMsg(result.error, { command: phrase(spec) }), usageOf(spec)));
   return result.data;
 }
 

@@ -9,8 +9,12 @@ import { closest } from './suggest.js';
 type Params = Record<string, string | number>;
 
 /** Our issues carry a message key and its parameters, so the first issue maps straight onto a Msg. */
-function fail(ctx: z.RefinementCtx, key: string, params: Params): typeof z.NEVER {
+export function addMsgIssue(ctx: z.RefinementCtx, key: string, params: Params): void {
   ctx.addIssue({ code: 'custom', message: key, params: { key, params } });
+}
+
+function fail(ctx: z.RefinementCtx, key: string, params: Params): typeof z.NEVER {
+  addMsgIssue(ctx, key, params);
   return z.NEVER;
 }
 

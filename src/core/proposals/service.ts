@@ -132,10 +132,7 @@ async function propose(s: Session, c: Extract<Command, { name: 'propose' }>): Pr
 }
 
 async function vote(s: Session, c: Extract<Command, { name: 'vote' }>): Promise<View[]> {
-  const found = await requireProposal(s, c.proposal);
-  // From here on this transaction is the only writer in the workspace: status and counts are current.
-  await s.tx.lockWorkspace(s.workspace.id);
-  const p = (await s.tx.getProposal(found.id))!;
+  const p = await requireProposal(s, c.proposal);
   if (p.status === 'withdrawn') fail('vote.withdrawn', { number: p.number });
   if (p.status === 'closed') fail('vote.closed', { number: p.number });
   if (!(await s.tx.inElectorate(p.id, s.actor.id))) {
@@ -149,6 +146,10 @@ async function vote(s: Session, c: Extract<Command, { name: 'vote' }>): Promise<
   if (!parsed.ok) throw new DomainError(parsed.error);
   const reason = c.reason?.trim() ? c.reason.trim() : null;
   const changed = await s.tx.upsertBallot({ proposalId: p.id, memberId: s.actor.id, value: parsed.value, reason, at: s.now });
+  await scheduleCardRefresh(s.tx, p.id, s.now);
+  // Appending to the audit chain locks the workspace. Only from then on are the status and the
+  // count current: a close that committed meanwhile rolls this ballot back; a ballot that committed
+  // meanwhile is counted, so the last voter always sees everyone and closes the proposal.
   await s.tx.appendAudit(s.workspace.id, s.now, {
     actorId: s.actor.id,
     action: changed ? 'ballot.changed' : 'ballot.cast',
@@ -156,15 +157,14 @@ async function vote(s: Session, c: Extract<Command, { name: 'vote' }>): Promise<
     // Anonymous ballots never record the choice or the reason.
     data: p.anonymous ? { anonymous: true } : { value: parsed.value, reason },
   });
-  const count = await s.tx.countBallots(p.id);
+  const state = await s.tx.proposalState(p.id);
+  if (state.status !== 'open') fail(state.status === 'closed' ? 'vote.closed' : 'vote.withdrawn', { number: p.number });
   const views: View[] = [
     notice('success', s.t({ key: changed ? 'vote.changed' : 'vote.recorded', params: { number: p.number, choice: describeBallot(s, parsed.value) } })),
   ];
-  if (count >= p.electorateSize) {
-    await closeProposal(s.tx, p, 'all-voted', s.now, s.actor.id);
+  if (state.ballots >= p.electorateSize) {
+    await closeProposal(s.tx, { ...p, status: 'open' }, 'all-voted', s.now, s.actor.id);
     views.push(notice('info', s.t({ key: 'vote.allVotedClosed', params: { number: p.number } })));
-  } else {
-    await scheduleCardRefresh(s.tx, p.id, s.now);
   }
   return views;
 }

@@ -19,7 +19,7 @@ import type {
   Workspace,
 } from '../../core/ports.js';
 import type { BallotValue, RuleConfig, RuleName, TallyResult } from '../../core/proposals/rules/types.js';
-import type { Db, DbTx } from '../client.js';
+import { rowsOf, type Db, type DbTx } from '../client.js';
 import * as t from '../schema.js';
 
 type Conn = Db | DbTx;
@@ -341,12 +341,18 @@ export class DrizzleTx implements Tx {
 
   // ---- audit ----
 
+  /** The chain head as of our lock; nobody else can move it until this transaction ends. */
+  private head: { workspaceId: number; seq: number; hash: string } | null = null;
+
   private async lockHead(workspaceId: number): Promise<{ seq: number; hash: string }> {
-    const [head] = await this.db.select().from(t.auditHeads).where(eq(t.auditHeads.workspaceId, workspaceId)).for('update');
-    if (head) return head;
-    await this.db.insert(t.auditHeads).values({ workspaceId, seq: 0, hash: GENESIS_HASH }).onConflictDoNothing();
-    const [created] = await this.db.select().from(t.auditHeads).where(eq(t.auditHeads.workspaceId, workspaceId)).for('update');
-    return created!;
+    if (this.head?.workspaceId === workspaceId) return this.head;
+    let [row] = await this.db.select().from(t.auditHeads).where(eq(t.auditHeads.workspaceId, workspaceId)).for('update');
+    if (!row) {
+      await this.db.insert(t.auditHeads).values({ workspaceId, seq: 0, hash: GENESIS_HASH }).onConflictDoNothing();
+      [row] = await this.db.select().from(t.auditHeads).where(eq(t.auditHeads.workspaceId, workspaceId)).for('update');
+    }
+    this.head = { workspaceId, seq: row!.seq, hash: row!.hash };
+    return this.head;
   }
 
   async lockWorkspace(workspaceId: number): Promise<void> {
@@ -365,9 +371,23 @@ export class DrizzleTx implements Tx {
       data: JSON.parse(JSON.stringify(entry.data)) as Record<string, unknown>,
     };
     const hash = hashEntry(head.hash, content);
-    await this.db.insert(t.auditLog).values({ ...content, prevHash: head.hash, hash });
-    await this.db.update(t.auditHeads).set({ seq: content.seq, hash }).where(eq(t.auditHeads.workspaceId, workspaceId));
+    // Entry and head move together in one statement: one round trip while the workspace is locked.
+    await this.db.execute(sql`
+      with entry as (
+        insert into audit_log (workspace_id, seq, at, actor_id, action, subject, data, prev_hash, hash)
+        values (${workspaceId}, ${content.seq}, ${content.at}, ${content.actorId}, ${content.action}, ${content.subject}, ${JSON.stringify(content.data)}::jsonb, ${head.hash}, ${hash})
+        returning seq
+      )
+      update audit_heads set seq = (select seq from entry), hash = ${hash} where workspace_id = ${workspaceId}`);
+    this.head = { workspaceId, seq: content.seq, hash };
     return { ...content, prevHash: head.hash, hash };
+  }
+
+  async proposalState(proposalId: number): Promise<{ status: ProposalStatus; ballots: number }> {
+    const [row] = rowsOf<{ status: string; ballots: number | string }>(
+      await this.db.execute(sql`select status, (select count(*) from ballots where proposal_id = ${proposalId}) as ballots from proposals where id = ${proposalId}`),
+    );
+    return { status: row!.status as ProposalStatus, ballots: Number(row!.ballots) };
   }
 
   async recentAudit(workspaceId: number, limit: number): Promise<AuditEntry[]> {

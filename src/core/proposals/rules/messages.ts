@@ -186,7 +186,7 @@ const vi: Catalog = {
   'rule.describe.dot.one': 'Phân bổ tối đa {count} chấm cho các phương án; phương án nhiều chấm nhất sẽ thắng.',
   'rule.describe.dot.other': 'Phân bổ tối đa {count} chấm cho các phương án; phương án nhiều chấm nhất sẽ thắng.',
   'rule.describe.advice':
-    'Các thành viên góp ý ủng hộ hoặc nêu lo ngại; người ra quyết định sẽ quyết định và ghi lại.',
+    'Các thành viên góp ý ủng hộ hoặc nêu lo ngại; người chịu trách nhiệm quyết định sẽ đưa ra và ghi lại quyết định.',
 
   'choice.agree': 'Đồng ý',
   'choice.abstain': 'Phiếu trắng',
@@ -210,13 +210,13 @@ const vi: Catalog = {
   'ballot.reasonRequired':
     'Phiếu “{choice}” cần kèm lý do: hãy nêu điều cần thay đổi để bạn có thể chấp nhận đề xuất.',
   'ballot.consensus.unknown':
-    '“{input}” không phải lựa chọn hợp lệ. Hãy dùng đồng-ý, phiếu-trắng, phản-đối hoặc chặn (hay {choices}). Ví dụ: {example}',
+    '“{input}” không phải lựa chọn hợp lệ. Hãy dùng đồng-ý, phiếu-trắng, phản-đối hoặc chặn (tiếng Anh: {choices}). Ví dụ: {example}',
   'ballot.consent.unknown':
-    '“{input}” không phải lựa chọn hợp lệ. Hãy dùng chấp-thuận hoặc phản-đối (hay {choices}). Ví dụ: {example}',
+    '“{input}” không phải lựa chọn hợp lệ. Hãy dùng chấp-thuận hoặc phản-đối (tiếng Anh: {choices}). Ví dụ: {example}',
   'ballot.majority.unknown':
-    '“{input}” không phải lựa chọn hợp lệ. Hãy dùng có, không hoặc phiếu-trắng (hay {choices}). Ví dụ: {example}',
+    '“{input}” không phải lựa chọn hợp lệ. Hãy dùng có, không hoặc phiếu-trắng (tiếng Anh: {choices}). Ví dụ: {example}',
   'ballot.advice.unknown':
-    '“{input}” không phải lựa chọn hợp lệ. Hãy dùng ủng-hộ, lo-ngại hoặc phiếu-trắng (hay {choices}). Ví dụ: {example}',
+    '“{input}” không phải lựa chọn hợp lệ. Hãy dùng ủng-hộ, lo-ngại hoặc phiếu-trắng (tiếng Anh: {choices}). Ví dụ: {example}',
   'ballot.fist-of-five.unknown': '“{input}” không hợp lệ. Hãy nhập số ngón tay từ 0 đến 5, ví dụ: {example}',
   'ballot.poll.unknownOption':
     '“{option}” không có trong các phương án ({options}). Hãy nhập tên phương án hoặc số thứ tự từ 1 đến {count}, ví dụ: {example}',
@@ -286,7 +286,7 @@ const vi: Catalog = {
     'Không ai giơ 0 hoặc 1 ngón và điểm trung bình {mean} đạt ít nhất {min}, nên đề xuất được thông qua.',
 
   'tally.advice.summary': 'Ủng hộ: {support}, lo ngại: {concern}, phiếu trắng: {abstain}.',
-  'tally.advice.decider': 'Đã thu thập ý kiến; giờ người ra quyết định sẽ quyết định và ghi lại.',
+  'tally.advice.decider': 'Đã thu thập ý kiến; giờ người chịu trách nhiệm quyết định sẽ đưa ra và ghi lại quyết định.',
 
   'tally.poll.winner.one': '{option} thắng với {count} phiếu.',
   'tally.poll.winner.other': '{option} thắng với {count} phiếu.',
