@@ -42,6 +42,13 @@ export interface JobRow {
   payload: Record<string, unknown>;
 }
 
+/** The idempotency key was used before: the first reply is replayed and this attempt rolled back. */
+class AlreadyApplied extends Error {
+  constructor(readonly workspaceId: number) {
+    super('command already applied');
+  }
+}
+
 export class Concord {
   constructor(private readonly opts: CoreOptions) {}
 
@@ -57,17 +64,22 @@ export class Concord {
           const usage = parsed.usage ? `\n${session.t({ key: 'error.usage', params: { usage: parsed.usage } })}` : '';
           return { ok: false, locale, views: [notice('danger', `${session.t(parsed.error)}${usage}`)] };
         }
-        const fresh = await tx.claimCommandKey(session.workspace.id, ctx.idempotencyKey, session.now);
-        if (!fresh) {
-          const stored = (await tx.storedReply(session.workspace.id, ctx.idempotencyKey)) as Reply;
-          return { ...stored, replayed: true };
+        // Claiming the key travels with the command's first queries; a key seen before undoes the work.
+        const claimed = tx.claimCommandKey(session.workspace.id, ctx.idempotencyKey, session.now);
+        claimed.catch(() => {});
+        let views: View[];
+        try {
+          views = await this.dispatch(session, parsed.command);
+        } finally {
+          await claimed.catch(() => true);
         }
-        const views = await this.dispatch(session, parsed.command);
+        if (!(await claimed)) throw new AlreadyApplied(session.workspace.id);
         const reply: Reply = { ok: true, locale: session.locale, views };
         await tx.saveReply(session.workspace.id, ctx.idempotencyKey, reply);
         return reply;
       });
     } catch (error) {
+      if (error instanceof AlreadyApplied) return this.replay(error.workspaceId, ctx.idempotencyKey, locale);
       if (error instanceof DomainError) {
         const usage = error.usage ? `\n${translate(locale, { key: 'error.usage', params: { usage: error.usage } })}` : '';
         return { ok: false, locale, views: [notice('danger', `${translate(locale, error.msg)}${usage}`)] };
@@ -76,6 +88,11 @@ export class Concord {
       this.opts.logger.error({ err: error, errorId, command: text, actor: ctx.actor.externalId, workspace: ctx.workspace.externalId }, 'command failed');
       return { ok: false, locale, errorId, views: [notice('danger', translate(locale, { key: 'error.unexpected', params: { id: errorId } }))] };
     }
+  }
+
+  private async replay(workspaceId: number, key: string, locale: Locale): Promise<Reply> {
+    const stored = (await this.opts.store.transaction((tx) => tx.storedReply(workspaceId, key))) as Reply | null;
+    return stored ? { ...stored, replayed: true } : { ok: true, locale, views: [], replayed: true };
   }
 
   private async openSession(tx: Tx, ctx: CommandContext): Promise<Session> {

@@ -97,6 +97,7 @@ export const en = {
   'card.closedOutcome': 'Closed: {outcome}.',
   'card.hiddenUntilVote': 'Results are hidden until you vote.',
   'card.hiddenUntilClose': 'Results are hidden until the proposal closes.',
+  'card.ifClosedNow': 'If voting ended now: {explanation}',
   'card.castBallot': 'Cast your ballot',
   'ballot.reasonPrompt': 'Please say why: the group needs your reason to work on it.',
   'ballot.prompt.approval': 'Choose every option you can accept.',

@@ -97,6 +97,7 @@ export const vi: Record<CoreKey, string> = {
   'card.closedOutcome': 'Đã đóng: {outcome}.',
   'card.hiddenUntilVote': 'Kết quả được ẩn cho đến khi bạn bỏ phiếu.',
   'card.hiddenUntilClose': 'Kết quả được ẩn cho đến khi đề xuất đóng.',
+  'card.ifClosedNow': 'Nếu kết thúc biểu quyết lúc này: {explanation}',
   'card.castBallot': 'Bỏ phiếu',
   'ballot.reasonPrompt': 'Hãy cho biết lý do: nhóm cần lý do của bạn để cùng giải quyết.',
   'ballot.prompt.approval': 'Chọn mọi phương án bạn chấp nhận được.',

@@ -128,7 +128,11 @@ function tallyView(result: TallyResult, t: Translator, visible: boolean, p: Prop
       if (isCount && total > 0) line.share = l.value / total;
       return line;
     }),
-    summary: result.explanation.map((m) => t(m)).join(' '),
+    // While voting goes on the explanation is a forecast, not a result.
+    summary:
+      p.status === 'open'
+        ? t({ key: 'card.ifClosedNow', params: { explanation: result.explanation.map((m) => t(m)).join(' ') } })
+        : result.explanation.map((m) => t(m)).join(' '),
   };
 }
 

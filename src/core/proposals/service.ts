@@ -145,8 +145,11 @@ async function vote(s: Session, c: Extract<Command, { name: 'vote' }>): Promise<
   const parsed = parseBallot(p.rule, p.config, c.choice, c.reason ?? null);
   if (!parsed.ok) throw new DomainError(parsed.error);
   const reason = c.reason?.trim() ? c.reason.trim() : null;
-  const changed = await s.tx.upsertBallot({ proposalId: p.id, memberId: s.actor.id, value: parsed.value, reason, at: s.now });
-  await scheduleCardRefresh(s.tx, p.id, s.now);
+  // Independent writes go out together (pipelined on Postgres).
+  const [changed] = await Promise.all([
+    s.tx.upsertBallot({ proposalId: p.id, memberId: s.actor.id, value: parsed.value, reason, at: s.now }),
+    scheduleCardRefresh(s.tx, p.id, s.now),
+  ]);
   // Appending to the audit chain locks the workspace. Only from then on are the status and the
   // count current: a close that committed meanwhile rolls this ballot back; a ballot that committed
   // meanwhile is counted, so the last voter always sees everyone and closes the proposal.
@@ -157,6 +160,7 @@ async function vote(s: Session, c: Extract<Command, { name: 'vote' }>): Promise<
     // Anonymous ballots never record the choice or the reason.
     data: p.anonymous ? { anonymous: true } : { value: parsed.value, reason },
   });
+  // A new statement after the lock: its snapshot includes every ballot and close committed before.
   const state = await s.tx.proposalState(p.id);
   if (state.status !== 'open') fail(state.status === 'closed' ? 'vote.closed' : 'vote.withdrawn', { number: p.number });
   const views: View[] = [

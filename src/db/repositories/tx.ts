@@ -1,6 +1,6 @@
 // The core's Tx port implemented with drizzle: every read and write a command makes, inside one transaction.
 import { and, asc, count, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
-import { GENESIS_HASH, hashEntry } from '../../core/audit/chain.js';
+import { entryJsonAroundSeq, GENESIS_HASH } from '../../core/audit/chain.js';
 import type { GroupKind, HideResults, Role } from '../../core/commands/types.js';
 import type { Locale } from '../../core/i18n/types.js';
 import type {
@@ -341,46 +341,48 @@ export class DrizzleTx implements Tx {
 
   // ---- audit ----
 
-  /** The chain head as of our lock; nobody else can move it until this transaction ends. */
-  private head: { workspaceId: number; seq: number; hash: string } | null = null;
-
-  private async lockHead(workspaceId: number): Promise<{ seq: number; hash: string }> {
-    if (this.head?.workspaceId === workspaceId) return this.head;
-    let [row] = await this.db.select().from(t.auditHeads).where(eq(t.auditHeads.workspaceId, workspaceId)).for('update');
+  async lockWorkspace(workspaceId: number): Promise<void> {
+    const [row] = await this.db.select({ seq: t.auditHeads.seq }).from(t.auditHeads).where(eq(t.auditHeads.workspaceId, workspaceId)).for('update');
     if (!row) {
       await this.db.insert(t.auditHeads).values({ workspaceId, seq: 0, hash: GENESIS_HASH }).onConflictDoNothing();
-      [row] = await this.db.select().from(t.auditHeads).where(eq(t.auditHeads.workspaceId, workspaceId)).for('update');
+      await this.db.select({ seq: t.auditHeads.seq }).from(t.auditHeads).where(eq(t.auditHeads.workspaceId, workspaceId)).for('update');
     }
-    this.head = { workspaceId, seq: row!.seq, hash: row!.hash };
-    return this.head;
-  }
-
-  async lockWorkspace(workspaceId: number): Promise<void> {
-    await this.lockHead(workspaceId);
   }
 
   async appendAudit(workspaceId: number, at: Date, entry: NewAuditEntry): Promise<AuditEntry> {
-    const head = await this.lockHead(workspaceId);
     const content = {
       workspaceId,
-      seq: head.seq + 1,
       at: at.toISOString(),
       actorId: entry.actorId,
       action: entry.action,
       subject: entry.subject,
       data: JSON.parse(JSON.stringify(entry.data)) as Record<string, unknown>,
     };
-    const hash = hashEntry(head.hash, content);
-    // Entry and head move together in one statement: one round trip while the workspace is locked.
-    await this.db.execute(sql`
-      with entry as (
-        insert into audit_log (workspace_id, seq, at, actor_id, action, subject, data, prev_hash, hash)
-        values (${workspaceId}, ${content.seq}, ${content.at}, ${content.actorId}, ${content.action}, ${content.subject}, ${JSON.stringify(content.data)}::jsonb, ${head.hash}, ${hash})
-        returning seq
-      )
-      update audit_heads set seq = (select seq from entry), hash = ${hash} where workspace_id = ${workspaceId}`);
-    this.head = { workspaceId, seq: content.seq, hash };
-    return { ...content, prevHash: head.hash, hash };
+    const { before, after } = entryJsonAroundSeq(content);
+    // Lock the head, hash, insert and move the head in one statement: the workspace stays locked
+    // for one round trip instead of three. The hash is the same one hashEntry() computes.
+    const append = async () =>
+      rowsOf<{ seq: number | string; prev_hash: string; hash: string }>(
+        await this.db.execute(sql`
+          with old as (select seq, hash from audit_heads where workspace_id = ${workspaceId} for update),
+          moved as (
+            update audit_heads h
+            set seq = old.seq + 1,
+                hash = encode(sha256(convert_to(old.hash || ${before} || (old.seq + 1)::text || ${after}, 'UTF8')), 'hex')
+            from old where h.workspace_id = ${workspaceId}
+            returning h.seq, h.hash, old.hash as prev_hash
+          )
+          insert into audit_log (workspace_id, seq, at, actor_id, action, subject, data, prev_hash, hash)
+          select ${workspaceId}, seq, ${content.at}, ${content.actorId}, ${content.action}, ${content.subject}, ${JSON.stringify(content.data)}::jsonb, prev_hash, hash
+          from moved
+          returning seq, prev_hash, hash`),
+      );
+    let [row] = await append();
+    if (!row) {
+      await this.lockWorkspace(workspaceId);
+      [row] = await append();
+    }
+    return { ...content, seq: Number(row!.seq), prevHash: row!.prev_hash, hash: row!.hash };
   }
 
   async proposalState(proposalId: number): Promise<{ status: ProposalStatus; ballots: number }> {

@@ -341,3 +341,15 @@ describe('ChainVerifier', () => {
     expect(verifyChain(big)).toEqual({ ok: true, count: 20_000 });
   });
 });
+
+describe('entryJsonAroundSeq', () => {
+  it('splits the canonical JSON so that prevHash + before + seq + after hashes like hashEntry', async () => {
+    const { createHash } = await import('node:crypto');
+    const { entryJsonAroundSeq, hashEntry } = await import('../../../src/core/audit/chain.js');
+    const entry = { workspaceId: 3, at: '2026-12-01T09:00:00.000Z', actorId: null, action: 'ballot.cast', subject: 'proposal:7', data: { b: [1, 'x"y'], a: { z: null } } };
+    const prev = 'ab'.repeat(32);
+    const { before, after } = entryJsonAroundSeq(entry);
+    const viaParts = createHash('sha256').update(`${prev}${before}42${after}`).digest('hex');
+    expect(viaParts).toBe(hashEntry(prev, { ...entry, seq: 42 }));
+  });
+});
