@@ -22,3 +22,23 @@ export class ManualClock implements Clock {
     return this.now();
   }
 }
+
+/**
+ * Moves a manual clock forward, stopping at each job's due time so that every job runs at the
+ * moment it would have run in real time (a reminder before the close it precedes).
+ */
+export async function advanceThroughJobs(
+  clock: ManualClock,
+  ms: number,
+  scheduler: { nextDueAt: () => Promise<Date | null>; tick: () => Promise<void> },
+): Promise<void> {
+  const target = new Date(clock.now().getTime() + ms);
+  for (;;) {
+    const next = await scheduler.nextDueAt();
+    if (!next || next > target) break;
+    clock.set(next);
+    await scheduler.tick();
+  }
+  clock.set(target);
+  await scheduler.tick();
+}

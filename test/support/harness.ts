@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { createApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
-import { ManualClock } from '../../src/core/clock.js';
+import { advanceThroughJobs, ManualClock } from '../../src/core/clock.js';
 import type { MessageRef, Messenger } from '../../src/core/ports.js';
 import type { Reply } from '../../src/core/service.js';
 import type { View } from '../../src/core/views/types.js';
@@ -98,17 +98,7 @@ export async function createHarness(database: TestDatabase, start = new Date('20
       await tick();
       return reply;
     },
-    async advance(ms) {
-      const target = new Date(clock.now().getTime() + ms);
-      for (;;) {
-        const next = await app.jobs.nextDueAt();
-        if (!next || next > target) break;
-        clock.set(next);
-        await tick();
-      }
-      clock.set(target);
-      await tick();
-    },
+    advance: (ms) => advanceThroughJobs(clock, ms, { nextDueAt: () => app.jobs.nextDueAt(), tick }),
   };
 }
 

@@ -1,6 +1,6 @@
 // The local console: type `alice: /concord ...` to act as alice; `@advance 3d` moves the simulated clock.
 import { randomUUID } from 'node:crypto';
-import type { ManualClock } from '../../core/clock.js';
+import { advanceThroughJobs, type ManualClock } from '../../core/clock.js';
 import type { MessageRef, Messenger } from '../../core/ports.js';
 import type { Concord } from '../../core/service.js';
 import { parseDuration } from '../../core/time.js';
@@ -92,16 +92,7 @@ export class ConsoleSession {
     return true;
   }
 
-  /** Moves the clock forward, stopping at each job's due time so it runs when it would have. */
-  async advance(ms: number): Promise<void> {
-    const target = new Date(this.deps.clock.now().getTime() + ms);
-    for (;;) {
-      const next = await this.deps.nextDueAt();
-      if (!next || next > target) break;
-      this.deps.clock.set(next);
-      await this.deps.tick();
-    }
-    this.deps.clock.set(target);
-    await this.deps.tick();
+  advance(ms: number): Promise<void> {
+    return advanceThroughJobs(this.deps.clock, ms, this.deps);
   }
 }

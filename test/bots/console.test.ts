@@ -1,0 +1,74 @@
+// The console adapter: who says what where, labels on every message, and the simulated clock.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createApp, type App } from '../../src/app.js';
+import { ConsoleMessenger, ConsoleSession } from '../../src/bots/console/console.js';
+import { loadConfig } from '../../src/config.js';
+import { ManualClock } from '../../src/core/clock.js';
+import { openTestDatabase, type TestDatabase } from '../support/db.js';
+import { silentLogger } from '../support/harness.js';
+
+let database: TestDatabase;
+let app: App;
+let session: ConsoleSession;
+let clock: ManualClock;
+let output: string[];
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+});
+afterAll(async () => {
+  await database.close();
+});
+beforeEach(async () => {
+  await database.reset();
+  output = [];
+  const out = (text: string) => output.push(text);
+  clock = new ManualClock(new Date('2026-12-01T09:00:00Z'));
+  app = await createApp({ config: loadConfig({ LOG_LEVEL: 'silent' }), clock, messengers: { console: new ConsoleMessenger(out) }, database, logger: silentLogger });
+  session = new ConsoleSession({ core: app.core, clock, tick: () => app.scheduler.tick(), nextDueAt: () => app.jobs.nextDueAt(), out });
+});
+
+const said = () => output.join('\n');
+
+describe('console session', () => {
+  it('labels ephemeral replies, channel posts and DMs', async () => {
+    await session.handle('alice in #budget: /concord group create "Budget"');
+    await session.handle('bob in #budget: group join');
+    await session.handle('alice in #budget: /concord propose "Adopt" --rule consent --closes "in 2 days"');
+    expect(said()).toContain('[only @alice]\n✓ Created');
+    expect(said()).toContain('[only @bob]\n✓ You joined "Budget"');
+    expect(said()).toMatch(/\[#budget\]\n== Proposal #1: Adopt ==/);
+    output = [];
+    await session.handle('@advance 1d1h');
+    expect(said()).toMatch(/\[DM @alice\]\n== Reminder: proposal #1/);
+    expect(said()).toMatch(/\[DM @bob\]\n== Reminder: proposal #1/);
+    expect(said()).toMatch(/clock: 2026-12-02T10:00:00.000Z/);
+  });
+
+  it('runs jobs in the order they fall due while the clock advances past them', async () => {
+    await session.handle('alice: group create "G"');
+    await session.handle('alice: propose "Early" --rule consent --closes "in 1 day"');
+    await session.handle('alice: propose "Late" --rule consent --closes "in 3 days"');
+    output = [];
+    await session.handle('@advance 4d');
+    const text = said();
+    expect(text.indexOf('Result of proposal #1')).toBeGreaterThan(-1);
+    expect(text.indexOf('Result of proposal #1')).toBeLessThan(text.indexOf('Result of proposal #2'));
+  });
+
+  it('explains the line format and bad durations instead of failing', async () => {
+    await session.handle('this is not a command line');
+    expect(said()).toMatch(/Write a line as `name: \/concord <command>`/);
+    output = [];
+    await session.handle('@advance soon');
+    expect(said()).toMatch(/not a duration/);
+    expect(clock.now().toISOString()).toBe('2026-12-01T09:00:00.000Z');
+  });
+
+  it('skips blank lines and comments, and stops at @quit', async () => {
+    expect(await session.handle('')).toBe(true);
+    expect(await session.handle('# a comment')).toBe(true);
+    expect(await session.handle('@quit')).toBe(false);
+    expect(output).toEqual([]);
+  });
+});

@@ -1,0 +1,87 @@
+// End to end: `npm start -- --script FILE` runs a whole governance story and exits 0.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase, TEST_DATABASE_URL, type TestDatabase } from '../support/db.js';
+
+const run = promisify(execFile);
+const dir = mkdtempSync(join(tmpdir(), 'concord-e2e-'));
+let database: TestDatabase | null = null;
+
+beforeAll(async () => {
+  // On Postgres the script gets a database of its own; otherwise embedded PGlite in a temp folder.
+  if (TEST_DATABASE_URL) database = await openTestDatabase();
+});
+afterAll(async () => {
+  await database?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function env(): NodeJS.ProcessEnv {
+  const base: NodeJS.ProcessEnv = { ...process.env, CONCORD_DATA_DIR: join(dir, 'data'), LOG_LEVEL: 'error' };
+  delete base.DATABASE_URL;
+  if (database?.url) base.DATABASE_URL = database.url;
+  return base;
+}
+
+async function start(args: string[]) {
+  try {
+    const { stdout, stderr } = await run('npm', ['start', '--silent', '--', ...args], { env: env(), timeout: 120_000 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('console script', () => {
+  it('runs a proposal from creation past its deadline to a recorded decision', async () => {
+    const script = join(dir, 'story.txt');
+    writeFileSync(
+      script,
+      [
+        '# A committee decides on its budget',
+        'alice in #budget: /concord group create "Budget" --kind committee',
+        'bob in #budget: /concord group join',
+        'carol in #budget: /concord group join',
+        '',
+        'alice in #budget: /concord propose "Adopt the 2027 budget" --rule consent --closes "in 2 days"',
+        'bob: /concord vote 1 consent',
+        'carol: /concord vote 1 object',
+        'carol: /concord vote 1 object "The venue is not costed"',
+        'carol: /concord vote 1 consent',
+        'bob: /concord frobnicate',
+        '@advance 2d',
+        'alice: /concord outcome 1 "Budget adopted as drafted" --review "in 6 months"',
+        'bob: /concord decisions',
+        'alice: /concord settings locale vi',
+        'alice: /concord proposal 1',
+        'alice: /concord audit verify',
+      ].join('\n'),
+    );
+    const result = await start(['--script', script, '--clock', '2026-12-01T09:00Z']);
+    expect(result.code).toBe(0);
+    const out = result.stdout;
+    expect(out).toContain('[only @alice]');
+    expect(out).toContain('[#budget]');
+    expect(out).toMatch(/Proposal #1: Adopt the 2027 budget/);
+    // The objection without a reason is refused and says how to give one.
+    expect(out).toMatch(/reason/i);
+    expect(out).toMatch(/Concord has no command "frobnicate"/);
+    // alice never voted: she gets the reminder a day before the deadline, in a DM.
+    expect(out).toMatch(/\[DM @alice\]\n== Reminder: proposal #1/);
+    expect(out).toMatch(/Result of proposal #1/);
+    expect(out).toMatch(/Budget adopted as drafted/);
+    expect(out).toMatch(/Đề xuất #1/);
+    expect(out).toMatch(/Nhật ký kiểm toán còn nguyên vẹn/);
+  });
+
+  it('exits non-zero, saying why, when the script cannot be read', async () => {
+    const result = await start(['--script', join(dir, 'missing.txt')]);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toMatch(/Cannot read script/);
+  });
+});
