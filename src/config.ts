@@ -1,4 +1,5 @@
 // Every environment variable Concord reads, parsed once with zod. A bad value stops start-up with one line per problem.
+import { validate as isCron } from 'node-cron';
 import { z } from 'zod';
 
 const optionalString = z
@@ -31,7 +32,10 @@ const ConfigSchema = z.object({
   /** Hours before a proposal's deadline when members who have not voted get a reminder. */
   VOTE_REMINDER_HOURS: z.coerce.number().int().min(0).max(168).default(24),
   /** How often the scheduler looks for due jobs and undelivered messages (node-cron syntax). */
-  SCHEDULER_CRON: z.string().default('*/5 * * * * *'),
+  SCHEDULER_CRON: z
+    .string()
+    .default('*/5 * * * * *')
+    .refine((expression) => isCron(expression), 'must be a cron expression such as "*/5 * * * * *" (every 5 seconds)'),
   /** How long a claimed job is reserved for its worker before another may take it over. */
   JOB_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
 });

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { createApp } from './app.js';
 import { ConsoleMessenger, ConsoleSession } from './bots/console/console.js';
 import { ConfigError, loadConfig } from './config.js';
-import { ManualClock } from './core/clock.js';
+import { ManualClock, ShiftedClock, type MovableClock } from './core/clock.js';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -36,17 +36,18 @@ async function main(): Promise<number> {
       return 2;
     }
   }
-  let start = new Date();
+  // --clock freezes time at an instant that only @advance moves, so a script runs the same every time.
+  let clock: MovableClock = new ShiftedClock();
   if (values.clock) {
-    start = new Date(values.clock);
+    const start = new Date(values.clock);
     if (Number.isNaN(start.getTime())) {
       process.stderr.write(`--clock ${values.clock} is not a date and time; use e.g. --clock 2026-12-01T09:00Z\n`);
       return 1;
     }
+    clock = new ManualClock(start);
   }
 
   const out = (text: string) => process.stdout.write(`${text}\n`);
-  const clock = new ManualClock(start);
   const app = await createApp({ config, clock, messengers: { console: new ConsoleMessenger(out) } });
   const session = new ConsoleSession({
     core: app.core,
@@ -66,6 +67,8 @@ async function main(): Promise<number> {
       }
       return 0;
     }
+    // Interactively, deadlines also pass in real time: the scheduler ticks on its cron schedule.
+    if (!values.clock) app.scheduler.start(config.SCHEDULER_CRON);
     await interactive(session, out);
     return 0;
   } finally {

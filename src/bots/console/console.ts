@@ -1,6 +1,6 @@
 // The local console: type `alice: /concord ...` to act as alice; `@advance 3d` moves the simulated clock.
 import { randomUUID } from 'node:crypto';
-import { advanceThroughJobs, type ManualClock } from '../../core/clock.js';
+import { advanceThroughJobs, type MovableClock } from '../../core/clock.js';
 import type { MessageRef, Messenger } from '../../core/ports.js';
 import type { Concord } from '../../core/service.js';
 import { parseDuration } from '../../core/time.js';
@@ -35,7 +35,7 @@ export class ConsoleMessenger implements Messenger {
 
 export interface ConsoleDeps {
   core: Concord;
-  clock: ManualClock;
+  clock: MovableClock;
   /** Runs due jobs and delivers owed messages at the clock's current time. */
   tick: () => Promise<void>;
   /** When the next pending job falls due, if any. */

@@ -1,0 +1,35 @@
+// Configuration: defaults, and one clear line per bad value.
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.js';
+
+describe('loadConfig', () => {
+  it('runs with no configuration at all: embedded PGlite in ./.concord, English, UTC', () => {
+    const config = loadConfig({});
+    expect(config.DATABASE_URL).toBeUndefined();
+    expect(config.CONCORD_DATA_DIR).toBe('./.concord');
+    expect(config.DEFAULT_LOCALE).toBe('en');
+    expect(config.DEFAULT_TIMEZONE).toBe('UTC');
+    expect(config.VOTE_REMINDER_HOURS).toBe(24);
+  });
+
+  it('treats empty values as unset, as .env files often leave them', () => {
+    expect(loadConfig({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
+  });
+
+  it('reports every bad value, one line each, naming the variable', () => {
+    let error: unknown;
+    try {
+      loadConfig({ DATABASE_URL: 'mysql://x', DEFAULT_LOCALE: 'fr', DEFAULT_TIMEZONE: 'Mars/Base', VOTE_REMINDER_HOURS: 'soon', SCHEDULER_CRON: 'every minute' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems;
+    expect(problems).toHaveLength(5);
+    expect(problems.find((p) => p.startsWith('DATABASE_URL:'))).toMatch(/postgres:\/\//);
+    expect(problems.find((p) => p.startsWith('DEFAULT_LOCALE:'))).toBeDefined();
+    expect(problems.find((p) => p.startsWith('DEFAULT_TIMEZONE:'))).toMatch(/IANA/);
+    expect(problems.find((p) => p.startsWith('VOTE_REMINDER_HOURS:'))).toBeDefined();
+    expect(problems.find((p) => p.startsWith('SCHEDULER_CRON:'))).toMatch(/cron/);
+  });
+});
