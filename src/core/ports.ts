@@ -3,6 +3,7 @@ import type { Locale } from './i18n/types.js';
 import type { Ballot, BallotValue, RuleConfig, RuleName, TallyResult } from './proposals/rules/types.js';
 import type { GroupKind, HideResults, Role } from './commands/types.js';
 import type { View } from './views/types.js';
+import type { CommitmentRepo } from './commitments/ports.js';
 
 export interface Clock {
   now(): Date;
@@ -135,6 +136,9 @@ export interface ProposalFilter {
 
 /** Everything a command may read or write, inside one database transaction. */
 export interface Tx {
+  /** Commitments and their settings (see core/commitments). */
+  readonly commitments: CommitmentRepo;
+
   // idempotency
   claimCommandKey(workspaceId: number, key: string, at: Date): Promise<boolean>;
   storedReply(workspaceId: number, key: string): Promise<unknown>;

@@ -11,6 +11,7 @@ import type { Clock, Store, Tx } from './ports.js';
 import { runProposalCommand, runProposalJob } from './proposals/service.js';
 import { listAudit, verifyAudit } from './audit/service.js';
 import { runSettingsCommand } from './settings.js';
+import { runCommitmentCommand, runCommitmentJob } from './commitments/service.js';
 import { notice, type View } from './views/types.js';
 
 export interface Logger {
@@ -139,12 +140,25 @@ export class Concord {
       case 'settings.timezone':
       case 'settings.reminder':
         return runSettingsCommand(s, command);
+      case 'commit':
+      case 'commitment.list':
+      case 'commitment.show':
+      case 'commitment.stats':
+      case 'done':
+      case 'extend':
+      case 'blocked':
+      case 'cancel':
+      case 'settings.reminders':
+      case 'settings.quiet':
+      case 'settings.digest':
+        return runCommitmentCommand(s, command);
     }
   }
 
   /** Does one job's work inside the caller's transaction; the scheduler marks the job done in the same one. */
   async handleJob(tx: Tx, job: JobRow, now: Date): Promise<void> {
     if (job.kind.startsWith('proposal.')) return runProposalJob(tx, job.kind, job.payload, now);
+    if (job.kind.startsWith('commitment.') || job.kind === 'group.digest') return runCommitmentJob(tx, job.kind, job.payload, now);
     this.opts.logger.warn({ job }, 'unknown job kind; dropped');
   }
 

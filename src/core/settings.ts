@@ -5,7 +5,7 @@ import { fail } from './errors.js';
 import { translator } from './i18n/index.js';
 import { notice, type View } from './views/types.js';
 
-type SettingsCommand = Extract<Command, { name: `settings.${string}` }>;
+type SettingsCommand = Extract<Command, { name: 'settings.show' | 'settings.locale' | 'settings.timezone' | 'settings.reminder' }>;
 
 async function requireWorkspaceAdmin(s: Session): Promise<void> {
   if (s.ctx.actor.isAdmin) return;

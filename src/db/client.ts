@@ -64,6 +64,6 @@ export function rowsOf<T>(result: unknown): T[] {
 /** Empties every table (tests and benchmarks). TRUNCATE is allowed on the audit log; UPDATE and DELETE are not. */
 export async function resetDatabase(db: Db): Promise<void> {
   await db.execute(
-    sql`truncate table ballots, proposal_electorate, proposals, group_members, groups, members, workspaces, audit_log, audit_heads, processed_commands, outbox, jobs restart identity`,
+    sql`truncate table commitment_owners, commitments, ballots, proposal_electorate, proposals, group_members, groups, members, workspaces, audit_log, audit_heads, processed_commands, outbox, jobs restart identity`,
   );
 }

@@ -29,6 +29,14 @@ export const workspaces = pgTable(
     /** Hours before a deadline when members who have not voted are reminded; 0 turns it off. */
     reminderHours: integer('reminder_hours').notNull().default(24),
     nextProposalNumber: integer('next_proposal_number').notNull().default(1),
+    nextCommitmentNumber: integer('next_commitment_number').notNull().default(1),
+    /** Default reminder offsets before a commitment is due, such as ["3d","1d","2h"]. */
+    commitmentReminders: jsonb('commitment_reminders').notNull().default(['3d', '1d', '2h']),
+    /** Quiet hours in each owner's own time zone: reminders in [from, to) move to the morning. */
+    quietFrom: integer('quiet_from').notNull().default(21),
+    quietTo: integer('quiet_to').notNull().default(8),
+    /** Hours after a missed due time before the group's conveners hear about it. */
+    escalationHours: integer('escalation_hours').notNull().default(24),
     createdAt: ts('created_at').notNull(),
   },
   (t) => [uniqueIndex('workspaces_platform_external').on(t.platform, t.externalId)],
@@ -63,6 +71,11 @@ export const groups = pgTable(
     channelId: text('channel_id').notNull(),
     channelName: text('channel_name'),
     createdBy: integer('created_by').notNull(),
+    /** Overrides the workspace's commitment reminder offsets for this group's commitments. */
+    commitmentReminders: jsonb('commitment_reminders'),
+    /** Weekly digest: ISO weekday 1 (Monday) to 7, or 0 for none; hour in the workspace's time zone. */
+    digestDay: integer('digest_day').notNull().default(1),
+    digestHour: integer('digest_hour').notNull().default(9),
     createdAt: ts('created_at').notNull(),
   },
   (t) => [uniqueIndex('groups_workspace_name').on(t.workspaceId, sql`lower(${t.name})`)],
@@ -243,4 +256,47 @@ export const jobs = pgTable(
     index('jobs_due').on(t.runAt).where(sql`status = 'pending'`),
     index('jobs_lease').on(t.lockedUntil).where(sql`status = 'running'`),
   ],
+);
+
+export const commitments = pgTable(
+  'commitments',
+  {
+    id: serial('id').primaryKey(),
+    workspaceId: integer('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    /** The number members type (`done 3`), counted per workspace. */
+    number: integer('number').notNull(),
+    groupId: integer('group_id').references(() => groups.id),
+    proposalId: integer('proposal_id').references(() => proposals.id),
+    what: text('what').notNull(),
+    dueAt: ts('due_at').notNull(),
+    /** open | blocked | done | cancelled */
+    status: text('status').notNull(),
+    /** Reminder offsets for this commitment only; null follows the group, then the workspace. */
+    reminders: jsonb('reminders'),
+    createdBy: integer('created_by').notNull(),
+    createdAt: ts('created_at').notNull(),
+    doneAt: ts('done_at'),
+    note: text('note'),
+    blockedReason: text('blocked_reason'),
+    channelId: text('channel_id').notNull(),
+  },
+  (t) => [
+    uniqueIndex('commitments_workspace_number').on(t.workspaceId, t.number),
+    index('commitments_open_due').on(t.workspaceId, t.dueAt).where(sql`status in ('open', 'blocked')`),
+  ],
+);
+
+export const commitmentOwners = pgTable(
+  'commitment_owners',
+  {
+    commitmentId: integer('commitment_id')
+      .notNull()
+      .references(() => commitments.id),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id),
+  },
+  (t) => [primaryKey({ columns: [t.commitmentId, t.memberId] }), index('commitment_owners_member').on(t.memberId)],
 );

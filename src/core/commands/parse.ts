@@ -413,6 +413,34 @@ const BUILDERS: { [K in CommandName]: z.ZodType<CommandOf<K>> } = {
       scope: v.workspace ? ('workspace' as const) : ('me' as const),
     })),
   'settings.reminder': z.object({ hours: z.number().int() }).transform((v) => ({ name: 'settings.reminder' as const, ...v })),
+  'settings.reminders': z
+    .object({ offsets: text, group: text.optional() })
+    .transform((v) => ({ name: 'settings.reminders' as const, ...v })),
+  'settings.quiet': z
+    .object({ from: z.number().int(), to: z.number().int() })
+    .transform((v) => ({ name: 'settings.quiet' as const, ...v })),
+  'settings.digest': z
+    .object({ day: text, hour: z.number().int().optional(), group: text.optional() })
+    .transform((v) => ({ name: 'settings.digest' as const, ...v })),
+  commit: z
+    .object({ what: text, due: text, owners: z.array(member).default([]), group: text.optional(), proposal: id.optional(), remind: text.optional() })
+    .transform((v) => ({ name: 'commit' as const, ...v })),
+  'commitment.list': z
+    .object({ mine: z.boolean().default(false), overdue: z.boolean().default(false), all: z.boolean().default(false), group: text.optional() })
+    .superRefine((v, ctx) => {
+      if ([v.mine, v.overdue, v.all].filter(Boolean).length > 1) addMsgIssue(ctx, 'cmd.error.oneFilter', { flags: '--mine, --overdue, --all' });
+    })
+    .transform((v) => ({
+      name: 'commitment.list' as const,
+      filter: v.mine ? ('mine' as const) : v.overdue ? ('overdue' as const) : v.all ? ('all' as const) : ('open' as const),
+      ...(v.group ? { group: v.group } : {}),
+    })),
+  'commitment.show': z.object({ commitment: id }).transform((v) => ({ name: 'commitment.show' as const, ...v })),
+  'commitment.stats': z.object({ group: text.optional() }).transform((v) => ({ name: 'commitment.stats' as const, ...v })),
+  done: z.object({ commitment: id, note: text.optional() }).transform((v) => ({ name: 'done' as const, ...v })),
+  extend: z.object({ commitment: id, due: text, reason: text }).transform((v) => ({ name: 'extend' as const, ...v })),
+  blocked: z.object({ commitment: id, reason: text }).transform((v) => ({ name: 'blocked' as const, ...v })),
+  cancel: z.object({ commitment: id }).transform((v) => ({ name: 'cancel' as const, ...v })),
 };
 
 function build(spec: CommandSpec, values: Record<string, unknown>): Command {

@@ -8,6 +8,8 @@ export type ValueSpec =
   | { kind: 'text'; max: number }
   | { kind: 'choice'; values: readonly string[] }
   | { kind: 'member' }
+  /** One or more people separated by commas or spaces: `@lan,@minh`. */
+  | { kind: 'members' }
   | { kind: 'proposal' }
   | { kind: 'integer'; min: number; max: number }
   | { kind: 'decimal'; min: number; max: number }
@@ -52,7 +54,7 @@ export interface Example {
   note?: string;
 }
 
-export const AREAS = ['groups', 'proposals', 'decisions', 'audit', 'settings'] as const;
+export const AREAS = ['groups', 'proposals', 'decisions', 'commitments', 'audit', 'settings'] as const;
 export type Area = (typeof AREAS)[number] | 'help';
 
 export interface CommandSpec {
@@ -125,6 +127,15 @@ const proposalArg: ArgSpec = {
   required: true,
   take: 'one',
   description: 'cmd.arg.proposal',
+};
+
+const commitmentArg: ArgSpec = {
+  key: 'commitment',
+  placeholder: '<id>',
+  value: ID,
+  required: true,
+  take: 'one',
+  description: 'cmd.arg.commitment',
 };
 
 const workspaceFlag: FlagSpec = {
@@ -490,6 +501,99 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
     examples: [{ text: 'decisions' }, { text: 'decisions --group "Design Guild"' }],
   }),
 
+  // Commitments
+  define({
+    name: 'commit',
+    words: ['commit'],
+    area: 'commitments',
+    args: [{ key: 'what', placeholder: '"<what>"', value: { kind: 'text', max: 500 }, required: true, take: 'rest', description: 'cmd.arg.what' }],
+    flags: [
+      { name: 'due', key: 'due', value: { kind: 'text', max: 100 }, placeholder: '"<when>"', required: true, description: 'cmd.flag.due' },
+      { name: 'owner', key: 'owners', value: { kind: 'members' }, placeholder: '@member[,@member...]', description: 'cmd.flag.owner' },
+      groupFlag('cmd.flag.group.commitment'),
+      { name: 'proposal', key: 'proposal', value: ID, placeholder: '<id>', description: 'cmd.flag.proposal' },
+      { name: 'remind', key: 'remind', value: { kind: 'text', max: 100 }, placeholder: '"3d,1d,2h"', description: 'cmd.flag.remind' },
+    ],
+    summary: 'cmd.summary.commit',
+    detail: 'cmd.detail.commit',
+    examples: [
+      { text: 'commit "Draft the budget" --due "friday 17:00"' },
+      { text: 'commit "Book the venue" --due "2026-12-05" --owner @lan,@minh --group Budget --proposal 7' },
+    ],
+  }),
+  define({
+    name: 'commitment.list',
+    words: ['commitments'],
+    area: 'commitments',
+    flags: [
+      { name: 'mine', key: 'mine', value: { kind: 'boolean' }, description: 'cmd.flag.mine' },
+      { name: 'overdue', key: 'overdue', value: { kind: 'boolean' }, description: 'cmd.flag.overdue' },
+      { name: 'all', key: 'all', value: { kind: 'boolean' }, description: 'cmd.flag.allCommitments' },
+      groupFlag('cmd.flag.group.filter'),
+    ],
+    summary: 'cmd.summary.commitment.list',
+    detail: 'cmd.detail.commitment.list',
+    examples: [{ text: 'commitments --mine' }, { text: 'commitments --overdue --group Budget' }],
+  }),
+  define({
+    name: 'commitment.stats',
+    words: ['commitments', 'stats'],
+    area: 'commitments',
+    flags: [groupFlag('cmd.flag.group.filter')],
+    summary: 'cmd.summary.commitment.stats',
+    detail: 'cmd.detail.commitment.stats',
+    examples: [{ text: 'commitments stats --group Budget' }],
+  }),
+  define({
+    name: 'commitment.show',
+    words: ['commitment'],
+    area: 'commitments',
+    args: [commitmentArg],
+    summary: 'cmd.summary.commitment.show',
+    detail: 'cmd.detail.commitment.show',
+    examples: [{ text: 'commitment 3' }],
+  }),
+  define({
+    name: 'done',
+    words: ['done'],
+    area: 'commitments',
+    args: [commitmentArg, { key: 'note', placeholder: '[<note>]', value: { kind: 'text', max: 1000 }, required: false, take: 'rest', description: 'cmd.arg.note' }],
+    summary: 'cmd.summary.done',
+    detail: 'cmd.detail.done',
+    examples: [{ text: 'done 3 "Shared in the drive"' }],
+  }),
+  define({
+    name: 'extend',
+    words: ['extend'],
+    area: 'commitments',
+    args: [commitmentArg],
+    flags: [
+      { name: 'due', key: 'due', value: { kind: 'text', max: 100 }, placeholder: '"<when>"', required: true, description: 'cmd.flag.due' },
+      { name: 'reason', key: 'reason', value: { kind: 'text', max: 1000 }, placeholder: '"<why>"', required: true, description: 'cmd.flag.extendReason' },
+    ],
+    summary: 'cmd.summary.extend',
+    detail: 'cmd.detail.extend',
+    examples: [{ text: 'extend 3 --due "next monday 12:00" --reason "Waiting for the quotes"' }],
+  }),
+  define({
+    name: 'blocked',
+    words: ['blocked'],
+    area: 'commitments',
+    args: [commitmentArg, { key: 'reason', placeholder: '"<why>"', value: { kind: 'text', max: 1000 }, required: true, take: 'rest', description: 'cmd.arg.blockedReason' }],
+    summary: 'cmd.summary.blocked',
+    detail: 'cmd.detail.blocked',
+    examples: [{ text: 'blocked 3 "Finance has not sent the figures"' }],
+  }),
+  define({
+    name: 'cancel',
+    words: ['cancel'],
+    area: 'commitments',
+    args: [commitmentArg],
+    summary: 'cmd.summary.cancel',
+    detail: 'cmd.detail.cancel',
+    examples: [{ text: 'cancel 3' }],
+  }),
+
   // Audit
   define({
     name: 'audit',
@@ -582,6 +686,48 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
     summary: 'cmd.summary.settings.reminder',
     detail: 'cmd.detail.settings.reminder',
     examples: [{ text: 'settings reminder 24' }, { text: 'settings reminder 0' }],
+  }),
+  define({
+    name: 'settings.reminders',
+    words: ['settings', 'reminders'],
+    area: 'settings',
+    args: [{ key: 'offsets', placeholder: '"3d,1d,2h"|none', value: { kind: 'text', max: 100 }, required: true, take: 'rest', description: 'cmd.arg.offsets' }],
+    flags: [groupFlag('cmd.flag.group.settings')],
+    summary: 'cmd.summary.settings.reminders',
+    detail: 'cmd.detail.settings.reminders',
+    examples: [{ text: 'settings reminders "3d,1d,2h"' }, { text: 'settings reminders "1w,1d" --group Budget' }],
+  }),
+  define({
+    name: 'settings.quiet',
+    words: ['settings', 'quiet-hours'],
+    area: 'settings',
+    args: [
+      { key: 'from', placeholder: '<from-hour>', value: { kind: 'integer', min: 0, max: 23 }, required: true, take: 'one', description: 'cmd.arg.quietFrom' },
+      { key: 'to', placeholder: '<to-hour>', value: { kind: 'integer', min: 0, max: 23 }, required: true, take: 'one', description: 'cmd.arg.quietTo' },
+    ],
+    summary: 'cmd.summary.settings.quiet',
+    detail: 'cmd.detail.settings.quiet',
+    examples: [{ text: 'settings quiet-hours 21 8' }],
+  }),
+  define({
+    name: 'settings.digest',
+    words: ['settings', 'digest'],
+    area: 'settings',
+    args: [
+      {
+        key: 'day',
+        placeholder: 'monday|...|sunday|off',
+        value: { kind: 'choice', values: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'off'] },
+        required: true,
+        take: 'one',
+        description: 'cmd.arg.digestDay',
+      },
+      { key: 'hour', placeholder: '[<hour>]', value: { kind: 'integer', min: 0, max: 23 }, required: false, take: 'one', description: 'cmd.arg.digestHour' },
+    ],
+    flags: [groupFlag('cmd.flag.group.settings')],
+    summary: 'cmd.summary.settings.digest',
+    detail: 'cmd.detail.settings.digest',
+    examples: [{ text: 'settings digest monday 9 --group Budget' }, { text: 'settings digest off --group Budget' }],
   }),
 ];
 

@@ -51,7 +51,28 @@ export type Command =
   | { name: 'settings.show' }
   | { name: 'settings.locale'; locale: 'en' | 'vi'; scope: 'me' | 'workspace' }
   | { name: 'settings.timezone'; timezone: string; scope: 'me' | 'workspace' }
-  | { name: 'settings.reminder'; hours: number };
+  | { name: 'settings.reminder'; hours: number }
+  | {
+      name: 'commit';
+      what: string;
+      /** Raw date text, resolved in the member's time zone by the service. */
+      due: string;
+      owners: MemberRef[];
+      group?: string;
+      proposal?: number;
+      /** Reminder offsets such as "3d,1d,2h"; "none" turns reminders off for this commitment. */
+      remind?: string;
+    }
+  | { name: 'commitment.list'; filter: 'open' | 'mine' | 'overdue' | 'all'; group?: string }
+  | { name: 'commitment.show'; commitment: number }
+  | { name: 'commitment.stats'; group?: string }
+  | { name: 'done'; commitment: number; note?: string }
+  | { name: 'extend'; commitment: number; due: string; reason: string }
+  | { name: 'blocked'; commitment: number; reason: string }
+  | { name: 'cancel'; commitment: number }
+  | { name: 'settings.reminders'; offsets: string; group?: string }
+  | { name: 'settings.quiet'; from: number; to: number }
+  | { name: 'settings.digest'; day: string; hour?: number; group?: string };
 
 export type CommandName = Command['name'];
 

@@ -175,6 +175,12 @@ export function valueSchema(spec: ValueSpec, field: string): z.ZodType<unknown, 
       });
     case 'member':
       return z.string().transform((raw, ctx) => parseMember(raw) ?? fail(ctx, 'cmd.error.badMember', { field, given: raw }));
+    case 'members':
+      return z.string().transform((raw, ctx) => {
+        const refs = raw.split(/[\s,]+/).filter(Boolean).map((part) => parseMember(part));
+        if (refs.length === 0 || refs.some((r) => r === undefined)) return fail(ctx, 'cmd.error.badMember', { field, given: raw });
+        return [...new Set(refs as string[])];
+      });
     case 'proposal':
       return z.string().transform((raw, ctx) => {
         const match = /^#?(\d{1,10})$/.exec(raw.trim());

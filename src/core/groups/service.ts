@@ -4,6 +4,7 @@ import type { Session } from '../context.js';
 import { fail } from '../errors.js';
 import type { Group, Member } from '../ports.js';
 import { notice, type View } from '../views/types.js';
+import { scheduleDigest } from '../commitments/service.js';
 
 export const VOTING_ROLES: readonly Role[] = ['convener', 'mediator', 'member'];
 
@@ -58,6 +59,7 @@ export async function runGroupCommand(
       });
       if (!group) return fail('group.exists', { group: command.group });
       await s.tx.setMembership(group.id, s.actor.id, 'convener', s.now);
+      await scheduleDigest(s.tx, group.id, s.workspace, s.now);
       await s.tx.appendAudit(s.workspace.id, s.now, {
         actorId: s.actor.id,
         action: 'group.created',

@@ -20,6 +20,8 @@ export interface Action {
 
 export type ActionInput =
   | { kind: 'reason'; prompt: string }
+  /** Asks for flag values and appends them: `extend 3` + `--due "<value>" --reason "<value>"`. */
+  | { kind: 'form'; prompt: string; fields: { flag: string; label: string; placeholder?: string }[] }
   | { kind: 'ballot'; rule: 'approval' | 'ranked' | 'score' | 'dot'; options: string[]; dots?: number; prompt: string };
 
 export interface TallyView {

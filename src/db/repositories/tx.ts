@@ -21,6 +21,7 @@ import type {
 import type { BallotValue, RuleConfig, RuleName, TallyResult } from '../../core/proposals/rules/types.js';
 import { rowsOf, type Db, type DbTx } from '../client.js';
 import * as t from '../schema.js';
+import { DrizzleCommitments } from './commitments.js';
 
 type Conn = Db | DbTx;
 
@@ -68,7 +69,11 @@ const toAudit = (r: typeof t.auditLog.$inferSelect): AuditEntry => ({
 });
 
 export class DrizzleTx implements Tx {
-  constructor(private readonly db: Conn) {}
+  readonly commitments: DrizzleCommitments;
+
+  constructor(private readonly db: Conn) {
+    this.commitments = new DrizzleCommitments(db);
+  }
 
   // ---- idempotency ----
 

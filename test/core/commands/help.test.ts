@@ -92,11 +92,11 @@ describe('helpText', () => {
   });
 
   it('an unknown topic gives the overview preceded by a notice', () => {
-    expect(helpText(tEn, 'dance')).toBe(`There is no help on "dance". Here is the overview.\n\n${helpText(tEn)}`);
+    expect(helpText(tEn, 'xylophone')).toBe(`There is no help on "xylophone". Here is the overview.\n\n${helpText(tEn)}`);
     expect(helpText(tEn, 'propsoe')).toBe(
       `There is no help on "propsoe". Did you mean \`/concord help propose\`? Here is the overview.\n\n${helpText(tEn)}`,
     );
-    expect(helpText(tVi, 'dance').startsWith('Không có hướng dẫn nào cho "dance".')).toBe(true);
+    expect(helpText(tVi, 'xylophone').startsWith('Không có hướng dẫn nào cho "xylophone".')).toBe(true);
   });
 
   it('treats an empty topic as no topic', () => {

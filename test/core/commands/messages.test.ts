@@ -94,7 +94,7 @@ describe('commandMessages', () => {
 
   it('fills every placeholder of the errors the parser produces', () => {
     const broken = [
-      'propsoe', 'dance', 'group', 'group creat', 'settings colour', 'vote 7 agree --anonymous', 'propose x --rule poll --colses 1',
+      'propsoe', 'xylophone', 'group', 'group creat', 'settings colour', 'vote 7 agree --anonymous', 'propose x --rule poll --colses 1',
       'close 7 --force', 'propose x --rule a --rule b', 'propose x --rule', 'proposals --all=yes', 'vote', 'propose x',
       'close 7 8', 'group role @a member x', 'audit verify now', 'vote 7 a b --reason c', 'group create "  "',
       `group create ${'x'.repeat(61)}`, 'propose x --rule vote', 'propose x --rule concensus', 'group add <@&1>', 'vote x agree',

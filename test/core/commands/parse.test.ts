@@ -637,10 +637,10 @@ describe('errors', () => {
   });
 
   it('unknown command without a plausible suggestion', () => {
-    expect(err('dance')).toStrictEqual({ error: { key: 'cmd.error.unknownCommand', params: { command: 'dance' } } });
+    expect(err('xylophone')).toStrictEqual({ error: { key: 'cmd.error.unknownCommand', params: { command: 'xylophone' } } });
     expect(err('settings colour blue')).toStrictEqual({
       error: { key: 'cmd.error.unknownCommand', params: { command: 'settings colour' } },
-      usage: 'settings [locale|timezone|reminder]',
+      usage: 'settings [locale|timezone|reminder|reminders|quiet-hours|digest]',
     });
     expect(err('"quoted" x').error.key).toBe('cmd.error.unknownCommand');
     expect(err('--rule x').error).toStrictEqual({ key: 'cmd.error.unknownCommand', params: { command: '--rule' } });
@@ -754,5 +754,35 @@ describe('options that would make ballots ambiguous', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error).toMatchObject({ key: 'cmd.error.optionReservedChar', params: { option: 'Hall, north' } });
     expect(parseCommand('propose "Venue" --rule poll --options "Hall, north|Park"').ok).toBe(true);
+  });
+});
+
+describe('commitment commands', () => {
+  it('parses a commitment with several owners, a group, a proposal and reminder offsets', () => {
+    expect(parseCommand('commit "Book the venue" --due "2026-12-05" --owner @lan,@minh --group Budget --proposal #7 --remind "2d,4h"')).toStrictEqual({
+      ok: true,
+      command: { name: 'commit', what: 'Book the venue', due: '2026-12-05', owners: ['lan', 'minh'], group: 'Budget', proposal: 7, remind: '2d,4h' },
+    });
+    expect(parseCommand('commit Draft the budget --due friday')).toMatchObject({ ok: true, command: { what: 'Draft the budget', owners: [] } });
+  });
+
+  it('needs a due date', () => {
+    const result = parseCommand('commit "Draft"');
+    expect(result.ok).toBe(false);
+  });
+
+  it('parses the follow-up commands', () => {
+    expect(parseCommand('done 3 Shared in the drive')).toStrictEqual({ ok: true, command: { name: 'done', commitment: 3, note: 'Shared in the drive' } });
+    expect(parseCommand('extend #3 --due "next monday" --reason "Waiting for quotes"')).toStrictEqual({
+      ok: true,
+      command: { name: 'extend', commitment: 3, due: 'next monday', reason: 'Waiting for quotes' },
+    });
+    expect(parseCommand('blocked 3 "No figures yet"')).toStrictEqual({ ok: true, command: { name: 'blocked', commitment: 3, reason: 'No figures yet' } });
+    expect(parseCommand('cancel 3')).toStrictEqual({ ok: true, command: { name: 'cancel', commitment: 3 } });
+    expect(parseCommand('commitments --overdue')).toStrictEqual({ ok: true, command: { name: 'commitment.list', filter: 'overdue' } });
+    expect(parseCommand('commitments stats --group Budget')).toStrictEqual({ ok: true, command: { name: 'commitment.stats', group: 'Budget' } });
+    expect(parseCommand('commitments --mine --overdue').ok).toBe(false);
+    expect(parseCommand('settings quiet-hours 21 8')).toStrictEqual({ ok: true, command: { name: 'settings.quiet', from: 21, to: 8 } });
+    expect(parseCommand('settings digest monday 9 --group Budget')).toStrictEqual({ ok: true, command: { name: 'settings.digest', day: 'monday', hour: 9, group: 'Budget' } });
   });
 });

@@ -28,6 +28,17 @@ const ALL_NAMES: readonly CommandName[] = [
   'settings.locale',
   'settings.timezone',
   'settings.reminder',
+  'settings.reminders',
+  'settings.quiet',
+  'settings.digest',
+  'commit',
+  'commitment.list',
+  'commitment.show',
+  'commitment.stats',
+  'done',
+  'extend',
+  'blocked',
+  'cancel',
 ];
 
 describe('COMMAND_SPECS', () => {

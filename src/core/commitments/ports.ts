@@ -1,0 +1,72 @@
+// What the commitments module needs from storage, inside the command's transaction.
+import type { Member } from '../ports.js';
+
+export type CommitmentStatus = 'open' | 'blocked' | 'done' | 'cancelled';
+
+export interface Commitment {
+  id: number;
+  workspaceId: number;
+  number: number;
+  groupId: number | null;
+  proposalId: number | null;
+  what: string;
+  dueAt: Date;
+  status: CommitmentStatus;
+  reminders: string[] | null;
+  createdBy: number;
+  createdAt: Date;
+  doneAt: Date | null;
+  note: string | null;
+  blockedReason: string | null;
+  channelId: string;
+}
+
+export interface CommitmentFilter {
+  status?: CommitmentStatus[];
+  ownerId?: number;
+  groupId?: number;
+  dueBefore?: Date;
+  dueAfter?: Date;
+  doneAfter?: Date;
+  limit?: number;
+}
+
+export interface MemberRecord {
+  memberId: number;
+  displayName: string;
+  onTime: number;
+  late: number;
+  missed: number;
+  open: number;
+}
+
+export interface CommitmentSettings {
+  reminders: string[];
+  quietFrom: number;
+  quietTo: number;
+  escalationHours: number;
+}
+
+export interface GroupCommitmentSettings {
+  reminders: string[] | null;
+  digestDay: number;
+  digestHour: number;
+}
+
+export interface CommitmentRepo {
+  nextNumber(workspaceId: number): Promise<number>;
+  insert(input: Omit<Commitment, 'id' | 'doneAt' | 'note' | 'blockedReason'>, ownerIds: number[]): Promise<Commitment>;
+  find(workspaceId: number, number: number): Promise<Commitment | null>;
+  get(id: number): Promise<Commitment | null>;
+  owners(id: number): Promise<Member[]>;
+  update(id: number, patch: Partial<Pick<Commitment, 'dueAt' | 'status' | 'doneAt' | 'note' | 'blockedReason'>>): Promise<void>;
+  list(workspaceId: number, filter: CommitmentFilter): Promise<Commitment[]>;
+  /** Per owner: done on time, done late, past due and not done, still open. Cancelled ones don't count. */
+  records(workspaceId: number, groupId: number | null, now: Date): Promise<MemberRecord[]>;
+  /** Cancels every pending job of the commitment (reminders, overdue notice, escalation). */
+  cancelJobs(id: number): Promise<void>;
+  settings(workspaceId: number): Promise<CommitmentSettings>;
+  updateSettings(workspaceId: number, patch: Partial<CommitmentSettings>): Promise<void>;
+  groupSettings(groupId: number): Promise<GroupCommitmentSettings>;
+  updateGroupSettings(groupId: number, patch: Partial<GroupCommitmentSettings>): Promise<void>;
+}

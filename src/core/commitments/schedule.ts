@@ -1,0 +1,72 @@
+// When commitment reminders go out: offsets before the due time, moved out of the owner's quiet hours.
+import { DateTime, Duration } from 'luxon';
+
+const OFFSET = /^(?:(\d{1,3})w)?(?:(\d{1,3})d)?(?:(\d{1,3})h)?(?:(\d{1,4})m)?$/;
+
+/** "3d,1d,2h" → ["3d","1d","2h"]; "none" → []; null when any part is not an offset. */
+export function parseOffsets(text: string): string[] | null {
+  const trimmed = text.trim().toLowerCase();
+  if (trimmed === 'none' || trimmed === 'off' || trimmed === 'không') return [];
+  const parts = trimmed.split(/[\s,]+/).filter(Boolean);
+  if (parts.length === 0 || parts.length > 10) return null;
+  for (const part of parts) {
+    if (!OFFSET.test(part) || part === '') return null;
+    if (offsetDuration(part).as('minutes') <= 0) return null;
+  }
+  return [...new Set(parts)];
+}
+
+/** Days and weeks are calendar units (same wall-clock time), hours and minutes are elapsed time. */
+export function offsetDuration(offset: string): Duration {
+  const m = OFFSET.exec(offset);
+  if (!m) return Duration.fromObject({});
+  const [, w, d, h, min] = m;
+  return Duration.fromObject({ weeks: Number(w ?? 0), days: Number(d ?? 0), hours: Number(h ?? 0), minutes: Number(min ?? 0) });
+}
+
+export interface QuietHours {
+  from: number;
+  to: number;
+}
+
+function inQuiet(hour: number, quiet: QuietHours): boolean {
+  if (quiet.from === quiet.to) return false;
+  return quiet.from > quiet.to ? hour >= quiet.from || hour < quiet.to : hour >= quiet.from && hour < quiet.to;
+}
+
+/**
+ * A moment in quiet hours moves to the morning (the end of the quiet hours). If the morning would be
+ * at or after the due time it moves back instead, to the evening before (the start of the quiet hours),
+ * so a reminder never arrives after what it reminds of.
+ */
+export function outOfQuietHours(at: Date, due: Date, zone: string, quiet: QuietHours): Date {
+  const local = DateTime.fromJSDate(at, { zone });
+  if (!inQuiet(local.hour, quiet)) return at;
+  const startOfTo = local.set({ hour: quiet.to, minute: 0, second: 0, millisecond: 0 });
+  const morning = startOfTo > local ? startOfTo : startOfTo.plus({ days: 1 });
+  if (morning.toJSDate() < due) return morning.toJSDate();
+  const startOfFrom = local.set({ hour: quiet.from, minute: 0, second: 0, millisecond: 0 });
+  const evening = startOfFrom <= local ? startOfFrom : startOfFrom.minus({ days: 1 });
+  return evening.toJSDate();
+}
+
+export interface PlannedReminder {
+  offset: string;
+  at: Date;
+}
+
+/** The reminders still worth sending: none for a moment already past, none twice at the same time. */
+export function planReminders(opts: { due: Date; offsets: string[]; now: Date; zone: string; quiet: QuietHours }): PlannedReminder[] {
+  const due = DateTime.fromJSDate(opts.due, { zone: opts.zone });
+  const planned: PlannedReminder[] = [];
+  const seen = new Set<number>();
+  for (const offset of opts.offsets) {
+    const raw = due.minus(offsetDuration(offset)).toJSDate();
+    if (raw <= opts.now) continue;
+    const at = outOfQuietHours(raw, opts.due, opts.zone, opts.quiet);
+    if (at <= opts.now || at >= opts.due || seen.has(at.getTime())) continue;
+    seen.add(at.getTime());
+    planned.push({ offset, at });
+  }
+  return planned.sort((a, b) => a.at.getTime() - b.at.getTime());
+}

@@ -1,0 +1,461 @@
+// Commitments: who will do what by when, reminders that arrive on time, and a record of promises kept.
+import type { Command } from '../commands/types.js';
+import type { Session } from '../context.js';
+import { DomainError, fail } from '../errors.js';
+import { mentionList, resolveGroup, resolveMember } from '../groups/service.js';
+import { translator, type Translator } from '../i18n/index.js';
+import type { Locale } from '../i18n/types.js';
+import type { Group, Member, Tx, Workspace } from '../ports.js';
+import { formatDateTime, formatRelative, parseWhen } from '../time.js';
+import { notice, type Action, type CardView, type View } from '../views/types.js';
+import type { Commitment } from './ports.js';
+import { parseOffsets, planReminders } from './schedule.js';
+
+const OPEN: Commitment['status'][] = ['open', 'blocked'];
+
+export const commitmentJobKeys = {
+  remind: (id: number, offset: string, memberId: number) => `commitment:${id}:remind:${offset}:${memberId}`,
+  overdue: (id: number) => `commitment:${id}:overdue`,
+  escalate: (id: number) => `commitment:${id}:escalate`,
+  digest: (groupId: number) => `group:${groupId}:digest`,
+};
+
+type CommitmentCommand = Extract<
+  Command,
+  { name: 'commit' | 'commitment.list' | 'commitment.show' | 'commitment.stats' | 'done' | 'extend' | 'blocked' | 'cancel' | 'settings.reminders' | 'settings.quiet' | 'settings.digest' }
+>;
+
+export async function runCommitmentCommand(s: Session, c: CommitmentCommand): Promise<View[]> {
+  switch (c.name) {
+    case 'commit':
+      return commit(s, c);
+    case 'commitment.list':
+      return list(s, c);
+    case 'commitment.show': {
+      const found = await requireCommitment(s, c.commitment);
+      return [await commitmentCard(s.tx, found, { locale: s.locale, timezone: s.timezone, now: s.now })];
+    }
+    case 'commitment.stats':
+      return stats(s, c.group);
+    case 'done':
+      return markDone(s, c.commitment, c.note ?? null);
+    case 'extend':
+      return extend(s, c.commitment, c.due, c.reason);
+    case 'blocked':
+      return markBlocked(s, c.commitment, c.reason);
+    case 'cancel':
+      return cancel(s, c.commitment);
+    case 'settings.reminders':
+      return setReminders(s, c.offsets, c.group);
+    case 'settings.quiet':
+      return setQuiet(s, c.from, c.to);
+    case 'settings.digest':
+      return setDigest(s, c.day, c.hour, c.group);
+  }
+}
+
+function resolveDue(s: Session, text: string): Date {
+  const when = parseWhen(text, { now: s.now, zone: s.timezone, locale: s.locale });
+  if (!when.ok) throw new DomainError(when.error);
+  return when.date;
+}
+
+function resolveOffsets(text: string): string[] {
+  const offsets = parseOffsets(text);
+  if (offsets === null) return fail('commitment.badOffsets', { given: text });
+  return offsets;
+}
+
+async function commit(s: Session, c: Extract<Command, { name: 'commit' }>): Promise<View[]> {
+  const dueAt = resolveDue(s, c.due);
+  const group = c.group ? await resolveGroup(s, c.group) : await s.tx.findGroupByChannel(s.workspace.id, s.ctx.channel.id);
+  let proposalId: number | null = null;
+  if (c.proposal !== undefined) {
+    const p = await s.tx.findProposal(s.workspace.id, c.proposal);
+    if (!p) fail('proposal.notFound', { number: c.proposal });
+    proposalId = p!.id;
+  }
+  const owners: Member[] = c.owners.length ? [] : [s.actor];
+  for (const ref of c.owners) owners.push(await resolveMember(s, ref));
+  const reminders = c.remind !== undefined ? resolveOffsets(c.remind) : null;
+  const number = await s.tx.commitments.nextNumber(s.workspace.id);
+  const commitment = await s.tx.commitments.insert(
+    {
+      workspaceId: s.workspace.id,
+      number,
+      groupId: group?.id ?? null,
+      proposalId,
+      what: c.what,
+      dueAt,
+      status: 'open',
+      reminders,
+      createdBy: s.actor.id,
+      createdAt: s.now,
+      channelId: group?.channelId ?? s.ctx.channel.id,
+    },
+    owners.map((o) => o.id),
+  );
+  await s.tx.appendAudit(s.workspace.id, s.now, {
+    actorId: s.actor.id,
+    action: 'commitment.created',
+    subject: `commitment:${number}`,
+    data: { what: c.what, dueAt: dueAt.toISOString(), owners: owners.map((o) => o.id), group: group?.name ?? null, proposal: c.proposal ?? null },
+  });
+  const planned = await scheduleFollowUps(s.tx, commitment, owners, s.workspace, s.now);
+  const others = owners.filter((o) => o.id !== s.actor.id);
+  for (const owner of others) {
+    await s.tx.enqueue({ workspaceId: s.workspace.id, target: { kind: 'dm', memberExternalId: owner.externalId }, view: await dmCard(s.tx, commitment, owner, s.workspace, s.now, 'commitment.assigned') }, s.now);
+  }
+  return [
+    notice(
+      'success',
+      s.t({
+        key: 'commitment.created',
+        params: { number, what: c.what, owners: mentionList(owners.map((o) => o.displayName)), due: formatDateTime(dueAt, s.timezone, s.locale), count: planned },
+      }),
+    ),
+  ];
+}
+
+/** Reminders for each owner in their own time zone, the overdue notice at the due time. Returns how many reminders. */
+async function scheduleFollowUps(tx: Tx, c: Commitment, owners: Member[], workspace: Workspace, now: Date): Promise<number> {
+  const settings = await tx.commitments.settings(workspace.id);
+  const groupOffsets = c.groupId ? (await tx.commitments.groupSettings(c.groupId)).reminders : null;
+  const offsets = c.reminders ?? groupOffsets ?? settings.reminders;
+  let count = 0;
+  for (const owner of owners) {
+    const zone = owner.timezone ?? workspace.timezone;
+    for (const r of planReminders({ due: c.dueAt, offsets, now, zone, quiet: { from: settings.quietFrom, to: settings.quietTo } })) {
+      await tx.schedule(
+        { kind: 'commitment.remind', key: commitmentJobKeys.remind(c.id, r.offset, owner.id), runAt: r.at, payload: { commitmentId: c.id, memberId: owner.id, offset: r.offset } },
+        'replace',
+      );
+      count++;
+    }
+  }
+  await tx.schedule({ kind: 'commitment.overdue', key: commitmentJobKeys.overdue(c.id), runAt: c.dueAt, payload: { commitmentId: c.id } }, 'replace');
+  return count;
+}
+
+async function requireCommitment(s: Session, number: number): Promise<Commitment> {
+  const c = await s.tx.commitments.find(s.workspace.id, number);
+  if (!c) return fail('commitment.notFound', { number });
+  return c;
+}
+
+/** Owners, whoever recorded it, and conveners of its group may change a commitment. */
+async function requireManage(s: Session, c: Commitment): Promise<Member[]> {
+  const owners = await s.tx.commitments.owners(c.id);
+  if (owners.some((o) => o.id === s.actor.id) || c.createdBy === s.actor.id) return owners;
+  if (c.groupId && (await s.tx.roleIn(c.groupId, s.actor.id)) === 'convener') return owners;
+  return fail('commitment.manageOnly', { number: c.number });
+}
+
+function requireOpen(c: Commitment): void {
+  if (c.status === 'done') fail('commitment.alreadyDone', { number: c.number });
+  if (c.status === 'cancelled') fail('commitment.isCancelled', { number: c.number });
+}
+
+async function markDone(s: Session, number: number, note: string | null): Promise<View[]> {
+  const c = await requireCommitment(s, number);
+  await requireManage(s, c);
+  requireOpen(c);
+  const onTime = s.now <= c.dueAt;
+  await s.tx.commitments.update(c.id, { status: 'done', doneAt: s.now, note });
+  await s.tx.commitments.cancelJobs(c.id);
+  await s.tx.appendAudit(s.workspace.id, s.now, { actorId: s.actor.id, action: 'commitment.done', subject: `commitment:${number}`, data: { onTime, note } });
+  return [notice('success', s.t({ key: onTime ? 'commitment.doneOnTime' : 'commitment.doneLate', params: { number, what: c.what } }))];
+}
+
+async function extend(s: Session, number: number, dueText: string, reason: string): Promise<View[]> {
+  const c = await requireCommitment(s, number);
+  const owners = await requireManage(s, c);
+  requireOpen(c);
+  const dueAt = resolveDue(s, dueText);
+  await s.tx.commitments.update(c.id, { dueAt, status: 'open', blockedReason: null });
+  await s.tx.commitments.cancelJobs(c.id);
+  await s.tx.appendAudit(s.workspace.id, s.now, {
+    actorId: s.actor.id,
+    action: 'commitment.extended',
+    subject: `commitment:${number}`,
+    data: { from: c.dueAt.toISOString(), to: dueAt.toISOString(), reason },
+  });
+  const planned = await scheduleFollowUps(s.tx, { ...c, dueAt }, owners, s.workspace, s.now);
+  return [notice('success', s.t({ key: 'commitment.extended', params: { number, due: formatDateTime(dueAt, s.timezone, s.locale), count: planned } }))];
+}
+
+async function markBlocked(s: Session, number: number, reason: string): Promise<View[]> {
+  const c = await requireCommitment(s, number);
+  await requireManage(s, c);
+  requireOpen(c);
+  await s.tx.commitments.update(c.id, { status: 'blocked', blockedReason: reason });
+  await s.tx.appendAudit(s.workspace.id, s.now, { actorId: s.actor.id, action: 'commitment.blocked', subject: `commitment:${number}`, data: { reason } });
+  const told = await tellConveners(s.tx, { ...c, status: 'blocked', blockedReason: reason }, s.workspace, s.now, 'commitment.blockedNotice', s.actor);
+  return [notice('success', s.t({ key: told ? 'commitment.blockedTold' : 'commitment.blockedNoGroup', params: { number } }))];
+}
+
+async function cancel(s: Session, number: number): Promise<View[]> {
+  const c = await requireCommitment(s, number);
+  await requireManage(s, c);
+  requireOpen(c);
+  await s.tx.commitments.update(c.id, { status: 'cancelled' });
+  await s.tx.commitments.cancelJobs(c.id);
+  await s.tx.appendAudit(s.workspace.id, s.now, { actorId: s.actor.id, action: 'commitment.cancelled', subject: `commitment:${number}`, data: {} });
+  return [notice('success', s.t({ key: 'commitment.cancelled', params: { number } }))];
+}
+
+async function list(s: Session, c: Extract<Command, { name: 'commitment.list' }>): Promise<View[]> {
+  const group: Group | null = c.group ? await resolveGroup(s, c.group) : null;
+  const filter = {
+    ...(group ? { groupId: group.id } : {}),
+    ...(c.filter === 'mine' ? { ownerId: s.actor.id, status: OPEN } : {}),
+    ...(c.filter === 'open' ? { status: OPEN } : {}),
+    ...(c.filter === 'overdue' ? { status: OPEN, dueBefore: s.now } : {}),
+    limit: 50,
+  };
+  const items = [];
+  for (const item of await s.tx.commitments.list(s.workspace.id, filter)) {
+    const owners = await s.tx.commitments.owners(item.id);
+    items.push({
+      text: `#${item.number} ${item.what}`,
+      detail: `${mentionList(owners.map((o) => o.displayName))} · ${statusLine(s.t, item, s.timezone, s.locale, s.now)}`,
+    });
+  }
+  return [{ type: 'list', title: s.t({ key: `commitment.list.${c.filter}` }), items, empty: s.t({ key: 'commitment.list.empty' }) }];
+}
+
+function statusLine(t: Translator, c: Commitment, zone: string, locale: Locale, now: Date): string {
+  const due = `${formatDateTime(c.dueAt, zone, locale)} (${formatRelative(c.dueAt, now, locale, zone)})`;
+  if (c.status === 'done') return t({ key: c.doneAt && c.doneAt <= c.dueAt ? 'commitment.status.doneOnTime' : 'commitment.status.doneLate' });
+  if (c.status === 'cancelled') return t({ key: 'commitment.status.cancelled' });
+  if (c.dueAt <= now) return t({ key: 'commitment.status.overdue', params: { due: formatDateTime(c.dueAt, zone, locale) } });
+  if (c.status === 'blocked') return t({ key: 'commitment.status.blocked', params: { due, reason: c.blockedReason ?? '' } });
+  return t({ key: 'commitment.status.open', params: { due } });
+}
+
+async function stats(s: Session, groupName: string | undefined): Promise<View[]> {
+  const group = groupName ? await resolveGroup(s, groupName) : null;
+  const records = await s.tx.commitments.records(s.workspace.id, group?.id ?? null, s.now);
+  return [
+    {
+      type: 'list',
+      title: s.t({ key: group ? 'commitment.stats.titleGroup' : 'commitment.stats.title', params: { group: group?.name ?? '' } }),
+      items: records.map((r) => ({
+        text: `@${r.displayName}`,
+        detail: s.t({ key: 'commitment.stats.line', params: { onTime: r.onTime, late: r.late, missed: r.missed, open: r.open } }),
+      })),
+      empty: s.t({ key: 'commitment.stats.empty' }),
+    },
+  ];
+}
+
+async function requireSettingsAdmin(s: Session, group: Group | null): Promise<void> {
+  if (group) {
+    if ((await s.tx.roleIn(group.id, s.actor.id)) !== 'convener') fail('group.convenerOnly', { group: group.name });
+    return;
+  }
+  if (s.ctx.actor.isAdmin) return;
+  if ((await s.tx.groupsOfMember(s.actor.id)).some((g) => g.role === 'convener')) return;
+  fail('settings.adminOnly');
+}
+
+async function setReminders(s: Session, text: string, groupName: string | undefined): Promise<View[]> {
+  const group = groupName ? await resolveGroup(s, groupName) : null;
+  await requireSettingsAdmin(s, group);
+  const offsets = resolveOffsets(text);
+  if (group) await s.tx.commitments.updateGroupSettings(group.id, { reminders: offsets });
+  else await s.tx.commitments.updateSettings(s.workspace.id, { reminders: offsets });
+  await s.tx.appendAudit(s.workspace.id, s.now, { actorId: s.actor.id, action: 'settings.commitment-reminders', subject: group ? `group:${group.id}` : null, data: { offsets } });
+  return [notice('success', s.t({ key: offsets.length ? 'commitment.remindersSet' : 'commitment.remindersOff', params: { offsets: offsets.join(', '), scope: group?.name ?? s.workspace.name } }))];
+}
+
+async function setQuiet(s: Session, from: number, to: number): Promise<View[]> {
+  await requireSettingsAdmin(s, null);
+  await s.tx.commitments.updateSettings(s.workspace.id, { quietFrom: from, quietTo: to });
+  await s.tx.appendAudit(s.workspace.id, s.now, { actorId: s.actor.id, action: 'settings.quiet-hours', subject: null, data: { from, to } });
+  return [notice('success', s.t({ key: from === to ? 'commitment.quietOff' : 'commitment.quietSet', params: { from, to } }))];
+}
+
+const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+
+async function setDigest(s: Session, day: string, hour: number | undefined, groupName: string | undefined): Promise<View[]> {
+  const group = await resolveGroup(s, groupName);
+  await requireSettingsAdmin(s, group);
+  const digestDay = day === 'off' ? 0 : WEEKDAYS.indexOf(day) + 1;
+  const digestHour = hour ?? 9;
+  await s.tx.commitments.updateGroupSettings(group.id, { digestDay, digestHour });
+  await scheduleDigest(s.tx, group.id, s.workspace, s.now);
+  await s.tx.appendAudit(s.workspace.id, s.now, { actorId: s.actor.id, action: 'settings.digest', subject: `group:${group.id}`, data: { day, hour: digestHour } });
+  return [notice('success', s.t({ key: digestDay ? 'digest.set' : 'digest.off', params: { group: group.name, day: s.t({ key: `weekday.${digestDay}` }), hour: digestHour } }))];
+}
+
+/** Puts the group's next weekly digest on the schedule (or takes it off). */
+export async function scheduleDigest(tx: Tx, groupId: number, workspace: Workspace, now: Date): Promise<void> {
+  const { digestDay, digestHour } = await tx.commitments.groupSettings(groupId);
+  if (!digestDay) {
+    await tx.cancelJobs([commitmentJobKeys.digest(groupId)]);
+    return;
+  }
+  const { DateTime } = await import('luxon');
+  const local = DateTime.fromJSDate(now, { zone: workspace.timezone });
+  let next = local.set({ weekday: digestDay as 1 | 2 | 3 | 4 | 5 | 6 | 7, hour: digestHour, minute: 0, second: 0, millisecond: 0 });
+  if (next <= local) next = next.plus({ weeks: 1 });
+  await tx.schedule({ kind: 'group.digest', key: commitmentJobKeys.digest(groupId), runAt: next.toJSDate(), payload: { groupId } }, 'replace');
+}
+
+// ---- views ----
+
+interface Display {
+  locale: Locale;
+  timezone: string;
+  now: Date;
+}
+
+async function commitmentCard(tx: Tx, c: Commitment, d: Display): Promise<CardView> {
+  const t = translator(d.locale);
+  const owners = await tx.commitments.owners(c.id);
+  const fields = [
+    { label: t({ key: 'commitment.owners' }), value: mentionList(owners.map((o) => o.displayName)) },
+    { label: t({ key: 'commitment.due' }), value: `${formatDateTime(c.dueAt, d.timezone, d.locale)} (${formatRelative(c.dueAt, d.now, d.locale, d.timezone)})`, at: c.dueAt.toISOString() },
+    { label: t({ key: 'commitment.statusLabel' }), value: statusLine(t, c, d.timezone, d.locale, d.now) },
+  ];
+  if (c.groupId) fields.push({ label: t({ key: 'card.group' }), value: (await tx.getGroup(c.groupId)).name });
+  if (c.proposalId) {
+    const p = await tx.getProposal(c.proposalId);
+    if (p) fields.push({ label: t({ key: 'commitment.fromProposal' }), value: `#${p.number} ${p.title}` });
+  }
+  if (c.note) fields.push({ label: t({ key: 'commitment.note' }), value: c.note });
+  return {
+    type: 'card',
+    title: t({ key: 'commitment.title', params: { number: c.number, what: c.what } }),
+    fields,
+    actions: OPEN.includes(c.status) ? commitmentActions(c, t) : [],
+    tone: c.status === 'done' ? 'success' : c.dueAt <= d.now && OPEN.includes(c.status) ? 'danger' : 'info',
+  };
+}
+
+function commitmentActions(c: Commitment, t: Translator): Action[] {
+  return [
+    { command: `done ${c.number}`, label: t({ key: 'commitment.action.done' }), style: 'primary' },
+    {
+      command: `extend ${c.number}`,
+      label: t({ key: 'commitment.action.extend' }),
+      input: {
+        kind: 'form',
+        prompt: t({ key: 'commitment.action.extendPrompt' }),
+        fields: [
+          { flag: 'due', label: t({ key: 'commitment.due' }), placeholder: 'friday 17:00' },
+          { flag: 'reason', label: t({ key: 'commitment.action.reason' }) },
+        ],
+      },
+    },
+    { command: `blocked ${c.number}`, label: t({ key: 'commitment.action.blocked' }), style: 'danger', input: { kind: 'reason', prompt: t({ key: 'commitment.action.blockedPrompt' }) } },
+  ];
+}
+
+async function dmCard(tx: Tx, c: Commitment, member: Member, workspace: Workspace, now: Date, titleKey: string, extra: Record<string, string> = {}): Promise<View> {
+  const locale = member.locale ?? workspace.locale;
+  const timezone = member.timezone ?? workspace.timezone;
+  const t = translator(locale);
+  const card = await commitmentCard(tx, c, { locale, timezone, now });
+  // Before the due time "in 2 days" reads best; at or after it, the time itself.
+  const due = c.dueAt > now ? formatRelative(c.dueAt, now, locale, timezone) : formatDateTime(c.dueAt, timezone, locale);
+  return { ...card, subtitle: t({ key: titleKey, params: { number: c.number, what: c.what, due, ...extra } }) };
+}
+
+/** DMs the group's conveners (or whoever recorded it, with no group). False when nobody could be told. */
+async function tellConveners(tx: Tx, c: Commitment, workspace: Workspace, now: Date, key: string, actor: Member | null): Promise<boolean> {
+  let recipients: Member[] = [];
+  if (c.groupId) recipients = (await tx.groupMembers(c.groupId)).filter((m) => m.role === 'convener').map((m) => m.member);
+  if (recipients.length === 0) recipients = [await tx.getMember(c.createdBy)];
+  recipients = recipients.filter((r) => r.id !== actor?.id);
+  const owners = await tx.commitments.owners(c.id);
+  for (const r of recipients) {
+    const view = await dmCard(tx, c, r, workspace, now, key, { owners: mentionList(owners.map((o) => o.displayName)), reason: c.blockedReason ?? '' });
+    await tx.enqueue({ workspaceId: workspace.id, target: { kind: 'dm', memberExternalId: r.externalId }, view }, now);
+  }
+  return recipients.length > 0;
+}
+
+// ---- jobs ----
+
+export async function runCommitmentJob(tx: Tx, kind: string, payload: Record<string, unknown>, now: Date): Promise<void> {
+  if (kind === 'group.digest') return runDigest(tx, Number(payload.groupId), now);
+  const c = await tx.commitments.get(Number(payload.commitmentId));
+  if (!c || !OPEN.includes(c.status)) return;
+  const workspace = await tx.getWorkspace(c.workspaceId);
+  switch (kind) {
+    case 'commitment.remind': {
+      const owners = await tx.commitments.owners(c.id);
+      const owner = owners.find((o) => o.id === Number(payload.memberId));
+      if (!owner) return;
+      await tx.enqueue({ workspaceId: c.workspaceId, target: { kind: 'dm', memberExternalId: owner.externalId }, view: await dmCard(tx, c, owner, workspace, now, 'commitment.reminder') }, now);
+      await tx.appendAudit(c.workspaceId, now, { actorId: null, action: 'commitment.reminded', subject: `commitment:${c.number}`, data: { member: owner.id, offset: String(payload.offset) } });
+      return;
+    }
+    case 'commitment.overdue': {
+      for (const owner of await tx.commitments.owners(c.id)) {
+        await tx.enqueue({ workspaceId: c.workspaceId, target: { kind: 'dm', memberExternalId: owner.externalId }, view: await dmCard(tx, c, owner, workspace, now, 'commitment.overdueNotice') }, now);
+      }
+      const settings = await tx.commitments.settings(c.workspaceId);
+      await tx.schedule(
+        { kind: 'commitment.escalate', key: commitmentJobKeys.escalate(c.id), runAt: new Date(c.dueAt.getTime() + settings.escalationHours * 3_600_000), payload: { commitmentId: c.id } },
+        'replace',
+      );
+      await tx.appendAudit(c.workspaceId, now, { actorId: null, action: 'commitment.overdue', subject: `commitment:${c.number}`, data: {} });
+      return;
+    }
+    case 'commitment.escalate': {
+      await tellConveners(tx, c, workspace, now, 'commitment.escalation', null);
+      await tx.appendAudit(c.workspaceId, now, { actorId: null, action: 'commitment.escalated', subject: `commitment:${c.number}`, data: {} });
+      return;
+    }
+  }
+}
+
+async function runDigest(tx: Tx, groupId: number, now: Date): Promise<void> {
+  const group = await tx.getGroup(groupId);
+  const workspace = await tx.getWorkspace(group.workspaceId);
+  const t = translator(workspace.locale);
+  const zone = workspace.timezone;
+  const weekAgo = new Date(now.getTime() - 7 * 86_400_000);
+  const weekAhead = new Date(now.getTime() + 7 * 86_400_000);
+
+  const decided = (await tx.listProposals(workspace.id, { status: ['closed'], groupIds: [groupId], limit: 20 })).filter((p) => p.closedAt && p.closedAt > weekAgo);
+  const open = await tx.listProposals(workspace.id, { status: ['open'], groupIds: [groupId], limit: 20 });
+  const openLines: string[] = [];
+  for (const p of open) {
+    const waiting = await tx.nonVoters(p.id);
+    // Who has not voted is public for open ballots; for anonymous ones only the count is shown.
+    const who = p.anonymous || waiting.length === 0 ? '' : `: ${mentionList(waiting.map((m) => m.displayName))}`;
+    openLines.push(`#${p.number} ${p.title} — ${t({ key: 'digest.notVoted', params: { count: waiting.length } })}${who}`);
+  }
+  const dueSoon = await tx.commitments.list(workspace.id, { groupId, status: OPEN, dueAfter: now, dueBefore: weekAhead });
+  const overdue = await tx.commitments.list(workspace.id, { groupId, status: OPEN, dueBefore: now });
+  const completed = await tx.commitments.list(workspace.id, { groupId, status: ['done'], doneAfter: weekAgo });
+  const line = async (c: Commitment) => `#${c.number} ${c.what} — ${mentionList((await tx.commitments.owners(c.id)).map((o) => o.displayName))}, ${formatDateTime(c.dueAt, zone, workspace.locale)}`;
+  const section = async (title: string, rows: string[]) => (rows.length ? `*${title}*\n${rows.map((r) => `• ${r}`).join('\n')}` : `*${title}*\n${t({ key: 'digest.none' })}`);
+
+  const keptBy = new Set<string>();
+  for (const c of completed.filter((c) => c.doneAt && c.doneAt <= c.dueAt)) for (const o of await tx.commitments.owners(c.id)) keptBy.add(o.displayName);
+
+  const body = [
+    await section(t({ key: 'digest.decisions' }), decided.map((p) => `#${p.number} ${p.title}${p.outcome ? ` — ${p.outcome}` : ''}`)),
+    await section(t({ key: 'digest.open' }), openLines),
+    await section(t({ key: 'digest.dueSoon' }), await Promise.all(dueSoon.map(line))),
+    await section(t({ key: 'digest.overdue' }), await Promise.all(overdue.map(line))),
+    await section(t({ key: 'digest.completed' }), await Promise.all(completed.map(line))),
+  ].join('\n\n');
+  const view: CardView = {
+    type: 'card',
+    title: t({ key: 'digest.title', params: { group: group.name } }),
+    body,
+    fields: [],
+    actions: [],
+    tone: 'info',
+  };
+  if (keptBy.size) view.footer = t({ key: 'digest.thanks', params: { members: mentionList([...keptBy]) } });
+  await tx.enqueue({ workspaceId: workspace.id, target: { kind: 'post', channelId: group.channelId }, view }, now);
+  await tx.appendAudit(workspace.id, now, { actorId: null, action: 'group.digest', subject: `group:${groupId}`, data: { decisions: decided.length, open: open.length, dueSoon: dueSoon.length, overdue: overdue.length, completed: completed.length } });
+  await scheduleDigest(tx, groupId, workspace, new Date(now.getTime() + 60_000));
+}
