@@ -1,0 +1,68 @@
+// Reminder planning: offsets, quiet hours in the owner's zone, daylight saving time, never after the due time.
+import { describe, expect, it } from 'vitest';
+import { outOfQuietHours, parseOffsets, planReminders } from '../../../src/core/commitments/schedule.js';
+
+const quiet = { from: 21, to: 8 };
+const iso = (d: Date) => d.toISOString();
+
+describe('parseOffsets', () => {
+  it('reads offsets and none', () => {
+    expect(parseOffsets('3d,1d,2h')).toEqual(['3d', '1d', '2h']);
+    expect(parseOffsets('1w 1d12h 90m')).toEqual(['1w', '1d12h', '90m']);
+    expect(parseOffsets('none')).toEqual([]);
+    expect(parseOffsets('1d,1d')).toEqual(['1d']);
+  });
+  it('refuses what is not an offset', () => {
+    expect(parseOffsets('soon')).toBeNull();
+    expect(parseOffsets('3x')).toBeNull();
+    expect(parseOffsets('0d')).toBeNull();
+    expect(parseOffsets('')).toBeNull();
+  });
+});
+
+describe('planReminders', () => {
+  it('sends 3 days, 1 day and 2 hours before by default, skipping moments already past', () => {
+    const due = new Date('2026-12-10T15:00:00Z');
+    const plan = planReminders({ due, offsets: ['3d', '1d', '2h'], now: new Date('2026-12-01T09:00:00Z'), zone: 'UTC', quiet });
+    expect(plan.map((p) => iso(p.at))).toEqual(['2026-12-07T15:00:00.000Z', '2026-12-09T15:00:00.000Z', '2026-12-10T13:00:00.000Z']);
+    const late = planReminders({ due, offsets: ['3d', '1d', '2h'], now: new Date('2026-12-09T16:00:00Z'), zone: 'UTC', quiet });
+    expect(late.map((p) => p.offset)).toEqual(['2h']);
+  });
+
+  it('moves a reminder that falls at night in the owner\'s zone to the morning', () => {
+    // Due 12:00 in Ho Chi Minh City (05:00Z); one day before is fine, 14 hours before is 22:00 local.
+    const due = new Date('2026-12-10T05:00:00Z');
+    const plan = planReminders({ due, offsets: ['14h'], now: new Date('2026-12-01T00:00:00Z'), zone: 'Asia/Ho_Chi_Minh', quiet });
+    expect(iso(plan[0]!.at)).toBe('2026-12-10T01:00:00.000Z'); // 08:00 local
+  });
+
+  it('never moves a reminder past the due time: it comes the evening before instead', () => {
+    // Due 07:00 local; 2 hours before is 05:00 (quiet) and the morning (08:00) is too late.
+    const due = new Date('2026-12-10T07:00:00Z');
+    const at = outOfQuietHours(new Date('2026-12-10T05:00:00Z'), due, 'UTC', quiet);
+    expect(iso(at)).toBe('2026-12-09T21:00:00.000Z');
+    const plan = planReminders({ due, offsets: ['2h'], now: new Date('2026-12-01T00:00:00Z'), zone: 'UTC', quiet });
+    expect(plan.every((p) => p.at < due)).toBe(true);
+  });
+
+  it('keeps the wall-clock time for day offsets across a daylight saving change', () => {
+    // Europe/Berlin leaves summer time on 25 October 2026. Due Tuesday 27 Oct 10:00 local (09:00Z).
+    const due = new Date('2026-10-27T09:00:00Z');
+    const plan = planReminders({ due, offsets: ['3d'], now: new Date('2026-10-01T00:00:00Z'), zone: 'Europe/Berlin', quiet });
+    // Saturday 24 Oct 10:00 local is still summer time: 08:00Z.
+    expect(iso(plan[0]!.at)).toBe('2026-10-24T08:00:00.000Z');
+  });
+
+  it('handles quiet hours on the night the clocks go forward', () => {
+    // America/New_York springs forward on 8 March 2026; 02:30 local does not exist that night.
+    const due = new Date('2026-03-08T16:00:00Z'); // 12:00 EDT
+    const plan = planReminders({ due, offsets: ['9h30m'], now: new Date('2026-03-01T00:00:00Z'), zone: 'America/New_York', quiet });
+    expect(iso(plan[0]!.at)).toBe('2026-03-08T12:00:00.000Z'); // 08:00 EDT
+  });
+
+  it('sends one reminder when two offsets land on the same morning', () => {
+    const due = new Date('2026-12-10T10:00:00Z');
+    const plan = planReminders({ due, offsets: ['3h', '4h'], now: new Date('2026-12-01T00:00:00Z'), zone: 'UTC', quiet });
+    expect(plan.map((p) => iso(p.at))).toEqual(['2026-12-10T08:00:00.000Z']);
+  });
+});
