@@ -48,7 +48,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   });
   const workerId = `worker-${randomUUID().slice(0, 8)}`;
   const jobs = new JobRunner({ db: database.db, core, clock, logger, workerId, leaseSeconds: config.JOB_LEASE_SECONDS });
-  const outbox = new OutboxDispatcher({ db: database.db, messengers: opts.messengers, clock, logger, workerId, leaseSeconds: config.JOB_LEASE_SECONDS });
+  const outbox = new OutboxDispatcher({ db: database.db, core, messengers: opts.messengers, clock, logger, workerId, leaseSeconds: config.JOB_LEASE_SECONDS });
   const scheduler = new Scheduler(jobs, outbox, logger);
   return {
     database,

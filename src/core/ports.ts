@@ -4,6 +4,7 @@ import type { Ballot, BallotValue, RuleConfig, RuleName, TallyResult } from './p
 import type { GroupKind, HideResults, Role } from './commands/types.js';
 import type { View } from './views/types.js';
 import type { CommitmentRepo } from './commitments/ports.js';
+import type { DisputeRepo } from './mediation/ports.js';
 
 export interface Clock {
   now(): Date;
@@ -109,7 +110,9 @@ export interface NewAuditEntry {
 export type OutboxTarget =
   | { kind: 'post'; channelId: string }
   | { kind: 'update'; message: MessageRef }
-  | { kind: 'dm'; memberExternalId: string };
+  | { kind: 'dm'; memberExternalId: string }
+  /** Opens the private space of a mediation; the space's channel id is recorded on delivery. */
+  | { kind: 'private'; disputeId: number; parentChannelId: string; title: string; memberExternalIds: string[] };
 
 export interface NewOutboxMessage {
   workspaceId: number;
@@ -138,11 +141,26 @@ export interface ProposalFilter {
 export interface Tx {
   /** Commitments and their settings (see core/commitments). */
   readonly commitments: CommitmentRepo;
+  /** Mediation cases (see core/mediation). */
+  readonly disputes: DisputeRepo;
 
   // idempotency
   claimCommandKey(workspaceId: number, key: string, at: Date): Promise<boolean>;
   storedReply(workspaceId: number, key: string): Promise<unknown>;
   saveReply(workspaceId: number, key: string, reply: unknown): Promise<void>;
+  /**
+   * The workspace and the member a command runs as, created on first sight, and the command's
+   * idempotency key claimed (false: it was used before; a null key claims nothing). One round trip
+   * when the workspace and the member already exist.
+   */
+  openSession(input: {
+    platform: string;
+    workspace: { externalId: string; name: string };
+    member: { externalId: string; displayName: string };
+    defaults: { locale: Locale; timezone: string; reminderHours: number };
+    key: string | null;
+    at: Date;
+  }): Promise<{ workspace: Workspace; member: Member; claimed: boolean }>;
 
   // workspaces and members
   ensureWorkspace(input: { platform: string; externalId: string; name: string; locale: Locale; timezone: string; reminderHours: number; at: Date }): Promise<Workspace>;
@@ -183,6 +201,25 @@ export interface Tx {
   countBallots(proposalId: number): Promise<number>;
   /** Status and ballot count read together, as of now (call after lockWorkspace for a current answer). */
   proposalState(proposalId: number): Promise<{ status: ProposalStatus; ballots: number }>;
+  /** A proposal by its number, and whether the member is in its electorate, in one query. */
+  proposalForVoter(workspaceId: number, number: number, memberId: number): Promise<{ proposal: Proposal; eligible: boolean } | null>;
+  /**
+   * Stores the member's ballot (replacing an earlier one), appends its audit entry (`action.changed`
+   * when it replaced one) and schedules `job` unless one with its key is pending, in one statement.
+   * Locks the workspace first, so the ballot is written under the lock.
+   */
+  castBallot(input: {
+    workspaceId: number;
+    proposalId: number;
+    memberId: number;
+    value: BallotValue;
+    reason: string | null;
+    at: Date;
+    audit: { subject: string; data: Record<string, unknown>; action: { cast: string; changed: string } };
+    job: NewJob;
+  }): Promise<{ changed: boolean; entry: AuditEntry }>;
+  /** Status, and whether every member of the electorate has a ballot, as of now (current only after the workspace lock). */
+  voteProgress(proposalId: number): Promise<{ status: ProposalStatus; everyoneVoted: boolean }>;
 
   // audit
   /** Appends to the workspace's chain; locks the chain head until the transaction ends. */
@@ -213,4 +250,12 @@ export interface Messenger {
   post(workspace: { platform: string; externalId: string }, channelId: string, view: View): Promise<MessageRef>;
   update(workspace: { platform: string; externalId: string }, message: MessageRef, view: View): Promise<void>;
   dm(workspace: { platform: string; externalId: string }, memberExternalId: string, view: View): Promise<MessageRef>;
+  /**
+   * A channel or thread only the given members can see. `key` is stable across retries, so an
+   * implementation can find the space a previous attempt created instead of making a second one.
+   */
+  openPrivateSpace?(
+    workspace: { platform: string; externalId: string },
+    request: { key: string; parentChannelId: string; title: string; memberExternalIds: string[] },
+  ): Promise<{ channelId: string }>;
 }

@@ -7,11 +7,13 @@ import { DomainError } from './errors.js';
 import { runGroupCommand } from './groups/service.js';
 import { translate, translator } from './i18n/index.js';
 import type { Locale, Msg } from './i18n/types.js';
-import type { Clock, Store, Tx } from './ports.js';
+import type { Clock, OutboxTarget, Store, Tx } from './ports.js';
 import { runProposalCommand, runProposalJob } from './proposals/service.js';
 import { listAudit, verifyAudit } from './audit/service.js';
 import { runSettingsCommand } from './settings.js';
 import { runCommitmentCommand, runCommitmentJob } from './commitments/service.js';
+import { runMediationCommand, runMediationJob, spaceFailed, spaceOpened } from './mediation/service.js';
+import { jobKeys } from './proposals/service.js';
 import { notice, type View } from './views/types.js';
 
 export interface Logger {
@@ -35,6 +37,12 @@ export interface CoreOptions {
   clock: Clock;
   logger: Logger;
   defaults: { locale: Locale; timezone: string; reminderHours: number };
+}
+
+export interface DeliveredMessage {
+  target: OutboxTarget;
+  view: View;
+  cardOf: number | null;
 }
 
 export interface JobRow {
@@ -152,6 +160,19 @@ export class Concord {
       case 'settings.quiet':
       case 'settings.digest':
         return runCommitmentCommand(s, command);
+      case 'mediate':
+      case 'mediation.next':
+      case 'mediation.note':
+      case 'mediation.caucus':
+      case 'mediation.pause':
+      case 'mediation.resume':
+      case 'mediation.propose':
+      case 'mediation.accept':
+      case 'mediation.decline':
+      case 'mediation.close':
+      case 'mediation.list':
+      case 'mediation.show':
+        return runMediationCommand(s, command);
     }
   }
 
@@ -159,7 +180,23 @@ export class Concord {
   async handleJob(tx: Tx, job: JobRow, now: Date): Promise<void> {
     if (job.kind.startsWith('proposal.')) return runProposalJob(tx, job.kind, job.payload, now);
     if (job.kind.startsWith('commitment.') || job.kind === 'group.digest') return runCommitmentJob(tx, job.kind, job.payload, now);
+    if (job.kind.startsWith('dispute.')) return runMediationJob(tx, job.kind, job.payload, now);
     this.opts.logger.warn({ job }, 'unknown job kind; dropped');
+  }
+
+  /** A message from the outbox reached the platform: record where, when that matters. */
+  async onDelivered(tx: Tx, message: DeliveredMessage, ref: { channelId: string; messageId?: string }, now: Date): Promise<void> {
+    if (message.cardOf !== null && ref.messageId) {
+      await tx.updateProposal(message.cardOf, { messageRef: { channelId: ref.channelId, messageId: ref.messageId } });
+      // Ballots may have arrived while the card was on its way: bring it up to date.
+      await tx.schedule({ kind: 'proposal.card', key: jobKeys.card(message.cardOf), runAt: now, payload: { proposalId: message.cardOf } }, 'keep');
+    }
+    if (message.target.kind === 'private') await spaceOpened(tx, message.target.disputeId, ref.channelId, now, message.view);
+  }
+
+  /** A delivery failed. The outbox retries; the first failure to open a private space is explained to the requester. */
+  async onDeliveryFailed(tx: Tx, message: DeliveredMessage, error: string, attempts: number, now: Date): Promise<void> {
+    if (message.target.kind === 'private' && attempts === 1) await spaceFailed(tx, message.target.disputeId, error, now);
   }
 
   translate(locale: Locale, m: Msg): string {

@@ -42,8 +42,36 @@ async function openPostgres(url: string, max: number): Promise<Database> {
     await admin.end();
   }
   const client = postgres(url, { max, onnotice: () => {} });
-  const db = drizzlePostgres(client, { schema }) as unknown as Db;
+  const db = drizzlePostgres(withPreparedStatements(client), { schema }) as unknown as Db;
   return { db, driver: 'postgres', close: () => client.end() };
+}
+
+/** Larger statements are bulk writes whose text changes with their row count: not worth a slot in each connection's statement cache. */
+const MAX_PREPARED_PARAMETERS = 100;
+
+/**
+ * drizzle sends every query unnamed. postgres.js then needs a describe round trip before each
+ * parameterised query and cannot pipeline the next one behind it, so a query costs two round trips.
+ * Naming them lets postgres.js prepare each statement once per connection: one round trip, and
+ * queries issued together go out in one write.
+ */
+export function withPreparedStatements<T extends postgres.Sql | postgres.TransactionSql>(client: T): T {
+  return new Proxy(client, {
+    get(target, prop, receiver) {
+      if (prop === 'unsafe') {
+        return (query: string, params: postgres.ParameterOrJSON<never>[] = [], options: postgres.UnsafeQueryOptions = {}) =>
+          target.unsafe(query, params, { ...options, prepare: params.length > 0 && params.length <= MAX_PREPARED_PARAMETERS });
+      }
+      if (prop === 'begin' || prop === 'savepoint') {
+        const open = Reflect.get(target, prop, receiver) as (...args: unknown[]) => unknown;
+        return (...args: unknown[]) => {
+          const fn = args.pop() as (tx: postgres.TransactionSql) => unknown;
+          return open.call(target, ...args, (tx: postgres.TransactionSql) => fn(withPreparedStatements(tx)));
+        };
+      }
+      return Reflect.get(target, prop, receiver);
+    },
+  });
 }
 
 /** `dataDir` undefined means in memory (tests); a path keeps data between runs. */
@@ -64,6 +92,6 @@ export function rowsOf<T>(result: unknown): T[] {
 /** Empties every table (tests and benchmarks). TRUNCATE is allowed on the audit log; UPDATE and DELETE are not. */
 export async function resetDatabase(db: Db): Promise<void> {
   await db.execute(
-    sql`truncate table commitment_owners, commitments, ballots, proposal_electorate, proposals, group_members, groups, members, workspaces, audit_log, audit_heads, processed_commands, outbox, jobs restart identity`,
+    sql`truncate table dispute_agreements, dispute_notes, dispute_parties, disputes, commitment_owners, commitments, ballots, proposal_electorate, proposals, group_members, groups, members, workspaces, audit_log, audit_heads, processed_commands, outbox, jobs restart identity`,
   );
 }

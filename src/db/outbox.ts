@@ -1,15 +1,17 @@
 // Delivers the messages committed transactions owe, through the Messenger port, with leases and backoff.
 import { and, eq, sql } from 'drizzle-orm';
-import type { Logger } from '../core/service.js';
+import type { Concord, Logger } from '../core/service.js';
 import type { Clock, MessageRef, Messenger, OutboxTarget } from '../core/ports.js';
 import type { View } from '../core/views/types.js';
-import { jobKeys } from '../core/proposals/service.js';
+import { DrizzleTx } from './repositories/tx.js';
 import { rowsOf, type Db } from './client.js';
 import { backoffMs } from './jobs.js';
 import * as t from './schema.js';
 
 export interface OutboxOptions {
   db: Db;
+  /** Told about each delivery and failure, inside the transaction that records it. */
+  core: Pick<Concord, 'onDelivered' | 'onDeliveryFailed'>;
   /** The messenger for each platform, by workspace platform name. */
   messengers: Record<string, Messenger>;
   clock: Clock;
@@ -71,7 +73,7 @@ export class OutboxDispatcher {
     try {
       if (!messenger) throw new Error(`no messenger for platform ${message.platform}`);
       const workspace = { platform: message.platform, externalId: message.externalId };
-      let ref: MessageRef | null = null;
+      let ref: MessageRef | { channelId: string } | null = null;
       switch (message.target.kind) {
         case 'post':
           ref = await messenger.post(workspace, message.target.channelId, message.view);
@@ -82,30 +84,36 @@ export class OutboxDispatcher {
         case 'dm':
           ref = await messenger.dm(workspace, message.target.memberExternalId, message.view);
           break;
+        case 'private':
+          if (!messenger.openPrivateSpace) throw new Error(`${message.platform} cannot open private spaces`);
+          ref = await messenger.openPrivateSpace(workspace, {
+            key: `dispute:${message.target.disputeId}`,
+            parentChannelId: message.target.parentChannelId,
+            title: message.target.title,
+            memberExternalIds: message.target.memberExternalIds,
+          });
+          break;
       }
       await this.opts.db.transaction(async (tx) => {
         await tx
           .update(t.outbox)
           .set({ status: 'sent', sentAt: now(), sentRef: ref, lockedUntil: null, lastError: null })
           .where(eq(t.outbox.id, message.id));
-        if (ref && message.proposalId !== null) {
-          await tx.update(t.proposals).set({ messageRef: ref }).where(eq(t.proposals.id, message.proposalId));
-          // Ballots may have arrived while the card was on its way: bring it up to date.
-          await tx
-            .insert(t.jobs)
-            .values({ kind: 'proposal.card', key: jobKeys.card(message.proposalId), runAt: now(), payload: { proposalId: message.proposalId } })
-            .onConflictDoNothing({ target: t.jobs.key, where: sql`status = 'pending'` });
-        }
+        if (ref) await this.opts.core.onDelivered(new DrizzleTx(tx), { target: message.target, view: message.view, cardOf: message.proposalId }, ref, now());
       });
     } catch (error) {
       const failed = message.attempts >= (this.opts.maxAttempts ?? 10);
       const retryAfter = retryAfterMs(error);
       const next = new Date(now().getTime() + Math.max(retryAfter ?? 0, backoffMs(message.attempts)));
       this.opts.logger.error({ err: error, outboxId: message.id, attempts: message.attempts, failed }, 'message delivery failed');
-      await this.opts.db
-        .update(t.outbox)
-        .set({ status: failed ? 'failed' : 'pending', nextAttemptAt: next, lockedUntil: null, lastError: String(error).slice(0, 1000) })
-        .where(and(eq(t.outbox.id, message.id), eq(t.outbox.status, 'sending')));
+      await this.opts.db.transaction(async (tx) => {
+        await tx
+          .update(t.outbox)
+          .set({ status: failed ? 'failed' : 'pending', nextAttemptAt: next, lockedUntil: null, lastError: String(error).slice(0, 1000) })
+          .where(and(eq(t.outbox.id, message.id), eq(t.outbox.status, 'sending')));
+        const reason = error instanceof Error ? error.message : String(error);
+        await this.opts.core.onDeliveryFailed(new DrizzleTx(tx), { target: message.target, view: message.view, cardOf: message.proposalId }, reason, message.attempts, now());
+      });
     }
   }
 

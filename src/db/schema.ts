@@ -37,6 +37,9 @@ export const workspaces = pgTable(
     quietTo: integer('quiet_to').notNull().default(8),
     /** Hours after a missed due time before the group's conveners hear about it. */
     escalationHours: integer('escalation_hours').notNull().default(24),
+    nextDisputeNumber: integer('next_dispute_number').notNull().default(1),
+    /** Days after a mediation closes before its private notes are deleted. */
+    mediationRetentionDays: integer('mediation_retention_days').notNull().default(90),
     createdAt: ts('created_at').notNull(),
   },
   (t) => [uniqueIndex('workspaces_platform_external').on(t.platform, t.externalId)],
@@ -76,6 +79,8 @@ export const groups = pgTable(
     /** Weekly digest: ISO weekday 1 (Monday) to 7, or 0 for none; hour in the workspace's time zone. */
     digestDay: integer('digest_day').notNull().default(1),
     digestHour: integer('digest_hour').notNull().default(9),
+    /** The mediator chosen last, so the next request goes to the next one in turn. */
+    lastMediatorId: integer('last_mediator_id'),
     createdAt: ts('created_at').notNull(),
   },
   (t) => [uniqueIndex('groups_workspace_name').on(t.workspaceId, sql`lower(${t.name})`)],
@@ -300,3 +305,70 @@ export const commitmentOwners = pgTable(
   },
   (t) => [primaryKey({ columns: [t.commitmentId, t.memberId] }), index('commitment_owners_member').on(t.memberId)],
 );
+
+export const disputes = pgTable(
+  'disputes',
+  {
+    id: serial('id').primaryKey(),
+    workspaceId: integer('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    number: integer('number').notNull(),
+    groupId: integer('group_id').references(() => groups.id),
+    proposalId: integer('proposal_id').references(() => proposals.id),
+    topic: text('topic').notNull(),
+    requestedBy: integer('requested_by').notNull(),
+    mediatorId: integer('mediator_id'),
+    /** awaiting-mediator | open | paused | closed */
+    status: text('status').notNull(),
+    /** statements | interests | options | agreement */
+    stage: text('stage').notNull(),
+    confidential: boolean('confidential').notNull().default(false),
+    /** Where the mediation is posted: the parent channel, then the private space once it exists. */
+    channelId: text('channel_id').notNull(),
+    spaceId: text('space_id'),
+    outcome: text('outcome'),
+    summary: text('summary'),
+    createdAt: ts('created_at').notNull(),
+    closedAt: ts('closed_at'),
+  },
+  (t) => [uniqueIndex('disputes_workspace_number').on(t.workspaceId, t.number), index('disputes_space').on(t.spaceId)],
+);
+
+export const disputeParties = pgTable(
+  'dispute_parties',
+  {
+    disputeId: integer('dispute_id')
+      .notNull()
+      .references(() => disputes.id),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id),
+  },
+  (t) => [primaryKey({ columns: [t.disputeId, t.memberId] }), index('dispute_parties_member').on(t.memberId)],
+);
+
+/** Private to the parties and the mediator; deleted after the retention period. */
+export const disputeNotes = pgTable('dispute_notes', {
+  id: serial('id').primaryKey(),
+  disputeId: integer('dispute_id')
+    .notNull()
+    .references(() => disputes.id),
+  authorId: integer('author_id').notNull(),
+  body: text('body').notNull(),
+  createdAt: ts('created_at').notNull(),
+});
+
+export const disputeAgreements = pgTable('dispute_agreements', {
+  id: serial('id').primaryKey(),
+  disputeId: integer('dispute_id')
+    .notNull()
+    .references(() => disputes.id),
+  terms: text('terms').notNull(),
+  proposedBy: integer('proposed_by').notNull(),
+  proposedAt: ts('proposed_at').notNull(),
+  /** pending | accepted | declined | superseded */
+  status: text('status').notNull(),
+  /** memberId -> 'accepted' | 'declined' */
+  responses: jsonb('responses').notNull().default({}),
+});

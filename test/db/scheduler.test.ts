@@ -86,7 +86,7 @@ describe('outbox', () => {
   });
 
   it('gives up after the last attempt and keeps the message marked failed', async () => {
-    const outbox = new OutboxDispatcher({ db: database.db, messengers: {}, clock: h.clock, logger: silentLogger, workerId: 'x', leaseSeconds: 60, maxAttempts: 2 });
+    const outbox = new OutboxDispatcher({ db: database.db, core: h.app.core, messengers: {}, clock: h.clock, logger: silentLogger, workerId: 'x', leaseSeconds: 60, maxAttempts: 2 });
     await h.exec('alice', 'group create "G"');
     await h.exec('alice', 'propose "Nowhere" --rule consent');
     // No messenger for the platform: every attempt fails.

@@ -10,7 +10,7 @@ import { renderText } from '../../src/bots/console/render.js';
 import type { TestDatabase } from './db.js';
 
 export interface Sent {
-  kind: 'post' | 'update' | 'dm';
+  kind: 'post' | 'update' | 'dm' | 'private';
   to: string;
   view: View;
   text: string;
@@ -38,6 +38,19 @@ export class RecordingMessenger implements Messenger {
   async update(_w: unknown, message: MessageRef, view: View): Promise<void> {
     this.check();
     this.sent.push({ kind: 'update', to: message.channelId, view, text: renderText(view) });
+  }
+
+  /** Set to make opening private spaces fail, as a missing permission would. */
+  privateSpaceError: string | null = null;
+  spaces = new Map<string, string>();
+
+  async openPrivateSpace(_w: unknown, request: { key: string; title: string; memberExternalIds: string[] }): Promise<{ channelId: string }> {
+    if (this.privateSpaceError) throw new Error(this.privateSpaceError);
+    const existing = this.spaces.get(request.key);
+    if (existing) return { channelId: existing };
+    this.spaces.set(request.key, request.title);
+    this.sent.push({ kind: 'private', to: request.title, view: { type: 'text', text: request.memberExternalIds.join(',') }, text: request.memberExternalIds.join(',') });
+    return { channelId: request.title };
   }
 
   async dm(_w: unknown, member: string, view: View): Promise<MessageRef> {

@@ -14,17 +14,34 @@ export type Output = (text: string) => void;
 /** Prints what Concord would post, saying where each message went. */
 export class ConsoleMessenger implements Messenger {
   private counter = 0;
+  /** Private spaces by their key, so a retried request finds the room instead of making another. */
+  private readonly spaces = new Map<string, string>();
+  private readonly privateChannels = new Set<string>();
 
   constructor(private readonly out: Output) {}
 
+  private label(channelId: string): string {
+    return this.privateChannels.has(channelId) ? `[private #${channelId}]` : `[#${channelId}]`;
+  }
+
   async post(_workspace: unknown, channelId: string, view: View): Promise<MessageRef> {
     const messageId = `m${++this.counter}`;
-    this.out(`[#${channelId}]\n${renderText(view)}`);
+    this.out(`${this.label(channelId)}\n${renderText(view)}`);
     return { channelId, messageId };
   }
 
   async update(_workspace: unknown, message: MessageRef, view: View): Promise<void> {
-    this.out(`[#${message.channelId}] (card updated)\n${renderText(view)}`);
+    this.out(`${this.label(message.channelId)} (card updated)\n${renderText(view)}`);
+  }
+
+  async openPrivateSpace(_workspace: unknown, request: { key: string; title: string; memberExternalIds: string[] }): Promise<{ channelId: string }> {
+    const existing = this.spaces.get(request.key);
+    if (existing) return { channelId: existing };
+    const channelId = request.title;
+    this.spaces.set(request.key, channelId);
+    this.privateChannels.add(channelId);
+    this.out(`[private #${channelId}] opened for ${request.memberExternalIds.map((m) => `@${m}`).join(', ')}`);
+    return { channelId };
   }
 
   async dm(_workspace: unknown, member: string, view: View): Promise<MessageRef> {

@@ -242,6 +242,15 @@ function bindArgs(spec: CommandSpec, words: readonly WordToken[], bound: Bound):
   const command = phrase(spec);
   let at = 0;
   for (const arg of spec.args) {
+    if (arg.take === 'id') {
+      // An optional leading number: `mediation note 3 "..."` outside the private space, `mediation note "..."` inside it.
+      const word = words[at];
+      if (word && !word.quoted && /^#?\d{1,10}$/.test(word.text)) {
+        bound.args.set(arg, word.text);
+        at++;
+      }
+      continue;
+    }
     const available = words.length - at;
     if (available === 0) {
       if (arg.required) abort(new ParseError(msg('cmd.error.missingArg', { arg: arg.placeholder, command }), usage));
@@ -441,6 +450,26 @@ const BUILDERS: { [K in CommandName]: z.ZodType<CommandOf<K>> } = {
   extend: z.object({ commitment: id, due: text, reason: text }).transform((v) => ({ name: 'extend' as const, ...v })),
   blocked: z.object({ commitment: id, reason: text }).transform((v) => ({ name: 'blocked' as const, ...v })),
   cancel: z.object({ commitment: id }).transform((v) => ({ name: 'cancel' as const, ...v })),
+  mediate: z
+    .object({ parties: z.array(member).min(1), topic: text, mediator: member.optional(), group: text.optional(), confidential: z.boolean().default(false), proposal: id.optional() })
+    .transform((v) => ({ name: 'mediate' as const, ...v, parties: [...new Set(v.parties)] })),
+  'mediation.next': z.object({ dispute: id.optional() }).transform((v) => ({ name: 'mediation.next' as const, ...v })),
+  'mediation.note': z.object({ dispute: id.optional(), text }).transform((v) => ({ name: 'mediation.note' as const, ...v })),
+  'mediation.caucus': z
+    .object({ dispute: id.optional(), member, text: text.optional() })
+    .transform((v) => ({ name: 'mediation.caucus' as const, ...v })),
+  'mediation.pause': z.object({ dispute: id.optional() }).transform((v) => ({ name: 'mediation.pause' as const, ...v })),
+  'mediation.resume': z.object({ dispute: id.optional() }).transform((v) => ({ name: 'mediation.resume' as const, ...v })),
+  'mediation.propose': z.object({ dispute: id.optional(), terms: text }).transform((v) => ({ name: 'mediation.propose' as const, ...v })),
+  'mediation.accept': z.object({ dispute: id.optional() }).transform((v) => ({ name: 'mediation.accept' as const, ...v })),
+  'mediation.decline': z
+    .object({ dispute: id.optional(), reason: text.optional() })
+    .transform((v) => ({ name: 'mediation.decline' as const, ...v })),
+  'mediation.close': z
+    .object({ dispute: id.optional(), outcome: z.enum(['resolved', 'partial', 'unresolved', 'escalated']), summary: text.optional(), to: text.optional() })
+    .transform((v) => ({ name: 'mediation.close' as const, ...v })),
+  'mediation.list': z.object({}).transform(() => ({ name: 'mediation.list' as const })),
+  'mediation.show': z.object({ dispute: id.optional() }).transform((v) => ({ name: 'mediation.show' as const, ...v })),
 };
 
 function build(spec: CommandSpec, values: Record<string, unknown>): Command {

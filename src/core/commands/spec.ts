@@ -29,7 +29,7 @@ export interface ArgSpec {
    * `one`: a single word. `many`: every remaining word, each a value. `rest`: the remaining words joined by spaces.
    * `ballot`: one word, or several unquoted words that plainly form one ballot (`A=5 B=2`, `B > A > C`).
    */
-  take: 'one' | 'many' | 'rest' | 'ballot';
+  take: 'one' | 'many' | 'rest' | 'ballot' | 'id';
   /** Message key explaining the argument. */
   description: string;
 }
@@ -54,7 +54,7 @@ export interface Example {
   note?: string;
 }
 
-export const AREAS = ['groups', 'proposals', 'decisions', 'commitments', 'audit', 'settings'] as const;
+export const AREAS = ['groups', 'proposals', 'decisions', 'commitments', 'mediation', 'audit', 'settings'] as const;
 export type Area = (typeof AREAS)[number] | 'help';
 
 export interface CommandSpec {
@@ -136,6 +136,15 @@ const commitmentArg: ArgSpec = {
   required: true,
   take: 'one',
   description: 'cmd.arg.commitment',
+};
+
+const disputeArg: ArgSpec = {
+  key: 'dispute',
+  placeholder: '[<id>]',
+  value: ID,
+  required: false,
+  take: 'id',
+  description: 'cmd.arg.dispute',
 };
 
 const workspaceFlag: FlagSpec = {
@@ -592,6 +601,143 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
     summary: 'cmd.summary.cancel',
     detail: 'cmd.detail.cancel',
     examples: [{ text: 'cancel 3' }],
+  }),
+
+  // Mediation
+  define({
+    name: 'mediate',
+    words: ['mediate'],
+    area: 'mediation',
+    args: [{ key: 'parties', placeholder: '@member @member [@member...]', value: { kind: 'member' }, required: true, take: 'many', description: 'cmd.arg.parties' }],
+    flags: [
+      { name: 'topic', key: 'topic', value: { kind: 'text', max: 300 }, placeholder: '"<what it is about>"', required: true, description: 'cmd.flag.topic' },
+      { name: 'mediator', key: 'mediator', value: { kind: 'member' }, placeholder: '@member', description: 'cmd.flag.mediator' },
+      groupFlag('cmd.flag.group.mediation'),
+      { name: 'confidential', key: 'confidential', value: { kind: 'boolean' }, description: 'cmd.flag.confidential' },
+      { name: 'proposal', key: 'proposal', value: ID, placeholder: '<id>', description: 'cmd.flag.mediationProposal' },
+    ],
+    summary: 'cmd.summary.mediate',
+    detail: 'cmd.detail.mediate',
+    examples: [{ text: 'mediate @lan @minh --topic "Who leads the outreach budget" --group Budget --confidential' }],
+  }),
+  define({
+    name: 'mediation.next',
+    words: ['mediation', 'next'],
+    area: 'mediation',
+    args: [disputeArg],
+    summary: 'cmd.summary.mediation.next',
+    detail: 'cmd.detail.mediation.next',
+    examples: [{ text: 'mediation next' }, { text: 'mediation next 3' }],
+  }),
+  define({
+    name: 'mediation.note',
+    words: ['mediation', 'note'],
+    area: 'mediation',
+    args: [disputeArg, { key: 'text', placeholder: '"<text>"', value: { kind: 'text', max: 4000 }, required: true, take: 'rest', description: 'cmd.arg.noteText' }],
+    summary: 'cmd.summary.mediation.note',
+    detail: 'cmd.detail.mediation.note',
+    examples: [{ text: 'mediation note "Both want the outreach to reach rural members"' }, { text: 'mediation note 3 "Follow up on the venue"' }],
+  }),
+  define({
+    name: 'mediation.caucus',
+    words: ['mediation', 'caucus'],
+    area: 'mediation',
+    args: [
+      disputeArg,
+      { key: 'member', placeholder: '@member', value: { kind: 'member' }, required: true, take: 'one', description: 'cmd.arg.caucusMember' },
+      { key: 'text', placeholder: '[<message>]', value: { kind: 'text', max: 4000 }, required: false, take: 'rest', description: 'cmd.arg.caucusText' },
+    ],
+    summary: 'cmd.summary.mediation.caucus',
+    detail: 'cmd.detail.mediation.caucus',
+    examples: [{ text: 'mediation caucus @lan "Can we talk about what matters most to you?"' }],
+  }),
+  define({
+    name: 'mediation.pause',
+    words: ['mediation', 'pause'],
+    area: 'mediation',
+    args: [disputeArg],
+    summary: 'cmd.summary.mediation.pause',
+    detail: 'cmd.detail.mediation.pause',
+    examples: [{ text: 'mediation pause' }],
+  }),
+  define({
+    name: 'mediation.resume',
+    words: ['mediation', 'resume'],
+    area: 'mediation',
+    args: [disputeArg],
+    summary: 'cmd.summary.mediation.resume',
+    detail: 'cmd.detail.mediation.resume',
+    examples: [{ text: 'mediation resume' }],
+  }),
+  define({
+    name: 'mediation.propose',
+    words: ['mediation', 'propose-agreement'],
+    area: 'mediation',
+    args: [disputeArg, { key: 'terms', placeholder: '"<terms>"', value: { kind: 'text', max: 4000 }, required: true, take: 'rest', description: 'cmd.arg.terms' }],
+    summary: 'cmd.summary.mediation.propose',
+    detail: 'cmd.detail.mediation.propose',
+    examples: [{ text: 'mediation propose-agreement "Lan leads outreach until March; Minh reviews the budget monthly"' }],
+  }),
+  define({
+    name: 'mediation.accept',
+    words: ['mediation', 'accept'],
+    area: 'mediation',
+    args: [disputeArg],
+    summary: 'cmd.summary.mediation.accept',
+    detail: 'cmd.detail.mediation.accept',
+    examples: [{ text: 'mediation accept' }],
+  }),
+  define({
+    name: 'mediation.decline',
+    words: ['mediation', 'decline'],
+    area: 'mediation',
+    args: [disputeArg, { key: 'reason', placeholder: '[<why>]', value: { kind: 'text', max: 1000 }, required: false, take: 'rest', description: 'cmd.arg.declineReason' }],
+    summary: 'cmd.summary.mediation.decline',
+    detail: 'cmd.detail.mediation.decline',
+    examples: [{ text: 'mediation decline "The review should be every two weeks"' }],
+  }),
+  define({
+    name: 'mediation.close',
+    words: ['mediation', 'close'],
+    area: 'mediation',
+    args: [
+      disputeArg,
+      {
+        key: 'outcome',
+        placeholder: 'resolved|partial|unresolved|escalated',
+        value: { kind: 'choice', values: ['resolved', 'partial', 'unresolved', 'escalated'] },
+        required: true,
+        take: 'one',
+        description: 'cmd.arg.mediationOutcome',
+      },
+    ],
+    flags: [
+      { name: 'summary', key: 'summary', value: { kind: 'text', max: 2000 }, placeholder: '"<public summary>"', description: 'cmd.flag.summary' },
+      { name: 'to', key: 'to', value: NAME, placeholder: '<group>', description: 'cmd.flag.escalateTo' },
+    ],
+    summary: 'cmd.summary.mediation.close',
+    detail: 'cmd.detail.mediation.close',
+    examples: [
+      { text: 'mediation close resolved --summary "The parties agreed on shared leadership of outreach"' },
+      { text: 'mediation close 3 escalated --to "Steering Committee"' },
+    ],
+  }),
+  define({
+    name: 'mediation.list',
+    words: ['mediations'],
+    area: 'mediation',
+    summary: 'cmd.summary.mediation.list',
+    detail: 'cmd.detail.mediation.list',
+    examples: [{ text: 'mediations' }],
+  }),
+  define({
+    name: 'mediation.show',
+    words: ['mediation'],
+    area: 'mediation',
+    args: [disputeArg],
+    summary: 'cmd.summary.mediation.show',
+    detail: 'cmd.detail.mediation.show',
+    examples: [{ text: 'mediation 3' }],
   }),
 
   // Audit

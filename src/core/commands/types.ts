@@ -72,7 +72,20 @@ export type Command =
   | { name: 'cancel'; commitment: number }
   | { name: 'settings.reminders'; offsets: string; group?: string }
   | { name: 'settings.quiet'; from: number; to: number }
-  | { name: 'settings.digest'; day: string; hour?: number; group?: string };
+  | { name: 'settings.digest'; day: string; hour?: number; group?: string }
+  | { name: 'mediate'; parties: MemberRef[]; topic: string; mediator?: MemberRef; group?: string; confidential: boolean; proposal?: number }
+  /** `dispute` is omitted inside the dispute's private space, where it is implied. */
+  | { name: 'mediation.next'; dispute?: number }
+  | { name: 'mediation.note'; dispute?: number; text: string }
+  | { name: 'mediation.caucus'; dispute?: number; member: MemberRef; text?: string }
+  | { name: 'mediation.pause'; dispute?: number }
+  | { name: 'mediation.resume'; dispute?: number }
+  | { name: 'mediation.propose'; dispute?: number; terms: string }
+  | { name: 'mediation.accept'; dispute?: number }
+  | { name: 'mediation.decline'; dispute?: number; reason?: string }
+  | { name: 'mediation.close'; dispute?: number; outcome: 'resolved' | 'partial' | 'unresolved' | 'escalated'; summary?: string; to?: string }
+  | { name: 'mediation.list' }
+  | { name: 'mediation.show'; dispute?: number };
 
 export type CommandName = Command['name'];
 

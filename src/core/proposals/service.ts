@@ -11,6 +11,7 @@ import { parseWhen } from '../time.js';
 import { notice, type View } from '../views/types.js';
 import { outcomeLabel, proposalCard, resultCard, type CardInput } from './card.js';
 import { parseBallot, tally } from './rules/index.js';
+import { mediationOffer } from '../mediation/service.js';
 import type { BallotValue, RuleConfig } from './rules/types.js';
 
 export const jobKeys = {
@@ -170,7 +171,32 @@ async function vote(s: Session, c: Extract<Command, { name: 'vote' }>): Promise<
     await closeProposal(s.tx, { ...p, status: 'open' }, 'all-voted', s.now, s.actor.id);
     views.push(notice('info', s.t({ key: 'vote.allVotedClosed', params: { number: p.number } })));
   }
+  if (isObjection(p.rule, parsed.value)) await offerMediation(s, p);
   return views;
+}
+
+const isObjection = (rule: Proposal['rule'], value: BallotValue) =>
+  value.kind === 'choice' && ((rule === 'consensus' && value.choice === 'block') || (rule === 'consent' && value.choice === 'object'));
+
+/**
+ * A block or an objection is where disagreement surfaces: offer the objector and the proposer a way
+ * into mediation. On anonymous proposals only the objector is asked, so nobody learns who objected.
+ */
+async function offerMediation(s: Session, p: Proposal): Promise<void> {
+  if (p.authorId === s.actor.id) return;
+  const [author, group] = await Promise.all([s.tx.getMember(p.authorId), s.tx.getGroup(p.groupId)]);
+  const parties = [author.externalId, s.actor.externalId];
+  const recipients = p.anonymous ? [s.actor] : [s.actor, author];
+  for (const member of recipients) {
+    await s.tx.enqueue(
+      {
+        workspaceId: s.workspace.id,
+        target: { kind: 'dm', memberExternalId: member.externalId },
+        view: mediationOffer(member.locale ?? s.workspace.locale, p, group.name, parties),
+      },
+      s.now,
+    );
+  }
 }
 
 function describeBallot(s: Session, value: BallotValue): string {
@@ -307,6 +333,13 @@ async function decisions(s: Session, groupName: string | undefined): Promise<Vie
       ]
         .filter(Boolean)
         .join('\n'),
+    });
+  }
+  // Mediations belong to the public record too, but only as status and the summary the parties approved.
+  for (const d of await s.tx.disputes.closed(s.workspace.id, group?.id ?? null, 50)) {
+    items.push({
+      text: s.t({ key: 'decisions.mediation', params: { number: d.number, outcome: s.t({ key: `mediation.outcome.${d.outcome ?? 'unresolved'}` }) } }),
+      detail: [d.closedAt ? d.closedAt.toISOString().slice(0, 10) : '', d.summary ?? s.t({ key: 'decisions.noSummary' })].filter(Boolean).join('\n'),
     });
   }
   return [{ type: 'list', title: s.t({ key: group ? 'decisions.titleGroup' : 'decisions.title', params: { group: group?.name ?? '' } }), items, empty: s.t({ key: 'decisions.empty' }) }];

@@ -1,5 +1,10 @@
 // The core's Tx port implemented with drizzle: every read and write a command makes, inside one transaction.
-import { and, asc, count, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import type { PGlite } from '@electric-sql/pglite';
+import { and, asc, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import { PgliteSession, PgliteTransaction } from 'drizzle-orm/pglite';
+import { PostgresJsSession, PostgresJsTransaction } from 'drizzle-orm/postgres-js';
+import type postgres from 'postgres';
 import { entryJsonAroundSeq, GENESIS_HASH } from '../../core/audit/chain.js';
 import type { GroupKind, HideResults, Role } from '../../core/commands/types.js';
 import type { Locale } from '../../core/i18n/types.js';
@@ -15,15 +20,199 @@ import type {
   ProposalFilter,
   ProposalStatus,
   StoredBallot,
+  Store,
   Tx,
   Workspace,
 } from '../../core/ports.js';
 import type { BallotValue, RuleConfig, RuleName, TallyResult } from '../../core/proposals/rules/types.js';
-import { rowsOf, type Db, type DbTx } from '../client.js';
+import { rowsOf, withPreparedStatements, type Db, type DbTx } from '../client.js';
 import * as t from '../schema.js';
 import { DrizzleCommitments } from './commitments.js';
+import { DrizzleDisputes } from './disputes.js';
 
 type Conn = Db | DbTx;
+
+/**
+ * Plain SQL with $1-style parameters, for the statements every command runs. On postgres.js they are
+ * prepared once per connection and skip drizzle's query building; statements issued together are
+ * pipelined into one write.
+ */
+interface Statements {
+  rows<T>(text: string, params: readonly unknown[]): Promise<T[]>;
+  /** Queues a write that only has to happen before COMMIT, to be sent with it; absent outside a store transaction. */
+  beforeCommit?(text: string, params: readonly unknown[]): void;
+}
+
+/** The same statements through drizzle, for a DrizzleTx built on a transaction someone else opened. */
+function drizzleStatements(db: Conn): Statements {
+  return {
+    async rows<T>(text: string, params: readonly unknown[]) {
+      return rowsOf<T>(await db.execute(withParams(text, params)));
+    },
+  };
+}
+
+function withParams(text: string, params: readonly unknown[]): SQL {
+  const chunks: SQL[] = [];
+  let at = 0;
+  for (const match of text.matchAll(/\$(\d+)/g)) {
+    chunks.push(sql.raw(text.slice(at, match.index)), sql`${params[Number(match[1]) - 1]}`);
+    at = match.index + match[0].length;
+  }
+  chunks.push(sql.raw(text.slice(at)));
+  return sql.join(chunks);
+}
+
+// Raw rows carry timestamps as Date (PGlite) or as text (postgres.js under drizzle's parsers).
+const asDate = (value: unknown): Date => (value instanceof Date ? value : new Date(value as string));
+const asDateOrNull = (value: unknown): Date | null => (value === null || value === undefined ? null : asDate(value));
+
+// jsonb parameters are passed as text and cast in SQL, so no driver serializer gets to encode them twice.
+const PROPOSAL_COLUMNS = `p.id, p.workspace_id as "workspaceId", p.number, p.group_id as "groupId", p.author_id as "authorId",
+  p.title, p.body, p.rule, p.config, p.anonymous, p.hide_results as "hideResults", p.decider_id as "deciderId", p.status,
+  p.electorate_size as "electorateSize", p.closes_at as "closesAt", p.closed_at as "closedAt", p.result, p.outcome,
+  p.outcome_by as "outcomeBy", p.outcome_at as "outcomeAt", p.review_at as "reviewAt", p.channel_id as "channelId",
+  p.message_ref as "messageRef", p.card_hash as "cardHash", p.created_at as "createdAt"`;
+
+type ProposalRow = Omit<Proposal, 'closesAt' | 'closedAt' | 'outcomeAt' | 'reviewAt' | 'createdAt'> &
+  Record<'closesAt' | 'closedAt' | 'outcomeAt' | 'reviewAt' | 'createdAt', unknown>;
+
+const proposalFromRow = (r: ProposalRow): Proposal => ({
+  id: r.id,
+  workspaceId: r.workspaceId,
+  number: r.number,
+  groupId: r.groupId,
+  authorId: r.authorId,
+  title: r.title,
+  body: r.body,
+  rule: r.rule,
+  config: r.config,
+  anonymous: r.anonymous,
+  hideResults: r.hideResults,
+  deciderId: r.deciderId,
+  status: r.status,
+  electorateSize: r.electorateSize,
+  closesAt: asDateOrNull(r.closesAt),
+  closedAt: asDateOrNull(r.closedAt),
+  result: r.result ?? null,
+  outcome: r.outcome,
+  outcomeBy: r.outcomeBy,
+  outcomeAt: asDateOrNull(r.outcomeAt),
+  reviewAt: asDateOrNull(r.reviewAt),
+  channelId: r.channelId,
+  messageRef: r.messageRef ?? null,
+  cardHash: r.cardHash,
+  createdAt: asDate(r.createdAt),
+});
+
+// Workspace and member by their platform ids, and the idempotency key claimed, in one round trip.
+// Only reads when both exist: an INSERT ... ON CONFLICT would burn a sequence value on every command.
+const OPEN_SESSION = `
+  with w as (
+    select id, name, locale, timezone, reminder_hours from workspaces where platform = $1 and external_id = $2
+  ),
+  claim as (
+    insert into processed_commands (workspace_id, key, reply, created_at)
+    select w.id, $4, '{}'::jsonb, $5::timestamptz from w where $4::text is not null
+    on conflict do nothing
+    returning 1
+  )
+  select w.id as "workspaceId", w.name as "workspaceName", w.locale as "workspaceLocale", w.timezone as "workspaceTimezone",
+         w.reminder_hours as "reminderHours", m.id as "memberId", m.display_name as "displayName",
+         m.locale as "memberLocale", m.timezone as "memberTimezone", exists (select 1 from claim) as claimed
+  from w left join members m on m.workspace_id = w.id and m.external_id = $3`;
+
+interface SessionRow {
+  workspaceId: number;
+  workspaceName: string;
+  workspaceLocale: string;
+  workspaceTimezone: string;
+  reminderHours: number;
+  memberId: number | null;
+  displayName: string | null;
+  memberLocale: string | null;
+  memberTimezone: string | null;
+  claimed: boolean;
+}
+
+const PROPOSAL_FOR_VOTER = `
+  select ${PROPOSAL_COLUMNS}, exists (select 1 from proposal_electorate e where e.proposal_id = p.id and e.member_id = $3) as eligible
+  from proposals p where p.workspace_id = $1 and p.number = $2`;
+
+const SAVE_REPLY = `update processed_commands set reply = $1::text::jsonb where workspace_id = $2 and key = $3`;
+
+const LOCK_HEAD = `select seq from audit_heads where workspace_id = $1 for update`;
+const CREATE_HEAD = `insert into audit_heads (workspace_id, seq, hash) values ($1, 0, $2) on conflict do nothing`;
+
+// Lock the head, hash, insert and move the head in one statement: the workspace stays locked for one
+// round trip instead of three. The hash is the one hashEntry() computes: sha256(prev || before || seq || after).
+const APPEND_AUDIT = `
+  with old as (select seq, hash from audit_heads where workspace_id = $1 for update),
+  moved as (
+    update audit_heads h
+    set seq = old.seq + 1,
+        hash = encode(sha256(convert_to(old.hash || $2::text || (old.seq + 1)::text || $3::text, 'UTF8')), 'hex')
+    from old where h.workspace_id = $1
+    returning h.seq, h.hash, old.hash as prev_hash
+  )
+  insert into audit_log (workspace_id, seq, at, actor_id, action, subject, data, prev_hash, hash)
+  select $1, seq, $4, $5, $6, $7, $8::text::jsonb, prev_hash, hash
+  from moved
+  returning seq::int8 as seq, prev_hash, hash`;
+
+// The ballot is written only once the head is locked (each step reads the one before, which fixes
+// the order): two ballots of one member then queue on the head alone and cannot deadlock on the
+// ballot row. Whether it replaced an earlier ballot picks the entry's action (and so its hash). The
+// card refresh is scheduled under the lock too, so it cannot wait on an uncommitted job of a vote
+// that is itself waiting for a close holding the lock.
+const CAST_BALLOT = `
+  with old as (select seq, hash from audit_heads where workspace_id = $1 for update),
+  ballot as (
+    insert into ballots (proposal_id, member_id, value, reason, cast_at, updated_at)
+    select $2, $3, $4::text::jsonb, $5, $6::timestamptz, $6::timestamptz from old
+    on conflict (proposal_id, member_id) do update
+      set value = excluded.value, reason = excluded.reason, updated_at = excluded.updated_at
+    returning (xmax <> 0) as replaced
+  ),
+  moved as (
+    update audit_heads h
+    set seq = old.seq + 1,
+        hash = encode(sha256(convert_to(old.hash || (case when ballot.replaced then $8::text else $7::text end)
+                                        || (old.seq + 1)::text || $9::text, 'UTF8')), 'hex')
+    from old, ballot where h.workspace_id = $1
+    returning h.seq, h.hash, old.hash as prev_hash, ballot.replaced
+  ),
+  entry as (
+    insert into audit_log (workspace_id, seq, at, actor_id, action, subject, data, prev_hash, hash)
+    select $1, seq, $10, $3, case when replaced then $12::text else $11::text end, $13, $14::text::jsonb, prev_hash, hash
+    from moved
+    returning seq, prev_hash, hash, action
+  ),
+  job as (
+    insert into jobs (kind, key, run_at, payload)
+    select $15, $16, $17::timestamptz, $18::text::jsonb from entry
+    on conflict (key) where status = 'pending' do nothing
+  )
+  select seq::int8 as seq, prev_hash, hash, action from entry`;
+
+// "Everyone voted" as "no elector without a ballot": it stops at the first non-voter instead of
+// counting every ballot, and it runs while the workspace is locked.
+const VOTE_PROGRESS = `
+  select p.status, not exists (
+    select 1 from proposal_electorate e
+    where e.proposal_id = p.id
+      and not exists (select 1 from ballots b where b.proposal_id = e.proposal_id and b.member_id = e.member_id)
+  ) as "everyoneVoted"
+  from proposals p where p.id = $1`;
+
+const BALLOTS = `
+  select member_id as "memberId", value, reason, cast_at as "castAt", updated_at as "updatedAt"
+  from ballots where proposal_id = $1 order by member_id`;
+
+const AUDIT_PAGE = `
+  select workspace_id as "workspaceId", seq::int8 as seq, at, actor_id as "actorId", action, subject, data,
+         prev_hash as "prevHash", hash
+  from audit_log where workspace_id = $1 and seq > $2 order by seq limit $3`;
 
 const toWorkspace = (r: typeof t.workspaces.$inferSelect): Workspace => ({
   id: r.id,
@@ -70,9 +259,17 @@ const toAudit = (r: typeof t.auditLog.$inferSelect): AuditEntry => ({
 
 export class DrizzleTx implements Tx {
   readonly commitments: DrizzleCommitments;
+  readonly disputes: DrizzleDisputes;
 
-  constructor(private readonly db: Conn) {
+  private readonly sql: Statements;
+
+  constructor(
+    private readonly db: Conn,
+    statements?: Statements,
+  ) {
+    this.sql = statements ?? drizzleStatements(db);
     this.commitments = new DrizzleCommitments(db);
+    this.disputes = new DrizzleDisputes(db);
   }
 
   // ---- idempotency ----
@@ -95,10 +292,46 @@ export class DrizzleTx implements Tx {
   }
 
   async saveReply(workspaceId: number, key: string, reply: unknown): Promise<void> {
-    await this.db
-      .update(t.processedCommands)
-      .set({ reply })
-      .where(and(eq(t.processedCommands.workspaceId, workspaceId), eq(t.processedCommands.key, key)));
+    const params = [JSON.stringify(reply), workspaceId, key];
+    // Nothing reads the reply before the commit, so it rides with COMMIT; if it fails, so does the commit.
+    if (this.sql.beforeCommit) return this.sql.beforeCommit(SAVE_REPLY, params);
+    await this.sql.rows(SAVE_REPLY, params);
+  }
+
+  async openSession(input: Parameters<Tx['openSession']>[0]): Promise<{ workspace: Workspace; member: Member; claimed: boolean }> {
+    const [row] = await this.sql.rows<SessionRow>(OPEN_SESSION, [input.platform, input.workspace.externalId, input.member.externalId, input.key, input.at.toISOString()]);
+    if (!row) {
+      const workspace = await this.ensureWorkspace({ platform: input.platform, ...input.workspace, ...input.defaults, at: input.at });
+      const member = await this.ensureMember({ workspaceId: workspace.id, ...input.member, at: input.at });
+      const claimed = input.key !== null && (await this.claimCommandKey(workspace.id, input.key, input.at));
+      return { workspace, member, claimed };
+    }
+    const workspace: Workspace = {
+      id: row.workspaceId,
+      platform: input.platform,
+      externalId: input.workspace.externalId,
+      name: row.workspaceName,
+      locale: row.workspaceLocale as Locale,
+      timezone: row.workspaceTimezone,
+      reminderHours: row.reminderHours,
+    };
+    if (row.memberId === null || row.displayName === null) {
+      return { workspace, member: await this.ensureMember({ workspaceId: workspace.id, ...input.member, at: input.at }), claimed: row.claimed };
+    }
+    const member: Member = {
+      id: row.memberId,
+      workspaceId: workspace.id,
+      externalId: input.member.externalId,
+      displayName: row.displayName,
+      locale: (row.memberLocale as Locale | null) ?? null,
+      timezone: row.memberTimezone ?? null,
+    };
+    // As in ensureMember: a platform rename wins, a bare mention never overwrites a real name.
+    if (input.member.displayName !== input.member.externalId && member.displayName !== input.member.displayName) {
+      await this.db.update(t.members).set({ displayName: input.member.displayName }).where(eq(t.members.id, member.id));
+      member.displayName = input.member.displayName;
+    }
+    return { workspace, member, claimed: row.claimed };
   }
 
   // ---- workspaces and members ----
@@ -297,6 +530,11 @@ export class DrizzleTx implements Tx {
     await this.db.update(t.proposals).set(patch).where(eq(t.proposals.id, id));
   }
 
+  async proposalForVoter(workspaceId: number, number: number, memberId: number): Promise<{ proposal: Proposal; eligible: boolean } | null> {
+    const [row] = await this.sql.rows<ProposalRow & { eligible: boolean }>(PROPOSAL_FOR_VOTER, [workspaceId, number, memberId]);
+    return row ? { proposal: proposalFromRow(row), eligible: row.eligible } : null;
+  }
+
   async inElectorate(proposalId: number, memberId: number): Promise<boolean> {
     const [row] = await this.db
       .select({ memberId: t.electorate.memberId })
@@ -330,8 +568,56 @@ export class DrizzleTx implements Tx {
   }
 
   async ballots(proposalId: number): Promise<StoredBallot[]> {
-    const rows = await this.db.select().from(t.ballots).where(eq(t.ballots.proposalId, proposalId)).orderBy(asc(t.ballots.memberId));
-    return rows.map((r) => ({ memberId: r.memberId, value: r.value as BallotValue, reason: r.reason, castAt: r.castAt, updatedAt: r.updatedAt }));
+    const rows = await this.sql.rows<{ memberId: number; value: BallotValue; reason: string | null; castAt: unknown; updatedAt: unknown }>(BALLOTS, [proposalId]);
+    return rows.map((r) => ({ memberId: r.memberId, value: r.value, reason: r.reason, castAt: asDate(r.castAt), updatedAt: asDate(r.updatedAt) }));
+  }
+
+  async castBallot(input: Parameters<Tx['castBallot']>[0]): Promise<{ changed: boolean; entry: AuditEntry }> {
+    const at = input.at.toISOString();
+    const content = {
+      workspaceId: input.workspaceId,
+      at,
+      actorId: input.memberId,
+      subject: input.audit.subject,
+      data: JSON.parse(JSON.stringify(input.audit.data)) as Record<string, unknown>,
+    };
+    const cast = entryJsonAroundSeq({ ...content, action: input.audit.action.cast });
+    const changed = entryJsonAroundSeq({ ...content, action: input.audit.action.changed });
+    const { job } = input;
+    const params = [
+      input.workspaceId,
+      input.proposalId,
+      input.memberId,
+      JSON.stringify(input.value),
+      input.reason,
+      at,
+      cast.before,
+      changed.before,
+      cast.after,
+      at,
+      input.audit.action.cast,
+      input.audit.action.changed,
+      content.subject,
+      JSON.stringify(content.data),
+      job.kind,
+      job.key,
+      job.runAt.toISOString(),
+      JSON.stringify(job.payload),
+    ];
+    type Row = { seq: number | string; prev_hash: string; hash: string; action: string };
+    let [row] = await this.sql.rows<Row>(CAST_BALLOT, params);
+    if (!row) {
+      // A workspace from before chain heads existed: create its head, then cast again.
+      await this.lockWorkspace(input.workspaceId);
+      [row] = await this.sql.rows<Row>(CAST_BALLOT, params);
+    }
+    const entry: AuditEntry = { ...content, action: row!.action, seq: Number(row!.seq), prevHash: row!.prev_hash, hash: row!.hash };
+    return { changed: row!.action !== input.audit.action.cast, entry };
+  }
+
+  async voteProgress(proposalId: number): Promise<{ status: ProposalStatus; everyoneVoted: boolean }> {
+    const [row] = await this.sql.rows<{ status: ProposalStatus; everyoneVoted: boolean }>(VOTE_PROGRESS, [proposalId]);
+    return { status: row!.status, everyoneVoted: row!.everyoneVoted };
   }
 
   async ballotOf(proposalId: number, memberId: number): Promise<StoredBallot | null> {
@@ -347,10 +633,10 @@ export class DrizzleTx implements Tx {
   // ---- audit ----
 
   async lockWorkspace(workspaceId: number): Promise<void> {
-    const [row] = await this.db.select({ seq: t.auditHeads.seq }).from(t.auditHeads).where(eq(t.auditHeads.workspaceId, workspaceId)).for('update');
+    const [row] = await this.sql.rows(LOCK_HEAD, [workspaceId]);
     if (!row) {
-      await this.db.insert(t.auditHeads).values({ workspaceId, seq: 0, hash: GENESIS_HASH }).onConflictDoNothing();
-      await this.db.select({ seq: t.auditHeads.seq }).from(t.auditHeads).where(eq(t.auditHeads.workspaceId, workspaceId)).for('update');
+      await this.sql.rows(CREATE_HEAD, [workspaceId, GENESIS_HASH]);
+      await this.sql.rows(LOCK_HEAD, [workspaceId]);
     }
   }
 
@@ -364,28 +650,12 @@ export class DrizzleTx implements Tx {
       data: JSON.parse(JSON.stringify(entry.data)) as Record<string, unknown>,
     };
     const { before, after } = entryJsonAroundSeq(content);
-    // Lock the head, hash, insert and move the head in one statement: the workspace stays locked
-    // for one round trip instead of three. The hash is the same one hashEntry() computes.
-    const append = async () =>
-      rowsOf<{ seq: number | string; prev_hash: string; hash: string }>(
-        await this.db.execute(sql`
-          with old as (select seq, hash from audit_heads where workspace_id = ${workspaceId} for update),
-          moved as (
-            update audit_heads h
-            set seq = old.seq + 1,
-                hash = encode(sha256(convert_to(old.hash || ${before} || (old.seq + 1)::text || ${after}, 'UTF8')), 'hex')
-            from old where h.workspace_id = ${workspaceId}
-            returning h.seq, h.hash, old.hash as prev_hash
-          )
-          insert into audit_log (workspace_id, seq, at, actor_id, action, subject, data, prev_hash, hash)
-          select ${workspaceId}, seq, ${content.at}, ${content.actorId}, ${content.action}, ${content.subject}, ${JSON.stringify(content.data)}::jsonb, prev_hash, hash
-          from moved
-          returning seq, prev_hash, hash`),
-      );
-    let [row] = await append();
+    const params = [workspaceId, before, after, content.at, content.actorId, content.action, content.subject, JSON.stringify(content.data)];
+    type Row = { seq: number | string; prev_hash: string; hash: string };
+    let [row] = await this.sql.rows<Row>(APPEND_AUDIT, params);
     if (!row) {
       await this.lockWorkspace(workspaceId);
-      [row] = await append();
+      [row] = await this.sql.rows<Row>(APPEND_AUDIT, params);
     }
     return { ...content, seq: Number(row!.seq), prevHash: row!.prev_hash, hash: row!.hash };
   }
@@ -403,13 +673,9 @@ export class DrizzleTx implements Tx {
   }
 
   async auditPage(workspaceId: number, afterSeq: number, limit: number): Promise<AuditEntry[]> {
-    const rows = await this.db
-      .select()
-      .from(t.auditLog)
-      .where(and(eq(t.auditLog.workspaceId, workspaceId), gt(t.auditLog.seq, afterSeq)))
-      .orderBy(asc(t.auditLog.seq))
-      .limit(limit);
-    return rows.map(toAudit);
+    const rows = await this.sql.rows<AuditEntry & { seq: number | string }>(AUDIT_PAGE, [workspaceId, afterSeq, limit]);
+    for (const row of rows) row.seq = Number(row.seq);
+    return rows;
   }
 
   async auditHead(workspaceId: number): Promise<{ seq: number; hash: string } | null> {
@@ -446,10 +712,77 @@ export class DrizzleTx implements Tx {
   }
 }
 
-export function drizzleStore(db: Db) {
+/** The relational config drizzle gives its own transactions, so ours behave the same. */
+function relationalSchema(db: Db) {
+  return db._.schema ? { fullSchema: db._.fullSchema, schema: db._.schema, tableNamesMap: db._.tableNamesMap } : undefined;
+}
+
+const isPostgresJs = (client: unknown): client is postgres.Sql =>
+  typeof client === 'function' && typeof (client as Partial<postgres.Sql>).reserve === 'function';
+const isPglite = (client: unknown): client is PGlite =>
+  typeof client === 'object' && client !== null && typeof (client as Partial<PGlite>).transaction === 'function';
+
+/**
+ * On postgres.js the store runs the transaction itself on a reserved connection: BEGIN goes out with
+ * the first statement and COMMIT with the writes left for the end, so neither costs a round trip.
+ */
+function postgresJsStore(db: Db, client: postgres.Sql): Store {
+  const dialect = new PgDialect();
+  const schema = relationalSchema(db);
   return {
-    transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-      return db.transaction((dbTx) => fn(new DrizzleTx(dbTx)));
+    async transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+      const conn = await client.reserve();
+      const run = (text: string, params: readonly unknown[] = []) => conn.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: params.length > 0 });
+      const atCommit: (readonly [string, readonly unknown[]])[] = [];
+      const statements: Statements = {
+        rows: async <R>(text: string, params: readonly unknown[]) => (await run(text, params)) as unknown as R[],
+        beforeCommit: (text, params) => void atCommit.push([text, params]),
+      };
+      const session = new PostgresJsSession(withPreparedStatements(conn), dialect, schema);
+      // drizzle's declarations want a TransactionSql under a transaction; a reserved connection answers the same calls.
+      const tx = new DrizzleTx(new PostgresJsTransaction(dialect, session as never, schema) as unknown as DbTx, statements);
+      const begun = run('begin');
+      begun.catch(() => {});
+      try {
+        const result = await fn(tx);
+        const sent = [begun, ...atCommit.map(([text, params]) => run(text, params)), run('commit')];
+        // A failed write turns COMMIT into ROLLBACK without an error of its own: report the write's.
+        const failed = (await Promise.allSettled(sent)).find((outcome) => outcome.status === 'rejected');
+        if (failed) throw failed.reason;
+        return result;
+      } catch (error) {
+        await run('rollback').catch(() => {});
+        throw error;
+      } finally {
+        conn.release();
+      }
     },
   };
+}
+
+function pgliteStore(db: Db, client: PGlite): Store {
+  const dialect = new PgDialect();
+  const schema = relationalSchema(db);
+  return {
+    transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+      return client.transaction(async (pgTx) => {
+        const atCommit: (readonly [string, readonly unknown[]])[] = [];
+        const statements: Statements = {
+          rows: async <R>(text: string, params: readonly unknown[]) => (await pgTx.query<R>(text, [...params])).rows,
+          beforeCommit: (text, params) => void atCommit.push([text, params]),
+        };
+        const session = new PgliteSession(pgTx, dialect, schema);
+        const result = await fn(new DrizzleTx(new PgliteTransaction(dialect, session, schema) as unknown as DbTx, statements));
+        for (const [text, params] of atCommit) await pgTx.query(text, [...params]);
+        return result;
+      });
+    },
+  };
+}
+
+export function drizzleStore(db: Db): Store {
+  const client = (db as { $client?: unknown }).$client;
+  if (isPostgresJs(client)) return postgresJsStore(db, client);
+  if (isPglite(client)) return pgliteStore(db, client);
+  return { transaction: (fn) => db.transaction((dbTx) => fn(new DrizzleTx(dbTx))) };
 }

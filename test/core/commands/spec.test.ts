@@ -39,6 +39,18 @@ const ALL_NAMES: readonly CommandName[] = [
   'extend',
   'blocked',
   'cancel',
+  'mediate',
+  'mediation.next',
+  'mediation.note',
+  'mediation.caucus',
+  'mediation.pause',
+  'mediation.resume',
+  'mediation.propose',
+  'mediation.accept',
+  'mediation.decline',
+  'mediation.close',
+  'mediation.list',
+  'mediation.show',
 ];
 
 describe('COMMAND_SPECS', () => {

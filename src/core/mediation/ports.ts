@@ -1,0 +1,61 @@
+// What mediation needs from storage, inside the command's transaction.
+import type { Member } from '../ports.js';
+
+export type DisputeStatus = 'awaiting-mediator' | 'open' | 'paused' | 'closed';
+export const STAGES = ['statements', 'interests', 'options', 'agreement'] as const;
+export type Stage = (typeof STAGES)[number];
+export type DisputeOutcome = 'resolved' | 'partial' | 'unresolved' | 'escalated';
+
+export interface Dispute {
+  id: number;
+  workspaceId: number;
+  number: number;
+  groupId: number | null;
+  proposalId: number | null;
+  topic: string;
+  requestedBy: number;
+  mediatorId: number | null;
+  status: DisputeStatus;
+  stage: Stage;
+  confidential: boolean;
+  channelId: string;
+  spaceId: string | null;
+  outcome: DisputeOutcome | null;
+  summary: string | null;
+  createdAt: Date;
+  closedAt: Date | null;
+}
+
+export interface Agreement {
+  id: number;
+  disputeId: number;
+  terms: string;
+  proposedBy: number;
+  status: 'pending' | 'accepted' | 'declined' | 'superseded';
+  responses: Record<string, 'accepted' | 'declined'>;
+}
+
+export interface DisputeRepo {
+  nextNumber(workspaceId: number): Promise<number>;
+  insert(input: Omit<Dispute, 'id' | 'spaceId' | 'outcome' | 'summary' | 'closedAt'>, partyIds: number[]): Promise<Dispute>;
+  find(workspaceId: number, number: number): Promise<Dispute | null>;
+  get(id: number): Promise<Dispute | null>;
+  bySpace(workspaceId: number, spaceId: string): Promise<Dispute | null>;
+  parties(id: number): Promise<Member[]>;
+  update(id: number, patch: Partial<Pick<Dispute, 'status' | 'stage' | 'mediatorId' | 'spaceId' | 'outcome' | 'summary' | 'closedAt'>>): Promise<void>;
+  /** Cases the member is a party to or mediates, and cases of groups the member convenes. */
+  visibleTo(workspaceId: number, memberId: number): Promise<Dispute[]>;
+  closed(workspaceId: number, groupId: number | null, limit: number): Promise<Dispute[]>;
+  addNote(disputeId: number, authorId: number, body: string, at: Date): Promise<void>;
+  noteCount(disputeId: number): Promise<number>;
+  /** Deletes the private notes; returns how many. */
+  purgeNotes(disputeId: number): Promise<number>;
+  proposeAgreement(disputeId: number, terms: string, by: number, at: Date): Promise<Agreement>;
+  pendingAgreement(disputeId: number): Promise<Agreement | null>;
+  latestAgreement(disputeId: number): Promise<Agreement | null>;
+  respond(agreementId: number, memberId: number, response: 'accepted' | 'declined'): Promise<Agreement>;
+  setAgreementStatus(agreementId: number, status: Agreement['status']): Promise<void>;
+  lastMediator(groupId: number): Promise<number | null>;
+  setLastMediator(groupId: number, memberId: number): Promise<void>;
+  retentionDays(workspaceId: number): Promise<number>;
+}

@@ -1,0 +1,451 @@
+// Mediation: a private space for the parties and a mediator, guided stages, agreements, and a public
+// record that says only what the parties chose to share.
+import type { Command } from '../commands/types.js';
+import type { Session } from '../context.js';
+import { fail } from '../errors.js';
+import { mentionList, resolveGroup, resolveMember } from '../groups/service.js';
+import { translator } from '../i18n/index.js';
+import type { Group, Member, Tx, Workspace } from '../ports.js';
+import { notice, type CardView, type View } from '../views/types.js';
+import { STAGES, type Dispute } from './ports.js';
+
+type MediationCommand = Extract<Command, { name: 'mediate' | `mediation.${string}` }>;
+
+export const spaceName = (number: number) => `mediation-${number}`;
+const purgeKey = (id: number) => `dispute:${id}:purge`;
+
+export async function runMediationCommand(s: Session, c: MediationCommand): Promise<View[]> {
+  switch (c.name) {
+    case 'mediate':
+      return request(s, c);
+    case 'mediation.list':
+      return list(s);
+    case 'mediation.show': {
+      const { dispute, role } = await access(s, c.dispute);
+      return [await disputeCard(s, dispute, role)];
+    }
+    case 'mediation.next': {
+      const { dispute } = await access(s, c.dispute, 'mediator');
+      requireActive(dispute);
+      const at = STAGES.indexOf(dispute.stage);
+      if (at === STAGES.length - 1) fail('mediation.lastStage', { number: dispute.number });
+      const stage = STAGES[at + 1]!;
+      await s.tx.disputes.update(dispute.id, { stage });
+      await audit(s, dispute, 'mediation.stage', { stage });
+      await postInSpace(s, dispute, stageCard(s.workspace, dispute.number, stage));
+      return [notice('success', s.t({ key: 'mediation.stageMoved', params: { number: dispute.number, stage: s.t({ key: `mediation.stage.${stage}` }) } }))];
+    }
+    case 'mediation.note': {
+      const { dispute } = await access(s, c.dispute, 'participant');
+      if (dispute.status === 'closed') fail('mediation.closed', { number: dispute.number });
+      await s.tx.disputes.addNote(dispute.id, s.actor.id, c.text, s.now);
+      // The audit log records that a note exists, never what it says.
+      await audit(s, dispute, 'mediation.note', {});
+      await postInSpace(s, dispute, {
+        type: 'card',
+        title: translator(s.workspace.locale)({ key: 'mediation.noteTitle', params: { number: dispute.number, member: `@${s.actor.displayName}` } }),
+        body: c.text,
+        fields: [],
+        actions: [],
+      });
+      return [notice('success', s.t({ key: 'mediation.noted', params: { number: dispute.number } }))];
+    }
+    case 'mediation.caucus': {
+      const { dispute, parties } = await access(s, c.dispute, 'mediator');
+      requireActive(dispute);
+      const party = await resolveMember(s, c.member);
+      if (!parties.some((p) => p.id === party.id)) fail('mediation.notAParty', { member: `@${party.displayName}`, number: dispute.number });
+      const t = translator(party.locale ?? s.workspace.locale);
+      await s.tx.enqueue(
+        {
+          workspaceId: s.workspace.id,
+          target: { kind: 'dm', memberExternalId: party.externalId },
+          view: {
+            type: 'card',
+            title: t({ key: 'mediation.caucusTitle', params: { number: dispute.number } }),
+            subtitle: t({ key: 'mediation.caucusBody', params: { mediator: `@${s.actor.displayName}` } }),
+            ...(c.text ? { body: c.text } : {}),
+            fields: [],
+            actions: [],
+          },
+        },
+        s.now,
+      );
+      await audit(s, dispute, 'mediation.caucus', {});
+      return [notice('success', s.t({ key: 'mediation.caucusSent', params: { member: `@${party.displayName}` } }))];
+    }
+    case 'mediation.pause':
+    case 'mediation.resume': {
+      const { dispute } = await access(s, c.dispute, 'mediator');
+      if (dispute.status === 'closed') fail('mediation.closed', { number: dispute.number });
+      const pausing = c.name === 'mediation.pause';
+      await s.tx.disputes.update(dispute.id, { status: pausing ? 'paused' : 'open' });
+      await audit(s, dispute, pausing ? 'mediation.paused' : 'mediation.resumed', {});
+      const t = translator(s.workspace.locale);
+      await postInSpace(s, dispute, notice('info', t({ key: pausing ? 'mediation.pausedNotice' : 'mediation.resumedNotice', params: { number: dispute.number } })));
+      return [notice('success', s.t({ key: pausing ? 'mediation.pausedDone' : 'mediation.resumedDone', params: { number: dispute.number } }))];
+    }
+    case 'mediation.propose': {
+      const { dispute, parties } = await access(s, c.dispute, 'participant');
+      requireActive(dispute);
+      await s.tx.disputes.proposeAgreement(dispute.id, c.terms, s.actor.id, s.now);
+      if (dispute.stage !== 'agreement') await s.tx.disputes.update(dispute.id, { stage: 'agreement' });
+      await audit(s, dispute, 'mediation.agreement-proposed', {});
+      const t = translator(s.workspace.locale);
+      await postInSpace(s, dispute, {
+        type: 'card',
+        title: t({ key: 'mediation.agreementTitle', params: { number: dispute.number } }),
+        body: c.terms,
+        fields: [{ label: t({ key: 'mediation.parties' }), value: mentionList(parties.map((p) => p.displayName)) }],
+        actions: [
+          { command: `mediation accept ${dispute.number}`, label: t({ key: 'mediation.accept' }), style: 'primary' },
+          { command: `mediation decline ${dispute.number}`, label: t({ key: 'mediation.decline' }), input: { kind: 'reason', prompt: t({ key: 'mediation.declinePrompt' }) } },
+        ],
+        footer: t({ key: 'mediation.agreementFooter' }),
+      });
+      return [notice('success', s.t({ key: 'mediation.agreementProposed', params: { number: dispute.number } }))];
+    }
+    case 'mediation.accept':
+    case 'mediation.decline': {
+      const { dispute, parties } = await access(s, c.dispute, 'participant');
+      requireActive(dispute);
+      if (!parties.some((p) => p.id === s.actor.id)) fail('mediation.partiesOnly', { number: dispute.number });
+      const pending = await s.tx.disputes.pendingAgreement(dispute.id);
+      if (!pending) return fail('mediation.noAgreement', { number: dispute.number });
+      const response = c.name === 'mediation.accept' ? 'accepted' : 'declined';
+      const updated = await s.tx.disputes.respond(pending.id, s.actor.id, response);
+      await audit(s, dispute, `mediation.agreement-${response}`, {});
+      const t = translator(s.workspace.locale);
+      if (response === 'declined') {
+        await s.tx.disputes.setAgreementStatus(pending.id, 'declined');
+        const reason = c.name === 'mediation.decline' && c.reason ? c.reason : '';
+        await postInSpace(s, dispute, notice('warning', t({ key: 'mediation.declinedNotice', params: { member: `@${s.actor.displayName}`, reason } })));
+        return [notice('info', s.t({ key: 'mediation.youDeclined', params: { number: dispute.number } }))];
+      }
+      const allAccepted = parties.every((p) => updated.responses[String(p.id)] === 'accepted');
+      if (allAccepted) {
+        await s.tx.disputes.setAgreementStatus(pending.id, 'accepted');
+        await postInSpace(s, dispute, notice('success', t({ key: 'mediation.agreementReached', params: { number: dispute.number } })));
+      }
+      return [notice('success', s.t({ key: allAccepted ? 'mediation.youAcceptedAll' : 'mediation.youAccepted', params: { number: dispute.number } }))];
+    }
+    case 'mediation.close':
+      return close(s, c);
+  }
+}
+
+// ---- request ----
+
+async function request(s: Session, c: Extract<Command, { name: 'mediate' }>): Promise<View[]> {
+  const parties: Member[] = [];
+  for (const ref of c.parties) parties.push(await resolveMember(s, ref));
+  if (parties.length < 2 && !parties.some((p) => p.id !== s.actor.id)) fail('mediation.needTwo');
+  const group = await findGroup(s, c.group);
+  const role = group ? await s.tx.roleIn(group.id, s.actor.id) : null;
+  const isParty = parties.some((p) => p.id === s.actor.id);
+  // A member asks for help with their own dispute; opening one for others is a mediator's or convener's job.
+  if (!isParty && role !== 'mediator' && role !== 'convener') fail('mediation.notYourDispute');
+  if (parties.length < 2) fail('mediation.needTwo');
+
+  let mediator: Member | null = null;
+  if (c.mediator) {
+    mediator = await resolveMember(s, c.mediator);
+    if (parties.some((p) => p.id === mediator!.id)) fail('mediation.mediatorIsParty', { member: `@${mediator.displayName}` });
+  } else if (group) {
+    mediator = await chooseMediator(s.tx, group, parties);
+  }
+  let proposalId: number | null = null;
+  if (c.proposal !== undefined) {
+    const p = await s.tx.findProposal(s.workspace.id, c.proposal);
+    if (!p) fail('proposal.notFound', { number: c.proposal });
+    proposalId = p!.id;
+  }
+  const number = await s.tx.disputes.nextNumber(s.workspace.id);
+  const dispute = await s.tx.disputes.insert(
+    {
+      workspaceId: s.workspace.id,
+      number,
+      groupId: group?.id ?? null,
+      proposalId,
+      topic: c.topic,
+      requestedBy: s.actor.id,
+      mediatorId: mediator?.id ?? null,
+      status: mediator ? 'open' : 'awaiting-mediator',
+      stage: 'statements',
+      confidential: c.confidential,
+      channelId: group?.channelId ?? s.ctx.channel.id,
+      createdAt: s.now,
+    },
+    parties.map((p) => p.id),
+  );
+  // Confidential requests keep names out of the audit log: it is readable by the whole workspace.
+  await s.tx.appendAudit(s.workspace.id, s.now, {
+    actorId: c.confidential ? null : s.actor.id,
+    action: 'mediation.requested',
+    subject: `mediation:${number}`,
+    data: { group: group?.name ?? null, confidential: c.confidential, ...(c.confidential ? {} : { parties: parties.map((p) => p.id), mediator: mediator?.id ?? null }) },
+  });
+  const t = translator(s.workspace.locale);
+  await s.tx.enqueue({ workspaceId: s.workspace.id, target: { kind: 'post', channelId: dispute.channelId }, view: publicRecord(t, dispute, parties, null) }, s.now);
+  if (!mediator) {
+    return [notice('warning', s.t({ key: 'mediation.noMediator', params: { number } }))];
+  }
+  await s.tx.enqueue(
+    {
+      workspaceId: s.workspace.id,
+      target: {
+        kind: 'private',
+        disputeId: dispute.id,
+        parentChannelId: dispute.channelId,
+        title: spaceName(number),
+        memberExternalIds: [...parties.map((p) => p.externalId), mediator.externalId],
+      },
+      view: welcomeCard(s.workspace, dispute, parties, mediator),
+    },
+    s.now,
+  );
+  return [notice('success', s.t({ key: 'mediation.requested', params: { number, mediator: `@${mediator.displayName}`, space: spaceName(number) } }))];
+}
+
+async function findGroup(s: Session, name: string | undefined): Promise<Group | null> {
+  if (name) return resolveGroup(s, name);
+  const inChannel = await s.tx.findGroupByChannel(s.workspace.id, s.ctx.channel.id);
+  if (inChannel) return inChannel;
+  const mine = await s.tx.groupsOfMember(s.actor.id);
+  return mine.length === 1 ? mine[0]! : null;
+}
+
+/** The group's mediators in turn, never a party; failing that a convener who is not a party. */
+async function chooseMediator(tx: Tx, group: Group, parties: Member[]): Promise<Member | null> {
+  const members = await tx.groupMembers(group.id);
+  const partyIds = new Set(parties.map((p) => p.id));
+  const pick = async (role: 'mediator' | 'convener') => {
+    const pool = members.filter((m) => m.role === role && !partyIds.has(m.member.id)).map((m) => m.member).sort((a, b) => a.id - b.id);
+    if (pool.length === 0) return null;
+    const last = await tx.disputes.lastMediator(group.id);
+    const next = pool.find((m) => last === null || m.id > last) ?? pool[0]!;
+    await tx.disputes.setLastMediator(group.id, next.id);
+    return next;
+  };
+  return (await pick('mediator')) ?? (await pick('convener'));
+}
+
+// ---- access control ----
+
+type Role = 'party' | 'mediator' | 'convener';
+
+/**
+ * Every read and write goes through here. Parties and the mediator see the case; the group's
+ * conveners see its status only; anyone else is told it does not exist, so nothing leaks.
+ */
+async function access(
+  s: Session,
+  number: number | undefined,
+  need?: 'mediator' | 'participant',
+): Promise<{ dispute: Dispute; parties: Member[]; role: Role }> {
+  let dispute: Dispute | null;
+  if (number !== undefined) dispute = await s.tx.disputes.find(s.workspace.id, number);
+  else {
+    dispute = await s.tx.disputes.bySpace(s.workspace.id, s.ctx.channel.id);
+    if (!dispute) return fail('mediation.whichOne');
+  }
+  if (!dispute) return fail('mediation.notFound', { number: number ?? 0 });
+  const parties = await s.tx.disputes.parties(dispute.id);
+  let role: Role | null = null;
+  if (dispute.mediatorId === s.actor.id) role = 'mediator';
+  else if (parties.some((p) => p.id === s.actor.id)) role = 'party';
+  else if (dispute.groupId && (await s.tx.roleIn(dispute.groupId, s.actor.id)) === 'convener') role = 'convener';
+  if (!role) return fail('mediation.notFound', { number: dispute.number });
+  if (need === 'mediator' && role !== 'mediator') fail('mediation.mediatorOnly', { number: dispute.number });
+  if (need === 'participant' && role === 'convener') fail('mediation.participantsOnly', { number: dispute.number });
+  return { dispute, parties, role };
+}
+
+function requireActive(d: Dispute): void {
+  if (d.status === 'closed') fail('mediation.closed', { number: d.number });
+  if (d.status === 'paused') fail('mediation.paused', { number: d.number });
+  if (d.status === 'awaiting-mediator') fail('mediation.awaitingMediator', { number: d.number });
+}
+
+async function audit(s: Session, d: Dispute, action: string, data: Record<string, unknown>): Promise<void> {
+  await s.tx.appendAudit(s.workspace.id, s.now, { actorId: d.confidential ? null : s.actor.id, action, subject: `mediation:${d.number}`, data });
+}
+
+async function postInSpace(s: Session, d: Dispute, view: View): Promise<void> {
+  // Before the space exists there is nowhere private to post: the welcome card will carry the state.
+  if (!d.spaceId) return;
+  await s.tx.enqueue({ workspaceId: s.workspace.id, target: { kind: 'post', channelId: d.spaceId }, view }, s.now);
+}
+
+// ---- close, list, show ----
+
+async function close(s: Session, c: Extract<Command, { name: 'mediation.close' }>): Promise<View[]> {
+  const { dispute, parties } = await access(s, c.dispute, 'mediator');
+  if (dispute.status === 'closed') fail('mediation.closed', { number: dispute.number });
+  let escalateTo: Group | null = null;
+  if (c.to) escalateTo = await resolveGroup(s, c.to);
+  if (c.to && c.outcome !== 'escalated') fail('mediation.toOnlyEscalated');
+  await s.tx.disputes.update(dispute.id, { status: 'closed', outcome: c.outcome, summary: c.summary ?? null, closedAt: s.now });
+  await s.tx.appendAudit(s.workspace.id, s.now, {
+    actorId: dispute.confidential ? null : s.actor.id,
+    action: 'mediation.closed',
+    subject: `mediation:${dispute.number}`,
+    data: { outcome: c.outcome, summary: c.summary ?? null, escalatedTo: escalateTo?.name ?? null },
+  });
+  const closed = { ...dispute, status: 'closed' as const, outcome: c.outcome, summary: c.summary ?? null };
+  const t = translator(s.workspace.locale);
+  await s.tx.enqueue({ workspaceId: s.workspace.id, target: { kind: 'post', channelId: dispute.channelId }, view: publicRecord(t, closed, parties, c.outcome) }, s.now);
+  await postInSpace(s, dispute, notice('info', t({ key: 'mediation.closedNotice', params: { number: dispute.number, outcome: t({ key: `mediation.outcome.${c.outcome}` }) } })));
+  if (c.outcome === 'escalated') {
+    const target = escalateTo ?? (dispute.groupId ? await s.tx.getGroup(dispute.groupId) : null);
+    const conveners = target ? (await s.tx.groupMembers(target.id)).filter((m) => m.role === 'convener').map((m) => m.member) : [];
+    for (const convener of conveners) {
+      const ct = translator(convener.locale ?? s.workspace.locale);
+      await s.tx.enqueue(
+        {
+          workspaceId: s.workspace.id,
+          target: { kind: 'dm', memberExternalId: convener.externalId },
+          view: {
+            type: 'card',
+            title: ct({ key: 'mediation.escalatedTitle', params: { number: dispute.number } }),
+            body: dispute.topic,
+            fields: [
+              { label: ct({ key: 'mediation.parties' }), value: mentionList(parties.map((p) => p.displayName)) },
+              { label: ct({ key: 'mediation.mediator' }), value: `@${s.actor.displayName}` },
+              ...(c.summary ? [{ label: ct({ key: 'mediation.summary' }), value: c.summary }] : []),
+            ],
+            actions: [],
+            tone: 'warning',
+          },
+        },
+        s.now,
+      );
+    }
+  }
+  const days = await s.tx.disputes.retentionDays(s.workspace.id);
+  await s.tx.schedule({ kind: 'dispute.purge', key: purgeKey(dispute.id), runAt: new Date(s.now.getTime() + days * 86_400_000), payload: { disputeId: dispute.id } }, 'replace');
+  return [notice('success', s.t({ key: 'mediation.closedDone', params: { number: dispute.number, outcome: s.t({ key: `mediation.outcome.${c.outcome}` }), count: days } }))];
+}
+
+async function list(s: Session): Promise<View[]> {
+  const items = [];
+  for (const d of await s.tx.disputes.visibleTo(s.workspace.id, s.actor.id)) {
+    const parties = await s.tx.disputes.parties(d.id);
+    const involved = d.mediatorId === s.actor.id || parties.some((p) => p.id === s.actor.id);
+    items.push({
+      // Conveners who are not involved see the status only.
+      text: involved ? `#${d.number} ${d.topic}` : s.t({ key: 'mediation.listConvener', params: { number: d.number } }),
+      detail: statusText(s, d),
+    });
+  }
+  return [{ type: 'list', title: s.t({ key: 'mediation.listTitle' }), items, empty: s.t({ key: 'mediation.listEmpty' }) }];
+}
+
+function statusText(s: Session, d: Dispute): string {
+  const status = s.t({ key: `mediation.status.${d.status}` });
+  if (d.status === 'closed' && d.outcome) return `${status}: ${s.t({ key: `mediation.outcome.${d.outcome}` })}`;
+  return `${status} · ${s.t({ key: `mediation.stage.${d.stage}` })}`;
+}
+
+async function disputeCard(s: Session, d: Dispute, role: Role): Promise<CardView> {
+  if (role === 'convener') {
+    return { type: 'card', title: s.t({ key: 'mediation.listConvener', params: { number: d.number } }), fields: [{ label: s.t({ key: 'mediation.statusLabel' }), value: statusText(s, d) }], actions: [] };
+  }
+  const parties = await s.tx.disputes.parties(d.id);
+  const mediator = d.mediatorId ? await s.tx.getMember(d.mediatorId) : null;
+  const agreement = await s.tx.disputes.latestAgreement(d.id);
+  const fields = [
+    { label: s.t({ key: 'mediation.parties' }), value: mentionList(parties.map((p) => p.displayName)) },
+    { label: s.t({ key: 'mediation.mediator' }), value: mediator ? `@${mediator.displayName}` : '—' },
+    { label: s.t({ key: 'mediation.statusLabel' }), value: statusText(s, d) },
+    { label: s.t({ key: 'mediation.notes' }), value: String(await s.tx.disputes.noteCount(d.id)) },
+  ];
+  if (agreement) fields.push({ label: s.t({ key: 'mediation.agreement' }), value: `${agreement.terms} (${s.t({ key: `mediation.agreementStatus.${agreement.status}` })})` });
+  if (d.summary) fields.push({ label: s.t({ key: 'mediation.summary' }), value: d.summary });
+  return { type: 'card', title: s.t({ key: 'mediation.title', params: { number: d.number } }), subtitle: d.topic, fields, actions: [] };
+}
+
+/** What the group sees: that a mediation took place, its status and the approved summary. Names only when not confidential. */
+function publicRecord(t: ReturnType<typeof translator>, d: Dispute, parties: Member[], outcome: Dispute['outcome']): CardView {
+  const fields = [];
+  if (!d.confidential) fields.push({ label: t({ key: 'mediation.parties' }), value: mentionList(parties.map((p) => p.displayName)) });
+  fields.push({ label: t({ key: 'mediation.statusLabel' }), value: outcome ? t({ key: `mediation.outcome.${outcome}` }) : t({ key: `mediation.status.${d.status}` }) });
+  if (outcome && d.summary) fields.push({ label: t({ key: 'mediation.summary' }), value: d.summary });
+  return { type: 'card', title: t({ key: outcome ? 'mediation.publicClosed' : 'mediation.publicOpened', params: { number: d.number } }), fields, actions: [], tone: 'info' };
+}
+
+function welcomeCard(workspace: Workspace, d: Dispute, parties: Member[], mediator: Member): CardView {
+  const t = translator(workspace.locale);
+  return {
+    type: 'card',
+    title: t({ key: 'mediation.welcomeTitle', params: { number: d.number } }),
+    subtitle: d.topic,
+    body: t({ key: 'mediation.welcomeBody' }),
+    fields: [
+      { label: t({ key: 'mediation.parties' }), value: mentionList(parties.map((p) => p.displayName)) },
+      { label: t({ key: 'mediation.mediator' }), value: `@${mediator.displayName}` },
+    ],
+    actions: [],
+    footer: t({ key: 'mediation.stageGuide.statements' }),
+  };
+}
+
+function stageCard(workspace: Workspace, number: number, stage: (typeof STAGES)[number]): CardView {
+  const t = translator(workspace.locale);
+  return {
+    type: 'card',
+    title: t({ key: 'mediation.stageTitle', params: { number, stage: t({ key: `mediation.stage.${stage}` }) } }),
+    body: t({ key: `mediation.stageGuide.${stage}` }),
+    fields: [],
+    actions: [],
+  };
+}
+
+// ---- delivery hooks and jobs ----
+
+/** The platform created the private space: remember it and say hello inside. */
+export async function spaceOpened(tx: Tx, disputeId: number, channelId: string, now: Date, welcome: View): Promise<void> {
+  const d = await tx.disputes.get(disputeId);
+  if (!d) return;
+  await tx.disputes.update(d.id, { spaceId: channelId });
+  await tx.enqueue({ workspaceId: d.workspaceId, target: { kind: 'post', channelId }, view: welcome }, now);
+}
+
+/** Opening the space failed: the case stays open; the requester hears what to fix, once. */
+export async function spaceFailed(tx: Tx, disputeId: number, error: string, now: Date): Promise<void> {
+  const d = await tx.disputes.get(disputeId);
+  if (!d) return;
+  const requester = await tx.getMember(d.requestedBy);
+  const workspace = await tx.getWorkspace(d.workspaceId);
+  const t = translator(requester.locale ?? workspace.locale);
+  await tx.enqueue(
+    { workspaceId: d.workspaceId, target: { kind: 'dm', memberExternalId: requester.externalId }, view: notice('warning', t({ key: 'mediation.spaceFailed', params: { number: d.number, error } })) },
+    now,
+  );
+}
+
+/** An offer to mediate, sent when a consensus block or a consent objection is cast. */
+export function mediationOffer(locale: Workspace['locale'], proposal: { number: number; title: string }, group: string, parties: string[]): CardView {
+  const t = translator(locale);
+  return {
+    type: 'card',
+    title: t({ key: 'mediation.offerTitle', params: { number: proposal.number } }),
+    body: t({ key: 'mediation.offerBody', params: { title: proposal.title } }),
+    fields: [],
+    actions: [
+      {
+        command: `mediate ${parties.map((p) => `@${p}`).join(' ')} --topic "${t({ key: 'mediation.offerTopic', params: { number: proposal.number } })}" --group "${group.replace(/(["\\])/g, "\\$1")}" --proposal ${proposal.number}`,
+        label: t({ key: 'mediation.offerButton' }),
+        style: 'primary',
+      },
+    ],
+  };
+}
+
+export async function runMediationJob(tx: Tx, kind: string, payload: Record<string, unknown>, now: Date): Promise<void> {
+  if (kind !== 'dispute.purge') return;
+  const d = await tx.disputes.get(Number(payload.disputeId));
+  if (!d) return;
+  const removed = await tx.disputes.purgeNotes(d.id);
+  await tx.appendAudit(d.workspaceId, now, { actorId: null, action: 'mediation.notes-deleted', subject: `mediation:${d.number}`, data: { notes: removed } });
+}
