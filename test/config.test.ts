@@ -33,3 +33,12 @@ describe('loadConfig', () => {
     expect(problems.find((p) => p.startsWith('SCHEDULER_CRON:'))).toMatch(/cron/);
   });
 });
+
+describe('empty values', () => {
+  it('fall back to the defaults for every variable', () => {
+    const config = loadConfig({ VOTE_REMINDER_HOURS: '', JOB_LEASE_SECONDS: ' ', DEFAULT_LOCALE: '' });
+    expect(config.VOTE_REMINDER_HOURS).toBe(24);
+    expect(config.JOB_LEASE_SECONDS).toBe(60);
+    expect(config.DEFAULT_LOCALE).toBe('en');
+  });
+});

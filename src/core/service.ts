@@ -67,22 +67,16 @@ export class Concord {
     let locale: Locale = ctx.actor.locale ?? this.opts.defaults.locale;
     try {
       return await this.opts.store.transaction(async (tx) => {
-        const session = await this.openSession(tx, ctx);
+        // Only a command that parsed claims its key: a typo changes nothing worth protecting.
+        const { session, claimed } = await this.openSession(tx, ctx, parsed.ok ? ctx.idempotencyKey : null);
         locale = session.locale;
         if (!parsed.ok) {
           const usage = parsed.usage ? `\n${session.t({ key: 'error.usage', params: { usage: parsed.usage } })}` : '';
           return { ok: false, locale, views: [notice('danger', `${session.t(parsed.error)}${usage}`)] };
         }
-        // Claiming the key travels with the command's first queries; a key seen before undoes the work.
-        const claimed = tx.claimCommandKey(session.workspace.id, ctx.idempotencyKey, session.now);
-        claimed.catch(() => {});
-        let views: View[];
-        try {
-          views = await this.dispatch(session, parsed.command);
-        } finally {
-          await claimed.catch(() => true);
-        }
-        if (!(await claimed)) throw new AlreadyApplied(session.workspace.id);
+        // A key seen before: roll back and replay the first reply instead of running the command again.
+        if (!claimed) throw new AlreadyApplied(session.workspace.id);
+        const views = await this.dispatch(session, parsed.command);
         const reply: Reply = { ok: true, locale: session.locale, views };
         await tx.saveReply(session.workspace.id, ctx.idempotencyKey, reply);
         return reply;
@@ -104,18 +98,19 @@ export class Concord {
     return stored ? { ...stored, replayed: true } : { ok: true, locale, views: [], replayed: true };
   }
 
-  private async openSession(tx: Tx, ctx: CommandContext): Promise<Session> {
+  private async openSession(tx: Tx, ctx: CommandContext, key: string | null): Promise<{ session: Session; claimed: boolean }> {
     const now = this.opts.clock.now();
-    const workspace = await tx.ensureWorkspace({
+    const { workspace, member: actor, claimed } = await tx.openSession({
       platform: ctx.platform,
-      externalId: ctx.workspace.externalId,
-      name: ctx.workspace.name,
-      ...this.opts.defaults,
+      workspace: { externalId: ctx.workspace.externalId, name: ctx.workspace.name },
+      member: { externalId: ctx.actor.externalId, displayName: ctx.actor.displayName },
+      defaults: this.opts.defaults,
+      key,
       at: now,
     });
-    const actor = await tx.ensureMember({ workspaceId: workspace.id, externalId: ctx.actor.externalId, displayName: ctx.actor.displayName, at: now });
     const locale = actor.locale ?? ctx.actor.locale ?? workspace.locale;
-    return { tx, ctx, workspace, actor, locale, timezone: actor.timezone ?? workspace.timezone, now, t: translator(locale), clock: this.opts.clock };
+    const session: Session = { tx, ctx, workspace, actor, locale, timezone: actor.timezone ?? workspace.timezone, now, t: translator(locale), clock: this.opts.clock };
+    return { session, claimed };
   }
 
   private async dispatch(s: Session, command: Command): Promise<View[]> {

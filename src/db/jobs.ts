@@ -41,10 +41,11 @@ export class JobRunner {
         limit ${this.opts.batchSize ?? 50}
         for update skip locked
       )
-      returning id, kind, payload, attempts`);
-    return rowsOf<{ id: number | string; kind: string; payload: Record<string, unknown>; attempts: number }>(result)
-      .map((r) => ({ ...r, id: Number(r.id) }))
-      .sort((a, b) => a.id - b.id);
+      returning id, kind, payload, attempts, run_at`);
+    // Run in due order, as they would have run had nobody been away: a reminder before the close it precedes.
+    return rowsOf<{ id: number | string; kind: string; payload: Record<string, unknown>; attempts: number; run_at: string | Date }>(result)
+      .map((r) => ({ id: Number(r.id), kind: r.kind, payload: r.payload, attempts: r.attempts, runAt: new Date(r.run_at).getTime() }))
+      .sort((a, b) => a.runAt - b.runAt || a.id - b.id);
   }
 
   /** Runs a claimed job; its effects and its completion commit together, or not at all. */

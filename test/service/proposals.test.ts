@@ -270,3 +270,66 @@ async function countBallots(): Promise<number> {
   const [row] = rowsOf<{ n: number | string }>(await database.db.execute(sql`select count(*)::int as n from ballots`));
   return Number(row?.n ?? 0);
 }
+
+describe('cards and the register tell the truth', () => {
+  it('labels fist-of-five choices and shows no quorum for the advice process', async () => {
+    await groupOf(['alice', 'bob']);
+    await h.run('alice', 'propose "Style guide" --rule fist-of-five');
+    await h.run('bob', 'vote 1 4');
+    const card = await h.run('alice', 'proposal 1');
+    expect(card.text).not.toMatch(/choice\./);
+    await h.run('alice', 'propose "Ask" --rule advice --quorum 50%');
+    expect((await h.run('alice', 'proposal 2')).text).not.toMatch(/quorum/i);
+  });
+
+  it('shows an advice process as decided once the decider records the decision', async () => {
+    await groupOf(['alice', 'bob']);
+    await h.run('alice', 'propose "Logo" --rule advice');
+    await h.run('bob', 'vote 1 support "Go for it"');
+    await h.run('alice', 'outcome 1 "Draft B, recoloured" --review "in 3 months"');
+    const register = await h.run('bob', 'decisions');
+    expect(register.text).toMatch(/#1 Logo — decided/);
+    expect(register.text).toMatch(/Review on .*2027/);
+    expect((await h.run('bob', 'proposal 1')).text).toMatch(/Closed: decided/);
+  });
+
+  it('keeps hidden results hidden when a proposal is withdrawn', async () => {
+    await groupOf(['alice', 'bob', 'carol']);
+    await h.run('alice', 'propose "Day" --rule poll --options "Mon|Fri" --hide-results until-close');
+    await h.run('bob', 'vote 1 Mon');
+    await h.run('alice', 'withdraw 1');
+    const last = h.messenger.take().filter((s) => s.kind === 'update').at(-1);
+    expect(last?.text).toMatch(/hidden/);
+    expect(last?.text).not.toMatch(/Mon: 1/);
+  });
+
+  it('lists ranked rounds in the proposal\'s option order', async () => {
+    await groupOf(['alice', 'bob', 'carol']);
+    await h.run('alice', 'propose "Trip" --rule ranked --options "Da Lat|Hoi An|Sa Pa"');
+    await h.run('alice', 'vote 1 "Sa Pa>Hoi An"');
+    await h.run('bob', 'vote 1 "Sa Pa>Da Lat"');
+    await h.run('carol', 'vote 1 "Hoi An>Sa Pa"');
+    const result = h.messenger.take().find((s) => s.kind === 'post' && s.text.includes('Result of proposal #1'));
+    expect(result?.text).toMatch(/Round 1: Da Lat 0, Hoi An 1, Sa Pa 2/);
+    expect(result?.text).not.toMatch(/%/);
+  });
+
+  it('writes dates inside errors in the member\'s language', async () => {
+    await groupOf(['alice', 'bob']);
+    await h.run('alice', 'settings locale vi');
+    const refused = await h.run('alice', 'propose "Late" --rule consent --closes "2026-11-01 10:00"');
+    expect(refused.ok).toBe(false);
+    expect(refused.text).toMatch(/01\/11\/2026/);
+  });
+
+  it('after a long stop, closes the proposal and sends no reminder for the deadline that passed', async () => {
+    await groupOf(['alice', 'bob']);
+    await h.run('alice', 'propose "Order" --rule consent --closes "in 2 days"');
+    h.messenger.take();
+    h.clock.set(new Date(h.clock.now().getTime() + 3 * DAY));
+    await h.tick();
+    const sent = h.messenger.take();
+    expect(sent.filter((s) => s.kind === 'dm')).toEqual([]);
+    expect(sent.some((s) => s.text.includes('Result of proposal #1'))).toBe(true);
+  });
+});

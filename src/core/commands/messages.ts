@@ -109,7 +109,7 @@ const en = {
     'Ends voting before the deadline and posts the result. The proposer or a convener of the group can do this; for an advice process, only the decider.',
   'cmd.summary.withdraw': 'Withdraw a proposal.',
   'cmd.detail.withdraw':
-    'Takes the proposal off the table. Its ballots are kept but no longer count. Whoever may close the proposal may withdraw it.',
+    'Takes the proposal off the table. Its ballots are kept but no longer count. The proposer or a convener of the group may withdraw it.',
   'cmd.summary.outcome': 'Record what was decided.',
   'cmd.detail.outcome':
     'Writes the decision into the decision log once the proposal has closed; in an advice process the decider records it directly.',
@@ -380,7 +380,7 @@ const vi: Record<CommandMessageKey, string> = {
     'Dừng biểu quyết trước hạn chót và đăng kết quả. Người đề xuất hoặc điều phối viên của nhóm có thể làm việc này; với quy trình xin ý kiến thì chỉ người quyết định.',
   'cmd.summary.withdraw': 'Rút lại một đề xuất.',
   'cmd.detail.withdraw':
-    'Gác đề xuất lại, không xem xét nữa. Các phiếu vẫn được lưu nhưng không còn được tính. Ai có quyền đóng đề xuất thì cũng có quyền rút lại.',
+    'Gác đề xuất lại, không xem xét nữa. Các phiếu vẫn được lưu nhưng không còn được tính. Người đề xuất hoặc điều phối viên của nhóm có thể rút lại.',
   'cmd.summary.outcome': 'Ghi lại điều đã quyết định.',
   'cmd.detail.outcome':
     'Ghi quyết định vào sổ quyết định sau khi đề xuất đã đóng; với quy trình xin ý kiến, người quyết định ghi trực tiếp.',

@@ -69,6 +69,7 @@ export const en = {
   'outcome.no-quorum': 'no quorum',
   'outcome.winner': 'chosen: {winners}',
   'outcome.tie': 'tie between {winners}',
+  'outcome.decided': 'decided',
   'outcome.no-votes': 'no votes',
   'outcome.advice-given': 'advice given; decision pending',
   'status.open': 'open',

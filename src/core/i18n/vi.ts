@@ -69,6 +69,7 @@ export const vi: Record<CoreKey, string> = {
   'outcome.no-quorum': 'không đủ túc số',
   'outcome.winner': 'được chọn: {winners}',
   'outcome.tie': 'hòa giữa {winners}',
+  'outcome.decided': 'đã quyết định',
   'outcome.no-votes': 'không có phiếu',
   'outcome.advice-given': 'đã nhận ý kiến; chờ quyết định',
   'status.open': 'đang mở',

@@ -2,7 +2,7 @@
 import type { Translator } from '../i18n/index.js';
 import type { Locale } from '../i18n/types.js';
 import type { Proposal } from '../ports.js';
-import { choicesFor, describeRule, quorumNeeded, tally } from './rules/index.js';
+import { choiceLabel, choicesFor, describeRule, quorumNeeded, tally } from './rules/index.js';
 import type { StoredBallot } from '../ports.js';
 import type { TallyResult } from './rules/types.js';
 import type { Action, CardView, Field, TallyView } from '../views/types.js';
@@ -31,7 +31,8 @@ export function currentTally(proposal: Proposal, ballots: StoredBallot[]): Tally
 }
 
 export function resultsVisible(proposal: Proposal, viewerHasVoted: boolean): boolean {
-  if (proposal.status !== 'open') return true;
+  // Only a close reveals hidden results; a withdrawn proposal keeps them as hidden as they were.
+  if (proposal.status === 'closed') return true;
   if (proposal.hideResults === 'until-close') return false;
   if (proposal.hideResults === 'until-vote') return viewerHasVoted;
   return true;
@@ -47,7 +48,8 @@ export function proposalCard(input: CardInput): CardView {
     { label: t({ key: 'card.turnout' }), value: t({ key: 'card.turnoutValue', params: { voted: input.ballots.length, count: p.electorateSize } }) },
   ];
   if (p.rule === 'advice' && input.deciderName) fields.push({ label: t({ key: 'card.decider' }), value: `@${input.deciderName}` });
-  if (p.config.quorum) {
+  // The advice process has no quorum: the decider decides however many gave advice.
+  if (p.config.quorum && p.rule !== 'advice') {
     fields.push({ label: t({ key: 'card.quorum' }), value: t({ key: 'card.quorumValue', params: { needed: quorumNeeded(p.config.quorum, p.electorateSize), count: p.electorateSize } }) });
   }
   if (p.closesAt && p.status === 'open') {
@@ -73,7 +75,7 @@ export function proposalCard(input: CardInput): CardView {
   card.tally = tallyView(result, t, visible, p);
 
   if (p.status === 'open') {
-    const needed = quorumNeeded(p.config.quorum, p.electorateSize) - input.ballots.length;
+    const needed = p.rule === 'advice' ? 0 : quorumNeeded(p.config.quorum, p.electorateSize) - input.ballots.length;
     if (needed > 0) card.footer = t({ key: 'card.quorumMissing', params: { count: needed } });
     card.actions = ballotActions(p, t);
     if (input.showVoters && !p.anonymous && input.ballots.length) {
@@ -85,7 +87,7 @@ export function proposalCard(input: CardInput): CardView {
     card.footer = t({ key: 'card.withdrawn' });
   } else {
     card.tone = result.outcome === 'passed' || result.outcome === 'winner' ? 'success' : 'warning';
-    card.footer = t({ key: 'card.closedOutcome', params: { outcome: outcomeLabel(t, result) } });
+    card.footer = t({ key: 'card.closedOutcome', params: { outcome: outcomeLabel(t, result, p) } });
     if (p.outcome) card.fields.push({ label: t({ key: 'card.decision' }), value: p.outcome });
   }
   const reasons = visibleReasons(input, visible);
@@ -105,7 +107,8 @@ function visibleReasons(input: CardInput, visible: boolean): string | null {
   return lines.length ? lines.join('\n') : null;
 }
 
-export function outcomeLabel(t: Translator, result: TallyResult): string {
+export function outcomeLabel(t: Translator, result: TallyResult, proposal?: Pick<Proposal, 'rule' | 'outcome'>): string {
+  if (proposal?.rule === 'advice' && proposal.outcome) return t({ key: 'outcome.decided' });
   if (result.outcome === 'winner' || result.outcome === 'tie') {
     return t({ key: `outcome.${result.outcome}`, params: { winners: result.winners.join(', ') } });
   }
@@ -120,10 +123,12 @@ function tallyView(result: TallyResult, t: Translator, visible: boolean, p: Prop
     };
   }
   const total = result.lines.reduce((sum, l) => sum + l.value, 0);
-  const isCount = !['fist-of-five', 'score'].includes(p.rule);
+  // Ranked lines come from different rounds, so they do not add up to a whole.
+  const isCount = !['fist-of-five', 'score', 'ranked'].includes(p.rule);
   return {
     lines: result.lines.map((l) => {
-      const label = p.config.options.length ? l.option : t({ key: `choice.${l.option}` });
+      const named = choiceLabel(p.rule, l.option);
+      const label = named ? t(named) : l.option;
       const line: { label: string; value: string; share?: number } = { label, value: l.display };
       if (isCount && total > 0) line.share = l.value / total;
       return line;
@@ -156,7 +161,10 @@ function ballotActions(p: Proposal, t: Translator): Action[] {
   return choicesFor(p.rule, p.config).map((choice) => {
     const action: Action = {
       command: `${base} ${quoteIfNeeded(choice)}`,
-      label: p.rule === 'poll' || p.rule === 'fist-of-five' ? choice : t({ key: `choice.${choice}` }),
+      label: (() => {
+        const named = choiceLabel(p.rule, choice);
+        return named ? t(named) : choice;
+      })(),
     };
     if (choice === 'block' || choice === 'object') {
       action.style = 'danger';
@@ -175,7 +183,7 @@ export function resultCard(input: CardInput): CardView {
   const card: CardView = {
     type: 'card',
     title: t({ key: 'result.title', params: { number: p.number, title: p.title } }),
-    subtitle: outcomeLabel(t, result),
+    subtitle: outcomeLabel(t, result, p),
     fields: [
       { label: t({ key: 'card.group' }), value: input.groupName },
       { label: t({ key: 'card.rule' }), value: t({ key: `rule.name.${p.rule}` }) },
@@ -192,14 +200,15 @@ export function resultCard(input: CardInput): CardView {
           key: 'result.round',
           params: {
             round: r.round,
-            counts: Object.entries(r.counts).map(([o, c]) => `${o} ${c}`).join(', '),
+            // Stored as JSON the counts lose their order: list them in the proposal's option order.
+            counts: p.config.options.filter((o) => o in r.counts).map((o) => `${o} ${r.counts[o]}`).join(', '),
             eliminated: r.eliminated.join(', ') || '—',
           },
         }),
       )
       .join('\n');
   }
-  if (p.rule === 'advice' && input.deciderName) {
+  if (p.rule === 'advice' && input.deciderName && !p.outcome) {
     card.footer = t({ key: 'result.adviceNext', params: { decider: `@${input.deciderName}`, number: p.number } });
   } else if (!p.outcome) {
     card.footer = t({ key: 'result.recordOutcome', params: { number: p.number } });

@@ -6,8 +6,8 @@ import { DomainError, fail } from '../errors.js';
 import { resolveGroup, resolveMember, VOTING_ROLES } from '../groups/service.js';
 import { translator } from '../i18n/index.js';
 import type { Locale } from '../i18n/types.js';
-import type { Group, Member, Proposal, Tx, Workspace } from '../ports.js';
-import { parseWhen } from '../time.js';
+import type { Group, Member, NewJob, Proposal, Tx, Workspace } from '../ports.js';
+import { formatDateTime, parseWhen } from '../time.js';
 import { notice, type View } from '../views/types.js';
 import { outcomeLabel, proposalCard, resultCard, type CardInput } from './card.js';
 import { parseBallot, tally } from './rules/index.js';
@@ -58,7 +58,7 @@ async function propose(s: Session, c: Extract<Command, { name: 'propose' }>): Pr
 
   let closesAt: Date | null = null;
   if (c.closes) {
-    const when = parseWhen(c.closes, { now: s.now, zone: s.timezone });
+    const when = parseWhen(c.closes, { now: s.now, zone: s.timezone, locale: s.locale });
     if (!when.ok) throw new DomainError(when.error);
     closesAt = when.date;
   }
@@ -132,11 +132,16 @@ async function propose(s: Session, c: Extract<Command, { name: 'propose' }>): Pr
   ];
 }
 
+/** The same job scheduleCardRefresh schedules, for castBallot to schedule in its own statement. */
+const cardRefreshJob = (proposalId: number, now: Date): NewJob => ({ kind: 'proposal.card', key: jobKeys.card(proposalId), runAt: now, payload: { proposalId } });
+
 async function vote(s: Session, c: Extract<Command, { name: 'vote' }>): Promise<View[]> {
-  const p = await requireProposal(s, c.proposal);
+  const target = await s.tx.proposalForVoter(s.workspace.id, c.proposal, s.actor.id);
+  if (!target) return fail('proposal.notFound', { number: c.proposal });
+  const p = target.proposal;
   if (p.status === 'withdrawn') fail('vote.withdrawn', { number: p.number });
   if (p.status === 'closed') fail('vote.closed', { number: p.number });
-  if (!(await s.tx.inElectorate(p.id, s.actor.id))) {
+  if (!target.eligible) {
     const group = await s.tx.getGroup(p.groupId);
     const role = await s.tx.roleIn(p.groupId, s.actor.id);
     if (!role) fail('vote.notMember', { group: group.name, number: p.number });
@@ -146,28 +151,32 @@ async function vote(s: Session, c: Extract<Command, { name: 'vote' }>): Promise<
   const parsed = parseBallot(p.rule, p.config, c.choice, c.reason ?? null);
   if (!parsed.ok) throw new DomainError(parsed.error);
   const reason = c.reason?.trim() ? c.reason.trim() : null;
-  // Independent writes go out together (pipelined on Postgres).
-  const [changed] = await Promise.all([
-    s.tx.upsertBallot({ proposalId: p.id, memberId: s.actor.id, value: parsed.value, reason, at: s.now }),
-    scheduleCardRefresh(s.tx, p.id, s.now),
-  ]);
-  // Appending to the audit chain locks the workspace. Only from then on are the status and the
-  // count current: a close that committed meanwhile rolls this ballot back; a ballot that committed
-  // meanwhile is counted, so the last voter always sees everyone and closes the proposal.
-  await s.tx.appendAudit(s.workspace.id, s.now, {
-    actorId: s.actor.id,
-    action: changed ? 'ballot.changed' : 'ballot.cast',
-    subject: `proposal:${p.number}`,
-    // Anonymous ballots never record the choice or the reason.
-    data: p.anonymous ? { anonymous: true } : { value: parsed.value, reason },
+  // Locks the workspace, then writes the ballot (one row per member), its audit entry and the card
+  // refresh, all in one statement: the lock is held from here to COMMIT, which is kept short.
+  const { changed } = await s.tx.castBallot({
+    workspaceId: s.workspace.id,
+    proposalId: p.id,
+    memberId: s.actor.id,
+    value: parsed.value,
+    reason,
+    at: s.now,
+    audit: {
+      subject: `proposal:${p.number}`,
+      // Anonymous ballots never record the choice or the reason.
+      data: p.anonymous ? { anonymous: true } : { value: parsed.value, reason },
+      action: { cast: 'ballot.cast', changed: 'ballot.changed' },
+    },
+    job: cardRefreshJob(p.id, s.now),
   });
-  // A new statement after the lock: its snapshot includes every ballot and close committed before.
-  const state = await s.tx.proposalState(p.id);
+  // Only a statement sent after the lock came back is current: a close that committed meanwhile
+  // rolls this ballot back, and a ballot that committed meanwhile is seen, so the last voter always
+  // sees everyone and closes the proposal.
+  const state = await s.tx.voteProgress(p.id);
   if (state.status !== 'open') fail(state.status === 'closed' ? 'vote.closed' : 'vote.withdrawn', { number: p.number });
   const views: View[] = [
     notice('success', s.t({ key: changed ? 'vote.changed' : 'vote.recorded', params: { number: p.number, choice: describeBallot(s, parsed.value) } })),
   ];
-  if (state.ballots >= p.electorateSize) {
+  if (state.everyoneVoted) {
     await closeProposal(s.tx, { ...p, status: 'open' }, 'all-voted', s.now, s.actor.id);
     views.push(notice('info', s.t({ key: 'vote.allVotedClosed', params: { number: p.number } })));
   }
@@ -265,7 +274,7 @@ async function recordOutcome(s: Session, c: Extract<Command, { name: 'outcome' }
   }
   let reviewAt: Date | null = null;
   if (c.review) {
-    const when = parseWhen(c.review, { now: s.now, zone: s.timezone });
+    const when = parseWhen(c.review, { now: s.now, zone: s.timezone, locale: s.locale });
     if (!when.ok) throw new DomainError(when.error);
     reviewAt = when.date;
   }
@@ -285,17 +294,17 @@ async function recordOutcome(s: Session, c: Extract<Command, { name: 'outcome' }
   const updated = (await s.tx.getProposal(p.id))!;
   const display = groupDisplay(s.workspace, s.now);
   const card = await buildCard(s.tx, updated, display);
-  await s.tx.enqueue({ workspaceId: s.workspace.id, target: { kind: 'post', channelId: p.channelId }, view: decisionView(updated, card.title, display.t) }, s.now);
+  await s.tx.enqueue({ workspaceId: s.workspace.id, target: { kind: 'post', channelId: p.channelId }, view: decisionView(updated, card.title, display.t, display.timezone, display.locale) }, s.now);
   await scheduleCardRefresh(s.tx, p.id, s.now);
   return [notice('success', s.t({ key: amended ? 'outcome.amended' : 'outcome.recorded', params: { number: p.number } }))];
 }
 
-function decisionView(p: Proposal, title: string, t: (m: import('../i18n/types.js').Msg) => string): View {
+function decisionView(p: Proposal, title: string, t: (m: import('../i18n/types.js').Msg) => string, zone: string, locale: Locale): View {
   return {
     type: 'card',
     title: t({ key: 'decision.title', params: { number: p.number, title: p.title } }),
     body: p.outcome ?? '',
-    fields: p.reviewAt ? [{ label: t({ key: 'decision.review' }), value: p.reviewAt.toISOString(), at: p.reviewAt.toISOString() }] : [],
+    fields: p.reviewAt ? [{ label: t({ key: 'decision.review' }), value: formatDateTime(p.reviewAt, zone, locale), at: p.reviewAt.toISOString() }] : [],
     actions: [],
     tone: 'success',
     footer: title,
@@ -322,14 +331,14 @@ async function decisions(s: Session, groupName: string | undefined): Promise<Vie
   for (const p of closed) {
     if (!groupNames.has(p.groupId)) groupNames.set(p.groupId, (await s.tx.getGroup(p.groupId)).name);
     const result = p.result;
-    const outcome = result ? outcomeLabel(s.t, result) : '';
+    const outcome = result ? outcomeLabel(s.t, result, p) : '';
     const when = p.closedAt ? p.closedAt.toISOString().slice(0, 10) : '';
     items.push({
       text: `#${p.number} ${p.title} — ${outcome}`,
       detail: [
         `${groupNames.get(p.groupId)} · ${s.t({ key: `rule.name.${p.rule}` })} · ${when}`,
         p.outcome ? s.t({ key: 'decisions.statement', params: { statement: p.outcome } }) : s.t({ key: 'decisions.noStatement' }),
-        p.reviewAt ? s.t({ key: 'decisions.review', params: { date: p.reviewAt.toISOString().slice(0, 10) } }) : '',
+        p.reviewAt ? s.t({ key: 'decisions.review', params: { date: formatDateTime(p.reviewAt, s.timezone, s.locale) } }) : '',
       ]
         .filter(Boolean)
         .join('\n'),
@@ -351,22 +360,43 @@ export type CloseReason = 'deadline' | 'by-hand' | 'all-voted';
 
 /** Freezes the tally, records it, tells the group and refreshes the card. The caller holds the workspace lock. */
 export async function closeProposal(tx: Tx, p: Proposal, reason: CloseReason, now: Date, actorId: number | null) {
-  const ballots = await tx.ballots(p.id);
+  // Every read goes out at once: on Postgres that is one round trip, and the caller holds the lock.
+  const [ballots, workspace, group, author, decider] = await Promise.all([
+    tx.ballots(p.id),
+    tx.getWorkspace(p.workspaceId),
+    tx.getGroup(p.groupId),
+    tx.getMember(p.authorId),
+    p.deciderId ? tx.getMember(p.deciderId) : null,
+  ]);
   const result = tally(p.rule, { config: p.config, ballots, electorate: p.electorateSize });
-  await tx.updateProposal(p.id, { status: 'closed', closedAt: now, result });
-  await tx.cancelJobs([jobKeys.close(p.id), jobKeys.remind(p.id)]);
-  await tx.appendAudit(p.workspaceId, now, {
-    actorId,
-    action: 'proposal.closed',
-    subject: `proposal:${p.number}`,
-    data: { reason, outcome: result.outcome, winners: result.winners, turnout: result.turnout, electorate: result.electorate },
-  });
-  const closed = (await tx.getProposal(p.id))!;
-  const workspace = await tx.getWorkspace(p.workspaceId);
+  const closed: Proposal = { ...p, status: 'closed', closedAt: now, result };
   const display = groupDisplay(workspace, now);
-  const input = await cardInput(tx, closed, display);
-  await tx.enqueue({ workspaceId: p.workspaceId, target: { kind: 'post', channelId: p.channelId }, view: resultCard(input) }, now);
-  await scheduleCardRefresh(tx, p.id, now);
+  // The result card shows the frozen tally, never who voted what, so it needs no voter names.
+  const card = resultCard({
+    proposal: closed,
+    groupName: group.name,
+    authorName: author.displayName,
+    deciderName: decider?.displayName ?? null,
+    ballots,
+    names: new Map(),
+    locale: display.locale,
+    timezone: display.timezone,
+    now,
+    t: display.t,
+  });
+  // The writes do not depend on each other, so they go out together too.
+  await Promise.all([
+    tx.updateProposal(p.id, { status: 'closed', closedAt: now, result }),
+    tx.cancelJobs([jobKeys.close(p.id), jobKeys.remind(p.id)]),
+    tx.appendAudit(p.workspaceId, now, {
+      actorId,
+      action: 'proposal.closed',
+      subject: `proposal:${p.number}`,
+      data: { reason, outcome: result.outcome, winners: result.winners, turnout: result.turnout, electorate: result.electorate },
+    }),
+    tx.enqueue({ workspaceId: p.workspaceId, target: { kind: 'post', channelId: p.channelId }, view: card }, now),
+    scheduleCardRefresh(tx, p.id, now),
+  ]);
   return result;
 }
 
@@ -433,7 +463,8 @@ export async function runProposalJob(tx: Tx, kind: string, payload: Record<strin
       return;
     }
     case 'proposal.remind': {
-      if (p.status !== 'open' || !p.closesAt) return;
+      // A reminder for a deadline that passed while Concord was stopped would only confuse.
+      if (p.status !== 'open' || !p.closesAt || p.closesAt <= now) return;
       const group = await tx.getGroup(p.groupId);
       for (const member of await tx.nonVoters(p.id)) {
         await tx.enqueue({ workspaceId: p.workspaceId, target: { kind: 'dm', memberExternalId: member.externalId }, view: await reminderView(tx, p, group, member, workspace, now) }, now);

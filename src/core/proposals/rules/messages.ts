@@ -53,7 +53,7 @@ const en: Catalog = {
   'ballot.empty': 'Your ballot is empty. Example: {example}',
   'ballot.noOptions': 'This proposal has no options to vote on.',
   'ballot.reasonRequired':
-    'A “{choice}” ballot needs a reason: say what would have to change for you to accept the proposal.',
+    'To vote “{choice}”, give a reason: say what would have to change for you to accept the proposal.',
   'ballot.consensus.unknown': '“{input}” is not a valid choice. Use one of: {choices}. Example: {example}',
   'ballot.consent.unknown': '“{input}” is not a valid choice. Use one of: {choices}. Example: {example}',
   'ballot.majority.unknown': '“{input}” is not a valid choice. Use one of: {choices}. Example: {example}',
