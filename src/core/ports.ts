@@ -245,11 +245,22 @@ export interface MessageRef {
   messageId: string;
 }
 
+/**
+ * How the outbox identifies one delivery. `key` is the same on every attempt; `retry` says an
+ * earlier attempt may already have reached the platform (its worker died before recording it), so
+ * an implementation that can look for the earlier message (Discord's enforced nonce, Slack message
+ * metadata) should, and return it instead of sending again.
+ */
+export interface Delivery {
+  key: string;
+  retry: boolean;
+}
+
 /** Implemented once per platform. Throwing means "not delivered": the outbox retries later. */
 export interface Messenger {
-  post(workspace: { platform: string; externalId: string }, channelId: string, view: View): Promise<MessageRef>;
-  update(workspace: { platform: string; externalId: string }, message: MessageRef, view: View): Promise<void>;
-  dm(workspace: { platform: string; externalId: string }, memberExternalId: string, view: View): Promise<MessageRef>;
+  post(workspace: { platform: string; externalId: string }, channelId: string, view: View, delivery?: Delivery): Promise<MessageRef>;
+  update(workspace: { platform: string; externalId: string }, message: MessageRef, view: View, delivery?: Delivery): Promise<void>;
+  dm(workspace: { platform: string; externalId: string }, memberExternalId: string, view: View, delivery?: Delivery): Promise<MessageRef>;
   /**
    * A channel or thread only the given members can see. `key` is stable across retries, so an
    * implementation can find the space a previous attempt created instead of making a second one.

@@ -73,16 +73,18 @@ export class OutboxDispatcher {
     try {
       if (!messenger) throw new Error(`no messenger for platform ${message.platform}`);
       const workspace = { platform: message.platform, externalId: message.externalId };
+      // The lease of an earlier attempt ran out mid-delivery: the platform may already have it.
+      const delivery = { key: `outbox:${message.id}`, retry: message.attempts > 1 };
       let ref: MessageRef | { channelId: string } | null = null;
       switch (message.target.kind) {
         case 'post':
-          ref = await messenger.post(workspace, message.target.channelId, message.view);
+          ref = await messenger.post(workspace, message.target.channelId, message.view, delivery);
           break;
         case 'update':
-          await messenger.update(workspace, message.target.message, message.view);
+          await messenger.update(workspace, message.target.message, message.view, delivery);
           break;
         case 'dm':
-          ref = await messenger.dm(workspace, message.target.memberExternalId, message.view);
+          ref = await messenger.dm(workspace, message.target.memberExternalId, message.view, delivery);
           break;
         case 'private':
           if (!messenger.openPrivateSpace) throw new Error(`${message.platform} cannot open private spaces`);

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { createApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { advanceThroughJobs, ManualClock } from '../../src/core/clock.js';
-import type { MessageRef, Messenger } from '../../src/core/ports.js';
+import type { Delivery, MessageRef, Messenger } from '../../src/core/ports.js';
 import type { Reply } from '../../src/core/service.js';
 import type { View } from '../../src/core/views/types.js';
 import { renderText } from '../../src/bots/console/render.js';
@@ -29,10 +29,20 @@ export class RecordingMessenger implements Messenger {
     }
   }
 
-  async post(_w: unknown, channelId: string, view: View): Promise<MessageRef> {
+  /** What each delivery key produced, as a platform with idempotent sends would remember it. */
+  private readonly delivered = new Map<string, MessageRef>();
+  /** Every call, duplicates included, to check that a retry does not reach members twice. */
+  calls = 0;
+
+  async post(_w: unknown, channelId: string, view: View, delivery?: Delivery): Promise<MessageRef> {
+    this.calls++;
     this.check();
+    const seen = delivery && this.delivered.get(delivery.key);
+    if (seen) return seen;
     this.sent.push({ kind: 'post', to: channelId, view, text: renderText(view) });
-    return { channelId, messageId: `m${++this.n}` };
+    const ref = { channelId, messageId: `m${++this.n}` };
+    if (delivery) this.delivered.set(delivery.key, ref);
+    return ref;
   }
 
   async update(_w: unknown, message: MessageRef, view: View): Promise<void> {
@@ -53,10 +63,15 @@ export class RecordingMessenger implements Messenger {
     return { channelId: request.title };
   }
 
-  async dm(_w: unknown, member: string, view: View): Promise<MessageRef> {
+  async dm(_w: unknown, member: string, view: View, delivery?: Delivery): Promise<MessageRef> {
+    this.calls++;
     this.check();
+    const seen = delivery && this.delivered.get(delivery.key);
+    if (seen) return seen;
     this.sent.push({ kind: 'dm', to: member, view, text: renderText(view) });
-    return { channelId: `dm-${member}`, messageId: `m${++this.n}` };
+    const ref = { channelId: `dm-${member}`, messageId: `m${++this.n}` };
+    if (delivery) this.delivered.set(delivery.key, ref);
+    return ref;
   }
 
   take(): Sent[] {

@@ -25,6 +25,7 @@ export class ConsoleMessenger implements Messenger {
   }
 
   async post(_workspace: unknown, channelId: string, view: View): Promise<MessageRef> {
+    // One process prints and records in one go, so a delivery key never needs looking up here.
     const messageId = `m${++this.counter}`;
     this.out(`${this.label(channelId)}\n${renderText(view)}`);
     return { channelId, messageId };
