@@ -232,6 +232,8 @@ export interface Tx {
 
   // delivery
   enqueue(message: NewOutboxMessage, at: Date): Promise<void>;
+  /** Many messages in one statement, for sweeps that owe thousands at once. */
+  enqueueMany(messages: NewOutboxMessage[], at: Date): Promise<void>;
   schedule(job: NewJob, mode: 'replace' | 'keep'): Promise<void>;
   cancelJobs(keys: string[]): Promise<void>;
 }

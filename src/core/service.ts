@@ -11,7 +11,7 @@ import type { Clock, OutboxTarget, Store, Tx } from './ports.js';
 import { runProposalCommand, runProposalJob } from './proposals/service.js';
 import { listAudit, verifyAudit } from './audit/service.js';
 import { runSettingsCommand } from './settings.js';
-import { runCommitmentCommand, runCommitmentJob } from './commitments/service.js';
+import { runCommitmentCommand, runCommitmentJob, runCommitmentReminders } from './commitments/service.js';
 import { runMediationCommand, runMediationJob, spaceFailed, spaceOpened } from './mediation/service.js';
 import { jobKeys } from './proposals/service.js';
 import { notice, type View } from './views/types.js';
@@ -177,6 +177,16 @@ export class Concord {
     if (job.kind.startsWith('commitment.') || job.kind === 'group.digest') return runCommitmentJob(tx, job.kind, job.payload, now);
     if (job.kind.startsWith('dispute.')) return runMediationJob(tx, job.kind, job.payload, now);
     this.opts.logger.warn({ job }, 'unknown job kind; dropped');
+  }
+
+  /** Kinds whose jobs can be handled many at a time in one transaction. */
+  canBatch(kind: string): boolean {
+    return kind === 'commitment.remind';
+  }
+
+  async handleJobBatch(tx: Tx, kind: string, jobs: JobRow[], now: Date): Promise<void> {
+    if (kind === 'commitment.remind') return runCommitmentReminders(tx, jobs, now);
+    for (const job of jobs) await this.handleJob(tx, job, now);
   }
 
   /** A message from the outbox reached the platform: record where, when that matters. */

@@ -1,5 +1,5 @@
 // Claims due jobs with FOR UPDATE SKIP LOCKED and a lease, and runs each one in the same transaction that marks it done.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Concord, Logger } from '../core/service.js';
 import type { Clock } from '../core/ports.js';
 import { rowsOf, type Db } from './client.js';
@@ -38,7 +38,7 @@ export class JobRunner {
         where (status = 'pending' and run_at <= ${now.toISOString()}::timestamptz)
            or (status = 'running' and locked_until < ${now.toISOString()}::timestamptz)
         order by run_at, id
-        limit ${this.opts.batchSize ?? 50}
+        limit ${this.opts.batchSize ?? 200}
         for update skip locked
       )
       returning id, kind, payload, attempts, run_at`);
@@ -78,13 +78,37 @@ export class JobRunner {
     }
   }
 
+  /**
+   * Runs jobs of one batchable kind together: their effects and their completion commit at once.
+   * If any lease was lost meanwhile the whole batch rolls back and each job is run on its own.
+   */
+  async runBatch(kind: string, jobs: ClaimedJob[]): Promise<void> {
+    const now = this.opts.clock.now();
+    try {
+      await this.opts.db.transaction(async (dbTx) => {
+        await this.opts.core.handleJobBatch(new DrizzleTx(dbTx), kind, jobs, now);
+        const done = await dbTx
+          .update(t.jobs)
+          .set({ status: 'done', doneAt: now, lockedUntil: null })
+          .where(and(inArray(t.jobs.id, jobs.map((j) => j.id)), eq(t.jobs.lockedBy, this.opts.workerId), eq(t.jobs.status, 'running')))
+          .returning({ id: t.jobs.id });
+        if (done.length !== jobs.length) throw new LeaseLost(jobs[0]!.id);
+      });
+    } catch (error) {
+      if (!(error instanceof LeaseLost)) this.opts.logger.warn({ err: error, kind, jobs: jobs.length }, 'batch failed; running its jobs one by one');
+      for (const job of jobs) await this.run(job);
+    }
+  }
+
   /** Runs everything due now; returns how many jobs ran. */
   async runDue(): Promise<number> {
     let total = 0;
     for (;;) {
       const jobs = await this.claim();
       if (jobs.length === 0) return total;
-      for (const job of jobs) await this.run(job);
+      const batchable = jobs.filter((j) => this.opts.core.canBatch(j.kind));
+      for (const kind of new Set(batchable.map((j) => j.kind))) await this.runBatch(kind, batchable.filter((j) => j.kind === kind));
+      for (const job of jobs) if (!this.opts.core.canBatch(job.kind)) await this.run(job);
       total += jobs.length;
     }
   }

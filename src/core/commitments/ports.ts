@@ -59,6 +59,9 @@ export interface CommitmentRepo {
   find(workspaceId: number, number: number): Promise<Commitment | null>;
   get(id: number): Promise<Commitment | null>;
   owners(id: number): Promise<Member[]>;
+  getMany(ids: number[]): Promise<Commitment[]>;
+  /** Owners of many commitments at once, by commitment id. */
+  ownersOfMany(ids: number[]): Promise<Map<number, Member[]>>;
   update(id: number, patch: Partial<Pick<Commitment, 'dueAt' | 'status' | 'doneAt' | 'note' | 'blockedReason'>>): Promise<void>;
   list(workspaceId: number, filter: CommitmentFilter): Promise<Commitment[]>;
   /** Per owner: done on time, done late, past due and not done, still open. Cancelled ones don't count. */

@@ -312,18 +312,22 @@ interface Display {
 }
 
 async function commitmentCard(tx: Tx, c: Commitment, d: Display): Promise<CardView> {
-  const t = translator(d.locale);
   const owners = await tx.commitments.owners(c.id);
+  const group = c.groupId ? (await tx.getGroup(c.groupId)).name : null;
+  const p = c.proposalId ? await tx.getProposal(c.proposalId) : null;
+  return buildCommitmentCard(c, owners, { group, proposal: p ? `#${p.number} ${p.title}` : null }, d);
+}
+
+/** The card itself, from data already loaded, so a sweep can build thousands without a query each. */
+function buildCommitmentCard(c: Commitment, owners: Member[], about: { group: string | null; proposal: string | null }, d: Display): CardView {
+  const t = translator(d.locale);
   const fields = [
     { label: t({ key: 'commitment.owners' }), value: mentionList(owners.map((o) => o.displayName)) },
     { label: t({ key: 'commitment.due' }), value: `${formatDateTime(c.dueAt, d.timezone, d.locale)} (${formatRelative(c.dueAt, d.now, d.locale, d.timezone)})`, at: c.dueAt.toISOString() },
     { label: t({ key: 'commitment.statusLabel' }), value: statusLine(t, c, d.timezone, d.locale, d.now) },
   ];
-  if (c.groupId) fields.push({ label: t({ key: 'card.group' }), value: (await tx.getGroup(c.groupId)).name });
-  if (c.proposalId) {
-    const p = await tx.getProposal(c.proposalId);
-    if (p) fields.push({ label: t({ key: 'commitment.fromProposal' }), value: `#${p.number} ${p.title}` });
-  }
+  if (about.group) fields.push({ label: t({ key: 'card.group' }), value: about.group });
+  if (about.proposal) fields.push({ label: t({ key: 'commitment.fromProposal' }), value: about.proposal });
   if (c.note) fields.push({ label: t({ key: 'commitment.note' }), value: c.note });
   return {
     type: 'card',
@@ -354,13 +358,45 @@ function commitmentActions(c: Commitment, t: Translator): Action[] {
 }
 
 async function dmCard(tx: Tx, c: Commitment, member: Member, workspace: Workspace, now: Date, titleKey: string, extra: Record<string, string> = {}): Promise<View> {
-  const locale = member.locale ?? workspace.locale;
-  const timezone = member.timezone ?? workspace.timezone;
-  const t = translator(locale);
-  const card = await commitmentCard(tx, c, { locale, timezone, now });
+  const display = memberDisplay(member, workspace, now);
+  return withSubtitle(await commitmentCard(tx, c, display), c, display, titleKey, extra);
+}
+
+const memberDisplay = (member: Member, workspace: Workspace, now: Date): Display => ({
+  locale: member.locale ?? workspace.locale,
+  timezone: member.timezone ?? workspace.timezone,
+  now,
+});
+
+function withSubtitle(card: CardView, c: Commitment, d: Display, titleKey: string, extra: Record<string, string> = {}): CardView {
   // Before the due time "in 2 days" reads best; at or after it, the time itself.
-  const due = c.dueAt > now ? formatRelative(c.dueAt, now, locale, timezone) : formatDateTime(c.dueAt, timezone, locale);
-  return { ...card, subtitle: t({ key: titleKey, params: { number: c.number, what: c.what, due, ...extra } }) };
+  const due = c.dueAt > d.now ? formatRelative(c.dueAt, d.now, d.locale, d.timezone) : formatDateTime(c.dueAt, d.timezone, d.locale);
+  return { ...card, subtitle: translator(d.locale)({ key: titleKey, params: { number: c.number, what: c.what, due, ...extra } }) };
+}
+
+/**
+ * Many due reminders in one transaction: a handful of queries for the whole batch instead of a
+ * few per reminder, which is what lets a sweep over a million commitments finish in seconds.
+ */
+export async function runCommitmentReminders(tx: Tx, jobs: { payload: Record<string, unknown> }[], now: Date): Promise<void> {
+  const ids = [...new Set(jobs.map((j) => Number(j.payload.commitmentId)))];
+  const [commitments, owners] = await Promise.all([tx.commitments.getMany(ids), tx.commitments.ownersOfMany(ids)]);
+  const byId = new Map(commitments.map((c) => [c.id, c]));
+  const workspaces = new Map<number, Workspace>();
+  const groups = new Map<number, string>();
+  const messages = [];
+  for (const job of jobs) {
+    const c = byId.get(Number(job.payload.commitmentId));
+    if (!c || !OPEN.includes(c.status)) continue;
+    const owner = owners.get(c.id)?.find((o) => o.id === Number(job.payload.memberId));
+    if (!owner) continue;
+    if (!workspaces.has(c.workspaceId)) workspaces.set(c.workspaceId, await tx.getWorkspace(c.workspaceId));
+    if (c.groupId && !groups.has(c.groupId)) groups.set(c.groupId, (await tx.getGroup(c.groupId)).name);
+    const display = memberDisplay(owner, workspaces.get(c.workspaceId)!, now);
+    const card = buildCommitmentCard(c, owners.get(c.id) ?? [], { group: c.groupId ? groups.get(c.groupId)! : null, proposal: null }, display);
+    messages.push({ workspaceId: c.workspaceId, target: { kind: 'dm' as const, memberExternalId: owner.externalId }, view: withSubtitle(card, c, display, 'commitment.reminder') });
+  }
+  await tx.enqueueMany(messages, now);
 }
 
 /** DMs the group's conveners (or whoever recorded it, with no group). False when nobody could be told. */
@@ -385,14 +421,8 @@ export async function runCommitmentJob(tx: Tx, kind: string, payload: Record<str
   if (!c || !OPEN.includes(c.status)) return;
   const workspace = await tx.getWorkspace(c.workspaceId);
   switch (kind) {
-    case 'commitment.remind': {
-      const owners = await tx.commitments.owners(c.id);
-      const owner = owners.find((o) => o.id === Number(payload.memberId));
-      if (!owner) return;
-      await tx.enqueue({ workspaceId: c.workspaceId, target: { kind: 'dm', memberExternalId: owner.externalId }, view: await dmCard(tx, c, owner, workspace, now, 'commitment.reminder') }, now);
-      await tx.appendAudit(c.workspaceId, now, { actorId: null, action: 'commitment.reminded', subject: `commitment:${c.number}`, data: { member: owner.id, offset: String(payload.offset) } });
-      return;
-    }
+    case 'commitment.remind':
+      return runCommitmentReminders(tx, [{ payload }], now);
     case 'commitment.overdue': {
       for (const owner of await tx.commitments.owners(c.id)) {
         await tx.enqueue({ workspaceId: c.workspaceId, target: { kind: 'dm', memberExternalId: owner.externalId }, view: await dmCard(tx, c, owner, workspace, now, 'commitment.overdueNotice') }, now);

@@ -50,6 +50,29 @@ export class DrizzleCommitments implements CommitmentRepo {
     return rows.map(({ member: m }) => ({ ...m, locale: (m.locale as Locale | null) ?? null, timezone: m.timezone ?? null }));
   }
 
+  async getMany(ids: number[]): Promise<Commitment[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db.select().from(t.commitments).where(inArray(t.commitments.id, ids));
+    return rows.map(toCommitment);
+  }
+
+  async ownersOfMany(ids: number[]): Promise<Map<number, Member[]>> {
+    const byCommitment = new Map<number, Member[]>();
+    if (ids.length === 0) return byCommitment;
+    const rows = await this.db
+      .select({ commitmentId: t.commitmentOwners.commitmentId, member: t.members })
+      .from(t.commitmentOwners)
+      .innerJoin(t.members, eq(t.members.id, t.commitmentOwners.memberId))
+      .where(inArray(t.commitmentOwners.commitmentId, ids))
+      .orderBy(asc(t.members.id));
+    for (const { commitmentId, member: m } of rows) {
+      const list = byCommitment.get(commitmentId) ?? [];
+      list.push({ ...m, locale: (m.locale as Locale | null) ?? null, timezone: m.timezone ?? null });
+      byCommitment.set(commitmentId, list);
+    }
+    return byCommitment;
+  }
+
   async update(id: number, patch: Partial<Pick<Commitment, 'dueAt' | 'status' | 'doneAt' | 'note' | 'blockedReason'>>): Promise<void> {
     await this.db.update(t.commitments).set(patch).where(eq(t.commitments.id, id));
   }

@@ -686,15 +686,22 @@ export class DrizzleTx implements Tx {
   // ---- delivery ----
 
   async enqueue(message: NewOutboxMessage, at: Date): Promise<void> {
-    await this.db.insert(t.outbox).values({
-      workspaceId: message.workspaceId,
-      kind: message.target.kind,
-      target: message.target,
-      view: message.view,
-      proposalId: message.cardOf ?? null,
-      nextAttemptAt: at,
-      createdAt: at,
-    });
+    await this.enqueueMany([message], at);
+  }
+
+  async enqueueMany(messages: NewOutboxMessage[], at: Date): Promise<void> {
+    if (messages.length === 0) return;
+    await this.db.insert(t.outbox).values(
+      messages.map((message) => ({
+        workspaceId: message.workspaceId,
+        kind: message.target.kind,
+        target: message.target,
+        view: message.view,
+        proposalId: message.cardOf ?? null,
+        nextAttemptAt: at,
+        createdAt: at,
+      })),
+    );
   }
 
   async schedule(job: NewJob, mode: 'replace' | 'keep'): Promise<void> {
