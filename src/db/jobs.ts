@@ -31,16 +31,19 @@ export class JobRunner {
   async claim(): Promise<ClaimedJob[]> {
     const now = this.opts.clock.now();
     const leaseUntil = new Date(now.getTime() + this.opts.leaseSeconds * 1000);
+    const limit = this.opts.batchSize ?? 500;
+    // Two index-ordered scans (due, and lease expired), each stopping at the limit: claiming never
+    // reads more than a batch of rows, however many millions of jobs wait further ahead.
     const result = await this.opts.db.execute(sql`
-      update jobs set status = 'running', locked_by = ${this.opts.workerId}, locked_until = ${leaseUntil.toISOString()}::timestamptz, attempts = attempts + 1
-      where id in (
-        select id from jobs
-        where (status = 'pending' and run_at <= ${now.toISOString()}::timestamptz)
-           or (status = 'running' and locked_until < ${now.toISOString()}::timestamptz)
-        order by run_at, id
-        limit ${this.opts.batchSize ?? 200}
-        for update skip locked
+      with due as (
+        select id from jobs where status = 'pending' and run_at <= ${now.toISOString()}::timestamptz
+        order by run_at limit ${limit} for update skip locked
+      ), expired as (
+        select id from jobs where status = 'running' and locked_until < ${now.toISOString()}::timestamptz
+        order by locked_until limit ${limit} for update skip locked
       )
+      update jobs set status = 'running', locked_by = ${this.opts.workerId}, locked_until = ${leaseUntil.toISOString()}::timestamptz, attempts = attempts + 1
+      where id in (select id from due union all select id from expired)
       returning id, kind, payload, attempts, run_at`);
     // Run in due order, as they would have run had nobody been away: a reminder before the close it precedes.
     return rowsOf<{ id: number | string; kind: string; payload: Record<string, unknown>; attempts: number; run_at: string | Date }>(result)

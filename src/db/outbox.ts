@@ -39,17 +39,17 @@ export class OutboxDispatcher {
   async claim(): Promise<Claimed[]> {
     const now = this.opts.clock.now();
     const leaseUntil = new Date(now.getTime() + this.opts.leaseSeconds * 1000);
+    const limit = this.opts.batchSize ?? 50;
     const result = await this.opts.db.execute(sql`
-      with claimed as (
+      with due as (
+        select id from outbox where status = 'pending' and next_attempt_at <= ${now.toISOString()}::timestamptz
+        order by next_attempt_at, id limit ${limit} for update skip locked
+      ), expired as (
+        select id from outbox where status = 'sending' and locked_until < ${now.toISOString()}::timestamptz
+        order by locked_until limit ${limit} for update skip locked
+      ), claimed as (
         update outbox set status = 'sending', locked_until = ${leaseUntil.toISOString()}::timestamptz, attempts = attempts + 1
-        where id in (
-          select id from outbox
-          where (status = 'pending' and next_attempt_at <= ${now.toISOString()}::timestamptz)
-             or (status = 'sending' and locked_until < ${now.toISOString()}::timestamptz)
-          order by id
-          limit ${this.opts.batchSize ?? 50}
-          for update skip locked
-        )
+        where id in (select id from due union all select id from expired)
         returning id, workspace_id, target, view, proposal_id, attempts
       )
       select c.*, w.platform, w.external_id from claimed c join workspaces w on w.id = c.workspace_id`);

@@ -235,7 +235,10 @@ export const outbox = pgTable(
     createdAt: ts('created_at').notNull(),
     sentAt: ts('sent_at'),
   },
-  (t) => [index('outbox_due').on(t.nextAttemptAt).where(sql`status = 'pending'`)],
+  (t) => [
+    index('outbox_due').on(t.nextAttemptAt, t.id).where(sql`status = 'pending'`),
+    index('outbox_lease').on(t.lockedUntil).where(sql`status = 'sending'`),
+  ],
 );
 
 /** Time-driven work. Claimed with FOR UPDATE SKIP LOCKED and a lease. */

@@ -224,11 +224,12 @@ async function list(s: Session, c: Extract<Command, { name: 'commitment.list' }>
   return [{ type: 'list', title: s.t({ key: `commitment.list.${c.filter}` }), items, empty: s.t({ key: 'commitment.list.empty' }) }];
 }
 
-function statusLine(t: Translator, c: Commitment, zone: string, locale: Locale, now: Date): string {
-  const due = `${formatDateTime(c.dueAt, zone, locale)} (${formatRelative(c.dueAt, now, locale, zone)})`;
+function statusLine(t: Translator, c: Commitment, zone: string, locale: Locale, now: Date, when?: { absolute: string; relative: string }): string {
+  const absolute = when?.absolute ?? formatDateTime(c.dueAt, zone, locale);
   if (c.status === 'done') return t({ key: c.doneAt && c.doneAt <= c.dueAt ? 'commitment.status.doneOnTime' : 'commitment.status.doneLate' });
   if (c.status === 'cancelled') return t({ key: 'commitment.status.cancelled' });
-  if (c.dueAt <= now) return t({ key: 'commitment.status.overdue', params: { due: formatDateTime(c.dueAt, zone, locale) } });
+  if (c.dueAt <= now) return t({ key: 'commitment.status.overdue', params: { due: absolute } });
+  const due = `${absolute} (${when?.relative ?? formatRelative(c.dueAt, now, locale, zone)})`;
   if (c.status === 'blocked') return t({ key: 'commitment.status.blocked', params: { due, reason: c.blockedReason ?? '' } });
   return t({ key: 'commitment.status.open', params: { due } });
 }
@@ -319,12 +320,19 @@ async function commitmentCard(tx: Tx, c: Commitment, d: Display): Promise<CardVi
 }
 
 /** The card itself, from data already loaded, so a sweep can build thousands without a query each. */
-function buildCommitmentCard(c: Commitment, owners: Member[], about: { group: string | null; proposal: string | null }, d: Display): CardView {
+function buildCommitmentCard(
+  c: Commitment,
+  owners: Member[],
+  about: { group: string | null; proposal: string | null },
+  d: Display,
+  // Formatting dates is the costly part of a card: callers that need them too pass them in.
+  when = dueTexts(c, d),
+): CardView {
   const t = translator(d.locale);
   const fields = [
     { label: t({ key: 'commitment.owners' }), value: mentionList(owners.map((o) => o.displayName)) },
-    { label: t({ key: 'commitment.due' }), value: `${formatDateTime(c.dueAt, d.timezone, d.locale)} (${formatRelative(c.dueAt, d.now, d.locale, d.timezone)})`, at: c.dueAt.toISOString() },
-    { label: t({ key: 'commitment.statusLabel' }), value: statusLine(t, c, d.timezone, d.locale, d.now) },
+    { label: t({ key: 'commitment.due' }), value: `${when.absolute} (${when.relative})`, at: c.dueAt.toISOString() },
+    { label: t({ key: 'commitment.statusLabel' }), value: statusLine(t, c, d.timezone, d.locale, d.now, when) },
   ];
   if (about.group) fields.push({ label: t({ key: 'card.group' }), value: about.group });
   if (about.proposal) fields.push({ label: t({ key: 'commitment.fromProposal' }), value: about.proposal });
@@ -368,9 +376,14 @@ const memberDisplay = (member: Member, workspace: Workspace, now: Date): Display
   now,
 });
 
-function withSubtitle(card: CardView, c: Commitment, d: Display, titleKey: string, extra: Record<string, string> = {}): CardView {
+const dueTexts = (c: Commitment, d: Display) => ({
+  absolute: formatDateTime(c.dueAt, d.timezone, d.locale),
+  relative: formatRelative(c.dueAt, d.now, d.locale, d.timezone),
+});
+
+function withSubtitle(card: CardView, c: Commitment, d: Display, titleKey: string, extra: Record<string, string> = {}, when = dueTexts(c, d)): CardView {
   // Before the due time "in 2 days" reads best; at or after it, the time itself.
-  const due = c.dueAt > d.now ? formatRelative(c.dueAt, d.now, d.locale, d.timezone) : formatDateTime(c.dueAt, d.timezone, d.locale);
+  const due = c.dueAt > d.now ? when.relative : when.absolute;
   return { ...card, subtitle: translator(d.locale)({ key: titleKey, params: { number: c.number, what: c.what, due, ...extra } }) };
 }
 
@@ -393,8 +406,9 @@ export async function runCommitmentReminders(tx: Tx, jobs: { payload: Record<str
     if (!workspaces.has(c.workspaceId)) workspaces.set(c.workspaceId, await tx.getWorkspace(c.workspaceId));
     if (c.groupId && !groups.has(c.groupId)) groups.set(c.groupId, (await tx.getGroup(c.groupId)).name);
     const display = memberDisplay(owner, workspaces.get(c.workspaceId)!, now);
-    const card = buildCommitmentCard(c, owners.get(c.id) ?? [], { group: c.groupId ? groups.get(c.groupId)! : null, proposal: null }, display);
-    messages.push({ workspaceId: c.workspaceId, target: { kind: 'dm' as const, memberExternalId: owner.externalId }, view: withSubtitle(card, c, display, 'commitment.reminder') });
+    const when = dueTexts(c, display);
+    const card = buildCommitmentCard(c, owners.get(c.id) ?? [], { group: c.groupId ? groups.get(c.groupId)! : null, proposal: null }, display, when);
+    messages.push({ workspaceId: c.workspaceId, target: { kind: 'dm' as const, memberExternalId: owner.externalId }, view: withSubtitle(card, c, display, 'commitment.reminder', {}, when) });
   }
   await tx.enqueueMany(messages, now);
 }
