@@ -79,6 +79,39 @@ describe('console script', () => {
     expect(out).toMatch(/Nhật ký kiểm toán còn nguyên vẹn/);
   });
 
+  it('runs a whole mediation from request to agreement, commitments and a public summary', async () => {
+    const script = join(dir, 'mediation.txt');
+    writeFileSync(
+      script,
+      [
+        'alice in #team: /concord group create "Outreach"',
+        'bob in #team: /concord group join',
+        'carol in #team: /concord group join',
+        'dan in #team: /concord group join',
+        'alice in #team: /concord group role @dan mediator',
+        'bob in #team: /concord mediate @bob @carol --topic "Who leads the outreach budget" --confidential',
+        'bob in #mediation-1: /concord mediation note "I need to sign off spending over 500"',
+        'dan in #mediation-1: /concord mediation next',
+        'dan in #mediation-1: /concord mediation propose-agreement "Carol leads; Bob co-signs spending over 500"',
+        'bob in #mediation-1: /concord mediation accept',
+        'carol in #mediation-1: /concord mediation accept',
+        'carol in #mediation-1: /concord commit "Share the spending plan" --due "in 1 week"',
+        'dan in #mediation-1: /concord mediation close resolved --summary "Outreach leadership agreed"',
+        'erin in #team: /concord mediation 1',
+        '@advance 6d',
+      ].join('\n'),
+    );
+    const result = await start(['--script', script, '--clock', '2026-12-01T09:00Z']);
+    expect(result.code).toBe(0);
+    const out = result.stdout;
+    expect(out).toMatch(/\[private #mediation-1\] opened for @bob, @carol, @dan/);
+    expect(out).toMatch(/\[private #mediation-1\]\n== Note on mediation #1 by @bob ==/);
+    expect(out).toMatch(/every party has now agreed/);
+    expect(out).toMatch(/\[#team\]\n== Mediation #1 has ended ==\n  Status: resolved\n  Summary: Outreach leadership agreed/);
+    expect(out).toMatch(/\[only @erin\]\n✗ There is no mediation #1 that you take part in/);
+    expect(out).toMatch(/\[DM @carol\]\n== Commitment #1: Share the spending plan ==\nReminder/);
+  });
+
   it('exits non-zero, saying why, when the script cannot be read', async () => {
     const result = await start(['--script', join(dir, 'missing.txt')]);
     expect(result.code).not.toBe(0);
