@@ -19,6 +19,8 @@ export async function runSettingsCommand(s: Session, c: SettingsCommand): Promis
     case 'settings.show': {
       const w = s.workspace;
       const unset = s.t({ key: 'settings.unset' });
+      const commitments = await s.tx.commitments.settings(w.id);
+      const retention = await s.tx.disputes.retentionDays(w.id);
       return [
         {
           type: 'card',
@@ -29,6 +31,13 @@ export async function runSettingsCommand(s: Session, c: SettingsCommand): Promis
             { label: s.t({ key: 'settings.workspaceLocale' }), value: w.locale },
             { label: s.t({ key: 'settings.workspaceTimezone' }), value: w.timezone },
             { label: s.t({ key: 'settings.reminderHours' }), value: String(w.reminderHours) },
+            { label: s.t({ key: 'settings.commitmentReminders' }), value: commitments.reminders.join(', ') || s.t({ key: 'settings.none' }) },
+            {
+              label: s.t({ key: 'settings.quietHours' }),
+              value: commitments.quietFrom === commitments.quietTo ? s.t({ key: 'settings.none' }) : `${commitments.quietFrom}:00–${commitments.quietTo}:00`,
+            },
+            { label: s.t({ key: 'settings.escalationHours' }), value: String(commitments.escalationHours) },
+            { label: s.t({ key: 'settings.retentionDays' }), value: String(retention) },
           ],
           actions: [],
           footer: s.t({ key: 'settings.footer' }),
