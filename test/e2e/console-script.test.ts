@@ -107,7 +107,7 @@ describe('console script', () => {
     expect(out).toMatch(/\[private #mediation-1\] opened for @bob, @carol, @dan/);
     expect(out).toMatch(/\[private #mediation-1\]\n== Note on mediation #1 by @bob ==/);
     expect(out).toMatch(/every party has now agreed/);
-    expect(out).toMatch(/\[#team\]\n== Mediation #1 has ended ==\n  Status: resolved\n  Summary: Outreach leadership agreed/);
+    expect(out).toMatch(/\[#team\]\n== Mediation #1 has ended ==\n {2}Status: resolved\n {2}Summary: Outreach leadership agreed/);
     expect(out).toMatch(/\[only @erin\]\n✗ There is no mediation #1 that you take part in/);
     expect(out).toMatch(/\[DM @carol\]\n== Commitment #1: Share the spending plan ==\nReminder/);
   });
