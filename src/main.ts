@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { createApp } from './app.js';
 import { ConsoleMessenger, ConsoleSession } from './bots/console/console.js';
+import { createDiscordClient, DiscordMessenger, loadDiscordConfig, startDiscord, type DiscordConfig } from './bots/discord/index.js';
 import { ConfigError, loadConfig } from './config.js';
 import { ManualClock, ShiftedClock, type MovableClock } from './core/clock.js';
 
@@ -17,8 +18,10 @@ async function main(): Promise<number> {
     return 0;
   }
   let config;
+  let discordConfig: DiscordConfig | null;
   try {
     config = loadConfig();
+    discordConfig = loadDiscordConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);
@@ -48,7 +51,12 @@ async function main(): Promise<number> {
   }
 
   const out = (text: string) => process.stdout.write(`${text}\n`);
-  const app = await createApp({ config, clock, messengers: { console: new ConsoleMessenger(out) } });
+  const discordClient = discordConfig ? createDiscordClient(discordConfig) : null;
+  const app = await createApp({
+    config,
+    clock,
+    messengers: { console: new ConsoleMessenger(out), ...(discordClient ? { discord: new DiscordMessenger(discordClient) } : {}) },
+  });
   const session = new ConsoleSession({
     core: app.core,
     clock,
@@ -59,6 +67,13 @@ async function main(): Promise<number> {
   try {
     // Deadlines that passed while Concord was stopped are handled before anything else.
     await app.scheduler.tick();
+    if (discordConfig && discordClient && script === null) {
+      const discord = await startDiscord({ core: app.core, config: discordConfig, logger: app.logger, client: discordClient });
+      app.scheduler.start(config.SCHEDULER_CRON);
+      await untilStopped();
+      await discord.stop();
+      return 0;
+    }
     if (script !== null) {
       for (const line of script.split(/\r?\n/)) {
         if (line.trim() === '' || line.trim().startsWith('#')) continue;
@@ -74,6 +89,14 @@ async function main(): Promise<number> {
   } finally {
     await app.close();
   }
+}
+
+/** Resolves on Ctrl-C or a service manager's stop signal, so the process can shut down cleanly. */
+function untilStopped(): Promise<void> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
 }
 
 async function interactive(session: ConsoleSession, out: (text: string) => void): Promise<void> {

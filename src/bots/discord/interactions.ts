@@ -1,0 +1,424 @@
+// Turns Discord interactions into core command lines and answers each within Discord's 3 seconds: reply, update, or defer and edit.
+import { randomUUID } from 'node:crypto';
+import {
+  ApplicationCommandOptionType,
+  Events,
+  MessageFlags,
+  PermissionFlagsBits,
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type Client,
+  type Interaction,
+  type ModalSubmitInteraction,
+  type StringSelectMenuInteraction,
+} from 'discord.js';
+import type { CommandContext } from '../../core/context.js';
+import type { Locale } from '../../core/i18n/types.js';
+import type { Concord, Logger, Reply } from '../../core/service.js';
+import type { ListView, View } from '../../core/views/types.js';
+import { appendFlags, appendText, ballotText, proposalOfVote, quote } from './command-line.js';
+import { completionFor, nativeToLine, type Completion, type GivenOption } from './commands.js';
+import { decodeId, type Ref } from './custom-ids.js';
+import { LIMITS, cut } from './limits.js';
+import { discordText, localeOf } from './messages.js';
+import { amountsModal, amountsText, ballotOf, formModal, modalId, rankStep, reasonModal, type Ballot } from './modals.js';
+import { MENU_ID, renderViews, type DiscordMessage } from './render.js';
+
+export interface InteractionOptions {
+  core: Pick<Concord, 'execute'>;
+  logger: Logger;
+  /** How long to wait for core before deferring. Discord drops answers after 3 s; network time comes out of that. */
+  ackAfterMs?: number;
+  /** The server of a single-server setup: commands and clicks in DMs act there. */
+  guildId?: string;
+}
+
+type Answerable = ChatInputCommandInteraction | ButtonInteraction | StringSelectMenuInteraction | ModalSubmitInteraction;
+
+/** Components on ephemeral ballot messages are answered by updating that message; everything else by a new ephemeral one. */
+type Mode = 'reply' | 'update';
+
+interface Who {
+  guildId: string;
+  locale: Locale;
+  ctx: (key: string) => CommandContext;
+}
+
+const TIMEOUT = Symbol('timeout');
+
+function within<T>(work: Promise<T>, ms: number): Promise<T | typeof TIMEOUT> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<typeof TIMEOUT>((resolve) => {
+    timer = setTimeout(() => resolve(TIMEOUT), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+const EPHEMERAL = MessageFlags.Ephemeral;
+const NO_PINGS = { parse: [] as [] };
+
+/** Suggestions from list replies are kept briefly: autocomplete asks on every keystroke. */
+const SUGGESTION_TTL_MS = 15_000;
+
+export class InteractionHandler {
+  private readonly pending = new Set<Promise<void>>();
+  private readonly suggestions = new Map<string, { at: number; views: Promise<View[]> }>();
+
+  constructor(private readonly opts: InteractionOptions) {}
+
+  attach(client: Client): void {
+    client.on(Events.InteractionCreate, (interaction) => {
+      const work = this.handle(interaction).finally(() => this.pending.delete(work));
+      this.pending.add(work);
+    });
+  }
+
+  /** Resolves when every interaction received so far has been answered. */
+  async settled(): Promise<void> {
+    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+  }
+
+  async handle(interaction: Interaction): Promise<void> {
+    try {
+      if (interaction.isAutocomplete()) return await this.complete(interaction);
+      if (interaction.isChatInputCommand()) return await this.command(interaction);
+      if (interaction.isButton() || interaction.isStringSelectMenu()) return await this.component(interaction);
+      if (interaction.isModalSubmit()) return await this.modal(interaction);
+    } catch (error) {
+      const errorId = randomUUID().slice(0, 8);
+      this.opts.logger.error({ err: error, errorId, interaction: interaction.id, type: interaction.type }, 'discord interaction failed');
+      if (interaction.isRepliable() && !interaction.replied) {
+        const t = discordText(localeOf(interaction.locale));
+        const body = { embeds: [{ description: `❌ ${t('discord.failed', { id: errorId })}`, color: 0xed4245 }], components: [] };
+        try {
+          if (interaction.deferred) await interaction.editReply(body);
+          else await interaction.reply({ ...body, flags: EPHEMERAL });
+        } catch (replyError) {
+          this.opts.logger.warn({ err: replyError, errorId }, 'could not tell the member about a failure');
+        }
+      }
+    }
+  }
+
+  // ---- who, where ----
+
+  private who(interaction: Interaction, guildFromId?: string): Who | null {
+    const guildId = interaction.guildId ?? guildFromId ?? this.opts.guildId;
+    if (!guildId) return null;
+    const member = interaction.member;
+    const user = interaction.user;
+    const nick = member && 'nick' in member ? member.nick : member && 'nickname' in member ? member.nickname : null;
+    const displayName = nick ?? user.globalName ?? user.username;
+    const locale = localeOf(interaction.locale);
+    const channel = interaction.channel as { name?: string | null } | null;
+    const isAdmin = interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false;
+    return {
+      guildId,
+      locale,
+      ctx: (key) => ({
+        platform: 'discord',
+        workspace: { externalId: guildId, name: interaction.guild?.name ?? guildId },
+        actor: { externalId: user.id, displayName, locale, isAdmin },
+        channel: { id: interaction.channelId ?? guildId, ...(channel?.name ? { name: channel.name } : {}) },
+        idempotencyKey: key,
+      }),
+    };
+  }
+
+  /** Custom ids of components sent in DMs must carry the server; those in a server need not. */
+  private idGuild(interaction: Interaction, who: Who): string | undefined {
+    return interaction.guildId ? undefined : who.guildId;
+  }
+
+  private async noWorkspace(interaction: Answerable): Promise<void> {
+    const t = discordText(localeOf(interaction.locale));
+    await interaction.reply({ embeds: [{ description: `⚠️ ${t('discord.noWorkspace')}`, color: 0xfee75c }], flags: EPHEMERAL });
+  }
+
+  // ---- answering ----
+
+  private views(reply: Reply): DiscordMessage[] {
+    const views = reply.views.length ? reply.views : [{ type: 'notice' as const, tone: 'success' as const, text: '✓' }];
+    return renderViews(views, { locale: reply.locale });
+  }
+
+  /**
+   * Runs `work` and answers with its messages: directly when it is quick, else after a deferral,
+   * so Discord never shows "This interaction failed" while core waits on the database.
+   */
+  private async answer(interaction: Answerable, mode: Mode, work: Promise<DiscordMessage[]>): Promise<void> {
+    work.catch(() => {});
+    const canUpdate = mode === 'update' && (interaction.isMessageComponent() || (interaction.isModalSubmit() && interaction.isFromMessage()));
+    let messages = await within(work, this.opts.ackAfterMs ?? 2000);
+    if (messages === TIMEOUT) {
+      if (canUpdate) await interaction.deferUpdate();
+      else await interaction.deferReply({ flags: EPHEMERAL });
+      messages = await work;
+    }
+    const [first, ...rest] = messages;
+    const body = { embeds: first?.embeds ?? [], components: first?.components ?? [], allowedMentions: NO_PINGS };
+    if (interaction.deferred) await interaction.editReply(body);
+    else if (canUpdate) await interaction.update(body);
+    else await interaction.reply({ ...body, flags: EPHEMERAL });
+    for (const message of rest) await interaction.followUp({ ...message, flags: EPHEMERAL, allowedMentions: NO_PINGS });
+  }
+
+  private run(interaction: Answerable, who: Who, line: string, mode: Mode = 'reply'): Promise<void> {
+    const work = this.opts.core.execute(who.ctx(interaction.id), line).then((reply) => this.views(reply));
+    return this.answer(interaction, mode, work);
+  }
+
+  // ---- slash commands ----
+
+  private async command(interaction: ChatInputCommandInteraction): Promise<void> {
+    const who = this.who(interaction);
+    if (!who) return this.noWorkspace(interaction);
+    const data = interaction.options.data;
+    const sub = data[0]?.type === ApplicationCommandOptionType.Subcommand ? data[0] : null;
+    const given: GivenOption[] = (sub ? (sub.options ?? []) : data).map((o) => ({ name: o.name, type: o.type, ...(o.value !== undefined && o.value !== null ? { value: o.value } : {}) }));
+    let line = nativeToLine(interaction.commandName, sub?.name ?? null, given);
+    if (line === null) return this.unknown(interaction);
+    // `/vote` without a choice shows the proposal with its ballot buttons.
+    const bare = proposalOfVote(line);
+    if (bare !== null) line = `proposal ${bare}`;
+    return this.run(interaction, who, line);
+  }
+
+  private async unknown(interaction: Answerable): Promise<void> {
+    const t = discordText(localeOf(interaction.locale));
+    await interaction.reply({ embeds: [{ description: `⚠️ ${t('discord.unknownAction')}`, color: 0xfee75c }], flags: EPHEMERAL });
+  }
+
+  // ---- buttons and menus ----
+
+  private async component(interaction: ButtonInteraction | StringSelectMenuInteraction): Promise<void> {
+    let customId = interaction.customId;
+    let label: string | undefined;
+    if (interaction.isStringSelectMenu() && customId === MENU_ID) {
+      customId = interaction.values[0] ?? '';
+    } else if (interaction.isButton()) {
+      label = buttonLabel(interaction);
+    }
+    const decoded = decodeId(customId, label);
+    if (!decoded) return this.unknown(interaction);
+    const who = this.who(interaction, decoded.guildId);
+    if (!who) return this.noWorkspace(interaction);
+    const ref = decoded.ref;
+    const idGuild = this.idGuild(interaction, who);
+    const t = discordText(who.locale);
+    switch (ref.kind) {
+      case 'run':
+        return this.run(interaction, who, ref.command);
+      case 'reason':
+      case 'form': {
+        const id = modalId(ref, idGuild);
+        if (!id) return this.run(interaction, who, ref.command);
+        const title = label ?? t(ref.kind === 'reason' ? 'discord.reason.label' : 'discord.form.title');
+        await interaction.showModal(ref.kind === 'reason' ? reasonModal(id, ref.command, title, who.locale) : formModal(id, ref.command, ref.flags, title, who.locale));
+        return;
+      }
+      case 'approval': {
+        const values = interaction.isStringSelectMenu() ? interaction.values : [];
+        return this.run(interaction, who, `${ref.command} ${quote(values.join(','))}`);
+      }
+      case 'ballot':
+        return this.openBallot(interaction, who, ref.command, idGuild);
+      case 'rank': {
+        const picked = interaction.isStringSelectMenu() ? [...ref.picked, ...interaction.values.map(Number)] : ref.picked;
+        const mode: Mode = interaction.message.flags.has(MessageFlags.Ephemeral) ? 'update' : 'reply';
+        return this.rank(interaction, who, ref.proposal, picked, mode, idGuild);
+      }
+      case 'rankSubmit':
+        return this.rank(interaction, who, ref.proposal, ref.picked, 'update', idGuild, true);
+      case 'amounts':
+        return this.unknown(interaction);
+    }
+  }
+
+  private async ballot(interaction: Answerable, who: Who, proposal: number): Promise<{ ballot: Ballot } | { reply: Reply }> {
+    // A key of its own: this read must not take the place of the vote the same click may cast.
+    const reply = await this.opts.core.execute(who.ctx(`${interaction.id}:ballot`), `proposal ${proposal}`);
+    const ballot = reply.ok ? ballotOf(proposal, reply.views) : null;
+    return ballot ? { ballot } : { reply };
+  }
+
+  private async openBallot(interaction: ButtonInteraction | StringSelectMenuInteraction, who: Who, command: string, idGuild?: string): Promise<void> {
+    const proposal = proposalOfVote(command);
+    if (proposal === null) return this.unknown(interaction);
+    const t = discordText(who.locale);
+    // A modal must be the first answer, so the ballot has to be read before Discord's deadline.
+    const found = await within(this.ballot(interaction, who, proposal), this.opts.ackAfterMs ?? 2000);
+    if (found === TIMEOUT) {
+      await interaction.reply({ embeds: [{ description: `⏳ ${t('discord.ballot.slow')}`, color: 0xfee75c }], flags: EPHEMERAL });
+      return;
+    }
+    if ('reply' in found) return this.answer(interaction, 'reply', Promise.resolve(this.closedBallot(found.reply, proposal, who.locale)));
+    const { ballot } = found;
+    if (ballot.rule === 'score' || ballot.rule === 'dot') {
+      const id = modalId({ kind: 'amounts', proposal, rule: ballot.rule }, idGuild);
+      if (id) {
+        await interaction.showModal(amountsModal(ballot, id, who.locale));
+        return;
+      }
+    }
+    if (ballot.rule === 'approval') {
+      // Approval cards carry their own menu; an older card's button gets one here.
+      const select = renderViews([{ type: 'card', title: ballot.title, fields: [], actions: [{ command, label: ballot.prompt, input: { kind: 'ballot', rule: 'approval', options: ballot.options, prompt: ballot.prompt } }] }], { locale: who.locale, ...(idGuild ? { guildId: idGuild } : {}) });
+      return this.answer(interaction, 'reply', Promise.resolve(select));
+    }
+    return this.answer(interaction, 'reply', Promise.resolve([rankStep(ballot, [], who.locale, idGuild)]));
+  }
+
+  private closedBallot(reply: Reply, proposal: number, locale: Locale): DiscordMessage[] {
+    if (!reply.ok) return this.views(reply);
+    const t = discordText(locale);
+    return renderViews([{ type: 'notice', tone: 'warning', text: t('discord.ballot.closed', { number: proposal }) }, ...reply.views], { locale });
+  }
+
+  private async rank(interaction: ButtonInteraction | StringSelectMenuInteraction, who: Who, proposal: number, picked: number[], mode: Mode, idGuild: string | undefined, submit = false): Promise<void> {
+    const work = (async (): Promise<DiscordMessage[]> => {
+      const found = await this.ballot(interaction, who, proposal);
+      if ('reply' in found) return this.closedBallot(found.reply, proposal, who.locale);
+      const { ballot } = found;
+      const valid = [...new Set(picked)].filter((i) => Number.isInteger(i) && i >= 0 && i < ballot.options.length);
+      // The last option left has only one place to go.
+      if (valid.length === ballot.options.length - 1) valid.push(ballot.options.findIndex((_, i) => !valid.includes(i)));
+      if (!submit && valid.length < ballot.options.length) return [rankStep(ballot, valid, who.locale, idGuild)];
+      const line = `vote ${proposal} ${quote(ballotText(ballot.options, { rule: 'ranked', order: valid }))}`;
+      return this.views(await this.opts.core.execute(who.ctx(interaction.id), line));
+    })();
+    return this.answer(interaction, mode, work);
+  }
+
+  // ---- modals ----
+
+  private async modal(interaction: ModalSubmitInteraction): Promise<void> {
+    const decoded = decodeId(interaction.customId);
+    if (!decoded) return this.unknown(interaction);
+    const who = this.who(interaction, decoded.guildId);
+    if (!who) return this.noWorkspace(interaction);
+    const fields = new Map<string, string>();
+    for (const [id, field] of interaction.fields.fields) {
+      if ('value' in field && typeof field.value === 'string') fields.set(id, field.value);
+    }
+    const ref: Ref = decoded.ref;
+    switch (ref.kind) {
+      case 'reason':
+        return this.run(interaction, who, appendText(ref.command, fields.get('reason') ?? ''));
+      case 'form':
+        return this.run(interaction, who, appendFlags(ref.command, ref.flags.map((f) => [f, fields.get(f) ?? ''])));
+      case 'amounts': {
+        const reason = (fields.get('reason') ?? '').trim();
+        const line = `vote ${ref.proposal} ${quote(amountsText(fields))}${reason ? ` --reason ${quote(reason)}` : ''}`;
+        return this.run(interaction, who, line);
+      }
+      default:
+        return this.unknown(interaction);
+    }
+  }
+
+  // ---- autocomplete ----
+
+  private async complete(interaction: AutocompleteInteraction): Promise<void> {
+    const focused = interaction.options.getFocused(true);
+    const kind = completionFor(interaction.commandName, interaction.options.getSubcommand(false), focused.name);
+    const who = this.who(interaction);
+    let choices: Array<{ name: string; value: string | number }> = [];
+    if (kind && who) {
+      const found = await within(this.suggest(interaction, who, kind, String(focused.value ?? '')), this.opts.ackAfterMs ?? 2000);
+      if (found !== TIMEOUT) choices = found;
+    }
+    await interaction.respond(choices.slice(0, LIMITS.autocompleteChoices).map((c) => ({ name: cut(c.name, LIMITS.choiceName), value: c.value })));
+  }
+
+  private listed(interaction: AutocompleteInteraction, who: Who, line: string): Promise<View[]> {
+    const key = `${who.guildId}:${interaction.user.id}:${line}`;
+    const now = Date.now();
+    for (const [k, v] of this.suggestions) if (now - v.at > SUGGESTION_TTL_MS) this.suggestions.delete(k);
+    const hit = this.suggestions.get(key);
+    if (hit) return hit.views;
+    const views = this.opts.core.execute(who.ctx(interaction.id), line).then((r) => (r.ok ? r.views : []));
+    this.suggestions.set(key, { at: now, views });
+    return views;
+  }
+
+  private async suggest(interaction: AutocompleteInteraction, who: Who, kind: Completion, typed: string): Promise<Array<{ name: string; value: string | number }>> {
+    const needle = typed.trim().toLowerCase().replace(/^#/, '');
+    const matches = (name: string) => needle === '' || name.toLowerCase().includes(needle);
+    switch (kind) {
+      case 'proposal-open':
+      case 'proposal-any':
+      case 'commitment': {
+        const line = kind === 'commitment' ? 'commitments --mine' : kind === 'proposal-any' ? 'proposals --all' : 'proposals';
+        const items = listItems(await this.listed(interaction, who, line));
+        return items.flatMap((text) => {
+          const match = /^#(\d+)\s/.exec(text);
+          return match && matches(text) ? [{ name: text, value: Number(match[1]) }] : [];
+        });
+      }
+      case 'group': {
+        const items = listItems(await this.listed(interaction, who, 'group list'));
+        return items.map((text) => text.replace(/\s\([^()]*\)$/, '')).filter(matches).map((name) => ({ name, value: name }));
+      }
+      case 'timezone': {
+        const loose = (s: string) => s.toLowerCase().replace(/[_\s/]+/g, ' ');
+        return timeZones()
+          .filter((zone) => loose(zone).includes(loose(needle)))
+          .slice(0, LIMITS.autocompleteChoices)
+          .map((zone) => ({ name: zone, value: zone }));
+      }
+      case 'choice': {
+        const proposal = interaction.options.get('proposal')?.value;
+        if (typeof proposal !== 'number') return [];
+        const views = await this.listed(interaction, who, `proposal ${proposal}`);
+        const prefix = `vote ${proposal} `;
+        return views.flatMap((v) =>
+          v.type === 'card'
+            ? v.actions.filter((a) => a.command.startsWith(prefix) && !a.input).map((a) => ({ name: a.label, value: unquote(a.command.slice(prefix.length)) }))
+            : [],
+        ).filter((c) => matches(c.name) || matches(String(c.value)));
+      }
+    }
+  }
+}
+
+/** ICU lists some zones under their old names (Asia/Saigon); members look for the current ones. */
+const CURRENT_NAMES = ['Asia/Ho_Chi_Minh', 'Asia/Kolkata', 'Asia/Kathmandu', 'Asia/Yangon', 'Europe/Kyiv', 'America/Nuuk', 'Pacific/Kanton', 'Atlantic/Faroe', 'UTC'];
+let zones: string[] | null = null;
+
+function timeZones(): string[] {
+  if (!zones) {
+    const valid = CURRENT_NAMES.filter((zone) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: zone });
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    zones = [...new Set([...valid, ...Intl.supportedValuesOf('timeZone')])].sort();
+  }
+  return zones;
+}
+
+function listItems(views: View[]): string[] {
+  return views.filter((v): v is ListView => v.type === 'list').flatMap((v) => v.items.map((i) => i.text));
+}
+
+function unquote(word: string): string {
+  const trimmed = word.trim();
+  if (trimmed.startsWith('"') && trimmed.endsWith('"')) return trimmed.slice(1, -1).replace(/\\(["\\])/g, '$1');
+  return trimmed;
+}
+
+/** The clicked button's label, which compact custom ids leave out. Absent when the message is not included. */
+function buttonLabel(interaction: ButtonInteraction): string | undefined {
+  try {
+    const component = interaction.component as { label?: string | null } | null;
+    return component?.label ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+

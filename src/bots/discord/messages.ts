@@ -1,0 +1,106 @@
+// Words only the Discord surfaces need (modals, ballots, cut notes), in English and Vietnamese; everything else comes from core's catalogs.
+import { translate } from '../../core/i18n/index.js';
+import type { Catalog, Locale, Msg } from '../../core/i18n/types.js';
+
+const en: Catalog = {
+  'discord.command.concord': 'Run any Concord command as you would type it, such as help or propose.',
+  'discord.option.text': 'The command line after /concord, such as: propose "Adopt the budget" --rule consent',
+  'discord.option.filter': 'Which commitments: open ones (default), yours, overdue ones, or all.',
+  'discord.filter.open': 'Open',
+  'discord.filter.mine': 'Mine',
+  'discord.filter.overdue': 'Overdue',
+  'discord.filter.all': 'All, including done and cancelled',
+  'discord.tally': 'Tally',
+  'discord.page': '{title} ({page}/{pages})',
+  'discord.cut': '…shortened to fit in Discord.',
+  'discord.more.one': '…and {count} more.',
+  'discord.more.other': '…and {count} more.',
+  'discord.moreActions': 'More actions…',
+  'discord.runCommand': 'Run it yourself',
+  'discord.reason.label': 'Reason',
+  'discord.reason.optional': 'Reason (optional)',
+  'discord.form.title': 'A few details',
+  'discord.ballot.title': 'Ballot: proposal #{number}',
+  'discord.ballot.approve': 'Choose the options you approve',
+  'discord.ballot.rankPlaceholder': 'Your choice {rank}',
+  'discord.ballot.rankedSoFar': 'Your ranking so far:',
+  'discord.ballot.rankNone': 'Pick your first choice below.',
+  'discord.ballot.submitRanking': 'Vote with this ranking',
+  'discord.ballot.startOver': 'Start over',
+  'discord.ballot.lines': 'One option per line: put the number after “=”',
+  'discord.ballot.scoreHint': '0 to {max}; left empty counts as 0',
+  'discord.ballot.dotsHint': 'You have {count} dots in all',
+  'discord.ballot.closed': 'Proposal #{number} is not open for voting any more.',
+  'discord.ballot.slow': 'Concord is busy: press the button again in a moment.',
+  'discord.noWorkspace': 'Concord works inside a server. Use it in a channel of your server.',
+  'discord.unknownAction': 'This button is from an older version of Concord. Run the command again, or use `/concord`.',
+  'discord.failed': 'Something went wrong on our side (error {id}). Please try again.',
+  'discord.missingPermissions': 'Concord is missing permissions in <#{channel}>: {permissions}. Ask a server admin to grant them.',
+};
+
+const vi: Catalog = {
+  'discord.command.concord': 'Chạy bất kỳ lệnh Concord nào như khi gõ, ví dụ help hoặc propose.',
+  'discord.option.text': 'Dòng lệnh sau /concord, ví dụ: propose "Thông qua ngân sách" --rule consent',
+  'discord.option.filter': 'Cam kết nào: đang mở (mặc định), của bạn, quá hạn, hoặc tất cả.',
+  'discord.filter.open': 'Đang mở',
+  'discord.filter.mine': 'Của tôi',
+  'discord.filter.overdue': 'Quá hạn',
+  'discord.filter.all': 'Tất cả, kể cả đã xong và đã hủy',
+  'discord.tally': 'Kết quả',
+  'discord.page': '{title} ({page}/{pages})',
+  'discord.cut': '…đã rút gọn cho vừa Discord.',
+  'discord.more.one': '…và {count} mục nữa.',
+  'discord.more.other': '…và {count} mục nữa.',
+  'discord.moreActions': 'Thao tác khác…',
+  'discord.runCommand': 'Tự chạy lệnh',
+  'discord.reason.label': 'Lý do',
+  'discord.reason.optional': 'Lý do (không bắt buộc)',
+  'discord.form.title': 'Thêm vài chi tiết',
+  'discord.ballot.title': 'Phiếu bầu: đề xuất #{number}',
+  'discord.ballot.approve': 'Chọn các phương án bạn tán thành',
+  'discord.ballot.rankPlaceholder': 'Lựa chọn thứ {rank} của bạn',
+  'discord.ballot.rankedSoFar': 'Thứ hạng bạn đã chọn:',
+  'discord.ballot.rankNone': 'Chọn lựa chọn đầu tiên của bạn bên dưới.',
+  'discord.ballot.submitRanking': 'Bỏ phiếu với thứ hạng này',
+  'discord.ballot.startOver': 'Làm lại',
+  'discord.ballot.lines': 'Mỗi dòng một phương án: ghi số sau dấu “=”',
+  'discord.ballot.scoreHint': 'Từ 0 đến {max}; để trống tính là 0',
+  'discord.ballot.dotsHint': 'Bạn có tổng cộng {count} chấm',
+  'discord.ballot.closed': 'Đề xuất #{number} không còn mở để bỏ phiếu.',
+  'discord.ballot.slow': 'Concord đang bận: hãy bấm lại nút sau giây lát.',
+  'discord.noWorkspace': 'Concord hoạt động trong một máy chủ. Hãy dùng nó trong một kênh của máy chủ.',
+  'discord.unknownAction': 'Nút này thuộc phiên bản cũ của Concord. Hãy chạy lại lệnh, hoặc dùng `/concord`.',
+  'discord.failed': 'Đã có lỗi từ phía chúng tôi (mã lỗi {id}). Vui lòng thử lại.',
+  'discord.missingPermissions': 'Concord thiếu quyền trong <#{channel}>: {permissions}. Hãy nhờ quản trị viên máy chủ cấp quyền.',
+};
+
+export const discordMessages: Record<Locale, Catalog> = { en, vi };
+
+const plural: Record<Locale, Intl.PluralRules> = { en: new Intl.PluralRules('en'), vi: new Intl.PluralRules('vi') };
+
+function lookup(locale: Locale, key: string, count: number | undefined): string | undefined {
+  const catalog = discordMessages[locale];
+  if (count !== undefined) {
+    const variant = catalog[`${key}.${plural[locale].select(count)}`] ?? catalog[`${key}.other`];
+    if (variant !== undefined) return variant;
+  }
+  return catalog[key];
+}
+
+export type DiscordTranslator = (key: string, params?: Msg['params']) => string;
+
+/** Discord's own words first, then core's catalogs (card labels, command descriptions). */
+export function discordText(locale: Locale): DiscordTranslator {
+  return (key, params) => {
+    const count = typeof params?.count === 'number' ? params.count : undefined;
+    const template = lookup(locale, key, count) ?? lookup('en', key, count);
+    if (template === undefined) return translate(locale, params ? { key, params } : { key });
+    if (!params) return template;
+    return template.replace(/\{(\w+)\}/g, (whole, name: string) => (params[name] === undefined ? whole : String(params[name])));
+  };
+}
+
+/** Discord sends `vi` for Vietnamese and `en-US`, `en-GB`, … otherwise; Concord speaks en and vi. */
+export function localeOf(discordLocale: string | null | undefined): Locale {
+  return discordLocale?.toLowerCase().startsWith('vi') ? 'vi' : 'en';
+}

@@ -1,0 +1,121 @@
+// Delivers core's messages through Discord's REST API: channel posts, card edits, DMs and private threads. Failures throw so the outbox retries.
+import { ChannelType, Routes, ThreadAutoArchiveDuration, type Client, type REST } from 'discord.js';
+import type { MessageRef, Messenger } from '../../core/ports.js';
+import type { View } from '../../core/views/types.js';
+import { LIMITS, cut, nonEmpty } from './limits.js';
+import { channelPermissions, missing, PRIVATE_SPACE_NEEDS, type Overwrite, type RoleGrant } from './permissions.js';
+import { renderViews, type DiscordMessage } from './render.js';
+
+interface Workspace {
+  platform: string;
+  externalId: string;
+}
+
+const NO_PINGS = { parse: [] };
+
+/** Thrown when the bot lacks a permission; the message names each one, as the server settings do. */
+export class MissingPermissionsError extends Error {
+  constructor(
+    readonly channelId: string,
+    readonly permissions: string[],
+  ) {
+    super(`Concord is missing permissions in channel ${channelId}: ${permissions.join(', ')}. Ask a server admin to grant them to the Concord role.`);
+    this.name = 'MissingPermissionsError';
+  }
+}
+
+export class DiscordMessenger implements Messenger {
+  private readonly rest: REST;
+  /** DM channels by user: Discord returns the same channel each time, so one request per person is enough. */
+  private readonly dmChannels = new Map<string, string>();
+  private botId: string | null = null;
+
+  constructor(client: Client | { rest: REST }) {
+    this.rest = client.rest;
+    if ('user' in client && client.user) this.botId = client.user.id;
+  }
+
+  private body(message: DiscordMessage) {
+    return { embeds: message.embeds, components: message.components, allowed_mentions: NO_PINGS };
+  }
+
+  private async send(channelId: string, messages: DiscordMessage[]): Promise<MessageRef> {
+    let first: MessageRef | null = null;
+    for (const message of messages) {
+      const sent = (await this.rest.post(Routes.channelMessages(channelId), { body: this.body(message) })) as { id: string; channel_id?: string };
+      first ??= { channelId, messageId: sent.id };
+    }
+    if (!first) throw new Error('nothing to send');
+    return first;
+  }
+
+  async post(_workspace: Workspace, channelId: string, view: View): Promise<MessageRef> {
+    return this.send(channelId, renderViews([view]));
+  }
+
+  /** Only the first page is edited: cards, the views that get updated, always fit in one. */
+  async update(_workspace: Workspace, message: MessageRef, view: View): Promise<void> {
+    const [first] = renderViews([view]);
+    if (!first) return;
+    await this.rest.patch(Routes.channelMessage(message.channelId, message.messageId), { body: this.body(first) });
+  }
+
+  async dm(workspace: Workspace, memberExternalId: string, view: View): Promise<MessageRef> {
+    let channelId = this.dmChannels.get(memberExternalId);
+    if (!channelId) {
+      const channel = (await this.rest.post(Routes.userChannels(), { body: { recipient_id: memberExternalId } })) as { id: string };
+      channelId = channel.id;
+      this.dmChannels.set(memberExternalId, channelId);
+    }
+    // Clicks in a DM carry no server, so the buttons carry it.
+    return this.send(channelId, renderViews([view], { guildId: workspace.externalId }));
+  }
+
+  private async me(): Promise<string> {
+    if (!this.botId) this.botId = ((await this.rest.get(Routes.user('@me'))) as { id: string }).id;
+    return this.botId;
+  }
+
+  /** Names every permission the bot lacks in `channelId` for opening a private thread there, or throws. */
+  async checkPrivateSpace(guildId: string, channelId: string): Promise<void> {
+    const botId = await this.me();
+    const [channel, member, roles, guild] = (await Promise.all([
+      this.rest.get(Routes.channel(channelId)),
+      this.rest.get(Routes.guildMember(guildId, botId)),
+      this.rest.get(Routes.guildRoles(guildId)),
+      this.rest.get(Routes.guild(guildId)),
+    ])) as [{ permission_overwrites?: Overwrite[] }, { roles: string[] }, RoleGrant[], { owner_id?: string }];
+    const perms = channelPermissions({
+      guildId,
+      memberId: botId,
+      memberRoles: member.roles,
+      roles,
+      overwrites: channel.permission_overwrites ?? [],
+      ...(guild.owner_id ? { ownerId: guild.owner_id } : {}),
+    });
+    const lacking = missing(perms, PRIVATE_SPACE_NEEDS);
+    if (lacking.length) throw new MissingPermissionsError(channelId, lacking);
+  }
+
+  /**
+   * A private thread under the parent channel that only the members (and server moderators) see.
+   * A retry finds the thread an earlier attempt created by its name, instead of opening a second.
+   */
+  async openPrivateSpace(
+    workspace: Workspace,
+    request: { key: string; parentChannelId: string; title: string; memberExternalIds: string[] },
+  ): Promise<{ channelId: string }> {
+    const guildId = workspace.externalId;
+    await this.checkPrivateSpace(guildId, request.parentChannelId);
+    const name = cut(nonEmpty(request.title), LIMITS.threadName);
+    const active = (await this.rest.get(Routes.guildActiveThreads(guildId))) as { threads: Array<{ id: string; name: string; parent_id?: string; type: number }> };
+    let thread = active.threads.find((t) => t.parent_id === request.parentChannelId && t.name === name && t.type === ChannelType.PrivateThread);
+    thread ??= (await this.rest.post(Routes.threads(request.parentChannelId), {
+      body: { name, type: ChannelType.PrivateThread, invitable: false, auto_archive_duration: ThreadAutoArchiveDuration.OneWeek },
+    })) as { id: string; name: string; type: number };
+    for (const member of request.memberExternalIds) {
+      await this.rest.put(Routes.threadMembers(thread.id, member));
+    }
+    return { channelId: thread.id };
+  }
+}

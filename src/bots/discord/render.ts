@@ -1,0 +1,318 @@
+// Renders core views as Discord messages (embeds and components), always within Discord's limits: long content is cut or paginated.
+import {
+  ButtonStyle,
+  ComponentType,
+  type APIActionRowComponent,
+  type APIButtonComponent,
+  type APIComponentInMessageActionRow,
+  type APIEmbed,
+  type APIEmbedField,
+  type APISelectMenuOption,
+  type APIStringSelectComponent,
+} from 'discord.js';
+import type { Locale } from '../../core/i18n/types.js';
+import type { Action, CardView, Field, ListView, TallyView, Tone, View } from '../../core/views/types.js';
+import { optionRef } from './command-line.js';
+import { encodeId, type Ref } from './custom-ids.js';
+import { LIMITS, cut, nonEmpty, splitText } from './limits.js';
+import { discordText } from './messages.js';
+
+export type ActionRow = APIActionRowComponent<APIComponentInMessageActionRow>;
+
+export interface DiscordMessage {
+  embeds: APIEmbed[];
+  components: ActionRow[];
+}
+
+export interface RenderOptions {
+  /** The reader's language, when known (interaction replies); channel posts use language-neutral marks. */
+  locale?: Locale;
+  /** Set for messages outside a server (DMs): components then carry the guild, which their clicks lack. */
+  guildId?: string;
+  /** How many pages a long list or text may take before the rest is cut. */
+  maxPages?: number;
+}
+
+/** The custom id of the overflow menu; each of its values is itself a component custom id. */
+export const MENU_ID = 'x:menu';
+
+const COLORS: Record<Tone, number> = { info: 0x5865f2, success: 0x57f287, warning: 0xfee75c, danger: 0xed4245 };
+const MARKS: Record<Tone, string> = { info: '', success: '✅ ', warning: '⚠️ ', danger: '❌ ' };
+
+/** Members only known by a mention are stored under their Discord id: show them as mentions, which Discord resolves to names. */
+const mentions = (text: string) => text.replace(/(^|[^<\w])@(\d{17,20})(?!\w)/g, (_, before: string, id: string) => `${before}<@${id}>`);
+
+function words(opts: RenderOptions) {
+  const t = opts.locale ? discordText(opts.locale) : null;
+  return {
+    tally: t ? t('discord.tally') : '📊',
+    cut: t ? t('discord.cut') : '…',
+    more: (count: number) => (t ? t('discord.more', { count }) : `… +${count}`),
+    moreActions: t ? t('discord.moreActions') : '…',
+    run: t ? t('discord.runCommand') : '▶',
+    page: (title: string, page: number, pages: number) => (t ? t('discord.page', { title, page, pages }) : `${title} (${page}/${pages})`),
+  };
+}
+
+export function embedLength(embed: APIEmbed): number {
+  return (
+    (embed.title?.length ?? 0) +
+    (embed.description?.length ?? 0) +
+    (embed.footer?.text.length ?? 0) +
+    (embed.author?.name.length ?? 0) +
+    (embed.fields ?? []).reduce((sum, f) => sum + f.name.length + f.value.length, 0)
+  );
+}
+
+/** `<t:…:F>` shows the moment in each reader's own time zone and language; `<t:…:R>` counts down. */
+function fieldValue(field: Field): string {
+  if (field.at) {
+    const ms = Date.parse(field.at);
+    if (Number.isFinite(ms)) {
+      const unix = Math.floor(ms / 1000);
+      return `<t:${unix}:F> (<t:${unix}:R>)`;
+    }
+  }
+  return mentions(field.value);
+}
+
+function tallyText(tally: TallyView): string {
+  const lines: string[] = [];
+  if (tally.hiddenNote) lines.push(`*${tally.hiddenNote}*`);
+  for (const line of tally.lines) {
+    const share = line.share === undefined ? '' : ` (${Math.round(line.share * 100)}%)`;
+    const bar = line.share === undefined ? '' : ` ${'▰'.repeat(Math.round(line.share * 10))}${'▱'.repeat(10 - Math.round(line.share * 10))}`;
+    lines.push(`**${line.label}**: ${line.value}${share}${bar}`);
+  }
+  if (tally.summary) lines.push(tally.summary);
+  return lines.join('\n');
+}
+
+// ---- components ----
+
+interface Built {
+  rows: ActionRow[];
+  /** Commands too long for any custom id: shown as text to copy instead. */
+  typed: string[];
+}
+
+function refOf(action: Action): Ref {
+  const input = action.input;
+  if (!input) return { kind: 'run', command: action.command };
+  switch (input.kind) {
+    case 'reason':
+      return { kind: 'reason', command: action.command };
+    case 'form':
+      return { kind: 'form', command: action.command, flags: input.fields.map((f) => f.flag) };
+    case 'ballot':
+      return input.rule === 'approval' ? { kind: 'approval', command: action.command } : { kind: 'ballot', command: action.command };
+  }
+}
+
+const buttonStyle = (action: Action) =>
+  action.style === 'primary' ? ButtonStyle.Primary : action.style === 'danger' ? ButtonStyle.Danger : ButtonStyle.Secondary;
+
+function approvalSelect(action: Action, customId: string): APIStringSelectComponent | null {
+  if (action.input?.kind !== 'ballot') return null;
+  const all = action.input.options;
+  const options = all.slice(0, LIMITS.selectOptions);
+  if (options.length === 0) return null;
+  return {
+    type: ComponentType.StringSelect,
+    custom_id: customId,
+    placeholder: cut(nonEmpty(action.input.prompt || action.label), LIMITS.selectPlaceholder),
+    min_values: 1,
+    max_values: options.length,
+    // Values name options the way core reads them back: `vote 7 "1,3"`.
+    options: options.map((label, i) => ({ label: cut(nonEmpty(label), LIMITS.selectOptionLabel), value: optionRef(all, i) })),
+  };
+}
+
+function buildComponents(actions: Action[], opts: RenderOptions): Built {
+  const ids = opts.guildId ? { guildId: opts.guildId } : {};
+  const typed: string[] = [];
+  const selects: APIStringSelectComponent[] = [];
+  const buttons: Array<{ button: APIButtonComponent; action: Action; id: string }> = [];
+  // Discord refuses a message in which two components share a custom id.
+  const seen = new Set<string>();
+  for (const action of actions) {
+    const label = cut(nonEmpty(action.label), LIMITS.buttonLabel);
+    const ref = refOf(action);
+    const id = encodeId(ref, { ...ids, label });
+    if (!id) {
+      typed.push(action.command);
+      continue;
+    }
+    if (seen.has(id)) continue;
+    seen.add(id);
+    if (ref.kind === 'approval') {
+      const select = approvalSelect(action, id);
+      if (select) selects.push(select);
+      continue;
+    }
+    buttons.push({ action, id, button: { type: ComponentType.Button, style: buttonStyle(action), label, custom_id: id } });
+  }
+
+  const rows: ActionRow[] = selects.slice(0, LIMITS.actionRows).map((s) => ({ type: ComponentType.ActionRow, components: [s] }));
+  const free = LIMITS.actionRows - rows.length;
+  const fits = free * LIMITS.buttonsPerRow;
+  let shown = buttons;
+  let overflow: typeof buttons = [];
+  if (buttons.length > fits && free > 0) {
+    // The last row becomes a menu holding whatever did not fit as buttons.
+    shown = buttons.slice(0, (free - 1) * LIMITS.buttonsPerRow);
+    overflow = buttons.slice(shown.length);
+  }
+  for (let i = 0; i < shown.length && rows.length < LIMITS.actionRows; i += LIMITS.buttonsPerRow) {
+    rows.push({ type: ComponentType.ActionRow, components: shown.slice(i, i + LIMITS.buttonsPerRow).map((b) => b.button) });
+  }
+  if (overflow.length > 0) {
+    const menu: APISelectMenuOption[] = [];
+    for (const b of overflow) {
+      // A menu value travels without the button's label, so it must decode on its own.
+      const value = encodeId(refOf(b.action), ids);
+      if (value && menu.length < LIMITS.selectOptions) menu.push({ label: cut(nonEmpty(b.action.label), LIMITS.selectOptionLabel), value });
+      else typed.push(b.action.command);
+    }
+    if (menu.length > 0) {
+      rows.push({
+        type: ComponentType.ActionRow,
+        components: [{ type: ComponentType.StringSelect, custom_id: MENU_ID, placeholder: words(opts).moreActions, options: menu }],
+      });
+    }
+  }
+  return { rows, typed };
+}
+
+// ---- embeds ----
+
+/** Cuts an embed until its parts together fit Discord's 6000 characters: description first, then the last fields. */
+/** Cuts an embed until its parts together fit Discord's 6000 characters: description first, then the last fields but `keep`. */
+function fitEmbed(embed: APIEmbed, cutNote: string, keep: string): APIEmbed {
+  while (embedLength(embed) > LIMITS.embedTotal) {
+    const over = embedLength(embed) - LIMITS.embedTotal;
+    const description = embed.description ?? '';
+    if (description.length > 200 + cutNote.length + 1) {
+      embed.description = `${cut(description, Math.max(200, description.length - over - cutNote.length - 1))}\n${cutNote}`;
+      continue;
+    }
+    const fields = embed.fields ?? [];
+    const index = fields.map((f) => f.name).lastIndexOf(fields.filter((f) => f.name !== keep).pop()?.name ?? '\u0000');
+    const last = fields[index];
+    if (!last) {
+      // Only commands to copy are left; shorten the footer rather than fail.
+      if (embed.footer && embed.footer.text.length > 100) embed.footer.text = cut(embed.footer.text, Math.max(100, embed.footer.text.length - over));
+      else break;
+      continue;
+    }
+    if (last.value.length > 100) last.value = cut(last.value, Math.max(100, last.value.length - over));
+    else fields.splice(index, 1);
+  }
+  return embed;
+}
+
+function cardEmbed(view: CardView, opts: RenderOptions, typed: string[]): APIEmbed {
+  const w = words(opts);
+  const descriptionParts: string[] = [];
+  if (view.subtitle) descriptionParts.push(`*${mentions(view.subtitle)}*`);
+  if (view.body) descriptionParts.push(mentions(view.body));
+  const fields: APIEmbedField[] = view.fields.map((f) => {
+    const value = fieldValue(f);
+    return {
+      name: cut(nonEmpty(f.label), LIMITS.fieldName),
+      value: cut(nonEmpty(value), LIMITS.fieldValue),
+      inline: value.length <= 40 && !value.includes('\n'),
+    };
+  });
+  if (view.tally) {
+    const text = tallyText(view.tally);
+    // A long tally (twenty options) reads better whole in the description than cut in a field.
+    if (text.length <= LIMITS.fieldValue) fields.push({ name: w.tally, value: nonEmpty(text), inline: false });
+    else descriptionParts.push(`**${w.tally}**\n${text}`);
+  }
+  // Commands to copy come last but are kept when fields must go: they are the only way to that action.
+  const runFields = typed.map((command) => ({ name: w.run, value: cut(`\`/concord ${command.replace(/`/g, 'ˋ')}\``, LIMITS.fieldValue), inline: false }));
+  const room = LIMITS.embedFields - runFields.length;
+  if (fields.length > room) {
+    const extra = fields.length - (room - 1);
+    fields.splice(room - 1, fields.length, { name: '…', value: w.more(extra), inline: false });
+  }
+  fields.push(...runFields);
+  const embed: APIEmbed = { title: cut(nonEmpty(mentions(view.title)), LIMITS.embedTitle), color: COLORS[view.tone ?? 'info'] };
+  const description = descriptionParts.join('\n\n');
+  if (description) embed.description = description.length > LIMITS.embedDescription ? `${cut(description, LIMITS.embedDescription - w.cut.length - 1)}\n${w.cut}` : description;
+  if (fields.length) embed.fields = fields;
+  if (view.footer) embed.footer = { text: cut(mentions(view.footer), LIMITS.footer) };
+  return fitEmbed(embed, w.cut, w.run);
+}
+
+function paged(title: string | undefined, text: string, color: number, opts: RenderOptions, footer?: string): APIEmbed[] {
+  const w = words(opts);
+  const maxPages = opts.maxPages ?? 10;
+  const shownFooter = footer ? cut(footer, LIMITS.footer) : undefined;
+  // Each page is one message: its title, description and footer share the 6000 characters.
+  const room = Math.min(LIMITS.embedDescription, LIMITS.embedTotal - LIMITS.embedTitle - (shownFooter?.length ?? 0)) - w.cut.length - 1;
+  const chunks = splitText(text, room);
+  let pages = chunks.slice(0, maxPages);
+  if (chunks.length > maxPages) {
+    const lastIndex = pages.length - 1;
+    pages[lastIndex] = `${pages[lastIndex] ?? ''}\n${w.cut}`;
+  }
+  if (pages.length === 0) pages = [''];
+  return pages.map((chunk, i) => {
+    const embed: APIEmbed = { color };
+    if (title) embed.title = cut(pages.length > 1 ? w.page(title, i + 1, pages.length) : title, LIMITS.embedTitle);
+    if (chunk.trim()) embed.description = chunk;
+    else if (!title) embed.description = '—';
+    if (shownFooter && i === pages.length - 1) embed.footer = { text: shownFooter };
+    return embed;
+  });
+}
+
+function listText(view: ListView): string {
+  if (view.items.length === 0) return view.empty;
+  return view.items.map((item) => (item.detail ? `• ${item.text}\n  ${item.detail}` : `• ${item.text}`)).join('\n');
+}
+
+/** One view as one or more messages (pages). Only cards carry components, on their single page. */
+export function renderView(view: View, opts: RenderOptions = {}): DiscordMessage[] {
+  switch (view.type) {
+    case 'notice': {
+      const text = `${MARKS[view.tone]}${mentions(view.text)}`;
+      return [{ embeds: [{ description: cut(nonEmpty(text), LIMITS.embedDescription), color: COLORS[view.tone] }], components: [] }];
+    }
+    case 'text':
+      return paged(view.title ? mentions(view.title) : undefined, mentions(view.text), COLORS.info, opts).map((e) => ({ embeds: [e], components: [] }));
+    case 'list':
+      return paged(mentions(view.title), mentions(listText(view)), COLORS.info, opts, view.footer ? mentions(view.footer) : undefined).map((e) => ({ embeds: [e], components: [] }));
+    case 'card': {
+      const built = buildComponents(view.actions, opts);
+      return [{ embeds: [cardEmbed(view, opts, built.typed)], components: built.rows }];
+    }
+  }
+}
+
+function idsOf(message: DiscordMessage): string[] {
+  return message.components.flatMap((row) => row.components.map((c) => ('custom_id' in c ? c.custom_id : '')));
+}
+
+/** Several views as few messages as Discord allows: up to 10 embeds, 6000 characters and 5 rows each. */
+export function renderViews(views: View[], opts: RenderOptions = {}): DiscordMessage[] {
+  const messages: DiscordMessage[] = [];
+  for (const page of views.flatMap((v) => renderView(v, opts))) {
+    const last = messages[messages.length - 1];
+    const fits =
+      last &&
+      last.embeds.length + page.embeds.length <= LIMITS.embedsPerMessage &&
+      [...last.embeds, ...page.embeds].reduce((sum, e) => sum + embedLength(e), 0) <= LIMITS.embedTotal &&
+      last.components.length + page.components.length <= LIMITS.actionRows &&
+      !idsOf(page).some((id) => idsOf(last).includes(id));
+    if (last && fits) {
+      last.embeds.push(...page.embeds);
+      last.components.push(...page.components);
+    } else {
+      messages.push({ embeds: [...page.embeds], components: [...page.components] });
+    }
+  }
+  return messages;
+}

@@ -1,0 +1,114 @@
+// Native commands become the same command lines a member would type, and the adapter's configuration explains bad values.
+import { describe, expect, it } from 'vitest';
+import { ApplicationCommandOptionType as T } from 'discord.js';
+import { parseCommand } from '../../../src/core/commands/index.js';
+import { NATIVE_COMMANDS, nativeToLine, type GivenOption } from '../../../src/bots/discord/commands.js';
+import { loadDiscordConfig } from '../../../src/bots/discord/index.js';
+import { discordMessages, localeOf } from '../../../src/bots/discord/messages.js';
+import { ballotText } from '../../../src/bots/discord/command-line.js';
+
+const sample: Record<number, string | number | boolean> = {
+  [T.String]: 'Budget "2027" \\ draft',
+  [T.Integer]: 7,
+  [T.Number]: 3.5,
+  [T.Boolean]: true,
+  [T.User]: '123456789012345678',
+};
+
+/** A value core accepts for each option, where the generic sample would not do. */
+const VALUES: Record<string, string | number> = {
+  rule: 'poll',
+  options: 'A|B|C',
+  quorum: '60%',
+  threshold: '2/3',
+  kind: 'task-force',
+  role: 'observer',
+  locale: 'vi',
+  timezone: 'Asia/Ho_Chi_Minh',
+  'hide-results': 'until-vote',
+  members: '<@123456789012345678> @lan,@minh',
+  owner: '@lan,@minh',
+  day: 'monday',
+  hours: 24,
+  hour: 9,
+  from: 21,
+  to: 8,
+  'min-mean': 3,
+  dots: 5,
+  offsets: '3d,1d',
+  filter: 'overdue',
+  text: 'help propose',
+  limit: 50,
+};
+
+describe('native commands', () => {
+  it('turn every command with every option into a line core parses', () => {
+    for (const def of NATIVE_COMMANDS) {
+      const given: GivenOption[] = def.options
+        .filter((o) => !(def.spec === 'propose' && ['threshold', 'decider', 'dots', 'min-mean'].includes(o.name)))
+        .map((o) => ({ name: o.name, type: o.type, value: VALUES[o.name] ?? sample[o.type] ?? 'x' }));
+      const line = nativeToLine(def.path[0], def.path[1] ?? null, given);
+      expect(line, def.path.join(' ')).not.toBeNull();
+      const parsed = parseCommand(line ?? '');
+      expect(parsed.ok, `${def.path.join(' ')} → ${line} → ${JSON.stringify(parsed)}`).toBe(true);
+      if (def.spec && parsed.ok) expect(parsed.command.name).toBe(def.spec);
+    }
+  });
+
+  it('quotes text so it comes back exactly as entered', () => {
+    const line = nativeToLine('proposal', 'create', [
+      { name: 'title', type: T.String, value: 'Say "yes" to --everything \\o/' },
+      { name: 'rule', type: T.String, value: 'advice' },
+      { name: 'anonymous', type: T.Boolean, value: false },
+      { name: 'decider', type: T.User, value: '123456789012345678' },
+    ]);
+    expect(line).toBe('propose "Say \\"yes\\" to --everything \\\\o/" --rule "advice" --decider <@123456789012345678>');
+    const parsed = parseCommand(line ?? '');
+    expect(parsed.ok && parsed.command.name === 'propose' && parsed.command.title).toBe('Say "yes" to --everything \\o/');
+    expect(nativeToLine('commitments', null, [{ name: 'filter', type: T.String, value: 'mine' }])).toBe('commitments --mine');
+    expect(nativeToLine('vote', null, [{ name: 'proposal', type: T.Integer, value: 4 }, { name: 'choice', type: T.String, value: 'B>A' }, { name: 'reason', type: T.String, value: 'Closer' }])).toBe('vote 4 "B>A" --reason "Closer"');
+    expect(nativeToLine('concord', null, [{ name: 'text', type: T.String, value: '/concord group list' }])).toBe('group list');
+    expect(nativeToLine('nope', null, [])).toBeNull();
+  });
+
+  it('writes ballots with option numbers unless a label is itself a number', () => {
+    expect(ballotText(['Da Lat', 'Hoi An', 'Sa Pa'], { rule: 'ranked', order: [1, 2, 0] })).toBe('2>3>1');
+    expect(ballotText(['2026', '2027'], { rule: 'approval', chosen: [1, 0] })).toBe('2026,2027');
+    expect(ballotText(['A', 'B'], { rule: 'score', amounts: [[0, 5], [1, 0]] })).toBe('1=5 2=0');
+  });
+});
+
+describe('loadDiscordConfig', () => {
+  const good = { DISCORD_TOKEN: 'MTEw.GdG.abc_def-123', DISCORD_APPLICATION_ID: '1100000000000000001' };
+
+  it('is null without Discord variables, and reads the API URL with or without a version', () => {
+    expect(loadDiscordConfig({})).toBeNull();
+    expect(loadDiscordConfig(good)).toEqual({ token: good.DISCORD_TOKEN, applicationId: good.DISCORD_APPLICATION_ID, api: 'https://discord.com/api', version: '10' });
+    expect(loadDiscordConfig({ ...good, DISCORD_GUILD_ID: '1100000000000000002', DISCORD_API_URL: 'http://localhost:8080/api/v9/' })).toMatchObject({
+      guildId: '1100000000000000002',
+      api: 'http://localhost:8080/api',
+      version: '9',
+    });
+  });
+
+  it('reports one line per bad value', () => {
+    expect(() => loadDiscordConfig({ DISCORD_GUILD_ID: 'general', DISCORD_API_URL: 'discord.com' })).toThrow(
+      [
+        'Invalid configuration:',
+        '  DISCORD_TOKEN: is required: the bot token from the Developer Portal (Bot → Reset Token)',
+        '  DISCORD_APPLICATION_ID: is required: the application id from General Information (17 to 20 digits)',
+        '  DISCORD_GUILD_ID: must be a server id (enable Developer Mode, then right-click the server → Copy Server ID): 17 to 20 digits',
+        '  DISCORD_API_URL: must be an http(s) URL such as https://discord.com/api',
+      ].join('\n'),
+    );
+  });
+});
+
+describe('messages', () => {
+  it('exist in English and Vietnamese alike', () => {
+    expect(Object.keys(discordMessages.vi).sort()).toEqual(Object.keys(discordMessages.en).sort());
+    expect(localeOf('vi')).toBe('vi');
+    expect(localeOf('en-GB')).toBe('en');
+    expect(localeOf(undefined)).toBe('en');
+  });
+});

@@ -1,0 +1,325 @@
+// Interactions as Discord sends them: modals for reasons and forms, ballots, autocomplete, languages, DMs and slow answers.
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Concord } from '../../../src/core/service.js';
+import { openTestDatabase, type TestDatabase } from '../../support/db.js';
+import {
+  APP_ID,
+  autocomplete,
+  buttons,
+  CHANNEL,
+  choose,
+  click,
+  createDiscordHarness,
+  customIds,
+  FakeDiscord,
+  GUILD,
+  member,
+  slash,
+  submit,
+  type DiscordHarness,
+  type Member,
+  type PostedMessage,
+} from './support.js';
+
+let database: TestDatabase;
+let fake: FakeDiscord;
+let h: DiscordHarness;
+let alice: Member;
+let bob: Member;
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  fake = new FakeDiscord();
+  fake.listen();
+});
+afterAll(async () => {
+  fake.close();
+  await database.close();
+});
+beforeEach(async () => {
+  await database.reset();
+  fake.reset();
+  h = await createDiscordHarness(database);
+  alice = member('alice');
+  bob = member('bob');
+  await h.dispatch(slash(alice, 'group', [{ name: 'group', type: 3, value: 'Budget' }], 'create'));
+  await h.dispatch(slash(alice, 'group', [{ name: 'members', type: 3, value: `<@${bob.id}>` }], 'add'));
+  fake.take();
+});
+afterEach(async () => {
+  await h.close();
+  expect(fake.problems).toEqual([]);
+  expect(fake.unhandled).toEqual([]);
+});
+
+type Embed = { title?: string; description?: string; fields?: Array<{ name: string; value: string }> };
+type Data = { flags?: number; embeds?: Embed[]; components?: unknown[]; custom_id?: string; title?: string; choices?: Array<{ name: string; value: unknown }> };
+const text = (data: Data | undefined) =>
+  (data?.embeds ?? []).map((e) => [e.title, e.description, ...(e.fields ?? []).map((f) => `${f.name}: ${f.value}`)].filter(Boolean).join('\n')).join('\n');
+
+/** Runs a raw interaction and returns Discord's callback for it. */
+async function send(raw: { id: string }): Promise<{ type: number; data?: Data }> {
+  await h.dispatch(raw);
+  const [callback] = fake.callbacks(raw.id);
+  if (!callback) throw new Error(`no callback for ${raw.id}: ${JSON.stringify(fake.calls.map((c) => `${c.method} ${c.path}`))}`);
+  return callback as { type: number; data?: Data };
+}
+
+async function propose(options: Array<{ name: string; type: number; value: string | number | boolean }>): Promise<PostedMessage> {
+  await send(slash(alice, 'proposal', options, 'create'));
+  await h.tick();
+  const post = fake.calls.filter((c) => c.method === 'POST' && c.path === `/channels/${CHANNEL}/messages`).pop();
+  const message = [...fake.messages.values()].pop();
+  if (!post || !message) throw new Error('no card posted');
+  fake.take();
+  return { id: message.id, channel_id: CHANNEL, embeds: message.embeds, components: message.components };
+}
+
+const cardText = async (n: number) => text((await send(slash(alice, 'proposal', [{ name: 'proposal', type: 4, value: n }], 'show'))).data);
+
+describe('modals', () => {
+  it('asks for the reason of a block in a modal and records it with the vote', async () => {
+    const card = await propose([
+      { name: 'title', type: 3, value: 'Offsite in Da Lat' },
+      { name: 'rule', type: 3, value: 'consensus' },
+    ]);
+    const block = buttons(card).find((b) => b.label === 'Block');
+    expect(block?.custom_id).toBe('q:vote 1 block');
+    const opened = await send(click(bob, card, block?.custom_id ?? ''));
+    expect(opened.type).toBe(9);
+    expect(opened.data?.custom_id).toBe('q:vote 1 block');
+    expect(opened.data?.title).toBe('Block');
+    expect(opened.data?.components).toEqual([
+      {
+        type: 18,
+        label: 'Reason',
+        description: expect.stringContaining('say why') as unknown,
+        component: { type: 4, custom_id: 'reason', style: 2, required: true, max_length: 1000 },
+      },
+    ]);
+    const answered = await send(submit(bob, 'q:vote 1 block', { reason: 'The "venue" is too far for two of us' }, card));
+    expect(answered.type).toBe(4);
+    expect(answered.data?.flags).toBe(64);
+    expect(text(answered.data)).toMatch(/✅/);
+    expect(await cardText(1)).toContain('The "venue" is too far for two of us');
+  });
+
+  it('collects form fields and appends them as flags', async () => {
+    await send(slash(alice, 'commit', [{ name: 'what', type: 3, value: 'Draft the budget' }, { name: 'due', type: 3, value: 'in 2 days' }]));
+    const shown = await send(slash(alice, 'concord', [{ name: 'text', type: 3, value: '/concord commitment 1' }]));
+    const extend = buttons(shown.data as PostedMessage).find((b) => b.custom_id.startsWith('f:'));
+    expect(extend?.custom_id).toBe('f:due,reason;extend 1');
+    const message: PostedMessage = { id: '1', channel_id: CHANNEL, embeds: shown.data?.embeds ?? [], components: shown.data?.components ?? [], flags: 64 };
+    const opened = await send(click(alice, message, extend?.custom_id ?? ''));
+    expect(opened.type).toBe(9);
+    const labels = (opened.data?.components as Array<{ label: string; component: { custom_id: string; required: boolean } }>).map((c) => [c.label, c.component.custom_id, c.component.required]);
+    expect(labels).toEqual([
+      ['Due', 'due', true],
+      ['Reason', 'reason', true],
+    ]);
+    const answered = await send(submit(alice, 'f:due,reason;extend 1', { due: 'in 5 days', reason: 'Waiting for "final" quotes' }, message));
+    expect(text(answered.data)).toMatch(/✅/);
+    expect(text((await send(slash(alice, 'concord', [{ name: 'text', type: 3, value: 'commitment 1' }]))).data)).toMatch(/in 5 days/);
+  });
+});
+
+describe('ballots', () => {
+  it('ranks options one menu at a time, then votes', async () => {
+    const card = await propose([
+      { name: 'title', type: 3, value: 'Venue' },
+      { name: 'rule', type: 3, value: 'ranked' },
+      { name: 'options', type: 3, value: 'Da Lat|Hoi An|Sa Pa' },
+    ]);
+    expect(customIds(card)).toEqual(['b:vote 1']);
+    const first = await send(click(bob, card, 'b:vote 1'));
+    expect(first.type).toBe(4);
+    expect(first.data?.flags).toBe(64);
+    expect(customIds(first.data as PostedMessage)).toEqual(['r:1:']);
+    const step: PostedMessage = { id: '2', channel_id: CHANNEL, embeds: first.data?.embeds ?? [], components: first.data?.components ?? [], flags: 64 };
+    const second = await send(choose(bob, step, 'r:1:', ['1']));
+    expect(second.type).toBe(7);
+    expect(text(second.data)).toContain('1. Hoi An');
+    expect(customIds(second.data as PostedMessage)).toEqual(['r:1:1', 's:1:1', 'r:1:']);
+    const done = await send(choose(bob, { ...step, components: second.data?.components ?? [] }, 'r:1:1', ['2']));
+    expect(done.type).toBe(7);
+    expect(done.data?.components).toEqual([]);
+    expect(text(done.data)).toMatch(/✅/);
+    expect(await cardText(1)).toMatch(/Hoi An\*\*: 1\b/);
+    // The ballot stored is Hoi An > Sa Pa > Da Lat.
+    const shown = await cardText(1);
+    expect(shown).toMatch(/1 of 2/);
+  });
+
+  it('votes with the ranking so far', async () => {
+    const card = await propose([
+      { name: 'title', type: 3, value: 'Venue' },
+      { name: 'rule', type: 3, value: 'ranked' },
+      { name: 'options', type: 3, value: 'A|B|C|D' },
+    ]);
+    const step: PostedMessage = { id: '2', channel_id: CHANNEL, embeds: [], components: [], flags: 64 };
+    await send(click(bob, card, 'b:vote 1'));
+    const answered = await send(click(bob, step, 's:1:3'));
+    expect(answered.type).toBe(7);
+    expect(text(answered.data)).toMatch(/✅/);
+  });
+
+  it('scores options in a modal with a field each', async () => {
+    const card = await propose([
+      { name: 'title', type: 3, value: 'Logo' },
+      { name: 'rule', type: 3, value: 'score' },
+      { name: 'options', type: 3, value: 'Blue|Green|Red' },
+    ]);
+    const opened = await send(click(bob, card, 'b:vote 1'));
+    expect(opened.type).toBe(9);
+    expect(opened.data?.custom_id).toBe('o:1:s');
+    const inputs = (opened.data?.components as Array<{ label: string; component: { custom_id: string } }>).map((c) => [c.label, c.component.custom_id]);
+    expect(inputs).toEqual([
+      ['Blue', 'v:1'],
+      ['Green', 'v:2'],
+      ['Red', 'v:3'],
+      ['Reason (optional)', 'reason'],
+    ]);
+    const answered = await send(submit(bob, 'o:1:s', { 'v:1': '5', 'v:2': '', 'v:3': '2', reason: 'Blue reads best' }, card));
+    expect(text(answered.data)).toMatch(/✅/);
+    expect(await cardText(1)).toMatch(/Blue\*\*: 5/);
+  });
+
+  it('spreads dots over many options in one text area', async () => {
+    const options = ['North', 'South', 'East', 'West', 'Centre', 'Online'];
+    const card = await propose([
+      { name: 'title', type: 3, value: 'Where' },
+      { name: 'rule', type: 3, value: 'dot' },
+      { name: 'options', type: 3, value: options.join('|') },
+      { name: 'dots', type: 4, value: 5 },
+    ]);
+    const opened = await send(click(bob, card, 'b:vote 1'));
+    const area = (opened.data?.components as Array<{ component: { custom_id: string; value?: string } }>)[0]?.component;
+    expect(area?.custom_id).toBe('lines');
+    expect(area?.value).toBe('North = \nSouth = \nEast = \nWest = \nCentre = \nOnline = ');
+    const answered = await send(submit(bob, 'o:1:d', { lines: 'North = 3\nSouth = \nEast = 2\nWest =\nCentre = \nOnline = ', reason: '' }, card));
+    expect(text(answered.data)).toMatch(/✅/);
+    expect(await cardText(1)).toMatch(/North\*\*: 3/);
+  });
+
+  it('takes approval ballots straight from the menu on the card', async () => {
+    const card = await propose([
+      { name: 'title', type: 3, value: 'Snacks' },
+      { name: 'rule', type: 3, value: 'approval' },
+      { name: 'options', type: 3, value: 'Fruit|Cake|Nuts' },
+    ]);
+    expect(customIds(card)).toEqual(['a:vote 1']);
+    const answered = await send(choose(bob, card, 'a:vote 1', ['1', '3']));
+    expect(answered.type).toBe(4);
+    expect(answered.data?.flags).toBe(64);
+    expect(text(answered.data)).toMatch(/✅/);
+    expect(await cardText(1)).toMatch(/Nuts\*\*: 1/);
+  });
+
+  it('runs what was picked in the overflow menu like a click', async () => {
+    const card = await propose([
+      { name: 'title', type: 3, value: 'Adopt' },
+      { name: 'rule', type: 3, value: 'majority' },
+    ]);
+    const answered = await send(choose(bob, card, 'x:menu', ['c:vote 1 no']));
+    expect(text(answered.data)).toMatch(/✅/);
+    expect(await cardText(1)).toMatch(/No\*\*: 1/);
+  });
+
+  it('shows the card with its buttons when /vote has no choice', async () => {
+    await propose([
+      { name: 'title', type: 3, value: 'Adopt' },
+      { name: 'rule', type: 3, value: 'consent' },
+    ]);
+    const shown = await send(slash(bob, 'vote', [{ name: 'proposal', type: 4, value: 1 }]));
+    expect(shown.data?.flags).toBe(64);
+    expect(buttons(shown.data as PostedMessage).map((b) => b.custom_id)).toEqual(['c:vote 1 consent', 'q:vote 1 object']);
+    const voted = await send(slash(bob, 'vote', [{ name: 'proposal', type: 4, value: 1 }, { name: 'choice', type: 3, value: 'consent' }, { name: 'reason', type: 3, value: 'Fine by me' }]));
+    expect(text(voted.data)).toMatch(/✅/);
+  });
+});
+
+describe('autocomplete', () => {
+  it('suggests open proposals, groups, time zones and the choices of a proposal', async () => {
+    await propose([
+      { name: 'title', type: 3, value: 'Move stand-up to 10:00' },
+      { name: 'rule', type: 3, value: 'majority' },
+    ]);
+    let answer = await send(autocomplete(bob, 'vote', [{ name: 'proposal', type: 4, value: '', focused: true }]));
+    expect(answer.type).toBe(8);
+    expect(answer.data?.choices).toEqual([{ name: '#1 Move stand-up to 10:00', value: 1 }]);
+    answer = await send(autocomplete(bob, 'vote', [{ name: 'proposal', type: 4, value: 1 }, { name: 'choice', type: 3, value: 'y', focused: true }]));
+    expect(answer.data?.choices).toEqual([{ name: 'Yes', value: 'yes' }]);
+    answer = await send(autocomplete(alice, 'proposal', [{ name: 'group', type: 3, value: 'bud', focused: true }], 'create'));
+    expect(answer.data?.choices).toEqual([{ name: 'Budget', value: 'Budget' }]);
+    answer = await send(autocomplete(alice, 'settings', [{ name: 'timezone', type: 3, value: 'ho_chi', focused: true }], 'timezone'));
+    expect(answer.data?.choices).toEqual([{ name: 'Asia/Ho_Chi_Minh', value: 'Asia/Ho_Chi_Minh' }]);
+    answer = await send(autocomplete(alice, 'done', [{ name: 'commitment', type: 4, value: '', focused: true }]));
+    expect(answer.data?.choices).toEqual([]);
+  });
+});
+
+describe('answers', () => {
+  it('speaks the member’s Discord language and keeps errors private', async () => {
+    const lan = member('lan', { locale: 'vi' });
+    const answer = await send(slash(lan, 'proposal', [{ name: 'proposal', type: 4, value: 42 }], 'close'));
+    expect(answer.type).toBe(4);
+    expect(answer.data?.flags).toBe(64);
+    expect(text(answer.data)).toMatch(/^❌ Không có đề xuất #42/);
+  });
+
+  it('passes /concord text to the parser and pages long help with follow-ups', async () => {
+    const raw = slash(alice, 'concord', [{ name: 'text', type: 3, value: 'help' }]);
+    const answer = await send(raw);
+    expect(answer.type).toBe(4);
+    const followUps = fake.calls.filter((c) => c.method === 'POST' && c.path === `/webhooks/${APP_ID}/${raw.token}`);
+    for (const f of followUps) expect((f.body as { flags: number }).flags).toBe(64);
+    expect(text(answer.data)).toMatch(/Concord commands/);
+  });
+
+  it('defers when core is slow, then edits the original response', async () => {
+    await h.close();
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const slow: Pick<Concord, 'execute'> = {
+      async execute() {
+        await gate;
+        return { ok: true, locale: 'en', views: [{ type: 'notice', tone: 'success', text: 'Done late' }] };
+      },
+    };
+    h = await createDiscordHarness(database, { core: slow, ackAfterMs: 5 });
+    const raw = slash(alice, 'decisions');
+    const done = h.dispatch(raw);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(fake.callbacks(raw.id)).toEqual([{ type: 5, data: { flags: 64 } }]);
+    release();
+    await done;
+    const edit = fake.calls.find((c) => c.method === 'PATCH' && c.path === `/webhooks/${APP_ID}/${raw.token}/messages/@original`);
+    expect(text(edit?.body as Data)).toBe('✅ Done late');
+  });
+
+  it('runs each interaction once, even when Discord delivers it twice', async () => {
+    await propose([
+      { name: 'title', type: 3, value: 'Adopt' },
+      { name: 'rule', type: 3, value: 'majority' },
+    ]);
+    const raw = slash(bob, 'vote', [{ name: 'proposal', type: 4, value: 1 }, { name: 'choice', type: 3, value: 'yes' }]);
+    await h.dispatch(raw);
+    await h.dispatch(raw);
+    const answers = fake.callbacks(raw.id);
+    expect(answers).toHaveLength(2);
+    expect(text(answers[1]?.data as Data)).toBe(text(answers[0]?.data as Data));
+    expect(await cardText(1)).toMatch(/1 of 2/);
+  });
+
+  it('acts in the right server from a DM, and explains when it cannot', async () => {
+    await send(slash(alice, 'commit', [{ name: 'what', type: 3, value: 'Book the venue' }, { name: 'due', type: 3, value: 'in 3 days' }]));
+    const dm: PostedMessage = { id: '9', channel_id: '1', embeds: [], components: [] };
+    const guildB36 = BigInt(GUILD).toString(36);
+    const answered = await send(click(alice, dm, `c.${guildB36}:done 1`, { guild: false }));
+    expect(text(answered.data)).toMatch(/✅/);
+    const lost = await send(click(alice, dm, 'c:done 1', { guild: false }));
+    expect(text(lost.data)).toMatch(/works inside a server/);
+    const stale = await send(click(alice, dm, 'zz-old-button'));
+    expect(text(stale.data)).toMatch(/older version/);
+  });
+});
