@@ -5,7 +5,8 @@ import { parseArgs } from 'node:util';
 import { createApp } from './app.js';
 import { ConsoleMessenger, ConsoleSession } from './bots/console/console.js';
 import { createDiscordClient, DiscordMessenger, loadDiscordConfig, startDiscord, type DiscordConfig } from './bots/discord/index.js';
-import { ConfigError, loadConfig } from './config.js';
+import { loadSlackConfig, SlackMessenger, startSlack, type SlackConfig } from './bots/slack/index.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
 import { ManualClock, ShiftedClock, type MovableClock } from './core/clock.js';
 
 async function main(): Promise<number> {
@@ -17,18 +18,25 @@ async function main(): Promise<number> {
     process.stdout.write('Usage: npm start [-- --script FILE] [--clock 2026-12-01T09:00Z]\n');
     return 0;
   }
-  let config;
-  let discordConfig: DiscordConfig | null;
-  try {
-    config = loadConfig();
-    discordConfig = loadDiscordConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      return 1;
+  // Every problem in every section is reported at once, one line each.
+  const problems: string[] = [];
+  const attempt = <T>(load: () => T): T | null => {
+    try {
+      return load();
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      problems.push(...error.problems);
+      return null;
     }
-    throw error;
+  };
+  const loaded = attempt(() => loadConfig());
+  const slackConfig: SlackConfig | null = attempt(() => loadSlackConfig());
+  const discordConfig: DiscordConfig | null = attempt(() => loadDiscordConfig());
+  if (problems.length || !loaded) {
+    process.stderr.write(`${new ConfigError(problems).message}\n`);
+    return 1;
   }
+  const config: Config = loaded;
 
   let script: string | null = null;
   if (values.script) {
@@ -52,10 +60,15 @@ async function main(): Promise<number> {
 
   const out = (text: string) => process.stdout.write(`${text}\n`);
   const discordClient = discordConfig ? createDiscordClient(discordConfig) : null;
+  const slackMessenger = slackConfig ? new SlackMessenger(slackConfig) : null;
   const app = await createApp({
     config,
     clock,
-    messengers: { console: new ConsoleMessenger(out), ...(discordClient ? { discord: new DiscordMessenger(discordClient) } : {}) },
+    messengers: {
+      console: new ConsoleMessenger(out),
+      ...(discordClient ? { discord: new DiscordMessenger(discordClient) } : {}),
+      ...(slackMessenger ? { slack: slackMessenger } : {}),
+    },
   });
   const session = new ConsoleSession({
     core: app.core,
@@ -67,11 +80,20 @@ async function main(): Promise<number> {
   try {
     // Deadlines that passed while Concord was stopped are handled before anything else.
     await app.scheduler.tick();
-    if (discordConfig && discordClient && script === null) {
-      const discord = await startDiscord({ core: app.core, config: discordConfig, logger: app.logger, client: discordClient });
+    // With platform credentials (and no script), Concord serves the platforms until stopped.
+    if (script === null && (discordClient || slackMessenger)) {
+      const stops: (() => Promise<void>)[] = [];
+      if (slackConfig && slackMessenger) {
+        const slack = await startSlack({ core: app.core, config: slackConfig, logger: app.logger, database: app.database, messenger: slackMessenger, tick: () => app.scheduler.tick() });
+        stops.push(() => slack.stop());
+      }
+      if (discordConfig && discordClient) {
+        const discord = await startDiscord({ core: app.core, config: discordConfig, logger: app.logger, client: discordClient });
+        stops.push(() => discord.stop());
+      }
       app.scheduler.start(config.SCHEDULER_CRON);
       await untilStopped();
-      await discord.stop();
+      for (const stop of stops) await stop();
       return 0;
     }
     if (script !== null) {

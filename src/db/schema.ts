@@ -375,3 +375,22 @@ export const disputeAgreements = pgTable('dispute_agreements', {
   /** memberId -> 'accepted' | 'declined' */
   responses: jsonb('responses').notNull().default({}),
 });
+
+/** Slack OAuth installations (many-workspace mode): Bolt's installation store. */
+export const slackInstallations = pgTable(
+  'slack_installations',
+  {
+    /** `T:<team id>` for a workspace install, `E:<enterprise id>` for an org-wide one. */
+    id: text('id').primaryKey(),
+    teamId: text('team_id'),
+    enterpriseId: text('enterprise_id'),
+    isEnterpriseInstall: boolean('is_enterprise_install').notNull().default(false),
+    botToken: text('bot_token'),
+    botUserId: text('bot_user_id'),
+    /** Bolt's Installation object as Slack's OAuth returned it. */
+    installation: jsonb('installation').notNull(),
+    installedAt: ts('installed_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [index('slack_installations_team').on(t.teamId), index('slack_installations_enterprise').on(t.enterpriseId)],
+);

@@ -1,0 +1,55 @@
+// What Slack knows about a member and its payloads leave out: language, time zone, display name, admin rights.
+import type { WebClient } from '@slack/web-api';
+import type { Locale } from '../../core/i18n/types.js';
+import type { Logger } from '../../core/service.js';
+import { localeFromSlack } from './messages.js';
+
+export interface SlackProfile {
+  displayName?: string;
+  locale?: Locale;
+  tz?: string;
+  isAdmin: boolean;
+}
+
+interface Entry {
+  profile: SlackProfile | null;
+  until: number;
+}
+
+/** users.info per member, cached: every click would otherwise cost a Web API call and count against its rate limit. */
+export class SlackDirectory {
+  private readonly cache = new Map<string, Entry>();
+
+  constructor(
+    private readonly logger: Logger,
+    private readonly ttlMs = 15 * 60_000,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async profile(client: WebClient, teamId: string, userId: string): Promise<SlackProfile | null> {
+    const key = `${teamId}:${userId}`;
+    const hit = this.cache.get(key);
+    if (hit && hit.until > this.now()) return hit.profile;
+    let profile: SlackProfile | null = null;
+    try {
+      const result = await client.users.info({ user: userId, include_locale: true });
+      const user = result.user;
+      if (user) {
+        const name = user.profile?.display_name?.trim() || user.profile?.real_name?.trim() || user.real_name?.trim() || user.name?.trim();
+        const locale = localeFromSlack(user.locale);
+        profile = {
+          ...(name ? { displayName: name } : {}),
+          ...(locale ? { locale } : {}),
+          ...(user.tz ? { tz: user.tz } : {}),
+          isAdmin: Boolean(user.is_admin || user.is_owner),
+        };
+      }
+    } catch (error) {
+      // Without users:read the member still gets answered, only in the workspace's language.
+      this.logger.warn({ err: error, teamId, userId }, 'slack users.info failed');
+    }
+    this.cache.set(key, { profile, until: this.now() + (profile ? this.ttlMs : 60_000) });
+    if (this.cache.size > 10_000) this.cache.delete(this.cache.keys().next().value as string);
+    return profile;
+  }
+}

@@ -1,0 +1,362 @@
+// Stands in for Slack on both sides: msw answers the Web API and response URLs, and signed requests hit the app the way Slack sends them.
+import { createHmac } from 'node:crypto';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { createApp, type App } from '../../../src/app.js';
+import { loadConfig } from '../../../src/config.js';
+import { advanceThroughJobs, ManualClock } from '../../../src/core/clock.js';
+import { loadSlackConfig, SlackMessenger, startSlack, type SlackBot, type SlackConfig } from '../../../src/bots/slack/index.js';
+import { blockKitProblems } from './limits.js';
+import type { TestDatabase } from '../../support/db.js';
+
+export const SIGNING_SECRET = '8f742231b10e8888abcd99eee85a5eee';
+export const BOT_TOKEN = 'xoxb-test-token';
+export const TEAM = { id: 'T0CONCORD', domain: 'concord-test' };
+export const RESPONSE_HOST = 'https://hooks.slack.com';
+
+export interface ApiCall {
+  method: string;
+  /** Form fields with JSON values (blocks, view) parsed. */
+  params: Record<string, unknown>;
+  /** The bearer token the call was made with. */
+  token: string | null;
+  /** What the fake answered, when it answered with JSON of its own. */
+  response?: Record<string, unknown>;
+}
+
+export interface HookCall {
+  url: string;
+  body: Record<string, unknown>;
+}
+
+type Responder = (params: Record<string, unknown>, call: ApiCall) => Response | Record<string, unknown> | undefined;
+
+/** What Slack's Web API answers by default: enough for Concord to proceed. */
+export class FakeSlack {
+  readonly server: ReturnType<typeof setupServer>;
+  calls: ApiCall[] = [];
+  hooks: HookCall[] = [];
+  unhandled: string[] = [];
+  /** Block Kit limits broken by anything Concord sent. */
+  problems: string[] = [];
+  private responders = new Map<string, Responder>();
+  private ts = 1_765_000_000;
+  private views = 0;
+
+  constructor(readonly apiUrl = 'https://slack.com/api/') {
+    this.server = setupServer(
+      http.post(`${apiUrl}:method`, async ({ request, params }) => {
+        const method = String(params.method);
+        const form = new URLSearchParams(await request.text());
+        const parsed: Record<string, unknown> = {};
+        for (const [key, value] of form) parsed[key] = /^[[{]/.test(value) ? JSON.parse(value) : value;
+        const auth = request.headers.get('authorization');
+        const call: ApiCall = { method, params: parsed, token: auth?.replace(/^Bearer /, '') ?? (typeof parsed.token === 'string' ? parsed.token : null) };
+        this.calls.push(call);
+        this.check(method, parsed);
+        const custom = this.responders.get(method)?.(parsed, call);
+        if (custom instanceof Response) return custom;
+        call.response = { ok: true, ...(custom ?? this.defaultAnswer(method, parsed)) };
+        return HttpResponse.json(call.response);
+      }),
+      http.post(`${RESPONSE_HOST}/*`, async ({ request }) => {
+        const body = (await request.json()) as Record<string, unknown>;
+        this.hooks.push({ url: request.url, body });
+        this.check('response_url', body);
+        return new HttpResponse('ok');
+      }),
+    );
+  }
+
+  listen(): void {
+    this.server.listen({
+      onUnhandledRequest: (request) => {
+        const url = new URL(request.url);
+        if (url.hostname === '127.0.0.1' || url.hostname === 'localhost') return;
+        this.unhandled.push(`${request.method} ${request.url}`);
+      },
+    });
+  }
+
+  close(): void {
+    this.server.close();
+  }
+
+  reset(): void {
+    this.calls = [];
+    this.hooks = [];
+    this.unhandled = [];
+    this.problems = [];
+    this.responders.clear();
+  }
+
+  private check(method: string, params: Record<string, unknown>): void {
+    const surface = ['views.open', 'views.update', 'views.push'].includes(method) ? 'modal' : method === 'views.publish' ? 'home' : ['chat.postMessage', 'chat.update', 'chat.postEphemeral', 'response_url'].includes(method) ? 'message' : null;
+    if (!surface) return;
+    for (const problem of blockKitProblems(params, surface)) this.problems.push(`${method} ${problem}`);
+  }
+
+  /** Overrides the answer to one method; return undefined to fall back to the default. */
+  on(method: string, responder: Responder): void {
+    this.responders.set(method, responder);
+  }
+
+  /** Calls of one method, or every call except the bookkeeping ones (auth.test, users.info). */
+  of(method?: string): ApiCall[] {
+    return method ? this.calls.filter((c) => c.method === method) : this.calls.filter((c) => !['auth.test', 'users.info'].includes(c.method));
+  }
+
+  take(): { calls: ApiCall[]; hooks: HookCall[] } {
+    const out = { calls: this.of(), hooks: this.hooks };
+    this.calls = [];
+    this.hooks = [];
+    return out;
+  }
+
+  private defaultAnswer(method: string, p: Record<string, unknown>): Record<string, unknown> {
+    switch (method) {
+      case 'auth.test':
+        return { user_id: 'UBOT', bot_id: 'BBOT', team_id: TEAM.id, team: TEAM.domain, url: `https://${TEAM.domain}.slack.com/` };
+      case 'users.info': {
+        const id = String(p.user);
+        return { user: { id, name: id.toLowerCase(), real_name: `Member ${id}`, tz: 'Asia/Ho_Chi_Minh', locale: 'en-US', is_admin: false, profile: { display_name: id.toLowerCase(), real_name: `Member ${id}` } } };
+      }
+      case 'chat.postMessage':
+        return { channel: p.channel, ts: `${++this.ts}.000100`, message: { text: p.text } };
+      case 'chat.update':
+        return { channel: p.channel, ts: p.ts };
+      case 'chat.postEphemeral':
+        return { message_ts: `${++this.ts}.000200` };
+      case 'conversations.open':
+        return { channel: { id: `D${String(p.users)}` } };
+      case 'views.open':
+      case 'views.update':
+      case 'views.publish':
+        this.views++;
+        return { view: { id: `V${this.views}`, hash: `hash-${this.views}`, ...(p.view as object) } };
+      default:
+        return {};
+    }
+  }
+}
+
+// ---- signed requests ----
+
+export function sign(body: string, timestamp: number, secret = SIGNING_SECRET): string {
+  return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+}
+
+export interface Delivery {
+  body: string;
+  contentType: string;
+  timestamp?: number;
+  signature?: string;
+  headers?: Record<string, string>;
+}
+
+/** A request as Slack sends it: form-encoded for commands and interactions, JSON for events. */
+export async function deliver(port: number, d: Delivery): Promise<Response> {
+  const timestamp = d.timestamp ?? Math.floor(Date.now() / 1000);
+  return fetch(`http://127.0.0.1:${port}/slack/events`, {
+    method: 'POST',
+    headers: {
+      'content-type': d.contentType,
+      'x-slack-request-timestamp': String(timestamp),
+      'x-slack-signature': d.signature ?? sign(d.body, timestamp),
+      ...d.headers,
+    },
+    body: d.body,
+  });
+}
+
+let triggers = 0;
+export const nextTrigger = () => `${++triggers}.1234567890.abcdef${triggers}`;
+
+export interface Member {
+  id: string;
+  name: string;
+}
+
+export const member = (n: number): Member => ({ id: `U${String(n).padStart(8, '0')}`, name: `member${n}` });
+
+export function slashCommand(who: Member, text: string, opts: { channel?: { id: string; name: string }; trigger?: string } = {}): Delivery {
+  const channel = opts.channel ?? { id: 'C0BUDGET', name: 'budget' };
+  const trigger = opts.trigger ?? nextTrigger();
+  const form = new URLSearchParams({
+    token: 'deprecated-verification-token',
+    team_id: TEAM.id,
+    team_domain: TEAM.domain,
+    channel_id: channel.id,
+    channel_name: channel.name,
+    user_id: who.id,
+    user_name: who.name,
+    command: '/concord',
+    text,
+    api_app_id: 'A0CONCORD',
+    is_enterprise_install: 'false',
+    response_url: `${RESPONSE_HOST}/commands/${TEAM.id}/${trigger.split('.')[0]}/cmd`,
+    trigger_id: trigger,
+  });
+  return { body: form.toString(), contentType: 'application/x-www-form-urlencoded' };
+}
+
+export const interaction = (payload: Record<string, unknown>): Delivery => ({
+  body: new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+  contentType: 'application/x-www-form-urlencoded',
+});
+
+/** A click on a button of a message in a channel, as block_actions. */
+export function buttonClick(who: Member, button: { action_id: string; value: string; text?: { text: string } }, opts: { channel?: { id: string; name: string }; messageTs?: string; trigger?: string } = {}): Delivery {
+  const channel = opts.channel ?? { id: 'C0BUDGET', name: 'budget' };
+  const trigger = opts.trigger ?? nextTrigger();
+  return interaction({
+    type: 'block_actions',
+    user: { id: who.id, username: who.name, name: who.name, team_id: TEAM.id },
+    api_app_id: 'A0CONCORD',
+    token: 'deprecated-verification-token',
+    container: { type: 'message', message_ts: opts.messageTs ?? '1765000001.000100', channel_id: channel.id, is_ephemeral: false },
+    trigger_id: trigger,
+    team: { id: TEAM.id, domain: TEAM.domain },
+    enterprise: null,
+    is_enterprise_install: false,
+    channel,
+    message: { type: 'message', ts: opts.messageTs ?? '1765000001.000100', user: 'UBOT', text: 'card' },
+    state: { values: {} },
+    response_url: `${RESPONSE_HOST}/actions/${TEAM.id}/${trigger.split('.')[0]}/act`,
+    actions: [
+      {
+        action_id: button.action_id,
+        block_id: 'b1',
+        text: { type: 'plain_text', text: button.text?.text ?? 'button', emoji: true },
+        value: button.value,
+        type: 'button',
+        action_ts: '1765000002.000300',
+      },
+    ],
+  });
+}
+
+/** A modal's submission; `opened` is the view as Concord sent it to views.open. */
+export function viewSubmission(who: Member, opened: Record<string, unknown>, values: Record<string, Record<string, unknown>>, opts: { id?: string; hash?: string } = {}): Delivery {
+  return interaction({
+    type: 'view_submission',
+    team: { id: TEAM.id, domain: TEAM.domain },
+    user: { id: who.id, username: who.name, name: who.name, team_id: TEAM.id },
+    api_app_id: 'A0CONCORD',
+    token: 'deprecated-verification-token',
+    trigger_id: nextTrigger(),
+    view: {
+      id: opts.id ?? 'V0MODAL',
+      team_id: TEAM.id,
+      type: 'modal',
+      blocks: opened.blocks,
+      private_metadata: opened.private_metadata,
+      callback_id: opened.callback_id,
+      state: { values },
+      hash: opts.hash ?? '1765000003.abcd',
+      title: opened.title,
+      close: opened.close ?? null,
+      submit: opened.submit ?? null,
+      clear_on_close: false,
+      notify_on_close: false,
+      root_view_id: opts.id ?? 'V0MODAL',
+      previous_view_id: null,
+      app_id: 'A0CONCORD',
+      external_id: '',
+      app_installed_team_id: TEAM.id,
+      bot_id: 'BBOT',
+    },
+    response_urls: [],
+    is_enterprise_install: false,
+    enterprise: null,
+  });
+}
+
+export function homeOpened(who: Member, eventId: string): Delivery {
+  return {
+    body: JSON.stringify({
+      token: 'deprecated-verification-token',
+      team_id: TEAM.id,
+      api_app_id: 'A0CONCORD',
+      event: { type: 'app_home_opened', user: who.id, channel: `D${who.id}`, tab: 'home', event_ts: '1765000004.000500' },
+      type: 'event_callback',
+      event_id: eventId,
+      event_time: 1765000004,
+      authorizations: [{ enterprise_id: null, team_id: TEAM.id, user_id: 'UBOT', is_bot: true, is_enterprise_install: false }],
+      is_ext_shared_channel: false,
+    }),
+    contentType: 'application/json',
+  };
+}
+
+// ---- a Concord with the Slack adapter on a free port ----
+
+export interface SlackHarness {
+  /** Errors and warnings logged by the adapter and core. */
+  logged: Array<{ level: 'warn' | 'error'; msg?: string; obj: object }>;
+  app: App;
+  bot: SlackBot;
+  clock: ManualClock;
+  config: SlackConfig;
+  /** Sends a signed request and waits until everything it started has finished. */
+  send(d: Delivery): Promise<Response>;
+  advance(ms: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(database: TestDatabase, env: Record<string, string> = {}): Promise<SlackHarness> {
+  const clock = new ManualClock(new Date('2026-12-01T09:00:00Z'));
+  const config = loadSlackConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, ...env })!;
+  const messenger = new SlackMessenger(config);
+  const logged: SlackHarness['logged'] = [];
+  const logger = {
+    info() {},
+    warn: (obj: object, msg?: string) => void logged.push({ level: 'warn', obj, ...(msg ? { msg } : {}) }),
+    error: (obj: object, msg?: string) => void logged.push({ level: 'error', obj, ...(msg ? { msg } : {}) }),
+  };
+  const app = await createApp({ config: loadConfig({ LOG_LEVEL: 'silent' }), clock, messengers: { slack: messenger }, database, logger });
+  const tick = () => app.scheduler.tick();
+  const bot = await startSlack({ core: app.core, config, logger, database, messenger, tick, port: 0 });
+  return {
+    logged,
+    app,
+    bot,
+    clock,
+    config,
+    async send(d) {
+      const response = await deliver(bot.port!, d);
+      await bot.idle();
+      return response;
+    },
+    advance: (ms) => advanceThroughJobs(clock, ms, { nextDueAt: () => app.jobs.nextDueAt(), tick }),
+    async close() {
+      await bot.stop();
+      await app.close();
+    },
+  };
+}
+
+/** The buttons of a rendered message, by label. */
+export function buttonsOf(blocks: unknown): Array<{ action_id: string; value: string; text: { text: string }; style?: string }> {
+  const out: Array<{ action_id: string; value: string; text: { text: string }; style?: string }> = [];
+  for (const block of (blocks ?? []) as Array<{ type: string; elements?: unknown[] }>) {
+    if (block.type !== 'actions') continue;
+    for (const e of block.elements ?? []) out.push(e as (typeof out)[number]);
+  }
+  return out;
+}
+
+/** All text of a message's blocks, for assertions that do not care about layout. */
+export function textOf(blocks: unknown): string {
+  const parts: string[] = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (node && typeof node === 'object') {
+      const o = node as Record<string, unknown>;
+      if (typeof o.text === 'string') parts.push(o.text);
+      for (const [k, v] of Object.entries(o)) if (k !== 'text' || typeof v !== 'string') walk(v);
+    }
+  };
+  walk(blocks);
+  return parts.join('\n');
+}
