@@ -50,7 +50,7 @@ import { ReplayGuard } from './replay.js';
 import { SlackDirectory, type SlackProfile } from './users.js';
 
 /** Everything Concord asks for; slack/manifest.yml lists the same. */
-export const BOT_SCOPES = ['commands', 'chat:write', 'chat:write.public', 'im:write', 'users:read'] as const;
+export const BOT_SCOPES = ['commands', 'chat:write', 'chat:write.public', 'im:write', 'users:read', 'groups:read', 'groups:write'] as const;
 
 export const SLACK_PATHS = {
   events: '/slack/events',

@@ -26,6 +26,7 @@ export class SlackMessenger implements Messenger {
   private tokens: TokenSource;
   private readonly clients = new Map<string, WebClient>();
   private readonly dmChannels = new Map<string, string>();
+  private readonly botUsers = new Map<string, string>();
   private readonly apiUrl: string;
 
   constructor(
@@ -76,6 +77,70 @@ export class SlackMessenger implements Messenger {
     return id;
   }
 
+  /**
+   * A private channel for the members, named after the title. Slack names are unique per workspace, so
+   * `name_taken` on a retry means an earlier attempt got as far as creating it: that channel is reused.
+   */
+  async openPrivateSpace(
+    workspace: { externalId: string },
+    request: { key: string; parentChannelId: string; title: string; memberExternalIds: string[] },
+  ): Promise<{ channelId: string }> {
+    const client = await this.client(workspace.externalId);
+    const name = channelName(request.title);
+    let channelId: string | undefined;
+    try {
+      const created = await client.conversations.create({ name, is_private: true });
+      channelId = created.channel?.id;
+      if (!channelId) throw new SlackDeliveryError('conversations.create returned no channel');
+    } catch (error) {
+      if (slackError(error) !== 'name_taken') throw privateSpaceError('conversations.create', error, name);
+      channelId = await this.findPrivateChannel(client, name);
+    }
+    const bot = await this.botUser(workspace.externalId, client);
+    // The bot created the channel, so it is in already; Slack refuses to invite it again.
+    const members = [...new Set(request.memberExternalIds)].filter((id) => id !== bot);
+    if (members.length > 0) await this.invite(client, channelId, members, name);
+    return { channelId };
+  }
+
+  private async findPrivateChannel(client: WebClient, name: string): Promise<string> {
+    let cursor: string | undefined;
+    do {
+      const page = await client.conversations
+        .list({ types: 'private_channel', exclude_archived: false, limit: 200, ...(cursor ? { cursor } : {}) })
+        .catch((error: unknown) => {
+          throw privateSpaceError('conversations.list', error, name);
+        });
+      const found = page.channels?.find((c) => c.name === name);
+      if (found?.id) {
+        if (found.is_archived) throw new SlackDeliveryError(`the private channel #${name} exists but is archived: unarchive it in Slack so Concord can use it`);
+        return found.id;
+      }
+      cursor = page.response_metadata?.next_cursor || undefined;
+    } while (cursor);
+    // Only channels the bot belongs to are listed: this one is someone else's, or public.
+    throw new SlackDeliveryError(`a channel named #${name} already exists and Concord is not in it: rename or archive that channel, or add Concord to it`);
+  }
+
+  private async invite(client: WebClient, channel: string, users: string[], name: string): Promise<void> {
+    try {
+      await client.conversations.invite({ channel, users: users.join(',') });
+    } catch (error) {
+      if (slackError(error) !== 'already_in_channel') throw privateSpaceError('conversations.invite', error, name);
+      // A retry after a partial invite: Slack rejects the whole batch when any one member is in already.
+      if (users.length === 1) return;
+      for (const user of users) await this.invite(client, channel, [user], name);
+    }
+  }
+
+  private async botUser(teamId: string, client: WebClient): Promise<string | undefined> {
+    const known = this.botUsers.get(teamId);
+    if (known) return known;
+    const auth = await call('auth.test', () => client.auth.test());
+    if (auth.user_id) this.botUsers.set(teamId, auth.user_id);
+    return auth.user_id;
+  }
+
   private async client(teamId: string): Promise<WebClient> {
     const token = await this.tokens(teamId);
     if (!token) throw new SlackDeliveryError(`Concord is not installed in Slack team ${teamId}`);
@@ -114,4 +179,68 @@ export function toDeliveryError(method: string, error: unknown): SlackDeliveryEr
   if (e?.code === ErrorCode.PlatformError) return new SlackDeliveryError(`${method}: ${e.data?.error ?? 'error'}`, undefined, { cause: error });
   if (e?.code === ErrorCode.HTTPError) return new SlackDeliveryError(`${method}: HTTP ${e.statusCode ?? '?'}`, undefined, { cause: error });
   return new SlackDeliveryError(`${method}: ${e?.message ?? String(error)}`, undefined, { cause: error });
+}
+
+/** Slack's rules for channel names: lowercase letters, digits, hyphens and underscores, at most 80. */
+export function channelName(title: string): string {
+  const slug = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]+/g, '-')
+    .replace(/-{2,}/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)
+    .replace(/-+$/, '');
+  return slug || 'concord-private';
+}
+
+function slackError(error: unknown): string | undefined {
+  const e = error as { code?: string; data?: { error?: string } };
+  return e?.code === ErrorCode.PlatformError ? e.data?.error : undefined;
+}
+
+const SCOPE_FOR: Record<string, string> = {
+  'conversations.create': 'groups:write',
+  'conversations.invite': 'groups:write',
+  'conversations.list': 'groups:read',
+};
+
+/** What went wrong, worded for the workspace admin who has to fix it; the requester is shown this text. */
+function privateSpaceError(method: string, error: unknown, name: string): SlackDeliveryError {
+  if (error instanceof SlackDeliveryError) return error;
+  const code = slackError(error);
+  const needed = (error as { data?: { needed?: string } })?.data?.needed ?? SCOPE_FOR[method];
+  const explain = (text: string) => new SlackDeliveryError(`${text} (Slack: ${method} ${code})`, undefined, { cause: error });
+  switch (code) {
+    case 'missing_scope':
+      return explain(`Concord's Slack app lacks the ${needed} scope: add it under OAuth & Permissions and reinstall the app`);
+    case 'restricted_action':
+      return explain('the workspace settings do not let apps create private channels: a Slack admin can allow it under Settings & Permissions → Permissions → Channel Management');
+    case 'not_allowed_token_type':
+    case 'invalid_auth':
+    case 'account_inactive':
+    case 'token_revoked':
+      return explain('Slack no longer accepts Concord’s bot token: reinstall the app');
+    case 'invalid_name':
+    case 'invalid_name_specials':
+    case 'invalid_name_required':
+    case 'invalid_name_maxlength':
+    case 'invalid_name_punctuation':
+      return explain(`Slack does not accept #${name} as a channel name`);
+    case 'no_channel':
+    case 'is_archived':
+      return explain(`the private channel #${name} is archived: unarchive it in Slack so Concord can use it`);
+    case 'user_is_restricted':
+    case 'cant_invite':
+    case 'ura_max_channels':
+      return explain(`a member cannot be added to #${name} (guest accounts are limited to the channels they were invited to): a Slack admin can add them by hand`);
+    case 'user_not_found':
+    case 'user_not_visible':
+      return explain(`a member of the mediation is not visible to Concord in this workspace, so #${name} could not be shared with them`);
+    case 'not_in_channel':
+      return explain(`Concord is not a member of #${name}: add the Concord app to that channel`);
+    default:
+      return toDeliveryError(method, error);
+  }
 }

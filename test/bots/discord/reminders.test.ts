@@ -1,0 +1,79 @@
+// A commitment's reminder on Discord: a DM at the right time whose buttons act in the server it came from.
+import { randomUUID } from 'node:crypto';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import type { CardView } from '../../../src/core/views/types.js';
+import { openTestDatabase, type TestDatabase } from '../../support/db.js';
+import { DAY } from '../../support/harness.js';
+import { buttons, click, createDiscordHarness, dmChannelOf, FakeDiscord, GUILD, member, slash, type DiscordHarness, type Member, type PostedMessage } from './support.js';
+
+let database: TestDatabase;
+let fake: FakeDiscord;
+let h: DiscordHarness;
+let alice: Member;
+
+const HOUR = 3_600_000;
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  fake = new FakeDiscord();
+  fake.listen();
+  h = await createDiscordHarness(database);
+  alice = member('alice');
+});
+afterAll(async () => {
+  await h?.close();
+  fake?.close();
+  await database?.close();
+});
+afterEach(() => {
+  expect(fake.problems).toEqual([]);
+  expect(fake.unhandled).toEqual([]);
+});
+
+const show = async (number: number): Promise<CardView> => {
+  const reply = await h.app.core.execute(
+    { platform: 'discord', workspace: { externalId: GUILD, name: 'Concord' }, actor: { externalId: alice.id, displayName: alice.name }, channel: { id: 'c', name: 'budget' }, idempotencyKey: randomUUID() },
+    `commitment ${number}`,
+  );
+  expect(reply.ok).toBe(true);
+  const card = reply.views.find((v): v is CardView => v.type === 'card');
+  if (!card) throw new Error('no commitment card');
+  return card;
+};
+
+it('reminds the owner by DM on time, and done in the DM marks the commitment done', async () => {
+  await h.dispatch(slash(alice, 'concord', [{ name: 'text', type: 3, value: 'commit "Send the minutes" --due "2026-12-03 17:00" --remind 1d' }]));
+  const due = (await show(1)).fields.find((f) => f.at)?.at;
+  expect(due).toMatch(/^2026-12-03T/);
+  const remindAt = Date.parse(due!) - DAY;
+  fake.take();
+
+  await h.advance(remindAt - HOUR - h.clock.now().getTime());
+  expect(fake.calls.filter((c) => c.method === 'POST')).toEqual([]);
+  await h.advance(2 * HOUR);
+
+  const posts = fake.take().filter((c) => c.method === 'POST');
+  const dmChannel = dmChannelOf(alice.id);
+  expect(posts.map((c) => c.path)).toEqual(['/users/@me/channels', `/channels/${dmChannel}/messages`]);
+  expect(posts[0]!.body).toEqual({ recipient_id: alice.id });
+  const sent = [...fake.messages.values()].find((m) => m.channel_id === dmChannel)!;
+  expect(JSON.stringify(sent.embeds)).toContain('Send the minutes');
+
+  // Outside a server the interaction carries no guild, so each button names its own.
+  const guild = BigInt(GUILD).toString(36);
+  const [done, extend, blocked] = buttons(sent);
+  expect(buttons(sent)).toHaveLength(3);
+  expect(done!.custom_id).toBe(`c.${guild}:done 1`);
+  expect(extend!.custom_id).toBe(`f.${guild}:due,reason;extend 1`);
+  expect(blocked!.custom_id).toBe(`q.${guild}:blocked 1`);
+
+  const message: PostedMessage = { id: sent.id, channel_id: dmChannel, embeds: sent.embeds, components: sent.components };
+  const clicked = click(alice, message, done!.custom_id, { guild: false });
+  await h.dispatch(clicked);
+  const [answer] = fake.callbacks(clicked.id);
+  expect(JSON.stringify(answer?.data)).toMatch(/✅/);
+
+  const card = await show(1);
+  expect(card.tone).toBe('success');
+  expect(card.actions).toEqual([]);
+});

@@ -1,0 +1,140 @@
+// A mediation's private space on Slack: a private channel for the parties and the mediator, made once even when retried.
+import { HttpResponse } from 'msw';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { openTestDatabase, type TestDatabase } from '../../support/db.js';
+import { DAY } from '../../support/harness.js';
+import { loadSlackConfig, SlackMessenger } from '../../../src/bots/slack/index.js';
+import { channelName } from '../../../src/bots/slack/messenger.js';
+import { BOT_TOKEN, FakeSlack, member, slashCommand, startHarness, textOf, type SlackHarness } from './support.js';
+
+let database: TestDatabase;
+let slack: FakeSlack;
+let h: SlackHarness;
+
+const convener = member(1);
+const bob = member(2);
+const carol = member(3);
+const mention = (m: { id: string; name: string }) => `<@${m.id}|${m.name}>`;
+const mediate = (topic: string) => h.send(slashCommand(convener, `mediate ${mention(bob)} ${mention(carol)} --topic "${topic}"`));
+const platformError = (error: string, extra: Record<string, unknown> = {}) => HttpResponse.json({ ok: false, error, ...extra });
+
+beforeAll(async () => {
+  slack = new FakeSlack();
+  slack.listen();
+  database = await openTestDatabase();
+  h = await startHarness(database);
+  await h.send(slashCommand(convener, 'group create "Budget"'));
+  for (const m of [bob, carol]) await h.send(slashCommand(m, 'group join'));
+});
+afterAll(async () => {
+  await h?.close();
+  await database?.close();
+  slack?.close();
+});
+beforeEach(() => slack.reset());
+afterEach(() => {
+  expect(slack.unhandled).toEqual([]);
+  expect(slack.problems).toEqual([]);
+});
+
+it('creates a private channel, invites the parties and the mediator, and welcomes them inside', async () => {
+  slack.on('conversations.create', (p) => ({ channel: { id: 'G0MED1', name: p.name, is_private: true } }));
+  await mediate('Who leads outreach');
+
+  const created = slack.of('conversations.create');
+  expect(created.map((c) => c.params)).toEqual([expect.objectContaining({ name: 'mediation-1', is_private: 'true' })]);
+  const invites = slack.of('conversations.invite');
+  expect(invites).toHaveLength(1);
+  expect(invites[0]!.params.channel).toBe('G0MED1');
+  // The convener mediates: no other member of the group is free of the dispute.
+  expect(String(invites[0]!.params.users).split(',').sort()).toEqual([convener.id, bob.id, carol.id].sort());
+  expect(String(invites[0]!.params.users)).not.toContain('UBOT');
+
+  const welcome = slack.of('chat.postMessage').find((p) => p.params.channel === 'G0MED1');
+  expect(welcome).toBeDefined();
+  expect(textOf(welcome!.params.blocks)).toContain('Who leads outreach');
+  // The invite comes after the channel exists, the welcome after everyone is in.
+  const order = slack.of().map((c) => c.method);
+  expect(order.indexOf('conversations.create')).toBeLessThan(order.indexOf('conversations.invite'));
+  expect(order.indexOf('conversations.invite')).toBeLessThan(slack.of().indexOf(welcome!));
+  expect(h.logged.filter((l) => l.level === 'error')).toEqual([]);
+});
+
+it('reuses the channel an interrupted attempt created instead of making a second one', async () => {
+  const channels = new Map<string, string>();
+  slack.on('conversations.create', (p) => {
+    const name = String(p.name);
+    if (channels.has(name)) return platformError('name_taken');
+    channels.set(name, 'G0MED2');
+    return { channel: { id: 'G0MED2', name, is_private: true } };
+  });
+  let inviteFailures = 1;
+  slack.on('conversations.invite', () => (inviteFailures-- > 0 ? new HttpResponse('upstream down', { status: 503 }) : undefined));
+  // The bot's private channels come two pages at a time; the one it made is on the second.
+  slack.on('conversations.list', (p) =>
+    p.cursor === 'page-2'
+      ? { channels: [{ id: 'G0MED2', name: 'mediation-2', is_private: true, is_archived: false }], response_metadata: { next_cursor: '' } }
+      : { channels: [{ id: 'G0MED1', name: 'mediation-1', is_private: true, is_archived: false }], response_metadata: { next_cursor: 'page-2' } },
+  );
+
+  await mediate('Meeting times');
+  expect(slack.of('conversations.create')).toHaveLength(1);
+  expect(slack.of('chat.postMessage').some((p) => p.params.channel === 'G0MED2')).toBe(false);
+
+  await h.advance(DAY);
+  const creates = slack.of('conversations.create');
+  expect(creates.filter((c) => c.response?.channel)).toHaveLength(1);
+  expect(creates.map((c) => c.params.name)).toEqual(['mediation-2', 'mediation-2']);
+  const lists = slack.of('conversations.list');
+  expect(lists.map((l) => [l.params.types, l.params.cursor])).toEqual([
+    ['private_channel', undefined],
+    ['private_channel', 'page-2'],
+  ]);
+  const invites = slack.of('conversations.invite');
+  expect(invites.map((i) => i.params.channel)).toEqual(['G0MED2', 'G0MED2']);
+  expect(slack.of('chat.postMessage').filter((p) => p.params.channel === 'G0MED2')).toHaveLength(1);
+});
+
+it('keeps the mediation open and tells the requester which scope is missing', async () => {
+  slack.on('conversations.create', () => platformError('missing_scope', { needed: 'groups:write', provided: 'commands,chat:write' }));
+  await mediate('Budget lines');
+
+  const told = slack.of('chat.postMessage').filter((p) => p.params.channel === `D${convener.id}`);
+  expect(told).toHaveLength(1);
+  expect(String(told[0]!.params.text)).toMatch(/could not open the private space for mediation #\d+: .*lacks the groups:write scope/);
+
+  // The next attempt fails the same way: the requester is not told twice.
+  await h.advance(DAY);
+  expect(slack.of('conversations.create').length).toBeGreaterThan(1);
+  expect(slack.of('chat.postMessage').filter((p) => p.params.channel === `D${convener.id}`)).toHaveLength(1);
+
+  slack.hooks = [];
+  const number = /mediation #(\d+)/.exec(String(told[0]!.params.text))![1];
+  await h.send(slashCommand(convener, `mediation ${number}`));
+  expect(slack.hooks.map((x) => JSON.stringify(x.body))).toEqual([expect.stringMatching(/in progress/)]);
+});
+
+describe('the messenger alone', () => {
+  const messenger = () => new SlackMessenger(loadSlackConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: 'xapp-1-test' })!);
+  const workspace = { platform: 'slack', externalId: 'T0CONCORD' };
+  const request = { key: 'dispute:9', parentChannelId: 'C0BUDGET', title: 'mediation-9', memberExternalIds: ['U1', 'U2', 'UBOT'] };
+
+  it('derives names Slack accepts from any title', () => {
+    expect(channelName('mediation-3')).toBe('mediation-3');
+    expect(channelName('  Hòa giải #12: Ngân sách  ')).toBe('hoa-giai-12-ngan-sach');
+    expect(channelName('x'.repeat(200))).toHaveLength(80);
+    expect(channelName('!!!')).toBe('concord-private');
+  });
+
+  it('says what a workspace admin has to change when Slack forbids the channel', async () => {
+    slack.on('conversations.create', () => platformError('restricted_action'));
+    await expect(messenger().openPrivateSpace(workspace, request)).rejects.toThrow(/workspace settings do not let apps create private channels/);
+  });
+
+  it('invites one at a time when some members are in already, and never itself', async () => {
+    slack.on('conversations.create', () => ({ channel: { id: 'G9' } }));
+    slack.on('conversations.invite', (p) => (String(p.users) === 'U1' || String(p.users).includes(',') ? platformError('already_in_channel') : undefined));
+    expect(await messenger().openPrivateSpace(workspace, request)).toEqual({ channelId: 'G9' });
+    expect(slack.of('conversations.invite').map((c) => c.params.users)).toEqual(['U1,U2', 'U1', 'U2']);
+  });
+});
