@@ -331,7 +331,7 @@ function buildCommitmentCard(
   const t = translator(d.locale);
   const fields = [
     { label: t({ key: 'commitment.owners' }), value: mentionList(owners.map((o) => o.displayName)) },
-    { label: t({ key: 'commitment.due' }), value: `${when.absolute} (${when.relative})`, at: c.dueAt.toISOString() },
+    { label: t({ key: 'commitment.due' }), value: c.dueAt > d.now ? `${when.absolute} (${when.relative})` : when.absolute, at: c.dueAt.toISOString() },
     { label: t({ key: 'commitment.statusLabel' }), value: statusLine(t, c, d.timezone, d.locale, d.now, when) },
   ];
   if (about.group) fields.push({ label: t({ key: 'card.group' }), value: about.group });
@@ -397,6 +397,7 @@ export async function runCommitmentReminders(tx: Tx, jobs: { payload: Record<str
   const byId = new Map(commitments.map((c) => [c.id, c]));
   const workspaces = new Map<number, Workspace>();
   const groups = new Map<number, string>();
+  const proposals = new Map<number, string | null>();
   const messages = [];
   for (const job of jobs) {
     const c = byId.get(Number(job.payload.commitmentId));
@@ -405,9 +406,13 @@ export async function runCommitmentReminders(tx: Tx, jobs: { payload: Record<str
     if (!owner) continue;
     if (!workspaces.has(c.workspaceId)) workspaces.set(c.workspaceId, await tx.getWorkspace(c.workspaceId));
     if (c.groupId && !groups.has(c.groupId)) groups.set(c.groupId, (await tx.getGroup(c.groupId)).name);
+    if (c.proposalId && !proposals.has(c.proposalId)) {
+      const p = await tx.getProposal(c.proposalId);
+      proposals.set(c.proposalId, p ? `#${p.number} ${p.title}` : null);
+    }
     const display = memberDisplay(owner, workspaces.get(c.workspaceId)!, now);
     const when = dueTexts(c, display);
-    const card = buildCommitmentCard(c, owners.get(c.id) ?? [], { group: c.groupId ? groups.get(c.groupId)! : null, proposal: null }, display, when);
+    const card = buildCommitmentCard(c, owners.get(c.id) ?? [], { group: c.groupId ? groups.get(c.groupId)! : null, proposal: c.proposalId ? (proposals.get(c.proposalId) ?? null) : null }, display, when);
     messages.push({ workspaceId: c.workspaceId, target: { kind: 'dm' as const, memberExternalId: owner.externalId }, view: withSubtitle(card, c, display, 'commitment.reminder', {}, when) });
   }
   await tx.enqueueMany(messages, now);

@@ -38,6 +38,7 @@ export async function runMediationCommand(s: Session, c: MediationCommand): Prom
     case 'mediation.note': {
       const { dispute } = await access(s, c.dispute, 'participant');
       if (dispute.status === 'closed') fail('mediation.closed', { number: dispute.number });
+      if (!dispute.spaceId) fail('mediation.noSpaceYet', { number: dispute.number });
       await s.tx.disputes.addNote(dispute.id, s.actor.id, c.text, s.now);
       // The audit log records that a note exists, never what it says.
       await audit(s, dispute, 'mediation.note', {});
@@ -154,6 +155,8 @@ async function request(s: Session, c: Extract<Command, { name: 'mediate' }>): Pr
   } else if (group) {
     mediator = await chooseMediator(s.tx, group, parties);
   }
+  // A case nobody can mediate would only wait forever: ask for a mediator to be named instead.
+  if (!mediator) fail('mediation.noMediator');
   let proposalId: number | null = null;
   if (c.proposal !== undefined) {
     const p = await s.tx.findProposal(s.workspace.id, c.proposal);
@@ -169,8 +172,8 @@ async function request(s: Session, c: Extract<Command, { name: 'mediate' }>): Pr
       proposalId,
       topic: c.topic,
       requestedBy: s.actor.id,
-      mediatorId: mediator?.id ?? null,
-      status: mediator ? 'open' : 'awaiting-mediator',
+      mediatorId: mediator!.id,
+      status: 'open',
       stage: 'statements',
       confidential: c.confidential,
       channelId: group?.channelId ?? s.ctx.channel.id,
@@ -183,13 +186,10 @@ async function request(s: Session, c: Extract<Command, { name: 'mediate' }>): Pr
     actorId: c.confidential ? null : s.actor.id,
     action: 'mediation.requested',
     subject: `mediation:${number}`,
-    data: { group: group?.name ?? null, confidential: c.confidential, ...(c.confidential ? {} : { parties: parties.map((p) => p.id), mediator: mediator?.id ?? null }) },
+    data: { group: group?.name ?? null, confidential: c.confidential, ...(c.confidential ? {} : { parties: parties.map((p) => p.id), mediator: mediator!.id }) },
   });
   const t = translator(s.workspace.locale);
   await s.tx.enqueue({ workspaceId: s.workspace.id, target: { kind: 'post', channelId: dispute.channelId }, view: publicRecord(t, dispute, parties, null) }, s.now);
-  if (!mediator) {
-    return [notice('warning', s.t({ key: 'mediation.noMediator', params: { number } }))];
-  }
   await s.tx.enqueue(
     {
       workspaceId: s.workspace.id,
@@ -198,13 +198,13 @@ async function request(s: Session, c: Extract<Command, { name: 'mediate' }>): Pr
         disputeId: dispute.id,
         parentChannelId: dispute.channelId,
         title: spaceName(number),
-        memberExternalIds: [...parties.map((p) => p.externalId), mediator.externalId],
+        memberExternalIds: [...parties.map((p) => p.externalId), mediator!.externalId],
       },
-      view: welcomeCard(s.workspace, dispute, parties, mediator),
+      view: welcomeCard(s.workspace, dispute, parties, mediator!),
     },
     s.now,
   );
-  return [notice('success', s.t({ key: 'mediation.requested', params: { number, mediator: `@${mediator.displayName}`, space: spaceName(number) } }))];
+  return [notice('success', s.t({ key: 'mediation.requested', params: { number, mediator: `@${mediator!.displayName}`, space: spaceName(number) } }))];
 }
 
 async function findGroup(s: Session, name: string | undefined): Promise<Group | null> {
