@@ -160,6 +160,8 @@ export interface Tx {
     defaults: { locale: Locale; timezone: string; reminderHours: number };
     key: string | null;
     at: Date;
+    /** Reads what proposalForVoter would for this proposal number, in the same round trip; that call then returns it without a query. */
+    prefetch?: { proposalForVoter?: number };
   }): Promise<{ workspace: Workspace; member: Member; claimed: boolean }>;
 
   // workspaces and members
@@ -201,12 +203,24 @@ export interface Tx {
   countBallots(proposalId: number): Promise<number>;
   /** Status and ballot count read together, as of now (call after lockWorkspace for a current answer). */
   proposalState(proposalId: number): Promise<{ status: ProposalStatus; ballots: number }>;
-  /** A proposal by its number, and whether the member is in its electorate, in one query. */
-  proposalForVoter(workspaceId: number, number: number, memberId: number): Promise<{ proposal: Proposal; eligible: boolean } | null>;
+  /** Each distinct ballot (value and reason) with how many members cast it: what a tally reads, without a row per member. */
+  distinctBallots(proposalId: number): Promise<{ ballot: Ballot; count: number }[]>;
+  /**
+   * A proposal by its number, whether the member is in its electorate, and what castBallot needs to
+   * know whether others are still to vote: how many other electors have no ballot, and the audit
+   * chain's length, in the same snapshot.
+   */
+  proposalForVoter(
+    workspaceId: number,
+    number: number,
+    memberId: number,
+  ): Promise<{ proposal: Proposal; eligible: boolean; seen: { othersWithoutBallot: number; chainSeq: number } } | null>;
   /**
    * Stores the member's ballot (replacing an earlier one), appends its audit entry (`action.changed`
    * when it replaced one) and schedules `job` unless one with its key is pending, in one statement.
-   * Locks the workspace first, so the ballot is written under the lock.
+   * Locks the workspace first, so the ballot is written under the lock. Also answers, as of the lock:
+   * the proposal's status, and whether some other elector is certainly still to vote, judged from
+   * `seen` (as proposalForVoter returned it; false means "maybe": ask voteProgress).
    */
   castBallot(input: {
     workspaceId: number;
@@ -217,7 +231,8 @@ export interface Tx {
     at: Date;
     audit: { subject: string; data: Record<string, unknown>; action: { cast: string; changed: string } };
     job: NewJob;
-  }): Promise<{ changed: boolean; entry: AuditEntry }>;
+    seen: { othersWithoutBallot: number; chainSeq: number };
+  }): Promise<{ changed: boolean; entry: AuditEntry; status: ProposalStatus; othersYetToVote: boolean }>;
   /** Status, and whether every member of the electorate has a ballot, as of now (current only after the workspace lock). */
   voteProgress(proposalId: number): Promise<{ status: ProposalStatus; everyoneVoted: boolean }>;
 

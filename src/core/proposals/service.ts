@@ -12,7 +12,7 @@ import { notice, type View } from '../views/types.js';
 import { outcomeLabel, proposalCard, resultCard, type CardInput } from './card.js';
 import { parseBallot, tally } from './rules/index.js';
 import { mediationOffer } from '../mediation/service.js';
-import type { BallotValue, RuleConfig } from './rules/types.js';
+import type { Ballot, BallotValue, RuleConfig } from './rules/types.js';
 
 export const jobKeys = {
   close: (id: number) => `proposal:${id}:close`,
@@ -153,7 +153,7 @@ async function vote(s: Session, c: Extract<Command, { name: 'vote' }>): Promise<
   const reason = c.reason?.trim() ? c.reason.trim() : null;
   // Locks the workspace, then writes the ballot (one row per member), its audit entry and the card
   // refresh, all in one statement: the lock is held from here to COMMIT, which is kept short.
-  const { changed } = await s.tx.castBallot({
+  const cast = await s.tx.castBallot({
     workspaceId: s.workspace.id,
     proposalId: p.id,
     memberId: s.actor.id,
@@ -167,16 +167,18 @@ async function vote(s: Session, c: Extract<Command, { name: 'vote' }>): Promise<
       action: { cast: 'ballot.cast', changed: 'ballot.changed' },
     },
     job: cardRefreshJob(p.id, s.now),
+    seen: target.seen,
   });
-  // Only a statement sent after the lock came back is current: a close that committed meanwhile
-  // rolls this ballot back, and a ballot that committed meanwhile is seen, so the last voter always
-  // sees everyone and closes the proposal.
-  const state = await s.tx.voteProgress(p.id);
-  if (state.status !== 'open') fail(state.status === 'closed' ? 'vote.closed' : 'vote.withdrawn', { number: p.number });
+  const { changed } = cast;
+  // The status comes back current as of the lock: a close that committed meanwhile rolls this ballot back.
+  if (cast.status !== 'open') fail(cast.status === 'closed' ? 'vote.closed' : 'vote.withdrawn', { number: p.number });
+  // Near the end of a vote, only a statement sent after the lock sees every ballot committed
+  // meanwhile, so the last voter always sees everyone and closes the proposal.
+  const everyoneVoted = !cast.othersYetToVote && (await s.tx.voteProgress(p.id)).everyoneVoted;
   const views: View[] = [
     notice('success', s.t({ key: changed ? 'vote.changed' : 'vote.recorded', params: { number: p.number, choice: describeBallot(s, parsed.value) } })),
   ];
-  if (state.everyoneVoted) {
+  if (everyoneVoted) {
     await closeProposal(s.tx, { ...p, status: 'open' }, 'all-voted', s.now, s.actor.id);
     views.push(notice('info', s.t({ key: 'vote.allVotedClosed', params: { number: p.number } })));
   }
@@ -361,23 +363,25 @@ export type CloseReason = 'deadline' | 'by-hand' | 'all-voted';
 /** Freezes the tally, records it, tells the group and refreshes the card. The caller holds the workspace lock. */
 export async function closeProposal(tx: Tx, p: Proposal, reason: CloseReason, now: Date, actorId: number | null) {
   // Every read goes out at once: on Postgres that is one round trip, and the caller holds the lock.
-  const [ballots, workspace, group, author, decider] = await Promise.all([
-    tx.ballots(p.id),
+  const [distinct, workspace, group, author, decider] = await Promise.all([
+    tx.distinctBallots(p.id),
     tx.getWorkspace(p.workspaceId),
     tx.getGroup(p.groupId),
     tx.getMember(p.authorId),
     p.deciderId ? tx.getMember(p.deciderId) : null,
   ]);
+  const ballots: Ballot[] = [];
+  for (const { ballot, count } of distinct) for (let i = 0; i < count; i++) ballots.push(ballot);
   const result = tally(p.rule, { config: p.config, ballots, electorate: p.electorateSize });
   const closed: Proposal = { ...p, status: 'closed', closedAt: now, result };
   const display = groupDisplay(workspace, now);
-  // The result card shows the frozen tally, never who voted what, so it needs no voter names.
+  // The result card shows the frozen tally, never single ballots or who cast them.
   const card = resultCard({
     proposal: closed,
     groupName: group.name,
     authorName: author.displayName,
     deciderName: decider?.displayName ?? null,
-    ballots,
+    ballots: [],
     names: new Map(),
     locale: display.locale,
     timezone: display.timezone,

@@ -24,7 +24,7 @@ import type {
   Tx,
   Workspace,
 } from '../../core/ports.js';
-import type { BallotValue, RuleConfig, RuleName, TallyResult } from '../../core/proposals/rules/types.js';
+import type { Ballot, BallotValue, RuleConfig, RuleName, TallyResult } from '../../core/proposals/rules/types.js';
 import { rowsOf, withPreparedStatements, type Db, type DbTx } from '../client.js';
 import * as t from '../schema.js';
 import { DrizzleCommitments } from './commitments.js';
@@ -105,9 +105,32 @@ const proposalFromRow = (r: ProposalRow): Proposal => ({
   createdAt: asDate(r.createdAt),
 });
 
-// Workspace and member by their platform ids, and the idempotency key claimed, in one round trip.
-// Only reads when both exist: an INSERT ... ON CONFLICT would burn a sequence value on every command.
-const OPEN_SESSION = `
+// What a voter needs to know about a proposal `p`, for the member `voter` (an SQL expression): whether
+// they are in its electorate, how many other electors (the voter is one) have no ballot yet, and the
+// audit chain's length in the same snapshot, so castBallot can tell from the chain alone whether
+// anybody could have voted since (see CAST_BALLOT). Counting before the lock keeps that work out of
+// the section every command queues for.
+const voterColumns = (voter: string) => `
+  exists (select 1 from proposal_electorate e where e.proposal_id = p.id and e.member_id = ${voter}) as eligible,
+  p.electorate_size - 1 - (select count(*) from ballots b where b.proposal_id = p.id and b.member_id <> ${voter})::int as "othersWithout",
+  coalesce((select h.seq from audit_heads h where h.workspace_id = p.workspace_id), 0)::int8 as "chainSeq"`;
+
+const PROPOSAL_FOR_VOTER = `
+  select ${PROPOSAL_COLUMNS}, ${voterColumns('$3')}
+  from proposals p where p.workspace_id = $1 and p.number = $2`;
+
+type VoterRow = ProposalRow & { eligible: boolean; othersWithout: number; chainSeq: number | string };
+
+const voterTarget = (row: VoterRow) => ({
+  proposal: proposalFromRow(row),
+  eligible: row.eligible,
+  seen: { othersWithoutBallot: row.othersWithout, chainSeq: Number(row.chainSeq) },
+});
+
+// Workspace and member by their platform ids, and the idempotency key claimed, in one round trip;
+// for a vote, the proposal as PROPOSAL_FOR_VOTER reads it, too. Only reads the workspace and the
+// member: an INSERT ... ON CONFLICT would burn a sequence value on every command.
+const openSessionSql = (voting: boolean) => `
   with w as (
     select id, name, locale, timezone, reminder_hours from workspaces where platform = $1 and external_id = $2
   ),
@@ -117,27 +140,29 @@ const OPEN_SESSION = `
     on conflict do nothing
     returning 1
   )
-  select w.id as "workspaceId", w.name as "workspaceName", w.locale as "workspaceLocale", w.timezone as "workspaceTimezone",
-         w.reminder_hours as "reminderHours", m.id as "memberId", m.display_name as "displayName",
-         m.locale as "memberLocale", m.timezone as "memberTimezone", exists (select 1 from claim) as claimed
-  from w left join members m on m.workspace_id = w.id and m.external_id = $3`;
+  select w.id as "wId", w.name as "wName", w.locale as "wLocale", w.timezone as "wTimezone",
+         w.reminder_hours as "wReminderHours", m.id as "mId", m.display_name as "mDisplayName",
+         m.locale as "mLocale", m.timezone as "mTimezone", exists (select 1 from claim) as claimed
+         ${voting ? `, ${PROPOSAL_COLUMNS}, ${voterColumns('m.id')}` : ''}
+  from w left join members m on m.workspace_id = w.id and m.external_id = $3
+  ${voting ? 'left join proposals p on p.workspace_id = w.id and p.number = $6' : ''}`;
+const OPEN_SESSION = openSessionSql(false);
+const OPEN_SESSION_VOTING = openSessionSql(true);
 
 interface SessionRow {
-  workspaceId: number;
-  workspaceName: string;
-  workspaceLocale: string;
-  workspaceTimezone: string;
-  reminderHours: number;
-  memberId: number | null;
-  displayName: string | null;
-  memberLocale: string | null;
-  memberTimezone: string | null;
+  wId: number;
+  wName: string;
+  wLocale: string;
+  wTimezone: string;
+  wReminderHours: number;
+  mId: number | null;
+  mDisplayName: string | null;
+  mLocale: string | null;
+  mTimezone: string | null;
   claimed: boolean;
 }
 
-const PROPOSAL_FOR_VOTER = `
-  select ${PROPOSAL_COLUMNS}, exists (select 1 from proposal_electorate e where e.proposal_id = p.id and e.member_id = $3) as eligible
-  from proposals p where p.workspace_id = $1 and p.number = $2`;
+const voterKey = (workspaceId: number, number: number, memberId: number) => `${workspaceId}:${number}:${memberId}`;
 
 const SAVE_REPLY = `update processed_commands set reply = $1::text::jsonb where workspace_id = $2 and key = $3`;
 
@@ -160,13 +185,21 @@ const APPEND_AUDIT = `
   from moved
   returning seq::int8 as seq, prev_hash, hash`;
 
-// The ballot is written only once the head is locked (each step reads the one before, which fixes
-// the order): two ballots of one member then queue on the head alone and cannot deadlock on the
-// ballot row. Whether it replaced an earlier ballot picks the entry's action (and so its hash). The
-// card refresh is scheduled under the lock too, so it cannot wait on an uncommitted job of a vote
-// that is itself waiting for a close holding the lock.
+// Each step reads the one before, which fixes the order: the head is locked first.
+// - The ballot is written under the lock, so two ballots of one member queue on the head and cannot
+//   deadlock on the ballot row. Whether it replaced one picks the entry's action (and so its hash).
+// - The card refresh is scheduled under the lock and after the proposal's row lock, so it cannot wait
+//   on the uncommitted job of a vote waiting for a close holding the lock, nor hold a job that a
+//   delivery updating the proposal's row waits for.
+// - The proposal's status is read with FOR SHARE after the lock: row locking in READ COMMITTED returns
+//   the newest committed version, and every status change commits under the lock, so it is current.
+// - Ballots are not current this way (the statement's snapshot predates the wait), but they are bounded:
+//   every ballot appends an entry, so at most (locked seq - seq of an earlier snapshot) ballots were
+//   committed since that snapshot. More other electors without a ballot in it than that means someone
+//   is certainly yet to vote, and the caller needs no further statement while it holds the lock.
 const CAST_BALLOT = `
   with old as (select seq, hash from audit_heads where workspace_id = $1 for update),
+  proposal as (select p.status from proposals p, old where p.id = $2 for share of p),
   ballot as (
     insert into ballots (proposal_id, member_id, value, reason, cast_at, updated_at)
     select $2, $3, $4::text::jsonb, $5, $6::timestamptz, $6::timestamptz from old
@@ -190,18 +223,22 @@ const CAST_BALLOT = `
   ),
   job as (
     insert into jobs (kind, key, run_at, payload)
-    select $15, $16, $17::timestamptz, $18::text::jsonb from entry
+    select $15, $16, $17::timestamptz, $18::text::jsonb from entry, proposal
     on conflict (key) where status = 'pending' do nothing
   )
-  select seq::int8 as seq, prev_hash, hash, action from entry`;
+  select entry.seq::int8 as seq, entry.prev_hash, entry.hash, entry.action, proposal.status,
+         $19::int > (select old.seq - $20::int8 from old) as "othersYetToVote"
+  from entry, proposal`;
 
 // "Everyone voted" as "no elector without a ballot": it stops at the first non-voter instead of
-// counting every ballot, and it runs while the workspace is locked.
+// counting every ballot, and it runs while the workspace is locked. The probe for a ballot is a
+// correlated subquery, which the planner cannot turn into an anti-join that reads every ballot of the
+// proposal first, and no ORDER BY: a sort would evaluate the probe for every elector before stopping.
 const VOTE_PROGRESS = `
   select p.status, not exists (
     select 1 from proposal_electorate e
     where e.proposal_id = p.id
-      and not exists (select 1 from ballots b where b.proposal_id = e.proposal_id and b.member_id = e.member_id)
+      and (select b.member_id from ballots b where b.proposal_id = p.id and b.member_id = e.member_id) is null
   ) as "everyoneVoted"
   from proposals p where p.id = $1`;
 
@@ -209,9 +246,15 @@ const BALLOTS = `
   select member_id as "memberId", value, reason, cast_at as "castAt", updated_at as "updatedAt"
   from ballots where proposal_id = $1 order by member_id`;
 
+// A tally only counts, and a ranked ballot over five options has at most 325 distinct values, so
+// grouping turns ten thousand rows into a few hundred before they are sent and parsed.
+const DISTINCT_BALLOTS = `
+  select value, reason, count(*)::int as count from ballots where proposal_id = $1
+  group by value, reason order by min(member_id)`;
+
+// The data comes back as text and is parsed here: PGlite decodes jsonb several times slower than JSON.parse.
 const AUDIT_PAGE = `
-  select workspace_id as "workspaceId", seq::int8 as seq, at, actor_id as "actorId", action, subject, data,
-         prev_hash as "prevHash", hash
+  select seq::int8 as seq, at, actor_id as "actorId", action, subject, data::text as data, prev_hash as "prevHash", hash
   from audit_log where workspace_id = $1 and seq > $2 order by seq limit $3`;
 
 const toWorkspace = (r: typeof t.workspaces.$inferSelect): Workspace => ({
@@ -262,6 +305,8 @@ export class DrizzleTx implements Tx {
   readonly disputes: DrizzleDisputes;
 
   private readonly sql: Statements;
+  /** proposalForVoter answers that came with openSession, each handed out once. */
+  private readonly prefetched = new Map<string, Awaited<ReturnType<Tx['proposalForVoter']>>>();
 
   constructor(
     private readonly db: Conn,
@@ -299,7 +344,10 @@ export class DrizzleTx implements Tx {
   }
 
   async openSession(input: Parameters<Tx['openSession']>[0]): Promise<{ workspace: Workspace; member: Member; claimed: boolean }> {
-    const [row] = await this.sql.rows<SessionRow>(OPEN_SESSION, [input.platform, input.workspace.externalId, input.member.externalId, input.key, input.at.toISOString()]);
+    const voting = input.prefetch?.proposalForVoter;
+    const params: unknown[] = [input.platform, input.workspace.externalId, input.member.externalId, input.key, input.at.toISOString()];
+    if (voting !== undefined) params.push(voting);
+    const [row] = await this.sql.rows<SessionRow & Partial<VoterRow>>(voting === undefined ? OPEN_SESSION : OPEN_SESSION_VOTING, params);
     if (!row) {
       const workspace = await this.ensureWorkspace({ platform: input.platform, ...input.workspace, ...input.defaults, at: input.at });
       const member = await this.ensureMember({ workspaceId: workspace.id, ...input.member, at: input.at });
@@ -307,29 +355,32 @@ export class DrizzleTx implements Tx {
       return { workspace, member, claimed };
     }
     const workspace: Workspace = {
-      id: row.workspaceId,
+      id: row.wId,
       platform: input.platform,
       externalId: input.workspace.externalId,
-      name: row.workspaceName,
-      locale: row.workspaceLocale as Locale,
-      timezone: row.workspaceTimezone,
-      reminderHours: row.reminderHours,
+      name: row.wName,
+      locale: row.wLocale as Locale,
+      timezone: row.wTimezone,
+      reminderHours: row.wReminderHours,
     };
-    if (row.memberId === null || row.displayName === null) {
+    if (row.mId === null || row.mDisplayName === null) {
       return { workspace, member: await this.ensureMember({ workspaceId: workspace.id, ...input.member, at: input.at }), claimed: row.claimed };
     }
     const member: Member = {
-      id: row.memberId,
+      id: row.mId,
       workspaceId: workspace.id,
       externalId: input.member.externalId,
-      displayName: row.displayName,
-      locale: (row.memberLocale as Locale | null) ?? null,
-      timezone: row.memberTimezone ?? null,
+      displayName: row.mDisplayName,
+      locale: (row.mLocale as Locale | null) ?? null,
+      timezone: row.mTimezone ?? null,
     };
     // As in ensureMember: a platform rename wins, a bare mention never overwrites a real name.
     if (input.member.displayName !== input.member.externalId && member.displayName !== input.member.displayName) {
       await this.db.update(t.members).set({ displayName: input.member.displayName }).where(eq(t.members.id, member.id));
       member.displayName = input.member.displayName;
+    }
+    if (voting !== undefined) {
+      this.prefetched.set(voterKey(workspace.id, voting, member.id), row.id === null || row.id === undefined ? null : voterTarget(row as VoterRow));
     }
     return { workspace, member, claimed: row.claimed };
   }
@@ -530,9 +581,15 @@ export class DrizzleTx implements Tx {
     await this.db.update(t.proposals).set(patch).where(eq(t.proposals.id, id));
   }
 
-  async proposalForVoter(workspaceId: number, number: number, memberId: number): Promise<{ proposal: Proposal; eligible: boolean } | null> {
-    const [row] = await this.sql.rows<ProposalRow & { eligible: boolean }>(PROPOSAL_FOR_VOTER, [workspaceId, number, memberId]);
-    return row ? { proposal: proposalFromRow(row), eligible: row.eligible } : null;
+  async proposalForVoter(workspaceId: number, number: number, memberId: number): ReturnType<Tx['proposalForVoter']> {
+    const key = voterKey(workspaceId, number, memberId);
+    const prefetched = this.prefetched.get(key);
+    if (prefetched !== undefined) {
+      this.prefetched.delete(key);
+      return prefetched;
+    }
+    const [row] = await this.sql.rows<VoterRow>(PROPOSAL_FOR_VOTER, [workspaceId, number, memberId]);
+    return row ? voterTarget(row) : null;
   }
 
   async inElectorate(proposalId: number, memberId: number): Promise<boolean> {
@@ -572,7 +629,12 @@ export class DrizzleTx implements Tx {
     return rows.map((r) => ({ memberId: r.memberId, value: r.value, reason: r.reason, castAt: asDate(r.castAt), updatedAt: asDate(r.updatedAt) }));
   }
 
-  async castBallot(input: Parameters<Tx['castBallot']>[0]): Promise<{ changed: boolean; entry: AuditEntry }> {
+  async distinctBallots(proposalId: number): Promise<{ ballot: Ballot; count: number }[]> {
+    const rows = await this.sql.rows<{ value: BallotValue; reason: string | null; count: number }>(DISTINCT_BALLOTS, [proposalId]);
+    return rows.map((r) => ({ ballot: { value: r.value, reason: r.reason }, count: r.count }));
+  }
+
+  async castBallot(input: Parameters<Tx['castBallot']>[0]): ReturnType<Tx['castBallot']> {
     const at = input.at.toISOString();
     const content = {
       workspaceId: input.workspaceId,
@@ -603,8 +665,10 @@ export class DrizzleTx implements Tx {
       job.key,
       job.runAt.toISOString(),
       JSON.stringify(job.payload),
+      input.seen.othersWithoutBallot,
+      input.seen.chainSeq,
     ];
-    type Row = { seq: number | string; prev_hash: string; hash: string; action: string };
+    type Row = { seq: number | string; prev_hash: string; hash: string; action: string; status: ProposalStatus; othersYetToVote: boolean };
     let [row] = await this.sql.rows<Row>(CAST_BALLOT, params);
     if (!row) {
       // A workspace from before chain heads existed: create its head, then cast again.
@@ -612,7 +676,7 @@ export class DrizzleTx implements Tx {
       [row] = await this.sql.rows<Row>(CAST_BALLOT, params);
     }
     const entry: AuditEntry = { ...content, action: row!.action, seq: Number(row!.seq), prevHash: row!.prev_hash, hash: row!.hash };
-    return { changed: row!.action !== input.audit.action.cast, entry };
+    return { changed: row!.action !== input.audit.action.cast, entry, status: row!.status, othersYetToVote: row!.othersYetToVote };
   }
 
   async voteProgress(proposalId: number): Promise<{ status: ProposalStatus; everyoneVoted: boolean }> {
@@ -673,9 +737,9 @@ export class DrizzleTx implements Tx {
   }
 
   async auditPage(workspaceId: number, afterSeq: number, limit: number): Promise<AuditEntry[]> {
-    const rows = await this.sql.rows<AuditEntry & { seq: number | string }>(AUDIT_PAGE, [workspaceId, afterSeq, limit]);
-    for (const row of rows) row.seq = Number(row.seq);
-    return rows;
+    type Row = Omit<AuditEntry, 'workspaceId' | 'seq' | 'data'> & { seq: number | string; data: string };
+    const rows = await this.sql.rows<Row>(AUDIT_PAGE, [workspaceId, afterSeq, limit]);
+    return rows.map((r) => ({ ...r, workspaceId, seq: Number(r.seq), data: JSON.parse(r.data) as Record<string, unknown> }));
   }
 
   async auditHead(workspaceId: number): Promise<{ seq: number; hash: string } | null> {
