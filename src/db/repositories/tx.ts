@@ -548,8 +548,10 @@ export class DrizzleTx implements Tx {
   }
 
   async insertElectorate(proposalId: number, memberIds: number[]): Promise<void> {
-    if (memberIds.length === 0) return;
-    await this.db.insert(t.electorate).values(memberIds.map((memberId) => ({ proposalId, memberId })));
+    // Postgres takes at most 65,535 parameters a statement: large groups go in slices.
+    for (let at = 0; at < memberIds.length; at += 10_000) {
+      await this.db.insert(t.electorate).values(memberIds.slice(at, at + 10_000).map((memberId) => ({ proposalId, memberId })));
+    }
   }
 
   async getProposal(id: number, opts?: { forUpdate?: boolean }): Promise<Proposal | null> {
