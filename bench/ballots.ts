@@ -2,7 +2,7 @@
 import { sql } from 'drizzle-orm';
 import type { App } from '../src/app.js';
 import type { Database } from '../src/db/client.js';
-import { contextFor, log, proposalNumber, run, scalar, seedGroup, summarise, timeMs, type Summary } from './support.js';
+import { contextFor, CpuMeter, gatherStatistics, log, proposalNumber, run, scalar, seedGroup, summarise, timeMs, type Summary } from './support.js';
 
 const WORKSPACE = 'bench';
 const CHANNEL = 'assembly';
@@ -21,8 +21,6 @@ export async function setupBallots(app: App, database: Database, ballotsPerRun: 
     prefix: 'v',
     count: ballotsPerRun,
   });
-  // Fresh tables have no statistics yet; a server that has run for a while has them (autovacuum).
-  await database.db.execute(sql`analyze`);
   return { members };
 }
 
@@ -55,10 +53,14 @@ export async function measureBallots(
 ): Promise<Summary> {
   const warmup = opts.warmup ?? Math.min(200, setup.members.length);
   await castAll(app, database, setup.members.slice(0, warmup), opts.concurrency, `${opts.label} warm-up`);
+  await gatherStatistics(database);
   const samples: number[] = [];
   for (let i = 0; i < opts.runs; i++) {
+    const meter = new CpuMeter();
     const rate = await castAll(app, database, setup.members, opts.concurrency, `${opts.label} run ${i + 1}`);
-    log(`  ${opts.label} run ${i + 1}: ${rate.toFixed(0)} ballots/s`);
+    const spent = meter.spentMs();
+    const perBallot = spent ? `, CPU per ballot: node ${(spent.node / setup.members.length).toFixed(2)} ms, Postgres ${(spent.postgres / setup.members.length).toFixed(2)} ms` : '';
+    log(`  ${opts.label} run ${i + 1}: ${rate.toFixed(0)} ballots/s${perBallot}`);
     samples.push(rate);
   }
   return summarise(samples);

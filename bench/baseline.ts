@@ -1,8 +1,8 @@
 // The floor to compare the service against: the same ballot upsert plus count, written by hand with postgres.js.
 import postgres from 'postgres';
-import { log, summarise, timeMs, type Summary } from './support.js';
+import { CpuMeter, log, summarise, timeMs, type Summary } from './support.js';
 
-export async function measureRawBaseline(url: string, opts: { concurrency: number; runs: number; ballots: number }): Promise<Summary> {
+export async function measureRawBaseline(url: string, opts: { concurrency: number; runs: number; ballots: number }): Promise<{ summary: Summary; other: number | null }> {
   const sql = postgres(url, { max: opts.concurrency, onnotice: () => {} });
   try {
     // Shaped like `ballots`, without the foreign keys, in its own table so it never touches the app's data.
@@ -35,13 +35,15 @@ export async function measureRawBaseline(url: string, opts: { concurrency: numbe
       return timeMs(() => Promise.all(Array.from({ length: opts.concurrency }, worker)));
     };
     await castAll(0, Math.min(200, opts.ballots));
+    // Started and read while the pool's connections are open: the CPU of ended backends cannot be read.
+    const meter = new CpuMeter();
     const samples: number[] = [];
     for (let i = 1; i <= opts.runs; i++) {
       const rate = (opts.ballots / (await castAll(i, opts.ballots))) * 1000;
       log(`  raw postgres.js c=${opts.concurrency} run ${i}: ${rate.toFixed(0)} tx/s`);
       samples.push(rate);
     }
-    return summarise(samples);
+    return { summary: summarise(samples), other: meter.otherShare() };
   } finally {
     await sql`drop table if exists raw_ballots`.catch(() => {});
     await sql.end();

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { App } from '../src/app.js';
 import { tallyRanked, type Ballot, type BallotValue } from '../src/core/proposals/rules/index.js';
 import type { Database } from '../src/db/client.js';
-import { contextFor, log, proposalNumber, replyText, run, seedGroup, seeded, START, summarise, timeMs, type Summary } from './support.js';
+import { contextFor, gatherStatistics, log, proposalNumber, replyText, run, seedGroup, seeded, START, summarise, timeMs, type Summary } from './support.js';
 
 const WORKSPACE = 'bench-ranked';
 const CHANNEL = 'ranked';
@@ -54,6 +54,7 @@ async function openWithBallots(app: App, database: Database, setup: CloseSetup, 
     from jsonb_array_elements(${JSON.stringify(setup.ballots)}::jsonb) with ordinality as v(value, i)
     join members m on m.workspace_id = ${setup.workspaceId} and m.external_id = 'r' || lpad(v.i::text, 5, '0')
     join proposals p on p.workspace_id = ${setup.workspaceId} and p.number = ${number}`);
+  await gatherStatistics(database);
   return number;
 }
 

@@ -11,8 +11,11 @@ export interface SweepResult {
   perSecond: number;
 }
 
-/** Commitments, owners and their pending reminder jobs in bulk SQL; 1% of the jobs are due at START. */
-async function seedCommitments(database: Database, workspaceId: number, groupId: number, total: number): Promise<void> {
+/**
+ * Commitments, owners and their pending reminder jobs in bulk SQL; 1% of the jobs are due at START, spread
+ * over the hour before it (60 distinct due times, as after an hour's backlog).
+ */
+export async function seedCommitments(database: Database, workspaceId: number, groupId: number, total: number): Promise<void> {
   const created = new Date(START.getTime() - 86_400_000).toISOString();
   const step = 200_000;
   for (let from = 1; from <= total; from += step) {
@@ -20,7 +23,7 @@ async function seedCommitments(database: Database, workspaceId: number, groupId:
     await database.db.execute(sql`
       insert into commitments (workspace_id, number, group_id, what, due_at, status, created_by, created_at, channel_id)
       select ${workspaceId}, g, ${groupId}, 'Task ' || g,
-        ${START.toISOString()}::timestamptz + case when g % 100 = 0 then interval '1 day' else interval '30 days' end,
+        ${START.toISOString()}::timestamptz + case when g % 100 = 0 then interval '1 day' - ((g / 100) % 60) * interval '1 minute' else interval '30 days' end,
         'open', 1, ${created}::timestamptz, 'bench'
       from generate_series(${from}::int, ${to}::int) g`);
   }
@@ -41,7 +44,7 @@ export async function benchReminderSweep(adminUrl: string, total: number, runs: 
   const samples: number[] = [];
   let due = 0;
   for (let run = 0; run < runs; run++) {
-    const bench = await BenchDatabase.create(adminUrl, 'concord_bench_sweep');
+    const bench = await BenchDatabase.create(adminUrl, 'sweep');
     const { app, database, close } = await openApp('postgres', { url: bench.url, poolSize: 4 });
     try {
       const { workspaceId, groupId } = await seedGroup(app, database, { workspace: 'sweep', channel: 'bench', group: 'Sweep', convener: 'chair', prefix: 'owner', count: 1000 });

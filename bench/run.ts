@@ -1,7 +1,7 @@
 // `npm run bench`: the vote path, a large ranked close and a long audit verify on Postgres and PGlite, as one markdown table.
 //
 // Settings (environment): BENCH_DATABASE_URL (a database to connect to while creating and dropping
-// concord_bench), BENCH_RUNS, BENCH_BALLOTS (per run), BENCH_CONCURRENCY ("1,8,32"), BENCH_BACKENDS
+// concord_bench_<pid>), BENCH_RUNS, BENCH_BALLOTS (per run), BENCH_CONCURRENCY ("1,8,32"), BENCH_BACKENDS
 // ("postgres,pglite"), BENCH_ONLY ("ballots,baseline,close,verify,reminders,slack"), BENCH_SWEEP
 // (commitment counts for the reminder sweep, "100000,1000000"), BENCH_SLACK_DURATION (ms per cell), BENCH_POOL (pool size; default: the
 // concurrency), BENCH_CLOSE_BALLOTS, BENCH_AUDIT_ENTRIES, BENCH_SYNCHRONOUS_COMMIT (on|off for the bench
@@ -126,7 +126,7 @@ async function machineFacts(): Promise<string[]> {
       const [row] = await sql<{ version: string; sync: string; fsync: string; buffers: string }[]>`
         select current_setting('server_version') as version, current_setting('synchronous_commit') as sync,
                current_setting('fsync') as fsync, current_setting('shared_buffers') as buffers`;
-      const sync = settings.synchronousCommit ? `${settings.synchronousCommit} for concord_bench (server: ${row!.sync})` : row!.sync;
+      const sync = settings.synchronousCommit ? `${settings.synchronousCommit} for the bench database (server: ${row!.sync})` : row!.sync;
       facts.push(`- Postgres: ${row!.version} (synchronous_commit=${sync}, fsync=${row!.fsync}, shared_buffers=${row!.buffers}), ${settings.url.replace(/\/\/[^@]*@/, '//')}`);
     } finally {
       await sql.end();
@@ -151,9 +151,8 @@ function table(): string {
 
 async function rawBaseline(bench: BenchDatabase): Promise<void> {
   log('raw postgres.js baseline at concurrency 8');
-  const meter = new CpuMeter();
-  const raw = await measureRawBaseline(bench.url, { concurrency: 8, runs: settings.runs, ballots: settings.ballots });
-  rows.push({ what: 'raw upsert + count tx/s, postgres.js, concurrency 8', backend: 'postgres', unit: '/s', summary: raw, ratio: '1.00', other: meter.otherShare() });
+  const { summary: raw, other } = await measureRawBaseline(bench.url, { concurrency: 8, runs: settings.runs, ballots: settings.ballots });
+  rows.push({ what: 'raw upsert + count tx/s, postgres.js, concurrency 8', backend: 'postgres', unit: '/s', summary: raw, ratio: '1.00', other });
   for (const r of rows) {
     if (r.backend === 'postgres' && r.what.startsWith('ballots/s') && / concurrency 8\b/.test(r.what)) r.ratio = `${(r.summary.median / raw.median).toFixed(2)} of raw`;
   }
@@ -162,7 +161,7 @@ async function rawBaseline(bench: BenchDatabase): Promise<void> {
 async function main(): Promise<void> {
   const facts = await machineFacts();
   const bench = settings.backends.includes('postgres')
-    ? await BenchDatabase.create(settings.url, 'concord_bench', settings.synchronousCommit ? { synchronousCommit: settings.synchronousCommit } : {})
+    ? await BenchDatabase.create(settings.url, '', settings.synchronousCommit ? { synchronousCommit: settings.synchronousCommit } : {})
     : null;
   try {
     for (const backend of settings.backends) await benchBackend(backend, backend === 'postgres' ? bench : null);

@@ -363,7 +363,7 @@ interface ConcordHost {
  */
 async function openConcord(stub: StubSlack, members: number): Promise<ConcordHost> {
   const url = process.env.BENCH_DATABASE_URL?.trim();
-  const bench = url ? await BenchDatabase.create(url, 'concord_bench_slack') : null;
+  const bench = url ? await BenchDatabase.create(url, 'slack') : null;
   const pglite = bench ? undefined : await openPglite();
   const slackConfig = loadSlackConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: stub.apiUrl })!;
   const app = await createApp({

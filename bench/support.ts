@@ -51,6 +51,8 @@ const nullMessenger: Messenger = {
 
 const silent = { info() {}, warn() {}, error() {} };
 
+const benchDatabaseName = (purpose: string) => `concord_bench${purpose ? `_${purpose}` : ''}_${process.pid}`;
+
 /** The bench's own Postgres database, created fresh and dropped at the end. */
 export class BenchDatabase {
   readonly url: string;
@@ -63,8 +65,13 @@ export class BenchDatabase {
     this.url = url.toString();
   }
 
-  /** `synchronousCommit: 'off'` shows what the vote path does when a commit no longer waits for its WAL flush. */
-  static async create(adminUrl: string, name = 'concord_bench', opts: { synchronousCommit?: 'on' | 'off' } = {}): Promise<BenchDatabase> {
+  /**
+   * A database named after its purpose and this process (`concord_bench_sweep_1234`), so that two bench runs
+   * on one server never drop each other's. `synchronousCommit: 'off'` shows what the vote path does when a
+   * commit no longer waits for its WAL flush.
+   */
+  static async create(adminUrl: string, purpose = '', opts: { synchronousCommit?: 'on' | 'off' } = {}): Promise<BenchDatabase> {
+    const name = benchDatabaseName(purpose);
     const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
     try {
       await admin.unsafe(`drop database if exists ${name} with (force)`);
@@ -170,6 +177,15 @@ export async function seedGroup(
   return { workspaceId, groupId, members };
 }
 
+/**
+ * Planner statistics as autovacuum keeps them on a Postgres server that has been running (even if it
+ * is off on this one): without them the planner may scan a whole table for one proposal's rows.
+ * PGlite runs no autovacuum, so it is measured without, as it runs in practice.
+ */
+export async function gatherStatistics(database: Database): Promise<void> {
+  if (database.driver === 'postgres') await database.db.execute(sql`analyze`);
+}
+
 /** The proposal number a `propose` reply announced. */
 export function proposalNumber(reply: Reply): number {
   const match = /#(\d+)/.exec(replyText(reply));
@@ -203,27 +219,37 @@ export class CpuMeter {
     const total = end.total - this.start.total;
     if (total <= 0) return null;
     const busy = end.busy - this.start.busy;
-    const ours = end.ours - this.start.ours;
+    const ours = end.self + end.postgres - this.start.self - this.start.postgres;
     return Math.max(0, Math.min(1, (busy - ours) / total));
   }
 
-  private static sample(): { total: number; busy: number; ours: number } | null {
+  /** CPU time spent since the start by this process and by the bench's Postgres processes (still running), in ms. */
+  spentMs(): { node: number; postgres: number } | null {
+    const end = CpuMeter.sample();
+    if (!this.start || !end) return null;
+    // /proc counts in clock ticks, 100 a second on Linux.
+    return { node: (end.self - this.start.self) * 10, postgres: (end.postgres - this.start.postgres) * 10 };
+  }
+
+  private static sample(): { total: number; busy: number; self: number; postgres: number } | null {
     try {
       const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
       const total = fields.reduce((a, b) => a + b, 0);
       const idle = (fields[3] ?? 0) + (fields[4] ?? 0);
-      let ours = CpuMeter.jiffies('self');
+      const self = CpuMeter.jiffies('self');
+      let postgres = 0;
+      const mine = new RegExp(`^postgres: .*(concord_bench[a-z_]*_${process.pid}\\b|walwriter|checkpointer|background writer)`);
       for (const pid of readdirSync('/proc')) {
         if (!/^\d+$/.test(pid)) continue;
         try {
           const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
           // The bench's own backends, and the server processes that write and flush the WAL for them.
-          if (/^postgres: .*(concord_bench|walwriter|checkpointer|background writer)/.test(cmdline)) ours += CpuMeter.jiffies(pid);
+          if (mine.test(cmdline)) postgres += CpuMeter.jiffies(pid);
         } catch {
           // The process ended while we looked.
         }
       }
-      return { total, busy: total - idle, ours };
+      return { total, busy: total - idle, self, postgres };
     } catch {
       return null;
     }

@@ -4,7 +4,7 @@ import type { App } from '../src/app.js';
 import { GENESIS_HASH, hashEntry, type StoredAuditEntry } from '../src/core/audit/chain.js';
 import type { Database } from '../src/db/client.js';
 import * as t from '../src/db/schema.js';
-import { contextFor, log, replyText, run, scalar, START, summarise, timeMs, type Summary } from './support.js';
+import { contextFor, gatherStatistics, log, replyText, run, scalar, START, summarise, timeMs, type Summary } from './support.js';
 
 const WORKSPACE = 'bench-audit';
 const CHANNEL = 'audit';
@@ -42,6 +42,7 @@ export async function setupVerify(app: App, database: Database, entries: number)
     }
   }
   await database.db.update(t.auditHeads).set({ seq: entries, hash: prevHash }).where(sql`${t.auditHeads.workspaceId} = ${workspaceId}`);
+  await gatherStatistics(database);
   log(`  ${entries} audit entries written in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 

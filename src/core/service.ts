@@ -51,6 +51,9 @@ export interface JobRow {
   payload: Record<string, unknown>;
 }
 
+/** One vote holding the workspace lock and one ready to take it next (see Gates). */
+const VOTES_IN_FLIGHT_PER_WORKSPACE = 2;
+
 /** The idempotency key was used before: the first reply is replayed and this attempt rolled back. */
 class AlreadyApplied extends Error {
   constructor(readonly workspaceId: number) {
@@ -58,17 +61,53 @@ class AlreadyApplied extends Error {
   }
 }
 
+/**
+ * At most `limit` holders per key at a time, the others queued in arrival order. Used per workspace
+ * for votes: they arrive in bursts (everyone clicks the card's buttons) and all queue on the workspace
+ * lock anyway, so more than one in the lock and one getting ready only add waiting backends and
+ * connections that the other workspaces could use.
+ */
+class Gates {
+  private readonly gates = new Map<string, { active: number; waiting: (() => void)[] }>();
+
+  constructor(private readonly limit: number) {}
+
+  async run<T>(key: string, fn: () => Promise<T>): Promise<T> {
+    let gate = this.gates.get(key);
+    if (!gate) this.gates.set(key, (gate = { active: 0, waiting: [] }));
+    if (gate.active >= this.limit) await new Promise<void>((resolve) => gate.waiting.push(resolve));
+    else gate.active++;
+    try {
+      return await fn();
+    } finally {
+      const next = gate.waiting.shift();
+      // The permit passes straight to the next in line; an idle gate is dropped.
+      if (next) next();
+      else if (--gate.active === 0) this.gates.delete(key);
+    }
+  }
+}
+
 export class Concord {
+  private readonly voteGates = new Gates(VOTES_IN_FLIGHT_PER_WORKSPACE);
+
   constructor(private readonly opts: CoreOptions) {}
 
   /** Runs one `/concord ...` line for a member. Never throws: every failure becomes a reply. */
   async execute(ctx: CommandContext, text: string): Promise<Reply> {
     const parsed = parseCommand(text);
+    if (parsed.ok && parsed.command.name === 'vote') {
+      return this.voteGates.run(`${ctx.platform}:${ctx.workspace.externalId}`, () => this.runCommand(ctx, text, parsed));
+    }
+    return this.runCommand(ctx, text, parsed);
+  }
+
+  private async runCommand(ctx: CommandContext, text: string, parsed: ReturnType<typeof parseCommand>): Promise<Reply> {
     let locale: Locale = ctx.actor.locale ?? this.opts.defaults.locale;
     try {
       return await this.opts.store.transaction(async (tx) => {
         // Only a command that parsed claims its key: a typo changes nothing worth protecting.
-        const { session, claimed } = await this.openSession(tx, ctx, parsed.ok ? ctx.idempotencyKey : null);
+        const { session, claimed } = await this.openSession(tx, ctx, parsed.ok ? parsed.command : null);
         locale = session.locale;
         if (!parsed.ok) {
           const usage = parsed.usage ? `\n${session.t({ key: 'error.usage', params: { usage: parsed.usage } })}` : '';
@@ -98,15 +137,17 @@ export class Concord {
     return stored ? { ...stored, replayed: true } : { ok: true, locale, views: [], replayed: true };
   }
 
-  private async openSession(tx: Tx, ctx: CommandContext, key: string | null): Promise<{ session: Session; claimed: boolean }> {
+  private async openSession(tx: Tx, ctx: CommandContext, command: Command | null): Promise<{ session: Session; claimed: boolean }> {
     const now = this.opts.clock.now();
     const { workspace, member: actor, claimed } = await tx.openSession({
       platform: ctx.platform,
       workspace: { externalId: ctx.workspace.externalId, name: ctx.workspace.name },
       member: { externalId: ctx.actor.externalId, displayName: ctx.actor.displayName },
       defaults: this.opts.defaults,
-      key,
+      key: command ? ctx.idempotencyKey : null,
       at: now,
+      // Voting is the busiest command: its first read rides along with the session's.
+      ...(command?.name === 'vote' ? { prefetch: { proposalForVoter: command.proposal } } : {}),
     });
     const locale = actor.locale ?? ctx.actor.locale ?? workspace.locale;
     const session: Session = { tx, ctx, workspace, actor, locale, timezone: actor.timezone ?? workspace.timezone, now, t: translator(locale), clock: this.opts.clock };

@@ -1,8 +1,8 @@
 // Claims due jobs with FOR UPDATE SKIP LOCKED and a lease, and runs each one in the same transaction that marks it done.
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Concord, Logger } from '../core/service.js';
 import type { Clock } from '../core/ports.js';
-import { rowsOf, type Db } from './client.js';
+import { anyOf, rowsOf, type Db } from './client.js';
 import { DrizzleTx } from './repositories/tx.js';
 import * as t from './schema.js';
 
@@ -93,7 +93,7 @@ export class JobRunner {
         const done = await dbTx
           .update(t.jobs)
           .set({ status: 'done', doneAt: now, lockedUntil: null })
-          .where(and(inArray(t.jobs.id, jobs.map((j) => j.id)), eq(t.jobs.lockedBy, this.opts.workerId), eq(t.jobs.status, 'running')))
+          .where(and(anyOf(t.jobs.id, jobs.map((j) => j.id)), eq(t.jobs.lockedBy, this.opts.workerId), eq(t.jobs.status, 'running')))
           .returning({ id: t.jobs.id });
         if (done.length !== jobs.length) throw new LeaseLost(jobs[0]!.id);
       });

@@ -399,6 +399,9 @@ export async function runCommitmentReminders(tx: Tx, jobs: { payload: Record<str
   const groups = new Map<number, string>();
   const proposals = new Map<number, string | null>();
   const messages = [];
+  // Due times cluster (people say "friday 17:00"), and formatting a date is the costly part of a card:
+  // each distinct due time, zone and language is formatted once per batch.
+  const texts = new Map<string, ReturnType<typeof dueTexts>>();
   for (const job of jobs) {
     const c = byId.get(Number(job.payload.commitmentId));
     if (!c || !OPEN.includes(c.status)) continue;
@@ -411,7 +414,9 @@ export async function runCommitmentReminders(tx: Tx, jobs: { payload: Record<str
       proposals.set(c.proposalId, p ? `#${p.number} ${p.title}` : null);
     }
     const display = memberDisplay(owner, workspaces.get(c.workspaceId)!, now);
-    const when = dueTexts(c, display);
+    const textKey = `${c.dueAt.getTime()}|${display.timezone}|${display.locale}`;
+    let when = texts.get(textKey);
+    if (!when) texts.set(textKey, (when = dueTexts(c, display)));
     const card = buildCommitmentCard(c, owners.get(c.id) ?? [], { group: c.groupId ? groups.get(c.groupId)! : null, proposal: c.proposalId ? (proposals.get(c.proposalId) ?? null) : null }, display, when);
     messages.push({ workspaceId: c.workspaceId, target: { kind: 'dm' as const, memberExternalId: owner.externalId }, view: withSubtitle(card, c, display, 'commitment.reminder', {}, when) });
   }

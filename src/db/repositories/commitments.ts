@@ -3,7 +3,7 @@ import { and, asc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import type { Commitment, CommitmentFilter, CommitmentRepo, CommitmentSettings, CommitmentStatus, GroupCommitmentSettings, MemberRecord } from '../../core/commitments/ports.js';
 import type { Locale } from '../../core/i18n/types.js';
 import type { Member } from '../../core/ports.js';
-import { rowsOf, type Db, type DbTx } from '../client.js';
+import { anyOf, rowsOf, type Db, type DbTx } from '../client.js';
 import * as t from '../schema.js';
 
 const toCommitment = (r: typeof t.commitments.$inferSelect): Commitment => ({
@@ -52,7 +52,7 @@ export class DrizzleCommitments implements CommitmentRepo {
 
   async getMany(ids: number[]): Promise<Commitment[]> {
     if (ids.length === 0) return [];
-    const rows = await this.db.select().from(t.commitments).where(inArray(t.commitments.id, ids));
+    const rows = await this.db.select().from(t.commitments).where(anyOf(t.commitments.id, ids));
     return rows.map(toCommitment);
   }
 
@@ -63,7 +63,7 @@ export class DrizzleCommitments implements CommitmentRepo {
       .select({ commitmentId: t.commitmentOwners.commitmentId, member: t.members })
       .from(t.commitmentOwners)
       .innerJoin(t.members, eq(t.members.id, t.commitmentOwners.memberId))
-      .where(inArray(t.commitmentOwners.commitmentId, ids))
+      .where(anyOf(t.commitmentOwners.commitmentId, ids))
       .orderBy(asc(t.members.id));
     for (const { commitmentId, member: m } of rows) {
       const list = byCommitment.get(commitmentId) ?? [];

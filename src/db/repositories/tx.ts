@@ -38,6 +38,8 @@ type Conn = Db | DbTx;
  * pipelined into one write.
  */
 interface Statements {
+  /** PGlite decodes result rows field by field in JavaScript: for large reads one JSON value is cheaper. */
+  readonly rowsAreCostly?: boolean;
   rows<T>(text: string, params: readonly unknown[]): Promise<T[]>;
   /** Queues a write that only has to happen before COMMIT, to be sent with it; absent outside a store transaction. */
   beforeCommit?(text: string, params: readonly unknown[]): void;
@@ -164,6 +166,11 @@ interface SessionRow {
 
 const voterKey = (workspaceId: number, number: number, memberId: number) => `${workspaceId}:${number}:${memberId}`;
 
+const ENQUEUE_MANY = `
+  insert into outbox (workspace_id, kind, target, view, proposal_id, next_attempt_at, created_at)
+  select (m->>0)::int, m->>1, m->2, m->3, (m->>4)::int, $2::timestamptz, $2::timestamptz
+  from jsonb_array_elements($1::text::jsonb) with ordinality as rows(m, i) order by i`;
+
 const SAVE_REPLY = `update processed_commands set reply = $1::text::jsonb where workspace_id = $2 and key = $3`;
 
 const LOCK_HEAD = `select seq from audit_heads where workspace_id = $1 for update`;
@@ -252,10 +259,23 @@ const DISTINCT_BALLOTS = `
   select value, reason, count(*)::int as count from ballots where proposal_id = $1
   group by value, reason order by min(member_id)`;
 
+// A page of the chain after seq $2, at most $3 entries; `bounded` also stops at seq $2 + $3 (see auditPage).
+// Two texts rather than one with an optional bound, so that a prepared statement's generic plan can
+// use the bound in its index condition.
+const auditWhere = (bounded: boolean) => `workspace_id = $1 and seq > $2${bounded ? ' and seq <= $2 + $3' : ''}`;
+
 // The data comes back as text and is parsed here: PGlite decodes jsonb several times slower than JSON.parse.
-const AUDIT_PAGE = `
+const auditPage = (bounded: boolean) => `
   select seq::int8 as seq, at, actor_id as "actorId", action, subject, data::text as data, prev_hash as "prevHash", hash
-  from audit_log where workspace_id = $1 and seq > $2 order by seq limit $3`;
+  from audit_log where ${auditWhere(bounded)} order by seq limit $3`;
+
+// The same page as one JSON array of arrays, for PGlite (see Statements.rowsAreCostly).
+const auditPageJson = (bounded: boolean) => `
+  select coalesce(json_agg(json_build_array(seq, at, actor_id, action, subject, data, prev_hash, hash) order by seq), '[]')::text as page
+  from (select * from audit_log where ${auditWhere(bounded)} order by seq limit $3) entries`;
+
+const AUDIT_PAGE = { bounded: auditPage(true), open: auditPage(false) };
+const AUDIT_PAGE_JSON = { bounded: auditPageJson(true), open: auditPageJson(false) };
 
 const toWorkspace = (r: typeof t.workspaces.$inferSelect): Workspace => ({
   id: r.id,
@@ -739,8 +759,33 @@ export class DrizzleTx implements Tx {
   }
 
   async auditPage(workspaceId: number, afterSeq: number, limit: number): Promise<AuditEntry[]> {
+    // An intact chain has no gaps, so the next `limit` entries are the next `limit` numbers. Asking
+    // for that range keeps a page's cost to its own entries even where the planner has no statistics
+    // (PGlite never gathers any): asked for "after n, first k", it would fetch and sort every later
+    // entry for each page. A short range means a gap or the end: then ask the exact question.
+    const page = await this.readAudit(workspaceId, afterSeq, limit, 'bounded');
+    return page.length === limit ? page : this.readAudit(workspaceId, afterSeq, limit, 'open');
+  }
+
+  private async readAudit(workspaceId: number, afterSeq: number, limit: number, range: 'bounded' | 'open'): Promise<AuditEntry[]> {
+    const params = [workspaceId, afterSeq, limit];
+    if (this.sql.rowsAreCostly) {
+      const [row] = await this.sql.rows<{ page: string }>(AUDIT_PAGE_JSON[range], params);
+      type Entry = [number, string, number | null, string, string | null, Record<string, unknown>, string, string];
+      return (JSON.parse(row!.page) as Entry[]).map(([seq, at, actorId, action, subject, data, prevHash, hash]) => ({
+        workspaceId,
+        seq,
+        at,
+        actorId,
+        action,
+        subject,
+        data,
+        prevHash,
+        hash,
+      }));
+    }
     type Row = Omit<AuditEntry, 'workspaceId' | 'seq' | 'data'> & { seq: number | string; data: string };
-    const rows = await this.sql.rows<Row>(AUDIT_PAGE, [workspaceId, afterSeq, limit]);
+    const rows = await this.sql.rows<Row>(AUDIT_PAGE[range], params);
     return rows.map((r) => ({ ...r, workspaceId, seq: Number(r.seq), data: JSON.parse(r.data) as Record<string, unknown> }));
   }
 
@@ -757,17 +802,10 @@ export class DrizzleTx implements Tx {
 
   async enqueueMany(messages: NewOutboxMessage[], at: Date): Promise<void> {
     if (messages.length === 0) return;
-    await this.db.insert(t.outbox).values(
-      messages.map((message) => ({
-        workspaceId: message.workspaceId,
-        kind: message.target.kind,
-        target: message.target,
-        view: message.view,
-        proposalId: message.cardOf ?? null,
-        nextAttemptAt: at,
-        createdAt: at,
-      })),
-    );
+    // One JSON parameter for the whole batch: a reminder sweep enqueues hundreds of cards at once, and
+    // binding each field of each row as its own parameter costs more than the insert.
+    const rows = messages.map((m) => [m.workspaceId, m.target.kind, m.target, m.view, m.cardOf ?? null]);
+    await this.sql.rows(ENQUEUE_MANY, [JSON.stringify(rows), at.toISOString()]);
   }
 
   async schedule(job: NewJob, mode: 'replace' | 'keep'): Promise<void> {
@@ -841,6 +879,7 @@ function pgliteStore(db: Db, client: PGlite): Store {
       return client.transaction(async (pgTx) => {
         const atCommit: (readonly [string, readonly unknown[]])[] = [];
         const statements: Statements = {
+          rowsAreCostly: true,
           rows: async <R>(text: string, params: readonly unknown[]) => (await pgTx.query<R>(text, [...params])).rows,
           beforeCommit: (text, params) => void atCommit.push([text, params]),
         };
