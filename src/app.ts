@@ -47,7 +47,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
     defaults: { locale: config.DEFAULT_LOCALE, timezone: config.DEFAULT_TIMEZONE, reminderHours: config.VOTE_REMINDER_HOURS },
   });
   const workerId = `worker-${randomUUID().slice(0, 8)}`;
-  const jobs = new JobRunner({ db: database.db, core, clock, logger, workerId, leaseSeconds: config.JOB_LEASE_SECONDS });
+  // PGlite runs one transaction at a time: a second lane would only wait for the first.
+  const jobs = new JobRunner({ db: database.db, core, clock, logger, workerId, leaseSeconds: config.JOB_LEASE_SECONDS, lanes: database.driver === 'postgres' ? 2 : 1 });
   const outbox = new OutboxDispatcher({ db: database.db, core, messengers: opts.messengers, clock, logger, workerId, leaseSeconds: config.JOB_LEASE_SECONDS });
   const scheduler = new Scheduler(jobs, outbox, logger);
   return {

@@ -15,6 +15,12 @@ export interface JobRunnerOptions {
   leaseSeconds: number;
   batchSize?: number;
   maxAttempts?: number;
+  /**
+   * Batches run at once when there is a backlog (default 1). With two, the database claims and writes
+   * one batch while this process builds the messages of the other; each batch is still claimed,
+   * run and completed on its own, so exactly-once holds as with one.
+   */
+  lanes?: number;
 }
 
 interface ClaimedJob {
@@ -105,15 +111,29 @@ export class JobRunner {
 
   /** Runs everything due now; returns how many jobs ran. */
   async runDue(): Promise<number> {
+    const first = await this.claim();
+    if (first.length === 0) return 0;
     let total = 0;
-    for (;;) {
-      const jobs = await this.claim();
-      if (jobs.length === 0) return total;
-      const batchable = jobs.filter((j) => this.opts.core.canBatch(j.kind));
-      for (const kind of new Set(batchable.map((j) => j.kind))) await this.runBatch(kind, batchable.filter((j) => j.kind === kind));
-      for (const job of jobs) if (!this.opts.core.canBatch(job.kind)) await this.run(job);
-      total += jobs.length;
+    const lane = async (claimed: ClaimedJob[]): Promise<void> => {
+      for (let jobs = claimed; jobs.length > 0; jobs = await this.claim()) {
+        await this.runClaimed(jobs);
+        total += jobs.length;
+      }
+    };
+    const lanes = [lane(first)];
+    // A full first batch means a backlog: only then do further lanes start, so that a handful of due
+    // jobs still run in due order, in one batch.
+    if (first.length >= (this.opts.batchSize ?? 500)) {
+      for (let i = 1; i < (this.opts.lanes ?? 1); i++) lanes.push(this.claim().then(lane));
     }
+    await Promise.all(lanes);
+    return total;
+  }
+
+  private async runClaimed(jobs: ClaimedJob[]): Promise<void> {
+    const batchable = jobs.filter((j) => this.opts.core.canBatch(j.kind));
+    for (const kind of new Set(batchable.map((j) => j.kind))) await this.runBatch(kind, batchable.filter((j) => j.kind === kind));
+    for (const job of jobs) if (!this.opts.core.canBatch(job.kind)) await this.run(job);
   }
 
   async nextDueAt(): Promise<Date | null> {

@@ -62,6 +62,26 @@ describe('job runner', () => {
     expect(audit).toHaveLength(10);
     expect(audit.every((r) => r.n === 1)).toBe(true);
   });
+  it('with a backlog, runs batches in two lanes and every job once', async () => {
+    await h.run('alice', 'group create "G"');
+    for (let i = 0; i < 10; i++) await h.run('alice', `propose "P${i}" --rule consent --closes "in 1 hour"`);
+    h.clock.set(new Date(h.clock.now().getTime() + 2 * HOUR));
+    const doneBefore = (await jobRows()).filter((j) => j.status === 'done').length;
+    const runner = new JobRunner({ db: database.db, core: h.app.core, clock: h.clock, logger: silentLogger, workerId: 'lanes', leaseSeconds: 60, batchSize: 3, lanes: 2 });
+    // Closing schedules further jobs, some due at once: the count covers those too.
+    const ran = await runner.runDue();
+    expect(ran).toBeGreaterThanOrEqual(10);
+    expect((await jobRows()).filter((j) => j.status === 'done')).toHaveLength(doneBefore + ran);
+    const left = rowsOf<{ n: number }>(
+      await database.db.execute(sql`select count(*)::int as n from jobs where status = 'running' or attempts > 1 or (status = 'pending' and run_at <= ${h.clock.now().toISOString()}::timestamptz)`),
+    );
+    expect(left[0]!.n).toBe(0);
+    const audit = rowsOf<{ subject: string; n: number }>(
+      await database.db.execute(sql`select subject, count(*)::int as n from audit_log where action = 'proposal.closed' group by subject`),
+    );
+    expect(audit).toHaveLength(10);
+    expect(audit.every((r) => r.n === 1)).toBe(true);
+  });
 });
 
 describe('outbox', () => {
