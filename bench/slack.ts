@@ -459,7 +459,7 @@ export async function benchSlack(opts: { durationMs: number; connections: number
           const config = loadSlackConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: stub.apiUrl })!;
           const messenger = new SlackMessenger(config);
           // A fresh adapter per measurement: its users.info cache starts empty, as it would for new voters.
-          const bot = await startSlack({ core: host.app.core, config, logger, database: host.database, messenger, tick: () => host.app.scheduler.tick(), port: 0 });
+          const bot = await startSlack({ core: host.app.core, config, logger, database: host.database, messenger, tick: () => host.app.scheduler.nudge(), port: 0 });
           try {
             log(`concord: ${kind}, ${connections} connections, proposal #${proposal}`);
             stub.answered.clear();
@@ -469,8 +469,13 @@ export async function benchSlack(opts: { durationMs: number; connections: number
             const started = performance.now();
             const result = await drive({ port: bot.port!, body }, { connections, warmupMs, durationMs, firstSeq: seq, voters });
             const lastAck = performance.now();
+            const drainMeter = new CpuMeter();
+            const ballotsAtLastAck = Number(
+              await scalar(host.database, sql`select count(*)::int from ballots b join proposals p on p.id = b.proposal_id where p.workspace_id = ${host.workspaceId} and p.number = ${proposal}`),
+            );
             await bot.idle();
             const drainMs = performance.now() - lastAck;
+            const drainCpu = drainMeter.spentMs();
             seq += voters.next + 1_000;
             if (result.exhausted) log(`    ran out of the ${members} seeded members; raise BENCH_SLACK_MEMBERS`);
             const ballots = Number(
@@ -488,6 +493,7 @@ export async function benchSlack(opts: { durationMs: number; connections: number
             r.answeredP50 = percentile(answered, 50);
             r.answeredP99 = percentile(answered, 99);
             r.drainMs = drainMs;
+            if (drainCpu) log(`    drain: ${ballots - ballotsAtLastAck} ballots in ${drainMs.toFixed(0)} ms, CPU busy: node ${((drainCpu.node / drainMs) * 100).toFixed(0)}%, postgres ${((drainCpu.postgres / drainMs) * 100).toFixed(0)}%`);
             r.ballotsPerSec = (ballots / (performance.now() - started)) * 1000;
             r.logged = logged;
             rows.push(r);

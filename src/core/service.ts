@@ -11,6 +11,7 @@ import type { Clock, OutboxTarget, Store, Tx } from './ports.js';
 import { runProposalCommand, runProposalJob } from './proposals/service.js';
 import { listAudit, verifyAudit } from './audit/service.js';
 import { runSettingsCommand } from './settings.js';
+import { Gates } from './gates.js';
 import { runCommitmentCommand, runCommitmentJob, runCommitmentReminders } from './commitments/service.js';
 import { runMediationCommand, runMediationJob, spaceFailed, spaceOpened } from './mediation/service.js';
 import { jobKeys } from './proposals/service.js';
@@ -58,33 +59,6 @@ const VOTES_IN_FLIGHT_PER_WORKSPACE = 2;
 class AlreadyApplied extends Error {
   constructor(readonly workspaceId: number) {
     super('command already applied');
-  }
-}
-
-/**
- * At most `limit` holders per key at a time, the others queued in arrival order. Used per workspace
- * for votes: they arrive in bursts (everyone clicks the card's buttons) and all queue on the workspace
- * lock anyway, so more than one in the lock and one getting ready only add waiting backends and
- * connections that the other workspaces could use.
- */
-class Gates {
-  private readonly gates = new Map<string, { active: number; waiting: (() => void)[] }>();
-
-  constructor(private readonly limit: number) {}
-
-  async run<T>(key: string, fn: () => Promise<T>): Promise<T> {
-    let gate = this.gates.get(key);
-    if (!gate) this.gates.set(key, (gate = { active: 0, waiting: [] }));
-    if (gate.active >= this.limit) await new Promise<void>((resolve) => gate.waiting.push(resolve));
-    else gate.active++;
-    try {
-      return await fn();
-    } finally {
-      const next = gate.waiting.shift();
-      // The permit passes straight to the next in line; an idle gate is dropped.
-      if (next) next();
-      else if (--gate.active === 0) this.gates.delete(key);
-    }
   }
 }
 

@@ -18,6 +18,7 @@ import type { HomeView, KnownBlock } from '@slack/types';
 import { WebClient, type WebClientOptions } from '@slack/web-api';
 import type { CommandContext } from '../../core/context.js';
 import type { Locale } from '../../core/i18n/types.js';
+import { Gates } from '../../core/gates.js';
 import type { Concord, Logger, Reply } from '../../core/service.js';
 import type { ActionInput, ListView, View } from '../../core/views/types.js';
 import type { Database } from '../../db/client.js';
@@ -47,6 +48,7 @@ import {
 import { LIMITS, cutMrkdwn, mrkdwn, slackDate } from './mrkdwn.js';
 import { ACTION_IDS, blocksOf, decodeAction, renderMessage, renderView } from './render.js';
 import { ReplayGuard } from './replay.js';
+import { postJson } from './respond.js';
 import { SlackDirectory, type SlackProfile } from './users.js';
 
 /** Everything Concord asks for; slack/manifest.yml lists the same. */
@@ -69,7 +71,10 @@ export interface SlackStartOptions {
   database: Database;
   /** The messenger handed to createApp; in multi-workspace mode it is given the installation store's tokens. */
   messenger?: SlackMessenger;
-  /** Runs due jobs and owed messages; called after each command so cards change at once, not at the next cron tick. */
+  /**
+   * Runs due jobs and owed messages; called after each command so cards change at once, not at the next
+   * cron tick. Pass Scheduler.nudge, which merges a burst of calls into a few ticks a second.
+   */
   tick?: () => Promise<void>;
   /** HTTP mode: overrides config.port (0 picks a free port). */
   port?: number;
@@ -152,6 +157,8 @@ export async function startSlack(opts: SlackStartOptions): Promise<SlackBot> {
     receiver,
     logger: log,
     clientOptions,
+    // Concord keeps its own state; Bolt's conversation store would cost a lookup on every request.
+    convoStore: false,
     ...(config.auth.kind === 'single' ? { token: config.auth.botToken, ...(await botIdentity(config.auth.botToken, clientOptions)) } : {}),
   });
 
@@ -244,8 +251,12 @@ function listen(server: Server, port: number): Promise<number> {
 
 type Client = WebClient;
 
+/** See SlackHandlers.execute. */
+const COMMANDS_IN_FLIGHT = 8;
+
 class SlackHandlers {
   private readonly inflight = new Set<Promise<void>>();
+  private readonly commands = new Gates(COMMANDS_IN_FLIGHT);
   private readonly directory: SlackDirectory;
   /** The language each member was last answered in, for modals opened without asking core first. */
   private readonly locales = new Map<string, Locale>();
@@ -410,7 +421,21 @@ class SlackHandlers {
     return { ctx, profile };
   }
 
+  /**
+   * Commands run at most COMMANDS_IN_FLIGHT at a time per team, after their acknowledgement; the rest
+   * wait their turn in arrival order. In a burst (a whole channel clicking a card's buttons) the event
+   * loop then keeps time for acknowledging new requests within Slack's three seconds, instead of
+   * spreading it over hundreds of half-done commands. Modals are opened outside this queue: their
+   * trigger ids expire after three seconds.
+   */
   private async execute(client: Client, origin: Origin, key: string, text: string, retryCommand?: string): Promise<void> {
+    const ok = await this.commands.run(origin.teamId, () => this.executeNow(client, origin, key, text, retryCommand));
+    // Outside the queue: a nudged tick may wait a moment to merge with others, and must not hold a place.
+    if (ok) await this.tick?.();
+  }
+
+  /** Runs the command and answers the member; true when it succeeded. */
+  private async executeNow(client: Client, origin: Origin, key: string, text: string, retryCommand?: string): Promise<boolean> {
     const { ctx } = await this.context(client, origin, key);
     const reply = await this.core.execute(ctx, text);
     this.locales.set(`${origin.teamId}:${origin.userId}`, reply.locale);
@@ -423,20 +448,16 @@ class SlackHandlers {
       }
       await this.answer(client, origin, message);
     }
-    if (reply.ok) await this.tick?.();
+    return reply.ok;
   }
 
   /** Ephemeral where possible: through the response URL, else chat.postEphemeral, else a DM. */
   private async answer(client: Client, origin: Origin, message: { text: string; blocks: KnownBlock[] }): Promise<void> {
     if (origin.responseUrl) {
       try {
-        const response = await fetch(origin.responseUrl, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ response_type: 'ephemeral', replace_original: false, text: message.text, blocks: message.blocks }),
-        });
-        if (response.ok) return;
-        this.logger.warn({ status: response.status }, 'slack response_url refused the answer');
+        const status = await postJson(origin.responseUrl, { response_type: 'ephemeral', replace_original: false, text: message.text, blocks: message.blocks });
+        if (status >= 200 && status < 300) return;
+        this.logger.warn({ status }, 'slack response_url refused the answer');
       } catch (error) {
         this.logger.warn({ err: error }, 'slack response_url unreachable');
       }

@@ -289,8 +289,19 @@ function checkRequiredFlags(spec: CommandSpec, bound: Bound): void {
   }
 }
 
+// Value specs are the command table's own objects, so each schema is built once, not on every command.
+const schemas = new WeakMap<ValueSpec, Map<string, ReturnType<typeof valueSchema>>>();
+
+function schemaFor(value: ValueSpec, field: string): ReturnType<typeof valueSchema> {
+  let byField = schemas.get(value);
+  if (!byField) schemas.set(value, (byField = new Map()));
+  let schema = byField.get(field);
+  if (!schema) byField.set(field, (schema = valueSchema(value, field)));
+  return schema;
+}
+
 function convertOne(spec: CommandSpec, value: ValueSpec, field: string, given: string): unknown {
-  const result = valueSchema(value, field).safeParse(given);
+  const result = schemaFor(value, field).safeParse(given);
   if (result.success) return result.data;
   return abort(new ParseError(issueToMsg(result.error, { command: phrase(spec) }), usageOf(spec)));
 }

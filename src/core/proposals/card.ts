@@ -4,7 +4,7 @@ import type { Locale } from '../i18n/types.js';
 import type { Proposal } from '../ports.js';
 import { choiceLabel, choicesFor, describeRule, quorumNeeded, tally } from './rules/index.js';
 import type { StoredBallot } from '../ports.js';
-import type { TallyResult } from './rules/types.js';
+import type { Ballot, TallyResult } from './rules/types.js';
 import type { Action, CardView, Field, TallyView } from '../views/types.js';
 import { formatDateTime, formatRelative } from '../time.js';
 
@@ -13,7 +13,14 @@ export interface CardInput {
   groupName: string;
   authorName: string;
   deciderName: string | null;
-  ballots: StoredBallot[];
+  /** Every ballot's value and reason, for the tally and the turnout. */
+  ballots: Ballot[];
+  /**
+   * The ballots whose voter a card may show, by member: those with a reason, or every ballot when
+   * showVoters is set. A group's card needs only the first, which keeps a card refresh cheap however
+   * many have voted.
+   */
+  voters: StoredBallot[];
   /** Display names by member id; ignored for anonymous proposals. */
   names: Map<number, string>;
   locale: Locale;
@@ -26,7 +33,7 @@ export interface CardInput {
   showVoters?: boolean;
 }
 
-export function currentTally(proposal: Proposal, ballots: StoredBallot[]): TallyResult {
+export function currentTally(proposal: Proposal, ballots: Ballot[]): TallyResult {
   return proposal.result ?? tally(proposal.rule, { config: proposal.config, ballots, electorate: proposal.electorateSize });
 }
 
@@ -78,8 +85,8 @@ export function proposalCard(input: CardInput): CardView {
     const needed = p.rule === 'advice' ? 0 : quorumNeeded(p.config.quorum, p.electorateSize) - input.ballots.length;
     if (needed > 0) card.footer = t({ key: 'card.quorumMissing', params: { count: needed } });
     card.actions = ballotActions(p, t);
-    if (input.showVoters && !p.anonymous && input.ballots.length) {
-      const voted = input.ballots.map((b) => `@${input.names.get(b.memberId) ?? '?'}`).join(', ');
+    if (input.showVoters && !p.anonymous && input.voters.length) {
+      const voted = input.voters.map((b) => `@${input.names.get(b.memberId) ?? '?'}`).join(', ');
       card.fields.push({ label: t({ key: 'card.voted' }), value: voted });
     }
   } else if (p.status === 'withdrawn') {
@@ -97,7 +104,7 @@ export function proposalCard(input: CardInput): CardView {
 
 function visibleReasons(input: CardInput, visible: boolean): string | null {
   if (!visible) return null;
-  const lines = input.ballots
+  const lines = input.voters
     .filter((b) => b.reason && b.value.kind === 'choice')
     .map((b) => {
       const choice = b.value.kind === 'choice' ? input.t({ key: `choice.${b.value.choice}` }) : '';

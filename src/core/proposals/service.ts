@@ -370,9 +370,7 @@ export async function closeProposal(tx: Tx, p: Proposal, reason: CloseReason, no
     tx.getMember(p.authorId),
     p.deciderId ? tx.getMember(p.deciderId) : null,
   ]);
-  const ballots: Ballot[] = [];
-  for (const { ballot, count } of distinct) for (let i = 0; i < count; i++) ballots.push(ballot);
-  const result = tally(p.rule, { config: p.config, ballots, electorate: p.electorateSize });
+  const result = tally(p.rule, { config: p.config, ballots: expand(distinct), electorate: p.electorateSize });
   const closed: Proposal = { ...p, status: 'closed', closedAt: now, result };
   const display = groupDisplay(workspace, now);
   // The result card shows the frozen tally, never single ballots or who cast them.
@@ -382,6 +380,7 @@ export async function closeProposal(tx: Tx, p: Proposal, reason: CloseReason, no
     authorName: author.displayName,
     deciderName: decider?.displayName ?? null,
     ballots: [],
+    voters: [],
     names: new Map(),
     locale: display.locale,
     timezone: display.timezone,
@@ -425,18 +424,28 @@ const groupDisplay = (workspace: Workspace, now: Date): Display => ({
 });
 
 async function cardInput(tx: Tx, p: Proposal, d: Omit<Display, 't'> & { t?: Display['t'] }): Promise<CardInput> {
-  const [group, author, ballots] = await Promise.all([tx.getGroup(p.groupId), tx.getMember(p.authorId), tx.ballots(p.id)]);
+  // The tally needs only how many cast each distinct ballot; single ballots are read only where the
+  // card may name their voters.
+  const showVoters = (d.showVoters ?? false) && !p.anonymous;
+  const [group, author, distinct, voters] = await Promise.all([
+    tx.getGroup(p.groupId),
+    tx.getMember(p.authorId),
+    tx.distinctBallots(p.id),
+    showVoters ? tx.ballots(p.id) : tx.reasonedBallots(p.id),
+  ]);
   const decider = p.deciderId ? await tx.getMember(p.deciderId) : null;
   const names = new Map<number, string>();
-  if (!p.anonymous && (d.showVoters || ballots.some((b) => b.reason))) {
-    for (const b of ballots) names.set(b.memberId, (await tx.getMember(b.memberId)).displayName);
+  if (!p.anonymous) {
+    for (const b of voters) names.set(b.memberId, (await tx.getMember(b.memberId)).displayName);
   }
+  const ballots = expand(distinct);
   return {
     proposal: p,
     groupName: group.name,
     authorName: author.displayName,
     deciderName: decider?.displayName ?? null,
     ballots,
+    voters,
     names,
     locale: d.locale,
     timezone: d.timezone,
@@ -445,6 +454,13 @@ async function cardInput(tx: Tx, p: Proposal, d: Omit<Display, 't'> & { t?: Disp
     viewerHasVoted: d.viewerHasVoted ?? false,
     showVoters: d.showVoters ?? false,
   };
+}
+
+/** Each distinct ballot as many times as it was cast. */
+function expand(distinct: { ballot: Ballot; count: number }[]): Ballot[] {
+  const ballots: Ballot[] = [];
+  for (const { ballot, count } of distinct) for (let i = 0; i < count; i++) ballots.push(ballot);
+  return ballots;
 }
 
 export async function buildCard(tx: Tx, p: Proposal, d: Omit<Display, 't'> & { t?: Display['t'] }) {

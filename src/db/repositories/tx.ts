@@ -249,9 +249,11 @@ const VOTE_PROGRESS = `
   ) as "everyoneVoted"
   from proposals p where p.id = $1`;
 
-const BALLOTS = `
+const ballotsWhere = (condition: string) => `
   select member_id as "memberId", value, reason, cast_at as "castAt", updated_at as "updatedAt"
-  from ballots where proposal_id = $1 order by member_id`;
+  from ballots where ${condition} order by member_id`;
+const BALLOTS = ballotsWhere('proposal_id = $1');
+const REASONED_BALLOTS = ballotsWhere('proposal_id = $1 and reason is not null');
 
 // A tally only counts, and a ranked ballot over five options has at most 325 distinct values, so
 // grouping turns ten thousand rows into a few hundred before they are sent and parsed.
@@ -646,8 +648,16 @@ export class DrizzleTx implements Tx {
     return Boolean(row?.replaced);
   }
 
-  async ballots(proposalId: number): Promise<StoredBallot[]> {
-    const rows = await this.sql.rows<{ memberId: number; value: BallotValue; reason: string | null; castAt: unknown; updatedAt: unknown }>(BALLOTS, [proposalId]);
+  ballots(proposalId: number): Promise<StoredBallot[]> {
+    return this.readBallots(BALLOTS, proposalId);
+  }
+
+  reasonedBallots(proposalId: number): Promise<StoredBallot[]> {
+    return this.readBallots(REASONED_BALLOTS, proposalId);
+  }
+
+  private async readBallots(text: string, proposalId: number): Promise<StoredBallot[]> {
+    const rows = await this.sql.rows<{ memberId: number; value: BallotValue; reason: string | null; castAt: unknown; updatedAt: unknown }>(text, [proposalId]);
     return rows.map((r) => ({ memberId: r.memberId, value: r.value, reason: r.reason, castAt: asDate(r.castAt), updatedAt: asDate(r.updatedAt) }));
   }
 
