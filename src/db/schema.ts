@@ -124,6 +124,8 @@ export const proposals = pgTable(
     deciderId: integer('decider_id'),
     status: text('status').notNull(),
     electorateSize: integer('electorate_size').notNull(),
+    /** Members who have cast a ballot, kept by a trigger on ballots (drizzle/0006): read on every vote, never counted. */
+    ballotsCast: integer('ballots_cast').notNull().default(0),
     closesAt: ts('closes_at'),
     closedAt: ts('closed_at'),
     /** TallyResult frozen at close. */

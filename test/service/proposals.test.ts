@@ -164,6 +164,11 @@ describe('anonymous and hidden results', () => {
   });
 });
 
+async function ballotsCast(): Promise<number> {
+  const [row] = rowsOf<{ n: number }>(await database.db.execute(sql`select ballots_cast as n from proposals where number = 1`));
+  return Number(row!.n);
+}
+
 describe('idempotency and concurrency', () => {
   it('applies the same idempotency key once and replays the first reply', async () => {
     await groupOf(['alice', 'bob']);
@@ -180,6 +185,7 @@ describe('idempotency and concurrency', () => {
     await h.run('alice', 'propose "Clicks" --rule majority');
     await Promise.all([h.exec('bob', 'vote 1 yes'), h.exec('bob', 'vote 1 no'), h.exec('bob', 'vote 1 abstain')]);
     expect(await countBallots()).toBe(1);
+    expect(await ballotsCast()).toBe(1);
   });
 
   it('loses no ballot and counts none twice when 300 members vote at once', async () => {
@@ -190,6 +196,9 @@ describe('idempotency and concurrency', () => {
     const replies = await Promise.all(members.map((m, i) => h.exec(m, `vote 1 ${i % 3 === 0 ? 'no' : 'yes'}`)));
     expect(replies.every((r) => r.ok)).toBe(true);
     expect(await countBallots()).toBe(300);
+    // The count every vote reads instead of counting ballots: kept exact under concurrency and changed votes.
+    await Promise.all(members.slice(0, 50).map((m, i) => h.exec(m, `vote 1 ${i % 3 === 0 ? 'no' : 'yes'}`)));
+    expect(await ballotsCast()).toBe(300);
     await h.run('alice', 'close 1', { channel: 'assembly' });
     const shown = await h.run('alice', 'proposal 1');
     expect(shown.text).toMatch(/Yes: 200/);

@@ -48,7 +48,7 @@ import {
 import { LIMITS, cutMrkdwn, mrkdwn, slackDate } from './mrkdwn.js';
 import { ACTION_IDS, blocksOf, decodeAction, renderMessage, renderView } from './render.js';
 import { ReplayGuard } from './replay.js';
-import { postJson } from './respond.js';
+import { postJson, slackFetch } from './respond.js';
 import { SlackDirectory, type SlackProfile } from './users.js';
 
 /** Everything Concord asks for; slack/manifest.yml lists the same. */
@@ -111,6 +111,7 @@ export async function startSlack(opts: SlackStartOptions): Promise<SlackBot> {
     rejectRateLimitedCalls: true,
     timeout: 10_000,
     logger: log,
+    fetch: slackFetch,
   };
 
   let store: DrizzleInstallationStore | null = null;

@@ -1,5 +1,6 @@
 // The Messenger port on Slack's Web API. The outbox owns retries, so this makes one attempt and says how long to wait when rate limited.
 import { ErrorCode, WebClient, type WebClientOptions } from '@slack/web-api';
+import { slackFetch } from './respond.js';
 import type { MessageRef, Messenger } from '../../core/ports.js';
 import type { View } from '../../core/views/types.js';
 import type { SlackConfig } from './config.js';
@@ -153,6 +154,7 @@ export class SlackMessenger implements Messenger {
         rejectRateLimitedCalls: true,
         timeout: this.opts.timeoutMs ?? 15_000,
         logger: silent,
+        fetch: slackFetch,
       };
       client = new WebClient(token, options);
       this.clients.set(token, client);

@@ -114,7 +114,8 @@ const proposalFromRow = (r: ProposalRow): Proposal => ({
 // the section every command queues for.
 const voterColumns = (voter: string) => `
   exists (select 1 from proposal_electorate e where e.proposal_id = p.id and e.member_id = ${voter}) as eligible,
-  p.electorate_size - 1 - (select count(*) from ballots b where b.proposal_id = p.id and b.member_id <> ${voter})::int as "othersWithout",
+  p.electorate_size - 1 - p.ballots_cast
+    + (exists (select 1 from ballots b where b.proposal_id = p.id and b.member_id = ${voter}))::int as "othersWithout",
   coalesce((select h.seq from audit_heads h where h.workspace_id = p.workspace_id), 0)::int8 as "chainSeq"`;
 
 const PROPOSAL_FOR_VOTER = `
