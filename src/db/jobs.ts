@@ -109,13 +109,18 @@ export class JobRunner {
     }
   }
 
-  /** Runs everything due now; returns how many jobs ran. */
+  /**
+   * Runs what is due now; returns how many jobs ran. A claim that comes back short took everything
+   * then due, so the lane stops there: jobs that became due meanwhile (a card refresh asked for by a
+   * ballot cast during the run) wait for the next pass instead of keeping this one going.
+   */
   async runDue(): Promise<number> {
+    const batchSize = this.opts.batchSize ?? 500;
     const first = await this.claim();
     if (first.length === 0) return 0;
     let total = 0;
     const lane = async (claimed: ClaimedJob[]): Promise<void> => {
-      for (let jobs = claimed; jobs.length > 0; jobs = await this.claim()) {
+      for (let jobs = claimed; jobs.length > 0; jobs = jobs.length >= batchSize ? await this.claim() : []) {
         await this.runClaimed(jobs);
         total += jobs.length;
       }
@@ -123,7 +128,7 @@ export class JobRunner {
     const lanes = [lane(first)];
     // A full first batch means a backlog: only then do further lanes start, so that a handful of due
     // jobs still run in due order, in one batch.
-    if (first.length >= (this.opts.batchSize ?? 500)) {
+    if (first.length >= batchSize) {
       for (let i = 1; i < (this.opts.lanes ?? 1); i++) lanes.push(this.claim().then(lane));
     }
     await Promise.all(lanes);

@@ -9,27 +9,32 @@ export class Scheduler {
   private running: Promise<void> | null = null;
   private again = false;
   private nudged: Promise<void> | null = null;
-  private lastTickAt = Number.NEGATIVE_INFINITY;
+  /** When the last pass over jobs and outbox started (Date.now()). */
+  private lastPassAt = Number.NEGATIVE_INFINITY;
+  /** A nudge joined the running tick: its further passes keep the nudge spacing. */
+  private paced = false;
 
   constructor(
     private readonly jobs: Pick<JobRunner, 'runDue'>,
     private readonly outbox: Pick<OutboxDispatcher, 'deliverDue'>,
     private readonly logger: Logger,
-    /** The least time between the starts of two nudged ticks, in ms (see nudge). */
+    /** The least time between the starts of two passes a nudge asked for, in ms (see nudge). */
     private readonly nudgeSpacingMs = 250,
   ) {}
 
   /**
-   * Asks for a tick soon: at once when none started in the last `nudgeSpacingMs`, else when that much
-   * time has passed. Adapters nudge after every command; under a burst of ballots the nudges merge,
-   * so a card is rebuilt and sent to the platform a few times a second rather than once per ballot,
-   * and the time goes to recording the ballots.
+   * Asks for a tick soon: at once when no pass started in the last `nudgeSpacingMs`, else when that
+   * much time has passed, and a running tick then spaces its further passes as much. Adapters nudge
+   * after every command; under a burst of ballots (each one asking for the card again) the nudges
+   * merge, so a card is rebuilt and sent to the platform a few times a second rather than once per
+   * ballot, within the platform's rate limits, and the time goes to recording the ballots.
    */
   nudge(): Promise<void> {
     if (this.nudged) return this.nudged;
-    const wait = Math.max(0, this.lastTickAt + this.nudgeSpacingMs - Date.now());
+    const wait = Math.max(0, this.lastPassAt + this.nudgeSpacingMs - Date.now());
     this.nudged = new Promise<void>((resolve) => setTimeout(resolve, wait)).then(() => {
       this.nudged = null;
+      this.paced = true;
       return this.tick();
     });
     return this.nudged;
@@ -41,13 +46,16 @@ export class Scheduler {
       this.again = true;
       return this.running;
     }
-    this.lastTickAt = Date.now();
     this.running = (async () => {
       try {
+        let first = true;
         do {
           this.again = false;
           let work = 1;
           while (work > 0) {
+            if (!first && this.paced) await this.spacePass();
+            first = false;
+            this.lastPassAt = Date.now();
             work = (await this.jobs.runDue()) + (await this.outbox.deliverDue());
           }
         } while (this.again);
@@ -55,9 +63,15 @@ export class Scheduler {
         this.logger.error({ err: error }, 'scheduler tick failed');
       } finally {
         this.running = null;
+        this.paced = false;
       }
     })();
     return this.running;
+  }
+
+  private spacePass(): Promise<void> {
+    const wait = this.lastPassAt + this.nudgeSpacingMs - Date.now();
+    return wait > 0 ? new Promise((resolve) => setTimeout(resolve, wait)) : Promise.resolve();
   }
 
   start(expression: string): void {

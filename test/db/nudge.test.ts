@@ -4,14 +4,17 @@ import { Scheduler } from '../../src/db/scheduler.js';
 
 const silent = { info() {}, warn() {}, error() {} };
 
-/** Counts the ticks that reach the job runner; each run takes `busyMs` of (fake) time. */
-function counting(busyMs = 0) {
+/**
+ * Counts the passes that reach the job runner; each takes `busyMs` of (fake) time, and the first
+ * `busyPasses` find work (as when every ballot asks for the card again).
+ */
+function counting(busyMs = 0, busyPasses = 0) {
   const ticks: number[] = [];
   const jobs = {
     runDue: async () => {
       ticks.push(Date.now());
       if (busyMs) await new Promise((resolve) => setTimeout(resolve, busyMs));
-      return 0;
+      return ticks.length <= busyPasses ? 1 : 0;
     },
   };
   const outbox = { deliverDue: async () => 0 };
@@ -60,5 +63,21 @@ describe('scheduler nudges', () => {
     await vi.advanceTimersByTimeAsync(5000);
     await Promise.all([first, ...later]);
     expect(ticks).toHaveLength(2);
+  });
+
+  it('spaces the passes of a nudged tick that keeps finding work; a plain tick runs them back to back', async () => {
+    const nudged = counting(0, 5);
+    const done = nudged.scheduler.nudge();
+    await vi.advanceTimersByTimeAsync(2000);
+    await done;
+    expect(nudged.ticks).toHaveLength(6);
+    for (let i = 1; i < nudged.ticks.length; i++) expect(nudged.ticks[i]! - nudged.ticks[i - 1]!).toBeGreaterThanOrEqual(250);
+
+    const plain = counting(0, 5);
+    const ticked = plain.scheduler.tick();
+    await vi.advanceTimersByTimeAsync(0);
+    await ticked;
+    expect(plain.ticks).toHaveLength(6);
+    expect(plain.ticks.at(-1)! - plain.ticks[0]!).toBe(0);
   });
 });
