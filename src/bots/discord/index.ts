@@ -38,9 +38,9 @@ export interface DiscordAdapter {
  * Connects to Discord and answers interactions through `core`. Pass the client that the messenger
  * given to createApp was built on, or let one be made here and add `messenger` afterwards.
  */
-export async function startDiscord(opts: { core: Pick<Concord, 'execute'>; config: DiscordConfig; logger: Logger; client?: Client }): Promise<DiscordAdapter> {
+export async function startDiscord(opts: { core: Pick<Concord, 'execute'>; config: DiscordConfig; logger: Logger; client?: Client; tick?: () => Promise<void> }): Promise<DiscordAdapter> {
   const client = opts.client ?? createDiscordClient(opts.config);
-  const handler = new InteractionHandler({ core: opts.core, logger: opts.logger, ...(opts.config.guildId ? { guildId: opts.config.guildId } : {}) });
+  const handler = new InteractionHandler({ core: opts.core, logger: opts.logger, ...(opts.config.guildId ? { guildId: opts.config.guildId } : {}), ...(opts.tick ? { tick: opts.tick } : {}) });
   handler.attach(client);
   client.on(Events.Error, (error) => opts.logger.error({ err: error }, 'discord client error'));
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));

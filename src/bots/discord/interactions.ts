@@ -32,6 +32,11 @@ export interface InteractionOptions {
   ackAfterMs?: number;
   /** The server of a single-server setup: commands and clicks in DMs act there. */
   guildId?: string;
+  /**
+   * Runs due jobs and owed messages; called after each command that succeeded so cards change at
+   * once, not at the next cron tick. Pass Scheduler.nudge, which merges a burst of calls.
+   */
+  tick?: () => Promise<void>;
 }
 
 type Answerable = ChatInputCommandInteraction | ButtonInteraction | StringSelectMenuInteraction | ModalSubmitInteraction;
@@ -66,6 +71,14 @@ export class InteractionHandler {
   private readonly suggestions = new Map<string, { at: number; views: Promise<View[]> }>();
 
   constructor(private readonly opts: InteractionOptions) {}
+
+  /** Asks for a tick without holding up the answer; settled() waits for it too. */
+  private nudge(tick: () => Promise<void>): void {
+    const work = tick()
+      .catch((error: unknown) => this.opts.logger.error({ err: error }, 'discord tick failed'))
+      .finally(() => this.pending.delete(work));
+    this.pending.add(work);
+  }
 
   attach(client: Client): void {
     client.on(Events.InteractionCreate, (interaction) => {
@@ -139,6 +152,7 @@ export class InteractionHandler {
   // ---- answering ----
 
   private views(reply: Reply): DiscordMessage[] {
+    if (reply.ok && !reply.replayed && this.opts.tick) this.nudge(this.opts.tick);
     const views = reply.views.length ? reply.views : [{ type: 'notice' as const, tone: 'success' as const, text: '✓' }];
     return renderViews(views, { locale: reply.locale });
   }

@@ -323,3 +323,22 @@ describe('answers', () => {
     expect(text(stale.data)).toMatch(/older version/);
   });
 });
+
+describe('after a command', () => {
+  it('nudges the scheduler when a command succeeded, so the card changes at once; not after a refusal', async () => {
+    await h.close();
+    let nudges = 0;
+    h = await createDiscordHarness(database, {
+      nudge: async () => {
+        nudges++;
+        await h.tick();
+      },
+    });
+    await send(slash(alice, 'proposal', [{ name: 'title', type: 3, value: 'Nudged' }, { name: 'rule', type: 3, value: 'consent' }], 'create'));
+    expect(nudges).toBe(1);
+    // The card went out without anyone ticking by hand.
+    expect(fake.calls.some((c) => c.method === 'POST' && c.path === `/channels/${CHANNEL}/messages`)).toBe(true);
+    await send(slash(bob, 'vote', [{ name: 'proposal', type: 4, value: 99 }, { name: 'choice', type: 3, value: 'consent' }]));
+    expect(nudges).toBe(1);
+  });
+});

@@ -295,7 +295,7 @@ export function discordClient(api = API): Client {
 
 export async function createDiscordHarness(
   database: TestDatabase,
-  opts: { start?: Date; ackAfterMs?: number; core?: Pick<Concord, 'execute'>; guildId?: string } = {},
+  opts: { start?: Date; ackAfterMs?: number; core?: Pick<Concord, 'execute'>; guildId?: string; nudge?: () => Promise<void> } = {},
 ): Promise<DiscordHarness> {
   const clock = new ManualClock(opts.start ?? new Date('2026-12-01T09:00:00Z'));
   const client = discordClient();
@@ -306,7 +306,7 @@ export async function createDiscordHarness(
     database,
     logger: silentLogger,
   });
-  const handler = new InteractionHandler({ core: opts.core ?? app.core, logger: silentLogger, ackAfterMs: opts.ackAfterMs ?? 20_000, ...(opts.guildId ? { guildId: opts.guildId } : {}) });
+  const handler = new InteractionHandler({ core: opts.core ?? app.core, logger: silentLogger, ackAfterMs: opts.ackAfterMs ?? 20_000, ...(opts.guildId ? { guildId: opts.guildId } : {}), ...(opts.nudge ? { tick: opts.nudge } : {}) });
   handler.attach(client);
   const tick = () => app.scheduler.tick();
   return {
