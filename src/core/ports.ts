@@ -196,15 +196,10 @@ export interface Tx {
   inElectorate(proposalId: number, memberId: number): Promise<boolean>;
   /** Members of the electorate without a ballot. */
   nonVoters(proposalId: number): Promise<Member[]>;
-  /** Inserts or replaces the member's ballot; true when the member had voted before. */
-  upsertBallot(input: { proposalId: number; memberId: number; value: BallotValue; reason: string | null; at: Date }): Promise<boolean>;
   ballots(proposalId: number): Promise<StoredBallot[]>;
   /** The ballots that came with a reason, by member: usually a handful (blocks, objections). */
   reasonedBallots(proposalId: number): Promise<StoredBallot[]>;
   ballotOf(proposalId: number, memberId: number): Promise<StoredBallot | null>;
-  countBallots(proposalId: number): Promise<number>;
-  /** Status and ballot count read together, as of now (call after lockWorkspace for a current answer). */
-  proposalState(proposalId: number): Promise<{ status: ProposalStatus; ballots: number }>;
   /** Each distinct ballot (value and reason) with how many members cast it: what a tally reads, without a row per member. */
   distinctBallots(proposalId: number): Promise<{ ballot: Ballot; count: number }[]>;
   /**

@@ -9,31 +9,45 @@ import https from 'node:https';
 // every command, while the process also has to acknowledge the next ones in time.
 const agents = { http: new http.Agent({ keepAlive: true, maxSockets: 64 }), https: new https.Agent({ keepAlive: true, maxSockets: 64 }) };
 
-/** POSTs `body` as JSON; resolves with the HTTP status, rejects when the URL cannot be reached in `timeoutMs`. */
-export function postJson(url: string, body: unknown, timeoutMs = 10_000): Promise<number> {
-  const target = new URL(url);
-  const secure = target.protocol === 'https:';
-  const payload = Buffer.from(JSON.stringify(body));
+interface Sent {
+  status: number;
+  statusText: string;
+  headers: IncomingMessage['headers'];
+  body: Buffer;
+}
+
+/** One request over the kept-alive agents; the whole answer body is read, which frees the connection for reuse. */
+function send(url: URL, opts: { method: string; headers: Record<string, string>; body?: Buffer; timeoutMs?: number; signal?: AbortSignal }): Promise<Sent> {
+  const secure = url.protocol === 'https:';
+  const headers = opts.body ? { ...opts.headers, 'content-length': String(opts.body.length) } : opts.headers;
+  opts.signal?.throwIfAborted();
   return new Promise((resolve, reject) => {
     const req = (secure ? https.request : http.request)(
-      target,
-      {
-        method: 'POST',
-        agent: secure ? agents.https : agents.http,
-        headers: { 'content-type': 'application/json; charset=utf-8', 'content-length': payload.length },
-        timeout: timeoutMs,
-      },
-      (res: IncomingMessage) => {
-        // The body ("ok" or an error name) is not needed; reading it frees the connection for reuse.
-        res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
+      url,
+      { method: opts.method, agent: secure ? agents.https : agents.http, headers, ...(opts.timeoutMs ? { timeout: opts.timeoutMs } : {}) },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
         res.on('error', reject);
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, statusText: res.statusMessage ?? '', headers: res.headers, body: Buffer.concat(chunks) }));
       },
     );
-    req.on('timeout', () => req.destroy(new Error(`no answer from the response URL within ${timeoutMs} ms`)));
+    if (opts.timeoutMs) req.on('timeout', () => req.destroy(new Error(`no answer from ${url.origin} within ${opts.timeoutMs} ms`)));
+    const signal = opts.signal;
+    if (signal) {
+      const abort = () => req.destroy(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
+      signal.addEventListener('abort', abort, { once: true });
+      req.on('close', () => signal.removeEventListener('abort', abort));
+    }
     req.on('error', reject);
-    req.end(payload);
+    req.end(opts.body);
   });
+}
+
+/** POSTs `body` as JSON; resolves with the HTTP status, rejects when the URL cannot be reached in `timeoutMs`. */
+export async function postJson(url: string, body: unknown, timeoutMs = 10_000): Promise<number> {
+  const sent = await send(new URL(url), { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8' }, body: Buffer.from(JSON.stringify(body)), timeoutMs });
+  return sent.status;
 }
 
 /**
@@ -45,36 +59,18 @@ export const slackFetch: typeof fetch = async (input, init) => {
   const body = init?.body;
   if (typeof input !== 'string' || (body !== undefined && body !== null && typeof body !== 'string')) return fetch(input, init);
   const target = new URL(input);
-  const secure = target.protocol === 'https:';
-  const headers = Object.fromEntries(new Headers(init?.headers).entries());
-  const payload = body ? Buffer.from(body) : undefined;
-  if (payload) headers['content-length'] = String(payload.length);
-  const signal = init?.signal ?? undefined;
-  signal?.throwIfAborted();
-  return new Promise<Response>((resolve, reject) => {
-    const req = (secure ? https.request : http.request)(target, { method: init?.method ?? 'GET', agent: secure ? agents.https : agents.http, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('error', reject);
-      res.on('end', () => {
-        const status = res.statusCode ?? 0;
-        if (init?.redirect === 'error' && status >= 300 && status < 400) {
-          reject(new TypeError(`redirect refused: ${status} from ${target.origin}`));
-          return;
-        }
-        const responseHeaders = new Headers();
-        for (const [name, value] of Object.entries(res.headers)) {
-          if (value !== undefined) responseHeaders.set(name, Array.isArray(value) ? value.join(', ') : value);
-        }
-        // A null-body status (204, 304) may not carry a body in a Response.
-        const empty = status === 204 || status === 304;
-        resolve(new Response(empty ? null : Buffer.concat(chunks), { status, statusText: res.statusMessage ?? '', headers: responseHeaders }));
-      });
-    });
-    const abort = () => req.destroy(signal?.reason instanceof Error ? signal.reason : new Error('aborted'));
-    signal?.addEventListener('abort', abort, { once: true });
-    req.on('close', () => signal?.removeEventListener('abort', abort));
-    req.on('error', reject);
-    req.end(payload);
+  const sent = await send(target, {
+    method: init?.method ?? 'GET',
+    headers: Object.fromEntries(new Headers(init?.headers).entries()),
+    ...(body ? { body: Buffer.from(body) } : {}),
+    ...(init?.signal ? { signal: init.signal } : {}),
   });
+  if (init?.redirect === 'error' && sent.status >= 300 && sent.status < 400) throw new TypeError(`redirect refused: ${sent.status} from ${target.origin}`);
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(sent.headers)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  // A null-body status (204, 304) may not carry a body in a Response.
+  const empty = sent.status === 204 || sent.status === 304;
+  return new Response(empty ? null : sent.body, { status: sent.status, statusText: sent.statusText, headers });
 };

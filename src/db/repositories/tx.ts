@@ -636,19 +636,6 @@ export class DrizzleTx implements Tx {
     return rows.map((r) => toMember(r.member));
   }
 
-  async upsertBallot(input: { proposalId: number; memberId: number; value: BallotValue; reason: string | null; at: Date }): Promise<boolean> {
-    // One statement, so two clicks at the same moment leave exactly one ballot: no delete-then-insert window.
-    const [row] = await this.db
-      .insert(t.ballots)
-      .values({ proposalId: input.proposalId, memberId: input.memberId, value: input.value, reason: input.reason, castAt: input.at, updatedAt: input.at })
-      .onConflictDoUpdate({
-        target: [t.ballots.proposalId, t.ballots.memberId],
-        set: { value: input.value, reason: input.reason, updatedAt: input.at },
-      })
-      .returning({ replaced: sql<boolean>`(xmax <> 0)` });
-    return Boolean(row?.replaced);
-  }
-
   ballots(proposalId: number): Promise<StoredBallot[]> {
     return this.readBallots(BALLOTS, proposalId);
   }
@@ -722,11 +709,6 @@ export class DrizzleTx implements Tx {
     return r ? { memberId: r.memberId, value: r.value as BallotValue, reason: r.reason, castAt: r.castAt, updatedAt: r.updatedAt } : null;
   }
 
-  async countBallots(proposalId: number): Promise<number> {
-    const [row] = await this.db.select({ n: count() }).from(t.ballots).where(eq(t.ballots.proposalId, proposalId));
-    return Number(row?.n ?? 0);
-  }
-
   // ---- audit ----
 
   async lockWorkspace(workspaceId: number): Promise<void> {
@@ -755,13 +737,6 @@ export class DrizzleTx implements Tx {
       [row] = await this.sql.rows<Row>(APPEND_AUDIT, params);
     }
     return { ...content, seq: Number(row!.seq), prevHash: row!.prev_hash, hash: row!.hash };
-  }
-
-  async proposalState(proposalId: number): Promise<{ status: ProposalStatus; ballots: number }> {
-    const [row] = rowsOf<{ status: string; ballots: number | string }>(
-      await this.db.execute(sql`select status, (select count(*) from ballots where proposal_id = ${proposalId}) as ballots from proposals where id = ${proposalId}`),
-    );
-    return { status: row!.status as ProposalStatus, ballots: Number(row!.ballots) };
   }
 
   async recentAudit(workspaceId: number, limit: number): Promise<AuditEntry[]> {
