@@ -4,9 +4,10 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { isMainThread, parentPort, type Worker, workerData } from 'node:worker_threads';
 import { Pool } from 'undici';
 import { ACTION_IDS } from '../src/bots/slack/render.js';
+import { startWorker } from '../src/worker.js';
 import { CpuMeter, log } from './support.js';
 
 export type SlackBenchKind = 'slash' | 'button';
@@ -308,9 +309,8 @@ export class SlackLoad {
   }
 
   static async start(): Promise<SlackLoad> {
-    // The worker runs this same TypeScript file, through tsx's loader registered in the worker.
-    const entry = `import { register } from ${JSON.stringify(import.meta.resolve('tsx/esm/api'))}; register(); await import(${JSON.stringify(import.meta.url)});`;
-    const worker = new Worker(new URL(`data:text/javascript,${encodeURIComponent(entry)}`), { workerData: { slackLoad: true } });
+    // The worker runs this same file.
+    const worker = startWorker(import.meta.url, { slackLoad: true });
     const apiUrl = await new Promise<string>((resolve, reject) => {
       worker.once('message', (message: { apiUrl: string }) => resolve(message.apiUrl));
       worker.once('error', reject);

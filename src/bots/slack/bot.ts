@@ -1,7 +1,6 @@
 // The Bolt app: receivers for HTTP and Socket Mode, and listeners that turn Slack's payloads into `/concord` lines for core.
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   App,
   HTTPReceiver,
@@ -24,6 +23,7 @@ import type { ActionInput, ListView, View } from '../../core/views/types.js';
 import type { Database } from '../../db/client.js';
 import { decodeSlackText } from './command-line.js';
 import type { SlackConfig } from './config.js';
+import { SlackFrontDoor } from './front-door.js';
 import { DrizzleInstallationStore } from './installations.js';
 import { boltLogger } from './logger.js';
 import { slackText } from './messages.js';
@@ -47,7 +47,6 @@ import {
 } from './modals.js';
 import { LIMITS, cutMrkdwn, mrkdwn, slackDate } from './mrkdwn.js';
 import { ACTION_IDS, blocksOf, decodeAction, renderMessage, renderView } from './render.js';
-import { ReplayGuard } from './replay.js';
 import { postJson, slackFetch } from './respond.js';
 import { SlackDirectory, type SlackProfile } from './users.js';
 
@@ -170,42 +169,37 @@ export async function startSlack(opts: SlackStartOptions): Promise<SlackBot> {
   });
 
   if (http) {
-    const guard = new ReplayGuard();
-    const receiverListener = http.requestListener;
-    const server = createServer((req, res) => {
-      const path = (req.url ?? '').split('?')[0];
-      if (req.method === 'GET' && path === SLACK_PATHS.health) {
-        res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
-        return;
-      }
-      if (req.method === 'POST' && path === SLACK_PATHS.events) {
-        const verdict = guard.check(header(req, 'x-slack-request-timestamp'), header(req, 'x-slack-signature'));
-        if (verdict !== 'fresh') {
-          logger.warn({ verdict, path }, 'slack request refused');
-          res.writeHead(401).end();
-          return;
-        }
-      }
-      try {
-        receiverListener(req, res);
-      } catch {
-        res.writeHead(404).end();
-      }
+    // Bolt's HTTPReceiver stays for its OAuth wiring and install pages; Slack's requests come in through the front door.
+    const installPages = http.requestListener;
+    const door = await SlackFrontDoor.start({
+      port: opts.port ?? config.port,
+      signingSecret: config.signingSecret!,
+      paths: { events: SLACK_PATHS.events, health: SLACK_PATHS.health },
+      commands: [SLASH_COMMAND],
+      app,
+      logger,
+      ...(store
+        ? {
+            fallback: (req: IncomingMessage, res: ServerResponse) => {
+              try {
+                installPages(req, res);
+              } catch {
+                res.writeHead(404).end();
+              }
+            },
+          }
+        : {}),
     });
-    const port = await listen(server, opts.port ?? config.port);
-    logger.info({ port, mode: 'http', auth: config.auth.kind }, 'slack adapter listening');
+    logger.info({ port: door.port, mode: 'http', auth: config.auth.kind }, 'slack adapter listening');
     return {
       app,
-      port,
-      idle: () => handlers.idle(),
-      async stop() {
-        // Stop taking requests, let the acknowledged ones finish their work, then drop what is left.
-        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-        server.closeIdleConnections();
+      port: door.port,
+      idle: async () => {
+        await door.settled();
         await handlers.idle();
-        server.closeAllConnections();
-        await closed;
       },
+      // Stop taking requests, let the acknowledged ones finish their work, then drop what is left.
+      stop: () => door.stop(() => handlers.idle()),
     };
   }
   await app.start();
@@ -233,21 +227,6 @@ async function botIdentity(token: string, clientOptions: WebClientOptions): Prom
     throw new Error(code ? `Slack refused SLACK_BOT_TOKEN (${code})` : `Slack's Web API at ${clientOptions.slackApiUrl} could not be reached: ${(error as Error).message}`, { cause: error });
   }
   return { ...(result.bot_id ? { botId: result.bot_id } : {}), ...(result.user_id ? { botUserId: result.user_id } : {}) };
-}
-
-const header = (req: IncomingMessage, name: string): string | undefined => {
-  const value = req.headers[name];
-  return Array.isArray(value) ? value[0] : value;
-};
-
-function listen(server: Server, port: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, () => {
-      server.off('error', reject);
-      resolve((server.address() as AddressInfo).port);
-    });
-  });
 }
 
 type Client = WebClient;

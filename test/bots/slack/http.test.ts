@@ -1,4 +1,5 @@
 // Slack's HTTP deliveries, signed as Slack signs them: commands, buttons, modals, App Home, and the requests that must be refused.
+import { Worker } from 'node:worker_threads';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { HttpResponse } from 'msw';
 import { openTestDatabase, type TestDatabase } from '../../support/db.js';
@@ -176,9 +177,50 @@ describe('requests Slack did not send', () => {
     expect(slack.hooks).toEqual([]);
   });
 
+  it('refuses a body over 4 MB with 413 and one that is not what it claims to be with 400', async () => {
+    const big = slashCommand(alice, `note ${'x'.repeat(5 * 1024 * 1024)}`);
+    const garbled = { body: '{"type":', contentType: 'application/json' };
+    const responses = [await deliver(h.bot.port!, big), await deliver(h.bot.port!, garbled)];
+    await h.bot.idle();
+    expect(responses.map((r) => r.status)).toEqual([413, 400]);
+    expect(slack.hooks).toEqual([]);
+  });
+
   it('answers health checks without a signature', async () => {
     const response = await fetch(`http://127.0.0.1:${h.bot.port}/healthz`);
     expect([response.status, await response.text()]).toEqual([200, 'ok']);
+  });
+});
+
+describe('the front door', () => {
+  it('acknowledges a command while the main thread is busy, and runs it once the main thread is free', async () => {
+    const d = slashCommand(alice, 'group create "Budget"');
+    const timestamp = Math.floor(Date.now() / 1000);
+    // [done, status]
+    const seen = new Int32Array(new SharedArrayBuffer(8));
+    const client = new Worker(
+      `const { workerData: w } = require('node:worker_threads');
+      const seen = new Int32Array(w.seen);
+      const settle = (status) => { Atomics.store(seen, 1, status); Atomics.store(seen, 0, 1); Atomics.notify(seen, 0); };
+      fetch(w.url, { method: 'POST', headers: w.headers, body: w.body }).then((r) => settle(r.status), () => settle(-1));`,
+      {
+        eval: true,
+        workerData: {
+          seen: seen.buffer,
+          url: `http://127.0.0.1:${h.bot.port}/slack/events`,
+          headers: { 'content-type': d.contentType, 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': sign(d.body, timestamp) },
+          body: d.body,
+        },
+      },
+    );
+    // This thread blocks until the client has its answer: only the front door's own thread can have sent it.
+    const waited = Atomics.wait(seen, 0, 0, 10_000);
+    const status = Atomics.load(seen, 1);
+    const ranMeanwhile = slack.hooks.length;
+    await client.terminate();
+    expect([waited, status, ranMeanwhile]).toEqual(['ok', 200, 0]);
+    await h.bot.idle();
+    expect(hookTexts()).toEqual([expect.stringContaining('Budget')]);
   });
 });
 

@@ -1,0 +1,335 @@
+// The HTTP front door for Slack's requests, in a worker thread of its own. It verifies each request the way Bolt's
+// HTTPReceiver does, refuses replays, answers health checks and Slack's SSL and URL checks, and acknowledges the
+// requests Concord's listeners would acknowledge with nothing, before they run. Everything else waits for the
+// listener's ack from the main thread. So an acknowledgement never queues behind votes, card updates or a sweep on
+// the main thread (or behind embedded PGlite, which runs there), and Slack's three seconds are kept under load.
+import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { isMainThread, parentPort, workerData, type Worker } from 'node:worker_threads';
+import { AuthorizationError, HTTPModuleFunctions as httpFunc, ReceiverMultipleAckError, type App, type ReceiverEvent } from '@slack/bolt';
+import type { Logger } from '../../core/service.js';
+import { startWorker } from '../../worker.js';
+import { ReplayGuard } from './replay.js';
+
+export interface FrontDoorPaths {
+  events: string;
+  health: string;
+}
+
+interface Settings {
+  port: number;
+  signingSecret: string;
+  paths: FrontDoorPaths;
+  /** Slash commands whose listener acknowledges with nothing before anything else. */
+  commands: string[];
+  /** Where requests for other paths (the OAuth install pages) go, if anywhere: a loopback port on the main thread. */
+  proxyPort: number | null;
+  maxEarly: number;
+  /** [requests passed to the main thread] */
+  forwarded: SharedArrayBuffer;
+}
+
+type ToMain =
+  | { t: 'listening'; port: number }
+  | { t: 'failed'; message: string }
+  | { t: 'event'; id: number; body: Record<string, unknown>; early: boolean; retryNum?: number; retryReason?: string }
+  | { t: 'health'; id: number }
+  | { t: 'log'; level: 'warn' | 'error'; message: string; fields?: Record<string, unknown> }
+  | { t: 'closed' };
+
+type ToDoor =
+  | { t: 'ack'; id: number; body?: unknown }
+  | { t: 'fail'; id: number; status: number }
+  | { t: 'done' }
+  | { t: 'health'; id: number }
+  | { t: 'close'; force: boolean };
+
+/**
+ * Requests the worker may acknowledge before the listener runs: Concord's slash command and button listeners call
+ * `ack()` with nothing as their first step, and Bolt acknowledges events itself. View submissions may answer with
+ * field errors and option requests with options, so those wait for the listener.
+ */
+export function acknowledgesEmpty(body: Record<string, unknown>, commands: readonly string[]): boolean {
+  if (typeof body.command === 'string') return commands.includes(body.command);
+  return body.type === 'block_actions' || body.type === 'event_callback';
+}
+
+/**
+ * Acknowledged requests the main thread has not finished beyond which the door stops acknowledging early: a main
+ * thread that has stopped making progress then shows as late or failed acks, not as ten thousand silent ones.
+ */
+const MAX_EARLY = 10_000;
+const HEALTH_TIMEOUT_MS = 5_000;
+/** As Bolt's HTTPReceiver: a request no listener acknowledged gets a 404 after three seconds. */
+const UNHANDLED_MS = 3_001;
+
+export interface FrontDoorOptions {
+  port: number;
+  signingSecret: string;
+  paths: FrontDoorPaths;
+  commands: string[];
+  app: App;
+  logger: Logger;
+  /** Serves requests for any other path (Bolt's install pages), on the main thread. */
+  fallback?: (req: IncomingMessage, res: ServerResponse) => void;
+  maxEarly?: number;
+}
+
+/** The main thread's side: starts the worker and hands each request it passes on to Bolt's `App.processEvent`. */
+export class SlackFrontDoor {
+  private readonly forwarded: Int32Array;
+  private received = 0;
+  private closed: (() => void) | null = null;
+
+  private constructor(
+    private readonly worker: Worker,
+    readonly port: number,
+    forwarded: SharedArrayBuffer,
+    private readonly options: FrontDoorOptions,
+    private readonly fallback: ReturnType<typeof createServer> | null,
+  ) {
+    this.forwarded = new Int32Array(forwarded);
+    worker.on('message', (message: ToMain) => this.receive(message));
+    worker.on('error', (error) => options.logger.error({ err: error }, 'slack front door failed'));
+  }
+
+  static async start(options: FrontDoorOptions): Promise<SlackFrontDoor> {
+    let fallback: ReturnType<typeof createServer> | null = null;
+    let proxyPort: number | null = null;
+    if (options.fallback) {
+      fallback = createServer(options.fallback);
+      proxyPort = await new Promise<number>((resolve, reject) => {
+        fallback!.once('error', reject);
+        fallback!.listen(0, '127.0.0.1', () => resolve((fallback!.address() as AddressInfo).port));
+      });
+    }
+    const forwarded = new SharedArrayBuffer(4);
+    const settings: Settings = {
+      port: options.port,
+      signingSecret: options.signingSecret,
+      paths: options.paths,
+      commands: options.commands,
+      proxyPort,
+      maxEarly: options.maxEarly ?? MAX_EARLY,
+      forwarded,
+    };
+    const worker = startWorker(import.meta.url, { slackFrontDoor: settings });
+    try {
+      const port = await new Promise<number>((resolve, reject) => {
+        const onMessage = (message: ToMain): void => {
+          if (message.t === 'listening') resolve(message.port);
+          else if (message.t === 'failed') reject(new Error(message.message));
+          else return;
+          worker.off('message', onMessage);
+        };
+        worker.on('message', onMessage);
+        worker.once('error', reject);
+        worker.once('exit', (code) => reject(new Error(`the Slack front door stopped (exit ${code})`)));
+      });
+      return new SlackFrontDoor(worker, port, forwarded, options, fallback);
+    } catch (error) {
+      await worker.terminate();
+      fallback?.close();
+      throw error;
+    }
+  }
+
+  /** Resolves once every request the door has let through has reached the app. */
+  async settled(): Promise<void> {
+    while (this.received < Atomics.load(this.forwarded, 0)) await new Promise((resolve) => setImmediate(resolve));
+  }
+
+  /** Stops taking requests; `drain` runs between that and closing the connections still open. */
+  async stop(drain: () => Promise<void>): Promise<void> {
+    const closed = new Promise<void>((resolve) => (this.closed = resolve));
+    this.post({ t: 'close', force: false });
+    await this.settled();
+    await drain();
+    this.post({ t: 'close', force: true });
+    await closed;
+    await this.worker.terminate();
+    if (this.fallback) await new Promise((resolve) => this.fallback!.close(resolve));
+  }
+
+  private post(message: ToDoor): void {
+    this.worker.postMessage(message);
+  }
+
+  private receive(message: ToMain): void {
+    switch (message.t) {
+      case 'event':
+        this.received++;
+        this.dispatch(message);
+        return;
+      case 'health':
+        this.post({ t: 'health', id: message.id });
+        return;
+      case 'log':
+        this.options.logger[message.level](message.fields ?? {}, message.message);
+        return;
+      case 'closed':
+        this.closed?.();
+        return;
+    }
+  }
+
+  private dispatch(message: Extract<ToMain, { t: 'event' }>): void {
+    let acked = false;
+    const event: ReceiverEvent = {
+      body: message.body,
+      retryNum: message.retryNum,
+      retryReason: message.retryReason,
+      customProperties: {},
+      ack: async (response?: unknown) => {
+        if (acked) throw new ReceiverMultipleAckError();
+        acked = true;
+        if (!message.early) this.post({ t: 'ack', id: message.id, body: response });
+      },
+    };
+    this.options.app.processEvent(event).then(
+      () => {
+        if (message.early) this.post({ t: 'done' });
+      },
+      (error: unknown) => {
+        if (message.early) this.post({ t: 'done' });
+        if (acked) return;
+        acked = true;
+        this.options.logger.error({ err: error }, 'slack request failed before its acknowledgement');
+        this.post({ t: 'fail', id: message.id, status: error instanceof AuthorizationError ? 401 : 500 });
+      },
+    );
+  }
+}
+
+// ---- the worker ----
+
+function serve(settings: Settings): void {
+  const port = parentPort!;
+  const post = (message: ToMain): void => port.postMessage(message);
+  const forwarded = new Int32Array(settings.forwarded);
+  const guard = new ReplayGuard();
+  const waiting = new Map<number, { res: ServerResponse; timer: NodeJS.Timeout }>();
+  const health = new Map<number, { res: ServerResponse; timer: NodeJS.Timeout }>();
+  let early = 0;
+  let nextId = 1;
+
+  const reply = (entries: typeof waiting, id: number, send: (res: ServerResponse) => void): void => {
+    const entry = entries.get(id);
+    if (!entry) return;
+    entries.delete(id);
+    clearTimeout(entry.timer);
+    if (!entry.res.headersSent) send(entry.res);
+  };
+
+  const receive = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const verdict = guard.check(header(req, 'x-slack-request-timestamp'), header(req, 'x-slack-signature'));
+    if (verdict !== 'fresh') {
+      post({ t: 'log', level: 'warn', message: 'slack request refused', fields: { verdict } });
+      res.writeHead(401).end();
+      return;
+    }
+    let body: Record<string, unknown>;
+    try {
+      const buffered = await httpFunc.parseAndVerifyHTTPRequest({ signingSecret: settings.signingSecret, bodyLimit: httpFunc.defaultBodyLimit }, req);
+      try {
+        body = httpFunc.parseHTTPRequestBody(buffered) as Record<string, unknown>;
+      } catch (error) {
+        post({ t: 'log', level: 'warn', message: 'slack request body malformed', fields: { reason: (error as Error).message } });
+        res.writeHead(400).end();
+        return;
+      }
+    } catch (error) {
+      const tooLarge = httpFunc.isRawBodyError(error) && error.statusCode === 413;
+      post({ t: 'log', level: 'warn', message: 'slack request refused', fields: { verdict: tooLarge ? 'too large' : 'unverified', reason: (error as Error).message } });
+      // The rest of an oversized body is never read, so the connection cannot carry another request.
+      res.writeHead(tooLarge ? 413 : 401, tooLarge ? { connection: 'close' } : {}).end();
+      return;
+    }
+    if (body.ssl_check === '1') return httpFunc.buildSSLCheckResponse(res);
+    if (body.type === 'url_verification') return httpFunc.buildUrlVerificationResponse(res, body);
+
+    const id = nextId++;
+    const acksNow = early < settings.maxEarly && acknowledgesEmpty(body, settings.commands);
+    const retryNum = httpFunc.extractRetryNumFromHTTPRequest(req);
+    const retryReason = httpFunc.extractRetryReasonFromHTTPRequest(req);
+    // Counted before the ack leaves, so whoever sees the ack can wait for the request to reach the app.
+    Atomics.add(forwarded, 0, 1);
+    post({ t: 'event', id, body, early: acksNow, ...(retryNum !== undefined ? { retryNum } : {}), ...(retryReason ? { retryReason } : {}) });
+    if (acksNow) {
+      early++;
+      res.writeHead(200).end();
+      return;
+    }
+    const timer = setTimeout(
+      () =>
+        reply(waiting, id, (r) => {
+          post({ t: 'log', level: 'error', message: 'slack request not acknowledged within 3 seconds' });
+          r.writeHead(404).end();
+        }),
+      UNHANDLED_MS,
+    );
+    waiting.set(id, { res, timer });
+  };
+
+  const proxy = (req: IncomingMessage, res: ServerResponse): void => {
+    const upstream = httpRequest({ host: '127.0.0.1', port: settings.proxyPort!, method: req.method, path: req.url, headers: req.headers }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    });
+    upstream.on('error', () => (res.headersSent ? res.destroy() : res.writeHead(502).end()));
+    req.pipe(upstream);
+  };
+
+  const server = createServer((req, res) => {
+    const path = (req.url ?? '').split('?')[0];
+    if (req.method === 'GET' && path === settings.paths.health) {
+      // Answered by the main thread, so a main thread that stopped turning fails its health check.
+      const id = nextId++;
+      const timer = setTimeout(() => reply(health, id, (r) => r.writeHead(503, { 'content-type': 'text/plain' }).end('busy')), HEALTH_TIMEOUT_MS);
+      health.set(id, { res, timer });
+      post({ t: 'health', id });
+      return;
+    }
+    if (req.method === 'POST' && path === settings.paths.events) {
+      receive(req, res).catch((error: unknown) => {
+        post({ t: 'log', level: 'error', message: 'slack front door failed on a request', fields: { reason: String(error) } });
+        if (!res.headersSent) res.writeHead(500).end();
+      });
+      return;
+    }
+    if (settings.proxyPort !== null) return proxy(req, res);
+    res.writeHead(404).end();
+  });
+
+  port.on('message', (message: ToDoor) => {
+    switch (message.t) {
+      case 'ack':
+        return reply(waiting, message.id, (res) => httpFunc.buildContentResponse(res, message.body));
+      case 'fail':
+        return reply(waiting, message.id, (res) => res.writeHead(message.status).end());
+      case 'done':
+        early--;
+        return;
+      case 'health':
+        return reply(health, message.id, (res) => res.writeHead(200, { 'content-type': 'text/plain' }).end('ok'));
+      case 'close':
+        if (!message.force) {
+          server.close(() => post({ t: 'closed' }));
+          server.closeIdleConnections();
+        } else {
+          server.closeAllConnections();
+        }
+        return;
+    }
+  });
+  server.once('error', (error) => post({ t: 'failed', message: `Slack's HTTP port ${settings.port} could not be opened: ${error.message}` }));
+  server.listen(settings.port, () => post({ t: 'listening', port: (server.address() as AddressInfo).port }));
+}
+
+const header = (req: IncomingMessage, name: string): string | undefined => {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+};
+
+const settings = isMainThread ? undefined : (workerData as { slackFrontDoor?: Settings } | null)?.slackFrontDoor;
+if (settings) serve(settings);
