@@ -348,13 +348,17 @@ class SlackHandlers {
     });
 
     if (store) {
-      app.event('app_uninstalled', async ({ body }) => {
-        await store.deleteInstallation({ teamId: body.team_id, enterpriseId: undefined, isEnterpriseInstall: false });
-        this.logger.info({ teamId: body.team_id }, 'slack app uninstalled');
-      });
-      app.event('tokens_revoked', async ({ event, body }) => {
-        if (event.tokens.bot?.length) await store.deleteInstallation({ teamId: body.team_id, enterpriseId: undefined, isEnterpriseInstall: false });
-      });
+      app.event('app_uninstalled', ({ body }) =>
+        this.track(async () => {
+          await store.deleteInstallation({ teamId: body.team_id, enterpriseId: undefined, isEnterpriseInstall: false });
+          this.logger.info({ teamId: body.team_id }, 'slack app uninstalled');
+        }),
+      );
+      app.event('tokens_revoked', ({ event, body }) =>
+        this.track(async () => {
+          if (event.tokens.bot?.length) await store.deleteInstallation({ teamId: body.team_id, enterpriseId: undefined, isEnterpriseInstall: false });
+        }),
+      );
     }
   }
 
