@@ -3,7 +3,7 @@
 //
 // Standalone: `npx tsx bench/slack.ts`. Settings (environment): BENCH_DATABASE_URL (Postgres instead of in-memory
 // PGlite), BENCH_SLACK_DURATION (ms per measurement, default 5000), BENCH_SLACK_CONNECTIONS ("10,100"),
-// BENCH_SLACK_MEMBERS (members seeded into the voting group, default 30000).
+// BENCH_SLACK_MEMBERS (members seeded into the voting group, default 50000).
 import { createServer } from 'node:http';
 import { pathToFileURL } from 'node:url';
 import { App as BoltApp, HTTPReceiver, LogLevel, type Logger as BoltLogger } from '@slack/bolt';
@@ -158,7 +158,7 @@ export async function benchSlack(opts: { durationMs: number; connections: number
   const warmupMs = Math.min(1000, Math.max(200, Math.round(durationMs / 5)));
   // Every ballot of one measurement needs its own member; core snapshots the electorate in one insert, which
   // Postgres caps at 65,535 parameters, so a proposal cannot open in a group much above 32,000 members.
-  const members = Number(process.env.BENCH_SLACK_MEMBERS?.trim() || 30_000);
+  const members = Number(process.env.BENCH_SLACK_MEMBERS?.trim() || 50_000);
   const kinds: SlackBenchKind[] = ['slash', 'button'];
   const rows: SlackBenchRow[] = [];
   const load = await SlackLoad.start();

@@ -60,6 +60,7 @@ export function acknowledgesEmpty(body: Record<string, unknown>, commands: reado
  */
 const MAX_EARLY = 10_000;
 const HEALTH_TIMEOUT_MS = 5_000;
+const RESTART_DELAY_MS = 250;
 /** As Bolt's HTTPReceiver: a request no listener acknowledged gets a 404 after three seconds. */
 const UNHANDLED_MS = 3_001;
 
@@ -80,17 +81,17 @@ export class SlackFrontDoor {
   private readonly forwarded: Int32Array;
   private received = 0;
   private closed: (() => void) | null = null;
+  private stopping = false;
 
   private constructor(
-    private readonly worker: Worker,
+    private worker: Worker,
     readonly port: number,
-    forwarded: SharedArrayBuffer,
+    private readonly settings: Settings,
     private readonly options: FrontDoorOptions,
     private readonly fallback: ReturnType<typeof createServer> | null,
   ) {
-    this.forwarded = new Int32Array(forwarded);
-    worker.on('message', (message: ToMain) => this.receive(message));
-    worker.on('error', (error) => options.logger.error({ err: error }, 'slack front door failed'));
+    this.forwarded = new Int32Array(settings.forwarded);
+    this.watch(worker);
   }
 
   static async start(options: FrontDoorOptions): Promise<SlackFrontDoor> {
@@ -103,7 +104,6 @@ export class SlackFrontDoor {
         fallback!.listen(0, '127.0.0.1', () => resolve((fallback!.address() as AddressInfo).port));
       });
     }
-    const forwarded = new SharedArrayBuffer(4);
     const settings: Settings = {
       port: options.port,
       signingSecret: options.signingSecret,
@@ -111,24 +111,13 @@ export class SlackFrontDoor {
       commands: options.commands,
       proxyPort,
       maxEarly: options.maxEarly ?? MAX_EARLY,
-      forwarded,
+      forwarded: new SharedArrayBuffer(4),
     };
-    const worker = startWorker(import.meta.url, { slackFrontDoor: settings });
     try {
-      const port = await new Promise<number>((resolve, reject) => {
-        const onMessage = (message: ToMain): void => {
-          if (message.t === 'listening') resolve(message.port);
-          else if (message.t === 'failed') reject(new Error(message.message));
-          else return;
-          worker.off('message', onMessage);
-        };
-        worker.on('message', onMessage);
-        worker.once('error', reject);
-        worker.once('exit', (code) => reject(new Error(`the Slack front door stopped (exit ${code})`)));
-      });
-      return new SlackFrontDoor(worker, port, forwarded, options, fallback);
+      const { worker, port } = await open(settings);
+      // A port of 0 picks a free one; a restarted door takes the same.
+      return new SlackFrontDoor(worker, port, { ...settings, port }, options, fallback);
     } catch (error) {
-      await worker.terminate();
       fallback?.close();
       throw error;
     }
@@ -141,6 +130,7 @@ export class SlackFrontDoor {
 
   /** Stops taking requests; `drain` runs between that and closing the connections still open. */
   async stop(drain: () => Promise<void>): Promise<void> {
+    this.stopping = true;
     const closed = new Promise<void>((resolve) => (this.closed = resolve));
     this.post({ t: 'close', force: false });
     await this.settled();
@@ -149,6 +139,36 @@ export class SlackFrontDoor {
     await closed;
     await this.worker.terminate();
     if (this.fallback) await new Promise((resolve) => this.fallback!.close(resolve));
+  }
+
+  private watch(worker: Worker): void {
+    worker.on('message', (message: ToMain) => this.receive(message));
+    worker.on('error', (error) => this.options.logger.error({ err: error }, 'slack front door failed'));
+    worker.once('exit', (code) => {
+      if (this.stopping) return;
+      // Requests it acknowledged and passed on are already here; the app keeps its queue. Its open connections are gone.
+      this.received = Math.max(this.received, Atomics.load(this.forwarded, 0));
+      this.options.logger.error({ code }, 'slack front door stopped; opening it again');
+      void this.reopen(RESTART_DELAY_MS);
+    });
+  }
+
+  private async reopen(delayMs: number): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve, delayMs));
+    if (this.stopping) return;
+    try {
+      const { worker } = await open(this.settings);
+      if (this.stopping) {
+        await worker.terminate();
+        return;
+      }
+      this.worker = worker;
+      this.watch(worker);
+      this.options.logger.info({ port: this.port }, 'slack front door open again');
+    } catch (error) {
+      this.options.logger.error({ err: error }, 'slack front door could not be opened again');
+      await this.reopen(Math.min(delayMs * 2, 30_000));
+    }
   }
 
   private post(message: ToDoor): void {
@@ -198,6 +218,28 @@ export class SlackFrontDoor {
         this.post({ t: 'fail', id: message.id, status: error instanceof AuthorizationError ? 401 : 500 });
       },
     );
+  }
+}
+
+/** Starts a worker on `settings` and waits until it listens. */
+async function open(settings: Settings): Promise<{ worker: Worker; port: number }> {
+  const worker = startWorker(import.meta.url, { slackFrontDoor: settings });
+  try {
+    const port = await new Promise<number>((resolve, reject) => {
+      const onMessage = (message: ToMain): void => {
+        if (message.t === 'listening') resolve(message.port);
+        else if (message.t === 'failed') reject(new Error(message.message));
+        else return;
+        worker.off('message', onMessage);
+      };
+      worker.on('message', onMessage);
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`the Slack front door stopped (exit ${code})`)));
+    });
+    return { worker, port };
+  } catch (error) {
+    await worker.terminate();
+    throw error;
   }
 }
 
@@ -308,7 +350,8 @@ function serve(settings: Settings): void {
       case 'fail':
         return reply(waiting, message.id, (res) => res.writeHead(message.status).end());
       case 'done':
-        early--;
+        // A restarted door hears of requests its predecessor acknowledged.
+        early = Math.max(0, early - 1);
         return;
       case 'health':
         return reply(health, message.id, (res) => res.writeHead(200, { 'content-type': 'text/plain' }).end('ok'));

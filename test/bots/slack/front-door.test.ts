@@ -1,8 +1,12 @@
-// Which of Slack's requests the front door may acknowledge before Concord's listener has run.
-import { describe, expect, it } from 'vitest';
-import { acknowledgesEmpty } from '../../../src/bots/slack/front-door.js';
+// The Slack front door on its own: what it acknowledges at once, what waits for the listener, and a thread that dies.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { App, ReceiverEvent } from '@slack/bolt';
+import { acknowledgesEmpty, SlackFrontDoor } from '../../../src/bots/slack/front-door.js';
+import { sign } from './support.js';
 
 const commands = ['/concord'];
+const paths = { events: '/slack/events', health: '/healthz' };
+const SECRET = 'front-door-test-secret';
 
 describe('acknowledgesEmpty', () => {
   it('acknowledges Concord’s slash command, button clicks and events at once', () => {
@@ -18,5 +22,108 @@ describe('acknowledgesEmpty', () => {
     expect(acknowledgesEmpty({ type: 'block_suggestion', value: 'bu' }, commands)).toBe(false);
     expect(acknowledgesEmpty({ type: 'shortcut', callback_id: 'x' }, commands)).toBe(false);
     expect(acknowledgesEmpty({ command: '/other', text: '' }, commands)).toBe(false);
+  });
+});
+
+describe('SlackFrontDoor', () => {
+  type Listener = (event: ReceiverEvent) => Promise<void>;
+  const events: ReceiverEvent[] = [];
+  const logged: Array<{ level: string; msg?: string }> = [];
+  const logger = {
+    info: (_: object, msg?: string) => void logged.push({ level: 'info', ...(msg ? { msg } : {}) }),
+    warn: (_: object, msg?: string) => void logged.push({ level: 'warn', ...(msg ? { msg } : {}) }),
+    error: (_: object, msg?: string) => void logged.push({ level: 'error', ...(msg ? { msg } : {}) }),
+  };
+  let listener: Listener = (event) => event.ack();
+  const app = {
+    processEvent: (event: ReceiverEvent) => {
+      events.push(event);
+      return listener(event);
+    },
+  } as unknown as App;
+  const doors: SlackFrontDoor[] = [];
+
+  const start = async (maxEarly?: number): Promise<SlackFrontDoor> => {
+    const door = await SlackFrontDoor.start({ port: 0, signingSecret: SECRET, paths, commands, app, logger, ...(maxEarly ? { maxEarly } : {}) });
+    doors.push(door);
+    return door;
+  };
+  const send = (door: SlackFrontDoor, body: string, contentType: string): Promise<Response> => {
+    const timestamp = Math.floor(Date.now() / 1000);
+    return fetch(`http://127.0.0.1:${door.port}${paths.events}`, {
+      method: 'POST',
+      headers: { 'content-type': contentType, 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': sign(body, timestamp, SECRET) },
+      body,
+    });
+  };
+  let seq = 0;
+  const slash = (door: SlackFrontDoor) => send(door, new URLSearchParams({ command: '/concord', text: `vote 1 yes`, trigger_id: `t${++seq}` }).toString(), 'application/x-www-form-urlencoded');
+  const submission = (door: SlackFrontDoor) => send(door, new URLSearchParams({ payload: JSON.stringify({ type: 'view_submission', view: { id: `V${++seq}` } }) }).toString(), 'application/x-www-form-urlencoded');
+
+  let door: SlackFrontDoor;
+  beforeAll(async () => {
+    door = await start();
+  });
+  afterEach(() => {
+    events.length = 0;
+    logged.length = 0;
+    listener = (event) => event.ack();
+  });
+  afterAll(async () => {
+    for (const d of doors) await d.stop(async () => {});
+  });
+
+  it('acknowledges a slash command before its listener has acknowledged, and hands it over parsed', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    listener = async (event) => {
+      await held;
+      await event.ack('too late to matter');
+    };
+    const response = await slash(door);
+    expect([response.status, await response.text()]).toEqual([200, '']);
+    await door.settled();
+    expect(events.map((e) => e.body)).toEqual([expect.objectContaining({ command: '/concord', text: 'vote 1 yes' })]);
+    release();
+  });
+
+  it('answers a view submission with the listener’s acknowledgement, or 500 when the listener fails first', async () => {
+    listener = (event) => event.ack({ response_action: 'errors', errors: { title: 'Give the proposal a title.' } });
+    const refused = await submission(door);
+    expect(await refused.json()).toEqual({ response_action: 'errors', errors: { title: 'Give the proposal a title.' } });
+
+    listener = () => Promise.reject(new Error('listener broke'));
+    const failed = await submission(door);
+    expect(failed.status).toBe(500);
+    expect(logged).toContainEqual({ level: 'error', msg: 'slack request failed before its acknowledgement' });
+  });
+
+  it('lets the listener acknowledge once the main thread has too much unfinished work', async () => {
+    const busy = await start(1);
+    const never = new Promise<void>(() => {});
+    listener = async (event) => {
+      await event.ack('from the listener');
+      await never;
+    };
+    const first = await slash(busy);
+    const second = await slash(busy);
+    expect([await first.text(), await second.text()]).toEqual(['', 'from the listener']);
+  });
+
+  it('opens again on the same port when its thread dies, and keeps taking requests', async () => {
+    const fragile = await start();
+    const port = fragile.port;
+    await fragile['worker'].terminate();
+    let health: Response | null = null;
+    for (let attempt = 0; attempt < 100 && health?.status !== 200; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      health = await fetch(`http://127.0.0.1:${port}${paths.health}`).catch(() => null);
+    }
+    expect(health?.status).toBe(200);
+    expect(logged.filter((l) => l.level === 'error').map((l) => l.msg)).toEqual(['slack front door stopped; opening it again']);
+    const response = await slash(fragile);
+    await fragile.settled();
+    expect(response.status).toBe(200);
+    expect(events.at(-1)?.body).toEqual(expect.objectContaining({ command: '/concord' }));
   });
 });
