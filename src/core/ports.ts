@@ -171,6 +171,8 @@ export interface Tx {
   ensureMember(input: { workspaceId: number; externalId: string; displayName: string; at: Date }): Promise<Member>;
   findMember(workspaceId: number, externalId: string): Promise<Member | null>;
   getMember(id: number): Promise<Member>;
+  /** The members with these ids, in no particular order; ids that match none are left out. */
+  getMembers(ids: readonly number[]): Promise<Member[]>;
   updateMember(id: number, patch: Partial<Pick<Member, 'locale' | 'timezone'>>): Promise<void>;
 
   // groups

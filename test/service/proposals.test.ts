@@ -150,6 +150,17 @@ describe('anonymous and hidden results', () => {
     expect(JSON.stringify(rows)).not.toContain('Park');
   });
 
+  it('names each member who voted, once however often they changed their vote, on a proposal that is not anonymous', async () => {
+    await groupOf(['alice', 'bob', 'carol', 'dan']);
+    await h.run('alice', 'propose "Open the books" --rule majority');
+    await h.run('bob', 'vote 1 yes');
+    await h.run('carol', 'vote 1 no');
+    await h.run('bob', 'vote 1 no');
+    const shown = await h.run('dan', 'proposal 1');
+    const voted = shown.text.split('\n').find((line) => line.trim().startsWith('Voted:'));
+    expect(voted?.match(/@\w+/g)?.sort()).toEqual(['@bob', '@carol']);
+  });
+
   it('shows only the turnout until the member has voted with --hide-results until-vote', async () => {
     await groupOf(['alice', 'bob', 'carol']);
     await h.run('alice', 'propose "Pick" --rule poll --options "A|B" --hide-results until-vote');

@@ -80,6 +80,8 @@ export interface FrontDoorOptions {
 export class SlackFrontDoor {
   private readonly forwarded: Int32Array;
   private received = 0;
+  /** Bolt's processEvent for each request: authorisation, then the listener (and, for Concord's, all its work). */
+  private readonly running = new Set<Promise<void>>();
   private closed: (() => void) | null = null;
   private stopping = false;
 
@@ -123,9 +125,12 @@ export class SlackFrontDoor {
     }
   }
 
-  /** Resolves once every request the door has let through has reached the app. */
+  /** Resolves once every request the door has let through has reached the app and the app is done with it. */
   async settled(): Promise<void> {
-    while (this.received < Atomics.load(this.forwarded, 0)) await new Promise((resolve) => setImmediate(resolve));
+    while (this.received < Atomics.load(this.forwarded, 0) || this.running.size) {
+      if (this.running.size) await Promise.allSettled([...this.running]);
+      else await new Promise((resolve) => setImmediate(resolve));
+    }
   }
 
   /** Stops taking requests; `drain` runs between that and closing the connections still open. */
@@ -206,18 +211,19 @@ export class SlackFrontDoor {
         if (!message.early) this.post({ t: 'ack', id: message.id, body: response });
       },
     };
-    this.options.app.processEvent(event).then(
-      () => {
-        if (message.early) this.post({ t: 'done' });
-      },
-      (error: unknown) => {
-        if (message.early) this.post({ t: 'done' });
+    const running: Promise<void> = this.options.app
+      .processEvent(event)
+      .catch((error: unknown) => {
         if (acked) return;
         acked = true;
         this.options.logger.error({ err: error }, 'slack request failed before its acknowledgement');
         this.post({ t: 'fail', id: message.id, status: error instanceof AuthorizationError ? 401 : 500 });
-      },
-    );
+      })
+      .finally(() => {
+        this.running.delete(running);
+        if (message.early) this.post({ t: 'done' });
+      });
+    this.running.add(running);
   }
 }
 

@@ -435,8 +435,8 @@ async function cardInput(tx: Tx, p: Proposal, d: Omit<Display, 't'> & { t?: Disp
   ]);
   const decider = p.deciderId ? await tx.getMember(p.deciderId) : null;
   const names = new Map<number, string>();
-  if (!p.anonymous) {
-    for (const b of voters) names.set(b.memberId, (await tx.getMember(b.memberId)).displayName);
+  if (!p.anonymous && voters.length) {
+    for (const m of await tx.getMembers([...new Set(voters.map((b) => b.memberId))])) names.set(m.id, m.displayName);
   }
   const ballots = expand(distinct);
   return {

@@ -25,7 +25,7 @@ import type {
   Workspace,
 } from '../../core/ports.js';
 import type { Ballot, BallotValue, RuleConfig, RuleName, TallyResult } from '../../core/proposals/rules/types.js';
-import { rowsOf, withPreparedStatements, type Db, type DbTx } from '../client.js';
+import { anyOf, rowsOf, withPreparedStatements, type Db, type DbTx } from '../client.js';
 import * as t from '../schema.js';
 import { DrizzleCommitments } from './commitments.js';
 import { DrizzleDisputes } from './disputes.js';
@@ -467,6 +467,12 @@ export class DrizzleTx implements Tx {
     const [row] = await this.db.select().from(t.members).where(eq(t.members.id, id));
     if (!row) throw new Error(`member ${id} not found`);
     return toMember(row);
+  }
+
+  async getMembers(ids: readonly number[]): Promise<Member[]> {
+    if (!ids.length) return [];
+    const rows = await this.db.select().from(t.members).where(anyOf(t.members.id, ids));
+    return rows.map(toMember);
   }
 
   async updateMember(id: number, patch: Partial<Pick<Member, 'locale' | 'timezone'>>): Promise<void> {

@@ -82,9 +82,9 @@ describe('SlackFrontDoor', () => {
     };
     const response = await slash(door);
     expect([response.status, await response.text()]).toEqual([200, '']);
+    release();
     await door.settled();
     expect(events.map((e) => e.body)).toEqual([expect.objectContaining({ command: '/concord', text: 'vote 1 yes' })]);
-    release();
   });
 
   it('answers a view submission with the listener’s acknowledgement, or 500 when the listener fails first', async () => {
@@ -100,13 +100,16 @@ describe('SlackFrontDoor', () => {
 
   it('lets the listener acknowledge once the main thread has too much unfinished work', async () => {
     const busy = await start(1);
-    const never = new Promise<void>(() => {});
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
     listener = async (event) => {
       await event.ack('from the listener');
-      await never;
+      await held;
     };
     const first = await slash(busy);
     const second = await slash(busy);
+    release();
+    await busy.settled();
     expect([await first.text(), await second.text()]).toEqual(['', 'from the listener']);
   });
 
