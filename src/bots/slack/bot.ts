@@ -25,6 +25,7 @@ import { decodeSlackText } from './command-line.js';
 import type { SlackConfig } from './config.js';
 import { SlackFrontDoor } from './front-door.js';
 import { DrizzleInstallationStore } from './installations.js';
+import { TokenSeal } from './token-seal.js';
 import { boltLogger } from './logger.js';
 import { slackText } from './messages.js';
 import type { SlackMessenger } from './messenger.js';
@@ -115,7 +116,9 @@ export async function startSlack(opts: SlackStartOptions): Promise<SlackBot> {
 
   let store: DrizzleInstallationStore | null = null;
   if (config.auth.kind === 'oauth') {
-    store = new DrizzleInstallationStore(opts.database.db);
+    store = new DrizzleInstallationStore(opts.database.db, { seal: config.auth.tokenKeys ? new TokenSeal(config.auth.tokenKeys) : null });
+    const { sealed } = await store.sealAll();
+    if (sealed) logger.info({ sealed }, 'slack installations sealed under the current SLACK_TOKEN_KEY');
     const tokens = store;
     opts.messenger?.useTokens((teamId) => tokens.botToken(teamId));
   }

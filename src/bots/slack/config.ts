@@ -18,6 +18,13 @@ const SlackEnvSchema = z.object({
   SLACK_CLIENT_ID: optional.pipe(z.string().regex(/^\d+\.\d+$/, 'must look like 1234567890.1234567890').optional()),
   SLACK_CLIENT_SECRET: optional,
   SLACK_STATE_SECRET: optional.pipe(z.string().min(16, 'must be at least 16 characters of random text').optional()),
+  SLACK_TOKEN_KEY: optional.pipe(
+    z
+      .string()
+      .transform((v) => v.split(',').map((key) => key.trim()))
+      .pipe(z.array(z.string().min(32, 'each key must be at least 32 characters of random text (keys are separated by commas, the first seals)')))
+      .optional(),
+  ),
   SLACK_REDIRECT_URI: optional.pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL ending in /slack/oauth_redirect' }).optional()),
   SLACK_API_URL: optional.pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://slack.com/api/' }).optional()),
   PORT: optional.pipe(
@@ -32,7 +39,7 @@ const SlackEnvSchema = z.object({
 
 export type SlackAuth =
   | { kind: 'single'; botToken: string }
-  | { kind: 'oauth'; clientId: string; clientSecret: string; stateSecret: string; redirectUri?: string };
+  | { kind: 'oauth'; clientId: string; clientSecret: string; stateSecret: string; redirectUri?: string; tokenKeys?: string[] };
 
 export interface SlackConfig {
   /** Socket Mode when an app-level token is given (no public URL needed); otherwise HTTP on `port`. */
@@ -79,6 +86,9 @@ export function loadSlackConfig(env: NodeJS.ProcessEnv = process.env): SlackConf
   if (e.SLACK_REDIRECT_URI && oauthGiven.length === 0) {
     problems.push('SLACK_REDIRECT_URI: only means something with SLACK_CLIENT_ID/SECRET/STATE_SECRET');
   }
+  if (e.SLACK_TOKEN_KEY && oauthGiven.length === 0) {
+    problems.push('SLACK_TOKEN_KEY: only means something with SLACK_CLIENT_ID/SECRET/STATE_SECRET (a single workspace keeps its token in SLACK_BOT_TOKEN)');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
   const auth: SlackAuth = e.SLACK_BOT_TOKEN
@@ -89,6 +99,7 @@ export function loadSlackConfig(env: NodeJS.ProcessEnv = process.env): SlackConf
         clientSecret: e.SLACK_CLIENT_SECRET!,
         stateSecret: e.SLACK_STATE_SECRET!,
         ...(e.SLACK_REDIRECT_URI ? { redirectUri: e.SLACK_REDIRECT_URI } : {}),
+        ...(e.SLACK_TOKEN_KEY ? { tokenKeys: e.SLACK_TOKEN_KEY } : {}),
       };
   const apiUrl = e.SLACK_API_URL ?? 'https://slack.com/api/';
   return {

@@ -3,8 +3,8 @@ import type { Installation, InstallationQuery, InstallationStore } from '@slack/
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { slackInstallations } from './schema.js';
+import { TokenSeal, TokenSealError } from './token-seal.js';
 
-/** Creates the table when the migrations do not have it yet; safe to run on every start and by several instances. */
 type AnyInstallation = Installation<'v1' | 'v2', boolean>;
 
 const keyOf = (q: { isEnterpriseInstall?: boolean; enterpriseId?: string | undefined; teamId?: string | undefined }): string | null => {
@@ -12,11 +12,55 @@ const keyOf = (q: { isEnterpriseInstall?: boolean; enterpriseId?: string | undef
   return q.teamId ? `T:${q.teamId}` : null;
 };
 
+/** How the `installation` column holds a sealed installation: Bolt's object, sealed as JSON text. */
+interface SealedInstallation {
+  sealed: string;
+}
+
+const isSealedInstallation = (value: unknown): value is SealedInstallation => typeof (value as SealedInstallation | null)?.sealed === 'string';
+
+export interface InstallationStoreOptions {
+  /** Seals tokens at rest (SLACK_TOKEN_KEY). Without it tokens are stored as Slack gave them, and sealed rows cannot be read. */
+  seal?: TokenSeal | null;
+  now?: () => Date;
+}
+
 export class DrizzleInstallationStore implements InstallationStore {
+  private readonly seal: TokenSeal | null;
+  private readonly now: () => Date;
+
   constructor(
     private readonly db: Db,
-    private readonly now: () => Date = () => new Date(),
-  ) {}
+    options: InstallationStoreOptions = {},
+  ) {
+    this.seal = options.seal ?? null;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /**
+   * Brings every row to the current key: seals rows stored in plain text and reseals rows sealed under an older key.
+   * Without a key, refuses to start when rows are sealed, rather than fail on each team's first request.
+   */
+  async sealAll(): Promise<{ sealed: number }> {
+    const rows = await this.db.select().from(slackInstallations);
+    if (!this.seal) {
+      const sealed = rows.filter((row) => isSealedInstallation(row.installation)).length;
+      if (sealed) throw new TokenSealError(`SLACK_TOKEN_KEY is not set, but ${sealed} Slack installation${sealed === 1 ? ' is' : 's are'} sealed: set it to the key they were sealed with`);
+      return { sealed: 0 };
+    }
+    let count = 0;
+    for (const row of rows) {
+      const installation = row.installation;
+      if (isSealedInstallation(installation) && this.seal.isCurrent(installation.sealed) && (row.botToken === null || this.seal.isCurrent(row.botToken))) continue;
+      const plain = this.installationOf(installation);
+      await this.db
+        .update(slackInstallations)
+        .set({ botToken: row.botToken === null ? null : this.seal.seal(this.seal.open(row.botToken)), installation: { sealed: this.seal.seal(JSON.stringify(plain)) } })
+        .where(eq(slackInstallations.id, row.id));
+      count++;
+    }
+    return { sealed: count };
+  }
 
   async storeInstallation(installation: AnyInstallation): Promise<void> {
     const id = keyOf({ isEnterpriseInstall: installation.isEnterpriseInstall ?? false, enterpriseId: installation.enterprise?.id, teamId: installation.team?.id });
@@ -27,9 +71,9 @@ export class DrizzleInstallationStore implements InstallationStore {
       teamId: installation.team?.id ?? null,
       enterpriseId: installation.enterprise?.id ?? null,
       isEnterpriseInstall: installation.isEnterpriseInstall ?? false,
-      botToken: installation.bot?.token ?? null,
+      botToken: this.sealed(installation.bot?.token ?? null),
       botUserId: installation.bot?.userId ?? null,
-      installation: installation as unknown as Record<string, unknown>,
+      installation: this.seal ? { sealed: this.seal.seal(JSON.stringify(installation)) } : (installation as unknown as Record<string, unknown>),
       installedAt: at,
       updatedAt: at,
     };
@@ -45,7 +89,7 @@ export class DrizzleInstallationStore implements InstallationStore {
   async fetchInstallation(query: InstallationQuery<boolean>): Promise<AnyInstallation> {
     const row = await this.find(query);
     if (!row) throw new Error(`No Slack installation for ${query.isEnterpriseInstall ? `enterprise ${query.enterpriseId}` : `team ${query.teamId}`}`);
-    return row.installation as AnyInstallation;
+    return this.installationOf(row.installation);
   }
 
   async deleteInstallation(query: InstallationQuery<boolean>): Promise<void> {
@@ -56,7 +100,22 @@ export class DrizzleInstallationStore implements InstallationStore {
   /** The bot token the outbox posts with. The outbox knows only the team, so org-wide installs are not found here. */
   async botToken(teamId: string): Promise<string | null> {
     const [row] = await this.db.select({ token: slackInstallations.botToken }).from(slackInstallations).where(eq(slackInstallations.id, `T:${teamId}`));
-    return row?.token ?? null;
+    return this.opened(row?.token ?? null);
+  }
+
+  private sealed(token: string | null): string | null {
+    return token === null || !this.seal ? token : this.seal.seal(token);
+  }
+
+  private opened(token: string | null): string | null {
+    if (token === null || !TokenSeal.isSealed(token)) return token;
+    if (!this.seal) throw new TokenSealError('this Slack installation is sealed: set SLACK_TOKEN_KEY to the key it was sealed with');
+    return this.seal.open(token);
+  }
+
+  private installationOf(stored: unknown): AnyInstallation {
+    if (!isSealedInstallation(stored)) return stored as AnyInstallation;
+    return JSON.parse(this.opened(stored.sealed)!) as AnyInstallation;
   }
 
   private async find(query: InstallationQuery<boolean>) {

@@ -44,6 +44,19 @@ describe('loadSlackConfig', () => {
     ).toEqual({ kind: 'oauth', clientId: '123.456', clientSecret: 'shh', stateSecret: 'a-long-random-state-secret', redirectUri: 'https://c.example/slack/oauth_redirect' });
   });
 
+  it('seals installation tokens with SLACK_TOKEN_KEY, a comma-separated list whose first key seals', () => {
+    const oauth = { SLACK_SIGNING_SECRET: SECRET, SLACK_CLIENT_ID: '123.456', SLACK_CLIENT_SECRET: 'shh', SLACK_STATE_SECRET: 'a-long-random-state-secret' };
+    const newKey = 'n'.repeat(32);
+    const oldKey = 'o'.repeat(40);
+    expect(loadSlackConfig({ ...oauth, SLACK_TOKEN_KEY: ` ${newKey} , ${oldKey}` })?.auth).toMatchObject({ kind: 'oauth', tokenKeys: [newKey, oldKey] });
+    expect(problems({ ...oauth, SLACK_TOKEN_KEY: `${newKey},short` })).toEqual([
+      'SLACK_TOKEN_KEY.1: each key must be at least 32 characters of random text (keys are separated by commas, the first seals)',
+    ]);
+    expect(problems({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: SECRET, SLACK_TOKEN_KEY: newKey })).toEqual([
+      'SLACK_TOKEN_KEY: only means something with SLACK_CLIENT_ID/SECRET/STATE_SECRET (a single workspace keeps its token in SLACK_BOT_TOKEN)',
+    ]);
+  });
+
   it('names each bad or missing variable on its own line', () => {
     expect(problems({ SLACK_BOT_TOKEN: 'xoxp-user', SLACK_APP_TOKEN: 'xoxb-wrong', PORT: 'eighty', SLACK_API_URL: 'slack' })).toEqual([
       'SLACK_BOT_TOKEN: must be a bot token starting with xoxb-',
