@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { createApp } from './app.js';
 import { ConsoleMessenger, ConsoleSession } from './bots/console/console.js';
+import { ConsoleLanguage } from './bots/console/messages.js';
 import { createDiscordClient, DiscordMessenger, loadDiscordConfig, startDiscord, type DiscordConfig } from './bots/discord/index.js';
 import { loadSlackConfig, SlackMessenger, startSlack, type SlackConfig } from './bots/slack/index.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
@@ -59,13 +60,14 @@ async function main(): Promise<number> {
   }
 
   const out = (text: string) => process.stdout.write(`${text}\n`);
+  const language = new ConsoleLanguage(config.DEFAULT_LOCALE);
   const discordClient = discordConfig ? createDiscordClient(discordConfig) : null;
   const slackMessenger = slackConfig ? new SlackMessenger(slackConfig) : null;
   const app = await createApp({
     config,
     clock,
     messengers: {
-      console: new ConsoleMessenger(out),
+      console: new ConsoleMessenger(out, language),
       ...(discordClient ? { discord: new DiscordMessenger(discordClient) } : {}),
       ...(slackMessenger ? { slack: slackMessenger } : {}),
     },
@@ -76,6 +78,7 @@ async function main(): Promise<number> {
     tick: () => app.scheduler.tick(),
     nextDueAt: () => app.jobs.nextDueAt(),
     out,
+    language,
   });
   try {
     // Deadlines that passed while Concord was stopped are handled before anything else.
@@ -122,7 +125,7 @@ function untilStopped(): Promise<void> {
 }
 
 async function interactive(session: ConsoleSession, out: (text: string) => void): Promise<void> {
-  out('Concord local console. Type `alice: /concord help` to start; `@advance 3d` moves the clock; `@quit` leaves.');
+  out(session.language.text('console.welcome'));
   const rl = createInterface({ input: process.stdin, output: process.stdout, prompt: 'concord> ' });
   rl.prompt();
   for await (const line of rl) {

@@ -52,9 +52,13 @@ export async function runSettingsCommand(s: Session, c: SettingsCommand): Promis
         await s.tx.updateMember(s.actor.id, { locale: c.locale });
       }
       await audit(s, 'settings.locale', { scope: c.scope, locale: c.locale });
-      // Confirm in the language just chosen, so the member sees it worked.
-      const t = c.scope === 'me' ? translator(c.locale) : s.t;
-      return [notice('success', t({ key: c.scope === 'me' ? 'settings.localeSetMine' : 'settings.localeSetWorkspace', params: { locale: c.locale } }))];
+      // The member's language from here on (the workspace's, unless they chose their own): the confirmation and the
+      // reply's locale, which adapters remember for what they show next, are in it.
+      if (c.scope === 'me' || !s.actor.locale) {
+        s.locale = c.locale;
+        s.t = translator(c.locale);
+      }
+      return [notice('success', s.t({ key: c.scope === 'me' ? 'settings.localeSetMine' : 'settings.localeSetWorkspace', params: { locale: c.locale } }))];
     }
     case 'settings.timezone': {
       if (c.scope === 'workspace') {

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
 import { ConsoleMessenger, ConsoleSession } from '../../src/bots/console/console.js';
+import { ConsoleLanguage } from '../../src/bots/console/messages.js';
 import { loadConfig } from '../../src/config.js';
 import { ManualClock } from '../../src/core/clock.js';
 import { openTestDatabase, type TestDatabase } from '../support/db.js';
@@ -24,8 +25,9 @@ beforeEach(async () => {
   output = [];
   const out = (text: string) => output.push(text);
   clock = new ManualClock(new Date('2026-12-01T09:00:00Z'));
-  app = await createApp({ config: loadConfig({ LOG_LEVEL: 'silent' }), clock, messengers: { console: new ConsoleMessenger(out) }, database, logger: silentLogger });
-  session = new ConsoleSession({ core: app.core, clock, tick: () => app.scheduler.tick(), nextDueAt: () => app.jobs.nextDueAt(), out });
+  const language = new ConsoleLanguage();
+  app = await createApp({ config: loadConfig({ LOG_LEVEL: 'silent' }), clock, messengers: { console: new ConsoleMessenger(out, language) }, database, logger: silentLogger });
+  session = new ConsoleSession({ core: app.core, clock, tick: () => app.scheduler.tick(), nextDueAt: () => app.jobs.nextDueAt(), out, language });
 });
 
 const said = () => output.join('\n');
@@ -63,6 +65,25 @@ describe('console session', () => {
     await session.handle('@advance soon');
     expect(said()).toMatch(/not a duration/);
     expect(clock.now().toISOString()).toBe('2026-12-01T09:00:00.000Z');
+  });
+
+  it('speaks the language of the member being played, its own labels and prompts included', async () => {
+    await session.handle('an in #budget: /concord settings locale vi');
+    expect(said()).toContain('[chỉ @an thấy]');
+    await session.handle('an in #budget: /concord group create "Ngân sách"');
+    await session.handle('an in #budget: /concord propose "Thông qua" --rule consent --closes "in 2 days"');
+    output = [];
+    await session.handle('đây không phải một dòng lệnh');
+    expect(said()).toContain('Hãy viết mỗi dòng theo dạng `tên: /concord <lệnh>`');
+    output = [];
+    await session.handle('@advance 1d1h');
+    expect(said()).toMatch(/\[tin nhắn riêng cho @an\]\n/);
+    expect(said()).toContain('đồng hồ: 2026-12-02T10:00:00.000Z');
+    // Another member, in English: the console follows.
+    await session.handle('alice: /concord help');
+    output = [];
+    await session.handle('@advance soon');
+    expect(said()).toMatch(/is not a duration/);
   });
 
   it('skips blank lines and comments, and stops at @quit', async () => {

@@ -342,6 +342,18 @@ describe('cards and the register tell the truth', () => {
     expect(refused.text).toMatch(/01\/11\/2026/);
   });
 
+  it('answers a language change in the new language, and says so in the reply, for members who follow the workspace', async () => {
+    await groupOf(['alice', 'bob']);
+    const mine = await h.run('bob', 'settings locale vi');
+    expect([mine.locale, mine.text]).toEqual(['vi', expect.stringContaining('tiếng Việt')]);
+    // Alice has no language of her own, so the workspace's is hers; Bob keeps the one he chose.
+    const workspace = await h.run('alice', 'settings locale vi --workspace');
+    expect([workspace.locale, workspace.text]).toEqual(['vi', expect.stringContaining('Ngôn ngữ của không gian làm việc giờ là vi')]);
+    const workspaceAgain = await h.run('alice', 'settings locale en --workspace');
+    expect([workspaceAgain.locale, workspaceAgain.text]).toEqual(['en', expect.stringContaining('The workspace language is now en')]);
+    expect((await h.run('bob', 'settings')).locale).toBe('vi');
+  });
+
   it('after a long stop, closes the proposal and sends no reminder for the deadline that passed', async () => {
     await groupOf(['alice', 'bob']);
     await h.run('alice', 'propose "Order" --rule consent --closes "in 2 days"');

@@ -5,6 +5,7 @@ import type { MessageRef, Messenger } from '../../core/ports.js';
 import type { Concord } from '../../core/service.js';
 import { parseDuration } from '../../core/time.js';
 import type { View } from '../../core/views/types.js';
+import { ConsoleLanguage } from './messages.js';
 import { renderText } from './render.js';
 
 export const CONSOLE_WORKSPACE = { externalId: 'local', name: 'Local console' };
@@ -18,10 +19,13 @@ export class ConsoleMessenger implements Messenger {
   private readonly spaces = new Map<string, string>();
   private readonly privateChannels = new Set<string>();
 
-  constructor(private readonly out: Output) {}
+  constructor(
+    private readonly out: Output,
+    private readonly language: ConsoleLanguage = new ConsoleLanguage(),
+  ) {}
 
   private label(channelId: string): string {
-    return this.privateChannels.has(channelId) ? `[private #${channelId}]` : `[#${channelId}]`;
+    return this.privateChannels.has(channelId) ? this.language.text('console.private', { channel: channelId }) : `[#${channelId}]`;
   }
 
   async post(_workspace: unknown, channelId: string, view: View): Promise<MessageRef> {
@@ -32,7 +36,7 @@ export class ConsoleMessenger implements Messenger {
   }
 
   async update(_workspace: unknown, message: MessageRef, view: View): Promise<void> {
-    this.out(`${this.label(message.channelId)} (card updated)\n${renderText(view)}`);
+    this.out(`${this.language.text('console.cardUpdated', { label: this.label(message.channelId) })}\n${renderText(view)}`);
   }
 
   async openPrivateSpace(_workspace: unknown, request: { key: string; title: string; memberExternalIds: string[] }): Promise<{ channelId: string }> {
@@ -41,12 +45,12 @@ export class ConsoleMessenger implements Messenger {
     const channelId = request.title;
     this.spaces.set(request.key, channelId);
     this.privateChannels.add(channelId);
-    this.out(`[private #${channelId}] opened for ${request.memberExternalIds.map((m) => `@${m}`).join(', ')}`);
+    this.out(this.language.text('console.spaceOpened', { label: this.label(channelId), members: request.memberExternalIds.map((m) => `@${m}`).join(', ') }));
     return { channelId };
   }
 
   async dm(_workspace: unknown, member: string, view: View): Promise<MessageRef> {
-    this.out(`[DM @${member}]\n${renderText(view)}`);
+    this.out(`${this.language.text('console.dm', { member })}\n${renderText(view)}`);
     return { channelId: `dm-${member}`, messageId: `m${++this.counter}` };
   }
 }
@@ -59,12 +63,18 @@ export interface ConsoleDeps {
   /** When the next pending job falls due, if any. */
   nextDueAt: () => Promise<Date | null>;
   out: Output;
+  /** Shared with the ConsoleMessenger; follows the language of each reply. */
+  language?: ConsoleLanguage;
 }
 
 const LINE = /^@?([\p{L}\p{N}_.-]+)(?:\s+in\s+#?([\p{L}\p{N}_.-]+))?\s*:\s*(.*)$/u;
 
 export class ConsoleSession {
-  constructor(private readonly deps: ConsoleDeps) {}
+  readonly language: ConsoleLanguage;
+
+  constructor(private readonly deps: ConsoleDeps) {
+    this.language = deps.language ?? new ConsoleLanguage();
+  }
 
   /** Handles one input line. Returns false when the user asked to quit. */
   async handle(raw: string): Promise<boolean> {
@@ -72,24 +82,25 @@ export class ConsoleSession {
     if (line === '' || line.startsWith('#')) return true;
     const { out } = this.deps;
     if (line === '@quit' || line === '@exit') return false;
+    const say = this.language.text.bind(this.language);
     if (line === '@clock') {
-      out(`clock: ${this.deps.clock.now().toISOString()}`);
+      out(say('console.clock', { time: this.deps.clock.now().toISOString() }));
       return true;
     }
     if (line.startsWith('@advance')) {
       const text = line.slice('@advance'.length).trim();
       const ms = parseDuration(text);
       if (ms === null || ms <= 0) {
-        out(`✗ "@advance ${text}" is not a duration. Try @advance 3d, @advance 2h or @advance 1d12h.`);
+        out(say('console.badDuration', { text }));
         return true;
       }
       await this.advance(ms);
-      out(`clock: ${this.deps.clock.now().toISOString()}`);
+      out(say('console.clock', { time: this.deps.clock.now().toISOString() }));
       return true;
     }
     const match = LINE.exec(line);
     if (!match) {
-      out('✗ Write a line as `name: /concord <command>` (for example `alice: /concord help`), or `name in #channel: /concord ...`. `@advance 3d` moves the clock; `@quit` leaves.');
+      out(say('console.lineFormat'));
       return true;
     }
     const [, name, channel, command] = match as unknown as [string, string, string | undefined, string];
@@ -105,7 +116,8 @@ export class ConsoleSession {
       },
       command.replace(/^\/concord\b\s*/i, ''),
     );
-    for (const view of reply.views) out(`[only @${member}]\n${renderText(view)}`);
+    this.language.locale = reply.locale;
+    for (const view of reply.views) out(`${say('console.only', { member })}\n${renderText(view)}`);
     await this.deps.tick();
     return true;
   }

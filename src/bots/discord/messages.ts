@@ -1,6 +1,6 @@
 // Words only the Discord surfaces need (modals, ballots, cut notes), in English and Vietnamese; everything else comes from core's catalogs.
-import { translate } from '../../core/i18n/index.js';
-import type { Catalog, Locale, Msg } from '../../core/i18n/types.js';
+import { withOwnCatalog, type KeyTranslator } from '../../core/i18n/index.js';
+import type { Catalog, Locale } from '../../core/i18n/types.js';
 
 const en: Catalog = {
   'discord.command.concord': 'Run any Concord command as you would type it, such as help or propose.',
@@ -76,31 +76,11 @@ const vi: Catalog = {
 
 export const discordMessages: Record<Locale, Catalog> = { en, vi };
 
-const plural: Record<Locale, Intl.PluralRules> = { en: new Intl.PluralRules('en'), vi: new Intl.PluralRules('vi') };
+export type DiscordTranslator = KeyTranslator;
 
-function lookup(locale: Locale, key: string, count: number | undefined): string | undefined {
-  const catalog = discordMessages[locale];
-  if (count !== undefined) {
-    const variant = catalog[`${key}.${plural[locale].select(count)}`] ?? catalog[`${key}.other`];
-    if (variant !== undefined) return variant;
-  }
-  return catalog[key];
-}
+/** Discord's own words first, then core's catalogs. */
+export const discordText: (locale: Locale) => DiscordTranslator = withOwnCatalog(discordMessages);
 
-export type DiscordTranslator = (key: string, params?: Msg['params']) => string;
-
-/** Discord's own words first, then core's catalogs (card labels, command descriptions). */
-export function discordText(locale: Locale): DiscordTranslator {
-  return (key, params) => {
-    const count = typeof params?.count === 'number' ? params.count : undefined;
-    const template = lookup(locale, key, count) ?? lookup('en', key, count);
-    if (template === undefined) return translate(locale, params ? { key, params } : { key });
-    if (!params) return template;
-    return template.replace(/\{(\w+)\}/g, (whole, name: string) => (params[name] === undefined ? whole : String(params[name])));
-  };
-}
-
-/** Discord sends `vi` for Vietnamese and `en-US`, `en-GB`, … otherwise; Concord speaks en and vi. */
 export function localeOf(discordLocale: string | null | undefined): Locale {
   return discordLocale?.toLowerCase().startsWith('vi') ? 'vi' : 'en';
 }

@@ -1,6 +1,6 @@
 // Words only the Slack surfaces need (modals, App Home), in English and Vietnamese; everything else comes from core's catalogs.
-import { translate } from '../../core/i18n/index.js';
-import type { Catalog, Locale, Msg } from '../../core/i18n/types.js';
+import { withOwnCatalog, type KeyTranslator } from '../../core/i18n/index.js';
+import type { Catalog, Locale } from '../../core/i18n/types.js';
 
 const en: Catalog = {
   'slack.propose.title': 'New proposal',
@@ -113,29 +113,10 @@ const vi: Catalog = {
 
 export const slackMessages: Record<Locale, Catalog> = { en, vi };
 
-const plural: Record<Locale, Intl.PluralRules> = { en: new Intl.PluralRules('en'), vi: new Intl.PluralRules('vi') };
+export type SlackTranslator = KeyTranslator;
 
-function lookup(locale: Locale, key: string, count: number | undefined): string | undefined {
-  const catalog = slackMessages[locale];
-  if (count !== undefined) {
-    const variant = catalog[`${key}.${plural[locale].select(count)}`] ?? catalog[`${key}.other`];
-    if (variant !== undefined) return variant;
-  }
-  return catalog[key];
-}
-
-export type SlackTranslator = (key: string, params?: Msg['params']) => string;
-
-/** Slack's own words first, then core's catalogs (rule names, card labels, flag descriptions). */
-export function slackText(locale: Locale): SlackTranslator {
-  return (key, params) => {
-    const count = typeof params?.count === 'number' ? params.count : undefined;
-    const template = lookup(locale, key, count) ?? lookup('en', key, count);
-    if (template === undefined) return translate(locale, params ? { key, params } : { key });
-    if (!params) return template;
-    return template.replace(/\{(\w+)\}/g, (whole, name: string) => (params[name] === undefined ? whole : String(params[name])));
-  };
-}
+/** Slack's own words first, then core's catalogs. */
+export const slackText: (locale: Locale) => SlackTranslator = withOwnCatalog(slackMessages);
 
 /** Slack's locale ("vi-VN", "en-GB") as one Concord speaks, when it speaks it. */
 export function localeFromSlack(slackLocale: string | undefined | null): Locale | undefined {

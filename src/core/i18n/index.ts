@@ -18,8 +18,8 @@ const pluralRules: Record<Locale, Intl.PluralRules> = {
   vi: new Intl.PluralRules('vi'),
 };
 
-function lookup(locale: Locale, key: string, count: number | undefined): string | undefined {
-  const catalog = catalogs[locale];
+function lookup(locale: Locale, key: string, count: number | undefined, from: Record<Locale, Catalog> = catalogs): string | undefined {
+  const catalog = from[locale];
   if (count !== undefined) {
     const variant = catalog[`${key}.${pluralRules[locale].select(count)}`] ?? catalog[`${key}.other`];
     if (variant !== undefined) return variant;
@@ -31,14 +31,32 @@ function lookup(locale: Locale, key: string, count: number | undefined): string 
 export function translate(locale: Locale, m: Msg): string {
   const count = typeof m.params?.count === 'number' ? m.params.count : undefined;
   const template = lookup(locale, m.key, count) ?? lookup('en', m.key, count) ?? m.key;
-  if (!m.params) return template;
-  const params = m.params;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    params[name] === undefined ? whole : String(params[name]),
-  );
+  return interpolate(template, m.params);
+}
+
+/** Fills `{name}` placeholders; one without a value stays as it is. */
+export function interpolate(template: string, params: Msg['params']): string {
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (params[name] === undefined ? whole : String(params[name])));
 }
 
 export type Translator = (m: Msg) => string;
+
+/** Translates by key and parameters. */
+export type KeyTranslator = (key: string, params?: Msg['params']) => string;
+
+/**
+ * For an adapter with words of its own: its catalog first (in the reader's language, then English), then core's
+ * catalogs, with the same plural variants and placeholders.
+ */
+export function withOwnCatalog(own: Record<Locale, Catalog>): (locale: Locale) => KeyTranslator {
+  return (locale) => (key, params) => {
+    const count = typeof params?.count === 'number' ? params.count : undefined;
+    const template = lookup(locale, key, count, own) ?? lookup('en', key, count, own);
+    if (template === undefined) return translate(locale, params ? { key, params } : { key });
+    return interpolate(template, params);
+  };
+}
 
 export function translator(locale: Locale): Translator {
   return (m) => translate(locale, m);
