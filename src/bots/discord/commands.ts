@@ -72,6 +72,22 @@ const NATIVE: Array<{ path: [string] | [string, string]; spec: CommandName }> = 
   { path: ['done'], spec: 'done' },
   { path: ['extend'], spec: 'extend' },
   { path: ['blocked'], spec: 'blocked' },
+  { path: ['commitment', 'show'], spec: 'commitment.show' },
+  { path: ['commitment', 'stats'], spec: 'commitment.stats' },
+  { path: ['commitment', 'cancel'], spec: 'cancel' },
+  { path: ['mediate'], spec: 'mediate' },
+  { path: ['mediation', 'show'], spec: 'mediation.show' },
+  { path: ['mediation', 'list'], spec: 'mediation.list' },
+  { path: ['mediation', 'next'], spec: 'mediation.next' },
+  { path: ['mediation', 'note'], spec: 'mediation.note' },
+  { path: ['mediation', 'caucus'], spec: 'mediation.caucus' },
+  { path: ['mediation', 'pause'], spec: 'mediation.pause' },
+  { path: ['mediation', 'resume'], spec: 'mediation.resume' },
+  { path: ['mediation', 'propose-agreement'], spec: 'mediation.propose' },
+  { path: ['mediation', 'accept'], spec: 'mediation.accept' },
+  { path: ['mediation', 'decline'], spec: 'mediation.decline' },
+  { path: ['mediation', 'close'], spec: 'mediation.close' },
+  { path: ['help'], spec: 'help' },
 ];
 
 /** Descriptions of the commands that only group subcommands. */
@@ -80,6 +96,8 @@ const GROUP_DESCRIPTIONS: Record<string, string> = {
   group: 'cmd.area.groups',
   audit: 'cmd.area.audit',
   settings: 'cmd.area.settings',
+  commitment: 'cmd.area.commitments',
+  mediation: 'cmd.area.mediation',
 };
 
 /** Choices whose values have translated names in core's catalogs. */
@@ -150,7 +168,9 @@ function optionsOf(spec: CommandSpec, path: string[]): OptionDef[] {
     if (flagKeys.has(arg.key)) continue;
     // Without a choice, /vote shows the proposal with its ballot buttons.
     const required = spec.name === 'vote' && arg.key === 'choice' ? false : arg.required;
-    const option = optionFor(arg.key, kebab(arg.key), arg.value, arg.description, required, path);
+    // Several members (the parties to a mediation) come as one text of mentions, as `group add` takes them.
+    const value: ValueSpec = arg.take === 'many' && arg.value.kind === 'member' ? { kind: 'members' } : arg.value;
+    const option = optionFor(arg.key, kebab(arg.key), value, arg.description, required, path);
     if (spec.name === 'vote' && arg.key === 'choice') option.complete = 'choice';
     out.push({ ...option, as: { kind: 'arg', arg } });
   }

@@ -39,6 +39,8 @@ const VALUES: Record<string, string | number> = {
   filter: 'overdue',
   text: 'help propose',
   limit: 50,
+  outcome: 'resolved',
+  parties: '<@123456789012345678> @lan',
 };
 
 describe('native commands', () => {
