@@ -396,3 +396,17 @@ export const slackInstallations = pgTable(
   },
   (t) => [index('slack_installations_team').on(t.teamId), index('slack_installations_enterprise').on(t.enterpriseId)],
 );
+
+/**
+ * Workspaces of an Enterprise Grid org that installed Concord org-wide, as requests from them arrived: the outbox knows
+ * only a message's team, and this says which org's token speaks for it.
+ */
+export const slackEnterpriseTeams = pgTable(
+  'slack_enterprise_teams',
+  {
+    teamId: text('team_id').primaryKey(),
+    enterpriseId: text('enterprise_id').notNull(),
+    seenAt: ts('seen_at').notNull(),
+  },
+  (t) => [index('slack_enterprise_teams_enterprise').on(t.enterpriseId)],
+);

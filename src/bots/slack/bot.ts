@@ -7,6 +7,7 @@ import {
   SocketModeReceiver,
   type AllMiddlewareArgs,
   type BlockAction,
+  type Context,
   type ButtonAction,
   type InstallationStore,
   type Receiver,
@@ -165,6 +166,19 @@ export async function startSlack(opts: SlackStartOptions): Promise<SlackBot> {
     ...(config.auth.kind === 'single' ? { token: config.auth.botToken, ...(await botIdentity(config.auth.botToken, clientOptions)) } : {}),
   });
 
+  if (store) {
+    // A workspace of an org that installed Concord org-wide: remember whose token speaks for it in the outbox.
+    const tokens = store;
+    const linked = new Set<string>();
+    app.use(async ({ context, next }) => {
+      const { teamId, enterpriseId } = context;
+      if (context.isEnterpriseInstall && teamId && enterpriseId && !linked.has(teamId)) {
+        await tokens.linkTeam(teamId, enterpriseId);
+        linked.add(teamId);
+      }
+      await next();
+    });
+  }
   const handlers = new SlackHandlers(opts.core, logger, opts.tick, opts.messenger);
   handlers.register(app, store);
   app.error(async (error) => {
@@ -351,15 +365,20 @@ class SlackHandlers {
     });
 
     if (store) {
-      app.event('app_uninstalled', ({ body }) =>
+      // An org-wide install is uninstalled for the whole org at once.
+      const installationOf = (context: Context, teamId: string) =>
+        context.isEnterpriseInstall && context.enterpriseId
+          ? { teamId: undefined, enterpriseId: context.enterpriseId, isEnterpriseInstall: true }
+          : { teamId, enterpriseId: undefined, isEnterpriseInstall: false };
+      app.event('app_uninstalled', ({ body, context }) =>
         this.track(async () => {
-          await store.deleteInstallation({ teamId: body.team_id, enterpriseId: undefined, isEnterpriseInstall: false });
-          this.logger.info({ teamId: body.team_id }, 'slack app uninstalled');
+          await store.deleteInstallation(installationOf(context, body.team_id));
+          this.logger.info({ teamId: body.team_id, enterpriseId: context.enterpriseId }, 'slack app uninstalled');
         }),
       );
-      app.event('tokens_revoked', ({ event, body }) =>
+      app.event('tokens_revoked', ({ event, body, context }) =>
         this.track(async () => {
-          if (event.tokens.bot?.length) await store.deleteInstallation({ teamId: body.team_id, enterpriseId: undefined, isEnterpriseInstall: false });
+          if (event.tokens.bot?.length) await store.deleteInstallation(installationOf(context, body.team_id));
         }),
       );
     }

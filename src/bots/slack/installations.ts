@@ -1,8 +1,8 @@
 // Where multi-workspace installs keep their tokens: Postgres (or PGlite) through drizzle, shared by every Concord instance.
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/bolt';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { slackInstallations } from './schema.js';
+import { slackEnterpriseTeams, slackInstallations } from './schema.js';
 import { TokenSeal, TokenSealError } from './token-seal.js';
 
 type AnyInstallation = Installation<'v1' | 'v2', boolean>;
@@ -94,13 +94,30 @@ export class DrizzleInstallationStore implements InstallationStore {
 
   async deleteInstallation(query: InstallationQuery<boolean>): Promise<void> {
     const id = keyOf(query);
-    if (id) await this.db.delete(slackInstallations).where(eq(slackInstallations.id, id));
+    if (!id) return;
+    await this.db.delete(slackInstallations).where(eq(slackInstallations.id, id));
+    if (query.isEnterpriseInstall && query.enterpriseId) await this.db.delete(slackEnterpriseTeams).where(eq(slackEnterpriseTeams.enterpriseId, query.enterpriseId));
   }
 
-  /** The bot token the outbox posts with. The outbox knows only the team, so org-wide installs are not found here. */
+  /** Notes that `teamId` belongs to an org that installed Concord org-wide, so the outbox finds the org's token for it. */
+  async linkTeam(teamId: string, enterpriseId: string): Promise<void> {
+    const at = this.now();
+    await this.db
+      .insert(slackEnterpriseTeams)
+      .values({ teamId, enterpriseId, seenAt: at })
+      .onConflictDoUpdate({ target: slackEnterpriseTeams.teamId, set: { enterpriseId, seenAt: at } });
+  }
+
+  /** The bot token the outbox posts with: the team's own install, else the org-wide install of the org it belongs to. */
   async botToken(teamId: string): Promise<string | null> {
-    const [row] = await this.db.select({ token: slackInstallations.botToken }).from(slackInstallations).where(eq(slackInstallations.id, `T:${teamId}`));
-    return this.opened(row?.token ?? null);
+    const [own] = await this.db.select({ token: slackInstallations.botToken }).from(slackInstallations).where(eq(slackInstallations.id, `T:${teamId}`));
+    if (own) return this.opened(own.token);
+    const [org] = await this.db
+      .select({ token: slackInstallations.botToken })
+      .from(slackEnterpriseTeams)
+      .innerJoin(slackInstallations, eq(slackInstallations.id, sql`'E:' || ${slackEnterpriseTeams.enterpriseId}`))
+      .where(eq(slackEnterpriseTeams.teamId, teamId));
+    return this.opened(org?.token ?? null);
   }
 
   private sealed(token: string | null): string | null {

@@ -90,12 +90,13 @@ export class SlackMessenger implements Messenger {
     const name = channelName(request.title);
     let channelId: string | undefined;
     try {
-      const created = await client.conversations.create({ name, is_private: true });
+      // team_id says which workspace of an org an org-wide token acts in; a workspace's own token names itself.
+      const created = await client.conversations.create({ name, is_private: true, team_id: workspace.externalId });
       channelId = created.channel?.id;
       if (!channelId) throw new SlackDeliveryError('conversations.create returned no channel');
     } catch (error) {
       if (slackError(error) !== 'name_taken') throw privateSpaceError('conversations.create', error, name);
-      channelId = await this.findPrivateChannel(client, name);
+      channelId = await this.findPrivateChannel(client, name, workspace.externalId);
     }
     const bot = await this.botUser(workspace.externalId, client);
     // The bot created the channel, so it is in already; Slack refuses to invite it again.
@@ -104,11 +105,11 @@ export class SlackMessenger implements Messenger {
     return { channelId };
   }
 
-  private async findPrivateChannel(client: WebClient, name: string): Promise<string> {
+  private async findPrivateChannel(client: WebClient, name: string, teamId: string): Promise<string> {
     let cursor: string | undefined;
     do {
       const page = await client.conversations
-        .list({ types: 'private_channel', exclude_archived: false, limit: 200, ...(cursor ? { cursor } : {}) })
+        .list({ types: 'private_channel', exclude_archived: false, limit: 200, team_id: teamId, ...(cursor ? { cursor } : {}) })
         .catch((error: unknown) => {
           throw privateSpaceError('conversations.list', error, name);
         });

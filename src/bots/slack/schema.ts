@@ -1,2 +1,2 @@
-// The Slack installations table lives with the rest of the schema, so migrations create it.
-export { slackInstallations } from '../../db/schema.js';
+// The Slack installation tables live with the rest of the schema, so migrations create them.
+export { slackEnterpriseTeams, slackInstallations } from '../../db/schema.js';

@@ -5,7 +5,7 @@ import { rowsOf } from '../../../src/db/client.js';
 import { BOT_SCOPES, DrizzleInstallationStore } from '../../../src/bots/slack/index.js';
 import { TokenSeal } from '../../../src/bots/slack/token-seal.js';
 import { openTestDatabase, type TestDatabase } from '../../support/db.js';
-import { deliver, FakeSlack, member, RESPONSE_HOST, slashCommand, startHarness, TEAM, type SlackHarness } from './support.js';
+import { deliver, FakeSlack, member, oauthEnv, RESPONSE_HOST, slashCommand, startHarness, TEAM, type SlackHarness } from './support.js';
 
 const API_URL = 'https://slack.oauth.test/api/';
 const INSTALLED_TOKEN = 'xoxb-installed-token';
@@ -27,11 +27,7 @@ describe.each(variants)('$sealing', ({ env }) => {
     slack.listen();
     database = await openTestDatabase();
     h = await startHarness(database, {
-      SLACK_BOT_TOKEN: '',
-      SLACK_CLIENT_ID: '1111.2222',
-      SLACK_CLIENT_SECRET: 'client-secret',
-      SLACK_STATE_SECRET: 'a-long-random-state-secret',
-      SLACK_API_URL: API_URL,
+      ...oauthEnv(API_URL),
       ...env,
     });
   });

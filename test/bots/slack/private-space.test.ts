@@ -5,7 +5,7 @@ import { openTestDatabase, type TestDatabase } from '../../support/db.js';
 import { DAY } from '../../support/harness.js';
 import { loadSlackConfig, SlackMessenger } from '../../../src/bots/slack/index.js';
 import { channelName } from '../../../src/bots/slack/messenger.js';
-import { BOT_TOKEN, FakeSlack, member, slashCommand, startHarness, textOf, type SlackHarness } from './support.js';
+import { BOT_TOKEN, FakeSlack, member, slashCommand, startHarness, TEAM, textOf, type SlackHarness } from './support.js';
 
 let database: TestDatabase;
 let slack: FakeSlack;
@@ -42,7 +42,7 @@ it('creates a private channel, invites the parties and the mediator, and welcome
   await mediate('Who leads outreach');
 
   const created = slack.of('conversations.create');
-  expect(created.map((c) => c.params)).toEqual([expect.objectContaining({ name: 'mediation-1', is_private: 'true' })]);
+  expect(created.map((c) => c.params)).toEqual([expect.objectContaining({ name: 'mediation-1', is_private: 'true', team_id: TEAM.id })]);
   const invites = slack.of('conversations.invite');
   expect(invites).toHaveLength(1);
   expect(invites[0]!.params.channel).toBe('G0MED1');

@@ -14,6 +14,15 @@ export const BOT_TOKEN = 'xoxb-test-token';
 export const TEAM = { id: 'T0CONCORD', domain: 'concord-test' };
 export const RESPONSE_HOST = 'https://hooks.slack.com';
 
+/** Many-workspace mode (OAuth), against the Web API at `apiUrl`. */
+export const oauthEnv = (apiUrl: string): Record<string, string> => ({
+  SLACK_BOT_TOKEN: '',
+  SLACK_CLIENT_ID: '1111.2222',
+  SLACK_CLIENT_SECRET: 'client-secret',
+  SLACK_STATE_SECRET: 'a-long-random-state-secret',
+  SLACK_API_URL: apiUrl,
+});
+
 export interface ApiCall {
   method: string;
   /** Form fields with JSON values (blocks, view) parsed. */

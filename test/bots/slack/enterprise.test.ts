@@ -1,0 +1,83 @@
+// Enterprise Grid: an org-wide install serves every workspace of the org, the outbox finds the org's token for each,
+// and uninstalling forgets the org.
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Installation } from '@slack/bolt';
+import { rowsOf } from '../../../src/db/client.js';
+import { DrizzleInstallationStore } from '../../../src/bots/slack/index.js';
+import { openTestDatabase, type TestDatabase } from '../../support/db.js';
+import { FakeSlack, member, oauthEnv, slashCommand, startHarness, TEAM, type Delivery, type SlackHarness } from './support.js';
+
+const API_URL = 'https://slack.grid.test/api/';
+const ORG = 'E0GRIDORG';
+const ORG_TOKEN = 'xoxb-org-wide-token';
+
+let database: TestDatabase;
+let slack: FakeSlack;
+let h: SlackHarness;
+
+const orgInstallation: Installation<'v2', true> = {
+  team: undefined,
+  enterprise: { id: ORG, name: 'Grid Org' },
+  isEnterpriseInstall: true,
+  bot: { token: ORG_TOKEN, userId: 'UBOT', id: 'BBOT', scopes: ['commands', 'chat:write'] },
+  user: { id: 'U00000001', token: undefined, scopes: undefined },
+  tokenType: 'bot',
+  authVersion: 'v2',
+  appId: 'A0CONCORD',
+};
+
+/** A request from a workspace of the org, as Slack sends it to an app installed org-wide. */
+const fromOrg = (d: Delivery): Delivery => {
+  const form = new URLSearchParams(d.body);
+  form.set('enterprise_id', ORG);
+  form.set('enterprise_name', 'Grid Org');
+  form.set('is_enterprise_install', 'true');
+  return { ...d, body: form.toString() };
+};
+
+beforeAll(async () => {
+  slack = new FakeSlack(API_URL);
+  slack.listen();
+  database = await openTestDatabase();
+  await new DrizzleInstallationStore(database.db).storeInstallation(orgInstallation);
+  h = await startHarness(database, oauthEnv(API_URL));
+});
+afterAll(async () => {
+  await h?.close();
+  await database?.close();
+  slack?.close();
+});
+
+it('serves a workspace of an org that installed Concord org-wide, and posts there with the org’s token', async () => {
+  const alice = member(1);
+  await h.send(fromOrg(slashCommand(alice, 'group create "Budget"')));
+  await h.send(fromOrg(slashCommand(alice, 'propose "Adopt" --rule consent')));
+  expect(h.logged).toEqual([]);
+  const [post] = slack.of('chat.postMessage');
+  expect(post?.token).toBe(ORG_TOKEN);
+  expect(post?.params.channel).toBe('C0BUDGET');
+  const links = rowsOf<{ team_id: string; enterprise_id: string }>(await database.db.execute(sql`select team_id, enterprise_id from slack_enterprise_teams`));
+  expect(links).toEqual([{ team_id: TEAM.id, enterprise_id: ORG }]);
+});
+
+it('forgets the org and its workspaces when the org uninstalls Concord', async () => {
+  const body = JSON.stringify({
+    token: 'x',
+    team_id: TEAM.id,
+    enterprise_id: ORG,
+    api_app_id: 'A0CONCORD',
+    event: { type: 'app_uninstalled', event_ts: '1765000019.000100' },
+    type: 'event_callback',
+    event_id: 'Ev0ORGUNINSTALL',
+    event_time: 1765000019,
+    is_ext_shared_channel: false,
+    authorizations: [{ enterprise_id: ORG, team_id: null, user_id: 'UBOT', is_bot: true, is_enterprise_install: true }],
+  });
+  const response = await h.send({ body, contentType: 'application/json' });
+  expect(response.status).toBe(200);
+  const store = new DrizzleInstallationStore(database.db);
+  expect(await store.botToken(TEAM.id)).toBeNull();
+  const left = rowsOf<{ n: number }>(await database.db.execute(sql`select (select count(*) from slack_installations) + (select count(*) from slack_enterprise_teams) as n`));
+  expect(Number(left[0]!.n)).toBe(0);
+});
