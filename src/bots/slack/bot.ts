@@ -172,12 +172,20 @@ export async function startSlack(opts: SlackStartOptions): Promise<SlackBot> {
     const linked = new Set<string>();
     app.use(async ({ context, next }) => {
       const { teamId, enterpriseId } = context;
-      if (context.isEnterpriseInstall && teamId && enterpriseId && !linked.has(teamId)) {
-        await tokens.linkTeam(teamId, enterpriseId);
-        linked.add(teamId);
+      const key = `${enterpriseId}:${teamId}`;
+      if (context.isEnterpriseInstall && teamId && enterpriseId && !linked.has(key)) {
+        // The command still runs if this fails; the link is written again with the team's next request.
+        await tokens.linkTeam(teamId, enterpriseId).then(
+          () => linked.add(key),
+          (error: unknown) => logger.error({ err: error, teamId, enterpriseId }, 'slack org workspace not linked'),
+        );
       }
       await next();
     });
+    // An org that uninstalls loses its links; one that installs again is linked afresh.
+    store.onDelete = (enterpriseId) => {
+      for (const key of linked) if (key.startsWith(`${enterpriseId}:`)) linked.delete(key);
+    };
   }
   const handlers = new SlackHandlers(opts.core, logger, opts.tick, opts.messenger);
   handlers.register(app, store);
@@ -191,13 +199,19 @@ export async function startSlack(opts: SlackStartOptions): Promise<SlackBot> {
     const door = await SlackFrontDoor.start({
       port: opts.port ?? config.port,
       signingSecret: config.signingSecret!,
-      paths: { events: SLACK_PATHS.events, health: SLACK_PATHS.health },
+      paths: { events: SLACK_PATHS.events, health: SLACK_PATHS.health, pages: [SLACK_PATHS.install, SLACK_PATHS.oauthRedirect] },
       commands: [SLASH_COMMAND],
       app,
       logger,
       ...(store
         ? {
+            // The door sends only GETs of the install pages here; Bolt's receiver would also take events, unguarded.
             fallback: (req: IncomingMessage, res: ServerResponse) => {
+              const path = new URL(req.url ?? '/', 'http://fallback').pathname;
+              if (req.method !== 'GET' || (path !== SLACK_PATHS.install && path !== SLACK_PATHS.oauthRedirect)) {
+                res.writeHead(404).end();
+                return;
+              }
               try {
                 installPages(req, res);
               } catch {

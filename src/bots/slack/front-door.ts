@@ -3,7 +3,7 @@
 // requests Concord's listeners would acknowledge with nothing, before they run. Everything else waits for the
 // listener's ack from the main thread. So an acknowledgement never queues behind votes, card updates or a sweep on
 // the main thread (or behind embedded PGlite, which runs there), and Slack's three seconds are kept under load.
-import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isMainThread, parentPort, workerData, type Worker } from 'node:worker_threads';
 import { AuthorizationError, HTTPModuleFunctions as httpFunc, ReceiverMultipleAckError, type App, type ReceiverEvent } from '@slack/bolt';
@@ -14,6 +14,8 @@ import { ReplayGuard } from './replay.js';
 export interface FrontDoorPaths {
   events: string;
   health: string;
+  /** Pages served by the fallback (Bolt's install and OAuth redirect pages), GET only. */
+  pages: string[];
 }
 
 interface Settings {
@@ -25,7 +27,7 @@ interface Settings {
   /** Where requests for other paths (the OAuth install pages) go, if anywhere: a loopback port on the main thread. */
   proxyPort: number | null;
   maxEarly: number;
-  /** [requests passed to the main thread] */
+  /** [requests passed to the main thread, the last request id]: ids stay unique across a restarted door. */
   forwarded: SharedArrayBuffer;
 }
 
@@ -61,6 +63,7 @@ export function acknowledgesEmpty(body: Record<string, unknown>, commands: reado
 const MAX_EARLY = 10_000;
 const HEALTH_TIMEOUT_MS = 5_000;
 const RESTART_DELAY_MS = 250;
+const PROXY_TIMEOUT_MS = 30_000;
 /** As Bolt's HTTPReceiver: a request no listener acknowledged gets a 404 after three seconds. */
 const UNHANDLED_MS = 3_001;
 
@@ -84,6 +87,8 @@ export class SlackFrontDoor {
   private readonly running = new Set<Promise<void>>();
   private closed: (() => void) | null = null;
   private stopping = false;
+  /** Whether `worker` is running (false from its unexpected exit until a new one listens). */
+  private alive = true;
 
   private constructor(
     private worker: Worker,
@@ -113,7 +118,7 @@ export class SlackFrontDoor {
       commands: options.commands,
       proxyPort,
       maxEarly: options.maxEarly ?? MAX_EARLY,
-      forwarded: new SharedArrayBuffer(4),
+      forwarded: new SharedArrayBuffer(8),
     };
     try {
       const { worker, port } = await open(settings);
@@ -136,11 +141,12 @@ export class SlackFrontDoor {
   /** Stops taking requests; `drain` runs between that and closing the connections still open. */
   async stop(drain: () => Promise<void>): Promise<void> {
     this.stopping = true;
-    const closed = new Promise<void>((resolve) => (this.closed = resolve));
-    this.post({ t: 'close', force: false });
+    // A door that is down (between a crash and its reopening) has nothing to close; a reopening in flight gives up.
+    const closed = this.alive ? new Promise<void>((resolve) => (this.closed = resolve)) : Promise.resolve();
+    if (this.alive) this.post({ t: 'close', force: false });
     await this.settled();
     await drain();
-    this.post({ t: 'close', force: true });
+    if (this.alive) this.post({ t: 'close', force: true });
     await closed;
     await this.worker.terminate();
     if (this.fallback) await new Promise((resolve) => this.fallback!.close(resolve));
@@ -150,6 +156,9 @@ export class SlackFrontDoor {
     worker.on('message', (message: ToMain) => this.receive(message));
     worker.on('error', (error) => this.options.logger.error({ err: error }, 'slack front door failed'));
     worker.once('exit', (code) => {
+      this.alive = false;
+      // Stopping, or already stopped while this one was closing: nothing more will answer.
+      this.closed?.();
       if (this.stopping) return;
       // Requests it acknowledged and passed on are already here; the app keeps its queue. Its open connections are gone.
       this.received = Math.max(this.received, Atomics.load(this.forwarded, 0));
@@ -168,6 +177,7 @@ export class SlackFrontDoor {
         return;
       }
       this.worker = worker;
+      this.alive = true;
       this.watch(worker);
       this.options.logger.info({ port: this.port }, 'slack front door open again');
     } catch (error) {
@@ -259,7 +269,7 @@ function serve(settings: Settings): void {
   const waiting = new Map<number, { res: ServerResponse; timer: NodeJS.Timeout }>();
   const health = new Map<number, { res: ServerResponse; timer: NodeJS.Timeout }>();
   let early = 0;
-  let nextId = 1;
+  const nextId = (): number => Atomics.add(forwarded, 1, 1) + 1;
 
   const reply = (entries: typeof waiting, id: number, send: (res: ServerResponse) => void): void => {
     const entry = entries.get(id);
@@ -287,6 +297,7 @@ function serve(settings: Settings): void {
         return;
       }
     } catch (error) {
+      guard.forget(header(req, 'x-slack-signature'));
       const tooLarge = httpFunc.isRawBodyError(error) && error.statusCode === 413;
       post({ t: 'log', level: 'warn', message: 'slack request refused', fields: { verdict: tooLarge ? 'too large' : 'unverified', reason: (error as Error).message } });
       // The rest of an oversized body is never read, so the connection cannot carry another request.
@@ -296,7 +307,7 @@ function serve(settings: Settings): void {
     if (body.ssl_check === '1') return httpFunc.buildSSLCheckResponse(res);
     if (body.type === 'url_verification') return httpFunc.buildUrlVerificationResponse(res, body);
 
-    const id = nextId++;
+    const id = nextId();
     const acksNow = early < settings.maxEarly && acknowledgesEmpty(body, settings.commands);
     const retryNum = httpFunc.extractRetryNumFromHTTPRequest(req);
     const retryReason = httpFunc.extractRetryReasonFromHTTPRequest(req);
@@ -320,19 +331,28 @@ function serve(settings: Settings): void {
   };
 
   const proxy = (req: IncomingMessage, res: ServerResponse): void => {
-    const upstream = httpRequest({ host: '127.0.0.1', port: settings.proxyPort!, method: req.method, path: req.url, headers: req.headers }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
+    const upstream = httpRequest({ host: '127.0.0.1', port: settings.proxyPort!, method: req.method, path: req.url, headers: endToEnd(req.headers), timeout: PROXY_TIMEOUT_MS }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, endToEnd(answer.headers));
       answer.pipe(res);
     });
+    upstream.on('timeout', () => upstream.destroy(new Error('install page timed out')));
     upstream.on('error', () => (res.headersSent ? res.destroy() : res.writeHead(502).end()));
+    res.on('close', () => upstream.destroy());
     req.pipe(upstream);
   };
 
   const server = createServer((req, res) => {
-    const path = (req.url ?? '').split('?')[0];
+    // As the WHATWG parser reads it (and Bolt's receiver after it): `/slack/./events` and `/slack\\events` are the events path too.
+    let path: string;
+    try {
+      path = new URL(req.url ?? '/', 'http://door').pathname;
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
     if (req.method === 'GET' && path === settings.paths.health) {
       // Answered by the main thread, so a main thread that stopped turning fails its health check.
-      const id = nextId++;
+      const id = nextId();
       const timer = setTimeout(() => reply(health, id, (r) => r.writeHead(503, { 'content-type': 'text/plain' }).end('busy')), HEALTH_TIMEOUT_MS);
       health.set(id, { res, timer });
       post({ t: 'health', id });
@@ -345,7 +365,8 @@ function serve(settings: Settings): void {
       });
       return;
     }
-    if (settings.proxyPort !== null) return proxy(req, res);
+    // Only the install pages are served from the main thread, and they are pages: GET.
+    if (settings.proxyPort !== null && req.method === 'GET' && settings.paths.pages.includes(path)) return proxy(req, res);
     res.writeHead(404).end();
   });
 
@@ -373,6 +394,13 @@ function serve(settings: Settings): void {
   });
   server.once('error', (error) => post({ t: 'failed', message: `Slack's HTTP port ${settings.port} could not be opened: ${error.message}` }));
   server.listen(settings.port, () => post({ t: 'listening', port: (server.address() as AddressInfo).port }));
+}
+
+/** Headers about one connection, not the request: not passed through the proxy. */
+const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'te', 'trailer', 'upgrade', 'transfer-encoding']);
+
+function endToEnd(headers: IncomingHttpHeaders): IncomingHttpHeaders {
+  return Object.fromEntries(Object.entries(headers).filter(([name]) => !HOP_BY_HOP.has(name)));
 }
 
 const header = (req: IncomingMessage, name: string): string | undefined => {

@@ -1,6 +1,6 @@
 // Where multi-workspace installs keep their tokens: Postgres (or PGlite) through drizzle, shared by every Concord instance.
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/bolt';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { slackEnterpriseTeams, slackInstallations } from './schema.js';
 import { TokenSeal, TokenSealError } from './token-seal.js';
@@ -53,11 +53,13 @@ export class DrizzleInstallationStore implements InstallationStore {
       const installation = row.installation;
       if (isSealedInstallation(installation) && this.seal.isCurrent(installation.sealed) && (row.botToken === null || this.seal.isCurrent(row.botToken))) continue;
       const plain = this.installationOf(installation);
-      await this.db
+      // Only the row as read: an install stored meanwhile by another instance is newer and already sealed.
+      const updated = await this.db
         .update(slackInstallations)
         .set({ botToken: row.botToken === null ? null : this.seal.seal(this.seal.open(row.botToken)), installation: { sealed: this.seal.seal(JSON.stringify(plain)) } })
-        .where(eq(slackInstallations.id, row.id));
-      count++;
+        .where(and(eq(slackInstallations.id, row.id), eq(slackInstallations.updatedAt, row.updatedAt)))
+        .returning({ id: slackInstallations.id });
+      count += updated.length;
     }
     return { sealed: count };
   }
@@ -96,8 +98,14 @@ export class DrizzleInstallationStore implements InstallationStore {
     const id = keyOf(query);
     if (!id) return;
     await this.db.delete(slackInstallations).where(eq(slackInstallations.id, id));
-    if (query.isEnterpriseInstall && query.enterpriseId) await this.db.delete(slackEnterpriseTeams).where(eq(slackEnterpriseTeams.enterpriseId, query.enterpriseId));
+    if (query.isEnterpriseInstall && query.enterpriseId) {
+      await this.db.delete(slackEnterpriseTeams).where(eq(slackEnterpriseTeams.enterpriseId, query.enterpriseId));
+      this.onDelete?.(query.enterpriseId);
+    }
   }
+
+  /** Told when an org-wide installation is deleted (the adapter forgets which of its workspaces it linked). */
+  onDelete: ((enterpriseId: string) => void) | null = null;
 
   /** Notes that `teamId` belongs to an org that installed Concord org-wide, so the outbox finds the org's token for it. */
   async linkTeam(teamId: string, enterpriseId: string): Promise<void> {

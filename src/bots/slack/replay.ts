@@ -2,7 +2,10 @@
 
 const WINDOW_MS = 5 * 60_000;
 
-export type ReplayVerdict = 'fresh' | 'stale' | 'replayed';
+export type ReplayVerdict = 'fresh' | 'stale' | 'replayed' | 'malformed';
+
+/** Slack's v0 signature: exactly one SHA-256 hex digest. Bolt would accept trailing text after it, which makes a new "signature". */
+const SIGNATURE = /^v0=([0-9a-f]{64})$/;
 
 /**
  * A captured request stays valid for Bolt until its timestamp is five minutes old, so remembering
@@ -14,16 +17,28 @@ export class ReplayGuard {
 
   constructor(private readonly now: () => number = Date.now) {}
 
+  /**
+   * Claims the request's digest before its signature is checked, so two copies arriving together cannot both pass;
+   * call `forget` when the signature turns out to be wrong, so forged requests do not fill the memory.
+   */
   check(timestampHeader: string | undefined, signature: string | undefined): ReplayVerdict {
     // Missing headers are Bolt's to refuse; it answers 401 like every other verification failure.
     if (!timestampHeader || !signature) return 'fresh';
+    const digest = SIGNATURE.exec(signature)?.[1];
+    if (!digest) return 'malformed';
     const sentAt = Number(timestampHeader) * 1000;
     const now = this.now();
     if (!Number.isFinite(sentAt) || Math.abs(now - sentAt) > WINDOW_MS) return 'stale';
     this.prune(now);
-    if (this.seen.has(signature)) return 'replayed';
-    this.seen.set(signature, sentAt + WINDOW_MS);
+    if (this.seen.has(digest)) return 'replayed';
+    this.seen.set(digest, sentAt + WINDOW_MS);
     return 'fresh';
+  }
+
+  /** Releases a claim made by `check` for a request whose signature did not verify. */
+  forget(signature: string | undefined): void {
+    const digest = signature ? SIGNATURE.exec(signature)?.[1] : undefined;
+    if (digest) this.seen.delete(digest);
   }
 
   /** Requests arrive roughly in timestamp order, so expired entries sit at the front of the map. */

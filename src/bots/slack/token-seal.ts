@@ -3,6 +3,8 @@
 import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
 
 const PREFIX = 'sealed:v1:';
+/** GCM's full tag; a shorter one would be easier to forge. */
+const TAG_BYTES = 16;
 
 interface Key {
   /** Names the key in sealed values so opening picks it and resealing knows what is current. Not secret. */
@@ -31,7 +33,7 @@ export class TokenSeal {
   seal(plain: string): string {
     const { id, key } = this.keys[0]!;
     const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', key, iv);
+    const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
     cipher.setAAD(Buffer.from(id));
     const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
     return `${PREFIX}${id}:${[iv, cipher.getAuthTag(), body].map((b) => b.toString('base64url')).join(':')}`;
@@ -49,9 +51,11 @@ export class TokenSeal {
     const key = this.keys.find((k) => k.id === id);
     if (!key || !iv || !tag || body === undefined) throw new TokenSealError(`sealed under key ${id}, which is not among SLACK_TOKEN_KEY's keys`);
     try {
-      const decipher = createDecipheriv('aes-256-gcm', key.key, Buffer.from(iv, 'base64url'));
+      const authTag = Buffer.from(tag, 'base64url');
+      if (authTag.length !== TAG_BYTES) throw new Error('short tag');
+      const decipher = createDecipheriv('aes-256-gcm', key.key, Buffer.from(iv, 'base64url'), { authTagLength: TAG_BYTES });
       decipher.setAAD(Buffer.from(key.id));
-      decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+      decipher.setAuthTag(authTag);
       return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
     } catch {
       throw new TokenSealError(`sealed value under key ${id} has been altered`);

@@ -5,7 +5,7 @@ import { acknowledgesEmpty, SlackFrontDoor } from '../../../src/bots/slack/front
 import { sign } from './support.js';
 
 const commands = ['/concord'];
-const paths = { events: '/slack/events', health: '/healthz' };
+const paths = { events: '/slack/events', health: '/healthz', pages: [] as string[] };
 const SECRET = 'front-door-test-secret';
 
 describe('acknowledgesEmpty', () => {
@@ -111,6 +111,15 @@ describe('SlackFrontDoor', () => {
     release();
     await busy.settled();
     expect([await first.text(), await second.text()]).toEqual(['', 'from the listener']);
+  });
+
+  it('stops at once when its thread has died and is not open again yet', async () => {
+    const fragile = await start();
+    await fragile['worker'].terminate();
+    await fragile.stop(async () => {});
+    // Stopped: the restart it had planned does not happen.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(await fetch(`http://127.0.0.1:${fragile.port}${paths.health}`).then((r) => r.status, () => 'closed')).toBe('closed');
   });
 
   it('opens again on the same port when its thread dies, and keeps taking requests', async () => {

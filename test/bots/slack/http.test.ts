@@ -167,6 +167,34 @@ describe('requests Slack did not send', () => {
     expect(slack.hooks).toHaveLength(1);
   });
 
+  it('refuses a replay dressed up as a new signature or sent to another spelling of the path', async () => {
+    const d = slashCommand(alice, 'group create "Budget"');
+    const timestamp = Math.floor(Date.now() / 1000);
+    const signature = sign(d.body, timestamp);
+    const first = await deliver(h.bot.port!, { ...d, timestamp, signature });
+    // Bolt reads only what precedes a second "=", so this would pass its check as a fresh signature.
+    const suffixed = await deliver(h.bot.port!, { ...d, timestamp, signature: `${signature}=1` });
+    const dotted = await fetch(`http://127.0.0.1:${h.bot.port}/slack/./events`, {
+      method: 'POST',
+      headers: { 'content-type': d.contentType, 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signature },
+      body: d.body,
+    });
+    await h.bot.idle();
+    expect([first.status, suffixed.status, dotted.status]).toEqual([200, 401, 401]);
+    expect(slack.hooks).toHaveLength(1);
+  });
+
+  it('does not let a forged body burn the signature of the real request', async () => {
+    const d = slashCommand(alice, 'group create "Budget"');
+    const timestamp = Math.floor(Date.now() / 1000);
+    const signature = sign(d.body, timestamp);
+    const forged = await deliver(h.bot.port!, { ...d, timestamp, signature, body: d.body.replace('Budget', 'Hacked') });
+    const real = await deliver(h.bot.port!, { ...d, timestamp, signature });
+    await h.bot.idle();
+    expect([forged.status, real.status]).toEqual([401, 200]);
+    expect(hookTexts()).toEqual([expect.stringContaining('Budget')]);
+  });
+
   it('refuses an unsigned request and a body edited after signing', async () => {
     const d = slashCommand(alice, 'group create "Budget"');
     const unsigned = await fetch(`http://127.0.0.1:${h.bot.port}/slack/events`, { method: 'POST', headers: { 'content-type': d.contentType }, body: d.body });

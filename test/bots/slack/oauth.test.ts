@@ -84,6 +84,12 @@ describe.each(variants)('$sealing', ({ env }) => {
     expect(slack.calls.every((c) => c.token === INSTALLED_TOKEN)).toBe(true);
   });
 
+  it('serves only the install pages from Bolt’s receiver, and only to GET', async () => {
+    const posted = await fetch(`${base()}/slack/install`, { method: 'POST', body: 'x' });
+    const other = await fetch(`${base()}/slack/anything`);
+    expect([posted.status, other.status]).toEqual([404, 404]);
+  });
+
   it('refuses requests from a team that never installed Concord', async () => {
     slack.take();
     const stranger = slashCommand(member(5), 'group create "Intruders"');
