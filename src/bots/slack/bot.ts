@@ -182,10 +182,8 @@ export async function startSlack(opts: SlackStartOptions): Promise<SlackBot> {
       }
       await next();
     });
-    // An org that uninstalls loses its links; one that installs again is linked afresh.
-    store.onDelete = (enterpriseId) => {
-      for (const key of linked) if (key.startsWith(`${enterpriseId}:`)) linked.delete(key);
-    };
+    // Links removed (an org uninstalled, or took a workspace out): each workspace is linked afresh when it comes back.
+    store.onUnlinked = () => linked.clear();
   }
   const handlers = new SlackHandlers(opts.core, logger, opts.tick, opts.messenger);
   handlers.register(app, store);
@@ -390,6 +388,7 @@ class SlackHandlers {
           this.logger.info({ teamId: body.team_id, enterpriseId: context.enterpriseId }, 'slack app uninstalled');
         }),
       );
+      app.event('team_access_revoked', ({ event }) => this.track(() => store.unlinkTeams(event.team_ids)));
       app.event('tokens_revoked', ({ event, body, context }) =>
         this.track(async () => {
           if (event.tokens.bot?.length) await store.deleteInstallation(installationOf(context, body.team_id));

@@ -1,6 +1,6 @@
 // Where multi-workspace installs keep their tokens: Postgres (or PGlite) through drizzle, shared by every Concord instance.
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/bolt';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { slackEnterpriseTeams, slackInstallations } from './schema.js';
 import { TokenSeal, TokenSealError } from './token-seal.js';
@@ -100,12 +100,19 @@ export class DrizzleInstallationStore implements InstallationStore {
     await this.db.delete(slackInstallations).where(eq(slackInstallations.id, id));
     if (query.isEnterpriseInstall && query.enterpriseId) {
       await this.db.delete(slackEnterpriseTeams).where(eq(slackEnterpriseTeams.enterpriseId, query.enterpriseId));
-      this.onDelete?.(query.enterpriseId);
+      this.onUnlinked?.();
     }
   }
 
-  /** Told when an org-wide installation is deleted (the adapter forgets which of its workspaces it linked). */
-  onDelete: ((enterpriseId: string) => void) | null = null;
+  /** An org took these workspaces out of its org-wide install: their messages no longer go out with its token. */
+  async unlinkTeams(teamIds: readonly string[]): Promise<void> {
+    if (!teamIds.length) return;
+    await this.db.delete(slackEnterpriseTeams).where(inArray(slackEnterpriseTeams.teamId, [...teamIds]));
+    this.onUnlinked?.();
+  }
+
+  /** Told when links are removed, so whoever remembers which workspaces it linked writes them again when they come back. */
+  onUnlinked: (() => void) | null = null;
 
   /** Notes that `teamId` belongs to an org that installed Concord org-wide, so the outbox finds the org's token for it. */
   async linkTeam(teamId: string, enterpriseId: string): Promise<void> {

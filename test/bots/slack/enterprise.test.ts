@@ -61,20 +61,32 @@ it('serves a workspace of an org that installed Concord org-wide, and posts ther
   expect(links).toEqual([{ team_id: TEAM.id, enterprise_id: ORG }]);
 });
 
-it('forgets the org and its workspaces when the org uninstalls Concord', async () => {
-  const body = JSON.stringify({
+const orgEvent = (event: Record<string, unknown>, eventId: string): Delivery => ({
+  contentType: 'application/json',
+  body: JSON.stringify({
     token: 'x',
     team_id: TEAM.id,
     enterprise_id: ORG,
     api_app_id: 'A0CONCORD',
-    event: { type: 'app_uninstalled', event_ts: '1765000019.000100' },
+    event,
     type: 'event_callback',
-    event_id: 'Ev0ORGUNINSTALL',
+    event_id: eventId,
     event_time: 1765000019,
     is_ext_shared_channel: false,
     authorizations: [{ enterprise_id: ORG, team_id: null, user_id: 'UBOT', is_bot: true, is_enterprise_install: true }],
-  });
-  const response = await h.send({ body, contentType: 'application/json' });
+  }),
+});
+
+it('stops speaking for a workspace the org takes out of the install, and links it again when it comes back', async () => {
+  const store = new DrizzleInstallationStore(database.db);
+  await h.send(orgEvent({ type: 'team_access_revoked', team_ids: [TEAM.id], event_ts: '1765000018.000100' }, 'Ev0REVOKED'));
+  expect(await store.botToken(TEAM.id)).toBeNull();
+  await h.send(fromOrg(slashCommand(member(1), 'group list')));
+  expect(await store.botToken(TEAM.id)).toBe(ORG_TOKEN);
+});
+
+it('forgets the org and its workspaces when the org uninstalls Concord', async () => {
+  const response = await h.send(orgEvent({ type: 'app_uninstalled', event_ts: '1765000019.000100' }, 'Ev0ORGUNINSTALL'));
   expect(response.status).toBe(200);
   const store = new DrizzleInstallationStore(database.db);
   expect(await store.botToken(TEAM.id)).toBeNull();

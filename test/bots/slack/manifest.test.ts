@@ -31,7 +31,7 @@ describe('slack/manifest.yml', () => {
   });
 
   it('subscribes to App Home and uninstall events, with interactivity and the Home tab on', () => {
-    expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_home_opened', 'app_uninstalled', 'tokens_revoked']);
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_home_opened', 'app_uninstalled', 'team_access_revoked', 'tokens_revoked']);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
     expect(manifest.settings.socket_mode_enabled).toBe(true);
