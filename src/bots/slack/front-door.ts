@@ -313,12 +313,15 @@ function serve(settings: Settings): void {
     const retryReason = httpFunc.extractRetryReasonFromHTTPRequest(req);
     // Counted before the ack leaves, so whoever sees the ack can wait for the request to reach the app.
     Atomics.add(forwarded, 0, 1);
-    post({ t: 'event', id, body, early: acksNow, ...(retryNum !== undefined ? { retryNum } : {}), ...(retryReason ? { retryReason } : {}) });
+    const event: ToMain = { t: 'event', id, body, early: acksNow, ...(retryNum !== undefined ? { retryNum } : {}), ...(retryReason ? { retryReason } : {}) };
     if (acksNow) {
       early++;
+      // The ack first: copying a large payload to the main thread need not delay it.
       res.writeHead(200).end();
+      post(event);
       return;
     }
+    post(event);
     const timer = setTimeout(
       () =>
         reply(waiting, id, (r) => {
