@@ -1,6 +1,5 @@
 // The Bolt app: receivers for HTTP and Socket Mode, and listeners that turn Slack's payloads into `/concord` lines for core.
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   App,
   HTTPReceiver,
@@ -193,7 +192,6 @@ export async function startSlack(opts: SlackStartOptions): Promise<SlackBot> {
 
   if (http) {
     // Bolt's HTTPReceiver stays for its OAuth wiring and install pages; Slack's requests come in through the front door.
-    const installPages = http.requestListener;
     const door = await SlackFrontDoor.start({
       port: opts.port ?? config.port,
       signingSecret: config.signingSecret!,
@@ -201,23 +199,7 @@ export async function startSlack(opts: SlackStartOptions): Promise<SlackBot> {
       commands: [SLASH_COMMAND],
       app,
       logger,
-      ...(store
-        ? {
-            // The door sends only GETs of the install pages here; Bolt's receiver would also take events, unguarded.
-            fallback: (req: IncomingMessage, res: ServerResponse) => {
-              const path = new URL(req.url ?? '/', 'http://fallback').pathname;
-              if (req.method !== 'GET' || (path !== SLACK_PATHS.install && path !== SLACK_PATHS.oauthRedirect)) {
-                res.writeHead(404).end();
-                return;
-              }
-              try {
-                installPages(req, res);
-              } catch {
-                res.writeHead(404).end();
-              }
-            },
-          }
-        : {}),
+      ...(store ? { fallback: http.requestListener } : {}),
     });
     logger.info({ port: door.port, mode: 'http', auth: config.auth.kind }, 'slack adapter listening');
     return {

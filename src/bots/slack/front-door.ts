@@ -74,7 +74,7 @@ export interface FrontDoorOptions {
   commands: string[];
   app: App;
   logger: Logger;
-  /** Serves requests for any other path (Bolt's install pages), on the main thread. */
+  /** Serves GETs of `paths.pages` (Bolt's install pages), on the main thread. */
   fallback?: (req: IncomingMessage, res: ServerResponse) => void;
   maxEarly?: number;
 }
@@ -105,7 +105,21 @@ export class SlackFrontDoor {
     let fallback: ReturnType<typeof createServer> | null = null;
     let proxyPort: number | null = null;
     if (options.fallback) {
-      fallback = createServer(options.fallback);
+      const serve = options.fallback;
+      // The door forwards only GETs of the pages; this port is on loopback, and Bolt's receiver behind it would also
+      // take events, without the replay guard, so it answers nothing else whoever asks.
+      fallback = createServer((req, res) => {
+        const path = pathOf(req);
+        if (req.method !== 'GET' || path === null || !options.paths.pages.includes(path)) {
+          res.writeHead(404).end();
+          return;
+        }
+        try {
+          serve(req, res);
+        } catch {
+          res.writeHead(404).end();
+        }
+      });
       proxyPort = await new Promise<number>((resolve, reject) => {
         fallback!.once('error', reject);
         fallback!.listen(0, '127.0.0.1', () => resolve((fallback!.address() as AddressInfo).port));
@@ -345,11 +359,8 @@ function serve(settings: Settings): void {
   };
 
   const server = createServer((req, res) => {
-    // As the WHATWG parser reads it (and Bolt's receiver after it): `/slack/./events` and `/slack\\events` are the events path too.
-    let path: string;
-    try {
-      path = new URL(req.url ?? '/', 'http://door').pathname;
-    } catch {
+    const path = pathOf(req);
+    if (path === null) {
       res.writeHead(400).end();
       return;
     }
@@ -397,6 +408,15 @@ function serve(settings: Settings): void {
   });
   server.once('error', (error) => post({ t: 'failed', message: `Slack's HTTP port ${settings.port} could not be opened: ${error.message}` }));
   server.listen(settings.port, () => post({ t: 'listening', port: (server.address() as AddressInfo).port }));
+}
+
+/** The path as the WHATWG parser reads it (and Bolt's receiver after it): `/slack/./events` and `/slack\\events` are `/slack/events`. */
+function pathOf(req: IncomingMessage): string | null {
+  try {
+    return new URL(req.url ?? '/', 'http://door').pathname;
+  } catch {
+    return null;
+  }
 }
 
 /** Headers about one connection, not the request: not passed through the proxy. */
