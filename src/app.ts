@@ -4,6 +4,7 @@ import { pino } from 'pino';
 import type { Config } from './config.js';
 import type { Clock, Messenger } from './core/ports.js';
 import { Concord, type Logger } from './core/service.js';
+import { DEFAULT_RATE_LIMITS } from './core/limits.js';
 import { openDatabase, type Database } from './db/client.js';
 import { JobRunner } from './db/jobs.js';
 import { OutboxDispatcher } from './db/outbox.js';
@@ -45,6 +46,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     clock,
     logger,
     defaults: { locale: config.DEFAULT_LOCALE, timezone: config.DEFAULT_TIMEZONE, reminderHours: config.VOTE_REMINDER_HOURS },
+    rateLimits: config.RATE_LIMITS === 'on' ? DEFAULT_RATE_LIMITS : null,
   });
   const workerId = `worker-${randomUUID().slice(0, 8)}`;
   // PGlite runs one transaction at a time: a second lane would only wait for the first.

@@ -36,6 +36,8 @@ const ConfigSchema = z.object({
     .string()
     .default('*/5 * * * * *')
     .refine((expression) => isCron(expression), 'must be a cron expression such as "*/5 * * * * *" (every 5 seconds)'),
+  /** `off` lifts the per-member and per-workspace command rates (never applied in the console). */
+  RATE_LIMITS: z.enum(['on', 'off']).default('on'),
   /** How long a claimed job is reserved for its worker before another may take it over. */
   JOB_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
 });

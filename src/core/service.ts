@@ -16,6 +16,7 @@ import { runCommitmentCommand, runCommitmentJob, runCommitmentReminders } from '
 import { runMediationCommand, runMediationJob, spaceFailed, spaceOpened } from './mediation/service.js';
 import { jobKeys } from './proposals/service.js';
 import { notice, type View } from './views/types.js';
+import { commandCost, RateLimiter, type RateLimits } from './limits.js';
 
 export interface Logger {
   info(obj: object, msg?: string): void;
@@ -38,6 +39,8 @@ export interface CoreOptions {
   clock: Clock;
   logger: Logger;
   defaults: { locale: Locale; timezone: string; reminderHours: number };
+  /** Per-member and per-workspace command rates; null turns the limits off. */
+  rateLimits?: RateLimits | null;
 }
 
 export interface DeliveredMessage {
@@ -55,6 +58,12 @@ export interface JobRow {
 /** One vote holding the workspace lock and one ready to take it next (see Gates). */
 const VOTES_IN_FLIGHT_PER_WORKSPACE = 2;
 
+/** Whole-chain verifications at once in this process: each hashes every entry, and they queue rather than share the CPU. */
+const VERIFIES_IN_FLIGHT = 1;
+
+/** How many members' last reply language the rate limiter remembers, to refuse in their language without a query. */
+const REMEMBERED_LOCALES = 10_000;
+
 /** The idempotency key was used before: the first reply is replayed and this attempt rolled back. */
 class AlreadyApplied extends Error {
   constructor(readonly workspaceId: number) {
@@ -64,16 +73,51 @@ class AlreadyApplied extends Error {
 
 export class Concord {
   private readonly voteGates = new Gates(VOTES_IN_FLIGHT_PER_WORKSPACE);
+  private readonly verifyGate = new Gates(VERIFIES_IN_FLIGHT);
+  private readonly limiter: RateLimiter | null;
+  private readonly locales = new Map<string, Locale>();
 
-  constructor(private readonly opts: CoreOptions) {}
+  constructor(private readonly opts: CoreOptions) {
+    const limits = opts.rateLimits === undefined ? null : opts.rateLimits;
+    this.limiter = limits ? new RateLimiter(limits) : null;
+  }
 
   /** Runs one `/concord ...` line for a member. Never throws: every failure becomes a reply. */
   async execute(ctx: CommandContext, text: string): Promise<Reply> {
     const parsed = parseCommand(text);
-    if (parsed.ok && parsed.command.name === 'vote') {
-      return this.voteGates.run(`${ctx.platform}:${ctx.workspace.externalId}`, () => this.runCommand(ctx, text, parsed));
-    }
+    const workspaceKey = `${ctx.platform}:${ctx.workspace.externalId}`;
+    const memberKey = `${workspaceKey}:${ctx.actor.externalId}`;
+    const refused = this.overLimit(ctx, workspaceKey, memberKey, parsed.ok ? parsed.command.name : null);
+    if (refused) return refused;
+    const reply = await this.gated(ctx, text, parsed, workspaceKey);
+    this.remember(memberKey, reply.locale);
+    return reply;
+  }
+
+  private gated(ctx: CommandContext, text: string, parsed: ReturnType<typeof parseCommand>, workspaceKey: string): Promise<Reply> {
+    if (parsed.ok && parsed.command.name === 'vote') return this.voteGates.run(workspaceKey, () => this.runCommand(ctx, text, parsed));
+    if (parsed.ok && parsed.command.name === 'audit.verify') return this.verifyGate.run('verify', () => this.runCommand(ctx, text, parsed));
     return this.runCommand(ctx, text, parsed);
+  }
+
+  /**
+   * A "slow down" reply when the member or their workspace has used up its rate, before any database
+   * work. The console is one person at a keyboard on their own machine: it is never limited.
+   */
+  private overLimit(ctx: CommandContext, workspaceKey: string, memberKey: string, name: string | null): Reply | null {
+    if (!this.limiter || ctx.platform === 'console') return null;
+    const seconds = this.limiter.take(memberKey, workspaceKey, commandCost(name));
+    if (seconds === 0) return null;
+    const locale = this.locales.get(memberKey) ?? ctx.actor.locale ?? this.opts.defaults.locale;
+    return { ok: false, locale, views: [notice('warning', translate(locale, { key: 'error.slowDown', params: { count: seconds } }))] };
+  }
+
+  private remember(memberKey: string, locale: Locale): void {
+    if (this.locales.get(memberKey) === locale) return;
+    // Oldest first out: a Map keeps insertion order.
+    if (this.locales.size >= REMEMBERED_LOCALES) this.locales.delete(this.locales.keys().next().value!);
+    this.locales.delete(memberKey);
+    this.locales.set(memberKey, locale);
   }
 
   private async runCommand(ctx: CommandContext, text: string, parsed: ReturnType<typeof parseCommand>): Promise<Reply> {

@@ -3,6 +3,8 @@ import type { Catalog } from './types.js';
 
 export const en = {
   'error.usage': 'Usage: /concord {usage}',
+  'error.slowDown.one': 'You are sending commands faster than Concord takes them here. Nothing was changed: try again in {count} second.',
+  'error.slowDown.other': 'You are sending commands faster than Concord takes them here. Nothing was changed: try again in {count} seconds.',
   'error.unexpected': 'Sorry, something went wrong on our side and nothing was changed. If it happens again, mention error id {id}.',
 
   'role.convener': 'convener',

@@ -3,6 +3,8 @@ import type { CoreKey } from './en.js';
 
 export const vi: Record<CoreKey, string> = {
   'error.usage': 'Cách dùng: /concord {usage}',
+  'error.slowDown.one': 'Bạn đang gửi lệnh nhanh hơn mức Concord nhận ở đây. Chưa có gì thay đổi: hãy thử lại sau {count} giây.',
+  'error.slowDown.other': 'Bạn đang gửi lệnh nhanh hơn mức Concord nhận ở đây. Chưa có gì thay đổi: hãy thử lại sau {count} giây.',
   'error.unexpected': 'Xin lỗi, đã có lỗi ở phía chúng tôi và chưa có gì bị thay đổi. Nếu lỗi lặp lại, hãy báo mã lỗi {id}.',
 
   'role.convener': 'điều phối viên',
