@@ -36,14 +36,30 @@ interface Claimed {
 export class OutboxDispatcher {
   constructor(private readonly opts: OutboxOptions) {}
 
+  /** The last workspace served by the previous claim: the next one starts after it, so none waits for ever. */
+  private cursor = 0;
+
+  /**
+   * Claims due messages fairly across workspaces: up to an equal share of the batch from each of up
+   * to `batchSize` workspaces that have messages due, walking workspaces round-robin from where the
+   * last claim stopped. A workspace that queued thousands of reminders takes its share of each batch;
+   * another workspace's first card goes out with the next batch instead of behind the whole backlog.
+   * Each workspace's messages keep their order (due time, then id).
+   */
   async claim(): Promise<Claimed[]> {
     const now = this.opts.clock.now();
     const leaseUntil = new Date(now.getTime() + this.opts.leaseSeconds * 1000);
     const limit = this.opts.batchSize ?? 50;
+    const workspaces = await this.workspacesDue(now, limit);
+    const share = workspaces.length === 0 ? 0 : Math.max(1, Math.floor(limit / workspaces.length));
     const result = await this.opts.db.execute(sql`
       with due as (
-        select id from outbox where status = 'pending' and next_attempt_at <= ${now.toISOString()}::timestamptz
-        order by next_attempt_at, id limit ${limit} for update skip locked
+        select d.id from unnest(${`{${workspaces.join(',')}}`}::int8[]) as w(id)
+        cross join lateral (
+          select id from outbox
+          where workspace_id = w.id and status = 'pending' and next_attempt_at <= ${now.toISOString()}::timestamptz
+          order by next_attempt_at, id limit ${share} for update skip locked
+        ) d
       ), expired as (
         select id from outbox where status = 'sending' and locked_until < ${now.toISOString()}::timestamptz
         order by locked_until limit ${limit} for update skip locked
@@ -53,7 +69,8 @@ export class OutboxDispatcher {
         returning id, workspace_id, target, view, proposal_id, attempts
       )
       select c.*, w.platform, w.external_id from claimed c join workspaces w on w.id = c.workspace_id`);
-    return rowsOf<Record<string, unknown>>(result)
+    if (workspaces.length > 0) this.cursor = workspaces[workspaces.length - 1]!;
+    const claimed = rowsOf<Record<string, unknown>>(result)
       .map((r) => ({
         id: Number(r.id),
         workspaceId: Number(r.workspace_id),
@@ -65,6 +82,38 @@ export class OutboxDispatcher {
         externalId: String(r.external_id),
       }))
       .sort((a, b) => a.id - b.id);
+    return interleave(claimed);
+  }
+
+  /**
+   * Up to `limit` workspaces with messages due, in id order after the cursor and then from the start.
+   * Each step is one probe of the (workspace, due time) index, so the walk costs a few index lookups
+   * per workspace however long one workspace's backlog is.
+   */
+  private async workspacesDue(now: Date, limit: number): Promise<number[]> {
+    const walk = async (after: number, below: number | null, count: number): Promise<number[]> => {
+      if (count <= 0) return [];
+      const rows = rowsOf<{ id: string | number | null }>(
+        await this.opts.db.execute(sql`
+          with recursive walk(id, n) as (
+            (select workspace_id, 1 from outbox
+              where status = 'pending' and next_attempt_at <= ${now.toISOString()}::timestamptz and workspace_id > ${after}
+              order by workspace_id limit 1)
+            union all
+            select (select o.workspace_id from outbox o
+                     where o.status = 'pending' and o.next_attempt_at <= ${now.toISOString()}::timestamptz and o.workspace_id > walk.id
+                     order by o.workspace_id limit 1), n + 1
+            from walk where walk.id is not null and n < ${count}
+          )
+          select id from walk where id is not null`),
+      );
+      const ids = rows.map((r) => Number(r.id));
+      return below === null ? ids : ids.filter((id) => id < below);
+    };
+    const after = await walk(this.cursor, null, limit);
+    if (after.length >= limit || this.cursor === 0) return after;
+    const before = await walk(0, this.cursor + 1, limit - after.length);
+    return [...after, ...before];
   }
 
   async deliver(message: Claimed): Promise<void> {
@@ -129,6 +178,21 @@ export class OutboxDispatcher {
       total += batch.length;
     }
   }
+}
+
+/** One message of each workspace in turn, each workspace's in their own order: no workspace waits for another's whole share. */
+function interleave(messages: Claimed[]): Claimed[] {
+  const queues = new Map<number, Claimed[]>();
+  for (const m of messages) {
+    const queue = queues.get(m.workspaceId);
+    if (queue) queue.push(m);
+    else queues.set(m.workspaceId, [m]);
+  }
+  const out: Claimed[] = [];
+  for (let turn = 0; out.length < messages.length; turn++) {
+    for (const queue of queues.values()) if (turn < queue.length) out.push(queue[turn]!);
+  }
+  return out;
 }
 
 /** Platforms say how long to wait when rate limiting; honour it rather than guessing. */

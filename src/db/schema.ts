@@ -239,6 +239,8 @@ export const outbox = pgTable(
   },
   (t) => [
     index('outbox_due').on(t.nextAttemptAt, t.id).where(sql`status = 'pending'`),
+    // The fair claim walks workspaces with messages due, one index probe each.
+    index('outbox_due_by_workspace').on(t.workspaceId, t.nextAttemptAt, t.id).where(sql`status = 'pending'`),
     index('outbox_lease').on(t.lockedUntil).where(sql`status = 'sending'`),
   ],
 );

@@ -1,0 +1,1 @@
+CREATE INDEX "outbox_due_by_workspace" ON "outbox" USING btree ("workspace_id","next_attempt_at","id") WHERE status = 'pending';
