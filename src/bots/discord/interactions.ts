@@ -383,8 +383,8 @@ export class InteractionHandler {
           .map((zone) => ({ name: zone, value: zone }));
       }
       case 'choice': {
-        const proposal = interaction.options.get('proposal')?.value;
-        if (typeof proposal !== 'number') return [];
+        const proposal = integerOption(interaction.options.get('proposal')?.value);
+        if (proposal === null) return [];
         const views = await this.listed(interaction, who, `proposal ${proposal}`);
         const prefix = `vote ${proposal} `;
         return views.flatMap((v) =>
@@ -414,6 +414,16 @@ function timeZones(): string[] {
     zones = [...new Set([...valid, ...Intl.supportedValuesOf('timeZone')])].sort();
   }
   return zones;
+}
+
+/**
+ * Autocomplete sends the options typed so far unvalidated: an integer option may arrive as the
+ * string "3" (or as text that is not a number yet).
+ */
+function integerOption(value: unknown): number | null {
+  if (typeof value === 'number') return Number.isSafeInteger(value) ? value : null;
+  if (typeof value === 'string' && /^\s*#?\d{1,15}\s*$/.test(value)) return Number(value.trim().replace(/^#/, ''));
+  return null;
 }
 
 function listItems(views: View[]): string[] {

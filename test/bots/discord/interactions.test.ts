@@ -256,6 +256,17 @@ describe('autocomplete', () => {
     answer = await send(autocomplete(alice, 'done', [{ name: 'commitment', type: 4, value: '', focused: true }]));
     expect(answer.data?.choices).toEqual([]);
   });
+
+  it('reads the proposal number Discord sends as a string while the member is still typing', async () => {
+    await propose([
+      { name: 'title', type: 3, value: 'Move stand-up to 10:00' },
+      { name: 'rule', type: 3, value: 'majority' },
+    ]);
+    const answer = await send(autocomplete(bob, 'vote', [{ name: 'proposal', type: 4, value: '1' }, { name: 'choice', type: 3, value: 'y', focused: true }]));
+    expect(answer.data?.choices).toEqual([{ name: 'Yes', value: 'yes' }]);
+    const notYet = await send(autocomplete(bob, 'vote', [{ name: 'proposal', type: 4, value: 'mo' }, { name: 'choice', type: 3, value: '', focused: true }]));
+    expect(notYet.data?.choices).toEqual([]);
+  });
 });
 
 describe('answers', () => {
