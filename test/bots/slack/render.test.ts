@@ -131,10 +131,15 @@ describe('Block Kit limits', () => {
 describe('mrkdwn', () => {
   it('escapes what Slack would read as markup, keeping member and channel mentions and links', () => {
     expect(mrkdwn('a < b & c > d')).toBe('a &lt; b &amp; c &gt; d');
-    expect(mrkdwn('ask <@U0123ABCD> in <#C0123ABCD|general>, see <https://example.com|the doc>')).toBe(
-      'ask <@U0123ABCD> in <#C0123ABCD|general>, see <https://example.com|the doc>',
-    );
+    expect(mrkdwn('ask <@U0123ABCD> in <#C0123ABCD|general>, see <https://example.com>')).toBe('ask <@U0123ABCD> in <#C0123ABCD|general>, see <https://example.com>');
     expect(mrkdwn('hi <!channel> and <!here>')).toBe('hi &lt;!channel&gt; and &lt;!here&gt;');
+  });
+
+  it('shows where a member’s labelled link really goes, so a label cannot pass for another address', () => {
+    expect(mrkdwn('Vote here: <https://evil.example/steal|Official ballot (SSO)> today')).toBe('Vote here: Official ballot (SSO) (<https://evil.example/steal>) today');
+    expect(mrkdwn('<https://evil.example|https://sso.example.com> & <mailto:a@evil.example|HR>')).toBe(
+      'https://sso.example.com (<https://evil.example>) &amp; HR (<mailto:a@evil.example>)',
+    );
   });
 
   it('turns a member known only by Slack id into a mention Slack shows by name', () => {
