@@ -39,8 +39,19 @@ export const MENU_ID = 'x:menu';
 const COLORS: Record<Tone, number> = { info: 0x5865f2, success: 0x57f287, warning: 0xfee75c, danger: 0xed4245 };
 const MARKS: Record<Tone, string> = { info: '', success: '✅ ', warning: '⚠️ ', danger: '❌ ' };
 
-/** Members only known by a mention are stored under their Discord id: show them as mentions, which Discord resolves to names. */
-const mentions = (text: string) => text.replace(/(^|[^<\w])@(\d{17,20})(?!\w)/g, (_, before: string, id: string) => `${before}<@${id}>`);
+/** A masked link, `[label](url)` or `[label](<url> "title")`, as Discord's markdown reads it in embeds. */
+const MASKED_LINK = /\[([^[\]]*)\]\(\s*<?((?:https?|mailto|discord):[^\s()<>]+)>?(?:\s+"[^"]*")?\s*\)/gi;
+
+/**
+ * Text as a card shows it. A member's masked link shows its real target beside the label, never only
+ * the label: in the bot's post `[Official ballot](https://evil)` would pass for a link Concord vouches
+ * for. Members only known by a mention are stored under their Discord id: they are shown as mentions,
+ * which Discord resolves to names; embeds and allowed_mentions keep any mention from paging.
+ */
+const mentions = (text: string) =>
+  text
+    .replace(MASKED_LINK, (_, label: string, url: string) => `${label.replace(/[[\]]/g, '')} (${url})`)
+    .replace(/(^|[^<\w])@(\d{17,20})(?!\w)/g, (_, before: string, id: string) => `${before}<@${id}>`);
 
 function words(opts: RenderOptions) {
   const t = opts.locale ? discordText(opts.locale) : null;
@@ -82,7 +93,7 @@ function tallyText(tally: TallyView): string {
   for (const line of tally.lines) {
     const share = line.share === undefined ? '' : ` (${Math.round(line.share * 100)}%)`;
     const bar = line.share === undefined ? '' : ` ${'▰'.repeat(Math.round(line.share * 10))}${'▱'.repeat(10 - Math.round(line.share * 10))}`;
-    lines.push(`**${line.label}**: ${line.value}${share}${bar}`);
+    lines.push(`**${mentions(line.label)}**: ${line.value}${share}${bar}`);
   }
   if (tally.summary) lines.push(tally.summary);
   return lines.join('\n');
