@@ -247,7 +247,21 @@ export class InteractionHandler {
         return this.rank(interaction, who, ref.proposal, ref.picked, 'update', idGuild, true);
       case 'amounts':
         return this.unknown(interaction);
+      case 'choice':
+        return this.choose(interaction, who, ref.proposal, ref.index);
     }
+  }
+
+  /** A choice sent by its place on the card: the card as it stands says which command that place runs. */
+  private async choose(interaction: ButtonInteraction | StringSelectMenuInteraction, who: Who, proposal: number, index: number): Promise<void> {
+    const work = (async (): Promise<DiscordMessage[]> => {
+      const shown = await this.opts.core.execute(who.ctx(`${interaction.id}:ballot`), `proposal ${proposal}`);
+      const card = shown.ok ? shown.views.find((v) => v.type === 'card') : undefined;
+      const action = card?.type === 'card' ? card.actions[index] : undefined;
+      if (!action || action.input || !action.command.startsWith(`vote ${proposal} `)) return this.closedBallot(shown, proposal, who.locale);
+      return this.views(await this.opts.core.execute(who.ctx(interaction.id), action.command));
+    })();
+    return this.answer(interaction, 'reply', work);
   }
 
   private async ballot(interaction: Answerable, who: Who, proposal: number): Promise<{ ballot: Ballot } | { reply: Reply }> {

@@ -139,17 +139,31 @@ function approvalSelect(action: Action, customId: string): APIStringSelectCompon
   };
 }
 
+/**
+ * A choice of a vote by its place on the card: `vote 12 "<a long option>"` no longer fits 100
+ * characters, and the compact form that borrows the button's label gives every option the same id.
+ */
+function choiceRef(action: Action, index: number): Ref | null {
+  const proposal = /^vote\s+(\d+)\s/.exec(action.command)?.[1];
+  return proposal && !action.input ? { kind: 'choice', proposal: Number(proposal), index } : null;
+}
+
 function buildComponents(actions: Action[], opts: RenderOptions): Built {
   const ids = opts.guildId ? { guildId: opts.guildId } : {};
   const typed: string[] = [];
   const selects: APIStringSelectComponent[] = [];
-  const buttons: Array<{ button: APIButtonComponent; action: Action; id: string }> = [];
+  const buttons: Array<{ button: APIButtonComponent; action: Action; id: string; ref: Ref }> = [];
   // Discord refuses a message in which two components share a custom id.
   const seen = new Set<string>();
-  for (const action of actions) {
+  for (const [index, action] of actions.entries()) {
     const label = cut(nonEmpty(action.label), LIMITS.buttonLabel);
-    const ref = refOf(action);
-    const id = encodeId(ref, { ...ids, label });
+    let ref = refOf(action);
+    let id = encodeId(ref, { ...ids, label });
+    const byPlace = choiceRef(action, index);
+    if (byPlace && (!id || seen.has(id))) {
+      ref = byPlace;
+      id = encodeId(ref, ids);
+    }
     if (!id) {
       typed.push(action.command);
       continue;
@@ -161,7 +175,7 @@ function buildComponents(actions: Action[], opts: RenderOptions): Built {
       if (select) selects.push(select);
       continue;
     }
-    buttons.push({ action, id, button: { type: ComponentType.Button, style: buttonStyle(action), label, custom_id: id } });
+    buttons.push({ action, id, ref, button: { type: ComponentType.Button, style: buttonStyle(action), label, custom_id: id } });
   }
 
   const rows: ActionRow[] = selects.slice(0, LIMITS.actionRows).map((s) => ({ type: ComponentType.ActionRow, components: [s] }));
@@ -181,7 +195,7 @@ function buildComponents(actions: Action[], opts: RenderOptions): Built {
     const menu: APISelectMenuOption[] = [];
     for (const b of overflow) {
       // A menu value travels without the button's label, so it must decode on its own.
-      const value = encodeId(refOf(b.action), ids);
+      const value = encodeId(b.ref, ids) ?? encodeId(choiceRef(b.action, actions.indexOf(b.action)) ?? b.ref, ids);
       if (value && menu.length < LIMITS.selectOptions) menu.push({ label: cut(nonEmpty(b.action.label), LIMITS.selectOptionLabel), value });
       else typed.push(b.action.command);
     }
