@@ -26,6 +26,7 @@ import type { SlackConfig } from './config.js';
 import { SlackFrontDoor } from './front-door.js';
 import { DrizzleInstallationStore } from './installations.js';
 import { TokenSeal } from './token-seal.js';
+import { SingleUseStateStore } from './oauth-state.js';
 import { boltLogger } from './logger.js';
 import { slackText } from './messages.js';
 import type { SlackMessenger } from './messenger.js';
@@ -116,6 +117,9 @@ export async function startSlack(opts: SlackStartOptions): Promise<SlackBot> {
 
   let store: DrizzleInstallationStore | null = null;
   if (config.auth.kind === 'oauth') {
+    if (!config.auth.tokenKeys) {
+      logger.warn({}, 'SLACK_TOKEN_KEY is not set: Slack bot tokens are stored in the database in plain text. Set it to 32+ random characters to seal them (required when NODE_ENV=production)');
+    }
     store = new DrizzleInstallationStore(opts.database.db, { seal: config.auth.tokenKeys ? new TokenSeal(config.auth.tokenKeys) : null });
     const { sealed } = await store.sealAll();
     if (sealed) logger.info({ sealed }, 'slack installations sealed under the current SLACK_TOKEN_KEY');
@@ -134,6 +138,7 @@ export async function startSlack(opts: SlackStartOptions): Promise<SlackBot> {
         }
       : {};
   const installerOptions = {
+    ...(config.auth.kind === 'oauth' ? { stateStore: new SingleUseStateStore(config.auth.stateSecret) } : {}),
     installPath: SLACK_PATHS.install,
     redirectUriPath: SLACK_PATHS.oauthRedirect,
     directInstall: true,
