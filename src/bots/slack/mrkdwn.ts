@@ -14,6 +14,7 @@ export const LIMITS = {
   actionsElements: 25,
   contextElements: 10,
   selectOptions: 100,
+  optionGroups: 100,
   optionText: 75,
   optionValue: 150,
   optionDescription: 75,

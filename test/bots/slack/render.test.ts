@@ -99,6 +99,16 @@ describe('Block Kit limits', () => {
     const meta = { locale: 'vi' as const, channel: 'C1', responseUrl: `https://hooks.slack.com/${long(2900, 'x')}`, tz: 'Asia/Ho_Chi_Minh' };
     const base = proposeModal({ locale: 'vi', groups, meta, title: long(500) });
     expect(blockKitProblems({ view: base }, 'modal')).toEqual([]);
+    // Every group can be chosen, and the channel's own (the last by name here) is there and chosen.
+    type Select = { initial_option?: { value: string }; option_groups: Array<{ label: { text: string }; options: Array<{ value: string }> }> };
+    const select = (base.blocks.find((b) => b.block_id === 'group') as unknown as { element: Select }).element;
+    expect(select.option_groups[0]!.label.text).toBe('Nhóm của kênh này');
+    expect(select.option_groups.flatMap((g) => g.options.map((o) => o.value)).sort()).toEqual(groups.map((g) => g.name).sort());
+    expect(select.initial_option?.value).toBe(groups[149]!.name);
+    const few = proposeModal({ locale: 'en', groups: groups.slice(120), meta: { ...meta, locale: 'en' } });
+    const flat = (few.blocks.find((b) => b.block_id === 'group') as unknown as { element: { initial_option?: { value: string }; options: Array<{ value: string }> } }).element;
+    expect(flat.options).toHaveLength(30);
+    expect(flat.initial_option?.value).toBe(groups[149]!.name);
     for (const rule of ['consent', 'majority', 'poll', 'dot', 'advice', 'ranked']) {
       const view = proposeModalForRule({ blocks: base.blocks, private_metadata: base.private_metadata! }, rule);
       expect(blockKitProblems({ view }, 'modal'), rule).toEqual([]);
