@@ -48,7 +48,7 @@ import {
   type Submission,
 } from './modals.js';
 import { LIMITS, cutMrkdwn, mrkdwn, slackDate } from './mrkdwn.js';
-import { ACTION_IDS, blocksOf, decodeAction, renderMessage, renderView } from './render.js';
+import { ACTION_IDS, blocksOf, decodeAction, renderMessage, renderReply, renderView } from './render.js';
 import { postJson, slackFetch } from './respond.js';
 import { SlackDirectory, type SlackProfile } from './users.js';
 
@@ -447,12 +447,13 @@ class SlackHandlers {
     this.locales.set(`${origin.teamId}:${origin.userId}`, reply.locale);
     // A retried delivery replays the first reply, which the first delivery already sent.
     if (!reply.replayed) {
-      const message = renderMessage(reply.views, LIMITS.messageBlocks - (retryCommand ? 1 : 0));
+      const [message, ...rest] = renderReply(reply.views, LIMITS.messageBlocks - (retryCommand ? 1 : 0));
       if (!reply.ok && retryCommand) {
         const hint = slackText(reply.locale)('slack.retry', { command: `\`/concord ${retryCommand}\`` });
-        message.blocks.push(blocksOf.context(cutMrkdwn(mrkdwn(hint), LIMITS.text)));
+        message!.blocks.push(blocksOf.context(cutMrkdwn(mrkdwn(hint), LIMITS.text)));
       }
-      await this.answer(client, origin, message);
+      await this.answer(client, origin, message!);
+      for (const more of rest) await this.answer(client, origin, more);
     }
     return reply.ok;
   }

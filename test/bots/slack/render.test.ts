@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Action, CardView, ListView, NoticeView, TextView, View } from '../../../src/core/views/types.js';
 import { ballotModal, formModal, proposeModal, proposeModalForRule, reasonModal } from '../../../src/bots/slack/modals.js';
 import { cutMrkdwn, mrkdwn, slackDate, splitMrkdwn } from '../../../src/bots/slack/mrkdwn.js';
-import { decodeAction, encodeAction, renderMessage } from '../../../src/bots/slack/render.js';
+import { decodeAction, encodeAction, renderMessage, renderReply } from '../../../src/bots/slack/render.js';
 import { homeView } from '../../../src/bots/slack/bot.js';
 import { blockKitProblems } from './limits.js';
 import { buttonsOf, textOf } from './support.js';
@@ -173,5 +173,51 @@ describe('mrkdwn', () => {
       expect(piece.length).toBeLessThanOrEqual(3000);
       expect(piece).not.toMatch(/&[a-z]*$|<[^>]*$/);
     }
+  });
+});
+
+describe('a card with many long reasons', () => {
+  const reasons = Array.from({ length: 120 }, (_, i) => `• @member${i} (Object): ${long(1000)}`).join('\n');
+  const card = (locale: 'en' | 'vi'): CardView => ({
+    type: 'card',
+    title: '#7 Adopt the budget',
+    subtitle: 'Consent: passes unless someone objects',
+    body: long(2000),
+    fields: [
+      { label: 'Group', value: 'Budget' },
+      { label: 'Turnout', value: '120 of 130 voted' },
+      {
+        label: locale === 'en' ? 'Reasons given' : 'Lý do đã nêu',
+        value: reasons,
+        shortened: locale === 'en' ? 'Some reasons are shortened to fit here: `/concord proposal 7` lists them all.' : 'Một số lý do đã được rút gọn cho vừa: `/concord proposal 7` liệt kê đầy đủ.',
+      },
+    ],
+    tally: { lines: [{ label: 'Consent', value: '10', share: 0.08 }, { label: 'Object', value: '110', share: 0.92 }], summary: 'If voting ended now: 110 objections, so it would not pass.' },
+    actions: [{ command: 'vote 7 consent', label: 'Consent', style: 'primary' }],
+    footer: 'Quorum: 10 more votes needed',
+  });
+
+  it('keeps the tally, the forecast and the buttons, and shortens the reasons with a note saying where to read them', () => {
+    for (const locale of ['en', 'vi'] as const) {
+      for (const views of [[card(locale)], [{ type: 'notice', tone: 'success', text: 'Voted.' } as NoticeView, card(locale)]]) {
+        const message = renderMessage(views);
+        expect(blockKitProblems(message, 'message')).toEqual([]);
+        const text = textOf(message.blocks);
+        expect(text).toContain('If voting ended now: 110 objections');
+        expect(text).toContain('*Object*  110');
+        expect(text).toContain('Quorum: 10 more votes needed');
+        expect(text).toContain(locale === 'en' ? '`/concord proposal 7` lists them all' : '`/concord proposal 7` liệt kê đầy đủ');
+        expect(buttonsOf(message.blocks).map((b) => b.value)).toEqual(['vote 7 consent']);
+      }
+    }
+  });
+
+  it('lists every reason in the reply to the member, after the card', () => {
+    const [first, ...rest] = renderReply([card('en')]);
+    expect(textOf(first!.blocks)).toContain('If voting ended now');
+    expect(rest.length).toBeGreaterThan(0);
+    for (const more of rest) expect(blockKitProblems(more, 'message')).toEqual([]);
+    const listed = rest.map((m) => textOf(m.blocks)).join('\n');
+    for (const i of [0, 60, 119]) expect(listed).toContain(`@member${i} (Object)`);
   });
 });
