@@ -236,39 +236,73 @@ function fitEmbed(embed: APIEmbed, cutNote: string, keep: string): APIEmbed {
   return embed;
 }
 
-function cardEmbed(view: CardView, opts: RenderOptions, typed: string[]): APIEmbed {
+/** Separators and marks the budget below does not count one by one. */
+const MARGIN = 16;
+
+/**
+ * A card's embed within Discord's limits. What a reader needs to act (the tally with its "if voting
+ * ended now", the commands to copy) always stays: the body is cut to make room for it, and long
+ * fields marked `shortened` (the reasons) give way first, with their note saying where to read them
+ * whole. Fields cut are added to `cut`.
+ */
+function cardEmbed(view: CardView, opts: RenderOptions, typed: string[], cutFields?: Field[]): APIEmbed {
   const w = words(opts);
-  const descriptionParts: string[] = [];
-  if (view.subtitle) descriptionParts.push(`*${mentions(view.subtitle)}*`);
-  if (view.body) descriptionParts.push(mentions(view.body));
-  const fields: APIEmbedField[] = view.fields.map((f) => {
+  const field = (f: Field): APIEmbedField => {
     const value = fieldValue(f);
-    return {
-      name: cut(nonEmpty(f.label), LIMITS.fieldName),
-      value: cut(nonEmpty(value), LIMITS.fieldValue),
-      inline: value.length <= 40 && !value.includes('\n'),
-    };
-  });
+    return { name: cut(nonEmpty(f.label), LIMITS.fieldName), value: cut(nonEmpty(value), LIMITS.fieldValue), inline: value.length <= 40 && !value.includes('\n') };
+  };
+  const fields: APIEmbedField[] = view.fields.filter((f) => !f.shortened).map(field);
+  const longs = view.fields.filter((f) => f.shortened);
+  const tallyFields: APIEmbedField[] = [];
+  let tallyPart = '';
   if (view.tally) {
     const text = tallyText(view.tally);
     // A long tally (twenty options) reads better whole in the description than cut in a field.
-    if (text.length <= LIMITS.fieldValue) fields.push({ name: w.tally, value: nonEmpty(text), inline: false });
-    else descriptionParts.push(`**${w.tally}**\n${text}`);
+    if (text.length <= LIMITS.fieldValue) tallyFields.push({ name: w.tally, value: nonEmpty(text), inline: false });
+    else tallyPart = `**${w.tally}**\n${text.length > LIMITS.embedDescription / 2 ? keepSummary(text, view.tally.summary, LIMITS.embedDescription / 2) : text}`;
   }
   // Commands to copy come last but are kept when fields must go: they are the only way to that action.
   const runFields = typed.map((command) => ({ name: w.run, value: cut(`\`/concord ${command.replace(/`/g, 'ˋ')}\``, LIMITS.fieldValue), inline: false }));
-  const room = LIMITS.embedFields - runFields.length;
+  const room = LIMITS.embedFields - runFields.length - tallyFields.length - longs.length;
   if (fields.length > room) {
     const extra = fields.length - (room - 1);
     fields.splice(room - 1, fields.length, { name: '…', value: w.more(extra), inline: false });
   }
-  fields.push(...runFields);
   const embed: APIEmbed = { title: cut(nonEmpty(mentions(view.title)), LIMITS.embedTitle), color: COLORS[view.tone ?? 'info'] };
-  const description = descriptionParts.join('\n\n');
-  if (description) embed.description = description.length > LIMITS.embedDescription ? `${cut(description, LIMITS.embedDescription - w.cut.length - 1)}\n${w.cut}` : description;
-  if (fields.length) embed.fields = fields;
   if (view.footer) embed.footer = { text: cut(mentions(view.footer), LIMITS.footer) };
+  const head = view.subtitle ? cut(`*${mentions(view.subtitle)}*`, LIMITS.embedDescription / 4) : '';
+  const fieldsLength = [...fields, ...tallyFields, ...runFields].reduce((sum, f) => sum + f.name.length + f.value.length, 0);
+  let left = LIMITS.embedTotal - MARGIN - (embed.title?.length ?? 0) - (embed.footer?.text.length ?? 0) - fieldsLength - head.length - tallyPart.length;
+
+  // The body comes before the reasons: what is proposed matters more than what was said about it.
+  const notes = longs.map((f) => cut(nonEmpty(f.label), LIMITS.fieldName).length + Math.min(fieldValue(f).length, (f.shortened ?? '').length + 200));
+  const body = view.body ? mentions(view.body) : '';
+  const bodyRoom = Math.min(LIMITS.embedDescription - head.length - tallyPart.length - MARGIN, left - notes.reduce((a, b) => a + b, 0));
+  const shownBody = body.length <= bodyRoom ? body : bodyRoom > w.cut.length + 20 ? `${cut(body, bodyRoom - w.cut.length - 1)}\n${w.cut}` : '';
+  left -= shownBody.length;
+  const description = [head, shownBody, tallyPart].filter(Boolean).join('\n\n');
+  if (description) embed.description = description;
+
+  const longFields = longs.map((f) => {
+    const name = cut(nonEmpty(f.label), LIMITS.fieldName);
+    const value = nonEmpty(fieldValue(f));
+    const note = f.shortened ?? w.cut;
+    const fits = Math.min(LIMITS.fieldValue, left - name.length);
+    const shown = value.length <= fits ? value : fits > note.length + 20 ? `${cut(value, fits - note.length - 1)}\n${note}` : cut(note, Math.max(1, fits));
+    if (shown !== value) cutFields?.push(f);
+    left -= name.length + shown.length;
+    return { name, value: shown, inline: false };
+  });
+  const all = [...fields, ...longFields, ...tallyFields, ...runFields];
+  if (all.length) embed.fields = all;
   return fitEmbed(embed, w.cut, w.run);
+}
+
+/** Tally lines cut to `max` with the summary (the forecast) kept whole after them. */
+function keepSummary(text: string, summary: string | undefined, max: number): string {
+  if (!summary || !text.endsWith(summary)) return cut(text, max);
+  const lines = text.slice(0, text.length - summary.length).trimEnd();
+  return `${cut(lines, Math.max(20, max - summary.length - 1))}\n${summary}`;
 }
 
 function paged(title: string | undefined, text: string, color: number, opts: RenderOptions, footer?: string): APIEmbed[] {
@@ -312,7 +346,12 @@ export function renderView(view: View, opts: RenderOptions = {}): DiscordMessage
       return paged(mentions(view.title), mentions(listText(view)), COLORS.info, opts, view.footer ? mentions(view.footer) : undefined).map((e) => ({ embeds: [e], components: [] }));
     case 'card': {
       const built = buildComponents(view.actions, opts);
-      return [{ embeds: [cardEmbed(view, opts, built.typed)], components: built.rows }];
+      const cutFields: Field[] = [];
+      const card: DiscordMessage = { embeds: [cardEmbed(view, opts, built.typed, cutFields)], components: built.rows };
+      // A reply to the member (it has a language) lists whole what the card had to shorten: the form its note points to.
+      if (!opts.locale) return [card];
+      const whole = cutFields.flatMap((f) => paged(f.label, mentions(f.value), COLORS.info, { ...opts, maxPages: 40 }));
+      return [card, ...whole.map((e) => ({ embeds: [e], components: [] }))];
     }
   }
 }

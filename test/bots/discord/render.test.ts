@@ -165,3 +165,48 @@ describe('custom ids', () => {
     expect(decodeId('k:whatever')).toBeNull();
   });
 });
+
+describe('a card with many long reasons', () => {
+  const reasons = Array.from({ length: 120 }, (_, i) => `• @member${i} (Object): ${long(1000)}`).join('\n');
+  const card = (locale: 'en' | 'vi'): CardView => ({
+    type: 'card',
+    title: '#7 Adopt the budget',
+    subtitle: 'Consent: passes unless someone objects',
+    body: long(3500),
+    fields: [
+      { label: 'Group', value: 'Budget' },
+      { label: 'Turnout', value: '120 of 130 voted' },
+      {
+        label: locale === 'en' ? 'Reasons given' : 'Lý do đã nêu',
+        value: reasons,
+        shortened: locale === 'en' ? 'Some reasons are shortened to fit here: `/concord proposal 7` lists them all.' : 'Một số lý do đã được rút gọn cho vừa: `/concord proposal 7` liệt kê đầy đủ.',
+      },
+    ],
+    // Twenty long options: the tally is too long for a field and goes in the description, after the body.
+    tally: { lines: options20.map((o, i) => ({ label: o, value: String(i), share: i / 190 })), summary: 'If voting ended now: Option 20 would win.' },
+    actions: [{ command: 'vote 7 consent', label: 'Consent', style: 'primary' }],
+    footer: 'Quorum: 10 more votes needed',
+  });
+  const textOf = (m: DiscordMessage) => m.embeds.map((e) => [e.description, ...(e.fields ?? []).map((f) => `${f.name}: ${f.value}`), e.footer?.text].join('\n')).join('\n');
+
+  it('keeps the tally and its forecast, and shortens the reasons with a note saying where to read them', () => {
+    for (const locale of ['en', 'vi'] as const) {
+      for (const opts of [{}, { locale }]) {
+        const [message] = renderView(card(locale), opts);
+        expectWithinLimits([message!]);
+        const text = textOf(message!);
+        expect(text).toContain('If voting ended now: Option 20 would win.');
+        expect(text).toContain('**Option 20');
+        expect(text).toContain(locale === 'en' ? '`/concord proposal 7` lists them all' : '`/concord proposal 7` liệt kê đầy đủ');
+      }
+    }
+  });
+
+  it('lists every reason in a reply to the member, and posts only the card to the channel', () => {
+    expect(renderViews([card('en')])).toHaveLength(1);
+    const reply = renderViews([card('en')], { locale: 'en' });
+    expectWithinLimits(reply);
+    const listed = reply.slice(1).map(textOf).join('\n');
+    for (const i of [0, 60, 119]) expect(listed).toContain(`@member${i} (Object)`);
+  });
+});
