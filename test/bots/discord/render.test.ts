@@ -4,6 +4,7 @@ import { decodeId, encodeId } from '../../../src/bots/discord/custom-ids.js';
 import { renderView, renderViews, type DiscordMessage } from '../../../src/bots/discord/render.js';
 import type { Action, CardView, View } from '../../../src/core/views/types.js';
 import { embedChars, messageProblems } from './limits.js';
+import { cardWithLongReasons, REASONS_NOTE } from '../long-reasons.js';
 
 const long = (n: number, word = 'word') => Array.from({ length: Math.ceil(n / (word.length + 1)) }, () => word).join(' ').slice(0, n);
 const options20 = Array.from({ length: 20 }, (_, i) => `Option ${i + 1} ${long(70, 'x')}`.slice(0, 80));
@@ -167,26 +168,9 @@ describe('custom ids', () => {
 });
 
 describe('a card with many long reasons', () => {
-  const reasons = Array.from({ length: 120 }, (_, i) => `• @member${i} (Object): ${long(1000)}`).join('\n');
-  const card = (locale: 'en' | 'vi'): CardView => ({
-    type: 'card',
-    title: '#7 Adopt the budget',
-    subtitle: 'Consent: passes unless someone objects',
-    body: long(3500),
-    fields: [
-      { label: 'Group', value: 'Budget' },
-      { label: 'Turnout', value: '120 of 130 voted' },
-      {
-        label: locale === 'en' ? 'Reasons given' : 'Lý do đã nêu',
-        value: reasons,
-        shortened: locale === 'en' ? 'Some reasons are shortened to fit here: `/concord proposal 7` lists them all.' : 'Một số lý do đã được rút gọn cho vừa: `/concord proposal 7` liệt kê đầy đủ.',
-      },
-    ],
-    // Twenty long options: the tally is too long for a field and goes in the description, after the body.
-    tally: { lines: options20.map((o, i) => ({ label: o, value: String(i), share: i / 190 })), summary: 'If voting ended now: Option 20 would win.' },
-    actions: [{ command: 'vote 7 consent', label: 'Consent', style: 'primary' }],
-    footer: 'Quorum: 10 more votes needed',
-  });
+  // Twenty long options: the tally is too long for a field and goes in the description, after the body.
+  const card = (locale: 'en' | 'vi') =>
+    cardWithLongReasons(locale, { body: long(3500), tally: { lines: options20.map((o, i) => ({ label: o, value: String(i), share: i / 190 })), summary: 'If voting ended now: Option 20 would win.' } });
   const textOf = (m: DiscordMessage) => m.embeds.map((e) => [e.description, ...(e.fields ?? []).map((f) => `${f.name}: ${f.value}`), e.footer?.text].join('\n')).join('\n');
 
   it('keeps the tally and its forecast, and shortens the reasons with a note saying where to read them', () => {
@@ -197,7 +181,7 @@ describe('a card with many long reasons', () => {
         const text = textOf(message!);
         expect(text).toContain('If voting ended now: Option 20 would win.');
         expect(text).toContain('**Option 20');
-        expect(text).toContain(locale === 'en' ? '`/concord proposal 7` lists them all' : '`/concord proposal 7` liệt kê đầy đủ');
+        expect(text).toContain(REASONS_NOTE[locale]);
       }
     }
   });

@@ -6,6 +6,7 @@ import { cutMrkdwn, mrkdwn, slackDate, splitMrkdwn } from '../../../src/bots/sla
 import { decodeAction, encodeAction, renderMessage, renderReply } from '../../../src/bots/slack/render.js';
 import { homeView } from '../../../src/bots/slack/bot.js';
 import { blockKitProblems } from './limits.js';
+import { cardWithLongReasons, REASONS_NOTE } from '../long-reasons.js';
 import { buttonsOf, textOf } from './support.js';
 
 const long = (n: number, unit = 'Lorem <ipsum> & dolor sit amet, ') => unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
@@ -177,25 +178,11 @@ describe('mrkdwn', () => {
 });
 
 describe('a card with many long reasons', () => {
-  const reasons = Array.from({ length: 120 }, (_, i) => `• @member${i} (Object): ${long(1000)}`).join('\n');
-  const card = (locale: 'en' | 'vi'): CardView => ({
-    type: 'card',
-    title: '#7 Adopt the budget',
-    subtitle: 'Consent: passes unless someone objects',
-    body: long(2000),
-    fields: [
-      { label: 'Group', value: 'Budget' },
-      { label: 'Turnout', value: '120 of 130 voted' },
-      {
-        label: locale === 'en' ? 'Reasons given' : 'Lý do đã nêu',
-        value: reasons,
-        shortened: locale === 'en' ? 'Some reasons are shortened to fit here: `/concord proposal 7` lists them all.' : 'Một số lý do đã được rút gọn cho vừa: `/concord proposal 7` liệt kê đầy đủ.',
-      },
-    ],
-    tally: { lines: [{ label: 'Consent', value: '10', share: 0.08 }, { label: 'Object', value: '110', share: 0.92 }], summary: 'If voting ended now: 110 objections, so it would not pass.' },
-    actions: [{ command: 'vote 7 consent', label: 'Consent', style: 'primary' }],
-    footer: 'Quorum: 10 more votes needed',
-  });
+  const card = (locale: 'en' | 'vi') =>
+    cardWithLongReasons(locale, {
+      body: long(2000),
+      tally: { lines: [{ label: 'Consent', value: '10', share: 0.08 }, { label: 'Object', value: '110', share: 0.92 }], summary: 'If voting ended now: 110 objections, so it would not pass.' },
+    });
 
   it('keeps the tally, the forecast and the buttons, and shortens the reasons with a note saying where to read them', () => {
     for (const locale of ['en', 'vi'] as const) {
@@ -206,7 +193,7 @@ describe('a card with many long reasons', () => {
         expect(text).toContain('If voting ended now: 110 objections');
         expect(text).toContain('*Object*  110');
         expect(text).toContain('Quorum: 10 more votes needed');
-        expect(text).toContain(locale === 'en' ? '`/concord proposal 7` lists them all' : '`/concord proposal 7` liệt kê đầy đủ');
+        expect(text).toContain(REASONS_NOTE[locale]);
         expect(buttonsOf(message.blocks).map((b) => b.value)).toEqual(['vote 7 consent']);
       }
     }
