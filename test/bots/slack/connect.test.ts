@@ -83,3 +83,29 @@ it('records an objection submitted from another organisation on the card’s own
   expect(partnerCard).toContain('Partner idea');
   expect(partnerCard).not.toContain('Our legal team needs a week');
 });
+
+it('shows App Home for the installed workspace when the event names the member’s own team', async () => {
+  slack.take();
+  // Slack's event_callback: the outer team_id is the member's organisation, authorizations[0] the installation it is delivered for.
+  await h.send({
+    contentType: 'application/json',
+    body: JSON.stringify({
+      token: 'deprecated-verification-token',
+      team_id: PARTNER.id,
+      context_team_id: TEAM.id,
+      context_enterprise_id: null,
+      api_app_id: 'A0CONCORD',
+      event: { type: 'app_home_opened', user: pat.id, channel: `D${pat.id}`, tab: 'home', event_ts: '1765000004.000500' },
+      type: 'event_callback',
+      event_id: 'Ev0CONNECTHOME',
+      event_time: 1765000004,
+      authorizations: [{ enterprise_id: null, team_id: TEAM.id, user_id: 'UBOT', is_bot: true, is_enterprise_install: false }],
+      is_ext_shared_channel: true,
+    }),
+  });
+  const [publish] = slack.of('views.publish');
+  expect(publish?.token).toBe(TOKENS[TEAM.id]);
+  const home = textOf((publish?.params.view as { blocks: unknown }).blocks);
+  expect(home).toContain('Adopt the joint budget');
+  expect(home).not.toContain('Partner idea');
+});
