@@ -17,7 +17,12 @@ export type Ref =
   /** Votes with the ranking picked so far. */
   | { kind: 'rankSubmit'; proposal: number; picked: number[] }
   /** The modal of a score or dot ballot. */
-  | { kind: 'amounts'; proposal: number; rule: 'score' | 'dot' };
+  | { kind: 'amounts'; proposal: number; rule: 'score' | 'dot' }
+  /**
+   * The card's action at `index` for this proposal, read from its card on click: for choices whose
+   * command does not fit a custom id (long poll options, above all in DMs where the id carries the server).
+   */
+  | { kind: 'choice'; proposal: number; index: number };
 
 export interface Decoded {
   ref: Ref;
@@ -25,7 +30,7 @@ export interface Decoded {
   guildId?: string;
 }
 
-const TAGS = { run: 'c', reason: 'q', form: 'f', approval: 'a', ballot: 'b', rank: 'r', rankSubmit: 's', amounts: 'o' } as const;
+const TAGS = { run: 'c', reason: 'q', form: 'f', approval: 'a', ballot: 'b', rank: 'r', rankSubmit: 's', amounts: 'o', choice: 'v' } as const;
 const KINDS = Object.fromEntries(Object.entries(TAGS).map(([kind, tag]) => [tag, kind])) as Record<string, Ref['kind']>;
 
 const b36 = (digits: string) => BigInt(digits).toString(36);
@@ -75,6 +80,8 @@ function payloadOf(ref: Ref): string {
       return `${ref.proposal}:${PICKS(ref.picked)}`;
     case 'amounts':
       return `${ref.proposal}:${ref.rule === 'dot' ? 'd' : 's'}`;
+    case 'choice':
+      return `${ref.proposal}:${ref.index}`;
   }
 }
 
@@ -98,6 +105,10 @@ function refOf(kind: Ref['kind'], payload: string): Ref | null {
     case 'amounts': {
       const match = /^(\d+):([sd])$/.exec(payload);
       return match ? { kind, proposal: Number(match[1]), rule: match[2] === 'd' ? 'dot' : 'score' } : null;
+    }
+    case 'choice': {
+      const match = /^(\d+):(\d+)$/.exec(payload);
+      return match ? { kind, proposal: Number(match[1]), index: Number(match[2]) } : null;
     }
   }
 }

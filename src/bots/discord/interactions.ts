@@ -2,9 +2,11 @@
 import { randomUUID } from 'node:crypto';
 import {
   ApplicationCommandOptionType,
+  DiscordAPIError,
   Events,
   MessageFlags,
   PermissionFlagsBits,
+  Routes,
   type AutocompleteInteraction,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
@@ -66,9 +68,16 @@ const NO_PINGS = { parse: [] as [] };
 /** Suggestions from list replies are kept briefly: autocomplete asks on every keystroke. */
 const SUGGESTION_TTL_MS = 15_000;
 
+/** How long a member found in a server is believed to be there: a click should not cost a REST call each time. */
+const MEMBERSHIP_TTL_MS = 5 * 60_000;
+
+/** Discord's answers for a member or server that does not exist (or that the bot is not in). */
+const UNKNOWN = new Set([10004, 10007, 50001]);
+
 export class InteractionHandler {
   private readonly pending = new Set<Promise<void>>();
   private readonly suggestions = new Map<string, { at: number; views: Promise<View[]> }>();
+  private readonly members = new Map<string, number>();
 
   constructor(private readonly opts: InteractionOptions) {}
 
@@ -139,6 +148,39 @@ export class InteractionHandler {
     };
   }
 
+  /**
+   * Outside a server the server comes from the custom id (or the configured one), which anyone can
+   * write: a forged id would act in a server the member does not belong to. Discord says whether they do.
+   */
+  private async belongs(interaction: Interaction, who: Who): Promise<boolean> {
+    if (interaction.guildId) return true;
+    const key = `${who.guildId}:${interaction.user.id}`;
+    const until = this.members.get(key);
+    if (until !== undefined && until > Date.now()) return true;
+    try {
+      await interaction.client.rest.get(Routes.guildMember(who.guildId, interaction.user.id));
+    } catch (error) {
+      if (error instanceof DiscordAPIError && (UNKNOWN.has(Number(error.code)) || error.status === 404 || error.status === 403)) return false;
+      throw error;
+    }
+    if (this.members.size > 10_000) this.members.clear();
+    this.members.set(key, Date.now() + MEMBERSHIP_TTL_MS);
+    return true;
+  }
+
+  /** Who acts, and where; null (after telling the member) when there is no server or they are not in it. */
+  private async whoIn(interaction: Answerable, guildFromId?: string): Promise<Who | null> {
+    const who = this.who(interaction, guildFromId);
+    if (!who) {
+      await this.noWorkspace(interaction);
+      return null;
+    }
+    if (await this.belongs(interaction, who)) return who;
+    const t = discordText(localeOf(interaction.locale));
+    await interaction.reply({ embeds: [{ description: `⚠️ ${t('discord.notMember')}`, color: 0xfee75c }], flags: EPHEMERAL });
+    return null;
+  }
+
   /** Custom ids of components sent in DMs must carry the server; those in a server need not. */
   private idGuild(interaction: Interaction, who: Who): string | undefined {
     return interaction.guildId ? undefined : who.guildId;
@@ -186,8 +228,8 @@ export class InteractionHandler {
   // ---- slash commands ----
 
   private async command(interaction: ChatInputCommandInteraction): Promise<void> {
-    const who = this.who(interaction);
-    if (!who) return this.noWorkspace(interaction);
+    const who = await this.whoIn(interaction);
+    if (!who) return;
     const data = interaction.options.data;
     const sub = data[0]?.type === ApplicationCommandOptionType.Subcommand ? data[0] : null;
     const given: GivenOption[] = (sub ? (sub.options ?? []) : data).map((o) => ({ name: o.name, type: o.type, ...(o.value !== undefined && o.value !== null ? { value: o.value } : {}) }));
@@ -216,8 +258,8 @@ export class InteractionHandler {
     }
     const decoded = decodeId(customId, label);
     if (!decoded) return this.unknown(interaction);
-    const who = this.who(interaction, decoded.guildId);
-    if (!who) return this.noWorkspace(interaction);
+    const who = await this.whoIn(interaction, decoded.guildId);
+    if (!who) return;
     const ref = decoded.ref;
     const idGuild = this.idGuild(interaction, who);
     const t = discordText(who.locale);
@@ -247,7 +289,21 @@ export class InteractionHandler {
         return this.rank(interaction, who, ref.proposal, ref.picked, 'update', idGuild, true);
       case 'amounts':
         return this.unknown(interaction);
+      case 'choice':
+        return this.choose(interaction, who, ref.proposal, ref.index);
     }
+  }
+
+  /** A choice sent by its place on the card: the card as it stands says which command that place runs. */
+  private async choose(interaction: ButtonInteraction | StringSelectMenuInteraction, who: Who, proposal: number, index: number): Promise<void> {
+    const work = (async (): Promise<DiscordMessage[]> => {
+      const shown = await this.opts.core.execute(who.ctx(`${interaction.id}:ballot`), `proposal ${proposal}`);
+      const card = shown.ok ? shown.views.find((v) => v.type === 'card') : undefined;
+      const action = card?.type === 'card' ? card.actions[index] : undefined;
+      if (!action || action.input || !action.command.startsWith(`vote ${proposal} `)) return this.closedBallot(shown, proposal, who.locale);
+      return this.views(await this.opts.core.execute(who.ctx(interaction.id), action.command));
+    })();
+    return this.answer(interaction, 'reply', work);
   }
 
   private async ballot(interaction: Answerable, who: Who, proposal: number): Promise<{ ballot: Ballot } | { reply: Reply }> {
@@ -310,8 +366,8 @@ export class InteractionHandler {
   private async modal(interaction: ModalSubmitInteraction): Promise<void> {
     const decoded = decodeId(interaction.customId);
     if (!decoded) return this.unknown(interaction);
-    const who = this.who(interaction, decoded.guildId);
-    if (!who) return this.noWorkspace(interaction);
+    const who = await this.whoIn(interaction, decoded.guildId);
+    if (!who) return;
     const fields = new Map<string, string>();
     for (const [id, field] of interaction.fields.fields) {
       if ('value' in field && typeof field.value === 'string') fields.set(id, field.value);
@@ -339,7 +395,7 @@ export class InteractionHandler {
     const kind = completionFor(interaction.commandName, interaction.options.getSubcommand(false), focused.name);
     const who = this.who(interaction);
     let choices: Array<{ name: string; value: string | number }> = [];
-    if (kind && who) {
+    if (kind && who && (await this.belongs(interaction, who))) {
       const found = await within(this.suggest(interaction, who, kind, String(focused.value ?? '')), this.opts.ackAfterMs ?? 2000);
       if (found !== TIMEOUT) choices = found;
     }
@@ -383,8 +439,8 @@ export class InteractionHandler {
           .map((zone) => ({ name: zone, value: zone }));
       }
       case 'choice': {
-        const proposal = interaction.options.get('proposal')?.value;
-        if (typeof proposal !== 'number') return [];
+        const proposal = integerOption(interaction.options.get('proposal')?.value);
+        if (proposal === null) return [];
         const views = await this.listed(interaction, who, `proposal ${proposal}`);
         const prefix = `vote ${proposal} `;
         return views.flatMap((v) =>
@@ -414,6 +470,16 @@ function timeZones(): string[] {
     zones = [...new Set([...valid, ...Intl.supportedValuesOf('timeZone')])].sort();
   }
   return zones;
+}
+
+/**
+ * Autocomplete sends the options typed so far unvalidated: an integer option may arrive as the
+ * string "3" (or as text that is not a number yet).
+ */
+function integerOption(value: unknown): number | null {
+  if (typeof value === 'number') return Number.isSafeInteger(value) ? value : null;
+  if (typeof value === 'string' && /^\s*#?\d{1,15}\s*$/.test(value)) return Number(value.trim().replace(/^#/, ''));
+  return null;
 }
 
 function listItems(views: View[]): string[] {

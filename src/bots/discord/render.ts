@@ -39,8 +39,19 @@ export const MENU_ID = 'x:menu';
 const COLORS: Record<Tone, number> = { info: 0x5865f2, success: 0x57f287, warning: 0xfee75c, danger: 0xed4245 };
 const MARKS: Record<Tone, string> = { info: '', success: '✅ ', warning: '⚠️ ', danger: '❌ ' };
 
-/** Members only known by a mention are stored under their Discord id: show them as mentions, which Discord resolves to names. */
-const mentions = (text: string) => text.replace(/(^|[^<\w])@(\d{17,20})(?!\w)/g, (_, before: string, id: string) => `${before}<@${id}>`);
+/** A masked link, `[label](url)` or `[label](<url> "title")`, as Discord's markdown reads it in embeds. */
+const MASKED_LINK = /\[([^[\]]*)\]\(\s*<?((?:https?|mailto|discord):[^\s()<>]+)>?(?:\s+"[^"]*")?\s*\)/gi;
+
+/**
+ * Text as a card shows it. A member's masked link shows its real target beside the label, never only
+ * the label: in the bot's post `[Official ballot](https://evil)` would pass for a link Concord vouches
+ * for. Members only known by a mention are stored under their Discord id: they are shown as mentions,
+ * which Discord resolves to names; embeds and allowed_mentions keep any mention from paging.
+ */
+const mentions = (text: string) =>
+  text
+    .replace(MASKED_LINK, (_, label: string, url: string) => `${label.replace(/[[\]]/g, '')} (${url})`)
+    .replace(/(^|[^<\w])@(\d{17,20})(?!\w)/g, (_, before: string, id: string) => `${before}<@${id}>`);
 
 function words(opts: RenderOptions) {
   const t = opts.locale ? discordText(opts.locale) : null;
@@ -82,7 +93,7 @@ function tallyText(tally: TallyView): string {
   for (const line of tally.lines) {
     const share = line.share === undefined ? '' : ` (${Math.round(line.share * 100)}%)`;
     const bar = line.share === undefined ? '' : ` ${'▰'.repeat(Math.round(line.share * 10))}${'▱'.repeat(10 - Math.round(line.share * 10))}`;
-    lines.push(`**${line.label}**: ${line.value}${share}${bar}`);
+    lines.push(`**${mentions(line.label)}**: ${line.value}${share}${bar}`);
   }
   if (tally.summary) lines.push(tally.summary);
   return lines.join('\n');
@@ -128,17 +139,31 @@ function approvalSelect(action: Action, customId: string): APIStringSelectCompon
   };
 }
 
+/**
+ * A choice of a vote by its place on the card: `vote 12 "<a long option>"` no longer fits 100
+ * characters, and the compact form that borrows the button's label gives every option the same id.
+ */
+function choiceRef(action: Action, index: number): Ref | null {
+  const proposal = /^vote\s+(\d+)\s/.exec(action.command)?.[1];
+  return proposal && !action.input ? { kind: 'choice', proposal: Number(proposal), index } : null;
+}
+
 function buildComponents(actions: Action[], opts: RenderOptions): Built {
   const ids = opts.guildId ? { guildId: opts.guildId } : {};
   const typed: string[] = [];
   const selects: APIStringSelectComponent[] = [];
-  const buttons: Array<{ button: APIButtonComponent; action: Action; id: string }> = [];
+  const buttons: Array<{ button: APIButtonComponent; action: Action; id: string; ref: Ref }> = [];
   // Discord refuses a message in which two components share a custom id.
   const seen = new Set<string>();
-  for (const action of actions) {
+  for (const [index, action] of actions.entries()) {
     const label = cut(nonEmpty(action.label), LIMITS.buttonLabel);
-    const ref = refOf(action);
-    const id = encodeId(ref, { ...ids, label });
+    let ref = refOf(action);
+    let id = encodeId(ref, { ...ids, label });
+    const byPlace = choiceRef(action, index);
+    if (byPlace && (!id || seen.has(id))) {
+      ref = byPlace;
+      id = encodeId(ref, ids);
+    }
     if (!id) {
       typed.push(action.command);
       continue;
@@ -150,7 +175,7 @@ function buildComponents(actions: Action[], opts: RenderOptions): Built {
       if (select) selects.push(select);
       continue;
     }
-    buttons.push({ action, id, button: { type: ComponentType.Button, style: buttonStyle(action), label, custom_id: id } });
+    buttons.push({ action, id, ref, button: { type: ComponentType.Button, style: buttonStyle(action), label, custom_id: id } });
   }
 
   const rows: ActionRow[] = selects.slice(0, LIMITS.actionRows).map((s) => ({ type: ComponentType.ActionRow, components: [s] }));
@@ -170,7 +195,7 @@ function buildComponents(actions: Action[], opts: RenderOptions): Built {
     const menu: APISelectMenuOption[] = [];
     for (const b of overflow) {
       // A menu value travels without the button's label, so it must decode on its own.
-      const value = encodeId(refOf(b.action), ids);
+      const value = encodeId(b.ref, ids) ?? encodeId(choiceRef(b.action, actions.indexOf(b.action)) ?? b.ref, ids);
       if (value && menu.length < LIMITS.selectOptions) menu.push({ label: cut(nonEmpty(b.action.label), LIMITS.selectOptionLabel), value });
       else typed.push(b.action.command);
     }
@@ -211,39 +236,73 @@ function fitEmbed(embed: APIEmbed, cutNote: string, keep: string): APIEmbed {
   return embed;
 }
 
-function cardEmbed(view: CardView, opts: RenderOptions, typed: string[]): APIEmbed {
+/** Separators and marks the budget below does not count one by one. */
+const MARGIN = 16;
+
+/**
+ * A card's embed within Discord's limits. What a reader needs to act (the tally with its "if voting
+ * ended now", the commands to copy) always stays: the body is cut to make room for it, and long
+ * fields marked `shortened` (the reasons) give way first, with their note saying where to read them
+ * whole. Fields cut are added to `cut`.
+ */
+function cardEmbed(view: CardView, opts: RenderOptions, typed: string[], cutFields?: Field[]): APIEmbed {
   const w = words(opts);
-  const descriptionParts: string[] = [];
-  if (view.subtitle) descriptionParts.push(`*${mentions(view.subtitle)}*`);
-  if (view.body) descriptionParts.push(mentions(view.body));
-  const fields: APIEmbedField[] = view.fields.map((f) => {
+  const field = (f: Field): APIEmbedField => {
     const value = fieldValue(f);
-    return {
-      name: cut(nonEmpty(f.label), LIMITS.fieldName),
-      value: cut(nonEmpty(value), LIMITS.fieldValue),
-      inline: value.length <= 40 && !value.includes('\n'),
-    };
-  });
+    return { name: cut(nonEmpty(f.label), LIMITS.fieldName), value: cut(nonEmpty(value), LIMITS.fieldValue), inline: value.length <= 40 && !value.includes('\n') };
+  };
+  const fields: APIEmbedField[] = view.fields.filter((f) => !f.shortened).map(field);
+  const longs = view.fields.filter((f) => f.shortened);
+  const tallyFields: APIEmbedField[] = [];
+  let tallyPart = '';
   if (view.tally) {
     const text = tallyText(view.tally);
     // A long tally (twenty options) reads better whole in the description than cut in a field.
-    if (text.length <= LIMITS.fieldValue) fields.push({ name: w.tally, value: nonEmpty(text), inline: false });
-    else descriptionParts.push(`**${w.tally}**\n${text}`);
+    if (text.length <= LIMITS.fieldValue) tallyFields.push({ name: w.tally, value: nonEmpty(text), inline: false });
+    else tallyPart = `**${w.tally}**\n${text.length > LIMITS.embedDescription / 2 ? keepSummary(text, view.tally.summary, LIMITS.embedDescription / 2) : text}`;
   }
   // Commands to copy come last but are kept when fields must go: they are the only way to that action.
   const runFields = typed.map((command) => ({ name: w.run, value: cut(`\`/concord ${command.replace(/`/g, 'ˋ')}\``, LIMITS.fieldValue), inline: false }));
-  const room = LIMITS.embedFields - runFields.length;
+  const room = LIMITS.embedFields - runFields.length - tallyFields.length - longs.length;
   if (fields.length > room) {
     const extra = fields.length - (room - 1);
     fields.splice(room - 1, fields.length, { name: '…', value: w.more(extra), inline: false });
   }
-  fields.push(...runFields);
   const embed: APIEmbed = { title: cut(nonEmpty(mentions(view.title)), LIMITS.embedTitle), color: COLORS[view.tone ?? 'info'] };
-  const description = descriptionParts.join('\n\n');
-  if (description) embed.description = description.length > LIMITS.embedDescription ? `${cut(description, LIMITS.embedDescription - w.cut.length - 1)}\n${w.cut}` : description;
-  if (fields.length) embed.fields = fields;
   if (view.footer) embed.footer = { text: cut(mentions(view.footer), LIMITS.footer) };
+  const head = view.subtitle ? cut(`*${mentions(view.subtitle)}*`, LIMITS.embedDescription / 4) : '';
+  const fieldsLength = [...fields, ...tallyFields, ...runFields].reduce((sum, f) => sum + f.name.length + f.value.length, 0);
+  let left = LIMITS.embedTotal - MARGIN - (embed.title?.length ?? 0) - (embed.footer?.text.length ?? 0) - fieldsLength - head.length - tallyPart.length;
+
+  // The body comes before the reasons: what is proposed matters more than what was said about it.
+  const notes = longs.map((f) => cut(nonEmpty(f.label), LIMITS.fieldName).length + Math.min(fieldValue(f).length, (f.shortened ?? '').length + 200));
+  const body = view.body ? mentions(view.body) : '';
+  const bodyRoom = Math.min(LIMITS.embedDescription - head.length - tallyPart.length - MARGIN, left - notes.reduce((a, b) => a + b, 0));
+  const shownBody = body.length <= bodyRoom ? body : bodyRoom > w.cut.length + 20 ? `${cut(body, bodyRoom - w.cut.length - 1)}\n${w.cut}` : '';
+  left -= shownBody.length;
+  const description = [head, shownBody, tallyPart].filter(Boolean).join('\n\n');
+  if (description) embed.description = description;
+
+  const longFields = longs.map((f) => {
+    const name = cut(nonEmpty(f.label), LIMITS.fieldName);
+    const value = nonEmpty(fieldValue(f));
+    const note = f.shortened ?? w.cut;
+    const fits = Math.min(LIMITS.fieldValue, left - name.length);
+    const shown = value.length <= fits ? value : fits > note.length + 20 ? `${cut(value, fits - note.length - 1)}\n${note}` : cut(note, Math.max(1, fits));
+    if (shown !== value) cutFields?.push(f);
+    left -= name.length + shown.length;
+    return { name, value: shown, inline: false };
+  });
+  const all = [...fields, ...longFields, ...tallyFields, ...runFields];
+  if (all.length) embed.fields = all;
   return fitEmbed(embed, w.cut, w.run);
+}
+
+/** Tally lines cut to `max` with the summary (the forecast) kept whole after them. */
+function keepSummary(text: string, summary: string | undefined, max: number): string {
+  if (!summary || !text.endsWith(summary)) return cut(text, max);
+  const lines = text.slice(0, text.length - summary.length).trimEnd();
+  return `${cut(lines, Math.max(20, max - summary.length - 1))}\n${summary}`;
 }
 
 function paged(title: string | undefined, text: string, color: number, opts: RenderOptions, footer?: string): APIEmbed[] {
@@ -287,7 +346,12 @@ export function renderView(view: View, opts: RenderOptions = {}): DiscordMessage
       return paged(mentions(view.title), mentions(listText(view)), COLORS.info, opts, view.footer ? mentions(view.footer) : undefined).map((e) => ({ embeds: [e], components: [] }));
     case 'card': {
       const built = buildComponents(view.actions, opts);
-      return [{ embeds: [cardEmbed(view, opts, built.typed)], components: built.rows }];
+      const cutFields: Field[] = [];
+      const card: DiscordMessage = { embeds: [cardEmbed(view, opts, built.typed, cutFields)], components: built.rows };
+      // A reply to the member (it has a language) lists whole what the card had to shorten: the form its note points to.
+      if (!opts.locale) return [card];
+      const whole = cutFields.flatMap((f) => paged(f.label, mentions(f.value), COLORS.info, { ...opts, maxPages: 40 }));
+      return [card, ...whole.map((e) => ({ embeds: [e], components: [] }))];
     }
   }
 }

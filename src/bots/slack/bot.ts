@@ -26,6 +26,7 @@ import type { SlackConfig } from './config.js';
 import { SlackFrontDoor } from './front-door.js';
 import { DrizzleInstallationStore } from './installations.js';
 import { TokenSeal } from './token-seal.js';
+import { SingleUseStateStore } from './oauth-state.js';
 import { boltLogger } from './logger.js';
 import { slackText } from './messages.js';
 import type { SlackMessenger } from './messenger.js';
@@ -47,7 +48,7 @@ import {
   type Submission,
 } from './modals.js';
 import { LIMITS, cutMrkdwn, mrkdwn, slackDate } from './mrkdwn.js';
-import { ACTION_IDS, blocksOf, decodeAction, renderMessage, renderView } from './render.js';
+import { ACTION_IDS, blocksOf, decodeAction, renderMessage, renderReply, renderView } from './render.js';
 import { postJson, slackFetch } from './respond.js';
 import { SlackDirectory, type SlackProfile } from './users.js';
 
@@ -116,6 +117,9 @@ export async function startSlack(opts: SlackStartOptions): Promise<SlackBot> {
 
   let store: DrizzleInstallationStore | null = null;
   if (config.auth.kind === 'oauth') {
+    if (!config.auth.tokenKeys) {
+      logger.warn({}, 'SLACK_TOKEN_KEY is not set: Slack bot tokens are stored in the database in plain text. Set it to 32+ random characters to seal them (required when NODE_ENV=production)');
+    }
     store = new DrizzleInstallationStore(opts.database.db, { seal: config.auth.tokenKeys ? new TokenSeal(config.auth.tokenKeys) : null });
     const { sealed } = await store.sealAll();
     if (sealed) logger.info({ sealed }, 'slack installations sealed under the current SLACK_TOKEN_KEY');
@@ -134,6 +138,7 @@ export async function startSlack(opts: SlackStartOptions): Promise<SlackBot> {
         }
       : {};
   const installerOptions = {
+    ...(config.auth.kind === 'oauth' ? { stateStore: new SingleUseStateStore(config.auth.stateSecret) } : {}),
     installPath: SLACK_PATHS.install,
     redirectUriPath: SLACK_PATHS.oauthRedirect,
     directInstall: true,
@@ -268,11 +273,11 @@ class SlackHandlers {
   }
 
   register(app: App, store: DrizzleInstallationStore | null): void {
-    app.command(SLASH_COMMAND, async ({ command, ack, client }) => {
+    app.command(SLASH_COMMAND, async ({ command, ack, client, context }) => {
       await ack();
       const origin: Origin = {
-        teamId: command.team_id,
-        teamName: command.team_domain,
+        teamId: installedTeam(context, command.team_id),
+        ...(command.team_id === (context.teamId ?? command.team_id) ? { teamName: command.team_domain } : {}),
         userId: command.user_id,
         userName: command.user_name,
         channelId: command.channel_id,
@@ -287,9 +292,9 @@ class SlackHandlers {
       });
     });
 
-    app.action<BlockAction<ButtonAction>>(new RegExp(`^(${ACTION_IDS.run}|${ACTION_IDS.reason}|${ACTION_IDS.ballot}|${ACTION_IDS.form}):`), async ({ ack, body, action, client }) => {
+    app.action<BlockAction<ButtonAction>>(new RegExp(`^(${ACTION_IDS.run}|${ACTION_IDS.reason}|${ACTION_IDS.ballot}|${ACTION_IDS.form}):`), async ({ ack, body, action, client, context }) => {
       await ack();
-      const origin = originOfAction(body);
+      const origin = originOfAction(body, context);
       const key = `slack:action:${body.trigger_id}`;
       const decoded = decodeAction(action.action_id, action.value ?? '');
       await this.run(client, origin, async () => {
@@ -308,9 +313,9 @@ class SlackHandlers {
       });
     });
 
-    app.action<BlockAction<ButtonAction>>(ACTION_IDS.homePropose, async ({ ack, body, client }) => {
+    app.action<BlockAction<ButtonAction>>(ACTION_IDS.homePropose, async ({ ack, body, client, context }) => {
       await ack();
-      const origin = originOfAction(body);
+      const origin = originOfAction(body, context);
       await this.run(client, origin, () => this.openProposeModal(client, origin, body.trigger_id, `slack:action:${body.trigger_id}`));
     });
 
@@ -331,7 +336,7 @@ class SlackHandlers {
 
     const submission =
       (read: (values: StateValues, meta: ModalMeta) => Submission, retryHint: boolean) =>
-      async ({ ack, body, view, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
+      async ({ ack, body, view, client, context }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
         const meta = decodeMeta(view.private_metadata);
         const result = read(view.state.values as StateValues, meta);
         if (!result.ok) {
@@ -341,7 +346,7 @@ class SlackHandlers {
           return ack();
         }
         await ack();
-        const origin = originOfView(body, meta);
+        const origin = originOfView(body, meta, context);
         // The same view and hash submitted twice is one submission delivered twice.
         const key = `slack:view:${view.id}:${view.hash}`;
         await this.run(client, origin, () => this.execute(client, origin, key, result.command, retryHint ? result.command : undefined));
@@ -351,9 +356,9 @@ class SlackHandlers {
     app.view<ViewSubmitAction>(CALLBACK_IDS.ballot, submission(readBallotSubmission, false));
     app.view<ViewSubmitAction>(CALLBACK_IDS.form, submission(readFormSubmission, false));
 
-    app.event('app_home_opened', async ({ event, body, client }) => {
+    app.event('app_home_opened', async ({ event, body, client, context }) => {
       if (event.tab !== 'home') return;
-      const origin: Origin = { teamId: body.team_id, userId: event.user, channelId: event.channel };
+      const origin: Origin = { teamId: installedTeam(context, body.authorizations?.[0]?.team_id ?? body.team_id), userId: event.user, channelId: event.channel };
       const key = `slack:event:${body.event_id}`;
       await this.run(client, origin, () => this.publishHome(client, origin, key));
     });
@@ -442,12 +447,13 @@ class SlackHandlers {
     this.locales.set(`${origin.teamId}:${origin.userId}`, reply.locale);
     // A retried delivery replays the first reply, which the first delivery already sent.
     if (!reply.replayed) {
-      const message = renderMessage(reply.views, LIMITS.messageBlocks - (retryCommand ? 1 : 0));
+      const [message, ...rest] = renderReply(reply.views, LIMITS.messageBlocks - (retryCommand ? 1 : 0));
       if (!reply.ok && retryCommand) {
         const hint = slackText(reply.locale)('slack.retry', { command: `\`/concord ${retryCommand}\`` });
-        message.blocks.push(blocksOf.context(cutMrkdwn(mrkdwn(hint), LIMITS.text)));
+        message!.blocks.push(blocksOf.context(cutMrkdwn(mrkdwn(hint), LIMITS.text)));
       }
-      await this.answer(client, origin, message);
+      await this.answer(client, origin, message!);
+      for (const more of rest) await this.answer(client, origin, more);
     }
     return reply.ok;
   }
@@ -584,12 +590,25 @@ function metaFor(origin: Origin, locale: Locale, extra: Partial<ModalMeta>): Mod
   };
 }
 
-function originOfAction(body: BlockAction): Origin {
-  const teamId = body.team?.id ?? body.user.team_id ?? '';
+/**
+ * The workspace whose Concord a payload is for: the one the app is installed in, which holds the
+ * proposals, groups and numbers the member acts on. In a Slack Connect channel a member of another
+ * organisation carries their own team: in a modal's `team.id`, `user.team_id` and `view.team_id`, in an
+ * event's outer `team_id`. Bolt reads the installed team to pick the token (`view.app_installed_team_id`,
+ * `authorizations[0].team_id`, a button's `team.id`) and keeps it in context.teamId; the payload's own
+ * field is only the fallback for a context without one.
+ */
+function installedTeam(context: Context, fallback: string | undefined): string {
+  return context.teamId ?? fallback ?? '';
+}
+
+function originOfAction(body: BlockAction, context: Context): Origin {
+  // A button's `team` is the workspace that posted the card; `user.team_id` is the clicking member's own.
+  const teamId = installedTeam(context, body.view?.app_installed_team_id ?? body.team?.id ?? body.user.team_id);
   const fromHome = body.view?.type === 'home';
   return {
     teamId,
-    ...(body.team?.domain ? { teamName: body.team.domain } : {}),
+    ...(body.team?.domain && body.team.id === teamId ? { teamName: body.team.domain } : {}),
     userId: body.user.id,
     userName: body.user.username ?? body.user.name,
     ...(!fromHome && body.channel ? { channelId: body.channel.id, channelName: body.channel.name } : {}),
@@ -597,10 +616,12 @@ function originOfAction(body: BlockAction): Origin {
   };
 }
 
-function originOfView(body: ViewSubmitAction, meta: ModalMeta): Origin {
+function originOfView(body: ViewSubmitAction, meta: ModalMeta, context: Context): Origin {
+  const teamId = installedTeam(context, body.view.app_installed_team_id ?? body.team?.id ?? body.user.team_id ?? body.view.team_id);
   return {
-    teamId: body.team?.id ?? body.user.team_id ?? body.view.team_id,
-    ...(body.team?.domain ? { teamName: body.team.domain } : {}),
+    teamId,
+    // A member of another organisation submits from their own team, whose domain is not the installed one's.
+    ...(body.team?.domain && body.team.id === teamId ? { teamName: body.team.domain } : {}),
     userId: body.user.id,
     userName: body.user.name,
     ...(meta.channel ? { channelId: meta.channel } : {}),

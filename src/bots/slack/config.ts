@@ -89,6 +89,9 @@ export function loadSlackConfig(env: NodeJS.ProcessEnv = process.env): SlackConf
   if (e.SLACK_TOKEN_KEY && oauthGiven.length === 0) {
     problems.push('SLACK_TOKEN_KEY: only means something with SLACK_CLIENT_ID/SECRET/STATE_SECRET (a single workspace keeps its token in SLACK_BOT_TOKEN)');
   }
+  if (oauthGiven.length === oauthKeys.length && !e.SLACK_TOKEN_KEY && env.NODE_ENV === 'production') {
+    problems.push('SLACK_TOKEN_KEY: is required in production (NODE_ENV=production) with SLACK_CLIENT_ID/SECRET/STATE_SECRET, or every workspace’s bot token is stored in plain text');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
   const auth: SlackAuth = e.SLACK_BOT_TOKEN

@@ -5,6 +5,7 @@ import type { MessageRef, Messenger } from '../../core/ports.js';
 import type { View } from '../../core/views/types.js';
 import type { SlackConfig } from './config.js';
 import { renderMessage } from './render.js';
+import { mentionedUsers, withoutPings } from './mentions.js';
 
 /** Thrown when Slack did not take the message. `retryAfterMs` is what the outbox waits before trying again. */
 export class SlackDeliveryError extends Error {
@@ -28,6 +29,8 @@ export class SlackMessenger implements Messenger {
   private readonly clients = new Map<string, WebClient>();
   private readonly dmChannels = new Map<string, string>();
   private readonly botUsers = new Map<string, string>();
+  /** Display names by team and member, for mentions shown without paging; the same few members recur on every card. */
+  private readonly names = new Map<string, string>();
   private readonly apiUrl: string;
 
   constructor(
@@ -47,7 +50,7 @@ export class SlackMessenger implements Messenger {
 
   async post(workspace: { externalId: string }, channelId: string, view: View): Promise<MessageRef> {
     const client = await this.client(workspace.externalId);
-    const message = renderMessage([view]);
+    const message = await this.unpinged(workspace.externalId, client, renderMessage([view]));
     const result = await call('chat.postMessage', () =>
       client.chat.postMessage({ channel: channelId, text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: false }),
     );
@@ -57,8 +60,29 @@ export class SlackMessenger implements Messenger {
 
   async update(workspace: { externalId: string }, message: MessageRef, view: View): Promise<void> {
     const client = await this.client(workspace.externalId);
-    const rendered = renderMessage([view]);
+    const rendered = await this.unpinged(workspace.externalId, client, renderMessage([view]));
     await call('chat.update', () => client.chat.update({ channel: message.channelId, ts: message.messageId, text: rendered.text, blocks: rendered.blocks }));
+  }
+
+  private async unpinged<T extends ReturnType<typeof renderMessage>>(teamId: string, client: WebClient, message: T): Promise<T> {
+    const ids = mentionedUsers(message);
+    if (ids.length === 0) return message;
+    const names = new Map<string, string>();
+    for (const id of ids) {
+      const key = `${teamId}:${id}`;
+      let name = this.names.get(key);
+      if (name === undefined) {
+        // Without users:read, or for a member who left, the id is shown: still no page.
+        const user = await client.users.info({ user: id }).then((r) => r.user, () => undefined);
+        name = user?.profile?.display_name?.trim() || user?.real_name?.trim() || user?.name?.trim();
+        if (name) {
+          if (this.names.size > 10_000) this.names.clear();
+          this.names.set(key, name);
+        }
+      }
+      names.set(id, name ?? id);
+    }
+    return withoutPings(message, names);
   }
 
   async dm(workspace: { externalId: string }, memberExternalId: string, view: View): Promise<MessageRef> {

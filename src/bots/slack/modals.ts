@@ -155,6 +155,29 @@ function ruleBlocks(t: SlackTranslator, rule: string | undefined): InputBlock[] 
   return blocks;
 }
 
+/**
+ * Every group, the channel's own first and chosen. A select holds 100 options; past that they go in
+ * option groups of 100 (Slack allows 100 of those), the channel's own group in one of its own on top.
+ */
+function groupSelect(t: SlackTranslator, groups: GroupChoice[]): InputBlock['element'] {
+  const current = groups.find((g) => g.current);
+  const ordered = current ? [current, ...groups.filter((g) => g !== current)] : groups;
+  const placeholder = plain(t('slack.propose.group.placeholder'), LIMITS.placeholder);
+  if (ordered.length <= LIMITS.selectOptions) {
+    const options = ordered.map((g) => option(g.name, g.name));
+    return { type: 'static_select', action_id: 'value', options, placeholder, ...(current ? { initial_option: options[0]! } : {}) };
+  }
+  const sections: Array<{ label: ReturnType<typeof plain>; options: PlainTextOption[] }> = [];
+  if (current) sections.push({ label: plain(t('slack.propose.group.here'), LIMITS.optionText), options: [option(current.name, current.name)] });
+  const others = ordered.slice(current ? 1 : 0);
+  for (let i = 0; i < others.length && sections.length < LIMITS.optionGroups; i += LIMITS.selectOptions) {
+    const chunk = others.slice(i, i + LIMITS.selectOptions);
+    const range = `${cutPlain(chunk[0]!.name, 35)} – ${cutPlain(chunk[chunk.length - 1]!.name, 35)}`;
+    sections.push({ label: plain(range, LIMITS.optionText), options: chunk.map((g) => option(g.name, g.name)) });
+  }
+  return { type: 'static_select', action_id: 'value', option_groups: sections, placeholder, ...(current ? { initial_option: sections[0]!.options[0]! } : {}) };
+}
+
 export function proposeModal(opts: { locale: Locale; groups: GroupChoice[]; meta: ModalMeta; title?: string }): ModalView {
   const t = slackText(opts.locale);
   const blocks: KnownBlock[] = [];
@@ -163,11 +186,7 @@ export function proposeModal(opts: { locale: Locale; groups: GroupChoice[]; meta
   blocks.push(input('title', t('slack.propose.field.title'), title));
   blocks.push(input('body', t('slack.propose.field.body'), { type: 'plain_text_input', action_id: 'value', multiline: true, max_length: BODY_MAX }, { optional: true }));
   if (opts.groups.length) {
-    const options = opts.groups.slice(0, LIMITS.selectOptions).map((g) => option(g.name, g.name));
-    const element: InputBlock['element'] = { type: 'static_select', action_id: 'value', options, placeholder: plain(t('slack.propose.group.placeholder'), LIMITS.placeholder) };
-    const current = opts.groups.findIndex((g) => g.current);
-    if (current >= 0 && current < options.length) element.initial_option = options[current]!;
-    blocks.push(input('group', t('card.group'), element, { optional: true, hint: t('cmd.flag.group.proposal') }));
+    blocks.push(input('group', t('card.group'), groupSelect(t, opts.groups), { optional: true, hint: t('cmd.flag.group.proposal') }));
   }
   const rules = PROPOSE_RULES.map((r) => option(t(`rule.name.${r}`), r, t(`rule.describe.${r}`)));
   blocks.push(

@@ -14,6 +14,7 @@ export const LIMITS = {
   actionsElements: 25,
   contextElements: 10,
   selectOptions: 100,
+  optionGroups: 100,
   optionText: 75,
   optionValue: 150,
   optionDescription: 75,
@@ -92,19 +93,27 @@ const KEPT_TOKEN = /<(?:@[UW][A-Z0-9]+|#C[A-Z0-9]+|(?:https?|mailto):[^\s<>|]+)(
 /** Concord stores a member known only by a mention under their Slack id; Slack shows the name for `<@id>`. */
 const BARE_USER_ID = /(^|[\s(,])@([UW][A-Z0-9]{6,})(?![A-Za-z0-9])/g;
 
-const escapeText = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/** Plain text as mrkdwn that shows it as written. */
+export const escapeMrkdwn = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeText = escapeMrkdwn;
+
+/** A link written with its own label: `<https://…|label>`. */
+const LABELLED_LINK = /^<((?:https?|mailto):[^\s<>|]+)\|([^<>]*)>$/;
 
 /**
  * Text from Concord or a member, made safe for mrkdwn: `&`, `<` and `>` are escaped as Slack asks,
  * except user/channel mentions and links. `<!here>` and `<!channel>` are escaped on purpose: a proposal
- * body must not page everyone each time its card is posted.
+ * body must not page everyone each time its card is posted. A link's label is shown beside its real
+ * target, never in its place: in the bot's post `<https://evil|Official ballot>` would otherwise pass
+ * for a link Concord vouches for.
  */
 export function mrkdwn(text: string): string {
   let out = '';
   let last = 0;
   for (const match of text.matchAll(KEPT_TOKEN)) {
     out += escapeText(text.slice(last, match.index));
-    out += match[0];
+    const link = LABELLED_LINK.exec(match[0]);
+    out += link ? `${escapeText(link[2] ?? '')} (<${link[1]}>)` : match[0];
     last = match.index + match[0].length;
   }
   out += escapeText(text.slice(last));

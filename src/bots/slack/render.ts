@@ -146,14 +146,38 @@ function tallyBlocks(tally: TallyView): KnownBlock[] {
   return blocks;
 }
 
-function cardBlocks(card: CardView, max: number): KnownBlock[] {
-  const content: KnownBlock[] = [header(`${CARD_MARK[card.tone ?? 'info']} ${card.title}`)];
-  if (card.subtitle) content.push(context(mrkdwn(card.subtitle)));
-  if (card.body) content.push(...sections(mrkdwn(card.body)));
-  if (card.fields.length) content.push(...fieldBlocks(card.fields));
-  if (card.tally) content.push(...tallyBlocks(card.tally));
-  if (card.footer) content.push(context(mrkdwn(card.footer)));
-  return fit(content, actionBlocks(card.actions), max);
+/** The first `room` blocks, and a note in place of the rest when some are left out. */
+function shorten(blocks: KnownBlock[], room: number, note: (left: number) => string): KnownBlock[] {
+  if (blocks.length <= room) return blocks;
+  const kept = Math.max(0, room - 1);
+  return room > 0 ? [...blocks.slice(0, kept), context(note(blocks.length - kept))] : [];
+}
+
+/**
+ * A card within `max` blocks. What a reader needs to act (the tally with its "if voting ended now",
+ * the footer, the buttons) always stays: long fields marked `shortened` (the reasons) give way
+ * first, with their note saying where to read them whole, then the body. Fields cut are added to `cut`.
+ */
+function cardBlocks(card: CardView, max: number, cut?: Field[]): KnownBlock[] {
+  const head: KnownBlock[] = [header(`${CARD_MARK[card.tone ?? 'info']} ${card.title}`)];
+  if (card.subtitle) head.push(context(mrkdwn(card.subtitle)));
+  const body = card.body ? sections(mrkdwn(card.body)) : [];
+  const fields = fieldBlocks(card.fields.filter((f) => !f.shortened));
+  const tail: KnownBlock[] = [...(card.tally ? tallyBlocks(card.tally) : []), ...(card.footer ? [context(mrkdwn(card.footer))] : [])];
+  const actions = actionBlocks(card.actions);
+  let room = max - head.length - fields.length - tail.length - actions.length;
+  const longs: KnownBlock[] = [];
+  for (const field of card.fields.filter((f) => f.shortened)) {
+    const blocks = fieldBlocks([field]);
+    // The body comes first: what is proposed matters more than what was said about it.
+    const share = Math.max(0, room - Math.min(body.length, Math.max(0, room - 2)));
+    const kept = shorten(blocks, share, () => mrkdwn(field.shortened ?? ''));
+    if (kept.length < blocks.length || kept.at(-1) !== blocks.at(-1)) cut?.push(field);
+    longs.push(...kept);
+    room -= kept.length;
+  }
+  const shownBody = shorten(body, room, (left) => `… (+${left})`);
+  return fit([...head, ...shownBody, ...fields, ...longs, ...tail], actions, max);
 }
 
 // ---- notices, lists, text ----
@@ -207,10 +231,10 @@ function textBlocks(view: TextView, max: number): KnownBlock[] {
   return fit(content, [], max);
 }
 
-export function renderView(view: View, max: number = LIMITS.messageBlocks): KnownBlock[] {
+export function renderView(view: View, max: number = LIMITS.messageBlocks, cut?: Field[]): KnownBlock[] {
   switch (view.type) {
     case 'card':
-      return cardBlocks(view, max);
+      return cardBlocks(view, max, cut);
     case 'notice':
       return noticeBlocks(view, max);
     case 'list':
@@ -228,8 +252,8 @@ export function fallbackText(views: View[]): string {
   return cutMrkdwn(mrkdwn(text), LIMITS.fallbackText) || ' ';
 }
 
-/** Several views in one message, separated by dividers, within one message's block budget. */
-export function renderMessage(views: View[], max: number = LIMITS.messageBlocks): { text: string; blocks: KnownBlock[] } {
+/** Several views in one message, separated by dividers, within one message's block budget. Fields cut to fit go in `cut`. */
+export function renderMessage(views: View[], max: number = LIMITS.messageBlocks, cut?: Field[]): { text: string; blocks: KnownBlock[] } {
   const blocks: KnownBlock[] = [];
   for (const [i, view] of views.entries()) {
     const separator = i > 0 ? 1 : 0;
@@ -242,9 +266,26 @@ export function renderMessage(views: View[], max: number = LIMITS.messageBlocks)
     }
     if (separator) blocks.push(divider());
     // Buttons of different views must not share an action_id within one message.
-    blocks.push(...renumber(renderView(view, room), i));
+    blocks.push(...renumber(renderView(view, room, cut), i));
   }
   return { text: fallbackText(views), blocks };
+}
+
+/**
+ * A reply to the member: the message, then whatever a card had to shorten, whole, in messages of
+ * their own. This is the form the cards' "shortened" notes point to.
+ */
+export function renderReply(views: View[], max: number = LIMITS.messageBlocks): Array<{ text: string; blocks: KnownBlock[] }> {
+  const cut: Field[] = [];
+  const first = renderMessage(views, max, cut);
+  const rest: Array<{ text: string; blocks: KnownBlock[] }> = [];
+  for (const field of cut) {
+    const blocks = fieldBlocks([{ label: field.label, value: field.value }]);
+    for (let i = 0; i < blocks.length; i += LIMITS.messageBlocks) {
+      rest.push({ text: cutMrkdwn(mrkdwn(field.label), LIMITS.fallbackText), blocks: blocks.slice(i, i + LIMITS.messageBlocks) });
+    }
+  }
+  return [first, ...rest];
 }
 
 function renumber(blocks: KnownBlock[], viewIndex: number): KnownBlock[] {

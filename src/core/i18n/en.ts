@@ -95,6 +95,7 @@ export const en = {
   'card.anonymous': 'anonymous: nobody can see who voted what',
   'card.voted': 'Voted',
   'card.reasons': 'Reasons given',
+  'card.reasonsShortened': 'Some reasons are shortened to fit here: `/concord proposal {number}` lists them all.',
   'card.decision': 'Decision',
   'card.withdrawn': 'Withdrawn by the proposer or a convener.',
   'card.closedOutcome': 'Closed: {outcome}.',

@@ -95,6 +95,7 @@ export const vi: Record<CoreKey, string> = {
   'card.anonymous': 'ẩn danh: không ai biết ai đã bầu gì',
   'card.voted': 'Đã bỏ phiếu',
   'card.reasons': 'Lý do đã nêu',
+  'card.reasonsShortened': 'Một số lý do đã được rút gọn cho vừa: `/concord proposal {number}` liệt kê đầy đủ.',
   'card.decision': 'Quyết định',
   'card.withdrawn': 'Đã được người đề xuất hoặc điều phối viên rút lại.',
   'card.closedOutcome': 'Đã đóng: {outcome}.',

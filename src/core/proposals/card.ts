@@ -98,7 +98,7 @@ export function proposalCard(input: CardInput): CardView {
     if (p.outcome) card.fields.push({ label: t({ key: 'card.decision' }), value: p.outcome });
   }
   const reasons = visibleReasons(input, visible);
-  if (reasons) card.fields.push({ label: t({ key: 'card.reasons' }), value: reasons });
+  if (reasons) card.fields.push({ label: t({ key: 'card.reasons' }), value: reasons, shortened: t({ key: 'card.reasonsShortened', params: { number: p.number } }) });
   return card;
 }
 

@@ -7,6 +7,11 @@ export interface Field {
   value: string;
   /** ISO instant when the value is a moment in time: adapters may render it in each reader's zone. */
   at?: string;
+  /**
+   * Set on a long field that may give way to the rest of a card (the tally above all) when a platform's
+   * limits are reached: the adapter shortens it and shows this note, which says where to read it whole.
+   */
+  shortened?: string;
 }
 
 /** A button. `command` is a `/concord` command line; it comes back through the same parser as typed text. */

@@ -1,4 +1,5 @@
 // Interactions as Discord sends them: modals for reasons and forms, ballots, autocomplete, languages, DMs and slow answers.
+import { HttpResponse } from 'msw';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Concord } from '../../../src/core/service.js';
 import { openTestDatabase, type TestDatabase } from '../../support/db.js';
@@ -256,6 +257,17 @@ describe('autocomplete', () => {
     answer = await send(autocomplete(alice, 'done', [{ name: 'commitment', type: 4, value: '', focused: true }]));
     expect(answer.data?.choices).toEqual([]);
   });
+
+  it('reads the proposal number Discord sends as a string while the member is still typing', async () => {
+    await propose([
+      { name: 'title', type: 3, value: 'Move stand-up to 10:00' },
+      { name: 'rule', type: 3, value: 'majority' },
+    ]);
+    const answer = await send(autocomplete(bob, 'vote', [{ name: 'proposal', type: 4, value: '1' }, { name: 'choice', type: 3, value: 'y', focused: true }]));
+    expect(answer.data?.choices).toEqual([{ name: 'Yes', value: 'yes' }]);
+    const notYet = await send(autocomplete(bob, 'vote', [{ name: 'proposal', type: 4, value: 'mo' }, { name: 'choice', type: 3, value: '', focused: true }]));
+    expect(notYet.data?.choices).toEqual([]);
+  });
 });
 
 describe('answers', () => {
@@ -321,6 +333,24 @@ describe('answers', () => {
     expect(text(lost.data)).toMatch(/works inside a server/);
     const stale = await send(click(alice, dm, 'zz-old-button'));
     expect(text(stale.data)).toMatch(/older version/);
+  });
+
+  it('does nothing for a DM button naming a server the clicking member is not in', async () => {
+    const stranger = member('mallory', { locale: 'vi' });
+    fake.on('GET', new RegExp(`^/guilds/${GUILD}/members/${stranger.id}$`), () => HttpResponse.json({ message: 'Unknown Member', code: 10007 }, { status: 404 }));
+    const dm: PostedMessage = { id: '9', channel_id: '1', embeds: [], components: [] };
+    const guildB36 = BigInt(GUILD).toString(36);
+    const forged = await send(click(stranger, dm, `c.${guildB36}:group create "Hijacked"`, { guild: false }));
+    expect(text(forged.data)).toMatch(/không phải thành viên/);
+    const english = await send(click({ ...stranger, locale: 'en-US' }, dm, `c.${guildB36}:group create "Hijacked"`, { guild: false }));
+    expect(text(english.data)).toMatch(/not a member of the server/);
+    const groups = await send(slash(alice, 'group', [], 'list'));
+    expect(text(groups.data)).not.toContain('Hijacked');
+    // A member of the server clicks through, and is asked once per while, not once per click.
+    const lookups = () => fake.calls.filter((c) => c.method === 'GET' && c.path.startsWith(`/guilds/${GUILD}/members/${alice.id}`)).length;
+    await send(click(alice, dm, `c.${guildB36}:group list`, { guild: false }));
+    await send(click(alice, dm, `c.${guildB36}:group list`, { guild: false }));
+    expect(lookups()).toBe(1);
   });
 });
 

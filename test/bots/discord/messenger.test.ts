@@ -32,6 +32,28 @@ const card: CardView = {
 };
 
 describe('DiscordMessenger', () => {
+  it('shows where a member’s masked link goes and lets no mention in a post page anyone', async () => {
+    const messenger = new DiscordMessenger(client);
+    const written: CardView = {
+      type: 'card',
+      title: 'Proposal #5: Use the [new portal](https://evil.example/a)',
+      body: 'Vote at [Official ballot (SSO)](https://evil.example/sso "Concord") or [here](<https://evil.example/b>), @everyone <@123456789012345678>',
+      fields: [{ label: 'Reasons given', value: '• @234567890123456789 (Object): see [the minutes](https://evil.example/m)' }],
+      tally: { lines: [{ label: '[Yes](https://evil.example/y)', value: '1' }] },
+      actions: [],
+    };
+    await messenger.post(workspace, CHANNEL, written);
+    const [post] = fake.take();
+    const body = post?.body as { allowed_mentions: unknown; embeds: unknown[] };
+    expect(body.allowed_mentions).toEqual({ parse: [] });
+    const text = JSON.stringify(body.embeds);
+    expect(text).not.toMatch(/\]\(/);
+    expect(text).toContain('Official ballot (SSO) (https://evil.example/sso)');
+    expect(text).toContain('here (https://evil.example/b)');
+    expect(text).toContain('the minutes (https://evil.example/m)');
+    expect(text).toContain('**Yes (https://evil.example/y)**');
+  });
+
   it('posts to a channel, edits the message, and DMs with the server in the buttons', async () => {
     const messenger = new DiscordMessenger(client);
     const ref = await messenger.post(workspace, CHANNEL, card);

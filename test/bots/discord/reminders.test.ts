@@ -77,3 +77,31 @@ it('reminds the owner by DM on time, and done in the DM marks the commitment don
   expect(card.tone).toBe('success');
   expect(card.actions).toEqual([]);
 });
+
+it('keeps every option of a poll reminder reachable when the options are long', async () => {
+  const options = ['Hoi An', 'Da Lat', 'Sa Pa'].map((town) => `${town}: three nights in a guesthouse near the old town, with the workshop room`.padEnd(80, '.'));
+  await h.dispatch(slash(alice, 'concord', [{ name: 'text', type: 3, value: 'group create "Offsite"' }]));
+  await h.dispatch(slash(alice, 'concord', [{ name: 'text', type: 3, value: `propose "Offsite venue" --rule poll --options "${options.join('|')}" --closes "in 2 days"` }]));
+  fake.take();
+  fake.messages.clear();
+  await h.advance(DAY + HOUR);
+
+  const dmChannel = dmChannelOf(alice.id);
+  const sent = [...fake.messages.values()].find((m) => m.channel_id === dmChannel && JSON.stringify(m.embeds).includes('Offsite venue'))!;
+  expect(sent).toBeDefined();
+  const shown = buttons(sent);
+  expect(shown.map((b) => b.label)).toEqual(options);
+  expect(new Set(shown.map((b) => b.custom_id)).size).toBe(3);
+  for (const b of shown) expect(b.custom_id.length).toBeLessThanOrEqual(100);
+
+  const message: PostedMessage = { id: sent.id, channel_id: dmChannel, embeds: sent.embeds, components: sent.components };
+  const clicked = click(alice, message, shown[1]!.custom_id, { guild: false });
+  await h.dispatch(clicked);
+  expect(JSON.stringify(fake.callbacks(clicked.id)[0]?.data)).toMatch(/✅/);
+  const card = await h.app.core.execute(
+    { platform: 'discord', workspace: { externalId: GUILD, name: 'Concord' }, actor: { externalId: alice.id, displayName: alice.name }, channel: { id: 'c', name: 'budget' }, idempotencyKey: randomUUID() },
+    'proposal 1',
+  );
+  const tally = card.views.find((v): v is CardView => v.type === 'card')?.tally?.lines;
+  expect(tally?.find((l) => l.label === options[1])?.value).toBe('1');
+});

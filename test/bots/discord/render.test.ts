@@ -4,6 +4,7 @@ import { decodeId, encodeId } from '../../../src/bots/discord/custom-ids.js';
 import { renderView, renderViews, type DiscordMessage } from '../../../src/bots/discord/render.js';
 import type { Action, CardView, View } from '../../../src/core/views/types.js';
 import { embedChars, messageProblems } from './limits.js';
+import { cardWithLongReasons, REASONS_NOTE } from '../long-reasons.js';
 
 const long = (n: number, word = 'word') => Array.from({ length: Math.ceil(n / (word.length + 1)) }, () => word).join(' ').slice(0, n);
 const options20 = Array.from({ length: 20 }, (_, i) => `Option ${i + 1} ${long(70, 'x')}`.slice(0, 80));
@@ -163,5 +164,33 @@ describe('custom ids', () => {
     expect(encodeId({ kind: 'run', command: `propose ${'"'}${'y'.repeat(120)}"` })).toBeNull();
     expect(decodeId('zz')).toBeNull();
     expect(decodeId('k:whatever')).toBeNull();
+  });
+});
+
+describe('a card with many long reasons', () => {
+  // Twenty long options: the tally is too long for a field and goes in the description, after the body.
+  const card = (locale: 'en' | 'vi') =>
+    cardWithLongReasons(locale, { body: long(3500), tally: { lines: options20.map((o, i) => ({ label: o, value: String(i), share: i / 190 })), summary: 'If voting ended now: Option 20 would win.' } });
+  const textOf = (m: DiscordMessage) => m.embeds.map((e) => [e.description, ...(e.fields ?? []).map((f) => `${f.name}: ${f.value}`), e.footer?.text].join('\n')).join('\n');
+
+  it('keeps the tally and its forecast, and shortens the reasons with a note saying where to read them', () => {
+    for (const locale of ['en', 'vi'] as const) {
+      for (const opts of [{}, { locale }]) {
+        const [message] = renderView(card(locale), opts);
+        expectWithinLimits([message!]);
+        const text = textOf(message!);
+        expect(text).toContain('If voting ended now: Option 20 would win.');
+        expect(text).toContain('**Option 20');
+        expect(text).toContain(REASONS_NOTE[locale]);
+      }
+    }
+  });
+
+  it('lists every reason in a reply to the member, and posts only the card to the channel', () => {
+    expect(renderViews([card('en')])).toHaveLength(1);
+    const reply = renderViews([card('en')], { locale: 'en' });
+    expectWithinLimits(reply);
+    const listed = reply.slice(1).map(textOf).join('\n');
+    for (const i of [0, 60, 119]) expect(listed).toContain(`@member${i} (Object)`);
   });
 });

@@ -135,6 +135,11 @@ export class FakeDiscord {
     if (method === 'PUT' && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) {
       return HttpResponse.json((call.body as Array<Record<string, unknown>>).map((c) => ({ ...c, id: snowflake(), application_id: APP_ID, version: snowflake() })));
     }
+    match = /^\/guilds\/(\d+)\/members\/(\d+)$/.exec(path);
+    if (method === 'GET' && match) {
+      // Everyone is a member unless a test says otherwise with on().
+      return HttpResponse.json({ user: { id: match[2], username: 'u', discriminator: '0', global_name: null, avatar: null }, roles: [], joined_at: '2026-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0 });
+    }
     if (method === 'GET' && path === '/users/@me') return HttpResponse.json({ id: BOT, username: 'Concord', discriminator: '0', bot: true, global_name: null, avatar: null });
     return HttpResponse.json({ message: `Unknown route ${method} ${path}`, code: 0 }, { status: 404 });
   }

@@ -77,4 +77,12 @@ describe('loadSlackConfig', () => {
       'SLACK_STATE_SECRET: must be at least 16 characters of random text',
     ]);
   });
+
+  it('refuses to start many-workspace mode in production without a key to seal bot tokens', () => {
+    const oauth = { SLACK_CLIENT_ID: '1111.2222', SLACK_CLIENT_SECRET: 'client-secret', SLACK_STATE_SECRET: 'a-long-random-state-secret', SLACK_SIGNING_SECRET: SECRET };
+    expect(problems({ ...oauth, NODE_ENV: 'production' })).toEqual([expect.stringMatching(/^SLACK_TOKEN_KEY: is required in production/)]);
+    expect(problems({ ...oauth, NODE_ENV: 'production', SLACK_TOKEN_KEY: 'k'.repeat(32) })).toEqual([]);
+    expect(problems({ ...oauth, NODE_ENV: 'development' })).toEqual([]);
+    expect(problems({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: SECRET, NODE_ENV: 'production' })).toEqual([]);
+  });
 });

@@ -53,7 +53,8 @@ it('serves a workspace of an org that installed Concord org-wide, and posts ther
   const alice = member(1);
   await h.send(fromOrg(slashCommand(alice, 'group create "Budget"')));
   await h.send(fromOrg(slashCommand(alice, 'propose "Adopt" --rule consent')));
-  expect(h.logged).toEqual([]);
+  // Tokens are kept as Slack gave them in this file: the start-up warning says so, and nothing else is logged.
+  expect(h.logged.filter((l) => !l.msg?.startsWith('SLACK_TOKEN_KEY is not set'))).toEqual([]);
   const [post] = slack.of('chat.postMessage');
   expect(post?.token).toBe(ORG_TOKEN);
   expect(post?.params.channel).toBe('C0BUDGET');

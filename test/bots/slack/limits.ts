@@ -20,6 +20,19 @@ export function blockKitProblems(payload: { blocks?: unknown; text?: unknown; vi
   };
 
   const options = (where: string, e: Json, max: number) => {
+    if (Array.isArray(e.option_groups)) {
+      if (e.options !== undefined) p(where, 'both options and option_groups');
+      if (e.option_groups.length === 0 || e.option_groups.length > 100) p(where, `${e.option_groups.length} option groups`);
+      const all: unknown[] = [];
+      for (const [i, g] of e.option_groups.entries()) {
+        if (!isObj(g)) continue;
+        text(`${where}.option_groups[${i}].label`, g.label, 75, 'plain_text');
+        options(`${where}.option_groups[${i}]`, { options: g.options }, max);
+        if (Array.isArray(g.options)) all.push(...g.options);
+      }
+      if (isObj(e.initial_option) && !all.some((o) => isObj(o) && o.value === (e.initial_option as Json).value)) p(where, 'initial_option not among options');
+      return;
+    }
     const list = e.options;
     if (!Array.isArray(list) || list.length === 0) return p(where, 'no options');
     if (list.length > max) p(where, `${list.length} options > ${max}`);

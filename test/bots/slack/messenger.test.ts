@@ -52,6 +52,31 @@ describe('SlackMessenger', () => {
     expect(ref).toEqual({ channelId: 'C0BUDGET', messageId: slack.calls[0]!.response!.ts });
   });
 
+  it('shows members a post mentions by name, so posting it pages nobody, and shows where a labelled link goes', async () => {
+    const card = {
+      type: 'card',
+      title: '#4 Ask <@U0ALICE01> first',
+      body: 'Ping <@U0BAO0001|bao> and <!everyone>; details at <https://evil.example/sso|Official ballot (SSO)>',
+      fields: [{ label: 'Proposer', value: '@U0CHI0001' }],
+      actions: [],
+    } as const;
+    const messenger = new SlackMessenger(config);
+    await messenger.post(workspace, 'C0BUDGET', { ...card, fields: [...card.fields], actions: [] });
+    await messenger.update(workspace, { channelId: 'C0BUDGET', messageId: '1765000001.000100' }, { ...card, fields: [...card.fields], actions: [] });
+    const sent = slack.of().filter((c) => c.method.startsWith('chat.'));
+    expect(sent.map((c) => c.method)).toEqual(['chat.postMessage', 'chat.update']);
+    for (const call of sent) {
+      const all = JSON.stringify([call.params.text, call.params.blocks]);
+      expect(all).not.toMatch(/<@|<!everyone>/);
+      expect(all).toContain('Ask @u0alice01 first');
+      expect(all).toContain('Ping @u0bao0001 and &lt;!everyone&gt;');
+      expect(all).toContain('@u0chi0001');
+      expect(all).toContain('Official ballot (SSO) (<https://evil.example/sso>)');
+    }
+    // Each member is looked up once.
+    expect(slack.calls.filter((c) => c.method === 'users.info').map((c) => c.params.user).sort()).toEqual(['U0ALICE01', 'U0BAO0001', 'U0CHI0001']);
+  });
+
   it('updates a card in place with chat.update', async () => {
     await new SlackMessenger(config).update(workspace, { channelId: 'C0BUDGET', messageId: '1765000001.000100' }, notice);
     expect(slack.calls.map((c) => [c.method, c.params.channel, c.params.ts])).toEqual([['chat.update', 'C0BUDGET', '1765000001.000100']]);

@@ -72,6 +72,14 @@ describe.each(variants)('$sealing', ({ env }) => {
     const rows = rowsOf<{ id: string; team_id: string; bot_token: string }>(await database.db.execute(sql`select id, team_id, bot_token from slack_installations`));
     expect(rows).toEqual([{ id: `T:${TEAM.id}`, team_id: TEAM.id, bot_token: env.SLACK_TOKEN_KEY ? expect.stringMatching(/^sealed:v1:/) : INSTALLED_TOKEN }]);
     expect(await store().botToken(TEAM.id)).toBe(INSTALLED_TOKEN);
+
+    // The same redirect again (from history or a log, with a fresh code) installs nothing: a state is spent once.
+    const replay = await fetch(`${base()}/slack/oauth_redirect?code=another-code&state=${encodeURIComponent(state)}`, { headers: { cookie }, redirect: 'manual' });
+    expect(replay.status).toBe(400);
+    expect(slack.of('oauth.v2.access')).toHaveLength(1);
+    // A forged state is refused as well.
+    const forged = await fetch(`${base()}/slack/oauth_redirect?code=the-code&state=${encodeURIComponent(`${state.split('.')[0]}.AAAA`)}`, { headers: { cookie }, redirect: 'manual' });
+    expect(forged.status).toBe(400);
     slack.take();
 
     // Requests from that team are answered with its token, and the outbox posts with it too.
@@ -82,6 +90,11 @@ describe.each(variants)('$sealing', ({ env }) => {
     const post = slack.of('chat.postMessage')[0]!;
     expect(post.token).toBe(INSTALLED_TOKEN);
     expect(slack.calls.every((c) => c.token === INSTALLED_TOKEN)).toBe(true);
+  });
+
+  it('warns at start when bot tokens are stored in plain text', () => {
+    const warned = h.logged.filter((l) => l.level === 'warn' && l.msg?.includes('SLACK_TOKEN_KEY is not set'));
+    expect(warned).toHaveLength(env.SLACK_TOKEN_KEY ? 0 : 1);
   });
 
   it('serves only the install pages from Bolt’s receiver, and only to GET', async () => {

@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import type { Action, CardView, ListView, NoticeView, TextView, View } from '../../../src/core/views/types.js';
 import { ballotModal, formModal, proposeModal, proposeModalForRule, reasonModal } from '../../../src/bots/slack/modals.js';
 import { cutMrkdwn, mrkdwn, slackDate, splitMrkdwn } from '../../../src/bots/slack/mrkdwn.js';
-import { decodeAction, encodeAction, renderMessage } from '../../../src/bots/slack/render.js';
+import { decodeAction, encodeAction, renderMessage, renderReply } from '../../../src/bots/slack/render.js';
 import { homeView } from '../../../src/bots/slack/bot.js';
 import { blockKitProblems } from './limits.js';
+import { cardWithLongReasons, REASONS_NOTE } from '../long-reasons.js';
 import { buttonsOf, textOf } from './support.js';
 
 const long = (n: number, unit = 'Lorem <ipsum> & dolor sit amet, ') => unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
@@ -99,6 +100,16 @@ describe('Block Kit limits', () => {
     const meta = { locale: 'vi' as const, channel: 'C1', responseUrl: `https://hooks.slack.com/${long(2900, 'x')}`, tz: 'Asia/Ho_Chi_Minh' };
     const base = proposeModal({ locale: 'vi', groups, meta, title: long(500) });
     expect(blockKitProblems({ view: base }, 'modal')).toEqual([]);
+    // Every group can be chosen, and the channel's own (the last by name here) is there and chosen.
+    type Select = { initial_option?: { value: string }; option_groups: Array<{ label: { text: string }; options: Array<{ value: string }> }> };
+    const select = (base.blocks.find((b) => b.block_id === 'group') as unknown as { element: Select }).element;
+    expect(select.option_groups[0]!.label.text).toBe('Nhóm của kênh này');
+    expect(select.option_groups.flatMap((g) => g.options.map((o) => o.value)).sort()).toEqual(groups.map((g) => g.name).sort());
+    expect(select.initial_option?.value).toBe(groups[149]!.name);
+    const few = proposeModal({ locale: 'en', groups: groups.slice(120), meta: { ...meta, locale: 'en' } });
+    const flat = (few.blocks.find((b) => b.block_id === 'group') as unknown as { element: { initial_option?: { value: string }; options: Array<{ value: string }> } }).element;
+    expect(flat.options).toHaveLength(30);
+    expect(flat.initial_option?.value).toBe(groups[149]!.name);
     for (const rule of ['consent', 'majority', 'poll', 'dot', 'advice', 'ranked']) {
       const view = proposeModalForRule({ blocks: base.blocks, private_metadata: base.private_metadata! }, rule);
       expect(blockKitProblems({ view }, 'modal'), rule).toEqual([]);
@@ -131,10 +142,15 @@ describe('Block Kit limits', () => {
 describe('mrkdwn', () => {
   it('escapes what Slack would read as markup, keeping member and channel mentions and links', () => {
     expect(mrkdwn('a < b & c > d')).toBe('a &lt; b &amp; c &gt; d');
-    expect(mrkdwn('ask <@U0123ABCD> in <#C0123ABCD|general>, see <https://example.com|the doc>')).toBe(
-      'ask <@U0123ABCD> in <#C0123ABCD|general>, see <https://example.com|the doc>',
-    );
+    expect(mrkdwn('ask <@U0123ABCD> in <#C0123ABCD|general>, see <https://example.com>')).toBe('ask <@U0123ABCD> in <#C0123ABCD|general>, see <https://example.com>');
     expect(mrkdwn('hi <!channel> and <!here>')).toBe('hi &lt;!channel&gt; and &lt;!here&gt;');
+  });
+
+  it('shows where a member’s labelled link really goes, so a label cannot pass for another address', () => {
+    expect(mrkdwn('Vote here: <https://evil.example/steal|Official ballot (SSO)> today')).toBe('Vote here: Official ballot (SSO) (<https://evil.example/steal>) today');
+    expect(mrkdwn('<https://evil.example|https://sso.example.com> & <mailto:a@evil.example|HR>')).toBe(
+      'https://sso.example.com (<https://evil.example>) &amp; HR (<mailto:a@evil.example>)',
+    );
   });
 
   it('turns a member known only by Slack id into a mention Slack shows by name', () => {
@@ -158,5 +174,37 @@ describe('mrkdwn', () => {
       expect(piece.length).toBeLessThanOrEqual(3000);
       expect(piece).not.toMatch(/&[a-z]*$|<[^>]*$/);
     }
+  });
+});
+
+describe('a card with many long reasons', () => {
+  const card = (locale: 'en' | 'vi') =>
+    cardWithLongReasons(locale, {
+      body: long(2000),
+      tally: { lines: [{ label: 'Consent', value: '10', share: 0.08 }, { label: 'Object', value: '110', share: 0.92 }], summary: 'If voting ended now: 110 objections, so it would not pass.' },
+    });
+
+  it('keeps the tally, the forecast and the buttons, and shortens the reasons with a note saying where to read them', () => {
+    for (const locale of ['en', 'vi'] as const) {
+      for (const views of [[card(locale)], [{ type: 'notice', tone: 'success', text: 'Voted.' } as NoticeView, card(locale)]]) {
+        const message = renderMessage(views);
+        expect(blockKitProblems(message, 'message')).toEqual([]);
+        const text = textOf(message.blocks);
+        expect(text).toContain('If voting ended now: 110 objections');
+        expect(text).toContain('*Object*  110');
+        expect(text).toContain('Quorum: 10 more votes needed');
+        expect(text).toContain(REASONS_NOTE[locale]);
+        expect(buttonsOf(message.blocks).map((b) => b.value)).toEqual(['vote 7 consent']);
+      }
+    }
+  });
+
+  it('lists every reason in the reply to the member, after the card', () => {
+    const [first, ...rest] = renderReply([card('en')]);
+    expect(textOf(first!.blocks)).toContain('If voting ended now');
+    expect(rest.length).toBeGreaterThan(0);
+    for (const more of rest) expect(blockKitProblems(more, 'message')).toEqual([]);
+    const listed = rest.map((m) => textOf(m.blocks)).join('\n');
+    for (const i of [0, 60, 119]) expect(listed).toContain(`@member${i} (Object)`);
   });
 });

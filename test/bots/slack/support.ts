@@ -188,13 +188,20 @@ export interface Member {
 
 export const member = (n: number): Member => ({ id: `U${String(n).padStart(8, '0')}`, name: `member${n}` });
 
-export function slashCommand(who: Member, text: string, opts: { channel?: { id: string; name: string }; trigger?: string } = {}): Delivery {
+/** A workspace as payloads name it. */
+export interface Team {
+  id: string;
+  domain: string;
+}
+
+export function slashCommand(who: Member, text: string, opts: { channel?: { id: string; name: string }; trigger?: string; team?: Team } = {}): Delivery {
   const channel = opts.channel ?? { id: 'C0BUDGET', name: 'budget' };
   const trigger = opts.trigger ?? nextTrigger();
+  const team = opts.team ?? TEAM;
   const form = new URLSearchParams({
     token: 'deprecated-verification-token',
-    team_id: TEAM.id,
-    team_domain: TEAM.domain,
+    team_id: team.id,
+    team_domain: team.domain,
     channel_id: channel.id,
     channel_name: channel.name,
     user_id: who.id,
@@ -203,7 +210,7 @@ export function slashCommand(who: Member, text: string, opts: { channel?: { id: 
     text,
     api_app_id: 'A0CONCORD',
     is_enterprise_install: 'false',
-    response_url: `${RESPONSE_HOST}/commands/${TEAM.id}/${trigger.split('.')[0]}/cmd`,
+    response_url: `${RESPONSE_HOST}/commands/${team.id}/${trigger.split('.')[0]}/cmd`,
     trigger_id: trigger,
   });
   return { body: form.toString(), contentType: 'application/x-www-form-urlencoded' };
@@ -214,13 +221,20 @@ export const interaction = (payload: Record<string, unknown>): Delivery => ({
   contentType: 'application/x-www-form-urlencoded',
 });
 
-/** A click on a button of a message in a channel, as block_actions. */
-export function buttonClick(who: Member, button: { action_id: string; value: string; text?: { text: string } }, opts: { channel?: { id: string; name: string }; messageTs?: string; trigger?: string } = {}): Delivery {
+/**
+ * A click on a button of a message in a channel, as block_actions. `userTeam`: the clicking member's own
+ * workspace, another organisation's in a Slack Connect channel; `team` stays the card's workspace.
+ */
+export function buttonClick(
+  who: Member,
+  button: { action_id: string; value: string; text?: { text: string } },
+  opts: { channel?: { id: string; name: string }; messageTs?: string; trigger?: string; userTeam?: Team } = {},
+): Delivery {
   const channel = opts.channel ?? { id: 'C0BUDGET', name: 'budget' };
   const trigger = opts.trigger ?? nextTrigger();
   return interaction({
     type: 'block_actions',
-    user: { id: who.id, username: who.name, name: who.name, team_id: TEAM.id },
+    user: { id: who.id, username: who.name, name: who.name, team_id: (opts.userTeam ?? TEAM).id },
     api_app_id: 'A0CONCORD',
     token: 'deprecated-verification-token',
     container: { type: 'message', message_ts: opts.messageTs ?? '1765000001.000100', channel_id: channel.id, is_ephemeral: false },
@@ -245,18 +259,28 @@ export function buttonClick(who: Member, button: { action_id: string; value: str
   });
 }
 
-/** A modal's submission; `opened` is the view as Concord sent it to views.open. */
-export function viewSubmission(who: Member, opened: Record<string, unknown>, values: Record<string, Record<string, unknown>>, opts: { id?: string; hash?: string } = {}): Delivery {
+/**
+ * A modal's submission; `opened` is the view as Concord sent it to views.open. `userTeam`: the submitting
+ * member's own workspace, which Slack puts in `team` and `view.team_id` while `view.app_installed_team_id`
+ * stays the installed one.
+ */
+export function viewSubmission(
+  who: Member,
+  opened: Record<string, unknown>,
+  values: Record<string, Record<string, unknown>>,
+  opts: { id?: string; hash?: string; userTeam?: Team } = {},
+): Delivery {
+  const team = opts.userTeam ?? TEAM;
   return interaction({
     type: 'view_submission',
-    team: { id: TEAM.id, domain: TEAM.domain },
-    user: { id: who.id, username: who.name, name: who.name, team_id: TEAM.id },
+    team: { id: team.id, domain: team.domain },
+    user: { id: who.id, username: who.name, name: who.name, team_id: team.id },
     api_app_id: 'A0CONCORD',
     token: 'deprecated-verification-token',
     trigger_id: nextTrigger(),
     view: {
       id: opts.id ?? 'V0MODAL',
-      team_id: TEAM.id,
+      team_id: team.id,
       type: 'modal',
       blocks: opened.blocks,
       private_metadata: opened.private_metadata,
