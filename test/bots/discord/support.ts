@@ -305,7 +305,7 @@ export async function createDiscordHarness(
   const clock = new ManualClock(opts.start ?? new Date('2026-12-01T09:00:00Z'));
   const client = discordClient();
   const app = await createApp({
-    config: loadConfig({ LOG_LEVEL: 'silent' }),
+    config: loadConfig({ LOG_LEVEL: 'silent', RATE_LIMITS: 'off' }),
     clock,
     messengers: { discord: new DiscordMessenger(client) },
     database,

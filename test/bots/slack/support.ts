@@ -347,7 +347,7 @@ export async function startHarness(database: TestDatabase, env: Record<string, s
     warn: (obj: object, msg?: string) => void logged.push({ level: 'warn', obj, ...(msg ? { msg } : {}) }),
     error: (obj: object, msg?: string) => void logged.push({ level: 'error', obj, ...(msg ? { msg } : {}) }),
   };
-  const app = await createApp({ config: loadConfig({ LOG_LEVEL: 'silent' }), clock, messengers: { slack: messenger }, database, logger });
+  const app = await createApp({ config: loadConfig({ LOG_LEVEL: 'silent', RATE_LIMITS: 'off' }), clock, messengers: { slack: messenger }, database, logger });
   const tick = () => app.scheduler.tick();
   const bot = await startSlack({ core: app.core, config, logger, database, messenger, tick, port: 0 });
   return {
