@@ -5,6 +5,7 @@ import type { Clock } from '../core/ports.js';
 import { anyOf, rowsOf, type Db } from './client.js';
 import { DrizzleTx } from './repositories/tx.js';
 import * as t from './schema.js';
+import { interleave, shareOf, workspacesDue } from './fair-claim.js';
 
 export interface JobRunnerOptions {
   db: Db;
@@ -28,33 +29,75 @@ interface ClaimedJob {
   kind: string;
   payload: Record<string, unknown>;
   attempts: number;
+  /** The workspace the job works for; null for upkeep that belongs to none. */
+  workspaceId: number | null;
 }
 
 export class JobRunner {
   constructor(private readonly opts: JobRunnerOptions) {}
 
-  /** Claims up to `batchSize` jobs due now, or whose worker's lease ran out. */
+  /** The last workspace served by the previous claim: the next one starts after it, so none waits for ever. */
+  private cursor = 0;
+
+  /**
+   * Claims up to `batchSize` jobs due now, or whose worker's lease ran out, fairly across
+   * workspaces: an equal share of the batch from each workspace with jobs due, walking workspaces
+   * round-robin from where the last claim stopped (as the outbox does). A workspace that scheduled
+   * thousands of reminders takes its share of each batch; another workspace's proposal still closes
+   * on time. Jobs that belong to no workspace take one share of their own.
+   */
   async claim(): Promise<ClaimedJob[]> {
+    return (await this.claimBatch()).jobs;
+  }
+
+  /** A claim, and whether more may be due: some workspace filled its share, or the leases ran out in bulk. */
+  private async claimBatch(): Promise<{ jobs: ClaimedJob[]; more: boolean }> {
     const now = this.opts.clock.now();
+    const at = now.toISOString();
     const leaseUntil = new Date(now.getTime() + this.opts.leaseSeconds * 1000);
     const limit = this.opts.batchSize ?? 500;
-    // Two index-ordered scans (due, and lease expired), each stopping at the limit: claiming never
-    // reads more than a batch of rows, however many millions of jobs wait further ahead.
+    const workspaces = await workspacesDue(this.opts.db, { table: 'jobs', dueColumn: 'run_at' }, now, this.cursor, limit);
+    const [upkeep] = rowsOf<{ due: boolean }>(
+      await this.opts.db.execute(sql`select exists (select 1 from jobs where workspace_id is null and status = 'pending' and run_at <= ${at}::timestamptz) as due`),
+    );
+    const share = shareOf(limit, workspaces.length + (upkeep?.due ? 1 : 0));
+    // Index-ordered probes (each workspace's due jobs, unscoped due jobs, expired leases), each
+    // stopping at its limit: claiming never reads more than a batch of rows, however many millions
+    // of jobs wait further ahead.
     const result = await this.opts.db.execute(sql`
       with due as (
-        select id from jobs where status = 'pending' and run_at <= ${now.toISOString()}::timestamptz
-        order by run_at limit ${limit} for update skip locked
+        select d.id from unnest(${`{${workspaces.join(',')}}`}::int8[]) as w(id)
+        cross join lateral (
+          select id from jobs where workspace_id = w.id and status = 'pending' and run_at <= ${at}::timestamptz
+          order by run_at, id limit ${share} for update skip locked
+        ) d
+      ), unscoped as (
+        select id from jobs where workspace_id is null and status = 'pending' and run_at <= ${at}::timestamptz
+        order by run_at limit ${share} for update skip locked
       ), expired as (
-        select id from jobs where status = 'running' and locked_until < ${now.toISOString()}::timestamptz
+        select id from jobs where status = 'running' and locked_until < ${at}::timestamptz
         order by locked_until limit ${limit} for update skip locked
       )
       update jobs set status = 'running', locked_by = ${this.opts.workerId}, locked_until = ${leaseUntil.toISOString()}::timestamptz, attempts = attempts + 1
-      where id in (select id from due union all select id from expired)
-      returning id, kind, payload, attempts, run_at`);
-    // Run in due order, as they would have run had nobody been away: a reminder before the close it precedes.
-    return rowsOf<{ id: number | string; kind: string; payload: Record<string, unknown>; attempts: number; run_at: string | Date }>(result)
-      .map((r) => ({ id: Number(r.id), kind: r.kind, payload: r.payload, attempts: r.attempts, runAt: new Date(r.run_at).getTime() }))
+      where id in (select id from due union all select id from unscoped union all select id from expired)
+      returning id, kind, payload, attempts, run_at, workspace_id`);
+    if (workspaces.length > 0) this.cursor = workspaces[workspaces.length - 1]!;
+    // Run in due order, as they would have run had nobody been away: a reminder before the close it
+    // precedes; then one job of each workspace in turn.
+    const claimed = rowsOf<{ id: number | string; kind: string; payload: Record<string, unknown>; attempts: number; run_at: string | Date; workspace_id: number | string | null }>(result)
+      .map((r) => ({
+        id: Number(r.id),
+        kind: r.kind,
+        payload: r.payload,
+        attempts: r.attempts,
+        runAt: new Date(r.run_at).getTime(),
+        workspaceId: r.workspace_id === null ? null : Number(r.workspace_id),
+      }))
       .sort((a, b) => a.runAt - b.runAt || a.id - b.id);
+    const perWorkspace = new Map<number | null, number>();
+    for (const job of claimed) perWorkspace.set(job.workspaceId, (perWorkspace.get(job.workspaceId) ?? 0) + 1);
+    const more = claimed.length >= limit || [...perWorkspace.values()].some((n) => n >= share);
+    return { jobs: interleave(claimed), more };
   }
 
   /** Runs a claimed job; its effects and its completion commit together, or not at all. */
@@ -110,26 +153,25 @@ export class JobRunner {
   }
 
   /**
-   * Runs what is due now; returns how many jobs ran. A claim that comes back short took everything
-   * then due, so the lane stops there: jobs that became due meanwhile (a card refresh asked for by a
+   * Runs what is due now; returns how many jobs ran. A claim in which no workspace filled its share took
+   * everything then due, so the lane stops there: jobs that became due meanwhile (a card refresh asked for by a
    * ballot cast during the run) wait for the next pass instead of keeping this one going.
    */
   async runDue(): Promise<number> {
-    const batchSize = this.opts.batchSize ?? 500;
-    const first = await this.claim();
-    if (first.length === 0) return 0;
+    const first = await this.claimBatch();
+    if (first.jobs.length === 0) return 0;
     let total = 0;
-    const lane = async (claimed: ClaimedJob[]): Promise<void> => {
-      for (let jobs = claimed; jobs.length > 0; jobs = jobs.length >= batchSize ? await this.claim() : []) {
-        await this.runClaimed(jobs);
-        total += jobs.length;
+    const lane = async (claimed: { jobs: ClaimedJob[]; more: boolean }): Promise<void> => {
+      for (let batch = claimed; batch.jobs.length > 0; batch = batch.more ? await this.claimBatch() : { jobs: [], more: false }) {
+        await this.runClaimed(batch.jobs);
+        total += batch.jobs.length;
       }
     };
     const lanes = [lane(first)];
-    // A full first batch means a backlog: only then do further lanes start, so that a handful of due
-    // jobs still run in due order, in one batch.
-    if (first.length >= batchSize) {
-      for (let i = 1; i < (this.opts.lanes ?? 1); i++) lanes.push(this.claim().then(lane));
+    // A backlog (some workspace filled its share) is the only reason to start further lanes, so that
+    // a handful of due jobs still run in due order, in one batch.
+    if (first.more) {
+      for (let i = 1; i < (this.opts.lanes ?? 1); i++) lanes.push(this.claimBatch().then(lane));
     }
     await Promise.all(lanes);
     return total;

@@ -6,6 +6,7 @@ import type { View } from '../core/views/types.js';
 import { DrizzleTx } from './repositories/tx.js';
 import { rowsOf, type Db } from './client.js';
 import { backoffMs } from './jobs.js';
+import { interleave, shareOf, workspacesDue } from './fair-claim.js';
 import * as t from './schema.js';
 
 export interface OutboxOptions {
@@ -50,8 +51,8 @@ export class OutboxDispatcher {
     const now = this.opts.clock.now();
     const leaseUntil = new Date(now.getTime() + this.opts.leaseSeconds * 1000);
     const limit = this.opts.batchSize ?? 50;
-    const workspaces = await this.workspacesDue(now, limit);
-    const share = workspaces.length === 0 ? 0 : Math.max(1, Math.floor(limit / workspaces.length));
+    const workspaces = await workspacesDue(this.opts.db, { table: 'outbox', dueColumn: 'next_attempt_at' }, now, this.cursor, limit);
+    const share = shareOf(limit, workspaces.length);
     const result = await this.opts.db.execute(sql`
       with due as (
         select d.id from unnest(${`{${workspaces.join(',')}}`}::int8[]) as w(id)
@@ -83,37 +84,6 @@ export class OutboxDispatcher {
       }))
       .sort((a, b) => a.id - b.id);
     return interleave(claimed);
-  }
-
-  /**
-   * Up to `limit` workspaces with messages due, in id order after the cursor and then from the start.
-   * Each step is one probe of the (workspace, due time) index, so the walk costs a few index lookups
-   * per workspace however long one workspace's backlog is.
-   */
-  private async workspacesDue(now: Date, limit: number): Promise<number[]> {
-    const walk = async (after: number, below: number | null, count: number): Promise<number[]> => {
-      if (count <= 0) return [];
-      const rows = rowsOf<{ id: string | number | null }>(
-        await this.opts.db.execute(sql`
-          with recursive walk(id, n) as (
-            (select workspace_id, 1 from outbox
-              where status = 'pending' and next_attempt_at <= ${now.toISOString()}::timestamptz and workspace_id > ${after}
-              order by workspace_id limit 1)
-            union all
-            select (select o.workspace_id from outbox o
-                     where o.status = 'pending' and o.next_attempt_at <= ${now.toISOString()}::timestamptz and o.workspace_id > walk.id
-                     order by o.workspace_id limit 1), n + 1
-            from walk where walk.id is not null and n < ${count}
-          )
-          select id from walk where id is not null`),
-      );
-      const ids = rows.map((r) => Number(r.id));
-      return below === null ? ids : ids.filter((id) => id < below);
-    };
-    const after = await walk(this.cursor, null, limit);
-    if (after.length >= limit || this.cursor === 0) return after;
-    const before = await walk(0, this.cursor + 1, limit - after.length);
-    return [...after, ...before];
   }
 
   async deliver(message: Claimed): Promise<void> {
@@ -178,21 +148,6 @@ export class OutboxDispatcher {
       total += batch.length;
     }
   }
-}
-
-/** One message of each workspace in turn, each workspace's in their own order: no workspace waits for another's whole share. */
-function interleave(messages: Claimed[]): Claimed[] {
-  const queues = new Map<number, Claimed[]>();
-  for (const m of messages) {
-    const queue = queues.get(m.workspaceId);
-    if (queue) queue.push(m);
-    else queues.set(m.workspaceId, [m]);
-  }
-  const out: Claimed[] = [];
-  for (let turn = 0; out.length < messages.length; turn++) {
-    for (const queue of queues.values()) if (turn < queue.length) out.push(queue[turn]!);
-  }
-  return out;
 }
 
 /** Platforms say how long to wait when rate limiting; honour it rather than guessing. */

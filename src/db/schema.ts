@@ -251,6 +251,8 @@ export const jobs = pgTable(
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     kind: text('kind').notNull(),
+    /** The workspace the job works for, so claims share each batch fairly; null for upkeep. */
+    workspaceId: integer('workspace_id').references(() => workspaces.id),
     /** Unique while pending: scheduling the same key again moves the existing job. */
     key: text('key').notNull(),
     runAt: ts('run_at').notNull(),
@@ -266,6 +268,7 @@ export const jobs = pgTable(
     // Only pending jobs are unique: a running job must not stop its successor from being scheduled.
     uniqueIndex('jobs_key_pending').on(t.key).where(sql`status = 'pending'`),
     index('jobs_due').on(t.runAt).where(sql`status = 'pending'`),
+    index('jobs_due_by_workspace').on(t.workspaceId, t.runAt, t.id).where(sql`status = 'pending'`),
     index('jobs_lease').on(t.lockedUntil).where(sql`status = 'running'`),
   ],
 );

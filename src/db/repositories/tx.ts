@@ -230,8 +230,8 @@ const CAST_BALLOT = `
     returning seq, prev_hash, hash, action
   ),
   job as (
-    insert into jobs (kind, key, run_at, payload)
-    select $15, $16, $17::timestamptz, $18::text::jsonb from entry, proposal
+    insert into jobs (kind, key, run_at, payload, workspace_id)
+    select $15, $16, $17::timestamptz, $18::text::jsonb, $1 from entry, proposal
     on conflict (key) where status = 'pending' do nothing
   )
   select entry.seq::int8 as seq, entry.prev_hash, entry.hash, entry.action, proposal.status,
@@ -801,11 +801,11 @@ export class DrizzleTx implements Tx {
   }
 
   async schedule(job: NewJob, mode: 'replace' | 'keep'): Promise<void> {
-    const insert = this.db.insert(t.jobs).values({ kind: job.kind, key: job.key, runAt: job.runAt, payload: job.payload });
+    const insert = this.db.insert(t.jobs).values({ kind: job.kind, key: job.key, runAt: job.runAt, payload: job.payload, workspaceId: jobWorkspace(job.payload) });
     if (mode === 'keep') {
       await insert.onConflictDoNothing({ target: t.jobs.key, where: sql`status = 'pending'` });
     } else {
-      await insert.onConflictDoUpdate({ target: t.jobs.key, targetWhere: sql`status = 'pending'`, set: { runAt: job.runAt, payload: job.payload, kind: job.kind } });
+      await insert.onConflictDoUpdate({ target: t.jobs.key, targetWhere: sql`status = 'pending'`, set: { runAt: job.runAt, payload: job.payload, kind: job.kind, workspaceId: jobWorkspace(job.payload) } });
     }
   }
 
@@ -889,4 +889,23 @@ export function drizzleStore(db: Db): Store {
   if (isPostgresJs(client)) return postgresJsStore(db, client);
   if (isPglite(client)) return pgliteStore(db, client);
   return { transaction: (fn) => db.transaction((dbTx) => fn(new DrizzleTx(dbTx))) };
+}
+
+/**
+ * The workspace a job works for, from the subject its payload names, so that the runner can share
+ * each batch fairly between workspaces. Upkeep that names no subject belongs to none.
+ */
+function jobWorkspace(payload: Record<string, unknown>): SQL | null {
+  const id = (key: string): number | null => (typeof payload[key] === 'number' ? (payload[key] as number) : null);
+  const proposal = id('proposalId');
+  if (proposal !== null) return sql`(select workspace_id from proposals where id = ${proposal})`;
+  const commitment = id('commitmentId');
+  if (commitment !== null) return sql`(select workspace_id from commitments where id = ${commitment})`;
+  const dispute = id('disputeId');
+  if (dispute !== null) return sql`(select workspace_id from disputes where id = ${dispute})`;
+  const group = id('groupId');
+  if (group !== null) return sql`(select workspace_id from groups where id = ${group})`;
+  const workspace = id('workspaceId');
+  if (workspace !== null) return sql`${workspace}`;
+  return null;
 }
