@@ -1,5 +1,6 @@
 // Drives Concord like an adapter would: members type command lines, a manual clock moves, messages are recorded.
 import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { advanceThroughJobs, ManualClock } from '../../src/core/clock.js';
@@ -7,7 +8,7 @@ import type { Delivery, MessageRef, Messenger } from '../../src/core/ports.js';
 import type { Reply } from '../../src/core/service.js';
 import type { View } from '../../src/core/views/types.js';
 import { renderText } from '../../src/bots/console/render.js';
-import type { TestDatabase } from './db.js';
+import { openTestDatabase, type TestDatabase } from './db.js';
 
 export interface Sent {
   kind: 'post' | 'update' | 'dm' | 'private';
@@ -132,3 +133,30 @@ export async function createHarness(database: TestDatabase, start = new Date('20
 
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
+
+/**
+ * One database for the test file, emptied before each test, and a fresh harness on it:
+ * `const t = useHarness();` then `t.h.run(...)` and `t.database.db` inside tests.
+ */
+export function useHarness(env: Record<string, string> = {}): { readonly h: Harness; readonly database: TestDatabase } {
+  let database: TestDatabase | undefined;
+  let harness: Harness | undefined;
+  beforeAll(async () => {
+    database = await openTestDatabase();
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+  beforeEach(async () => {
+    await database!.reset();
+    harness = await createHarness(database!, undefined, env);
+  });
+  return {
+    get h() {
+      return harness!;
+    },
+    get database() {
+      return database!;
+    },
+  };
+}
