@@ -40,9 +40,10 @@ const CLOSERS: ReadonlyMap<string, readonly string[]> = new Map([
 
 /** Single quotes double as apostrophes (`don't`, `it’s`), so they only quote at a word boundary. */
 const SINGLE = new Set(["'", '‘', '’']);
-const ESCAPABLE = new Set([...CLOSERS.keys(), '\\']);
 /** Invisible characters some clients paste in; they would otherwise break word matching. */
 const INVISIBLE = new Set(['\u200b', '\ufeff']);
+/** A backslash keeps the next quote, backslash or invisible character as it is, so any text can be written. */
+const ESCAPABLE = new Set([...CLOSERS.keys(), '\\', ...INVISIBLE]);
 /** `—` and `–` because phones autocorrect a typed `--` into a dash. */
 const FLAG = /^(?:--|[—–])(\p{L}[\p{L}\p{N}_-]*)(=.*)?$/su;
 
@@ -156,4 +157,19 @@ export function tokenize(input: string): TokenizeResult {
   }
   flush();
   return { ok: true, tokens };
+}
+
+/** Words that read back as themselves without quotes: no space, quote, backslash or invisible character, not a flag or mention. */
+const PLAIN = /^(?![-—–<])[^\s\\"'“”‘’„«»\u200b\ufeff]+$/u;
+
+/**
+ * Writes `value` so that `tokenize` reads it back as exactly one word with exactly this text, whatever it
+ * contains: every command built from values (buttons, examples, forms) goes through here. Plain words stay
+ * bare unless `always` is set, which also keeps a number from being read as an id.
+ */
+export function quoteWord(value: string, options: { always?: boolean } = {}): string {
+  if (!options.always && PLAIN.test(value)) return value;
+  let out = '"';
+  for (const ch of value) out += ch === '"' || ch === '\\' || INVISIBLE.has(ch) ? `\\${ch}` : ch;
+  return `${out}"`;
 }
