@@ -2,6 +2,7 @@
 import { msg, type Msg } from '../i18n/types.js';
 import { AREAS, COMMAND_SPECS, flagUsage, matchSpec, subcommandsOf, type CommandSpec } from './spec.js';
 import { closest } from './suggest.js';
+import { echo } from './caps.js';
 
 type Translate = (m: Msg) => string;
 
@@ -90,8 +91,8 @@ export function helpText(t: (m: Msg) => string, topic?: string): string {
   const found = resolve(topic);
   if (found?.kind === 'command') return commandHelp(t, found.spec);
   if (found?.kind === 'family') return familyHelp(t, found.first);
-  const shown = topic.trim();
-  const suggestion = suggestTopic(shown);
+  const shown = echo(topic.trim());
+  const suggestion = suggestTopic(topic.trim());
   const notice =
     suggestion === undefined
       ? t(msg('cmd.help.unknownTopic', { topic: shown }))

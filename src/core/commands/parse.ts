@@ -25,6 +25,7 @@ import { CHOICE_ALIASES, foldDiacritics } from '../proposals/rules/ballots.js';
 import { tokenize, type Token, type WordToken } from './tokenize.js';
 import { closest } from './suggest.js';
 import { addMsgIssue, argLabel, issueToMsg, valueSchema } from './values.js';
+import { MAX_LINE_LENGTH, MAX_WORD_LENGTH, echo } from './caps.js';
 
 type CommandOf<K extends CommandName> = Extract<Command, { name: K }>;
 
@@ -300,7 +301,14 @@ function schemaFor(value: ValueSpec, field: string): ReturnType<typeof valueSche
   return schema;
 }
 
+/** Free text and option lists carry their own bounds; any other value is one short word. */
+const WORD_KINDS: ReadonlySet<ValueSpec['kind']> = new Set(['choice', 'member', 'members', 'proposal', 'integer', 'decimal', 'fraction', 'timezone']);
+
 function convertOne(spec: CommandSpec, value: ValueSpec, field: string, given: string): unknown {
+  const length = given.length;
+  if (WORD_KINDS.has(value.kind) && length > MAX_WORD_LENGTH) {
+    abort(new ParseError(msg('cmd.error.tooLong', { field, max: MAX_WORD_LENGTH, length }), usageOf(spec)));
+  }
   const result = schemaFor(value, field).safeParse(given);
   if (result.success) return result.data;
   return abort(new ParseError(issueToMsg(result.error, { command: phrase(spec) }), usageOf(spec)));
@@ -498,7 +506,8 @@ function helpTopic(rest: readonly Token[]): Command {
     .join(' ')
     .replace(/\s+/g, ' ')
     .trim()
-    .toLowerCase();
+    .toLowerCase()
+    .slice(0, MAX_WORD_LENGTH);
   return topic ? { name: 'help', topic } : { name: 'help' };
 }
 
@@ -523,18 +532,32 @@ function usageBefore(text: string, position: number): string | undefined {
   return spec && spec.name !== 'help' ? usageOf(spec) : undefined;
 }
 
+/** Parameters that quote back what the member typed; they are cut short so a reply never repeats a whole line. */
+const ECHOED = ['given', 'extra', 'option', 'command', 'flag', 'topic', 'arg'] as const;
+
+function failure(error: Msg, usage: string | undefined): ParseResult {
+  const params = error.params && { ...error.params };
+  for (const key of ECHOED) {
+    const value = params?.[key];
+    if (params && typeof value === 'string') params[key] = echo(value);
+  }
+  const shown = params ? { key: error.key, params } : error;
+  return usage === undefined ? { ok: false, error: shown } : { ok: false, error: shown, usage };
+}
+
 export function parseCommand(text: string): ParseResult {
+  // Before anything else, so an enormous line is refused without being normalised, scanned or split.
+  if (text.length > MAX_LINE_LENGTH) {
+    return failure(msg('cmd.error.lineTooLong', { max: MAX_LINE_LENGTH, length: text.length }), undefined);
+  }
   // NFC so names typed with combining Vietnamese marks compare equal to precomposed ones.
   const line = text.normalize('NFC').replace(PREFIX, '');
   const tokens = tokenize(line);
-  if (!tokens.ok) {
-    const usage = usageBefore(line, tokens.position);
-    return usage === undefined ? { ok: false, error: tokens.error } : { ok: false, error: tokens.error, usage };
-  }
+  if (!tokens.ok) return failure(tokens.error, usageBefore(line, tokens.position));
   try {
     return { ok: true, command: parseTokens(tokens.tokens) };
   } catch (e) {
     if (!(e instanceof ParseError)) throw e;
-    return e.usage === undefined ? { ok: false, error: e.error } : { ok: false, error: e.error, usage: e.usage };
+    return failure(e.error, e.usage);
   }
 }

@@ -6,6 +6,7 @@ import { COMMAND_SPECS } from '../../../src/core/commands/spec.js';
 import type { Command } from '../../../src/core/commands/types.js';
 import type { Msg } from '../../../src/core/i18n/types.js';
 import { RULES } from '../../../src/core/proposals/rules/types.js';
+import { tEn, tVi } from './translate.js';
 
 function ok(text: string): Command {
   const result = parseCommand(text);
@@ -317,7 +318,7 @@ describe('propose', () => {
     expect(at('A|B|').key).toBe('cmd.error.optionEmpty');
     expect(at(`A|${'x'.repeat(81)}`)).toStrictEqual({
       key: 'cmd.error.optionTooLong',
-      params: { field: '--options', option: 'x'.repeat(81), max: 80 },
+      params: { field: '--options', option: `${'x'.repeat(40)}…`, max: 80 },
     });
     expect(ok(`propose x --rule poll --options "A|${'x'.repeat(80)}"`)).toMatchObject({ options: ['A', 'x'.repeat(80)] });
     expect(at('Pizza|Sushi|pizza')).toStrictEqual({
@@ -784,5 +785,35 @@ describe('commitment commands', () => {
     expect(parseCommand('commitments --mine --overdue').ok).toBe(false);
     expect(parseCommand('settings quiet-hours 21 8')).toStrictEqual({ ok: true, command: { name: 'settings.quiet', from: 21, to: 8 } });
     expect(parseCommand('settings digest monday 9 --group Budget')).toStrictEqual({ ok: true, command: { name: 'settings.digest', day: 'monday', hour: 9, group: 'Budget' } });
+  });
+});
+
+describe('bounds', () => {
+  it('refuses an enormous line at once, saying the limit, in both languages', () => {
+    const line = `propose "${'x'.repeat(200_000)}" --rule consent`;
+    const started = performance.now();
+    const { error } = err(line);
+    expect(performance.now() - started).toBeLessThan(50);
+    expect(error).toStrictEqual({ key: 'cmd.error.lineTooLong', params: { max: 10_000, length: line.length } });
+    expect(tEn(error)).toContain('at most 10000');
+    expect(tVi(error)).toContain('tối đa 10000 ký tự');
+  });
+
+  it('refuses a long word where a short value is expected before looking for suggestions', () => {
+    const { error } = err(`settings timezone ${'Europe/Lond'.repeat(100)}`);
+    expect(error).toStrictEqual({ key: 'cmd.error.tooLong', params: { field: '<IANA zone>', max: 200, length: 1100 } });
+  });
+
+  it('quotes back only a short prefix of what was typed', () => {
+    const long = 'z'.repeat(5000);
+    for (const line of [`close ${long}`, `audit --limit ${long.slice(0, 150)}`, `${long}`, `close 7 ${long}`, `propose x --rule consent --${long}`]) {
+      const { error } = err(line);
+      for (const value of Object.values(error.params ?? {})) {
+        expect(String(value).length, `${line.slice(0, 30)}: ${error.key}`).toBeLessThanOrEqual(200);
+      }
+      expect(tEn(error).length).toBeLessThan(400);
+      expect(tVi(error).length).toBeLessThan(400);
+    }
+    expect(err(`close ${'7'.repeat(60)}`).error.params?.given).toBe(`${'7'.repeat(40)}…`);
   });
 });
