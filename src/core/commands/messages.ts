@@ -46,6 +46,8 @@ const en = {
     '"{given}" is not a time zone Concord knows. Use an IANA name such as Asia/Ho_Chi_Minh, Europe/Berlin or UTC.',
   'cmd.error.badTimezoneSuggest': '"{given}" is not a time zone Concord knows. Did you mean `{suggestion}`?',
   'cmd.error.invalid': 'That `{command}` command could not be understood. `/concord help {command}` shows how to write it.',
+  'cmd.error.controlChar':
+    'The command contains an invisible control character ({code}) at character {position}. Such characters can hide or reverse what others read, so Concord does not accept them. Delete it, or retype the text instead of pasting it, and send the command again.',
   'cmd.error.lineTooLong':
     'This command is too long: {length} characters, and Concord reads at most {max}. Shorten it, for example by linking to a document instead of pasting it.',
 
@@ -322,6 +324,8 @@ const vi: Record<CommandMessageKey, string> = {
     '"{given}" không phải múi giờ mà Concord biết. Hãy dùng tên IANA như Asia/Ho_Chi_Minh, Europe/Berlin hoặc UTC.',
   'cmd.error.badTimezoneSuggest': '"{given}" không phải múi giờ mà Concord biết. Có phải ý bạn là `{suggestion}`?',
   'cmd.error.invalid': 'Không hiểu được lệnh `{command}` này. `/concord help {command}` hướng dẫn cách viết.',
+  'cmd.error.controlChar':
+    'Lệnh có một ký tự điều khiển vô hình ({code}) ở ký tự thứ {position}. Những ký tự này có thể che giấu hoặc đảo ngược điều người khác đọc được, nên Concord không nhận. Hãy xóa ký tự đó, hoặc gõ lại thay vì dán, rồi gửi lại lệnh.',
   'cmd.error.lineTooLong':
     'Lệnh này quá dài: {length} ký tự, trong khi Concord chỉ đọc tối đa {max} ký tự. Hãy rút gọn, ví dụ dẫn đường liên kết tới tài liệu thay vì dán cả nội dung.',
 

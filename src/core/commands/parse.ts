@@ -545,10 +545,23 @@ function failure(error: Msg, usage: string | undefined): ParseResult {
   return usage === undefined ? { ok: false, error: shown } : { ok: false, error: shown, usage };
 }
 
+/**
+ * Control characters other than tab and line breaks, and the bidirectional overrides and isolates: none can be
+ * seen, some make a title read differently from what is stored (U+202E turns "exe.txt" around), and Postgres
+ * refuses NUL in text.
+ */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
+
 export function parseCommand(text: string): ParseResult {
   // Before anything else, so an enormous line is refused without being normalised, scanned or split.
   if (text.length > MAX_LINE_LENGTH) {
     return failure(msg('cmd.error.lineTooLong', { max: MAX_LINE_LENGTH, length: text.length }), undefined);
+  }
+  const control = CONTROL.exec(text);
+  if (control) {
+    const code = `U+${(control[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+    return failure(msg('cmd.error.controlChar', { code, position: Array.from(text.slice(0, control.index)).length + 1 }), undefined);
   }
   // NFC so names typed with combining Vietnamese marks compare equal to precomposed ones.
   const line = text.normalize('NFC').replace(PREFIX, '');

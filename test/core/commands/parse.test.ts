@@ -817,3 +817,24 @@ describe('bounds', () => {
     expect(err(`close ${'7'.repeat(60)}`).error.params?.given).toBe(`${'7'.repeat(40)}…`);
   });
 });
+
+describe('invisible control characters', () => {
+  it.each([
+    ['propose "Budget\u202e3202" --rule consent', 'U+202E'],
+    ['propose "Q2" --rule poll --options "A|\u2066B\u2069"', 'U+2066'],
+    ['done 3 "note\u0000"', 'U+0000'],
+    ['vote 7 object "because\u202a"', 'U+202A'],
+    ['commit "Task\u0007" --due friday', 'U+0007'],
+    ['mediation note "\u0085x"', 'U+0085'],
+  ])('refuses %j with a translated message naming the character', (line, code) => {
+    const position = line.indexOf(String.fromCodePoint(parseInt(code.slice(2), 16))) + 1;
+    const { error } = err(line);
+    expect(error).toStrictEqual({ key: 'cmd.error.controlChar', params: { code, position } });
+    expect(tEn(error)).toContain(`(${code}) at character ${position}`);
+    expect(tVi(error)).toContain(`(${code}) ở ký tự thứ ${position}`);
+  });
+
+  it('still takes tabs and line breaks', () => {
+    expect(ok('propose "Q2" --rule consent --body "one\r\ntwo\tthree"')).toMatchObject({ body: 'one\r\ntwo\tthree' });
+  });
+});
