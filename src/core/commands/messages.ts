@@ -21,6 +21,10 @@ const en = {
   'cmd.error.tooManyArgs.other':
     '`{command}` takes only {count} arguments, so "{extra}" is left over. Put text that contains spaces in quotes.',
   'cmd.error.noArgs': '`{command}` takes no arguments, so "{extra}" is left over.',
+  'cmd.error.strayAfterFlag':
+    'Concord cannot tell where "{extra}" belongs: it comes after `{flag} {value}`. If it is part of that value, put the whole value in quotes: `{fix}`. If not, put the text it belongs to in quotes.',
+  'cmd.error.strayNextToQuoted':
+    '"{extra}" is written next to quoted text but outside the quotes, so it belongs to nothing. Put all of it inside one pair of quotes, like {fix}, or leave it out.',
   'cmd.error.argAndFlag': '`{arg}` is given twice: once as text and once with `{flag}`. Use one of them.',
   'cmd.error.empty': '`{field}` cannot be empty.',
   'cmd.error.tooLong': '`{field}` is too long: {length} characters, and the limit is {max}.',
@@ -297,6 +301,10 @@ const vi: Record<CommandMessageKey, string> = {
   'cmd.error.tooManyArgs.other':
     '`{command}` chỉ nhận {count} tham số nên "{extra}" bị thừa. Hãy đặt nội dung có dấu cách trong ngoặc kép.',
   'cmd.error.noArgs': '`{command}` không nhận tham số nào nên "{extra}" bị thừa.',
+  'cmd.error.strayAfterFlag':
+    'Concord không biết "{extra}" thuộc về đâu: nó đứng sau `{flag} {value}`. Nếu nó là một phần của giá trị đó, hãy đặt cả giá trị trong ngoặc kép: `{fix}`. Nếu không, hãy đặt nội dung mà nó thuộc về trong ngoặc kép.',
+  'cmd.error.strayNextToQuoted':
+    '"{extra}" được viết sát phần trong ngoặc kép nhưng nằm ngoài ngoặc, nên không thuộc về đâu cả. Hãy đặt tất cả trong cùng một cặp ngoặc kép, ví dụ {fix}, hoặc bỏ nó đi.',
   'cmd.error.argAndFlag': '`{arg}` được nhập hai lần: một lần trực tiếp và một lần bằng `{flag}`. Hãy chỉ dùng một cách.',
   'cmd.error.empty': '`{field}` không được để trống.',
   'cmd.error.tooLong': '`{field}` quá dài: {length} ký tự, trong khi tối đa là {max}.',

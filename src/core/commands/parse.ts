@@ -22,7 +22,7 @@ import {
   type ValueSpec,
 } from './spec.js';
 import { CHOICE_ALIASES, foldDiacritics } from '../proposals/rules/ballots.js';
-import { tokenize, type Token, type WordToken } from './tokenize.js';
+import { quoteWord, tokenize, type Token, type WordToken } from './tokenize.js';
 import { closest } from './suggest.js';
 import { addMsgIssue, argLabel, issueToMsg, valueSchema } from './values.js';
 import { MAX_LINE_LENGTH, MAX_WORD_LENGTH, echo } from './caps.js';
@@ -158,10 +158,10 @@ const LONGEST_CHOICE = Math.max(1, ...[...MULTI_WORD_CHOICES].map((c) => c.split
  * How many words starting at `start` form the ballot. More than one only when unquoted words plainly
  * belong together, so a forgotten pair of quotes does not silently turn half a ballot into the reason.
  */
-function ballotSpan(words: readonly WordToken[], start: number): number {
+function ballotSpan(words: readonly PlacedWord[], start: number): number {
   const first = words[start];
   if (!first || first.quoted) return 1;
-  for (let n = Math.min(LONGEST_CHOICE, words.length - start); n >= 2; n--) {
+  for (let n = Math.min(LONGEST_CHOICE, runLength(words, start)); n >= 2; n--) {
     const span = words.slice(start, start + n);
     if (span.some((w) => w.quoted)) continue;
     const joined = span.map((w) => w.text.toLowerCase()).join('-');
@@ -170,11 +170,11 @@ function ballotSpan(words: readonly WordToken[], start: number): number {
   const scored = /^[^\s=]+=\d+$/;
   let end = start + 1;
   if (scored.test(first.text)) {
-    while (words[end] && !words[end]?.quoted && scored.test(words[end]?.text ?? '')) end++;
+    while (words[end] && !words[end]?.quoted && words[end]?.run === first.run && scored.test(words[end]?.text ?? '')) end++;
     return end - start;
   }
   let joined = first.text;
-  for (let next = words[end]; next && !next.quoted; next = words[end]) {
+  for (let next = words[end]; next && !next.quoted && next.run === first.run; next = words[end]) {
     if (!joined.endsWith('>') && !next.text.startsWith('>')) break;
     joined += ` ${next.text}`;
     end++;
@@ -188,17 +188,52 @@ interface Bound {
   flags: Map<FlagSpec, string | true>;
 }
 
-function bindFlags(spec: CommandSpec, tokens: readonly Token[], bound: Bound): WordToken[] {
+/** What came right before a word, when that was a flag: a switch, or a flag and the value it took. */
+interface Preceding {
+  flag: string;
+  /** Absent after a switch. */
+  value?: string;
+  /** The value was free text (or a list) typed without quotes, so a following word might belong to it. */
+  open: boolean;
+}
+
+/**
+ * A word with its place: words in the same run were written next to each other with no flag between them.
+ * `after` is set on the first word of a run that directly follows a flag.
+ */
+interface PlacedWord extends WordToken {
+  run: number;
+  after?: Preceding;
+}
+
+/** Values that are free text or lists: a following unquoted word could be the rest of one. */
+const OPEN_KINDS: ReadonlySet<ValueSpec['kind']> = new Set(['text', 'members', 'options']);
+/** Words that look like a value for a switch (`--anonymous true`) rather than the start of a title. */
+const SWITCH_VALUES: ReadonlySet<string> = new Set(['true', 'false', 'yes', 'no', 'on', 'off', '1', '0', 'có', 'không', 'bật', 'tắt']);
+
+/** How many words from `start` were written together, with no flag between them. */
+function runLength(words: readonly PlacedWord[], start: number): number {
+  const run = words[start]?.run;
+  let end = start;
+  while (end < words.length && words[end]?.run === run) end++;
+  return end - start;
+}
+
+function bindFlags(spec: CommandSpec, tokens: readonly Token[], bound: Bound): PlacedWord[] {
   const usage = usageOf(spec);
   const command = phrase(spec);
-  const words: WordToken[] = [];
+  const words: PlacedWord[] = [];
+  let run = 0;
+  let after: Preceding | undefined;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     if (!token) continue;
     if (token.kind === 'word') {
-      words.push(token);
+      words.push(after ? { ...token, run, after } : { ...token, run });
+      after = undefined;
       continue;
     }
+    run++;
     const flag = `--${token.name}`;
     const found = spec.flags.find((f) => f.name === token.name);
     if (!found) {
@@ -220,13 +255,16 @@ function bindFlags(spec: CommandSpec, tokens: readonly Token[], bound: Bound): W
         abort(new ParseError(msg('cmd.error.flagTakesNoValue', { flag, given: token.value }), usage));
       }
       bound.flags.set(found, true);
+      after = { flag, open: false };
       continue;
     }
     let value = token.value;
+    let quoted = token.valueQuoted === true;
     if (value === undefined) {
       const next = tokens[i + 1];
       if (next?.kind === 'word') {
         value = next.text;
+        quoted = next.quoted;
         i++;
       }
     }
@@ -234,14 +272,74 @@ function bindFlags(spec: CommandSpec, tokens: readonly Token[], bound: Bound): W
       abort(new ParseError(msg('cmd.error.missingValue', { flag, expected: flagPlaceholder(found) }), usage));
     }
     bound.flags.set(found, value);
+    after = { flag, value, open: OPEN_KINDS.has(found.value.kind) && !quoted };
   }
   return words;
 }
 
-function bindArgs(spec: CommandSpec, words: readonly WordToken[], bound: Bound): void {
+/** The words of `word`'s run from `word` on, as far as the first quoted one. */
+function unquotedRun(words: readonly PlacedWord[], index: number): string[] {
+  const out: string[] = [];
+  const run = words[index]?.run;
+  for (let i = index; i < words.length && words[i]?.run === run && !words[i]?.quoted; i++) out.push(words[i]?.text ?? '');
+  return out;
+}
+
+/** A word after an unquoted free-text value: it may be the rest of that value, so say how to write either. */
+function strayAfterFlag(spec: CommandSpec, words: readonly PlacedWord[], index: number, after: Preceding): ParseError {
+  const extra = unquotedRun(words, index).join(' ');
+  const fix = `${after.flag} ${quoteWord(`${after.value ?? ''} ${extra}`, { always: true })}`;
+  return new ParseError(msg('cmd.error.strayAfterFlag', { extra, flag: after.flag, value: after.value ?? '', fix }), usageOf(spec));
+}
+
+/** Why the word at `index` belongs to nothing, with the way to write what was probably meant. */
+function leftover(spec: CommandSpec, words: readonly PlacedWord[], index: number, from = 0): ParseError {
+  const word = words[index];
+  const command = phrase(spec);
+  const usage = usageOf(spec);
+  const extra = word?.text ?? '';
+  if (word?.after && word.after.value === undefined) {
+    return new ParseError(msg('cmd.error.flagTakesNoValue', { flag: word.after.flag, given: extra }), usage);
+  }
+  if (word?.after?.open) return strayAfterFlag(spec, words, index, word.after);
+  const previous = words[index - 1];
+  if (word && previous && previous.run === word.run && (previous.quoted || word.quoted)) {
+    let start = index - 1;
+    while (start > from && words[start - 1]?.run === word.run) start--;
+    const together = words.slice(start, start + runLength(words, start)).map((w) => w.text).join(' ');
+    return new ParseError(msg('cmd.error.strayNextToQuoted', { extra, fix: quoteWord(together, { always: true }) }), usage);
+  }
+  const count = spec.args.length;
+  return new ParseError(
+    count === 0 ? msg('cmd.error.noArgs', { command, extra }) : msg('cmd.error.tooManyArgs', { command, extra, count }),
+    usage,
+  );
+}
+
+/**
+ * How many words from `at` a `rest` or `many` argument takes: one run, written together. Free text takes
+ * a single quoted word, or unquoted words only; anything else is left over and reported.
+ */
+function spanOf(spec: CommandSpec, arg: ArgSpec, words: readonly PlacedWord[], at: number): number {
+  const first = words[at];
+  if (!first) return 0;
+  const after = first.after;
+  if (after && !first.quoted) {
+    // A mention after `--group Ops` is plainly a person, not more of the group's name.
+    const person = arg.take === 'many' && /^<?@/.test(first.text);
+    if (after.open && !person) abort(strayAfterFlag(spec, words, at, after));
+    if (after.value === undefined && SWITCH_VALUES.has(first.text.toLowerCase())) abort(leftover(spec, words, at));
+  }
+  const span = runLength(words, at);
+  if (arg.take === 'many' || arg.joins || span === 1) return span;
+  return words.slice(at, at + span).some((w) => w.quoted) ? 1 : span;
+}
+
+function bindArgs(spec: CommandSpec, words: readonly PlacedWord[], bound: Bound): void {
   const usage = usageOf(spec);
   const command = phrase(spec);
   let at = 0;
+  let lastStart = 0;
   for (const arg of spec.args) {
     if (arg.take === 'id') {
       // An optional leading number: `mediation note 3 "..."` outside the private space, `mediation note "..."` inside it.
@@ -257,28 +355,18 @@ function bindArgs(spec: CommandSpec, words: readonly WordToken[], bound: Bound):
       if (arg.required) abort(new ParseError(msg('cmd.error.missingArg', { arg: arg.placeholder, command }), usage));
       continue;
     }
+    const take = arg.take === 'one' ? 1 : arg.take === 'ballot' ? ballotSpan(words, at) : spanOf(spec, arg, words, at);
     const twin = [...bound.flags.keys()].find((f) => f.key === arg.key);
     if (twin) {
       const params = { arg: argLabel(arg.placeholder, arg.key), flag: `--${twin.name}` };
       abort(new ParseError(msg('cmd.error.argAndFlag', params), usage));
     }
-    const take = arg.take === 'one' ? 1 : arg.take === 'ballot' ? ballotSpan(words, at) : available;
+    lastStart = at;
     const slice = words.slice(at, at + take).map((w) => w.text);
     bound.args.set(arg, arg.take === 'many' ? slice : slice.join(' '));
     at += take;
   }
-  const extra = words[at];
-  if (extra) {
-    const count = spec.args.length;
-    abort(
-      new ParseError(
-        count === 0
-          ? msg('cmd.error.noArgs', { command, extra: extra.text })
-          : msg('cmd.error.tooManyArgs', { command, extra: extra.text, count }),
-        usage,
-      ),
-    );
-  }
+  if (at < words.length) abort(leftover(spec, words, at, lastStart));
 }
 
 function checkRequiredFlags(spec: CommandSpec, bound: Bound): void {
@@ -533,7 +621,7 @@ function usageBefore(text: string, position: number): string | undefined {
 }
 
 /** Parameters that quote back what the member typed; they are cut short so a reply never repeats a whole line. */
-const ECHOED = ['given', 'extra', 'option', 'command', 'flag', 'topic', 'arg'] as const;
+const ECHOED = ['given', 'extra', 'option', 'command', 'flag', 'topic', 'arg', 'value', 'fix'] as const;
 
 function failure(error: Msg, usage: string | undefined): ParseResult {
   const params = error.params && { ...error.params };

@@ -30,6 +30,11 @@ export interface ArgSpec {
    * `ballot`: one word, or several unquoted words that plainly form one ballot (`A=5 B=2`, `B > A > C`).
    */
   take: 'one' | 'many' | 'rest' | 'ballot' | 'id';
+  /**
+   * `rest` only: quoted and unquoted words written together are joined (`"I have a concern" about cost`).
+   * Otherwise free text is one quoted word or unquoted words only, and anything else is refused as left over.
+   */
+  joins?: boolean;
   /** Message key explaining the argument. */
   description: string;
 }
@@ -412,6 +417,7 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
         value: { kind: 'text', max: 2000 },
         required: false,
         take: 'rest',
+        joins: true,
         description: 'cmd.arg.reason',
       },
     ],

@@ -14,6 +14,8 @@ export interface FlagToken {
   name: string;
   /** Present for `--flag=value`; `--flag value` is paired up by the parser, which knows which flags take values. */
   value?: string;
+  /** True when any part of an `=value` was inside quotes, so the value ends where it says. */
+  valueQuoted?: boolean;
   /** The token as typed (quotes removed), for messages. */
   raw: string;
 }
@@ -64,7 +66,8 @@ function toToken(segments: Segment[]): Token {
     const eq = match[2];
     if (eq !== undefined) {
       const value = eq.slice(1) + segments.slice(1).map((s) => s.text).join('');
-      return { kind: 'flag', name, value, raw: text };
+      const quoted = segments.slice(1).some((s) => s.quoted);
+      return quoted ? { kind: 'flag', name, value, valueQuoted: true, raw: text } : { kind: 'flag', name, value, raw: text };
     }
     if (segments.length === 1) return { kind: 'flag', name, raw: text };
   }

@@ -838,3 +838,55 @@ describe('invisible control characters', () => {
     expect(ok('propose "Q2" --rule consent --body "one\r\ntwo\tthree"')).toMatchObject({ body: 'one\r\ntwo\tthree' });
   });
 });
+
+describe('left-over words', () => {
+  it('refuses a word after an unquoted date instead of gluing it onto the title', () => {
+    const { error } = err('propose "Budget" --rule consent --closes tomorrow 9am');
+    expect(error).toStrictEqual({
+      key: 'cmd.error.strayAfterFlag',
+      params: { extra: '9am', flag: '--closes', value: 'tomorrow', fix: '--closes "tomorrow 9am"' },
+    });
+    expect(tEn(error)).toContain('put the whole value in quotes: `--closes "tomorrow 9am"`');
+    expect(tVi(error)).toContain('hãy đặt cả giá trị trong ngoặc kép: `--closes "tomorrow 9am"`');
+  });
+
+  it('gives the same hint for an unquoted relative date, wherever the title is', () => {
+    for (const line of ['propose "Budget" --rule consent --closes in 3 days', 'propose --rule consent --closes in 3 days Budget']) {
+      expect(err(line).error.params).toMatchObject({ extra: expect.stringMatching(/^3 days/), fix: expect.stringMatching(/^--closes "in 3 days/) });
+    }
+    expect(err('commit "Draft" --due=next friday').error.params).toMatchObject({ fix: '--due "next friday"' });
+    expect(err('commit "Book it" --due friday --owner @lan @minh').error.params).toMatchObject({ fix: '--owner "@lan @minh"' });
+  });
+
+  it('says a switch takes no value', () => {
+    const { error } = err('propose "Q2" --rule consent --anonymous true');
+    expect(error).toStrictEqual({ key: 'cmd.error.flagTakesNoValue', params: { flag: '--anonymous', given: 'true' } });
+    expect(tEn(error)).toContain('Write just `--anonymous`');
+    expect(tVi(error)).toContain('Chỉ cần viết `--anonymous`');
+    expect(err('propose --anonymous có "Q2" --rule consent').error).toMatchObject({ key: 'cmd.error.flagTakesNoValue' });
+    expect(err('commitments --mine yes').error).toMatchObject({ key: 'cmd.error.flagTakesNoValue', params: { flag: '--mine', given: 'yes' } });
+  });
+
+  it('refuses words written next to a quoted title', () => {
+    const { error } = err('commit "Task" extra --due friday');
+    expect(error).toStrictEqual({ key: 'cmd.error.strayNextToQuoted', params: { extra: 'extra', fix: '"Task extra"' } });
+    expect(tEn(error)).toContain('like "Task extra"');
+    expect(tVi(error)).toContain('ví dụ "Task extra"');
+    expect(err('propose Budget "2026" --rule consent').error).toMatchObject({ key: 'cmd.error.strayNextToQuoted', params: { fix: '"Budget 2026"' } });
+    expect(err('done 3 "Shared" in the drive').error.params).toMatchObject({ fix: '"Shared in the drive"' });
+  });
+
+  it('still reads unquoted titles that nothing else could claim', () => {
+    expect(ok('propose Budget plan --rule consent --closes "in 3 days"')).toMatchObject({ title: 'Budget plan', closes: 'in 3 days' });
+    expect(ok('propose --rule consent Budget plan')).toMatchObject({ title: 'Budget plan' });
+    expect(ok('propose --closes "friday" Budget plan --rule consent')).toMatchObject({ title: 'Budget plan', closes: 'friday' });
+    expect(ok('propose --anonymous Budget plan --rule consent')).toMatchObject({ title: 'Budget plan', anonymous: true });
+    expect(ok('group add --group Ops @alice <@U1>')).toMatchObject({ members: ['alice', 'U1'], group: 'Ops' });
+    expect(ok('vote 7 block "I have a concern" about cost')).toMatchObject({ reason: 'I have a concern about cost' });
+  });
+
+  it('refuses a title split by a flag', () => {
+    expect(err('propose Budget --rule consent plan').error).toMatchObject({ key: 'cmd.error.tooManyArgs', params: { extra: 'plan' } });
+    expect(err('mediate @lan @minh --topic Who leads').error).toMatchObject({ key: 'cmd.error.strayAfterFlag', params: { fix: '--topic "Who leads"' } });
+  });
+});

@@ -74,8 +74,8 @@ describe('tokenize', () => {
     expect(tokens('--anonymous --rule=poll --body="a b" --options=\'A|B\'')).toEqual([
       { kind: 'flag', name: 'anonymous', raw: '--anonymous' },
       { kind: 'flag', name: 'rule', value: 'poll', raw: '--rule=poll' },
-      { kind: 'flag', name: 'body', value: 'a b', raw: '--body=a b' },
-      { kind: 'flag', name: 'options', value: 'A|B', raw: '--options=A|B' },
+      { kind: 'flag', name: 'body', value: 'a b', valueQuoted: true, raw: '--body=a b' },
+      { kind: 'flag', name: 'options', value: 'A|B', valueQuoted: true, raw: '--options=A|B' },
     ]);
   });
 
