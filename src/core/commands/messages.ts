@@ -41,6 +41,8 @@ const en = {
   'cmd.error.optionReservedChar': 'The option "{option}" contains , > or =, which {rule} ballots use to separate options. Rename it, for example with "-" or "/".',
   'cmd.error.optionTooLong': 'The option "{option}" is too long: options can have at most {max} characters.',
   'cmd.error.optionDuplicate': 'The option "{option}" appears twice in `{field}` (capital letters do not make it different).',
+  'cmd.error.optionTooSimilar':
+    'The options "{other}" and "{option}" in `{field}` differ only by accents, and a ballot typed without accents could not tell them apart. Rename one of them.',
   'cmd.error.optionCount.one': '`{field}` needs {min} to {max} options separated by |, like "A|B|C". You gave {count} option.',
   'cmd.error.optionCount.other': '`{field}` needs {min} to {max} options separated by |, like "A|B|C". You gave {count} options.',
   'cmd.error.optionsRequired':
@@ -321,6 +323,8 @@ const vi: Record<CommandMessageKey, string> = {
   'cmd.error.optionReservedChar': 'Phương án "{option}" chứa dấu , > hoặc =, là các dấu mà phiếu {rule} dùng để ngăn cách phương án. Hãy đổi tên, ví dụ dùng "-" hoặc "/".',
   'cmd.error.optionTooLong': 'Phương án "{option}" quá dài: mỗi phương án chỉ được tối đa {max} ký tự.',
   'cmd.error.optionDuplicate': 'Phương án "{option}" xuất hiện hai lần trong `{field}` (chữ hoa và chữ thường được coi là như nhau).',
+  'cmd.error.optionTooSimilar':
+    'Hai phương án "{other}" và "{option}" trong `{field}` chỉ khác nhau ở dấu, nên phiếu gõ không dấu không phân biệt được. Hãy đổi tên một trong hai phương án.',
   'cmd.error.optionCount.one':
     '`{field}` cần từ {min} đến {max} phương án, ngăn cách bằng |, ví dụ "A|B|C". Bạn đã nhập {count} phương án.',
   'cmd.error.optionCount.other':

@@ -5,6 +5,7 @@ import type { Fraction } from '../proposals/rules/types.js';
 import type { MemberRef } from './types.js';
 import type { ValueSpec } from './spec.js';
 import { closest } from './suggest.js';
+import { foldDiacritics, normalizeLabel } from '../proposals/rules/ballots.js';
 
 type Params = Record<string, string | number>;
 
@@ -106,11 +107,17 @@ function parseOptions(
   if (options.some((o) => o === '')) return fail(ctx, 'cmd.error.optionEmpty', { field, given: raw });
   const long = options.find((o) => length(o) > spec.maxLength);
   if (long !== undefined) return fail(ctx, 'cmd.error.optionTooLong', { field, option: long, max: spec.maxLength });
+  // Ballots name options in any case and, typed without accents, by their folded form: `hoi an` must find one option only.
   const seen = new Set<string>();
+  const loose = new Map<string, string>();
   for (const option of options) {
-    const folded = option.toLocaleLowerCase();
-    if (seen.has(folded)) return fail(ctx, 'cmd.error.optionDuplicate', { field, option });
-    seen.add(folded);
+    const label = normalizeLabel(option);
+    if (seen.has(label)) return fail(ctx, 'cmd.error.optionDuplicate', { field, option });
+    seen.add(label);
+    const folded = foldDiacritics(label);
+    const other = loose.get(folded);
+    if (other !== undefined) return fail(ctx, 'cmd.error.optionTooSimilar', { field, option, other });
+    loose.set(folded, option);
   }
   if (options.length < spec.min || options.length > spec.max) {
     return fail(ctx, 'cmd.error.optionCount', { field, count: options.length, min: spec.min, max: spec.max });

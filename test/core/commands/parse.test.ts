@@ -890,3 +890,17 @@ describe('left-over words', () => {
     expect(err('mediate @lan @minh --topic Who leads').error).toMatchObject({ key: 'cmd.error.strayAfterFlag', params: { fix: '--topic "Who leads"' } });
   });
 });
+
+describe('options that ballots could not tell apart', () => {
+  it.each([['Hội An|Hoi An'], ['Hoi An|hội an'], ['Đà Lạt|Da Lat|Sa Pa'], ['Phở|Pho']])('refuses %j at propose time', (options) => {
+    const { error } = err(`propose "Venue" --rule poll --options "${options}"`);
+    expect(error.key).toBe('cmd.error.optionTooSimilar');
+    expect(tEn(error)).toMatch(/differ only by accents/);
+    expect(tVi(error)).toMatch(/chỉ khác nhau ở dấu/);
+  });
+
+  it('refuses options that differ only in spacing, and keeps options that really differ', () => {
+    expect(err('propose "Venue" --rule poll --options "Hoi An|Hoi  An"').error.key).toBe('cmd.error.optionDuplicate');
+    expect(ok('propose "Venue" --rule poll --options "Hội An|Hội Am"')).toMatchObject({ options: ['Hội An', 'Hội Am'] });
+  });
+});
