@@ -54,6 +54,10 @@ const en = {
   'cmd.error.invalid': 'That `{command}` command could not be understood. `/concord help {command}` shows how to write it.',
   'cmd.error.controlChar':
     'The command contains an invisible control character ({code}) at character {position}. Such characters can hide or reverse what others read, so Concord does not accept them. Delete it, or retype the text instead of pasting it, and send the command again.',
+  'cmd.error.tooManyPeople':
+    '`{field}` names {count} people, and at most {max} are allowed. Name fewer people, or split it into several commands.',
+  'cmd.error.tooManyMentions':
+    'This command mentions {count} people or channels, and one command can mention at most {max}. Mention fewer, or split it into several commands.',
   'cmd.error.lineTooLong':
     'This command is too long: {length} characters, and Concord reads at most {max}. Shorten it, for example by linking to a document instead of pasting it.',
 
@@ -338,6 +342,10 @@ const vi: Record<CommandMessageKey, string> = {
   'cmd.error.invalid': 'Không hiểu được lệnh `{command}` này. `/concord help {command}` hướng dẫn cách viết.',
   'cmd.error.controlChar':
     'Lệnh có một ký tự điều khiển vô hình ({code}) ở ký tự thứ {position}. Những ký tự này có thể che giấu hoặc đảo ngược điều người khác đọc được, nên Concord không nhận. Hãy xóa ký tự đó, hoặc gõ lại thay vì dán, rồi gửi lại lệnh.',
+  'cmd.error.tooManyPeople':
+    '`{field}` nêu tên {count} người, trong khi chỉ được tối đa {max} người. Hãy nêu ít người hơn, hoặc tách thành nhiều lệnh.',
+  'cmd.error.tooManyMentions':
+    'Lệnh này gắn thẻ {count} người hoặc kênh, trong khi mỗi lệnh chỉ được gắn thẻ tối đa {max}. Hãy gắn thẻ ít hơn, hoặc tách thành nhiều lệnh.',
   'cmd.error.lineTooLong':
     'Lệnh này quá dài: {length} ký tự, trong khi Concord chỉ đọc tối đa {max} ký tự. Hãy rút gọn, ví dụ dẫn đường liên kết tới tài liệu thay vì dán cả nội dung.',
 

@@ -25,7 +25,7 @@ import { CHOICE_ALIASES, foldDiacritics } from '../proposals/rules/ballots.js';
 import { quoteWord, tokenize, type Token, type WordToken } from './tokenize.js';
 import { closest } from './suggest.js';
 import { addMsgIssue, argLabel, issueToMsg, valueSchema } from './values.js';
-import { MAX_LINE_LENGTH, MAX_WORD_LENGTH, echo } from './caps.js';
+import { MAX_LINE_LENGTH, MAX_MENTIONS, MAX_WORD_LENGTH, echo } from './caps.js';
 
 type CommandOf<K extends CommandName> = Extract<Command, { name: K }>;
 
@@ -362,6 +362,9 @@ function bindArgs(spec: CommandSpec, words: readonly PlacedWord[], bound: Bound)
       abort(new ParseError(msg('cmd.error.argAndFlag', params), usage));
     }
     lastStart = at;
+    if (arg.take === 'many' && take > MAX_MENTIONS) {
+      abort(new ParseError(msg('cmd.error.tooManyPeople', { field: argLabel(arg.placeholder, arg.key), count: take, max: MAX_MENTIONS }), usage));
+    }
     const slice = words.slice(at, at + take).map((w) => w.text);
     bound.args.set(arg, arg.take === 'many' ? slice : slice.join(' '));
     at += take;
@@ -389,8 +392,8 @@ function schemaFor(value: ValueSpec, field: string): ReturnType<typeof valueSche
   return schema;
 }
 
-/** Free text and option lists carry their own bounds; any other value is one short word. */
-const WORD_KINDS: ReadonlySet<ValueSpec['kind']> = new Set(['choice', 'member', 'members', 'proposal', 'integer', 'decimal', 'fraction', 'timezone']);
+/** Free text, option lists and lists of people carry their own bounds; any other value is one short word. */
+const WORD_KINDS: ReadonlySet<ValueSpec['kind']> = new Set(['choice', 'member', 'proposal', 'integer', 'decimal', 'fraction', 'timezone']);
 
 function convertOne(spec: CommandSpec, value: ValueSpec, field: string, given: string): unknown {
   const length = given.length;
@@ -641,6 +644,9 @@ function failure(error: Msg, usage: string | undefined): ParseResult {
 // eslint-disable-next-line no-control-regex -- finding control characters is the point.
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
 
+/** Slack and Discord mentions of people, roles and channels (`<@U1>`, `<@&2>`, `<!here>`): each can notify someone. */
+const MENTION = /<[@!][^<>\s]*>/g;
+
 export function parseCommand(text: string): ParseResult {
   // Before anything else, so an enormous line is refused without being normalised, scanned or split.
   if (text.length > MAX_LINE_LENGTH) {
@@ -655,6 +661,8 @@ export function parseCommand(text: string): ParseResult {
   const line = text.normalize('NFC').replace(PREFIX, '');
   const tokens = tokenize(line);
   if (!tokens.ok) return failure(tokens.error, usageBefore(line, tokens.position));
+  const mentions = line.match(MENTION)?.length ?? 0;
+  if (mentions > MAX_MENTIONS) return failure(msg('cmd.error.tooManyMentions', { count: mentions, max: MAX_MENTIONS }), undefined);
   try {
     return { ok: true, command: parseTokens(tokens.tokens) };
   } catch (e) {

@@ -1,6 +1,7 @@
 // The single table of commands that parsing, help text and the README all read from.
 import { RULES, type Fraction } from '../proposals/rules/types.js';
 import { GROUP_KINDS, HIDE_RESULTS, ROLES, type CommandName } from './types.js';
+import { MAX_OWNERS } from './caps.js';
 
 /** How a raw word becomes a value. Bounds live here so help and validation cannot drift apart. */
 export type ValueSpec =
@@ -8,8 +9,8 @@ export type ValueSpec =
   | { kind: 'text'; max: number }
   | { kind: 'choice'; values: readonly string[] }
   | { kind: 'member' }
-  /** One or more people separated by commas or spaces: `@lan,@minh`. */
-  | { kind: 'members' }
+  /** One to `max` people separated by commas or spaces: `@lan,@minh`. */
+  | { kind: 'members'; max: number }
   | { kind: 'proposal' }
   | { kind: 'integer'; min: number; max: number }
   | { kind: 'decimal'; min: number; max: number }
@@ -524,7 +525,7 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
     args: [{ key: 'what', placeholder: '"<what>"', value: { kind: 'text', max: 500 }, required: true, take: 'rest', description: 'cmd.arg.what' }],
     flags: [
       { name: 'due', key: 'due', value: { kind: 'text', max: 100 }, placeholder: '"<when>"', required: true, description: 'cmd.flag.due' },
-      { name: 'owner', key: 'owners', value: { kind: 'members' }, placeholder: '@member[,@member...]', description: 'cmd.flag.owner' },
+      { name: 'owner', key: 'owners', value: { kind: 'members', max: MAX_OWNERS }, placeholder: '@member[,@member...]', description: 'cmd.flag.owner' },
       groupFlag('cmd.flag.group.commitment'),
       { name: 'proposal', key: 'proposal', value: ID, placeholder: '<id>', description: 'cmd.flag.proposal' },
       { name: 'remind', key: 'remind', value: { kind: 'text', max: 100 }, placeholder: '"3d,1d,2h"|none', description: 'cmd.flag.remind' },

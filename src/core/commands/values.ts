@@ -184,7 +184,9 @@ export function valueSchema(spec: ValueSpec, field: string): z.ZodType<unknown, 
       return z.string().transform((raw, ctx) => parseMember(raw) ?? fail(ctx, 'cmd.error.badMember', { field, given: raw }));
     case 'members':
       return z.string().transform((raw, ctx) => {
-        const refs = raw.split(/[\s,]+/).filter(Boolean).map((part) => parseMember(part));
+        const parts = raw.split(/[\s,]+/).filter(Boolean);
+        if (parts.length > spec.max) return fail(ctx, 'cmd.error.tooManyPeople', { field, count: parts.length, max: spec.max });
+        const refs = parts.map((part) => parseMember(part));
         if (refs.length === 0 || refs.some((r) => r === undefined)) return fail(ctx, 'cmd.error.badMember', { field, given: raw });
         return [...new Set(refs as string[])];
       });

@@ -904,3 +904,29 @@ describe('options that ballots could not tell apart', () => {
     expect(ok('propose "Venue" --rule poll --options "Hội An|Hội Am"')).toMatchObject({ options: ['Hội An', 'Hội Am'] });
   });
 });
+
+describe('caps on people', () => {
+  const people = (n: number, sep: string): string => Array.from({ length: n }, (_, i) => `@p${i}`).join(sep);
+
+  it('refuses a commitment with 400 owners, in both languages', () => {
+    const { error } = err(`commit "Task" --due friday --owner ${people(400, ',')}`);
+    expect(error).toStrictEqual({ key: 'cmd.error.tooManyPeople', params: { field: '--owner', count: 400, max: 20 } });
+    expect(tEn(error)).toContain('names 400 people, and at most 20 are allowed');
+    expect(tVi(error)).toContain('nêu tên 400 người, trong khi chỉ được tối đa 20 người');
+    expect(ok(`commit "Task" --due friday --owner ${people(20, ',')}`)).toMatchObject({ owners: expect.any(Array) });
+  });
+
+  it('refuses too many members or parties in one command', () => {
+    expect(err(`group add ${people(51, ' ')}`).error).toStrictEqual({ key: 'cmd.error.tooManyPeople', params: { field: '@member', count: 51, max: 50 } });
+    expect(err(`mediate ${people(60, ' ')} --topic x`).error).toMatchObject({ key: 'cmd.error.tooManyPeople', params: { count: 60 } });
+    expect(ok(`group add ${people(50, ' ')}`)).toMatchObject({ name: 'group.add' });
+  });
+
+  it('refuses more mentions than the cap anywhere in the text', () => {
+    const mentions = Array.from({ length: 51 }, (_, i) => `<@U${i}>`).join(' ');
+    const { error } = err(`propose "Hello ${mentions}" --rule consent`);
+    expect(error).toStrictEqual({ key: 'cmd.error.tooManyMentions', params: { count: 51, max: 50 } });
+    expect(tEn(error)).toContain('at most 50');
+    expect(tVi(error)).toContain('tối đa 50');
+  });
+});
