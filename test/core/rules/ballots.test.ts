@@ -142,6 +142,9 @@ describe('parseBallot: word rules', () => {
       key: 'ballot.reasonRequired',
       params: { rule: 'consent', choice: 'object' },
     });
+    // Quoted back as typed, so a Vietnamese reply never names the stored English word.
+    expect(err('consent', NONE, '  Phản   đối ', null)).toEqual({ key: 'ballot.reasonRequired', params: { rule: 'consent', choice: 'Phản đối' } });
+    expect(err('consensus', NONE, 'chặn')).toEqual({ key: 'ballot.reasonRequired', params: { rule: 'consensus', choice: 'chặn' } });
     expect(word('consent', 'object', 'it double-bills customers')).toBe('object');
     // Other choices never need one.
     expect(word('consensus', 'disagree')).toBe('disagree');

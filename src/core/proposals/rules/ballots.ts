@@ -181,7 +181,8 @@ export function parseBallot(
   if (!parsed.ok) return parsed;
   const v = parsed.value;
   if (v.kind === 'choice' && requiresReason(rule, v.choice) && !(reason ?? '').trim()) {
-    return fail('ballot.reasonRequired', { rule, choice: v.choice });
+    // The word as the member wrote it (`phản đối`), not the stored `object`: replies quote what was typed.
+    return fail('ballot.reasonRequired', { rule, choice: raw.normalize('NFC').trim().replace(/\s+/g, ' ') });
   }
   return parsed;
 }
