@@ -168,7 +168,7 @@ const en = {
   'cmd.flag.group.proposal': 'The group that decides. Without it: the group of this channel, or your only group.',
   'cmd.flag.group.filter': 'Only show the decisions of this group.',
   'cmd.flag.body': 'Details, background or links, up to 4000 characters.',
-  'cmd.flag.rule': 'How the decision is made.',
+  'cmd.flag.rule': 'How the decision is made. The Vietnamese names work too, such as `--rule đồng-thuận` or `--rule "xin ý kiến"`.',
   'cmd.flag.options':
     'The options to choose from, separated by |: 2 to 20 options of up to 80 characters. Needed for poll, approval, ranked, score and dot.',
   'cmd.flag.quorum': 'Share of the group that must vote for the result to count, such as 60%, 0.6 or 3/5.',
@@ -453,7 +453,8 @@ const vi: Record<CommandMessageKey, string> = {
   'cmd.flag.group.proposal': 'Nhóm ra quyết định. Nếu bỏ trống: nhóm của kênh này, hoặc nhóm duy nhất của bạn.',
   'cmd.flag.group.filter': 'Chỉ hiển thị quyết định của nhóm này.',
   'cmd.flag.body': 'Chi tiết, bối cảnh hoặc đường dẫn, tối đa 4000 ký tự.',
-  'cmd.flag.rule': 'Cách ra quyết định.',
+  'cmd.flag.rule':
+    'Cách ra quyết định. Có thể viết tên tiếng Việt, có dấu hoặc không dấu: đồng thuận (consensus), chấp thuận (consent), đa số (majority), ngón tay (fist-of-five), thăm dò (poll), tán thành (approval), xếp hạng (ranked), chấm điểm (score), bỏ phiếu bằng chấm (dot), xin ý kiến (advice).',
   'cmd.flag.options':
     'Các phương án để chọn, ngăn cách bằng |: từ 2 đến 20 phương án, mỗi phương án tối đa 80 ký tự. Bắt buộc với poll, approval, ranked, score và dot.',
   'cmd.flag.quorum': 'Túc số: tỷ lệ thành viên phải bỏ phiếu thì kết quả mới có hiệu lực, ví dụ 60%, 0,6 hoặc 3/5.',

@@ -24,7 +24,7 @@ import {
 import { CHOICE_ALIASES, foldDiacritics } from '../proposals/rules/ballots.js';
 import { quoteWord, tokenize, type Token, type WordToken } from './tokenize.js';
 import { closest } from './suggest.js';
-import { addMsgIssue, argLabel, issueToMsg, valueSchema } from './values.js';
+import { addMsgIssue, argLabel, choiceResolver, issueToMsg, valueSchema } from './values.js';
 import { MAX_LINE_LENGTH, MAX_MENTIONS, MAX_WORD_LENGTH, echo } from './caps.js';
 
 type CommandOf<K extends CommandName> = Extract<Command, { name: K }>;
@@ -211,6 +211,25 @@ const OPEN_KINDS: ReadonlySet<ValueSpec['kind']> = new Set(['text', 'members', '
 /** Words that look like a value for a switch (`--anonymous true`) rather than the start of a title. */
 const SWITCH_VALUES: ReadonlySet<string> = new Set(['true', 'false', 'yes', 'no', 'on', 'off', '1', '0', 'có', 'không', 'bật', 'tắt']);
 
+/** The longest alias, in words, that a choice's value may continue into. */
+const LONGEST_ALIAS = 5;
+
+/** How many unquoted words after `tokens[at]` continue it into a name of the choice (`đồng` `thuận`). */
+function choiceSpan(spec: Extract<ValueSpec, { kind: 'choice' }>, tokens: readonly Token[], at: number): number {
+  const resolve = choiceResolver(spec);
+  const first = tokens[at];
+  if (first?.kind !== 'word') return 0;
+  let words = [first.text];
+  let best = 0;
+  for (let n = 1; n < LONGEST_ALIAS; n++) {
+    const next = tokens[at + n];
+    if (next?.kind !== 'word' || next.quoted) break;
+    words = [...words, next.text];
+    if (resolve(words.join(' ')) !== undefined) best = n;
+  }
+  return best;
+}
+
 /** How many words from `start` were written together, with no flag between them. */
 function runLength(words: readonly PlacedWord[], start: number): number {
   const run = words[start]?.run;
@@ -266,6 +285,12 @@ function bindFlags(spec: CommandSpec, tokens: readonly Token[], bound: Bound): P
         value = next.text;
         quoted = next.quoted;
         i++;
+        // A name of several words typed without quotes (`--rule đồng thuận`) when together they name a value.
+        const extra = found.value.kind === 'choice' && found.value.aliases && !quoted ? choiceSpan(found.value, tokens, i) : 0;
+        if (extra > 0) {
+          value = [value, ...tokens.slice(i + 1, i + 1 + extra).map((t) => (t.kind === 'word' ? t.text : ''))].join(' ');
+          i += extra;
+        }
       }
     }
     if (value === undefined || value.trim() === '') {

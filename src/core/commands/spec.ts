@@ -1,5 +1,5 @@
 // The single table of commands that parsing, help text and the README all read from.
-import { RULES, type Fraction } from '../proposals/rules/types.js';
+import { RULES, type Fraction, type RuleName } from '../proposals/rules/types.js';
 import { GROUP_KINDS, HIDE_RESULTS, ROLES, type CommandName } from './types.js';
 import { MAX_OWNERS } from './caps.js';
 
@@ -7,7 +7,8 @@ import { MAX_OWNERS } from './caps.js';
 export type ValueSpec =
   /** Trimmed, non-empty, at most `max` characters. */
   | { kind: 'text'; max: number }
-  | { kind: 'choice'; values: readonly string[] }
+  /** `aliases` maps other names, written with `-` between words (`đồng-thuận`), onto values. */
+  | { kind: 'choice'; values: readonly string[]; aliases?: Readonly<Record<string, string>> }
   | { kind: 'member' }
   /** One to `max` people separated by commas or spaces: `@lan,@minh`. */
   | { kind: 'members'; max: number }
@@ -158,6 +159,29 @@ const workspaceFlag: FlagSpec = {
   key: 'workspace',
   value: { kind: 'boolean' },
   description: 'cmd.flag.workspace',
+};
+
+/**
+ * Vietnamese names of the rules, as the rule names read in Vietnamese: `--rule đồng-thuận`, `--rule "đồng thuận"`,
+ * `--rule dong-thuan` and `--rule đồng thuận` all mean consensus.
+ */
+export const RULE_ALIASES: Readonly<Record<string, RuleName>> = {
+  'đồng-thuận': 'consensus',
+  'chấp-thuận': 'consent',
+  'đa-số': 'majority',
+  'biểu-quyết-đa-số': 'majority',
+  'ngón-tay': 'fist-of-five',
+  'biểu-quyết-bằng-ngón-tay': 'fist-of-five',
+  'thăm-dò': 'poll',
+  'thăm-dò-ý-kiến': 'poll',
+  'tán-thành': 'approval',
+  'bỏ-phiếu-tán-thành': 'approval',
+  'xếp-hạng': 'ranked',
+  'bỏ-phiếu-xếp-hạng': 'ranked',
+  'chấm-điểm': 'score',
+  'bỏ-phiếu-bằng-chấm': 'dot',
+  'xin-ý-kiến': 'advice',
+  'quy-trình-xin-ý-kiến': 'advice',
 };
 
 /** Rules whose ballots pick among listed options; the others are yes/no style and take no `--options`. */
@@ -320,7 +344,7 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
       {
         name: 'rule',
         key: 'rule',
-        value: { kind: 'choice', values: RULES },
+        value: { kind: 'choice', values: RULES, aliases: RULE_ALIASES },
         required: true,
         description: 'cmd.flag.rule',
       },

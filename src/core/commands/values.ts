@@ -125,6 +125,25 @@ function parseOptions(
   return options;
 }
 
+// Choices ---------------------------------------------------------------------------------------
+
+/** `Until Vote`, `until_vote` and `until vote` are all `until-vote`. */
+const choiceKey = (s: string): string => s.normalize('NFC').trim().toLowerCase().replace(/[\s_]+/g, '-');
+
+/** Reads a value or one of its aliases, in any case, with spaces or `_` for `-`, and aliases also without diacritics. */
+export function choiceResolver(spec: Extract<ValueSpec, { kind: 'choice' }>): (given: string) => string | undefined {
+  const exact = new Map<string, string>(spec.values.map((v) => [v, v]));
+  const folded = new Map<string, string>();
+  for (const [alias, value] of Object.entries(spec.aliases ?? {})) {
+    exact.set(choiceKey(alias), value);
+    folded.set(foldDiacritics(choiceKey(alias)), value);
+  }
+  return (given) => {
+    const key = choiceKey(given);
+    return exact.get(key) ?? folded.get(foldDiacritics(key));
+  };
+}
+
 // Time zones ---------------------------------------------------------------------------------
 
 let zoneList: readonly string[] | undefined;
@@ -169,10 +188,11 @@ export function valueSchema(spec: ValueSpec, field: string): z.ZodType<unknown, 
         if (n > spec.max) return fail(ctx, 'cmd.error.tooLong', { field, max: spec.max, length: n });
         return text;
       });
-    case 'choice':
+    case 'choice': {
+      const resolve = choiceResolver(spec);
       return z.string().transform((raw, ctx) => {
         const given = raw.trim();
-        const value = spec.values.find((v) => v === given.toLowerCase());
+        const value = resolve(given);
         if (value !== undefined) return value;
         const allowed = spec.values.join(', ');
         const suggestion = closest(given, spec.values);
@@ -180,6 +200,7 @@ export function valueSchema(spec: ValueSpec, field: string): z.ZodType<unknown, 
           ? fail(ctx, 'cmd.error.badChoice', { field, given, allowed })
           : fail(ctx, 'cmd.error.badChoiceSuggest', { field, given, allowed, suggestion });
       });
+    }
     case 'member':
       return z.string().transform((raw, ctx) => parseMember(raw) ?? fail(ctx, 'cmd.error.badMember', { field, given: raw }));
     case 'members':

@@ -7,6 +7,7 @@ import type { Command } from '../../../src/core/commands/types.js';
 import type { Msg } from '../../../src/core/i18n/types.js';
 import { RULES } from '../../../src/core/proposals/rules/types.js';
 import { tEn, tVi } from './translate.js';
+import { catalogs } from '../../../src/core/i18n/index.js';
 
 function ok(text: string): Command {
   const result = parseCommand(text);
@@ -928,5 +929,34 @@ describe('caps on people', () => {
     expect(error).toStrictEqual({ key: 'cmd.error.tooManyMentions', params: { count: 51, max: 50 } });
     expect(tEn(error)).toContain('at most 50');
     expect(tVi(error)).toContain('tối đa 50');
+  });
+});
+
+describe('Vietnamese rule names', () => {
+  it.each([
+    ['--rule đồng-thuận', 'consensus'],
+    ['--rule dong-thuan', 'consensus'],
+    ['--rule "đồng thuận"', 'consensus'],
+    ['--rule đồng thuận', 'consensus'],
+    ['--rule Chấp_Thuận', 'consent'],
+    ['--rule=chap-thuan', 'consent'],
+    ['--rule xin ý kiến', 'advice'],
+    ['--rule xin-y-kien', 'advice'],
+    ['--rule "quy trình xin ý kiến"', 'advice'],
+    ['--rule đa số', 'majority'],
+    ['--rule ngón tay', 'fist-of-five'],
+    ['--rule fist of five', 'fist-of-five'],
+  ])('propose "Q" %s → %s', (flag, rule) => {
+    expect(ok(`propose "Q" ${flag}`)).toMatchObject({ rule, title: 'Q' });
+  });
+
+  it('reads a spaced name only as far as it names a rule', () => {
+    expect(ok('propose --rule đồng thuận Ngân sách quý hai')).toMatchObject({ rule: 'consensus', title: 'Ngân sách quý hai' });
+  });
+
+  it('calls the advice process by one name in Vietnamese', () => {
+    const vi = Object.values(catalogs.vi).join('\n');
+    expect(vi).not.toMatch(/quy trình tham vấn|quy trình tư vấn/);
+    expect(vi).toMatch(/quy trình xin ý kiến/i);
   });
 });
