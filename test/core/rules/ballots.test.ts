@@ -14,6 +14,7 @@ import {
   type RuleName,
 } from '../../../src/core/proposals/rules/index.js';
 import { CHOICE_ALIASES, foldDiacritics } from '../../../src/core/proposals/rules/ballots.js';
+import { parseCommand } from '../../../src/core/commands/parse.js';
 
 const NONE: RuleConfig = { options: [] };
 const ABC: RuleConfig = { options: ['A', 'B', 'C'] };
@@ -319,6 +320,18 @@ describe('parseBallot: dot', () => {
 });
 
 describe('ballotExample', () => {
+  it('quotes the example in errors when option names have spaces, so it can be typed as shown', () => {
+    const config: RuleConfig = { options: ['Da Lat', 'Hoi An', 'Sa Pa'] };
+    const examples = { poll: '"Da Lat"', ranked: '"Hoi An>Da Lat>Sa Pa"', approval: '"Da Lat,Sa Pa"', score: '"Da Lat=5 Hoi An=2 Sa Pa=0"' };
+    for (const [rule, example] of Object.entries(examples)) {
+      const error = err(rule as RuleName, config, 'Hue');
+      expect(error.params?.example, rule).toBe(example);
+      const typed = parseCommand(`vote 7 ${example}`);
+      expect(typed.ok && typed.command.name === 'vote' && parseBallot(rule as RuleName, config, typed.command.choice).ok, rule).toBe(true);
+    }
+    expect(err('poll', { options: ['A', 'B'] }, 'C').params?.example).toBe('A');
+  });
+
   it('builds examples from the real options that themselves parse', () => {
     const configs: RuleConfig[] = [
       { options: ['Only'] },
