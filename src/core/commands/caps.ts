@@ -6,8 +6,12 @@ export const MAX_LINE_LENGTH = 10_000;
 export const MAX_WORD_LENGTH = 200;
 /** People named as owners of one commitment. */
 export const MAX_OWNERS = 20;
-/** People named in one command: members to add, parties, owners, and mentions written anywhere in its text. */
-export const MAX_MENTIONS = 50;
+/** Parties to one mediation. */
+export const MAX_PARTIES = 20;
+/** People added to a group by one command: a whole assembly can join at once. */
+export const MAX_ADDED = 500;
+/** Mentions (`<@U1>`, `<!here>`) written in one free-text value, each of which may notify someone. */
+export const MAX_MENTIONS = 20;
 /** How much of something the member typed a reply quotes back before cutting it short with "…". */
 export const MAX_ECHO = 40;
 

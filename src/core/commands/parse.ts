@@ -14,6 +14,7 @@ import {
   FIRST_WORDS,
   OPTION_RULES,
   flagPlaceholder,
+  flagUsage,
   matchSpec,
   subcommandsOf,
   type ArgSpec,
@@ -387,8 +388,9 @@ function bindArgs(spec: CommandSpec, words: readonly PlacedWord[], bound: Bound)
       abort(new ParseError(msg('cmd.error.argAndFlag', params), usage));
     }
     lastStart = at;
-    if (arg.take === 'many' && take > MAX_MENTIONS) {
-      abort(new ParseError(msg('cmd.error.tooManyPeople', { field: argLabel(arg.placeholder, arg.key), count: take, max: MAX_MENTIONS }), usage));
+    const most = arg.max ?? MAX_MENTIONS;
+    if (arg.take === 'many' && take > most) {
+      abort(new ParseError(msg('cmd.error.tooManyPeople', { field: argLabel(arg.placeholder, arg.key), count: take, max: most }), usage));
     }
     const slice = words.slice(at, at + take).map((w) => w.text);
     bound.args.set(arg, arg.take === 'many' ? slice : slice.join(' '));
@@ -400,9 +402,16 @@ function bindArgs(spec: CommandSpec, words: readonly PlacedWord[], bound: Bound)
 function checkRequiredFlags(spec: CommandSpec, bound: Bound): void {
   for (const flag of spec.flags) {
     if (!flag.required || bound.flags.has(flag)) continue;
-    const allowed = flag.value.kind === 'choice' ? flag.value.values.join(', ') : flagPlaceholder(flag);
-    const params = { flag: `--${flag.name}`, command: phrase(spec), allowed };
-    abort(new ParseError(msg('cmd.error.missingFlag', params), usageOf(spec)));
+    const command = phrase(spec);
+    const flagName = `--${flag.name}`;
+    abort(
+      new ParseError(
+        flag.value.kind === 'choice'
+          ? msg('cmd.error.missingFlag', { flag: flagName, command, allowed: flag.value.values.join(', ') })
+          : msg('cmd.error.missingFlagLike', { command, example: flagUsage(flag) }),
+        usageOf(spec),
+      ),
+    );
   }
 }
 
@@ -424,6 +433,10 @@ function convertOne(spec: CommandSpec, value: ValueSpec, field: string, given: s
   const length = given.length;
   if (WORD_KINDS.has(value.kind) && length > MAX_WORD_LENGTH) {
     abort(new ParseError(msg('cmd.error.tooLong', { field, max: MAX_WORD_LENGTH, length }), usageOf(spec)));
+  }
+  if (value.kind === 'text') {
+    const mentions = given.match(MENTION)?.length ?? 0;
+    if (mentions > MAX_MENTIONS) abort(new ParseError(msg('cmd.error.tooManyMentions', { field, count: mentions, max: MAX_MENTIONS }), usageOf(spec)));
   }
   const result = schemaFor(value, field).safeParse(given);
   if (result.success) return result.data;
@@ -686,8 +699,6 @@ export function parseCommand(text: string): ParseResult {
   const line = text.normalize('NFC').replace(PREFIX, '');
   const tokens = tokenize(line);
   if (!tokens.ok) return failure(tokens.error, usageBefore(line, tokens.position));
-  const mentions = line.match(MENTION)?.length ?? 0;
-  if (mentions > MAX_MENTIONS) return failure(msg('cmd.error.tooManyMentions', { count: mentions, max: MAX_MENTIONS }), undefined);
   try {
     return { ok: true, command: parseTokens(tokens.tokens) };
   } catch (e) {
