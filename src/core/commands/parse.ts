@@ -620,10 +620,14 @@ const BUILDERS: { [K in CommandName]: z.ZodType<CommandOf<K>> } = {
   'mediation.show': z.object({ dispute: id.optional() }).transform((v) => ({ name: 'mediation.show' as const, ...v })),
 };
 
-function build(spec: CommandSpec, values: Record<string, unknown>): Command {
+function build(spec: CommandSpec, values: Record<string, unknown>, bound: Bound): Command {
   const result = BUILDERS[spec.name].safeParse(values);
-  if (!result.success) abort(new ParseError(issueToMsg(result.error, { command: phrase(spec) }), usageOf(spec)));
-  return result.data;
+  if (result.success) return result.data;
+  const error = issueToMsg(result.error, { command: phrase(spec) });
+  // Name the rule as the member wrote it (`chấp thuận`), not as it is stored (`consent`).
+  const typed = [...bound.flags].find(([flag]) => flag.key === 'rule')?.[1];
+  const shown = error.params && typeof error.params.rule === 'string' && typeof typed === 'string' ? msg(error.key, { ...error.params, rule: typed.trim() }) : error;
+  return abort(new ParseError(shown, usageOf(spec)));
 }
 
 // Entry point -----------------------------------------------------------------------------------
@@ -650,7 +654,7 @@ function parseTokens(tokens: Token[]): Command {
   const words = bindFlags(spec, rest, bound);
   bindArgs(spec, words, bound);
   checkRequiredFlags(spec, bound);
-  return build(spec, convert(spec, bound));
+  return build(spec, convert(spec, bound), bound);
 }
 
 /** Usage for a line that failed to tokenize, taken from the part before the broken quote. */

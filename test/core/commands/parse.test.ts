@@ -961,3 +961,11 @@ describe('Vietnamese rule names', () => {
     expect(vi).toMatch(/quy trình xin ý kiến/i);
   });
 });
+
+describe('the rule as typed', () => {
+  it('names the rule in errors the way the member wrote it', () => {
+    expect(err('propose "Q" --rule chấp thuận --options "A|B"').error).toMatchObject({ key: 'cmd.error.flagNotForRule', params: { rule: 'chấp thuận' } });
+    expect(err('propose "Q" --rule xep-hang').error).toMatchObject({ key: 'cmd.error.optionsRequired', params: { rule: 'xep-hang' } });
+    expect(err('propose "Q" --rule consent --dots 3').error).toMatchObject({ params: { rule: 'consent' } });
+  });
+});
