@@ -381,6 +381,12 @@ function bindArgs(spec: CommandSpec, words: readonly PlacedWord[], bound: Bound)
       if (arg.required) abort(new ParseError(msg('cmd.error.missingArg', { arg: arg.placeholder, command }), usage));
       continue;
     }
+    const first = words[at];
+    // `vote 7 --reason because agree`: is "agree" the choice or the rest of the reason? Ask rather than guess.
+    // A single-word argument (a number, a member, a choice) is not, so it may follow a value.
+    if (arg.take === 'ballot' && first?.after?.open && !first.quoted) {
+      abort(strayAfterFlag(spec, words, at, first.after));
+    }
     const take = arg.take === 'one' ? 1 : arg.take === 'ballot' ? ballotSpan(words, at) : spanOf(spec, arg, words, at);
     const twin = [...bound.flags.keys()].find((f) => f.key === arg.key);
     if (twin) {

@@ -886,6 +886,12 @@ describe('left-over words', () => {
     expect(ok('vote 7 block "I have a concern" about cost')).toMatchObject({ reason: 'I have a concern about cost' });
   });
 
+  it('asks where a word belongs when an argument follows an unquoted text value', () => {
+    expect(err('vote 7 --reason because agree').error).toMatchObject({ key: 'cmd.error.strayAfterFlag', params: { fix: '--reason "because agree"' } });
+    expect(ok('vote 7 --reason "because" agree')).toMatchObject({ choice: 'agree', reason: 'because' });
+    expect(ok('group role --group Ops @alice member')).toMatchObject({ member: 'alice', role: 'member', group: 'Ops' });
+  });
+
   it('refuses a title split by a flag', () => {
     expect(err('propose Budget --rule consent plan').error).toMatchObject({ key: 'cmd.error.tooManyArgs', params: { extra: 'plan' } });
     expect(err('mediate @lan @minh --topic Who leads').error).toMatchObject({ key: 'cmd.error.strayAfterFlag', params: { fix: '--topic "Who leads"' } });
