@@ -693,7 +693,7 @@ function failure(error: Msg, usage: string | undefined): ParseResult {
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
 
 /** Slack and Discord mentions of people, roles and channels (`<@U1>`, `<@&2>`, `<!here>`): each can notify someone. */
-const MENTION = /<[@!][^<>\s]*>/g;
+const MENTION = /<[@!][^<>\n]*>/g;
 
 export function parseCommand(text: string): ParseResult {
   // Before anything else, so an enormous line is refused without being normalised, scanned or split.

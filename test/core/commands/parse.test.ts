@@ -936,6 +936,8 @@ describe('caps on people', () => {
     expect(tEn(error)).toContain('at most 20');
     expect(tVi(error)).toContain('tối đa 20');
     expect(err(`vote 7 object --reason "${mentions}"`).error).toMatchObject({ key: 'cmd.error.tooManyMentions', params: { field: '--reason' } });
+    const named = Array.from({ length: 21 }, (_, i) => `<@U${i}|Lan Nguyen ${i}>`).join(' ');
+    expect(err(`propose "${named}" --rule consent`).error).toMatchObject({ key: 'cmd.error.tooManyMentions', params: { count: 21 } });
   });
 });
 
