@@ -1,5 +1,7 @@
 // The commands a proposal card's buttons carry read back, through the parser, as the very choice they show.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { quoteWord } from '../../../src/core/commands/tokenize.js';
 import { parseCommand } from '../../../src/core/commands/parse.js';
 import { translator } from '../../../src/core/i18n/index.js';
 import type { Proposal } from '../../../src/core/ports.js';
@@ -34,5 +36,21 @@ describe('button commands', () => {
     const offer = mediationOffer('vi', { number: 7, title: 'x' }, 'Nhóm «Ngân sách» "2026"', ['lan', 'minh']);
     const parsed = parseCommand(offer.actions[0]?.command ?? '');
     expect(parsed).toMatchObject({ ok: true, command: { name: 'mediate', group: 'Nhóm «Ngân sách» "2026"', parties: ['lan', 'minh'], proposal: 7 } });
+  });
+
+  it('any option name a proposal can hold comes back from its button as the same choice', () => {
+    const pieces = fc.oneof(fc.constantFrom('"', '“', '”', '„', '«', '»', "'", '‘', '’', '\\', ' ', '-', '--', '<@U1>', '>', '=', ',', 'đ', 'Hội'), fc.string({ maxLength: 3 }));
+    const option = fc
+      .array(pieces, { minLength: 1, maxLength: 8 })
+      .map((parts) => parts.join('').normalize('NFC').trim())
+      // eslint-disable-next-line no-control-regex -- the parser refuses these, so names never hold them.
+      .filter((o) => o !== '' && !/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200b\ufeff]/u.test(o));
+    fc.assert(
+      fc.property(option, (name) => {
+        const parsed = parseCommand(`vote 7 ${quoteWord(name)}`);
+        expect(parsed).toMatchObject({ ok: true, command: { name: 'vote', proposal: 7, choice: name } });
+      }),
+      { numRuns: 300 },
+    );
   });
 });
