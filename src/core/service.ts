@@ -1,6 +1,6 @@
 // The core's front door: one command line in, one transaction, a translated reply out. Jobs come in here too.
 import { randomUUID } from 'node:crypto';
-import { helpText, parseCommand } from './commands/index.js';
+import { helpText, localizePlaceholders, parseCommand, parseErrorText } from './commands/index.js';
 import type { Command } from './commands/types.js';
 import type { CommandContext, Session } from './context.js';
 import { DomainError } from './errors.js';
@@ -128,8 +128,7 @@ export class Concord {
         const { session, claimed } = await this.openSession(tx, ctx, parsed.ok ? parsed.command : null);
         locale = session.locale;
         if (!parsed.ok) {
-          const usage = parsed.usage ? `\n${session.t({ key: 'error.usage', params: { usage: parsed.usage } })}` : '';
-          return { ok: false, locale, views: [notice('danger', `${session.t(parsed.error)}${usage}`)] };
+          return { ok: false, locale, views: [notice('danger', parseErrorText(session.t, parsed.error, parsed.usage))] };
         }
         // A key seen before: roll back and replay the first reply instead of running the command again.
         if (!claimed) throw new AlreadyApplied(session.workspace.id);
@@ -141,7 +140,7 @@ export class Concord {
     } catch (error) {
       if (error instanceof AlreadyApplied) return this.replay(error.workspaceId, ctx.idempotencyKey, locale);
       if (error instanceof DomainError) {
-        const usage = error.usage ? `\n${translate(locale, { key: 'error.usage', params: { usage: error.usage } })}` : '';
+        const usage = error.usage ? `\n${translate(locale, { key: 'error.usage', params: { usage: localizePlaceholders(error.usage, translator(locale)) } })}` : '';
         return { ok: false, locale, views: [notice('danger', `${translate(locale, error.msg)}${usage}`)] };
       }
       const errorId = randomUUID().slice(0, 8);

@@ -1,11 +1,9 @@
 // Builds `/concord` command lines from what a member entered in Discord, so every surface goes through core's one parser.
+import { quoteWord } from '../../core/commands/tokenize.js';
 
-/**
- * Quotes a value for core's tokenizer: inside double quotes only `"` and `\` are special, and a
- * backslash before any quote or backslash is an escape, so escaping every `\` and `"` round-trips.
- */
+/** Always quoted, so free text that looks like a number or a flag stays text; core's quoteWord escapes whatever needs it. */
 export function quote(value: string): string {
-  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  return quoteWord(value, { always: true });
 }
 
 /** Appends free text (a reason, a note) as the command's trailing quoted word. */

@@ -1,4 +1,5 @@
 // Native slash commands, generated from core's command table, and their translation back into one `/concord` command line.
+import { MAX_MENTIONS } from '../../core/commands/caps.js';
 import {
   ApplicationCommandOptionType,
   ApplicationCommandType,
@@ -169,7 +170,7 @@ function optionsOf(spec: CommandSpec, path: string[]): OptionDef[] {
     // Without a choice, /vote shows the proposal with its ballot buttons.
     const required = spec.name === 'vote' && arg.key === 'choice' ? false : arg.required;
     // Several members (the parties to a mediation) come as one text of mentions, as `group add` takes them.
-    const value: ValueSpec = arg.take === 'many' && arg.value.kind === 'member' ? { kind: 'members' } : arg.value;
+    const value: ValueSpec = arg.take === 'many' && arg.value.kind === 'member' ? { kind: 'members', max: MAX_MENTIONS } : arg.value;
     const option = optionFor(arg.key, kebab(arg.key), value, arg.description, required, path);
     if (spec.name === 'vote' && arg.key === 'choice') option.complete = 'choice';
     out.push({ ...option, as: { kind: 'arg', arg } });

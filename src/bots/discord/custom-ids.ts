@@ -1,4 +1,5 @@
 // Custom ids carry the command a button stands for, so a click needs no state on our side. Discord allows 100 characters.
+import { quoteWord } from '../../core/commands/tokenize.js';
 import { LIMITS } from './limits.js';
 
 export type Ref =
@@ -39,9 +40,6 @@ const fromB36 = (text: string) => [...text].reduce((n, ch) => n * 36n + BigInt(p
 const PICKS = (picked: number[]) => picked.map((i) => i.toString(36)).join('');
 const UNPICK = (text: string) => [...text].map((ch) => parseInt(ch, 36));
 
-/** The form core's card uses for a choice in a command line. */
-export const quoteIfNeeded = (text: string) => (/[\s"'\\]/.test(text) ? `"${text.replace(/(["\\])/g, '\\$1')}"` : text);
-
 /**
  * Shortens a command without losing anything: user ids (17 to 20 digits) as base 36, and the
  * button's own label as `{l}`, since a click tells us the label again.
@@ -51,7 +49,7 @@ function compact(command: string, label: string | undefined): string {
     .replace(/<@!?(\d{15,21})>/g, (_, id: string) => `<~${b36(id)}>`)
     .replace(/@(\d{15,21})(?!\w)/g, (_, id: string) => `@~${b36(id)}`);
   if (label) {
-    const written = quoteIfNeeded(label);
+    const written = quoteWord(label);
     const at = out.lastIndexOf(written);
     if (at > 0 && written.length > 3) out = `${out.slice(0, at)}{l}${out.slice(at + written.length)}`;
   }
@@ -63,7 +61,7 @@ function expand(command: string, label: string | undefined): string | null {
   return command
     .replace(/<~([0-9a-z]+)>/g, (_, id: string) => `<@${fromB36(id)}>`)
     .replace(/@~([0-9a-z]+)/g, (_, id: string) => `@${fromB36(id)}`)
-    .replace('{l}', () => quoteIfNeeded(label ?? ''));
+    .replace('{l}', () => quoteWord(label ?? ''));
 }
 
 function payloadOf(ref: Ref): string {

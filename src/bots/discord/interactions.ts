@@ -20,6 +20,7 @@ import type { Locale } from '../../core/i18n/types.js';
 import type { Concord, Logger, Reply } from '../../core/service.js';
 import type { ListView, View } from '../../core/views/types.js';
 import { appendFlags, appendText, ballotText, proposalOfVote, quote } from './command-line.js';
+import { tokenize } from '../../core/commands/tokenize.js';
 import { completionFor, nativeToLine, type Completion, type GivenOption } from './commands.js';
 import { decodeId, type Ref } from './custom-ids.js';
 import { LIMITS, cut } from './limits.js';
@@ -486,10 +487,11 @@ function listItems(views: View[]): string[] {
   return views.filter((v): v is ListView => v.type === 'list').flatMap((v) => v.items.map((i) => i.text));
 }
 
+/** Reads back a value core wrote with quoteWord, with core's own tokenizer, so every escape is undone alike. */
 function unquote(word: string): string {
-  const trimmed = word.trim();
-  if (trimmed.startsWith('"') && trimmed.endsWith('"')) return trimmed.slice(1, -1).replace(/\\(["\\])/g, '$1');
-  return trimmed;
+  const read = tokenize(word.trim());
+  const first = read.ok && read.tokens.length === 1 ? read.tokens[0] : undefined;
+  return first?.kind === 'word' ? first.text : word.trim();
 }
 
 /** The clicked button's label, which compact custom ids leave out. Absent when the message is not included. */

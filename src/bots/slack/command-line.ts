@@ -1,11 +1,9 @@
 // Turns what a member entered in a modal back into a `/concord` line, so modals go through the same parser as typed text.
+import { quoteWord } from '../../core/commands/tokenize.js';
 
-/**
- * Quotes a value for core's tokenizer: inside double quotes only `"` and `\` are special, and a
- * backslash before any quote or backslash is an escape, so escaping every `\` and `"` round-trips.
- */
+/** Always quoted, so free text that looks like a number or a flag stays text; core's quoteWord escapes whatever needs it. */
 export function quote(value: string): string {
-  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  return quoteWord(value, { always: true });
 }
 
 /**

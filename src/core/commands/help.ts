@@ -2,13 +2,63 @@
 import { msg, type Msg } from '../i18n/types.js';
 import { AREAS, COMMAND_SPECS, flagUsage, matchSpec, subcommandsOf, type CommandSpec } from './spec.js';
 import { closest } from './suggest.js';
+import { commandMessages } from './messages.js';
+import { echo } from './caps.js';
 
 type Translate = (m: Msg) => string;
 
 const code = (text: string): string => `\`${text}\``;
-const command = (spec: CommandSpec): string => code(`/concord ${spec.usage}`);
+
+/** Placeholders written as literal text, with the key of their words. */
+const LITERAL_PLACEHOLDERS: readonly (readonly [string, string])[] = [
+  ['@member', 'cmd.ph.member'],
+  ['[reason...]', 'cmd.ph.reason'],
+  ['"in 3 days"', 'cmd.ph.in-3-days'],
+  ['"in 6 months"', 'cmd.ph.in-6-months'],
+  ['"friday 17:00"', 'cmd.ph.friday-17-00'],
+];
+const LITERAL = new RegExp(LITERAL_PLACEHOLDERS.map(([text]) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+/** `<title>`, `<IANA zone>`, `<from-hour>`; not mentions such as `<@U123>`. */
+const ANGLE = /<([A-Za-z][A-Za-z -]*)>/g;
+
+/**
+ * A usage line, flag or error with its placeholders in the reader's language: `"<title>"` becomes
+ * `"<tiêu đề>"`, `@member` becomes `@tên`. Literal words (flags, rule names, values) stay as they are.
+ */
+export function localizePlaceholders(text: string, t: Translate): string {
+  const known = (key: string): boolean => key in commandMessages.en;
+  return text
+    .replace(ANGLE, (whole, inner: string) => {
+      const key = `cmd.ph.${inner.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+      return known(key) ? `<${t(msg(key))}>` : whole;
+    })
+    .replace(LITERAL, (whole) => {
+      const key = LITERAL_PLACEHOLDERS.find(([text]) => text === whole)?.[1];
+      if (key === undefined) return whole;
+      const words = t(msg(key));
+      if (whole.startsWith('@')) return `@${words}`;
+      if (whole.startsWith('[')) return `[${words}...]`;
+      return `"${words}"`;
+    });
+}
+
+/** Parameters of parse errors that carry placeholders (`<title>`, `"<text>"`) rather than what the member typed. */
+const PLACEHOLDER_PARAMS = ['field', 'arg', 'expected', 'allowed', 'example'] as const;
+
+/** A parse error and its usage line as one reply, placeholders in the reader's language. */
+export function parseErrorText(t: Translate, error: Msg, usage?: string): string {
+  const params = error.params && { ...error.params };
+  for (const key of PLACEHOLDER_PARAMS) {
+    const value = params?.[key];
+    if (params && typeof value === 'string') params[key] = localizePlaceholders(value, t);
+  }
+  const text = t(params ? { key: error.key, params } : error);
+  return usage === undefined ? text : `${text}\n${t(msg('error.usage', { usage: localizePlaceholders(usage, t) }))}`;
+}
+
+const command = (spec: CommandSpec, t: Translate): string => code(localizePlaceholders(`/concord ${spec.usage}`, t));
 const phrase = (spec: CommandSpec): string => spec.words.join(' ');
-const line = (t: Translate, spec: CommandSpec): string => `• ${command(spec)} — ${t(msg(spec.summary))}`;
+const line = (t: Translate, spec: CommandSpec): string => `• ${command(spec, t)} — ${t(msg(spec.summary))}`;
 
 /** Everything but `help` itself, which the closing line already explains. */
 const LISTED = COMMAND_SPECS.filter((s) => s.area !== 'help');
@@ -21,9 +71,9 @@ function overview(t: Translate): string {
 }
 
 function commandHelp(t: Translate, spec: CommandSpec): string {
-  const parts = [t(msg('cmd.help.usage', { usage: command(spec) })), `${t(msg(spec.summary))} ${t(msg(spec.detail))}`];
+  const parts = [t(msg('cmd.help.usage', { usage: command(spec, t) })), `${t(msg(spec.summary))} ${t(msg(spec.detail))}`];
   if (spec.args.length > 0) {
-    const args = spec.args.map((a) => `• ${code(a.placeholder)} — ${t(msg(a.description))}`);
+    const args = spec.args.map((a) => `• ${code(localizePlaceholders(a.placeholder, t))} — ${t(msg(a.description))}`);
     parts.push([t(msg('cmd.help.arguments')), ...args].join('\n'));
   }
   if (spec.flags.length > 0) {
@@ -33,13 +83,14 @@ function commandHelp(t: Translate, spec: CommandSpec): string {
         ...(f.default !== undefined ? [t(msg('cmd.help.default', { value: f.default }))] : []),
       ];
       const suffix = notes.length > 0 ? ` (${notes.join(', ')})` : '';
-      return `• ${code(flagUsage(f))} — ${t(msg(f.description))}${suffix}`;
+      return `• ${code(localizePlaceholders(flagUsage(f), t))} — ${t(msg(f.description))}${suffix}`;
     });
     parts.push([t(msg('cmd.help.flags')), ...flags].join('\n'));
   }
   const examples = spec.examples.map((e) => {
     const note = e.note === undefined ? '' : ` — ${t(msg(e.note))}`;
-    return `• ${code(`/concord ${e.text}`)}${note}`;
+    const text = e.sample === undefined ? e.text : t(msg(e.sample));
+    return `• ${code(`/concord ${text}`)}${note}`;
   });
   parts.push([t(msg('cmd.help.examples')), ...examples].join('\n'));
   const related = subcommandsOf(spec.words[0] ?? '').filter((s) => s !== spec);
@@ -90,8 +141,8 @@ export function helpText(t: (m: Msg) => string, topic?: string): string {
   const found = resolve(topic);
   if (found?.kind === 'command') return commandHelp(t, found.spec);
   if (found?.kind === 'family') return familyHelp(t, found.first);
-  const shown = topic.trim();
-  const suggestion = suggestTopic(shown);
+  const shown = echo(topic.trim());
+  const suggestion = suggestTopic(topic.trim());
   const notice =
     suggestion === undefined
       ? t(msg('cmd.help.unknownTopic', { topic: shown }))

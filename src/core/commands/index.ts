@@ -1,6 +1,6 @@
 // The command language's public face: parse a `/concord ...` line, explain commands, list them.
 export { parseCommand } from './parse.js';
-export { helpText } from './help.js';
+export { helpText, localizePlaceholders, parseErrorText } from './help.js';
 export { COMMAND_SPECS, AREAS, OPTION_RULES } from './spec.js';
 export type { Area, ArgSpec, CommandSpec, Example, FlagSpec, ValueSpec } from './spec.js';
 export { commandMessages } from './messages.js';

@@ -16,11 +16,16 @@ const en = {
   'cmd.error.flagTakesNoValue': '`{flag}` is a switch and takes no value (you wrote "{given}"). Write just `{flag}`.',
   'cmd.error.missingArg': '`{command}` is missing `{arg}`.',
   'cmd.error.missingFlag': '`{command}` needs `{flag}` with one of: {allowed}.',
+  'cmd.error.missingFlagLike': '`{command}` needs `{example}`.',
   'cmd.error.tooManyArgs.one':
     '`{command}` takes only {count} argument, so "{extra}" is left over. Put text that contains spaces in quotes.',
   'cmd.error.tooManyArgs.other':
     '`{command}` takes only {count} arguments, so "{extra}" is left over. Put text that contains spaces in quotes.',
   'cmd.error.noArgs': '`{command}` takes no arguments, so "{extra}" is left over.',
+  'cmd.error.strayAfterFlag':
+    'Concord cannot tell where "{extra}" belongs: it comes after `{flag} {value}`. If it is part of that value, put the whole value in quotes: `{fix}`. If not, put the text it belongs to in quotes.',
+  'cmd.error.strayNextToQuoted':
+    '"{extra}" is written next to quoted text but outside the quotes, so it belongs to nothing. Put all of it inside one pair of quotes, like {fix}, or leave it out.',
   'cmd.error.argAndFlag': '`{arg}` is given twice: once as text and once with `{flag}`. Use one of them.',
   'cmd.error.empty': '`{field}` cannot be empty.',
   'cmd.error.tooLong': '`{field}` is too long: {length} characters, and the limit is {max}.',
@@ -37,6 +42,8 @@ const en = {
   'cmd.error.optionReservedChar': 'The option "{option}" contains , > or =, which {rule} ballots use to separate options. Rename it, for example with "-" or "/".',
   'cmd.error.optionTooLong': 'The option "{option}" is too long: options can have at most {max} characters.',
   'cmd.error.optionDuplicate': 'The option "{option}" appears twice in `{field}` (capital letters do not make it different).',
+  'cmd.error.optionTooSimilar':
+    'The options "{other}" and "{option}" in `{field}` differ only by accents, and a ballot typed without accents could not tell them apart. Rename one of them.',
   'cmd.error.optionCount.one': '`{field}` needs {min} to {max} options separated by |, like "A|B|C". You gave {count} option.',
   'cmd.error.optionCount.other': '`{field}` needs {min} to {max} options separated by |, like "A|B|C". You gave {count} options.',
   'cmd.error.optionsRequired':
@@ -46,6 +53,14 @@ const en = {
     '"{given}" is not a time zone Concord knows. Use an IANA name such as Asia/Ho_Chi_Minh, Europe/Berlin or UTC.',
   'cmd.error.badTimezoneSuggest': '"{given}" is not a time zone Concord knows. Did you mean `{suggestion}`?',
   'cmd.error.invalid': 'That `{command}` command could not be understood. `/concord help {command}` shows how to write it.',
+  'cmd.error.controlChar':
+    'The command contains an invisible control character ({code}) at character {position}. Such characters can hide or reverse what others read, so Concord does not accept them. Delete it, or retype the text instead of pasting it, and send the command again.',
+  'cmd.error.tooManyPeople':
+    '`{field}` names {count} people, and at most {max} are allowed. Name fewer people, or split it into several commands.',
+  'cmd.error.tooManyMentions':
+    '`{field}` mentions {count} people or channels, and a text can mention at most {max}. Mention fewer, or write their names without @.',
+  'cmd.error.lineTooLong':
+    'This command is too long: {length} characters, and Concord reads at most {max}. Shorten it, for example by linking to a document instead of pasting it.',
 
   // Help layout.
   'cmd.help.title': 'Concord commands',
@@ -154,7 +169,7 @@ const en = {
   'cmd.flag.group.proposal': 'The group that decides. Without it: the group of this channel, or your only group.',
   'cmd.flag.group.filter': 'Only show the decisions of this group.',
   'cmd.flag.body': 'Details, background or links, up to 4000 characters.',
-  'cmd.flag.rule': 'How the decision is made.',
+  'cmd.flag.rule': 'How the decision is made. The Vietnamese names work too, such as `--rule đồng-thuận` or `--rule "xin ý kiến"`.',
   'cmd.flag.options':
     'The options to choose from, separated by |: 2 to 20 options of up to 80 characters. Needed for poll, approval, ranked, score and dot.',
   'cmd.flag.quorum': 'Share of the group that must vote for the result to count, such as 60%, 0.6 or 3/5.',
@@ -269,6 +284,78 @@ const en = {
   'cmd.flag.mediationProposal': 'The proposal the disagreement arose from.',
   'cmd.flag.summary': 'The summary the parties approved for the public record.',
   'cmd.flag.escalateTo': 'The group (such as a committee) an escalated case goes to.',
+
+  // Placeholders in usage lines and errors (`<title>`, `@member`), shown in the reader's language.
+  'cmd.ph.name': 'name',
+  'cmd.ph.title': 'title',
+  'cmd.ph.text': 'text',
+  'cmd.ph.id': 'id',
+  'cmd.ph.choice': 'choice',
+  'cmd.ph.statement': 'statement',
+  'cmd.ph.what': 'what',
+  'cmd.ph.when': 'when',
+  'cmd.ph.note': 'note',
+  'cmd.ph.why': 'why',
+  'cmd.ph.what-it-is-about': 'what it is about',
+  'cmd.ph.message': 'message',
+  'cmd.ph.terms': 'terms',
+  'cmd.ph.public-summary': 'public summary',
+  'cmd.ph.group': 'group',
+  'cmd.ph.n': 'n',
+  'cmd.ph.command': 'command',
+  'cmd.ph.iana-zone': 'IANA zone',
+  'cmd.ph.hours': 'hours',
+  'cmd.ph.from-hour': 'from-hour',
+  'cmd.ph.to-hour': 'to-hour',
+  'cmd.ph.hour': 'hour',
+  'cmd.ph.role': 'role',
+  'cmd.ph.locale': 'locale',
+  'cmd.ph.outcome': 'outcome',
+  'cmd.ph.day': 'day',
+  'cmd.ph.offsets': 'offsets',
+  'cmd.ph.timezone': 'timezone',
+  'cmd.ph.members': 'member',
+  'cmd.ph.parties': 'member',
+  'cmd.ph.member': 'member',
+  'cmd.ph.reason': 'reason',
+  'cmd.ph.in-3-days': 'in 3 days',
+  'cmd.ph.in-6-months': 'in 6 months',
+  'cmd.ph.friday-17-00': 'friday 17:00',
+
+  // Examples in help, written in the reader's language; the English ones are the command table's own.
+  'cmd.sample.group.create.0': 'group create "Design Guild"',
+  'cmd.sample.group.create.1': 'group create "Budget 2026" --kind task-force',
+  'cmd.sample.group.join.0': 'group join "Design Guild"',
+  'cmd.sample.group.leave.0': 'group leave "Design Guild"',
+  'cmd.sample.group.add.0': 'group add @alice @bao --group "Design Guild"',
+  'cmd.sample.group.role.0': 'group role @alice convener --group "Design Guild"',
+  'cmd.sample.group.info.0': 'group info "Design Guild"',
+  'cmd.sample.propose.0': 'propose "Move stand-up to 10:00" --rule consent --closes "in 3 days"',
+  'cmd.sample.propose.1': 'propose "Team offsite venue" --rule ranked --options "Da Lat|Hoi An|Sa Pa" --closes "2026-12-05 17:00"',
+  'cmd.sample.propose.2': 'propose "Raise the travel budget" --rule majority --threshold 2/3 --quorum 60% --anonymous',
+  'cmd.sample.propose.3': 'propose "New logo" --rule advice --decider @lan --body "Drafts are in the shared folder."',
+  'cmd.sample.vote.0': 'vote 7 agree Looks good to me',
+  'cmd.sample.vote.4': 'vote 7 "A,C" --reason "Both work for me"',
+  'cmd.sample.outcome.0': 'outcome 7 "Stand-up moves to 10:00 from Monday" --review "in 6 months"',
+  'cmd.sample.decisions.1': 'decisions --group "Design Guild"',
+  'cmd.sample.commit.0': 'commit "Draft the budget" --due "friday 17:00"',
+  'cmd.sample.commit.1': 'commit "Book the venue" --due "2026-12-05" --owner @lan,@minh --group Budget --proposal 7',
+  'cmd.sample.commitment.list.1': 'commitments --overdue --group Budget',
+  'cmd.sample.commitment.stats.0': 'commitments stats --group Budget',
+  'cmd.sample.done.0': 'done 3 "Shared in the drive"',
+  'cmd.sample.extend.0': 'extend 3 --due "next monday 12:00" --reason "Waiting for the quotes"',
+  'cmd.sample.blocked.0': 'blocked 3 "Finance has not sent the figures"',
+  'cmd.sample.mediate.0': 'mediate @lan @minh --topic "Who leads the outreach budget" --group Budget --confidential',
+  'cmd.sample.mediation.note.0': 'mediation note "Both want the outreach to reach rural members"',
+  'cmd.sample.mediation.note.1': 'mediation note 3 "Follow up on the venue"',
+  'cmd.sample.mediation.caucus.0': 'mediation caucus @lan "Can we talk about what matters most to you?"',
+  'cmd.sample.mediation.propose.0': 'mediation propose-agreement "Lan leads outreach until March; Minh reviews the budget monthly"',
+  'cmd.sample.mediation.decline.0': 'mediation decline "The review should be every two weeks"',
+  'cmd.sample.mediation.close.0': 'mediation close resolved --summary "The parties agreed on shared leadership of outreach"',
+  'cmd.sample.mediation.close.1': 'mediation close 3 escalated --to "Steering Committee"',
+  'cmd.sample.settings.reminders.1': 'settings reminders "1w,1d" --group Budget',
+  'cmd.sample.settings.digest.0': 'settings digest monday 9 --group Budget',
+  'cmd.sample.settings.digest.1': 'settings digest off --group Budget',
 } satisfies Catalog;
 
 export type CommandMessageKey = keyof typeof en;
@@ -288,11 +375,16 @@ const vi: Record<CommandMessageKey, string> = {
   'cmd.error.flagTakesNoValue': '`{flag}` là công tắc bật/tắt, không nhận giá trị (bạn đã viết "{given}"). Chỉ cần viết `{flag}`.',
   'cmd.error.missingArg': '`{command}` còn thiếu `{arg}`.',
   'cmd.error.missingFlag': '`{command}` cần có `{flag}`, chọn một trong: {allowed}.',
+  'cmd.error.missingFlagLike': '`{command}` cần có `{example}`.',
   'cmd.error.tooManyArgs.one':
     '`{command}` chỉ nhận {count} tham số nên "{extra}" bị thừa. Hãy đặt nội dung có dấu cách trong ngoặc kép.',
   'cmd.error.tooManyArgs.other':
     '`{command}` chỉ nhận {count} tham số nên "{extra}" bị thừa. Hãy đặt nội dung có dấu cách trong ngoặc kép.',
   'cmd.error.noArgs': '`{command}` không nhận tham số nào nên "{extra}" bị thừa.',
+  'cmd.error.strayAfterFlag':
+    'Concord không biết "{extra}" thuộc về đâu: nó đứng sau `{flag} {value}`. Nếu nó là một phần của giá trị đó, hãy đặt cả giá trị trong ngoặc kép: `{fix}`. Nếu không, hãy đặt nội dung mà nó thuộc về trong ngoặc kép.',
+  'cmd.error.strayNextToQuoted':
+    '"{extra}" được viết sát phần trong ngoặc kép nhưng nằm ngoài ngoặc, nên không thuộc về đâu cả. Hãy đặt tất cả trong cùng một cặp ngoặc kép, ví dụ {fix}, hoặc bỏ nó đi.',
   'cmd.error.argAndFlag': '`{arg}` được nhập hai lần: một lần trực tiếp và một lần bằng `{flag}`. Hãy chỉ dùng một cách.',
   'cmd.error.empty': '`{field}` không được để trống.',
   'cmd.error.tooLong': '`{field}` quá dài: {length} ký tự, trong khi tối đa là {max}.',
@@ -309,6 +401,8 @@ const vi: Record<CommandMessageKey, string> = {
   'cmd.error.optionReservedChar': 'Phương án "{option}" chứa dấu , > hoặc =, là các dấu mà phiếu {rule} dùng để ngăn cách phương án. Hãy đổi tên, ví dụ dùng "-" hoặc "/".',
   'cmd.error.optionTooLong': 'Phương án "{option}" quá dài: mỗi phương án chỉ được tối đa {max} ký tự.',
   'cmd.error.optionDuplicate': 'Phương án "{option}" xuất hiện hai lần trong `{field}` (chữ hoa và chữ thường được coi là như nhau).',
+  'cmd.error.optionTooSimilar':
+    'Hai phương án "{other}" và "{option}" trong `{field}` chỉ khác nhau ở dấu, nên phiếu gõ không dấu không phân biệt được. Hãy đổi tên một trong hai phương án.',
   'cmd.error.optionCount.one':
     '`{field}` cần từ {min} đến {max} phương án, ngăn cách bằng |, ví dụ "A|B|C". Bạn đã nhập {count} phương án.',
   'cmd.error.optionCount.other':
@@ -320,6 +414,14 @@ const vi: Record<CommandMessageKey, string> = {
     '"{given}" không phải múi giờ mà Concord biết. Hãy dùng tên IANA như Asia/Ho_Chi_Minh, Europe/Berlin hoặc UTC.',
   'cmd.error.badTimezoneSuggest': '"{given}" không phải múi giờ mà Concord biết. Có phải ý bạn là `{suggestion}`?',
   'cmd.error.invalid': 'Không hiểu được lệnh `{command}` này. `/concord help {command}` hướng dẫn cách viết.',
+  'cmd.error.controlChar':
+    'Lệnh có một ký tự điều khiển vô hình ({code}) ở ký tự thứ {position}. Những ký tự này có thể che giấu hoặc đảo ngược điều người khác đọc được, nên Concord không nhận. Hãy xóa ký tự đó, hoặc gõ lại thay vì dán, rồi gửi lại lệnh.',
+  'cmd.error.tooManyPeople':
+    '`{field}` nêu tên {count} người, trong khi chỉ được tối đa {max} người. Hãy nêu ít người hơn, hoặc tách thành nhiều lệnh.',
+  'cmd.error.tooManyMentions':
+    '`{field}` gắn thẻ {count} người hoặc kênh, trong khi một đoạn nội dung chỉ được gắn thẻ tối đa {max}. Hãy gắn thẻ ít hơn, hoặc viết tên mà không có @.',
+  'cmd.error.lineTooLong':
+    'Lệnh này quá dài: {length} ký tự, trong khi Concord chỉ đọc tối đa {max} ký tự. Hãy rút gọn, ví dụ dẫn đường liên kết tới tài liệu thay vì dán cả nội dung.',
 
   'cmd.help.title': 'Các lệnh của Concord',
   'cmd.help.intro':
@@ -371,7 +473,7 @@ const vi: Record<CommandMessageKey, string> = {
     'Đề xuất được đăng trong kênh của nhóm để các thành viên biểu quyết. `--rule` quy định cách ra quyết định. Các cách chọn giữa nhiều phương án (poll, approval, ranked, score, dot) cần có `--options`; các cách còn lại được trả lời bằng một từ như agree hoặc yes.',
   'cmd.summary.vote': 'Biểu quyết một đề xuất.',
   'cmd.detail.vote':
-    'Bỏ phiếu lại sẽ thay phiếu cũ, cho đến khi đề xuất đóng. Cách viết <choice> tùy theo cách quyết định. consensus: agree, abstain, disagree hoặc block. consent: consent hoặc object. majority: yes, no hoặc abstain. advice: support, concern hoặc abstain. fist-of-five: một số từ 0 đến 5. poll: một phương án. approval: mọi phương án bạn tán thành, ngăn cách bằng dấu phẩy (A,C). ranked: các phương án từ thích nhất đến kém nhất (B>A>C). score: chấm mỗi phương án từ 0 đến 5 (A=5 B=2 C=0). dot: phân bổ số chấm của bạn (A=3 C=2). Có thể dùng từ tiếng Việt như đồng ý, phản đối, phiếu trắng. Lựa chọn có dấu cách cần đặt trong ngoặc kép; phần viết sau lựa chọn là lý do của bạn.',
+    'Bỏ phiếu lại sẽ thay phiếu cũ, cho đến khi đề xuất đóng. Cách viết <lựa chọn> tùy theo cách quyết định. consensus: agree, abstain, disagree hoặc block. consent: consent hoặc object. majority: yes, no hoặc abstain. advice: support, concern hoặc abstain. fist-of-five: một số từ 0 đến 5. poll: một phương án. approval: mọi phương án bạn tán thành, ngăn cách bằng dấu phẩy (A,C). ranked: các phương án từ thích nhất đến kém nhất (B>A>C). score: chấm mỗi phương án từ 0 đến 5 (A=5 B=2 C=0). dot: phân bổ số chấm của bạn (A=3 C=2). Có thể dùng từ tiếng Việt như đồng ý, phản đối, phiếu trắng. Lựa chọn có dấu cách cần đặt trong ngoặc kép; phần viết sau lựa chọn là lý do của bạn.',
   'cmd.summary.proposal.show': 'Xem một đề xuất và tình hình biểu quyết.',
   'cmd.detail.proposal.show':
     'Hiển thị thẻ đề xuất: cách quyết định, hạn chót, số người đã bỏ phiếu và, nếu kết quả không bị ẩn, bảng kiểm phiếu.',
@@ -425,13 +527,14 @@ const vi: Record<CommandMessageKey, string> = {
   'cmd.flag.group.proposal': 'Nhóm ra quyết định. Nếu bỏ trống: nhóm của kênh này, hoặc nhóm duy nhất của bạn.',
   'cmd.flag.group.filter': 'Chỉ hiển thị quyết định của nhóm này.',
   'cmd.flag.body': 'Chi tiết, bối cảnh hoặc đường dẫn, tối đa 4000 ký tự.',
-  'cmd.flag.rule': 'Cách ra quyết định.',
+  'cmd.flag.rule':
+    'Cách ra quyết định. Có thể viết tên tiếng Việt, có dấu hoặc không dấu: đồng thuận (consensus), chấp thuận (consent), đa số (majority), ngón tay (fist-of-five), thăm dò (poll), tán thành (approval), xếp hạng (ranked), chấm điểm (score), bỏ phiếu bằng chấm (dot), xin ý kiến (advice).',
   'cmd.flag.options':
     'Các phương án để chọn, ngăn cách bằng |: từ 2 đến 20 phương án, mỗi phương án tối đa 80 ký tự. Bắt buộc với poll, approval, ranked, score và dot.',
   'cmd.flag.quorum': 'Túc số: tỷ lệ thành viên phải bỏ phiếu thì kết quả mới có hiệu lực, ví dụ 60%, 0,6 hoặc 3/5.',
   'cmd.flag.threshold':
     'Chỉ dùng cho majority: tỷ lệ phiếu "có" trên tổng số phiếu "có" và "không" cần để thông qua, từ 1/2 đến 1, ví dụ 2/3 hoặc 66%. Nếu bỏ trống: hơn một nửa.',
-  'cmd.flag.closes': 'Khi nào kết thúc biểu quyết, ví dụ "3 ngày nữa", "in 3 days" hoặc "2026-12-05 17:00", theo múi giờ của bạn.',
+  'cmd.flag.closes': 'Khi nào kết thúc biểu quyết, ví dụ "3 ngày nữa", "thứ sáu 17:00" hoặc "2026-12-05 17:00", theo múi giờ của bạn. Cách viết tiếng Anh cũng được.',
   'cmd.flag.anonymous': 'Giữ bí mật ai đã bầu gì.',
   'cmd.flag.hideResults': 'Ẩn kết quả cho đến khi bạn bỏ phiếu (until-vote) hoặc cho đến khi đề xuất đóng (until-close).',
   'cmd.flag.decider': 'Chỉ dùng cho advice: người ra quyết định sau khi nghe ý kiến. Nếu bỏ trống: chính bạn.',
@@ -439,7 +542,7 @@ const vi: Record<CommandMessageKey, string> = {
   'cmd.flag.minMean': 'Chỉ dùng cho fist-of-five: điểm trung bình tối thiểu để thông qua, từ 0 đến 5. Nếu bỏ trống: 3.',
   'cmd.flag.reason': 'Lý do của bạn, thay cho việc viết sau lựa chọn.',
   'cmd.flag.all': 'Hiển thị cả các đề xuất đã đóng và đã rút lại.',
-  'cmd.flag.review': 'Khi nào xem xét lại quyết định, ví dụ "6 tháng nữa" hoặc "in 6 months". Đến lúc đó Concord sẽ nhắc.',
+  'cmd.flag.review': 'Khi nào xem xét lại quyết định, ví dụ "6 tháng nữa". Đến lúc đó Concord sẽ nhắc.',
   'cmd.flag.limit': 'Số mục cần hiển thị, từ 1 đến 200.',
   'cmd.flag.workspace': 'Đổi giá trị mặc định của không gian làm việc thay vì cài đặt của riêng bạn.',
 
@@ -486,7 +589,7 @@ const vi: Record<CommandMessageKey, string> = {
   'cmd.arg.quietTo': 'Giờ kết thúc yên tĩnh (0-23).',
   'cmd.arg.digestDay': 'Ngày trong tuần, hoặc off.',
   'cmd.arg.digestHour': 'Giờ trong ngày theo múi giờ của không gian làm việc (mặc định 9).',
-  'cmd.flag.due': 'Khi nào đến hạn: "friday 17:00", "2 tuần nữa", "2026-12-05".',
+  'cmd.flag.due': 'Khi nào đến hạn: "thứ sáu 17:00", "2 tuần nữa", "2026-12-05".',
   'cmd.flag.owner': 'Ai sẽ làm (mặc định: bạn). Nhiều người thì ngăn cách bằng dấu phẩy.',
   'cmd.flag.group.commitment': 'Nhóm mà cam kết thuộc về; điều phối viên của nhóm được báo khi cam kết trễ hoặc bị vướng.',
   'cmd.flag.proposal': 'Đề xuất có quyết định mà cam kết này thực hiện.',
@@ -539,6 +642,78 @@ const vi: Record<CommandMessageKey, string> = {
   'cmd.flag.mediationProposal': 'Đề xuất mà bất đồng phát sinh từ đó.',
   'cmd.flag.summary': 'Bản tóm tắt mà các bên đồng ý công bố.',
   'cmd.flag.escalateTo': 'Nhóm (ví dụ một ủy ban) nhận trường hợp được chuyển lên.',
+
+  // Chỗ giữ chỗ trong dòng cách dùng và thông báo lỗi (`<tiêu đề>`, `@tên`).
+  'cmd.ph.name': 'tên',
+  'cmd.ph.title': 'tiêu đề',
+  'cmd.ph.text': 'nội dung',
+  'cmd.ph.id': 'số',
+  'cmd.ph.choice': 'lựa chọn',
+  'cmd.ph.statement': 'quyết định',
+  'cmd.ph.what': 'việc cần làm',
+  'cmd.ph.when': 'thời hạn',
+  'cmd.ph.note': 'ghi chú',
+  'cmd.ph.why': 'lý do',
+  'cmd.ph.what-it-is-about': 'nội dung bất đồng',
+  'cmd.ph.message': 'tin nhắn',
+  'cmd.ph.terms': 'điều khoản',
+  'cmd.ph.public-summary': 'bản tóm tắt công khai',
+  'cmd.ph.group': 'nhóm',
+  'cmd.ph.n': 'số mục',
+  'cmd.ph.command': 'lệnh',
+  'cmd.ph.iana-zone': 'múi giờ IANA',
+  'cmd.ph.hours': 'số giờ',
+  'cmd.ph.from-hour': 'giờ bắt đầu',
+  'cmd.ph.to-hour': 'giờ kết thúc',
+  'cmd.ph.hour': 'giờ',
+  'cmd.ph.role': 'vai trò',
+  'cmd.ph.locale': 'ngôn ngữ',
+  'cmd.ph.outcome': 'kết quả',
+  'cmd.ph.day': 'ngày',
+  'cmd.ph.offsets': 'thời điểm nhắc',
+  'cmd.ph.timezone': 'múi giờ',
+  'cmd.ph.members': 'tên',
+  'cmd.ph.parties': 'tên',
+  'cmd.ph.member': 'tên',
+  'cmd.ph.reason': 'lý do',
+  'cmd.ph.in-3-days': '3 ngày nữa',
+  'cmd.ph.in-6-months': '6 tháng nữa',
+  'cmd.ph.friday-17-00': 'thứ sáu 17:00',
+
+  // Ví dụ trong phần hướng dẫn, viết bằng tiếng Việt.
+  'cmd.sample.group.create.0': 'group create "Nhóm Thiết kế"',
+  'cmd.sample.group.create.1': 'group create "Ngân sách 2026" --kind task-force',
+  'cmd.sample.group.join.0': 'group join "Nhóm Thiết kế"',
+  'cmd.sample.group.leave.0': 'group leave "Nhóm Thiết kế"',
+  'cmd.sample.group.add.0': 'group add @lan @bao --group "Nhóm Thiết kế"',
+  'cmd.sample.group.role.0': 'group role @lan convener --group "Nhóm Thiết kế"',
+  'cmd.sample.group.info.0': 'group info "Nhóm Thiết kế"',
+  'cmd.sample.propose.0': 'propose "Dời họp giao ban sang 10:00" --rule "chấp thuận" --closes "3 ngày nữa"',
+  'cmd.sample.propose.1': 'propose "Địa điểm đi dã ngoại" --rule "xếp hạng" --options "Đà Lạt|Hội An|Sa Pa" --closes "2026-12-05 17:00"',
+  'cmd.sample.propose.2': 'propose "Tăng ngân sách công tác" --rule "đa số" --threshold 2/3 --quorum 60% --anonymous',
+  'cmd.sample.propose.3': 'propose "Logo mới" --rule "xin ý kiến" --decider @lan --body "Bản nháp nằm trong thư mục chung."',
+  'cmd.sample.vote.0': 'vote 7 đồng ý Tôi thấy ổn',
+  'cmd.sample.vote.4': 'vote 7 "A,C" --reason "Cả hai đều được"',
+  'cmd.sample.outcome.0': 'outcome 7 "Từ thứ Hai, họp giao ban lúc 10:00" --review "6 tháng nữa"',
+  'cmd.sample.decisions.1': 'decisions --group "Nhóm Thiết kế"',
+  'cmd.sample.commit.0': 'commit "Soạn dự toán ngân sách" --due "thứ sáu 17:00"',
+  'cmd.sample.commit.1': 'commit "Đặt địa điểm" --due "2026-12-05" --owner @lan,@minh --group "Ngân sách" --proposal 7',
+  'cmd.sample.commitment.list.1': 'commitments --overdue --group "Ngân sách"',
+  'cmd.sample.commitment.stats.0': 'commitments stats --group "Ngân sách"',
+  'cmd.sample.done.0': 'done 3 "Đã chia sẻ trong thư mục chung"',
+  'cmd.sample.extend.0': 'extend 3 --due "thứ hai tuần sau 12:00" --reason "Đang chờ báo giá"',
+  'cmd.sample.blocked.0': 'blocked 3 "Phòng tài chính chưa gửi số liệu"',
+  'cmd.sample.mediate.0': 'mediate @lan @minh --topic "Ai phụ trách ngân sách truyền thông" --group "Ngân sách" --confidential',
+  'cmd.sample.mediation.note.0': 'mediation note "Cả hai đều muốn chương trình truyền thông đến được với thành viên ở nông thôn"',
+  'cmd.sample.mediation.note.1': 'mediation note 3 "Theo dõi tiếp chuyện địa điểm"',
+  'cmd.sample.mediation.caucus.0': 'mediation caucus @lan "Mình nói chuyện về điều bạn quan tâm nhất được không?"',
+  'cmd.sample.mediation.propose.0': 'mediation propose-agreement "Lan phụ trách truyền thông đến tháng Ba; Minh xem lại ngân sách hằng tháng"',
+  'cmd.sample.mediation.decline.0': 'mediation decline "Nên xem lại hai tuần một lần"',
+  'cmd.sample.mediation.close.0': 'mediation close resolved --summary "Các bên đồng ý cùng phụ trách truyền thông"',
+  'cmd.sample.mediation.close.1': 'mediation close 3 escalated --to "Ban Điều hành"',
+  'cmd.sample.settings.reminders.1': 'settings reminders "1w,1d" --group "Ngân sách"',
+  'cmd.sample.settings.digest.0': 'settings digest monday 9 --group "Ngân sách"',
+  'cmd.sample.settings.digest.1': 'settings digest off --group "Ngân sách"',
 };
 
 export const commandMessages: { en: Catalog; vi: Catalog } = { en, vi };

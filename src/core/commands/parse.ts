@@ -14,6 +14,7 @@ import {
   FIRST_WORDS,
   OPTION_RULES,
   flagPlaceholder,
+  flagUsage,
   matchSpec,
   subcommandsOf,
   type ArgSpec,
@@ -22,9 +23,10 @@ import {
   type ValueSpec,
 } from './spec.js';
 import { CHOICE_ALIASES, foldDiacritics } from '../proposals/rules/ballots.js';
-import { tokenize, type Token, type WordToken } from './tokenize.js';
+import { quoteWord, tokenize, type Token, type WordToken } from './tokenize.js';
 import { closest } from './suggest.js';
-import { addMsgIssue, argLabel, issueToMsg, valueSchema } from './values.js';
+import { addMsgIssue, argLabel, choiceResolver, issueToMsg, valueSchema } from './values.js';
+import { MAX_LINE_LENGTH, MAX_MENTIONS, MAX_WORD_LENGTH, echo } from './caps.js';
 
 type CommandOf<K extends CommandName> = Extract<Command, { name: K }>;
 
@@ -157,10 +159,10 @@ const LONGEST_CHOICE = Math.max(1, ...[...MULTI_WORD_CHOICES].map((c) => c.split
  * How many words starting at `start` form the ballot. More than one only when unquoted words plainly
  * belong together, so a forgotten pair of quotes does not silently turn half a ballot into the reason.
  */
-function ballotSpan(words: readonly WordToken[], start: number): number {
+function ballotSpan(words: readonly PlacedWord[], start: number): number {
   const first = words[start];
   if (!first || first.quoted) return 1;
-  for (let n = Math.min(LONGEST_CHOICE, words.length - start); n >= 2; n--) {
+  for (let n = Math.min(LONGEST_CHOICE, runLength(words, start)); n >= 2; n--) {
     const span = words.slice(start, start + n);
     if (span.some((w) => w.quoted)) continue;
     const joined = span.map((w) => w.text.toLowerCase()).join('-');
@@ -169,11 +171,11 @@ function ballotSpan(words: readonly WordToken[], start: number): number {
   const scored = /^[^\s=]+=\d+$/;
   let end = start + 1;
   if (scored.test(first.text)) {
-    while (words[end] && !words[end]?.quoted && scored.test(words[end]?.text ?? '')) end++;
+    while (words[end] && !words[end]?.quoted && words[end]?.run === first.run && scored.test(words[end]?.text ?? '')) end++;
     return end - start;
   }
   let joined = first.text;
-  for (let next = words[end]; next && !next.quoted; next = words[end]) {
+  for (let next = words[end]; next && !next.quoted && next.run === first.run; next = words[end]) {
     if (!joined.endsWith('>') && !next.text.startsWith('>')) break;
     joined += ` ${next.text}`;
     end++;
@@ -187,17 +189,71 @@ interface Bound {
   flags: Map<FlagSpec, string | true>;
 }
 
-function bindFlags(spec: CommandSpec, tokens: readonly Token[], bound: Bound): WordToken[] {
+/** What came right before a word, when that was a flag: a switch, or a flag and the value it took. */
+interface Preceding {
+  flag: string;
+  /** Absent after a switch. */
+  value?: string;
+  /** The value was free text (or a list) typed without quotes, so a following word might belong to it. */
+  open: boolean;
+}
+
+/**
+ * A word with its place: words in the same run were written next to each other with no flag between them.
+ * `after` is set on the first word of a run that directly follows a flag.
+ */
+interface PlacedWord extends WordToken {
+  run: number;
+  after?: Preceding;
+}
+
+/** Values that are free text or lists: a following unquoted word could be the rest of one. */
+const OPEN_KINDS: ReadonlySet<ValueSpec['kind']> = new Set(['text', 'members', 'options']);
+/** Words that look like a value for a switch (`--anonymous true`) rather than the start of a title. */
+const SWITCH_VALUES: ReadonlySet<string> = new Set(['true', 'false', 'yes', 'no', 'on', 'off', '1', '0', 'có', 'không', 'bật', 'tắt']);
+
+/** The longest alias, in words, that a choice's value may continue into. */
+const LONGEST_ALIAS = 5;
+
+/** How many unquoted words after `tokens[at]` continue it into a name of the choice (`đồng` `thuận`). */
+function choiceSpan(spec: Extract<ValueSpec, { kind: 'choice' }>, tokens: readonly Token[], at: number): number {
+  const resolve = choiceResolver(spec);
+  const first = tokens[at];
+  if (first?.kind !== 'word') return 0;
+  let words = [first.text];
+  let best = 0;
+  for (let n = 1; n < LONGEST_ALIAS; n++) {
+    const next = tokens[at + n];
+    if (next?.kind !== 'word' || next.quoted) break;
+    words = [...words, next.text];
+    if (resolve(words.join(' ')) !== undefined) best = n;
+  }
+  return best;
+}
+
+/** How many words from `start` were written together, with no flag between them. */
+function runLength(words: readonly PlacedWord[], start: number): number {
+  const run = words[start]?.run;
+  let end = start;
+  while (end < words.length && words[end]?.run === run) end++;
+  return end - start;
+}
+
+function bindFlags(spec: CommandSpec, tokens: readonly Token[], bound: Bound): PlacedWord[] {
   const usage = usageOf(spec);
   const command = phrase(spec);
-  const words: WordToken[] = [];
+  const words: PlacedWord[] = [];
+  let run = 0;
+  let after: Preceding | undefined;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     if (!token) continue;
     if (token.kind === 'word') {
-      words.push(token);
+      words.push(after ? { ...token, run, after } : { ...token, run });
+      after = undefined;
       continue;
     }
+    run++;
     const flag = `--${token.name}`;
     const found = spec.flags.find((f) => f.name === token.name);
     if (!found) {
@@ -219,28 +275,97 @@ function bindFlags(spec: CommandSpec, tokens: readonly Token[], bound: Bound): W
         abort(new ParseError(msg('cmd.error.flagTakesNoValue', { flag, given: token.value }), usage));
       }
       bound.flags.set(found, true);
+      after = { flag, open: false };
       continue;
     }
     let value = token.value;
+    let quoted = token.valueQuoted === true;
     if (value === undefined) {
       const next = tokens[i + 1];
       if (next?.kind === 'word') {
         value = next.text;
+        quoted = next.quoted;
         i++;
+        // A name of several words typed without quotes (`--rule đồng thuận`) when together they name a value.
+        const extra = found.value.kind === 'choice' && found.value.aliases && !quoted ? choiceSpan(found.value, tokens, i) : 0;
+        if (extra > 0) {
+          value = [value, ...tokens.slice(i + 1, i + 1 + extra).map((t) => (t.kind === 'word' ? t.text : ''))].join(' ');
+          i += extra;
+        }
       }
     }
     if (value === undefined || value.trim() === '') {
       abort(new ParseError(msg('cmd.error.missingValue', { flag, expected: flagPlaceholder(found) }), usage));
     }
     bound.flags.set(found, value);
+    after = { flag, value, open: OPEN_KINDS.has(found.value.kind) && !quoted };
   }
   return words;
 }
 
-function bindArgs(spec: CommandSpec, words: readonly WordToken[], bound: Bound): void {
+/** The words of `word`'s run from `word` on, as far as the first quoted one. */
+function unquotedRun(words: readonly PlacedWord[], index: number): string[] {
+  const out: string[] = [];
+  const run = words[index]?.run;
+  for (let i = index; i < words.length && words[i]?.run === run && !words[i]?.quoted; i++) out.push(words[i]?.text ?? '');
+  return out;
+}
+
+/** A word after an unquoted free-text value: it may be the rest of that value, so say how to write either. */
+function strayAfterFlag(spec: CommandSpec, words: readonly PlacedWord[], index: number, after: Preceding): ParseError {
+  const extra = unquotedRun(words, index).join(' ');
+  const fix = `${after.flag} ${quoteWord(`${after.value ?? ''} ${extra}`, { always: true })}`;
+  return new ParseError(msg('cmd.error.strayAfterFlag', { extra, flag: after.flag, value: after.value ?? '', fix }), usageOf(spec));
+}
+
+/** Why the word at `index` belongs to nothing, with the way to write what was probably meant. */
+function leftover(spec: CommandSpec, words: readonly PlacedWord[], index: number, from = 0): ParseError {
+  const word = words[index];
+  const command = phrase(spec);
+  const usage = usageOf(spec);
+  const extra = word?.text ?? '';
+  if (word?.after && word.after.value === undefined) {
+    return new ParseError(msg('cmd.error.flagTakesNoValue', { flag: word.after.flag, given: extra }), usage);
+  }
+  if (word?.after?.open) return strayAfterFlag(spec, words, index, word.after);
+  const previous = words[index - 1];
+  if (word && previous && previous.run === word.run && (previous.quoted || word.quoted)) {
+    let start = index - 1;
+    while (start > from && words[start - 1]?.run === word.run) start--;
+    const together = words.slice(start, start + runLength(words, start)).map((w) => w.text).join(' ');
+    return new ParseError(msg('cmd.error.strayNextToQuoted', { extra, fix: quoteWord(together, { always: true }) }), usage);
+  }
+  const count = spec.args.length;
+  return new ParseError(
+    count === 0 ? msg('cmd.error.noArgs', { command, extra }) : msg('cmd.error.tooManyArgs', { command, extra, count }),
+    usage,
+  );
+}
+
+/**
+ * How many words from `at` a `rest` or `many` argument takes: one run, written together. Free text takes
+ * a single quoted word, or unquoted words only; anything else is left over and reported.
+ */
+function spanOf(spec: CommandSpec, arg: ArgSpec, words: readonly PlacedWord[], at: number): number {
+  const first = words[at];
+  if (!first) return 0;
+  const after = first.after;
+  if (after && !first.quoted) {
+    // A mention after `--group Ops` is plainly a person, not more of the group's name.
+    const person = arg.take === 'many' && /^<?@/.test(first.text);
+    if (after.open && !person) abort(strayAfterFlag(spec, words, at, after));
+    if (after.value === undefined && SWITCH_VALUES.has(first.text.toLowerCase())) abort(leftover(spec, words, at));
+  }
+  const span = runLength(words, at);
+  if (arg.take === 'many' || arg.joins || span === 1) return span;
+  return words.slice(at, at + span).some((w) => w.quoted) ? 1 : span;
+}
+
+function bindArgs(spec: CommandSpec, words: readonly PlacedWord[], bound: Bound): void {
   const usage = usageOf(spec);
   const command = phrase(spec);
   let at = 0;
+  let lastStart = 0;
   for (const arg of spec.args) {
     if (arg.take === 'id') {
       // An optional leading number: `mediation note 3 "..."` outside the private space, `mediation note "..."` inside it.
@@ -256,36 +381,43 @@ function bindArgs(spec: CommandSpec, words: readonly WordToken[], bound: Bound):
       if (arg.required) abort(new ParseError(msg('cmd.error.missingArg', { arg: arg.placeholder, command }), usage));
       continue;
     }
+    const first = words[at];
+    // `vote 7 --reason because agree`: is "agree" the choice or the rest of the reason? Ask rather than guess.
+    // A single-word argument (a number, a member, a choice) is not, so it may follow a value.
+    if (arg.take === 'ballot' && first?.after?.open && !first.quoted) {
+      abort(strayAfterFlag(spec, words, at, first.after));
+    }
+    const take = arg.take === 'one' ? 1 : arg.take === 'ballot' ? ballotSpan(words, at) : spanOf(spec, arg, words, at);
     const twin = [...bound.flags.keys()].find((f) => f.key === arg.key);
     if (twin) {
       const params = { arg: argLabel(arg.placeholder, arg.key), flag: `--${twin.name}` };
       abort(new ParseError(msg('cmd.error.argAndFlag', params), usage));
     }
-    const take = arg.take === 'one' ? 1 : arg.take === 'ballot' ? ballotSpan(words, at) : available;
+    lastStart = at;
+    const most = arg.max ?? MAX_MENTIONS;
+    if (arg.take === 'many' && take > most) {
+      abort(new ParseError(msg('cmd.error.tooManyPeople', { field: argLabel(arg.placeholder, arg.key), count: take, max: most }), usage));
+    }
     const slice = words.slice(at, at + take).map((w) => w.text);
     bound.args.set(arg, arg.take === 'many' ? slice : slice.join(' '));
     at += take;
   }
-  const extra = words[at];
-  if (extra) {
-    const count = spec.args.length;
-    abort(
-      new ParseError(
-        count === 0
-          ? msg('cmd.error.noArgs', { command, extra: extra.text })
-          : msg('cmd.error.tooManyArgs', { command, extra: extra.text, count }),
-        usage,
-      ),
-    );
-  }
+  if (at < words.length) abort(leftover(spec, words, at, lastStart));
 }
 
 function checkRequiredFlags(spec: CommandSpec, bound: Bound): void {
   for (const flag of spec.flags) {
     if (!flag.required || bound.flags.has(flag)) continue;
-    const allowed = flag.value.kind === 'choice' ? flag.value.values.join(', ') : flagPlaceholder(flag);
-    const params = { flag: `--${flag.name}`, command: phrase(spec), allowed };
-    abort(new ParseError(msg('cmd.error.missingFlag', params), usageOf(spec)));
+    const command = phrase(spec);
+    const flagName = `--${flag.name}`;
+    abort(
+      new ParseError(
+        flag.value.kind === 'choice'
+          ? msg('cmd.error.missingFlag', { flag: flagName, command, allowed: flag.value.values.join(', ') })
+          : msg('cmd.error.missingFlagLike', { command, example: flagUsage(flag) }),
+        usageOf(spec),
+      ),
+    );
   }
 }
 
@@ -300,7 +432,18 @@ function schemaFor(value: ValueSpec, field: string): ReturnType<typeof valueSche
   return schema;
 }
 
+/** Free text, option lists and lists of people carry their own bounds; any other value is one short word. */
+const WORD_KINDS: ReadonlySet<ValueSpec['kind']> = new Set(['choice', 'member', 'proposal', 'integer', 'decimal', 'fraction', 'timezone']);
+
 function convertOne(spec: CommandSpec, value: ValueSpec, field: string, given: string): unknown {
+  const length = given.length;
+  if (WORD_KINDS.has(value.kind) && length > MAX_WORD_LENGTH) {
+    abort(new ParseError(msg('cmd.error.tooLong', { field, max: MAX_WORD_LENGTH, length }), usageOf(spec)));
+  }
+  if (value.kind === 'text') {
+    const mentions = given.match(MENTION)?.length ?? 0;
+    if (mentions > MAX_MENTIONS) abort(new ParseError(msg('cmd.error.tooManyMentions', { field, count: mentions, max: MAX_MENTIONS }), usageOf(spec)));
+  }
   const result = schemaFor(value, field).safeParse(given);
   if (result.success) return result.data;
   return abort(new ParseError(issueToMsg(result.error, { command: phrase(spec) }), usageOf(spec)));
@@ -483,10 +626,14 @@ const BUILDERS: { [K in CommandName]: z.ZodType<CommandOf<K>> } = {
   'mediation.show': z.object({ dispute: id.optional() }).transform((v) => ({ name: 'mediation.show' as const, ...v })),
 };
 
-function build(spec: CommandSpec, values: Record<string, unknown>): Command {
+function build(spec: CommandSpec, values: Record<string, unknown>, bound: Bound): Command {
   const result = BUILDERS[spec.name].safeParse(values);
-  if (!result.success) abort(new ParseError(issueToMsg(result.error, { command: phrase(spec) }), usageOf(spec)));
-  return result.data;
+  if (result.success) return result.data;
+  const error = issueToMsg(result.error, { command: phrase(spec) });
+  // Name the rule as the member wrote it (`chấp thuận`), not as it is stored (`consent`).
+  const typed = [...bound.flags].find(([flag]) => flag.key === 'rule')?.[1];
+  const shown = error.params && typeof error.params.rule === 'string' && typeof typed === 'string' ? msg(error.key, { ...error.params, rule: typed.trim() }) : error;
+  return abort(new ParseError(shown, usageOf(spec)));
 }
 
 // Entry point -----------------------------------------------------------------------------------
@@ -498,7 +645,8 @@ function helpTopic(rest: readonly Token[]): Command {
     .join(' ')
     .replace(/\s+/g, ' ')
     .trim()
-    .toLowerCase();
+    .toLowerCase()
+    .slice(0, MAX_WORD_LENGTH);
   return topic ? { name: 'help', topic } : { name: 'help' };
 }
 
@@ -512,7 +660,7 @@ function parseTokens(tokens: Token[]): Command {
   const words = bindFlags(spec, rest, bound);
   bindArgs(spec, words, bound);
   checkRequiredFlags(spec, bound);
-  return build(spec, convert(spec, bound));
+  return build(spec, convert(spec, bound), bound);
 }
 
 /** Usage for a line that failed to tokenize, taken from the part before the broken quote. */
@@ -523,18 +671,48 @@ function usageBefore(text: string, position: number): string | undefined {
   return spec && spec.name !== 'help' ? usageOf(spec) : undefined;
 }
 
+/** Parameters that quote back what the member typed; they are cut short so a reply never repeats a whole line. */
+const ECHOED = ['given', 'extra', 'option', 'command', 'flag', 'topic', 'arg', 'value', 'fix'] as const;
+
+function failure(error: Msg, usage: string | undefined): ParseResult {
+  const params = error.params && { ...error.params };
+  for (const key of ECHOED) {
+    const value = params?.[key];
+    if (params && typeof value === 'string') params[key] = echo(value);
+  }
+  const shown = params ? { key: error.key, params } : error;
+  return usage === undefined ? { ok: false, error: shown } : { ok: false, error: shown, usage };
+}
+
+/**
+ * Control characters other than tab and line breaks, and the bidirectional overrides and isolates: none can be
+ * seen, some make a title read differently from what is stored (U+202E turns "exe.txt" around), and Postgres
+ * refuses NUL in text.
+ */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
+
+/** Slack and Discord mentions of people, roles and channels (`<@U1>`, `<@&2>`, `<!here>`): each can notify someone. */
+const MENTION = /<[@!][^<>\n]*>/g;
+
 export function parseCommand(text: string): ParseResult {
+  // Before anything else, so an enormous line is refused without being normalised, scanned or split.
+  if (text.length > MAX_LINE_LENGTH) {
+    return failure(msg('cmd.error.lineTooLong', { max: MAX_LINE_LENGTH, length: text.length }), undefined);
+  }
+  const control = CONTROL.exec(text);
+  if (control) {
+    const code = `U+${(control[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+    return failure(msg('cmd.error.controlChar', { code, position: Array.from(text.slice(0, control.index)).length + 1 }), undefined);
+  }
   // NFC so names typed with combining Vietnamese marks compare equal to precomposed ones.
   const line = text.normalize('NFC').replace(PREFIX, '');
   const tokens = tokenize(line);
-  if (!tokens.ok) {
-    const usage = usageBefore(line, tokens.position);
-    return usage === undefined ? { ok: false, error: tokens.error } : { ok: false, error: tokens.error, usage };
-  }
+  if (!tokens.ok) return failure(tokens.error, usageBefore(line, tokens.position));
   try {
     return { ok: true, command: parseTokens(tokens.tokens) };
   } catch (e) {
     if (!(e instanceof ParseError)) throw e;
-    return e.usage === undefined ? { ok: false, error: e.error } : { ok: false, error: e.error, usage: e.usage };
+    return failure(e.error, e.usage);
   }
 }

@@ -1,15 +1,17 @@
 // The single table of commands that parsing, help text and the README all read from.
-import { RULES, type Fraction } from '../proposals/rules/types.js';
+import { RULES, type Fraction, type RuleName } from '../proposals/rules/types.js';
 import { GROUP_KINDS, HIDE_RESULTS, ROLES, type CommandName } from './types.js';
+import { MAX_ADDED, MAX_OWNERS, MAX_PARTIES } from './caps.js';
 
 /** How a raw word becomes a value. Bounds live here so help and validation cannot drift apart. */
 export type ValueSpec =
   /** Trimmed, non-empty, at most `max` characters. */
   | { kind: 'text'; max: number }
-  | { kind: 'choice'; values: readonly string[] }
+  /** `aliases` maps other names, written with `-` between words (`đồng-thuận`), onto values. */
+  | { kind: 'choice'; values: readonly string[]; aliases?: Readonly<Record<string, string>> }
   | { kind: 'member' }
-  /** One or more people separated by commas or spaces: `@lan,@minh`. */
-  | { kind: 'members' }
+  /** One to `max` people separated by commas or spaces: `@lan,@minh`. */
+  | { kind: 'members'; max: number }
   | { kind: 'proposal' }
   | { kind: 'integer'; min: number; max: number }
   | { kind: 'decimal'; min: number; max: number }
@@ -30,6 +32,13 @@ export interface ArgSpec {
    * `ballot`: one word, or several unquoted words that plainly form one ballot (`A=5 B=2`, `B > A > C`).
    */
   take: 'one' | 'many' | 'rest' | 'ballot' | 'id';
+  /** `many` only: the most values one command may give. */
+  max?: number;
+  /**
+   * `rest` only: quoted and unquoted words written together are joined (`"I have a concern" about cost`).
+   * Otherwise free text is one quoted word or unquoted words only, and anything else is refused as left over.
+   */
+  joins?: boolean;
   /** Message key explaining the argument. */
   description: string;
 }
@@ -50,6 +59,8 @@ export interface FlagSpec {
 export interface Example {
   /** Without the leading `/concord`. */
   text: string;
+  /** Message key of the same example written in the reader's language, for examples with words of their own. */
+  sample?: string;
   /** Message key captioning the example. */
   note?: string;
 }
@@ -154,6 +165,29 @@ const workspaceFlag: FlagSpec = {
   description: 'cmd.flag.workspace',
 };
 
+/**
+ * Vietnamese names of the rules, as the rule names read in Vietnamese: `--rule đồng-thuận`, `--rule "đồng thuận"`,
+ * `--rule dong-thuan` and `--rule đồng thuận` all mean consensus.
+ */
+export const RULE_ALIASES: Readonly<Record<string, RuleName>> = {
+  'đồng-thuận': 'consensus',
+  'chấp-thuận': 'consent',
+  'đa-số': 'majority',
+  'biểu-quyết-đa-số': 'majority',
+  'ngón-tay': 'fist-of-five',
+  'biểu-quyết-bằng-ngón-tay': 'fist-of-five',
+  'thăm-dò': 'poll',
+  'thăm-dò-ý-kiến': 'poll',
+  'tán-thành': 'approval',
+  'bỏ-phiếu-tán-thành': 'approval',
+  'xếp-hạng': 'ranked',
+  'bỏ-phiếu-xếp-hạng': 'ranked',
+  'chấm-điểm': 'score',
+  'bỏ-phiếu-bằng-chấm': 'dot',
+  'xin-ý-kiến': 'advice',
+  'quy-trình-xin-ý-kiến': 'advice',
+};
+
 /** Rules whose ballots pick among listed options; the others are yes/no style and take no `--options`. */
 export const OPTION_RULES = ['poll', 'approval', 'ranked', 'score', 'dot'] as const;
 
@@ -203,7 +237,7 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
     ],
     summary: 'cmd.summary.group.create',
     detail: 'cmd.detail.group.create',
-    examples: [{ text: 'group create "Design Guild"' }, { text: 'group create "Budget 2026" --kind task-force' }],
+    examples: [{ text: 'group create "Design Guild"', sample: 'cmd.sample.group.create.0' }, { text: 'group create "Budget 2026" --kind task-force', sample: 'cmd.sample.group.create.1' }],
   }),
   define({
     name: 'group.join',
@@ -212,7 +246,7 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
     args: [optionalGroupArg],
     summary: 'cmd.summary.group.join',
     detail: 'cmd.detail.group.join',
-    examples: [{ text: 'group join "Design Guild"' }, { text: 'group join' }],
+    examples: [{ text: 'group join "Design Guild"', sample: 'cmd.sample.group.join.0' }, { text: 'group join' }],
   }),
   define({
     name: 'group.leave',
@@ -221,7 +255,7 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
     args: [optionalGroupArg],
     summary: 'cmd.summary.group.leave',
     detail: 'cmd.detail.group.leave',
-    examples: [{ text: 'group leave "Design Guild"' }],
+    examples: [{ text: 'group leave "Design Guild"', sample: 'cmd.sample.group.leave.0' }],
   }),
   define({
     name: 'group.add',
@@ -234,13 +268,14 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
         value: { kind: 'member' },
         required: true,
         take: 'many',
+        max: MAX_ADDED,
         description: 'cmd.arg.members',
       },
     ],
     flags: [groupFlag('cmd.flag.group.target')],
     summary: 'cmd.summary.group.add',
     detail: 'cmd.detail.group.add',
-    examples: [{ text: 'group add @alice @bao --group "Design Guild"' }],
+    examples: [{ text: 'group add @alice @bao --group "Design Guild"', sample: 'cmd.sample.group.add.0' }],
   }),
   define({
     name: 'group.role',
@@ -267,7 +302,7 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
     flags: [groupFlag('cmd.flag.group.target')],
     summary: 'cmd.summary.group.role',
     detail: 'cmd.detail.group.role',
-    examples: [{ text: 'group role @alice convener --group "Design Guild"' }],
+    examples: [{ text: 'group role @alice convener --group "Design Guild"', sample: 'cmd.sample.group.role.0' }],
   }),
   define({
     name: 'group.list',
@@ -284,7 +319,7 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
     args: [optionalGroupArg],
     summary: 'cmd.summary.group.info',
     detail: 'cmd.detail.group.info',
-    examples: [{ text: 'group info "Design Guild"' }],
+    examples: [{ text: 'group info "Design Guild"', sample: 'cmd.sample.group.info.0' }],
   }),
 
   // Proposals & voting
@@ -314,7 +349,7 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
       {
         name: 'rule',
         key: 'rule',
-        value: { kind: 'choice', values: RULES },
+        value: { kind: 'choice', values: RULES, aliases: RULE_ALIASES },
         required: true,
         description: 'cmd.flag.rule',
       },
@@ -380,16 +415,16 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
     summary: 'cmd.summary.propose',
     detail: 'cmd.detail.propose',
     examples: [
-      { text: 'propose "Move stand-up to 10:00" --rule consent --closes "in 3 days"', note: 'cmd.example.propose.consent' },
+      { text: 'propose "Move stand-up to 10:00" --rule consent --closes "in 3 days"', sample: 'cmd.sample.propose.0', note: 'cmd.example.propose.consent' },
       {
-        text: 'propose "Team offsite venue" --rule ranked --options "Da Lat|Hoi An|Sa Pa" --closes "2026-12-05 17:00"',
+        text: 'propose "Team offsite venue" --rule ranked --options "Da Lat|Hoi An|Sa Pa" --closes "2026-12-05 17:00"', sample: 'cmd.sample.propose.1',
         note: 'cmd.example.propose.ranked',
       },
       {
-        text: 'propose "Raise the travel budget" --rule majority --threshold 2/3 --quorum 60% --anonymous',
+        text: 'propose "Raise the travel budget" --rule majority --threshold 2/3 --quorum 60% --anonymous', sample: 'cmd.sample.propose.2',
         note: 'cmd.example.propose.majority',
       },
-      { text: 'propose "New logo" --rule advice --decider @lan --body "Drafts are in the shared folder."', note: 'cmd.example.propose.advice' },
+      { text: 'propose "New logo" --rule advice --decider @lan --body "Drafts are in the shared folder."', sample: 'cmd.sample.propose.3', note: 'cmd.example.propose.advice' },
     ],
   }),
   define({
@@ -412,6 +447,7 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
         value: { kind: 'text', max: 2000 },
         required: false,
         take: 'rest',
+        joins: true,
         description: 'cmd.arg.reason',
       },
     ],
@@ -427,11 +463,11 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
     summary: 'cmd.summary.vote',
     detail: 'cmd.detail.vote',
     examples: [
-      { text: 'vote 7 agree Looks good to me', note: 'cmd.example.vote.choice' },
+      { text: 'vote 7 agree Looks good to me', sample: 'cmd.sample.vote.0', note: 'cmd.example.vote.choice' },
       { text: 'vote #7 "B>A>C"', note: 'cmd.example.vote.ranked' },
       { text: 'vote 7 "A=5 B=2 C=0"', note: 'cmd.example.vote.score' },
       { text: 'vote 7 "A=3 C=2"', note: 'cmd.example.vote.dot' },
-      { text: 'vote 7 "A,C" --reason "Both work for me"', note: 'cmd.example.vote.approval' },
+      { text: 'vote 7 "A,C" --reason "Both work for me"', sample: 'cmd.sample.vote.4', note: 'cmd.example.vote.approval' },
     ],
   }),
   define({
@@ -498,7 +534,7 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
     ],
     summary: 'cmd.summary.outcome',
     detail: 'cmd.detail.outcome',
-    examples: [{ text: 'outcome 7 "Stand-up moves to 10:00 from Monday" --review "in 6 months"' }],
+    examples: [{ text: 'outcome 7 "Stand-up moves to 10:00 from Monday" --review "in 6 months"', sample: 'cmd.sample.outcome.0' }],
   }),
   define({
     name: 'decisions',
@@ -507,7 +543,7 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
     flags: [groupFlag('cmd.flag.group.filter')],
     summary: 'cmd.summary.decisions',
     detail: 'cmd.detail.decisions',
-    examples: [{ text: 'decisions' }, { text: 'decisions --group "Design Guild"' }],
+    examples: [{ text: 'decisions' }, { text: 'decisions --group "Design Guild"', sample: 'cmd.sample.decisions.1' }],
   }),
 
   // Commitments
@@ -518,7 +554,7 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
     args: [{ key: 'what', placeholder: '"<what>"', value: { kind: 'text', max: 500 }, required: true, take: 'rest', description: 'cmd.arg.what' }],
     flags: [
       { name: 'due', key: 'due', value: { kind: 'text', max: 100 }, placeholder: '"<when>"', required: true, description: 'cmd.flag.due' },
-      { name: 'owner', key: 'owners', value: { kind: 'members' }, placeholder: '@member[,@member...]', description: 'cmd.flag.owner' },
+      { name: 'owner', key: 'owners', value: { kind: 'members', max: MAX_OWNERS }, placeholder: '@member[,@member...]', description: 'cmd.flag.owner' },
       groupFlag('cmd.flag.group.commitment'),
       { name: 'proposal', key: 'proposal', value: ID, placeholder: '<id>', description: 'cmd.flag.proposal' },
       { name: 'remind', key: 'remind', value: { kind: 'text', max: 100 }, placeholder: '"3d,1d,2h"|none', description: 'cmd.flag.remind' },
@@ -526,8 +562,8 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
     summary: 'cmd.summary.commit',
     detail: 'cmd.detail.commit',
     examples: [
-      { text: 'commit "Draft the budget" --due "friday 17:00"' },
-      { text: 'commit "Book the venue" --due "2026-12-05" --owner @lan,@minh --group Budget --proposal 7' },
+      { text: 'commit "Draft the budget" --due "friday 17:00"', sample: 'cmd.sample.commit.0' },
+      { text: 'commit "Book the venue" --due "2026-12-05" --owner @lan,@minh --group Budget --proposal 7', sample: 'cmd.sample.commit.1' },
     ],
   }),
   define({
@@ -542,7 +578,7 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
     ],
     summary: 'cmd.summary.commitment.list',
     detail: 'cmd.detail.commitment.list',
-    examples: [{ text: 'commitments --mine' }, { text: 'commitments --overdue --group Budget' }],
+    examples: [{ text: 'commitments --mine' }, { text: 'commitments --overdue --group Budget', sample: 'cmd.sample.commitment.list.1' }],
   }),
   define({
     name: 'commitment.stats',
@@ -551,7 +587,7 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
     flags: [groupFlag('cmd.flag.group.commitmentFilter')],
     summary: 'cmd.summary.commitment.stats',
     detail: 'cmd.detail.commitment.stats',
-    examples: [{ text: 'commitments stats --group Budget' }],
+    examples: [{ text: 'commitments stats --group Budget', sample: 'cmd.sample.commitment.stats.0' }],
   }),
   define({
     name: 'commitment.show',
@@ -569,7 +605,7 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
     args: [commitmentArg, { key: 'note', placeholder: '[<note>]', value: { kind: 'text', max: 1000 }, required: false, take: 'rest', description: 'cmd.arg.note' }],
     summary: 'cmd.summary.done',
     detail: 'cmd.detail.done',
-    examples: [{ text: 'done 3 "Shared in the drive"' }],
+    examples: [{ text: 'done 3 "Shared in the drive"', sample: 'cmd.sample.done.0' }],
   }),
   define({
     name: 'extend',
@@ -582,7 +618,7 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
     ],
     summary: 'cmd.summary.extend',
     detail: 'cmd.detail.extend',
-    examples: [{ text: 'extend 3 --due "next monday 12:00" --reason "Waiting for the quotes"' }],
+    examples: [{ text: 'extend 3 --due "next monday 12:00" --reason "Waiting for the quotes"', sample: 'cmd.sample.extend.0' }],
   }),
   define({
     name: 'blocked',
@@ -591,7 +627,7 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
     args: [commitmentArg, { key: 'reason', placeholder: '"<why>"', value: { kind: 'text', max: 1000 }, required: true, take: 'rest', description: 'cmd.arg.blockedReason' }],
     summary: 'cmd.summary.blocked',
     detail: 'cmd.detail.blocked',
-    examples: [{ text: 'blocked 3 "Finance has not sent the figures"' }],
+    examples: [{ text: 'blocked 3 "Finance has not sent the figures"', sample: 'cmd.sample.blocked.0' }],
   }),
   define({
     name: 'cancel',
@@ -608,7 +644,7 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
     name: 'mediate',
     words: ['mediate'],
     area: 'mediation',
-    args: [{ key: 'parties', placeholder: '@member @member [@member...]', value: { kind: 'member' }, required: true, take: 'many', description: 'cmd.arg.parties' }],
+    args: [{ key: 'parties', placeholder: '@member @member [@member...]', value: { kind: 'member' }, required: true, take: 'many', max: MAX_PARTIES, description: 'cmd.arg.parties' }],
     flags: [
       { name: 'topic', key: 'topic', value: { kind: 'text', max: 300 }, placeholder: '"<what it is about>"', required: true, description: 'cmd.flag.topic' },
       { name: 'mediator', key: 'mediator', value: { kind: 'member' }, placeholder: '@member', description: 'cmd.flag.mediator' },
@@ -618,7 +654,7 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
     ],
     summary: 'cmd.summary.mediate',
     detail: 'cmd.detail.mediate',
-    examples: [{ text: 'mediate @lan @minh --topic "Who leads the outreach budget" --group Budget --confidential' }],
+    examples: [{ text: 'mediate @lan @minh --topic "Who leads the outreach budget" --group Budget --confidential', sample: 'cmd.sample.mediate.0' }],
   }),
   define({
     name: 'mediation.next',
@@ -636,7 +672,7 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
     args: [disputeArg, { key: 'text', placeholder: '"<text>"', value: { kind: 'text', max: 4000 }, required: true, take: 'rest', description: 'cmd.arg.noteText' }],
     summary: 'cmd.summary.mediation.note',
     detail: 'cmd.detail.mediation.note',
-    examples: [{ text: 'mediation note "Both want the outreach to reach rural members"' }, { text: 'mediation note 3 "Follow up on the venue"' }],
+    examples: [{ text: 'mediation note "Both want the outreach to reach rural members"', sample: 'cmd.sample.mediation.note.0' }, { text: 'mediation note 3 "Follow up on the venue"', sample: 'cmd.sample.mediation.note.1' }],
   }),
   define({
     name: 'mediation.caucus',
@@ -649,7 +685,7 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
     ],
     summary: 'cmd.summary.mediation.caucus',
     detail: 'cmd.detail.mediation.caucus',
-    examples: [{ text: 'mediation caucus @lan "Can we talk about what matters most to you?"' }],
+    examples: [{ text: 'mediation caucus @lan "Can we talk about what matters most to you?"', sample: 'cmd.sample.mediation.caucus.0' }],
   }),
   define({
     name: 'mediation.pause',
@@ -676,7 +712,7 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
     args: [disputeArg, { key: 'terms', placeholder: '"<terms>"', value: { kind: 'text', max: 4000 }, required: true, take: 'rest', description: 'cmd.arg.terms' }],
     summary: 'cmd.summary.mediation.propose',
     detail: 'cmd.detail.mediation.propose',
-    examples: [{ text: 'mediation propose-agreement "Lan leads outreach until March; Minh reviews the budget monthly"' }],
+    examples: [{ text: 'mediation propose-agreement "Lan leads outreach until March; Minh reviews the budget monthly"', sample: 'cmd.sample.mediation.propose.0' }],
   }),
   define({
     name: 'mediation.accept',
@@ -694,7 +730,7 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
     args: [disputeArg, { key: 'reason', placeholder: '[<why>]', value: { kind: 'text', max: 1000 }, required: false, take: 'rest', description: 'cmd.arg.declineReason' }],
     summary: 'cmd.summary.mediation.decline',
     detail: 'cmd.detail.mediation.decline',
-    examples: [{ text: 'mediation decline "The review should be every two weeks"' }],
+    examples: [{ text: 'mediation decline "The review should be every two weeks"', sample: 'cmd.sample.mediation.decline.0' }],
   }),
   define({
     name: 'mediation.close',
@@ -718,8 +754,8 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
     summary: 'cmd.summary.mediation.close',
     detail: 'cmd.detail.mediation.close',
     examples: [
-      { text: 'mediation close resolved --summary "The parties agreed on shared leadership of outreach"' },
-      { text: 'mediation close 3 escalated --to "Steering Committee"' },
+      { text: 'mediation close resolved --summary "The parties agreed on shared leadership of outreach"', sample: 'cmd.sample.mediation.close.0' },
+      { text: 'mediation close 3 escalated --to "Steering Committee"', sample: 'cmd.sample.mediation.close.1' },
     ],
   }),
   define({
@@ -841,7 +877,7 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
     flags: [groupFlag('cmd.flag.group.settings')],
     summary: 'cmd.summary.settings.reminders',
     detail: 'cmd.detail.settings.reminders',
-    examples: [{ text: 'settings reminders "3d,1d,2h"' }, { text: 'settings reminders "1w,1d" --group Budget' }],
+    examples: [{ text: 'settings reminders "3d,1d,2h"' }, { text: 'settings reminders "1w,1d" --group Budget', sample: 'cmd.sample.settings.reminders.1' }],
   }),
   define({
     name: 'settings.quiet',
@@ -873,7 +909,7 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
     flags: [groupFlag('cmd.flag.group.digest')],
     summary: 'cmd.summary.settings.digest',
     detail: 'cmd.detail.settings.digest',
-    examples: [{ text: 'settings digest monday 9 --group Budget' }, { text: 'settings digest off --group Budget' }],
+    examples: [{ text: 'settings digest monday 9 --group Budget', sample: 'cmd.sample.settings.digest.0' }, { text: 'settings digest off --group Budget', sample: 'cmd.sample.settings.digest.1' }],
   }),
 ];
 

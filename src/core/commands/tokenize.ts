@@ -14,6 +14,8 @@ export interface FlagToken {
   name: string;
   /** Present for `--flag=value`; `--flag value` is paired up by the parser, which knows which flags take values. */
   value?: string;
+  /** True when any part of an `=value` was inside quotes, so the value ends where it says. */
+  valueQuoted?: boolean;
   /** The token as typed (quotes removed), for messages. */
   raw: string;
 }
@@ -40,9 +42,10 @@ const CLOSERS: ReadonlyMap<string, readonly string[]> = new Map([
 
 /** Single quotes double as apostrophes (`don't`, `it’s`), so they only quote at a word boundary. */
 const SINGLE = new Set(["'", '‘', '’']);
-const ESCAPABLE = new Set([...CLOSERS.keys(), '\\']);
 /** Invisible characters some clients paste in; they would otherwise break word matching. */
 const INVISIBLE = new Set(['\u200b', '\ufeff']);
+/** A backslash keeps the next quote, backslash or invisible character as it is, so any text can be written. */
+const ESCAPABLE = new Set([...CLOSERS.keys(), '\\', ...INVISIBLE]);
 /** `—` and `–` because phones autocorrect a typed `--` into a dash. */
 const FLAG = /^(?:--|[—–])(\p{L}[\p{L}\p{N}_-]*)(=.*)?$/su;
 
@@ -63,7 +66,8 @@ function toToken(segments: Segment[]): Token {
     const eq = match[2];
     if (eq !== undefined) {
       const value = eq.slice(1) + segments.slice(1).map((s) => s.text).join('');
-      return { kind: 'flag', name, value, raw: text };
+      const quoted = segments.slice(1).some((s) => s.quoted);
+      return quoted ? { kind: 'flag', name, value, valueQuoted: true, raw: text } : { kind: 'flag', name, value, raw: text };
     }
     if (segments.length === 1) return { kind: 'flag', name, raw: text };
   }
@@ -156,4 +160,19 @@ export function tokenize(input: string): TokenizeResult {
   }
   flush();
   return { ok: true, tokens };
+}
+
+/** Words that read back as themselves without quotes: no space, quote, backslash or invisible character, not a flag or mention. */
+const PLAIN = /^(?![-—–<])[^\s\\"'“”‘’„«»\u200b\ufeff]+$/u;
+
+/**
+ * Writes `value` so that `tokenize` reads it back as exactly one word with exactly this text, whatever it
+ * contains: every command built from values (buttons, examples, forms) goes through here. Plain words stay
+ * bare unless `always` is set, which also keeps a number from being read as an id.
+ */
+export function quoteWord(value: string, options: { always?: boolean } = {}): string {
+  if (!options.always && PLAIN.test(value)) return value;
+  let out = '"';
+  for (const ch of value) out += ch === '"' || ch === '\\' || INVISIBLE.has(ch) ? `\\${ch}` : ch;
+  return `${out}"`;
 }

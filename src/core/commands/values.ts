@@ -5,6 +5,7 @@ import type { Fraction } from '../proposals/rules/types.js';
 import type { MemberRef } from './types.js';
 import type { ValueSpec } from './spec.js';
 import { closest } from './suggest.js';
+import { foldDiacritics, normalizeLabel } from '../proposals/rules/ballots.js';
 
 type Params = Record<string, string | number>;
 
@@ -106,16 +107,41 @@ function parseOptions(
   if (options.some((o) => o === '')) return fail(ctx, 'cmd.error.optionEmpty', { field, given: raw });
   const long = options.find((o) => length(o) > spec.maxLength);
   if (long !== undefined) return fail(ctx, 'cmd.error.optionTooLong', { field, option: long, max: spec.maxLength });
+  // Ballots name options in any case and, typed without accents, by their folded form: `hoi an` must find one option only.
   const seen = new Set<string>();
+  const loose = new Map<string, string>();
   for (const option of options) {
-    const folded = option.toLocaleLowerCase();
-    if (seen.has(folded)) return fail(ctx, 'cmd.error.optionDuplicate', { field, option });
-    seen.add(folded);
+    const label = normalizeLabel(option);
+    if (seen.has(label)) return fail(ctx, 'cmd.error.optionDuplicate', { field, option });
+    seen.add(label);
+    const folded = foldDiacritics(label);
+    const other = loose.get(folded);
+    if (other !== undefined) return fail(ctx, 'cmd.error.optionTooSimilar', { field, option, other });
+    loose.set(folded, option);
   }
   if (options.length < spec.min || options.length > spec.max) {
     return fail(ctx, 'cmd.error.optionCount', { field, count: options.length, min: spec.min, max: spec.max });
   }
   return options;
+}
+
+// Choices ---------------------------------------------------------------------------------------
+
+/** `Until Vote`, `until_vote` and `until vote` are all `until-vote`. */
+const choiceKey = (s: string): string => s.normalize('NFC').trim().toLowerCase().replace(/[\s_]+/g, '-');
+
+/** Reads a value or one of its aliases, in any case, with spaces or `_` for `-`, and aliases also without diacritics. */
+export function choiceResolver(spec: Extract<ValueSpec, { kind: 'choice' }>): (given: string) => string | undefined {
+  const exact = new Map<string, string>(spec.values.map((v) => [v, v]));
+  const folded = new Map<string, string>();
+  for (const [alias, value] of Object.entries(spec.aliases ?? {})) {
+    exact.set(choiceKey(alias), value);
+    folded.set(foldDiacritics(choiceKey(alias)), value);
+  }
+  return (given) => {
+    const key = choiceKey(given);
+    return exact.get(key) ?? folded.get(foldDiacritics(key));
+  };
 }
 
 // Time zones ---------------------------------------------------------------------------------
@@ -162,10 +188,11 @@ export function valueSchema(spec: ValueSpec, field: string): z.ZodType<unknown, 
         if (n > spec.max) return fail(ctx, 'cmd.error.tooLong', { field, max: spec.max, length: n });
         return text;
       });
-    case 'choice':
+    case 'choice': {
+      const resolve = choiceResolver(spec);
       return z.string().transform((raw, ctx) => {
         const given = raw.trim();
-        const value = spec.values.find((v) => v === given.toLowerCase());
+        const value = resolve(given);
         if (value !== undefined) return value;
         const allowed = spec.values.join(', ');
         const suggestion = closest(given, spec.values);
@@ -173,11 +200,14 @@ export function valueSchema(spec: ValueSpec, field: string): z.ZodType<unknown, 
           ? fail(ctx, 'cmd.error.badChoice', { field, given, allowed })
           : fail(ctx, 'cmd.error.badChoiceSuggest', { field, given, allowed, suggestion });
       });
+    }
     case 'member':
       return z.string().transform((raw, ctx) => parseMember(raw) ?? fail(ctx, 'cmd.error.badMember', { field, given: raw }));
     case 'members':
       return z.string().transform((raw, ctx) => {
-        const refs = raw.split(/[\s,]+/).filter(Boolean).map((part) => parseMember(part));
+        const parts = raw.split(/[\s,]+/).filter(Boolean);
+        if (parts.length > spec.max) return fail(ctx, 'cmd.error.tooManyPeople', { field, count: parts.length, max: spec.max });
+        const refs = parts.map((part) => parseMember(part));
         if (refs.length === 0 || refs.some((r) => r === undefined)) return fail(ctx, 'cmd.error.badMember', { field, given: raw });
         return [...new Set(refs as string[])];
       });

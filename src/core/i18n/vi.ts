@@ -43,14 +43,14 @@ export const vi: Record<CoreKey, string> = {
 
   'proposal.notMemberToPropose': 'Chỉ thành viên của "{group}" mới có thể gửi đề xuất cho nhóm. Tham gia bằng `/concord group join "{group}"`.',
   'proposal.observerCannotPropose': 'Quan sát viên của "{group}" không thể gửi đề xuất. Hãy nhờ điều phối viên chuyển bạn thành thành viên.',
-  'proposal.deciderNotMember': '{member} không ở trong "{group}": người quyết định của quy trình tham vấn phải là thành viên của nhóm.',
+  'proposal.deciderNotMember': '{member} không ở trong "{group}": người quyết định của quy trình xin ý kiến phải là thành viên của nhóm.',
   'proposal.created.one': 'Đề xuất #{number} "{title}" đã mở và được đăng trong {channel}. {count} thành viên có quyền biểu quyết.',
   'proposal.created.other': 'Đề xuất #{number} "{title}" đã mở và được đăng trong {channel}. {count} thành viên có quyền biểu quyết.',
   'proposal.notFound': 'Không có đề xuất #{number}. `/concord proposals` liệt kê các đề xuất đang mở.',
   'proposal.alreadyClosed': 'Đề xuất #{number} đã đóng. `/concord proposal {number}` cho xem kết quả.',
   'proposal.isWithdrawn': 'Đề xuất #{number} đã được rút lại.',
   'proposal.manageOnly': 'Chỉ người đề xuất hoặc điều phối viên của nhóm mới làm được việc này với đề xuất #{number}.',
-  'proposal.deciderOnly': 'Đề xuất #{number} là quy trình tham vấn: chỉ người quyết định mới có thể đóng hoặc ghi nhận quyết định.',
+  'proposal.deciderOnly': 'Đề xuất #{number} là quy trình xin ý kiến: chỉ người quyết định mới có thể đóng hoặc ghi nhận quyết định.',
   'proposal.closedByHand': 'Đã đóng đề xuất #{number}: {outcome}.',
   'proposal.withdrawnDone': 'Đã rút lại đề xuất #{number}. Các phiếu vẫn được lưu nhưng không còn được tính.',
 

@@ -1,6 +1,7 @@
 // Mediation: a private space for the parties and a mediator, guided stages, agreements, and a public
 // record that says only what the parties chose to share.
 import type { Command } from '../commands/types.js';
+import { quoteWord } from '../commands/tokenize.js';
 import type { Session } from '../context.js';
 import { fail } from '../errors.js';
 import { mentionList, resolveGroup, resolveMember } from '../groups/service.js';
@@ -434,7 +435,7 @@ export function mediationOffer(locale: Workspace['locale'], proposal: { number: 
     fields: [],
     actions: [
       {
-        command: `mediate ${parties.map((p) => `@${p}`).join(' ')} --topic "${t({ key: 'mediation.offerTopic', params: { number: proposal.number } })}" --group "${group.replace(/(["\\])/g, "\\$1")}" --proposal ${proposal.number}`,
+        command: `mediate ${parties.map((p) => quoteWord(`@${p}`)).join(' ')} --topic ${quoteWord(t({ key: 'mediation.offerTopic', params: { number: proposal.number } }), { always: true })} --group ${quoteWord(group, { always: true })} --proposal ${proposal.number}`,
         label: t({ key: 'mediation.offerButton' }),
         style: 'primary',
       },

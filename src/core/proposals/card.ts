@@ -7,6 +7,7 @@ import type { StoredBallot } from '../ports.js';
 import type { Ballot, TallyResult } from './rules/types.js';
 import type { Action, CardView, Field, TallyView } from '../views/types.js';
 import { formatDateTime, formatRelative } from '../time.js';
+import { quoteWord } from '../commands/tokenize.js';
 
 export interface CardInput {
   proposal: Proposal;
@@ -167,7 +168,7 @@ function ballotActions(p: Proposal, t: Translator): Action[] {
   }
   return choicesFor(p.rule, p.config).map((choice) => {
     const action: Action = {
-      command: `${base} ${quoteIfNeeded(choice)}`,
+      command: `${base} ${quoteWord(choice)}`,
       label: (() => {
         const named = choiceLabel(p.rule, choice);
         return named ? t(named) : choice;
@@ -181,8 +182,6 @@ function ballotActions(p: Proposal, t: Translator): Action[] {
     return action;
   });
 }
-
-export const quoteIfNeeded = (text: string) => (/[\s"'\\]/.test(text) ? `"${text.replace(/(["\\])/g, '\\$1')}"` : text);
 
 export function resultCard(input: CardInput): CardView {
   const { proposal: p, t } = input;

@@ -258,6 +258,16 @@ describe('autocomplete', () => {
     expect(answer.data?.choices).toEqual([]);
   });
 
+  it('suggests option names made of quote characters exactly as they are', async () => {
+    await propose([
+      { name: 'title', type: 3, value: 'Supplier' },
+      { name: 'rule', type: 3, value: 'poll' },
+      { name: 'options', type: 3, value: 'Acme|«Acme»|a\\b "c"' },
+    ]);
+    const answer = await send(autocomplete(bob, 'vote', [{ name: 'proposal', type: 4, value: 1 }, { name: 'choice', type: 3, value: '', focused: true }]));
+    expect(answer.data?.choices?.map((c) => c.value)).toEqual(['Acme', '«Acme»', 'a\\b "c"']);
+  });
+
   it('reads the proposal number Discord sends as a string while the member is still typing', async () => {
     await propose([
       { name: 'title', type: 3, value: 'Move stand-up to 10:00' },

@@ -84,7 +84,7 @@ describe('commandMessages', () => {
       .filter((f) => f.endsWith('.ts') && f !== 'messages.ts')
       .map((f) => readFileSync(join(sourceDir, f), 'utf8'))
       .join('\n');
-    const dynamic = ['cmd.area.'];
+    const dynamic = ['cmd.area.', 'cmd.ph.'];
     for (const key of Object.keys(en)) {
       const base = key.replace(/\.(one|other)$/, '');
       const used = sources.includes(`'${base}'`) || dynamic.some((prefix) => key.startsWith(prefix));

@@ -6,6 +6,8 @@ import { COMMAND_SPECS } from '../../../src/core/commands/spec.js';
 import type { Command } from '../../../src/core/commands/types.js';
 import type { Msg } from '../../../src/core/i18n/types.js';
 import { RULES } from '../../../src/core/proposals/rules/types.js';
+import { tEn, tVi } from './translate.js';
+import { catalogs } from '../../../src/core/i18n/index.js';
 
 function ok(text: string): Command {
   const result = parseCommand(text);
@@ -317,7 +319,7 @@ describe('propose', () => {
     expect(at('A|B|').key).toBe('cmd.error.optionEmpty');
     expect(at(`A|${'x'.repeat(81)}`)).toStrictEqual({
       key: 'cmd.error.optionTooLong',
-      params: { field: '--options', option: 'x'.repeat(81), max: 80 },
+      params: { field: '--options', option: `${'x'.repeat(40)}…`, max: 80 },
     });
     expect(ok(`propose x --rule poll --options "A|${'x'.repeat(80)}"`)).toMatchObject({ options: ['A', 'x'.repeat(80)] });
     expect(at('Pizza|Sushi|pizza')).toStrictEqual({
@@ -784,5 +786,194 @@ describe('commitment commands', () => {
     expect(parseCommand('commitments --mine --overdue').ok).toBe(false);
     expect(parseCommand('settings quiet-hours 21 8')).toStrictEqual({ ok: true, command: { name: 'settings.quiet', from: 21, to: 8 } });
     expect(parseCommand('settings digest monday 9 --group Budget')).toStrictEqual({ ok: true, command: { name: 'settings.digest', day: 'monday', hour: 9, group: 'Budget' } });
+  });
+});
+
+describe('bounds', () => {
+  it('refuses an enormous line at once, saying the limit, in both languages', () => {
+    const line = `propose "${'x'.repeat(200_000)}" --rule consent`;
+    const started = performance.now();
+    const { error } = err(line);
+    expect(performance.now() - started).toBeLessThan(50);
+    expect(error).toStrictEqual({ key: 'cmd.error.lineTooLong', params: { max: 10_000, length: line.length } });
+    expect(tEn(error)).toContain('at most 10000');
+    expect(tVi(error)).toContain('tối đa 10000 ký tự');
+  });
+
+  it('refuses a long word where a short value is expected before looking for suggestions', () => {
+    const { error } = err(`settings timezone ${'Europe/Lond'.repeat(100)}`);
+    expect(error).toStrictEqual({ key: 'cmd.error.tooLong', params: { field: '<IANA zone>', max: 200, length: 1100 } });
+  });
+
+  it('quotes back only a short prefix of what was typed', () => {
+    const long = 'z'.repeat(5000);
+    for (const line of [`close ${long}`, `audit --limit ${long.slice(0, 150)}`, `${long}`, `close 7 ${long}`, `propose x --rule consent --${long}`]) {
+      const { error } = err(line);
+      for (const value of Object.values(error.params ?? {})) {
+        expect(String(value).length, `${line.slice(0, 30)}: ${error.key}`).toBeLessThanOrEqual(200);
+      }
+      expect(tEn(error).length).toBeLessThan(400);
+      expect(tVi(error).length).toBeLessThan(400);
+    }
+    expect(err(`close ${'7'.repeat(60)}`).error.params?.given).toBe(`${'7'.repeat(40)}…`);
+  });
+});
+
+describe('invisible control characters', () => {
+  it.each([
+    ['propose "Budget\u202e3202" --rule consent', 'U+202E'],
+    ['propose "Q2" --rule poll --options "A|\u2066B\u2069"', 'U+2066'],
+    ['done 3 "note\u0000"', 'U+0000'],
+    ['vote 7 object "because\u202a"', 'U+202A'],
+    ['commit "Task\u0007" --due friday', 'U+0007'],
+    ['mediation note "\u0085x"', 'U+0085'],
+  ])('refuses %j with a translated message naming the character', (line, code) => {
+    const position = line.indexOf(String.fromCodePoint(parseInt(code.slice(2), 16))) + 1;
+    const { error } = err(line);
+    expect(error).toStrictEqual({ key: 'cmd.error.controlChar', params: { code, position } });
+    expect(tEn(error)).toContain(`(${code}) at character ${position}`);
+    expect(tVi(error)).toContain(`(${code}) ở ký tự thứ ${position}`);
+  });
+
+  it('still takes tabs and line breaks', () => {
+    expect(ok('propose "Q2" --rule consent --body "one\r\ntwo\tthree"')).toMatchObject({ body: 'one\r\ntwo\tthree' });
+  });
+});
+
+describe('left-over words', () => {
+  it('refuses a word after an unquoted date instead of gluing it onto the title', () => {
+    const { error } = err('propose "Budget" --rule consent --closes tomorrow 9am');
+    expect(error).toStrictEqual({
+      key: 'cmd.error.strayAfterFlag',
+      params: { extra: '9am', flag: '--closes', value: 'tomorrow', fix: '--closes "tomorrow 9am"' },
+    });
+    expect(tEn(error)).toContain('put the whole value in quotes: `--closes "tomorrow 9am"`');
+    expect(tVi(error)).toContain('hãy đặt cả giá trị trong ngoặc kép: `--closes "tomorrow 9am"`');
+  });
+
+  it('gives the same hint for an unquoted relative date, wherever the title is', () => {
+    for (const line of ['propose "Budget" --rule consent --closes in 3 days', 'propose --rule consent --closes in 3 days Budget']) {
+      expect(err(line).error.params).toMatchObject({ extra: expect.stringMatching(/^3 days/), fix: expect.stringMatching(/^--closes "in 3 days/) });
+    }
+    expect(err('commit "Draft" --due=next friday').error.params).toMatchObject({ fix: '--due "next friday"' });
+    expect(err('commit "Book it" --due friday --owner @lan @minh').error.params).toMatchObject({ fix: '--owner "@lan @minh"' });
+  });
+
+  it('says a switch takes no value', () => {
+    const { error } = err('propose "Q2" --rule consent --anonymous true');
+    expect(error).toStrictEqual({ key: 'cmd.error.flagTakesNoValue', params: { flag: '--anonymous', given: 'true' } });
+    expect(tEn(error)).toContain('Write just `--anonymous`');
+    expect(tVi(error)).toContain('Chỉ cần viết `--anonymous`');
+    expect(err('propose --anonymous có "Q2" --rule consent').error).toMatchObject({ key: 'cmd.error.flagTakesNoValue' });
+    expect(err('commitments --mine yes').error).toMatchObject({ key: 'cmd.error.flagTakesNoValue', params: { flag: '--mine', given: 'yes' } });
+  });
+
+  it('refuses words written next to a quoted title', () => {
+    const { error } = err('commit "Task" extra --due friday');
+    expect(error).toStrictEqual({ key: 'cmd.error.strayNextToQuoted', params: { extra: 'extra', fix: '"Task extra"' } });
+    expect(tEn(error)).toContain('like "Task extra"');
+    expect(tVi(error)).toContain('ví dụ "Task extra"');
+    expect(err('propose Budget "2026" --rule consent').error).toMatchObject({ key: 'cmd.error.strayNextToQuoted', params: { fix: '"Budget 2026"' } });
+    expect(err('done 3 "Shared" in the drive').error.params).toMatchObject({ fix: '"Shared in the drive"' });
+  });
+
+  it('still reads unquoted titles that nothing else could claim', () => {
+    expect(ok('propose Budget plan --rule consent --closes "in 3 days"')).toMatchObject({ title: 'Budget plan', closes: 'in 3 days' });
+    expect(ok('propose --rule consent Budget plan')).toMatchObject({ title: 'Budget plan' });
+    expect(ok('propose --closes "friday" Budget plan --rule consent')).toMatchObject({ title: 'Budget plan', closes: 'friday' });
+    expect(ok('propose --anonymous Budget plan --rule consent')).toMatchObject({ title: 'Budget plan', anonymous: true });
+    expect(ok('group add --group Ops @alice <@U1>')).toMatchObject({ members: ['alice', 'U1'], group: 'Ops' });
+    expect(ok('vote 7 block "I have a concern" about cost')).toMatchObject({ reason: 'I have a concern about cost' });
+  });
+
+  it('asks where a word belongs when an argument follows an unquoted text value', () => {
+    expect(err('vote 7 --reason because agree').error).toMatchObject({ key: 'cmd.error.strayAfterFlag', params: { fix: '--reason "because agree"' } });
+    expect(ok('vote 7 --reason "because" agree')).toMatchObject({ choice: 'agree', reason: 'because' });
+    expect(ok('group role --group Ops @alice member')).toMatchObject({ member: 'alice', role: 'member', group: 'Ops' });
+  });
+
+  it('refuses a title split by a flag', () => {
+    expect(err('propose Budget --rule consent plan').error).toMatchObject({ key: 'cmd.error.tooManyArgs', params: { extra: 'plan' } });
+    expect(err('mediate @lan @minh --topic Who leads').error).toMatchObject({ key: 'cmd.error.strayAfterFlag', params: { fix: '--topic "Who leads"' } });
+  });
+});
+
+describe('options that ballots could not tell apart', () => {
+  it.each([['Hội An|Hoi An'], ['Hoi An|hội an'], ['Đà Lạt|Da Lat|Sa Pa'], ['Phở|Pho']])('refuses %j at propose time', (options) => {
+    const { error } = err(`propose "Venue" --rule poll --options "${options}"`);
+    expect(error.key).toBe('cmd.error.optionTooSimilar');
+    expect(tEn(error)).toMatch(/differ only by accents/);
+    expect(tVi(error)).toMatch(/chỉ khác nhau ở dấu/);
+  });
+
+  it('refuses options that differ only in spacing, and keeps options that really differ', () => {
+    expect(err('propose "Venue" --rule poll --options "Hoi An|Hoi  An"').error.key).toBe('cmd.error.optionDuplicate');
+    expect(ok('propose "Venue" --rule poll --options "Hội An|Hội Am"')).toMatchObject({ options: ['Hội An', 'Hội Am'] });
+  });
+});
+
+describe('caps on people', () => {
+  const people = (n: number, sep: string): string => Array.from({ length: n }, (_, i) => `@p${i}`).join(sep);
+
+  it('refuses a commitment with 400 owners, in both languages', () => {
+    const { error } = err(`commit "Task" --due friday --owner ${people(400, ',')}`);
+    expect(error).toStrictEqual({ key: 'cmd.error.tooManyPeople', params: { field: '--owner', count: 400, max: 20 } });
+    expect(tEn(error)).toContain('names 400 people, and at most 20 are allowed');
+    expect(tVi(error)).toContain('nêu tên 400 người, trong khi chỉ được tối đa 20 người');
+    expect(ok(`commit "Task" --due friday --owner ${people(20, ',')}`)).toMatchObject({ owners: expect.any(Array) });
+  });
+
+  it('refuses too many members or parties in one command', () => {
+    expect(err(`group add ${people(501, ' ')}`).error).toStrictEqual({ key: 'cmd.error.tooManyPeople', params: { field: '@member', count: 501, max: 500 } });
+    expect(err(`mediate ${people(21, ' ')} --topic x`).error).toStrictEqual({ key: 'cmd.error.tooManyPeople', params: { field: '@member', count: 21, max: 20 } });
+    expect(ok(`group add ${people(300, ' ')}`)).toMatchObject({ name: 'group.add' });
+  });
+
+  it('refuses more mentions than the cap in a text', () => {
+    const mentions = Array.from({ length: 21 }, (_, i) => `<@U${i}>`).join(' ');
+    const { error } = err(`propose "Hello ${mentions}" --rule consent`);
+    expect(error).toStrictEqual({ key: 'cmd.error.tooManyMentions', params: { field: '<title>', count: 21, max: 20 } });
+    expect(tEn(error)).toContain('at most 20');
+    expect(tVi(error)).toContain('tối đa 20');
+    expect(err(`vote 7 object --reason "${mentions}"`).error).toMatchObject({ key: 'cmd.error.tooManyMentions', params: { field: '--reason' } });
+    const named = Array.from({ length: 21 }, (_, i) => `<@U${i}|Lan Nguyen ${i}>`).join(' ');
+    expect(err(`propose "${named}" --rule consent`).error).toMatchObject({ key: 'cmd.error.tooManyMentions', params: { count: 21 } });
+  });
+});
+
+describe('Vietnamese rule names', () => {
+  it.each([
+    ['--rule đồng-thuận', 'consensus'],
+    ['--rule dong-thuan', 'consensus'],
+    ['--rule "đồng thuận"', 'consensus'],
+    ['--rule đồng thuận', 'consensus'],
+    ['--rule Chấp_Thuận', 'consent'],
+    ['--rule=chap-thuan', 'consent'],
+    ['--rule xin ý kiến', 'advice'],
+    ['--rule xin-y-kien', 'advice'],
+    ['--rule "quy trình xin ý kiến"', 'advice'],
+    ['--rule đa số', 'majority'],
+    ['--rule ngón tay', 'fist-of-five'],
+    ['--rule fist of five', 'fist-of-five'],
+  ])('propose "Q" %s → %s', (flag, rule) => {
+    expect(ok(`propose "Q" ${flag}`)).toMatchObject({ rule, title: 'Q' });
+  });
+
+  it('reads a spaced name only as far as it names a rule', () => {
+    expect(ok('propose --rule đồng thuận Ngân sách quý hai')).toMatchObject({ rule: 'consensus', title: 'Ngân sách quý hai' });
+  });
+
+  it('calls the advice process by one name in Vietnamese', () => {
+    const vi = Object.values(catalogs.vi).join('\n');
+    expect(vi).not.toMatch(/quy trình tham vấn|quy trình tư vấn/);
+    expect(vi).toMatch(/quy trình xin ý kiến/i);
+  });
+});
+
+describe('the rule as typed', () => {
+  it('names the rule in errors the way the member wrote it', () => {
+    expect(err('propose "Q" --rule chấp thuận --options "A|B"').error).toMatchObject({ key: 'cmd.error.flagNotForRule', params: { rule: 'chấp thuận' } });
+    expect(err('propose "Q" --rule xep-hang').error).toMatchObject({ key: 'cmd.error.optionsRequired', params: { rule: 'xep-hang' } });
+    expect(err('propose "Q" --rule consent --dots 3').error).toMatchObject({ params: { rule: 'consent' } });
   });
 });

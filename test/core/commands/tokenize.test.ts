@@ -1,6 +1,7 @@
 // Tokenizer: quoting styles, escapes, flags and the words that only look like flags.
 import { describe, expect, it } from 'vitest';
-import { tokenize, type Token } from '../../../src/core/commands/tokenize.js';
+import fc from 'fast-check';
+import { quoteWord, tokenize, type Token } from '../../../src/core/commands/tokenize.js';
 
 function tokens(input: string): Token[] {
   const result = tokenize(input);
@@ -73,8 +74,8 @@ describe('tokenize', () => {
     expect(tokens('--anonymous --rule=poll --body="a b" --options=\'A|B\'')).toEqual([
       { kind: 'flag', name: 'anonymous', raw: '--anonymous' },
       { kind: 'flag', name: 'rule', value: 'poll', raw: '--rule=poll' },
-      { kind: 'flag', name: 'body', value: 'a b', raw: '--body=a b' },
-      { kind: 'flag', name: 'options', value: 'A|B', raw: '--options=A|B' },
+      { kind: 'flag', name: 'body', value: 'a b', valueQuoted: true, raw: '--body=a b' },
+      { kind: 'flag', name: 'options', value: 'A|B', valueQuoted: true, raw: '--options=A|B' },
     ]);
   });
 
@@ -144,5 +145,31 @@ describe('tokenize', () => {
     const result = tokenize('"a very long title that goes on and on and on');
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.params?.near).toBe('a very long title that g…');
+  });
+});
+
+describe('quoteWord', () => {
+  const special = fc.constantFrom(...'"“”„«»\'‘’\\ \t\n\u00a0\u200b\ufeff-—–<@#>=|,:'.split(''), '--', '<@U1>', '\u202e', '\0');
+  const text = fc.array(fc.oneof(special, fc.string({ unit: 'binary', maxLength: 4 })), { maxLength: 12 }).map((parts) => parts.join(''));
+
+  it('writes any value so the tokenizer reads back exactly that one word', () => {
+    fc.assert(
+      fc.property(text, fc.boolean(), (value, always) => {
+        const result = tokenize(quoteWord(value, { always }));
+        expect(result.ok).toBe(true);
+        if (!result.ok) return;
+        expect(result.tokens).toHaveLength(1);
+        expect(result.tokens[0]).toMatchObject({ kind: 'word', text: value });
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('quotes option names made of quote characters, so one button cannot vote for another', () => {
+    expect(texts(`vote 7 ${quoteWord('«Acme»')}`)).toEqual(['vote', '7', '«Acme»']);
+    expect(texts(`vote 7 ${quoteWord('“Acme”')}`)).toEqual(['vote', '7', '“Acme”']);
+    expect(quoteWord('agree')).toBe('agree');
+    expect(quoteWord('3', { always: true })).toBe('"3"');
+    expect(quoteWord('--rule')).toBe('"--rule"');
   });
 });

@@ -14,6 +14,7 @@ import {
   type RuleName,
 } from '../../../src/core/proposals/rules/index.js';
 import { CHOICE_ALIASES, foldDiacritics } from '../../../src/core/proposals/rules/ballots.js';
+import { parseCommand } from '../../../src/core/commands/parse.js';
 
 const NONE: RuleConfig = { options: [] };
 const ABC: RuleConfig = { options: ['A', 'B', 'C'] };
@@ -142,6 +143,9 @@ describe('parseBallot: word rules', () => {
       key: 'ballot.reasonRequired',
       params: { rule: 'consent', choice: 'object' },
     });
+    // Quoted back as typed, so a Vietnamese reply never names the stored English word.
+    expect(err('consent', NONE, '  Phản   đối ', null)).toEqual({ key: 'ballot.reasonRequired', params: { rule: 'consent', choice: 'Phản đối' } });
+    expect(err('consensus', NONE, 'chặn')).toEqual({ key: 'ballot.reasonRequired', params: { rule: 'consensus', choice: 'chặn' } });
     expect(word('consent', 'object', 'it double-bills customers')).toBe('object');
     // Other choices never need one.
     expect(word('consensus', 'disagree')).toBe('disagree');
@@ -316,6 +320,18 @@ describe('parseBallot: dot', () => {
 });
 
 describe('ballotExample', () => {
+  it('quotes the example in errors when option names have spaces, so it can be typed as shown', () => {
+    const config: RuleConfig = { options: ['Da Lat', 'Hoi An', 'Sa Pa'] };
+    const examples = { poll: '"Da Lat"', ranked: '"Hoi An>Da Lat>Sa Pa"', approval: '"Da Lat,Sa Pa"', score: '"Da Lat=5 Hoi An=2 Sa Pa=0"' };
+    for (const [rule, example] of Object.entries(examples)) {
+      const error = err(rule as RuleName, config, 'Hue');
+      expect(error.params?.example, rule).toBe(example);
+      const typed = parseCommand(`vote 7 ${example}`);
+      expect(typed.ok && typed.command.name === 'vote' && parseBallot(rule as RuleName, config, typed.command.choice).ok, rule).toBe(true);
+    }
+    expect(err('poll', { options: ['A', 'B'] }, 'C').params?.example).toBe('A');
+  });
+
   it('builds examples from the real options that themselves parse', () => {
     const configs: RuleConfig[] = [
       { options: ['Only'] },

@@ -146,4 +146,10 @@ describe('rule message catalogs', () => {
       'Chỉ có 2 phiếu trong khi túc số là 3 trên 5 thành viên, nên chưa có quyết định.',
     );
   });
+
+  it('writes Vietnamese ballot words with spaces, as Vietnamese does, never joined by hyphens', () => {
+    const hyphenated = /[\p{L}]*[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ][\p{L}]*-\p{L}+|\p{L}+-[\p{L}]*[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]/iu;
+    const offending = Object.entries(vi).filter(([, text]) => hyphenated.test(text));
+    expect(offending).toEqual([]);
+  });
 });

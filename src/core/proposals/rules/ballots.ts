@@ -9,6 +9,7 @@ import {
   MAX_SCORE,
 } from './choices.js';
 import { dotsOf, listNames } from './common.js';
+import { quoteWord } from '../../commands/tokenize.js';
 import type { BallotValue, RuleConfig, RuleName } from './types.js';
 
 export type ParsedBallot = { ok: true; value: BallotValue } | { ok: false; error: Msg };
@@ -139,6 +140,15 @@ export function ballotExample(rule: RuleName, config: RuleConfig): string {
   }
 }
 
+/**
+ * The example as a member can type it after `vote <id>`: quoted when an option name has a space or a quote
+ * character (`"Sa Pa>Da Lat"`), since unquoted it would be read as several words.
+ */
+export function typeableExample(rule: RuleName, config: RuleConfig): string {
+  const example = ballotExample(rule, config);
+  return config.options.some((o) => quoteWord(o) !== o) ? quoteWord(example) : example;
+}
+
 /** Resolves typed option names: exact label, then 1-based number, then the label without diacritics. */
 function optionResolver(options: readonly string[]): (typed: string) => number | undefined {
   const exact = new Map<string, number>();
@@ -181,14 +191,15 @@ export function parseBallot(
   if (!parsed.ok) return parsed;
   const v = parsed.value;
   if (v.kind === 'choice' && requiresReason(rule, v.choice) && !(reason ?? '').trim()) {
-    return fail('ballot.reasonRequired', { rule, choice: v.choice });
+    // The word as the member wrote it (`phản đối`), not the stored `object`: replies quote what was typed.
+    return fail('ballot.reasonRequired', { rule, choice: raw.normalize('NFC').trim().replace(/\s+/g, ' ') });
   }
   return parsed;
 }
 
 function parseValue(rule: RuleName, config: RuleConfig, raw: string): ParsedBallot {
   const text = raw.normalize('NFC').trim();
-  const example = ballotExample(rule, config);
+  const example = typeableExample(rule, config);
   if (!text) return fail('ballot.empty', { rule, example });
   switch (rule) {
     case 'consensus':

@@ -210,13 +210,13 @@ const vi: Catalog = {
   'ballot.reasonRequired':
     'Phiếu “{choice}” cần kèm lý do: hãy nêu điều cần thay đổi để bạn có thể chấp nhận đề xuất.',
   'ballot.consensus.unknown':
-    '“{input}” không phải lựa chọn hợp lệ. Hãy dùng đồng-ý, phiếu-trắng, phản-đối hoặc chặn (tiếng Anh: {choices}). Ví dụ: {example}',
+    '“{input}” không phải lựa chọn hợp lệ. Hãy dùng đồng ý, phiếu trắng, phản đối hoặc chặn (tiếng Anh: {choices}). Ví dụ: {example}',
   'ballot.consent.unknown':
-    '“{input}” không phải lựa chọn hợp lệ. Hãy dùng chấp-thuận hoặc phản-đối (tiếng Anh: {choices}). Ví dụ: {example}',
+    '“{input}” không phải lựa chọn hợp lệ. Hãy dùng chấp thuận hoặc phản đối (tiếng Anh: {choices}). Ví dụ: {example}',
   'ballot.majority.unknown':
-    '“{input}” không phải lựa chọn hợp lệ. Hãy dùng có, không hoặc phiếu-trắng (tiếng Anh: {choices}). Ví dụ: {example}',
+    '“{input}” không phải lựa chọn hợp lệ. Hãy dùng có, không hoặc phiếu trắng (tiếng Anh: {choices}). Ví dụ: {example}',
   'ballot.advice.unknown':
-    '“{input}” không phải lựa chọn hợp lệ. Hãy dùng ủng-hộ, lo-ngại hoặc phiếu-trắng (tiếng Anh: {choices}). Ví dụ: {example}',
+    '“{input}” không phải lựa chọn hợp lệ. Hãy dùng ủng hộ, lo ngại hoặc phiếu trắng (tiếng Anh: {choices}). Ví dụ: {example}',
   'ballot.fist-of-five.unknown': '“{input}” không hợp lệ. Hãy nhập số ngón tay từ 0 đến 5, ví dụ: {example}',
   'ballot.poll.unknownOption':
     '“{option}” không có trong các phương án ({options}). Hãy nhập tên phương án hoặc số thứ tự từ 1 đến {count}, ví dụ: {example}',
@@ -229,15 +229,15 @@ const vi: Catalog = {
   'ballot.ranked.duplicate': '“{option}” bị xếp hạng hai lần. Mỗi phương án chỉ được xếp một lần, ví dụ: {example}',
   'ballot.ranked.format': 'Có một thứ hạng bị bỏ trống. Chỉ đặt dấu > giữa các tên phương án, ví dụ: {example}',
   'ballot.score.format':
-    'Hãy chấm điểm theo dạng phương-án=điểm, mỗi điểm từ 0 đến {max}, ví dụ: {example} (phương án không chấm tính là 0).',
+    'Hãy chấm điểm theo dạng <phương án>=<điểm>, mỗi điểm từ 0 đến {max}, ví dụ: {example} (phương án không chấm tính là 0).',
   'ballot.score.unknownOption':
-    '“{option}” không có trong các phương án ({options}). Hãy chấm điểm theo dạng phương-án=điểm, ví dụ: {example}',
+    '“{option}” không có trong các phương án ({options}). Hãy chấm điểm theo dạng <phương án>=<điểm>, ví dụ: {example}',
   'ballot.score.duplicate': '“{option}” bị chấm điểm hai lần. Mỗi phương án chỉ được chấm một lần, ví dụ: {example}',
   'ballot.score.badValue':
     '“{value}” không phải điểm hợp lệ cho “{option}”: hãy dùng số nguyên từ 0 đến {max}, ví dụ: {example}',
-  'ballot.dot.format': 'Hãy đặt chấm theo dạng phương-án=số chấm, tổng cộng tối đa {dots} chấm, ví dụ: {example}',
+  'ballot.dot.format': 'Hãy đặt chấm theo dạng <phương án>=<số chấm>, tổng cộng tối đa {dots} chấm, ví dụ: {example}',
   'ballot.dot.unknownOption':
-    '“{option}” không có trong các phương án ({options}). Hãy đặt chấm theo dạng phương-án=số chấm, ví dụ: {example}',
+    '“{option}” không có trong các phương án ({options}). Hãy đặt chấm theo dạng <phương án>=<số chấm>, ví dụ: {example}',
   'ballot.dot.duplicate': '“{option}” xuất hiện hai lần. Hãy gộp toàn bộ số chấm của nó vào một mục, ví dụ: {example}',
   'ballot.dot.badValue': '“{value}” không phải số chấm hợp lệ cho “{option}”: hãy dùng số nguyên, ví dụ: {example}',
   'ballot.dot.tooMany': 'Bạn đã đặt {total} chấm nhưng chỉ có {dots} chấm. Ví dụ: {example}',
