@@ -5,12 +5,17 @@ import { msg, type Locale, type Msg } from './i18n/types.js';
 
 export type ParseWhenResult = { ok: true; date: Date } | { ok: false; error: Msg };
 
+/** How far ahead a typed date may lie unless the operator sets DATE_HORIZON_MONTHS. */
+export const DEFAULT_DATE_HORIZON_MONTHS = 24;
+
 export interface ParseWhenOptions {
   now: Date;
   /** IANA zone of the member who typed the text; wall-clock times are read in it. */
   zone: string;
   /** Language used to show the refused time inside a `time.past` error; English when omitted. */
   locale?: Locale;
+  /** Latest acceptable date, in calendar months from `now`; DEFAULT_DATE_HORIZON_MONTHS when omitted. */
+  horizonMonths?: number;
 }
 
 type Unit = 'years' | 'months' | 'weeks' | 'days' | 'hours' | 'minutes' | 'seconds';
@@ -108,6 +113,11 @@ const RELATIVE_FORMS: readonly RegExp[] = [
   /^(.+?)\s+(?:nữa|sau|tới|tiếp\s+theo)$/u,
 ];
 
+/**
+ * The moment "in <amounts>" names, or null when the text is not of that form. The result may be an
+ * invalid DateTime when the amounts overflow the calendar ("in 9999999999 weeks"): that is a date
+ * too far ahead, not text we failed to read.
+ */
 function parseRelative(text: string, now: DateTime): DateTime | null {
   for (const form of RELATIVE_FORMS) {
     const body = form.exec(text)?.[1];
@@ -215,7 +225,8 @@ const LEADING_FILLER = /^(?:by|due|until|vào|đến|hạn)\s+/u;
  *   `3 ngày nữa`, `2 tuần nữa`, `90 phút nữa`, `5 giờ nữa`, `sau 3 ngày`;
  * - anything else chrono reads in English or Vietnamese: `tomorrow 9am`, `friday 17:00`, `next monday`,
  *   `Dec 5 17:00`, `ngày mai 9:00`, `ngày mai 9h`, `thứ sáu 17:00`, `thứ 6 17h`, `chủ nhật`.
- * A bare weekday is the next such day, never today; "next friday" follows chrono (the Friday of
+ * A date more than `horizonMonths` calendar months ahead is refused as `time.tooFar`, naming the
+ * latest date allowed. A bare weekday is the next such day, never today; "next friday" follows chrono (the Friday of
  * next week). A wall-clock time that DST skips moves forward; one that DST repeats takes the later.
  */
 export function parseWhen(text: string, opts: ParseWhenOptions): ParseWhenResult {
@@ -227,7 +238,15 @@ export function parseWhen(text: string, opts: ParseWhenOptions): ParseWhenResult
   const cleaned = normalize(text).replace(/[.!]+$/u, '').replace(LEADING_FILLER, '');
   if (cleaned === '') return { ok: false, error: msg('time.unparseable', { text: shown }) };
 
+  const horizonMonths = opts.horizonMonths ?? DEFAULT_DATE_HORIZON_MONTHS;
+  const latest = now.plus({ months: horizonMonths });
+  const tooFar = (): ParseWhenResult => ({
+    ok: false,
+    error: msg('time.tooFar', { text: shown, latest: formatDateTime(latest.toJSDate(), opts.zone, opts.locale ?? 'en') }),
+  });
+
   let date = parseRelative(cleaned, now);
+  if (date && !date.isValid) return tooFar();
   if (!date && isAmbiguousNumericDate(cleaned)) {
     return { ok: false, error: msg('time.ambiguousDate', { text: shown }) };
   }
@@ -241,6 +260,7 @@ export function parseWhen(text: string, opts: ParseWhenOptions): ParseWhenResult
       error: msg('time.past', { when: formatDateTime(date.toJSDate(), opts.zone, opts.locale ?? 'en') }),
     };
   }
+  if (date.toMillis() > latest.toMillis()) return tooFar();
   return { ok: true, date: date.toJSDate() };
 }
 

@@ -302,6 +302,28 @@ describe('parseWhen: refusals', () => {
   });
 });
 
+describe('parseWhen: horizon', () => {
+  it('accepts a date up to the horizon (24 months by default) and refuses one past it, naming the latest date', () => {
+    expect(when('in 24 months', HCM_NOW, HCM)).toBe('2028-12-01T02:00:00.000Z');
+    const en = refusal('in 25 months', { now: HCM_NOW, zone: HCM });
+    expect(en).toEqual({ key: 'time.tooFar', params: { text: 'in 25 months', latest: 'Fri 1 Dec 2028, 09:00 GMT+7' } });
+    const vi = refusal('25 tháng nữa', { now: HCM_NOW, zone: HCM, locale: 'vi' });
+    expect(vi).toEqual({ key: 'time.tooFar', params: { text: '25 tháng nữa', latest: 'T6, 01/12/2028 09:00 (GMT+7)' } });
+  });
+
+  it.each(['in 500 years', '500 năm nữa', '2099-01-01', 'in 9999999 weeks', 'in 99999999999999999999 days', '9999999 tuần nữa'])(
+    'refuses %j as too far ahead rather than failing',
+    (text) => {
+      expect(refusal(text, { now: HCM_NOW, zone: HCM }).key).toBe('time.tooFar');
+    },
+  );
+
+  it('follows the horizon it is given', () => {
+    expect(refusal('in 2 months', { now: HCM_NOW, zone: HCM, horizonMonths: 1 }).key).toBe('time.tooFar');
+    expect(parseWhen('in 3 years', { now: HCM_NOW, zone: HCM, horizonMonths: 60 }).ok).toBe(true);
+  });
+});
+
 describe('parseDuration', () => {
   it.each([
     ['90s', 90_000],
@@ -415,7 +437,7 @@ describe('isValidZone', () => {
 });
 
 describe('timeMessages', () => {
-  const used = ['time.past', 'time.unparseable', 'time.ambiguousDate', 'time.invalidZone'];
+  const used = ['time.past', 'time.unparseable', 'time.ambiguousDate', 'time.invalidZone', 'time.tooFar'];
   const placeholders = (template: string) => [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
   it('has the same keys and placeholders in both languages', () => {

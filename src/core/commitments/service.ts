@@ -55,7 +55,7 @@ export async function runCommitmentCommand(s: Session, c: CommitmentCommand): Pr
 }
 
 function resolveDue(s: Session, text: string): Date {
-  const when = parseWhen(text, { now: s.now, zone: s.timezone, locale: s.locale });
+  const when = parseWhen(text, { now: s.now, zone: s.timezone, locale: s.locale, horizonMonths: s.dateHorizonMonths });
   if (!when.ok) throw new DomainError(when.error);
   return when.date;
 }

@@ -1,0 +1,47 @@
+// Dates typed into commands end-to-end: the date horizon, in English and Vietnamese.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { openTestDatabase, type TestDatabase } from '../support/db.js';
+import { createHarness, type Harness } from '../support/harness.js';
+
+let database: TestDatabase;
+let h: Harness;
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+});
+afterAll(async () => {
+  await database.close();
+});
+beforeEach(async () => {
+  await database.reset();
+  h = await createHarness(database);
+});
+
+describe('date horizon', () => {
+  it('refuses a closing date centuries ahead with the latest allowed date, not an unexpected error', async () => {
+    await h.run('alice', 'group create "Garden"');
+    for (const closes of ['in 500 years', 'in 9999999 weeks']) {
+      const reply = await h.run('alice', `propose "Plant trees" --rule majority --closes "${closes}"`);
+      expect(reply.ok).toBe(false);
+      expect(reply.errorId).toBeUndefined();
+      expect(reply.text).toContain('too far ahead');
+      expect(reply.text).toContain('Fri 1 Dec 2028, 09:00 UTC');
+    }
+    expect((await h.run('alice', 'proposal list')).text).not.toContain('Plant trees');
+  });
+
+  it('refuses a due date past the horizon in Vietnamese', async () => {
+    await h.run('an', 'settings locale vi');
+    const reply = await h.run('an', 'commit "Viết báo cáo" --due "500 năm nữa"');
+    expect(reply.ok).toBe(false);
+    expect(reply.errorId).toBeUndefined();
+    expect(reply.text).toContain('quá xa');
+    expect(reply.text).toContain('T6, 01/12/2028 09:00 (GMT+0)');
+  });
+
+  it('follows DATE_HORIZON_MONTHS', async () => {
+    h = await createHarness(database, undefined, { DATE_HORIZON_MONTHS: '3' });
+    expect((await h.run('alice', 'commit "Report" --due "in 4 months"')).text).toContain('Mon 1 Mar 2027, 09:00 UTC');
+    expect((await h.run('alice', 'commit "Report" --due "in 2 months"')).ok).toBe(true);
+  });
+});
