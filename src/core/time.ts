@@ -278,18 +278,45 @@ export function formatDateTime(date: Date, zone: string, locale: Locale): string
   return dt.setLocale('en-US').toFormat('ccc d LLL yyyy, HH:mm ZZZZ');
 }
 
+// Weeks and quarters are left out: "in 10 days" says more than "in 1 week".
+const RELATIVE_UNITS = ['years', 'months', 'days', 'hours', 'minutes', 'seconds'] as const;
+
+const WHOLE_NEXT_UNIT: Partial<Record<(typeof RELATIVE_UNITS)[number], { size: number; unit: 'minutes' | 'hours' | 'days' }>> = {
+  seconds: { size: 60, unit: 'minutes' },
+  minutes: { size: 60, unit: 'hours' },
+  hours: { size: 24, unit: 'days' },
+};
+
+const relativeFormats: Record<Locale, Intl.RelativeTimeFormat> = {
+  en: new Intl.RelativeTimeFormat('en', { numeric: 'always' }),
+  vi: new Intl.RelativeTimeFormat('vi', { numeric: 'always' }),
+};
+
 /**
- * "in 3 days" / "3 ngày nữa", "2 hours ago" / "2 giờ trước". Counts are truncated, so a deadline is
- * never shown as further away than it is. Pass the reader's zone so calendar units count on their
- * wall clock: six months across a DST change are still "in 6 months".
+ * "in 3 days" / "3 ngày nữa", "2 hours ago" / "2 giờ trước". The largest unit with at least one whole
+ * unit in it is used, and the count is rounded to the nearest (halves away from zero): 90 minutes is
+ * "in 2 hours", 47 hours and a reminder sent 48 hours ahead are "in 2 days", 89 minutes is "in 1 hour".
+ * Days, months and years count on the reader's wall clock, so pass their zone: 48 hours across a DST
+ * change are still "in 2 days", and six months are "in 6 months".
  */
 export function formatRelative(date: Date, now: Date, locale: Locale, zone = 'UTC'): string {
   const inZone = { zone: isValidZone(zone) ? zone : 'UTC' };
-  const text =
-    DateTime.fromJSDate(date, inZone).toRelative({
-      base: DateTime.fromJSDate(now, inZone),
-      locale: locale === 'vi' ? 'vi' : 'en',
-    }) ?? '';
+  const end = DateTime.fromJSDate(date, inZone);
+  const start = DateTime.fromJSDate(now, inZone);
+  let text: string | undefined;
+  for (const unit of RELATIVE_UNITS) {
+    const count = end.diff(start, unit).get(unit);
+    if (Math.abs(count) >= 1) {
+      // 59.7 minutes round to a whole hour: say "in 1 hour", not "in 60 minutes".
+      const rounded = Math.round(Math.abs(count));
+      const promoted = rounded === WHOLE_NEXT_UNIT[unit]?.size ? WHOLE_NEXT_UNIT[unit] : undefined;
+      text = promoted
+        ? relativeFormats[locale].format(Math.sign(count), promoted.unit)
+        : relativeFormats[locale].format(Math.sign(count) * rounded, unit);
+      break;
+    }
+  }
+  text ??= new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(0, 'seconds');
   // ICU says "sau 3 ngày nữa", doubling the "later"; chat Vietnamese says "3 ngày nữa".
   return locale === 'vi' ? text.replace(/^sau\s+(.+\s+nữa)$/u, '$1') : text;
 }

@@ -413,10 +413,32 @@ describe('formatRelative', () => {
     [at(3 * 24 * HOUR), 'in 3 days', '3 ngày nữa'],
     [at(-2 * HOUR), '2 hours ago', '2 giờ trước'],
     [at(5 * 60_000), 'in 5 minutes', '5 phút nữa'],
-    [at(2 * HOUR - 60_000), 'in 1 hour', '1 giờ nữa'],
+    [at(2 * HOUR - 60_000), 'in 2 hours', '2 giờ nữa'],
+    [at(90 * 60_000), 'in 2 hours', '2 giờ nữa'],
+    [at(89 * 60_000), 'in 1 hour', '1 giờ nữa'],
+    [at(59 * 60_000 + 40_000), 'in 1 hour', '1 giờ nữa'],
+    [at(48 * HOUR), 'in 2 days', '2 ngày nữa'],
+    [at(48 * HOUR - 5_000), 'in 2 days', '2 ngày nữa'],
+    [at(47 * HOUR), 'in 2 days', '2 ngày nữa'],
+    [at(35 * HOUR), 'in 1 day', '1 ngày nữa'],
+    [at(10 * 24 * HOUR), 'in 10 days', '10 ngày nữa'],
+    [at(-90 * 60_000), '2 hours ago', '2 giờ trước'],
+    [at(20_000), 'in 20 seconds', '20 giây nữa'],
+    [now, 'now', 'bây giờ'],
   ])('%s', (date, en, vi) => {
     expect(formatRelative(date, now, 'en')).toBe(en);
     expect(formatRelative(date, now, 'vi')).toBe(vi);
+  });
+
+  it('says "in 2 days" for a reminder 48 hours ahead across a DST change', () => {
+    // New York falls back on Sunday 1 Nov 2026: 48 real hours from Saturday 09:00 EDT is Monday 08:00 EST.
+    const saturday = new Date('2026-10-31T13:00:00Z');
+    const monday = new Date(saturday.getTime() + 48 * HOUR);
+    expect(formatRelative(monday, saturday, 'en', NY)).toBe('in 2 days');
+    expect(formatRelative(monday, saturday, 'vi', NY)).toBe('2 ngày nữa');
+    // Spring forward (Sunday 8 Mar 2026): 48 hours from Saturday 09:00 EST is Monday 10:00 EDT.
+    const march = new Date('2026-03-07T14:00:00Z');
+    expect(formatRelative(new Date(march.getTime() + 48 * HOUR), march, 'en', NY)).toBe('in 2 days');
   });
 
   it("counts calendar units on the reader's wall clock", () => {
