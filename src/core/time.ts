@@ -147,6 +147,8 @@ const VI_WEEKDAY_NUMBERS: Record<string, string> = {
   '2': 'thứ hai', '3': 'thứ ba', '4': 'thứ tư', '5': 'thứ năm', '6': 'thứ sáu', '7': 'thứ bảy',
 };
 
+const VI_CLOCK_HOUR = /(?<![\d:])(\d{1,2})\s*h(?:\s*(\d{2}))?(?![\p{L}\d])/u;
+
 /** Rewrites everyday Vietnamese spellings into the ones chrono's Vietnamese parser knows. */
 function toChronoVietnamese(text: string): string {
   return text
@@ -155,7 +157,7 @@ function toChronoVietnamese(text: string): string {
     .replace(/thứ\s*([2-7])(?!\d)/gu, (whole, digit: string) => VI_WEEKDAY_NUMBERS[digit] ?? whole)
     .replace(/(thứ \p{L}+|chủ nhật)\s+tuần\s+(?:sau|tới)/gu, '$1 tới')
     // "9h", "17h30": the usual way to write a clock time in Vietnamese chat.
-    .replace(/(?<![\d:])(\d{1,2})\s*h(?:\s*(\d{2}))?(?![\p{L}\d])/gu, (_, hour: string, minute?: string) =>
+    .replace(new RegExp(VI_CLOCK_HOUR.source, 'gu'), (_, hour: string, minute?: string) =>
       minute === undefined ? `${hour} giờ` : `${hour} giờ ${minute}`,
     );
 }
@@ -180,9 +182,10 @@ function parseWithChrono(text: string, now: DateTime): DateTime | null {
   // into the coming Friday; such text must resolve backwards so it is refused as past.
   const options = { forwardDate: !LOOKS_BACK.test(text) };
   const viText = toChronoVietnamese(text);
-  const result =
-    wholeMatch(chrono.casual.parse(text, reference, options), text) ??
-    wholeMatch(chrono.vi.casual.parse(viText, reference, options), viText);
+  const readEnglish = () => wholeMatch(chrono.casual.parse(text, reference, options), text);
+  const readVietnamese = () => wholeMatch(chrono.vi.casual.parse(viText, reference, options), viText);
+  // English reads a bare "20h" as "in 20 hours"; in Vietnamese chat it is 20:00, so Vietnamese goes first.
+  const result = VI_CLOCK_HOUR.test(text) ? (readVietnamese() ?? readEnglish()) : (readEnglish() ?? readVietnamese());
   if (!result) return null;
 
   const c = result.start;
@@ -211,6 +214,30 @@ function parseWithChrono(text: string, now: DateTime): DateTime | null {
     date = date.plus({ days: 7 });
   }
   return date;
+}
+
+const END_OF_UNITS: Record<string, 'week' | 'month' | 'year'> = {
+  week: 'week', month: 'month', year: 'year', 'tuần': 'week', 'tháng': 'month', 'năm': 'year',
+};
+const END_OF_FORMS: readonly RegExp[] = [
+  /^(?:the\s+)?end\s+of\s+(?:(?:the|this)\s+)?(?<unit>week|month|year)$/u,
+  /^(?:the\s+)?end\s+of\s+(?<next>next)\s+(?<unit>week|month|year)$/u,
+  /^cuối\s+(?<unit>tuần|tháng|năm)(?:\s+(?:này|(?<next>sau|tới)))?$/u,
+];
+
+/**
+ * "cuối tháng", "end of the month": the last day of this month (or next, with "sau"/"tới"/"next"),
+ * by the end of that day. A week ends on Sunday, so "cuối tuần" covers the weekend.
+ */
+function parseEndOf(text: string, now: DateTime): DateTime | null {
+  for (const form of END_OF_FORMS) {
+    const groups = form.exec(text)?.groups;
+    const unit = groups?.unit === undefined ? undefined : END_OF_UNITS[groups.unit];
+    if (unit === undefined) continue;
+    const from = groups?.next === undefined ? now : now.plus({ [`${unit}s`]: 1 });
+    return from.endOf(unit).startOf('minute');
+  }
+  return null;
 }
 
 const LEADING_FILLER = /^(?:by|due|until|vào|đến|hạn)\s+/u;
@@ -247,6 +274,7 @@ export function parseWhen(text: string, opts: ParseWhenOptions): ParseWhenResult
 
   let date = parseRelative(cleaned, now);
   if (date && !date.isValid) return tooFar();
+  date ??= parseEndOf(cleaned, now);
   if (!date && isAmbiguousNumericDate(cleaned)) {
     return { ok: false, error: msg('time.ambiguousDate', { text: shown }) };
   }

@@ -154,6 +154,47 @@ describe('parseWhen: days and weekdays (Asia/Ho_Chi_Minh, Tue 1 Dec 2026 09:00)'
   });
 });
 
+describe('parseWhen: end of week, month, year (Asia/Ho_Chi_Minh, Tue 1 Dec 2026 09:00)', () => {
+  it.each([
+    ['cuối tháng', 'end of the month', '2026-12-31T16:59:00.000Z'],
+    ['cuối tháng này', 'end of this month', '2026-12-31T16:59:00.000Z'],
+    ['cuối tháng sau', 'end of next month', '2027-01-31T16:59:00.000Z'],
+    ['cuối tháng tới', 'the end of next month', '2027-01-31T16:59:00.000Z'],
+    ['cuối tuần', 'end of the week', '2026-12-06T16:59:00.000Z'],
+    ['cuối tuần này', 'end of this week', '2026-12-06T16:59:00.000Z'],
+    ['cuối tuần sau', 'end of next week', '2026-12-13T16:59:00.000Z'],
+    ['cuối năm', 'end of the year', '2026-12-31T16:59:00.000Z'],
+    ['hạn cuối tháng', 'by end of month', '2026-12-31T16:59:00.000Z'],
+  ])('%s / %s is the last day, by the end of that day', (vi, en, expected) => {
+    expect(when(vi, HCM_NOW, HCM)).toBe(expected);
+    expect(when(en, HCM_NOW, HCM)).toBe(expected);
+  });
+
+  it('ends the month on the wall clock of its own day across a DST change', () => {
+    // Berlin moves to summer time on 29 March 2026: 31 March 23:59 is CEST (UTC+2).
+    expect(when('cuối tháng', new Date('2026-03-10T08:00:00Z'), BERLIN)).toBe('2026-03-31T21:59:00.000Z');
+  });
+});
+
+describe('parseWhen: everyday Vietnamese (Asia/Ho_Chi_Minh)', () => {
+  const TEN = new Date('2026-12-01T03:00:00Z'); // Tue 10:00
+  const EIGHT = new Date('2026-12-01T01:00:00Z'); // Tue 08:00
+  it.each([
+    ['ngày mai', TEN, '2026-12-02T16:59:00.000Z'],
+    ['3 ngày nữa', TEN, '2026-12-04T03:00:00.000Z'],
+    ['thứ hai tuần sau', TEN, '2026-12-07T16:59:00.000Z'],
+    ['thứ 2 tuần sau', TEN, '2026-12-07T16:59:00.000Z'],
+    ['thứ hai tuần tới 9h', TEN, '2026-12-07T02:00:00.000Z'],
+    ['9 giờ sáng', EIGHT, '2026-12-01T02:00:00.000Z'],
+    ['9 giờ sáng', TEN, '2026-12-02T02:00:00.000Z'],
+    ['8 giờ tối', TEN, '2026-12-01T13:00:00.000Z'],
+    ['20h', TEN, '2026-12-01T13:00:00.000Z'],
+    ['17h30', TEN, '2026-12-01T10:30:00.000Z'],
+  ])('%j at %s', (text, now, expected) => {
+    expect(when(text, now, HCM)).toBe(expected);
+  });
+});
+
 describe('parseWhen: DST in America/New_York', () => {
   it('builds wall-clock times with the offset of their own day', () => {
     // Sunday 1 Nov 2026 00:00 EDT; the next day is already on EST.

@@ -17,6 +17,20 @@ beforeEach(async () => {
   h = await createHarness(database);
 });
 
+describe('reminder offsets shown in words', () => {
+  it('confirms and lists reminder times in the member\'s language, not as "1d"', async () => {
+    await h.run('an', 'group create "Vườn"');
+    await h.run('an', 'settings locale vi');
+    const set = await h.run('an', 'settings reminders "3d,1d,2h"');
+    expect(set.ok).toBe(true);
+    expect(set.text).toContain('3 ngày, 1 ngày, 2 giờ trước hạn chót');
+    expect((await h.run('an', 'settings')).text).toContain('3 ngày, 1 ngày, 2 giờ');
+    const en = await h.run('an', 'settings locale en').then(() => h.run('an', 'settings reminders "1w,1d12h"'));
+    expect(en.text).toContain('1 week, 1 day 12 hours before the due time');
+    expect(en.text).not.toContain('1d12h');
+  });
+});
+
 describe('date horizon', () => {
   it('refuses a closing date centuries ahead with the latest allowed date, not an unexpected error', async () => {
     await h.run('alice', 'group create "Garden"');

@@ -1,5 +1,6 @@
 // When commitment reminders go out: offsets before the due time, moved out of the owner's quiet hours.
 import { DateTime, Duration } from 'luxon';
+import type { Locale } from '../i18n/types.js';
 
 const OFFSET = /^(?:(\d{1,3})w)?(?:(\d{1,3})d)?(?:(\d{1,3})h)?(?:(\d{1,4})m)?$/;
 
@@ -22,6 +23,34 @@ export function offsetDuration(offset: string): Duration {
   if (!m) return Duration.fromObject({});
   const [, w, d, h, min] = m;
   return Duration.fromObject({ weeks: Number(w ?? 0), days: Number(d ?? 0), hours: Number(h ?? 0), minutes: Number(min ?? 0) });
+}
+
+const OFFSET_UNITS = [
+  ['weeks', 'week'],
+  ['days', 'day'],
+  ['hours', 'hour'],
+  ['minutes', 'minute'],
+] as const;
+
+const unitFormats = new Map<string, Intl.NumberFormat>();
+function unitFormat(locale: Locale, unit: string): Intl.NumberFormat {
+  const key = `${locale}:${unit}`;
+  let format = unitFormats.get(key);
+  if (!format) unitFormats.set(key, (format = new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' })));
+  return format;
+}
+
+/** "1d12h" → "1 day 12 hours" / "1 ngày 12 giờ": what members read instead of the compact form they may type. */
+export function describeOffset(offset: string, locale: Locale): string {
+  const duration = offsetDuration(offset);
+  return OFFSET_UNITS.filter(([field]) => duration.get(field) > 0)
+    .map(([field, unit]) => unitFormat(locale, unit).format(duration.get(field)))
+    .join(' ');
+}
+
+/** ["3d","1d","2h"] → "3 days, 1 day, 2 hours" / "3 ngày, 1 ngày, 2 giờ". */
+export function describeOffsets(offsets: readonly string[], locale: Locale): string {
+  return offsets.map((offset) => describeOffset(offset, locale)).join(', ');
 }
 
 export interface QuietHours {

@@ -9,7 +9,7 @@ import type { Group, Member, Tx, Workspace } from '../ports.js';
 import { formatDateTime, formatRelative, parseWhen } from '../time.js';
 import { notice, type Action, type CardView, type View } from '../views/types.js';
 import type { Commitment } from './ports.js';
-import { parseOffsets, planReminders } from './schedule.js';
+import { describeOffsets, parseOffsets, planReminders } from './schedule.js';
 
 const OPEN: Commitment['status'][] = ['open', 'blocked'];
 
@@ -267,7 +267,7 @@ async function setReminders(s: Session, text: string, groupName: string | undefi
   if (group) await s.tx.commitments.updateGroupSettings(group.id, { reminders: offsets });
   else await s.tx.commitments.updateSettings(s.workspace.id, { reminders: offsets });
   await s.tx.appendAudit(s.workspace.id, s.now, { actorId: s.actor.id, action: 'settings.commitment-reminders', subject: group ? `group:${group.id}` : null, data: { offsets } });
-  return [notice('success', s.t({ key: offsets.length ? 'commitment.remindersSet' : 'commitment.remindersOff', params: { offsets: offsets.join(', '), scope: group?.name ?? s.workspace.name } }))];
+  return [notice('success', s.t({ key: offsets.length ? 'commitment.remindersSet' : 'commitment.remindersOff', params: { offsets: describeOffsets(offsets, s.locale), scope: group?.name ?? s.workspace.name } }))];
 }
 
 async function setQuiet(s: Session, from: number, to: number): Promise<View[]> {

@@ -1,6 +1,6 @@
 // Reminder planning: offsets, quiet hours in the owner's zone, daylight saving time, never after the due time.
 import { describe, expect, it } from 'vitest';
-import { outOfQuietHours, parseOffsets, planReminders } from '../../../src/core/commitments/schedule.js';
+import { describeOffset, describeOffsets, outOfQuietHours, parseOffsets, planReminders } from '../../../src/core/commitments/schedule.js';
 
 const quiet = { from: 21, to: 8 };
 const iso = (d: Date) => d.toISOString();
@@ -17,6 +17,16 @@ describe('parseOffsets', () => {
     expect(parseOffsets('3x')).toBeNull();
     expect(parseOffsets('0d')).toBeNull();
     expect(parseOffsets('')).toBeNull();
+  });
+});
+
+describe('describeOffsets', () => {
+  it('spells offsets out in the reader\'s language', () => {
+    expect(describeOffsets(['1w', '3d', '1d', '2h', '90m'], 'en')).toBe('1 week, 3 days, 1 day, 2 hours, 90 minutes');
+    expect(describeOffsets(['1w', '3d', '1d', '2h', '90m'], 'vi')).toBe('1 tuần, 3 ngày, 1 ngày, 2 giờ, 90 phút');
+    expect(describeOffset('1d12h', 'en')).toBe('1 day 12 hours');
+    expect(describeOffset('1d12h', 'vi')).toBe('1 ngày 12 giờ');
+    expect(describeOffsets([], 'vi')).toBe('');
   });
 });
 
