@@ -500,7 +500,7 @@ describe('isValidZone', () => {
 });
 
 describe('timeMessages', () => {
-  const used = ['time.past', 'time.unparseable', 'time.ambiguousDate', 'time.invalidZone', 'time.tooFar'];
+  const used = ['time.past', 'time.unparseable', 'time.ambiguousDate', 'time.invalidZone', 'time.tooFar', 'time.zoneTooLong'];
   const placeholders = (template: string) => [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
   it('has the same keys and placeholders in both languages', () => {
