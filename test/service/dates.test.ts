@@ -31,6 +31,29 @@ describe('reminder offsets shown in words', () => {
   });
 });
 
+describe('reminder caps', () => {
+  it('refuses a commitment with ten reminders minutes apart and records nothing', async () => {
+    const reply = await h.run('alice', 'commit "Draft the budget" --due "in 3 days" --remind "10m,15m,20m,25m,30m,35m,40m,45m,50m,55m"');
+    expect(reply.ok).toBe(false);
+    expect(reply.text).toContain('You gave 10 reminder times; a commitment can have at most 5.');
+    expect((await h.run('alice', 'commitments')).text).not.toContain('Draft the budget');
+    expect((await h.run('alice', 'commit "Draft the budget" --due "in 3 days" --remind "1d,2h,1h"')).ok).toBe(true);
+  });
+
+  it('refuses workspace and group reminder settings less than an hour apart, in Vietnamese, and keeps the old ones', async () => {
+    await h.run('an', 'group create "Vườn"');
+    await h.run('an', 'settings locale vi');
+    const workspace = await h.run('an', 'settings reminders "1d,2h,90m"');
+    expect(workspace.ok).toBe(false);
+    expect(workspace.text).toContain('Hai lời nhắc 2 giờ và 90 phút trước hạn chót quá gần nhau');
+    expect(workspace.text).toContain('ít nhất 1 giờ');
+    const group = await h.run('an', 'settings reminders "1w,6d,5d,4d,3d,2d" --group "Vườn"');
+    expect(group.ok).toBe(false);
+    expect(group.text).toContain('Bạn đã nhập 6 thời điểm nhắc; mỗi cam kết chỉ có tối đa 5.');
+    expect((await h.run('an', 'settings')).text).toContain('3 ngày, 1 ngày, 2 giờ');
+  });
+});
+
 describe('date horizon', () => {
   it('refuses a closing date centuries ahead with the latest allowed date, not an unexpected error', async () => {
     await h.run('alice', 'group create "Garden"');

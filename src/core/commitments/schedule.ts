@@ -1,6 +1,13 @@
 // When commitment reminders go out: offsets before the due time, moved out of the owner's quiet hours.
 import { DateTime, Duration } from 'luxon';
-import type { Locale } from '../i18n/types.js';
+import { msg, type Locale, type Msg } from '../i18n/types.js';
+
+/** More reminders than this for one commitment is nagging, not reminding. */
+export const MAX_REMINDER_OFFSETS = 5;
+/** Two reminders closer than this say the same thing twice. */
+export const MIN_REMINDER_GAP = Duration.fromObject({ hours: 1 });
+/** Beyond this many parts a list is refused unread (the input is bounded anyway; this keeps the work small). */
+const MAX_PARTS_READ = 50;
 
 const OFFSET = /^(?:(\d{1,3})w)?(?:(\d{1,3})d)?(?:(\d{1,3})h)?(?:(\d{1,4})m)?$/;
 
@@ -9,12 +16,36 @@ export function parseOffsets(text: string): string[] | null {
   const trimmed = text.trim().toLowerCase();
   if (trimmed === 'none' || trimmed === 'off' || trimmed === 'không') return [];
   const parts = trimmed.split(/[\s,]+/).filter(Boolean);
-  if (parts.length === 0 || parts.length > 10) return null;
+  if (parts.length === 0 || parts.length > MAX_PARTS_READ) return null;
   for (const part of parts) {
     if (!OFFSET.test(part) || part === '') return null;
     if (offsetDuration(part).as('minutes') <= 0) return null;
   }
   return [...new Set(parts)];
+}
+
+/**
+ * Why a list of offsets that reads fine is still refused, or null when it is acceptable: more than
+ * MAX_REMINDER_OFFSETS of them, or two closer together than MIN_REMINDER_GAP (a day counts as 24
+ * hours here). The message names the offsets in the reader's language.
+ */
+export function checkOffsets(offsets: readonly string[], locale: Locale): Msg | null {
+  if (offsets.length > MAX_REMINDER_OFFSETS) {
+    return msg('commitment.tooManyOffsets', { count: offsets.length, max: MAX_REMINDER_OFFSETS });
+  }
+  const byLength = [...offsets].sort((a, b) => offsetDuration(a).toMillis() - offsetDuration(b).toMillis());
+  for (let i = 1; i < byLength.length; i++) {
+    const shorter = byLength[i - 1]!;
+    const longer = byLength[i]!;
+    if (offsetDuration(longer).toMillis() - offsetDuration(shorter).toMillis() < MIN_REMINDER_GAP.toMillis()) {
+      return msg('commitment.offsetsTooClose', {
+        first: describeOffset(longer, locale),
+        second: describeOffset(shorter, locale),
+        gap: describeDuration(MIN_REMINDER_GAP, locale),
+      });
+    }
+  }
+  return null;
 }
 
 /** Days and weeks are calendar units (same wall-clock time), hours and minutes are elapsed time. */
@@ -42,7 +73,10 @@ function unitFormat(locale: Locale, unit: string): Intl.NumberFormat {
 
 /** "1d12h" → "1 day 12 hours" / "1 ngày 12 giờ": what members read instead of the compact form they may type. */
 export function describeOffset(offset: string, locale: Locale): string {
-  const duration = offsetDuration(offset);
+  return describeDuration(offsetDuration(offset), locale);
+}
+
+function describeDuration(duration: Duration, locale: Locale): string {
   return OFFSET_UNITS.filter(([field]) => duration.get(field) > 0)
     .map(([field, unit]) => unitFormat(locale, unit).format(duration.get(field)))
     .join(' ');

@@ -9,7 +9,7 @@ import type { Group, Member, Tx, Workspace } from '../ports.js';
 import { formatDateTime, formatRelative, parseWhen } from '../time.js';
 import { notice, type Action, type CardView, type View } from '../views/types.js';
 import type { Commitment } from './ports.js';
-import { describeOffsets, parseOffsets, planReminders } from './schedule.js';
+import { checkOffsets, describeOffsets, parseOffsets, planReminders } from './schedule.js';
 
 const OPEN: Commitment['status'][] = ['open', 'blocked'];
 
@@ -60,9 +60,11 @@ function resolveDue(s: Session, text: string): Date {
   return when.date;
 }
 
-function resolveOffsets(text: string): string[] {
+function resolveOffsets(s: Session, text: string): string[] {
   const offsets = parseOffsets(text);
   if (offsets === null) return fail('commitment.badOffsets', { given: text });
+  const refused = checkOffsets(offsets, s.locale);
+  if (refused) throw new DomainError(refused);
   return offsets;
 }
 
@@ -77,7 +79,7 @@ async function commit(s: Session, c: Extract<Command, { name: 'commit' }>): Prom
   }
   const owners: Member[] = c.owners.length ? [] : [s.actor];
   for (const ref of c.owners) owners.push(await resolveMember(s, ref));
-  const reminders = c.remind !== undefined ? resolveOffsets(c.remind) : null;
+  const reminders = c.remind !== undefined ? resolveOffsets(s, c.remind) : null;
   const number = await s.tx.commitments.nextNumber(s.workspace.id);
   const commitment = await s.tx.commitments.insert(
     {
@@ -263,7 +265,7 @@ async function requireSettingsAdmin(s: Session, group: Group | null): Promise<vo
 async function setReminders(s: Session, text: string, groupName: string | undefined): Promise<View[]> {
   const group = groupName ? await resolveGroup(s, groupName) : null;
   await requireSettingsAdmin(s, group);
-  const offsets = resolveOffsets(text);
+  const offsets = resolveOffsets(s, text);
   if (group) await s.tx.commitments.updateGroupSettings(group.id, { reminders: offsets });
   else await s.tx.commitments.updateSettings(s.workspace.id, { reminders: offsets });
   await s.tx.appendAudit(s.workspace.id, s.now, { actorId: s.actor.id, action: 'settings.commitment-reminders', subject: group ? `group:${group.id}` : null, data: { offsets } });

@@ -179,6 +179,8 @@ export const vi: Record<CoreKey, string> = {
   'commitment.escalation': 'Cam kết #{number} ({owners}) đã quá hạn: "{what}" đến hạn vào {due}.',
   'commitment.blockedNotice': 'Cam kết #{number} ({owners}) đang bị vướng: {reason}',
   'commitment.badOffsets': '"{given}" không phải danh sách thời điểm nhắc. Hãy dùng khoảng thời gian trước hạn như "3d,1d,2h" (w = tuần, d = ngày, h = giờ, m = phút), hoặc none.',
+  'commitment.tooManyOffsets': 'Bạn đã nhập {count} thời điểm nhắc; mỗi cam kết chỉ có tối đa {max}. Hãy giữ những lần nhắc quan trọng nhất, ví dụ "3d,1d,2h".',
+  'commitment.offsetsTooClose': 'Hai lời nhắc {first} và {second} trước hạn chót quá gần nhau: các thời điểm nhắc phải cách nhau ít nhất {gap}, ví dụ "3d,1d,2h".',
   'commitment.notFound': 'Không có cam kết #{number}. `/concord commitments` liệt kê các cam kết đang mở.',
   'commitment.manageOnly': 'Chỉ người thực hiện cam kết #{number}, người ghi nhận nó, hoặc điều phối viên của nhóm mới thay đổi được.',
   'commitment.alreadyDone': 'Cam kết #{number} đã xong rồi.',

@@ -1,6 +1,15 @@
 // Reminder planning: offsets, quiet hours in the owner's zone, daylight saving time, never after the due time.
 import { describe, expect, it } from 'vitest';
-import { describeOffset, describeOffsets, outOfQuietHours, parseOffsets, planReminders } from '../../../src/core/commitments/schedule.js';
+import {
+  checkOffsets,
+  describeOffset,
+  describeOffsets,
+  MAX_REMINDER_OFFSETS,
+  outOfQuietHours,
+  parseOffsets,
+  planReminders,
+} from '../../../src/core/commitments/schedule.js';
+import { translate } from '../../../src/core/i18n/index.js';
 
 const quiet = { from: 21, to: 8 };
 const iso = (d: Date) => d.toISOString();
@@ -17,6 +26,36 @@ describe('parseOffsets', () => {
     expect(parseOffsets('3x')).toBeNull();
     expect(parseOffsets('0d')).toBeNull();
     expect(parseOffsets('')).toBeNull();
+  });
+});
+
+describe('checkOffsets', () => {
+  it('accepts up to five reminders at least an hour apart', () => {
+    expect(MAX_REMINDER_OFFSETS).toBe(5);
+    expect(checkOffsets(['1w', '3d', '1d', '2h', '1h'], 'en')).toBeNull();
+    expect(checkOffsets(['15m'], 'en')).toBeNull();
+    expect(checkOffsets(['2h', '1h'], 'en')).toBeNull();
+    expect(checkOffsets([], 'en')).toBeNull();
+  });
+
+  it('refuses ten reminders a few minutes apart, saying how many are allowed', () => {
+    const ten = parseOffsets('10m,15m,20m,25m,30m,35m,40m,45m,50m,55m')!;
+    const error = checkOffsets(ten, 'en')!;
+    expect(error).toEqual({ key: 'commitment.tooManyOffsets', params: { count: 10, max: 5 } });
+    expect(translate('en', error)).toBe('You gave 10 reminder times; a commitment can have at most 5. Keep the ones that matter most, for example "3d,1d,2h".');
+    expect(translate('vi', error)).toBe('Bạn đã nhập 10 thời điểm nhắc; mỗi cam kết chỉ có tối đa 5. Hãy giữ những lần nhắc quan trọng nhất, ví dụ "3d,1d,2h".');
+  });
+
+  it('refuses two reminders less than an hour apart, naming them in words, whatever order they were typed in', () => {
+    const en = checkOffsets(['90m', '1d', '2h'], 'en')!;
+    expect(translate('en', en)).toBe(
+      'Reminders 2 hours and 90 minutes before the due time are too close together: reminder times must be at least 1 hour apart, for example "3d,1d,2h".',
+    );
+    const vi = checkOffsets(['1d', '1d30m'], 'vi')!;
+    expect(translate('vi', vi)).toBe(
+      'Hai lời nhắc 1 ngày 30 phút và 1 ngày trước hạn chót quá gần nhau: các thời điểm nhắc phải cách nhau ít nhất 1 giờ, ví dụ "3d,1d,2h".',
+    );
+    expect(checkOffsets(['1d', '23h30m'], 'en')?.key).toBe('commitment.offsetsTooClose');
   });
 });
 
