@@ -1,7 +1,7 @@
 // Dates typed into commands end-to-end: the date horizon, in English and Vietnamese.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../support/db.js';
-import { createHarness, type Harness } from '../support/harness.js';
+import { createHarness, DAY, HOUR, type Harness } from '../support/harness.js';
 
 let database: TestDatabase;
 let h: Harness;
@@ -28,6 +28,23 @@ describe('reminder offsets shown in words', () => {
     const en = await h.run('an', 'settings locale en').then(() => h.run('an', 'settings reminders "1w,1d12h"'));
     expect(en.text).toContain('1 week, 1 day 12 hours before the due time');
     expect(en.text).not.toContain('1d12h');
+  });
+});
+
+describe('relative times in reminders', () => {
+  it('says "due in 2 days" in a reminder sent 48 hours ahead across the end of summer time', async () => {
+    // Thu 29 Oct 2026 09:00 in New York; summer time ends on Sunday 1 November.
+    h = await createHarness(database, new Date('2026-10-29T13:00:00Z'));
+    await h.run('bob', 'settings timezone America/New_York');
+    await h.run('lan', 'settings timezone America/New_York');
+    await h.run('lan', 'settings locale vi');
+    // Due Monday 10:00 EST; 48 hours earlier is Saturday 11:00 EDT, one day and 23 hours on the wall clock.
+    await h.run('bob', 'commit "Send the minutes" --due "2026-11-02 10:00" --owner @bob,@lan --remind 48h');
+    h.messenger.take();
+    await h.advance(2 * DAY + 2 * HOUR);
+    const dms = h.messenger.take().filter((s) => s.kind === 'dm');
+    expect(dms.find((d) => d.to === 'bob')?.text).toContain('Reminder: "Send the minutes" is due in 2 days.');
+    expect(dms.find((d) => d.to === 'lan')?.text).toContain('Nhắc nhở: "Send the minutes" đến hạn 2 ngày nữa.');
   });
 });
 
