@@ -162,6 +162,48 @@ function toChronoVietnamese(text: string): string {
     );
 }
 
+// Parts of the day without a clock time read as their English twins, so both languages agree on the
+// hour (chrono's: morning 06:00, noon 12:00, afternoon 15:00, evening 20:00, tonight 22:00).
+const VI_PART_OF_DAY: Record<string, { today: string; tomorrow: string }> = {
+  'sáng': { today: 'this morning', tomorrow: 'tomorrow morning' },
+  'trưa': { today: 'today noon', tomorrow: 'tomorrow noon' },
+  'chiều': { today: 'this afternoon', tomorrow: 'tomorrow afternoon' },
+  'tối': { today: 'this evening', tomorrow: 'tomorrow evening' },
+  'đêm': { today: 'tonight', tomorrow: 'tomorrow night' },
+};
+const PART = '(?<part>sáng|trưa|chiều|tối|đêm)';
+const DAY_AFTER = '(?<day>nay|mai)';
+const DAY_BEFORE = '(?<day>hôm nay|ngày mai|mai)';
+const CLOCK = '(?<hour>\\d{1,2})\\s*(?:h|giờ)(?:\\s*(?<minute>\\d{2}))?';
+const VI_PART_FORMS: readonly RegExp[] = [
+  new RegExp(`^(?:buổi\\s+)?${PART}\\s+${DAY_AFTER}$`, 'u'),
+  new RegExp(`^${DAY_BEFORE}\\s+(?:buổi\\s+)?${PART}$`, 'u'),
+  new RegExp(`^${CLOCK}\\s+(?:buổi\\s+)?${PART}\\s+${DAY_AFTER}$`, 'u'),
+  new RegExp(`^(?:buổi\\s+)?${PART}\\s+${DAY_AFTER}\\s+(?:lúc\\s+)?${CLOCK}$`, 'u'),
+  new RegExp(`^${DAY_BEFORE}\\s+${CLOCK}\\s+(?:buổi\\s+)?${PART}$`, 'u'),
+  new RegExp(`^${DAY_BEFORE}\\s+(?:buổi\\s+)?${PART}\\s+(?:lúc\\s+)?${CLOCK}$`, 'u'),
+];
+
+/**
+ * "sáng mai", "tối nay", "ngày mai buổi chiều" → "tomorrow morning", "this evening", "tomorrow
+ * afternoon"; with a clock time ("9h sáng mai", "chiều mai 3h") → "ngày mai 9 giờ sáng", which
+ * chrono's Vietnamese reads. Other text is returned as it is.
+ */
+function rewriteVietnamesePartOfDay(text: string): string {
+  for (const form of VI_PART_FORMS) {
+    const g = form.exec(text)?.groups;
+    const part = g?.part === undefined ? undefined : VI_PART_OF_DAY[g.part];
+    if (!g || !part) continue;
+    const today = g.day === 'nay' || g.day === 'hôm nay';
+    if (g.hour === undefined) return today ? part.today : part.tomorrow;
+    const clock = g.minute === undefined ? `${g.hour} giờ` : `${g.hour} giờ ${g.minute}`;
+    return `${today ? 'hôm nay' : 'ngày mai'} ${clock} ${g.part}`;
+  }
+  return text;
+}
+
+const SAYS_TODAY = /^(?:today|tonight|this\s+(?:morning|afternoon|evening))(?=\s|$)/u;
+
 const LOOKS_BACK = /\b(?:last|ago|yesterday|previous)\b|(?:^|\s)(?:qua|trước|hôm kia)(?=\s|$)/u;
 
 const TIME_OF_DAY_TAGS = new Set(
@@ -195,11 +237,10 @@ function parseWithChrono(text: string, now: DateTime): DateTime | null {
   const timeGiven = c.isCertain('hour') || [...result.tags()].some((tag) => TIME_OF_DAY_TAGS.has(tag));
   const explicitOffset = c.isCertain('timezoneOffset') ? c.get('timezoneOffset') : null;
   const zone: Zone = explicitOffset === null ? now.zone : FixedOffsetZone.instance(explicitOffset);
-  const day = {
-    year: c.get('year') ?? now.year,
-    month: c.get('month') ?? now.month,
-    day: c.get('day') ?? now.day,
-  };
+  // forwardDate would move "this morning" said at 10:00 to tomorrow; today's morning is past instead.
+  const day = SAYS_TODAY.test(text)
+    ? { year: now.year, month: now.month, day: now.day }
+    : { year: c.get('year') ?? now.year, month: c.get('month') ?? now.month, day: c.get('day') ?? now.day };
   // Chrono only picks the wall-clock fields; luxon turns them into an instant so the offset is the
   // one in force on that day, not today's. A date without a time means "by the end of that day".
   let date = DateTime.fromObject(
@@ -278,7 +319,7 @@ export function parseWhen(text: string, opts: ParseWhenOptions): ParseWhenResult
   if (!date && isAmbiguousNumericDate(cleaned)) {
     return { ok: false, error: msg('time.ambiguousDate', { text: shown }) };
   }
-  date ??= parseWithChrono(cleaned, now);
+  date ??= parseWithChrono(rewriteVietnamesePartOfDay(cleaned), now);
   if (!date?.isValid || Number.isNaN(date.toJSDate().getTime())) {
     return { ok: false, error: msg('time.unparseable', { text: shown }) };
   }

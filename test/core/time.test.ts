@@ -190,8 +190,35 @@ describe('parseWhen: everyday Vietnamese (Asia/Ho_Chi_Minh)', () => {
     ['8 giờ tối', TEN, '2026-12-01T13:00:00.000Z'],
     ['20h', TEN, '2026-12-01T13:00:00.000Z'],
     ['17h30', TEN, '2026-12-01T10:30:00.000Z'],
+    ['9h sáng mai', TEN, '2026-12-02T02:00:00.000Z'],
+    ['sáng mai 9h30', TEN, '2026-12-02T02:30:00.000Z'],
+    ['chiều mai lúc 3h', TEN, '2026-12-02T08:00:00.000Z'],
+    ['ngày mai 3 giờ chiều', TEN, '2026-12-02T08:00:00.000Z'],
+    ['ngày mai buổi chiều lúc 3h', TEN, '2026-12-02T08:00:00.000Z'],
   ])('%j at %s', (text, now, expected) => {
     expect(when(text, now, HCM)).toBe(expected);
+  });
+
+  it.each([
+    ['sáng mai', 'tomorrow morning', '2026-12-01T23:00:00.000Z'],
+    ['buổi sáng mai', 'tomorrow morning', '2026-12-01T23:00:00.000Z'],
+    ['trưa mai', 'tomorrow noon', '2026-12-02T05:00:00.000Z'],
+    ['chiều mai', 'tomorrow afternoon', '2026-12-02T08:00:00.000Z'],
+    ['ngày mai buổi chiều', 'tomorrow afternoon', '2026-12-02T08:00:00.000Z'],
+    ['chiều nay', 'this afternoon', '2026-12-01T08:00:00.000Z'],
+    ['tối nay', 'this evening', '2026-12-01T13:00:00.000Z'],
+    ['đêm nay', 'tonight', '2026-12-01T15:00:00.000Z'],
+  ])('%j reads like %j', (vi, en, expected) => {
+    expect(when(vi, TEN, HCM)).toBe(expected);
+    expect(when(en, TEN, HCM)).toBe(expected);
+  });
+
+  it('refuses a part of today that is over instead of moving it to tomorrow', () => {
+    expect(refusal('sáng nay', { now: TEN, zone: HCM, locale: 'vi' })).toEqual({
+      key: 'time.past',
+      params: { when: 'T3, 01/12/2026 06:00 (GMT+7)' },
+    });
+    expect(refusal('this morning', { now: TEN, zone: HCM }).key).toBe('time.past');
   });
 });
 
