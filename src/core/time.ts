@@ -19,7 +19,7 @@ export interface ParseWhenOptions {
 }
 
 type Unit = 'years' | 'months' | 'weeks' | 'days' | 'hours' | 'minutes' | 'seconds';
-type UnitAmounts = Partial<Record<Unit, number>>;
+export type UnitAmounts = Partial<Record<Unit, number>>;
 
 const UNIT_WORDS: Record<string, Unit> = {
   s: 'seconds', sec: 'seconds', secs: 'seconds', second: 'seconds', seconds: 'seconds', 'giây': 'seconds',
@@ -72,6 +72,11 @@ function parseAmounts(text: string): UnitAmounts | null {
 
 function normalize(text: string): string {
   return text.normalize('NFC').trim().replace(/\s+/gu, ' ').toLowerCase();
+}
+
+/** `3 ngày`, `1 day 12 hours`, `2h30m` as unit amounts (English or Vietnamese unit words); null unless the whole text is amounts. */
+export function parseUnitAmounts(text: string): UnitAmounts | null {
+  return parseAmounts(normalize(text));
 }
 
 /**

@@ -25,6 +25,8 @@ describe('reminder offsets shown in words', () => {
     expect(set.ok).toBe(true);
     expect(set.text).toContain('3 ngày, 1 ngày, 2 giờ trước hạn chót');
     expect((await h.run('an', 'settings')).text).toContain('3 ngày, 1 ngày, 2 giờ');
+    const worded = await h.run('an', 'settings reminders "2 ngày, 3 giờ trước"');
+    expect(worded.text).toContain('2 ngày, 3 giờ trước hạn chót');
     const en = await h.run('an', 'settings locale en').then(() => h.run('an', 'settings reminders "1w,1d12h"'));
     expect(en.text).toContain('1 week, 1 day 12 hours before the due time');
     expect(en.text).not.toContain('1d12h');
@@ -54,6 +56,8 @@ describe('reminder caps', () => {
     expect(reply.ok).toBe(false);
     expect(reply.text).toContain('You gave 10 reminder times; a commitment can have at most 5.');
     expect((await h.run('alice', 'commitments')).text).not.toContain('Draft the budget');
+    const unreadable = await h.run('alice', 'commit "Draft the budget" --due "in 3 days" --remind soon');
+    expect(unreadable.text).toContain('Give up to 5 times before the due time, at least 1 hour apart, such as "3d,1d,2h"');
     expect((await h.run('alice', 'commit "Draft the budget" --due "in 3 days" --remind "1d,2h,1h"')).ok).toBe(true);
   });
 
@@ -64,6 +68,8 @@ describe('reminder caps', () => {
     expect(workspace.ok).toBe(false);
     expect(workspace.text).toContain('Hai lời nhắc 2 giờ và 90 phút trước hạn chót quá gần nhau');
     expect(workspace.text).toContain('ít nhất 1 giờ');
+    const unreadable = await h.run('an', 'settings reminders "sớm thôi"');
+    expect(unreadable.text).toContain('Hãy nhập tối đa 5 khoảng thời gian trước hạn, cách nhau ít nhất 1 giờ, như "3d,1d,2h"');
     const group = await h.run('an', 'settings reminders "1w,6d,5d,4d,3d,2d" --group "Vườn"');
     expect(group.ok).toBe(false);
     expect(group.text).toContain('Bạn đã nhập 6 thời điểm nhắc; mỗi cam kết chỉ có tối đa 5.');

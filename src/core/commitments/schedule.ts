@@ -1,6 +1,7 @@
 // When commitment reminders go out: offsets before the due time, moved out of the owner's quiet hours.
 import { DateTime, Duration } from 'luxon';
 import { msg, type Locale, type Msg } from '../i18n/types.js';
+import { parseUnitAmounts } from '../time.js';
 
 /** More reminders than this for one commitment is nagging, not reminding. */
 export const MAX_REMINDER_OFFSETS = 5;
@@ -11,12 +12,38 @@ const MAX_PARTS_READ = 50;
 
 const OFFSET = /^(?:(\d{1,3})w)?(?:(\d{1,3})d)?(?:(\d{1,3})h)?(?:(\d{1,4})m)?$/;
 
-/** "3d,1d,2h" → ["3d","1d","2h"]; "none" → []; null when any part is not an offset. */
+const WORD_BEFORE = /\s+(?:before|trước)$/u;
+
+/** "1 ngày 12 giờ", "2 hours before" → "1d12h", "2h"; null unless whole weeks, days, hours and minutes. */
+function compactOffset(words: string): string | null {
+  const amounts = parseUnitAmounts(words.replace(WORD_BEFORE, ''));
+  if (!amounts || amounts.years !== undefined || amounts.months !== undefined || amounts.seconds !== undefined) return null;
+  const parts: [number | undefined, string][] = [
+    [amounts.weeks, 'w'],
+    [amounts.days, 'd'],
+    [amounts.hours, 'h'],
+    [amounts.minutes, 'm'],
+  ];
+  if (parts.some(([n]) => n !== undefined && !Number.isInteger(n))) return null;
+  return parts.map(([n, letter]) => (n ? `${n}${letter}` : '')).join('');
+}
+
+/**
+ * "3d,1d,2h" → ["3d","1d","2h"]; the same in words, comma-separated, in English or Vietnamese:
+ * "3 ngày, 1 ngày, 2 giờ trước" → ["3d","1d","2h"]; "none"/"không" → []; null when any part is not an offset.
+ */
 export function parseOffsets(text: string): string[] | null {
   const trimmed = text.trim().toLowerCase();
   if (trimmed === 'none' || trimmed === 'off' || trimmed === 'không') return [];
-  const parts = trimmed.split(/[\s,]+/).filter(Boolean);
+  let parts = trimmed.split(/[\s,]+/).filter(Boolean);
   if (parts.length === 0 || parts.length > MAX_PARTS_READ) return null;
+  if (!parts.every((part) => OFFSET.test(part))) {
+    const worded = trimmed.split(/\s*[,;]\s*|\s+(?:and|và)\s+/u).filter(Boolean);
+    if (worded.length > MAX_PARTS_READ) return null;
+    const compact = worded.map(compactOffset);
+    if (compact.some((part) => part === null)) return null;
+    parts = compact as string[];
+  }
   for (const part of parts) {
     if (!OFFSET.test(part) || part === '') return null;
     if (offsetDuration(part).as('minutes') <= 0) return null;
@@ -76,7 +103,8 @@ export function describeOffset(offset: string, locale: Locale): string {
   return describeDuration(offsetDuration(offset), locale);
 }
 
-function describeDuration(duration: Duration, locale: Locale): string {
+/** Whole weeks, days, hours and minutes in words: "1 hour", "1 ngày 12 giờ". */
+export function describeDuration(duration: Duration, locale: Locale): string {
   return OFFSET_UNITS.filter(([field]) => duration.get(field) > 0)
     .map(([field, unit]) => unitFormat(locale, unit).format(duration.get(field)))
     .join(' ');

@@ -9,7 +9,15 @@ import type { Group, Member, Tx, Workspace } from '../ports.js';
 import { formatDateTime, formatRelative, parseWhen } from '../time.js';
 import { notice, type Action, type CardView, type View } from '../views/types.js';
 import type { Commitment } from './ports.js';
-import { checkOffsets, describeOffsets, parseOffsets, planReminders } from './schedule.js';
+import {
+  checkOffsets,
+  describeDuration,
+  describeOffsets,
+  MAX_REMINDER_OFFSETS,
+  MIN_REMINDER_GAP,
+  parseOffsets,
+  planReminders,
+} from './schedule.js';
 
 const OPEN: Commitment['status'][] = ['open', 'blocked'];
 
@@ -62,7 +70,9 @@ function resolveDue(s: Session, text: string): Date {
 
 function resolveOffsets(s: Session, text: string): string[] {
   const offsets = parseOffsets(text);
-  if (offsets === null) return fail('commitment.badOffsets', { given: text });
+  if (offsets === null) {
+    return fail('commitment.badOffsets', { given: text, max: MAX_REMINDER_OFFSETS, gap: describeDuration(MIN_REMINDER_GAP, s.locale) });
+  }
   const refused = checkOffsets(offsets, s.locale);
   if (refused) throw new DomainError(refused);
   return offsets;

@@ -21,7 +21,18 @@ describe('parseOffsets', () => {
     expect(parseOffsets('none')).toEqual([]);
     expect(parseOffsets('1d,1d')).toEqual(['1d']);
   });
+  it('reads offsets written in words, in English or Vietnamese', () => {
+    expect(parseOffsets('3 ngày, 1 ngày, 2 giờ')).toEqual(['3d', '1d', '2h']);
+    expect(parseOffsets('1 tuần, 1 ngày 12 giờ và 90 phút trước')).toEqual(['1w', '1d12h', '90m']);
+    expect(parseOffsets('2 days before, 3 hours before')).toEqual(['2d', '3h']);
+    expect(parseOffsets('3 days, 1 day and 2 hours')).toEqual(['3d', '1d', '2h']);
+    expect(parseOffsets('1 tiếng')).toEqual(['1h']);
+  });
   it('refuses what is not an offset', () => {
+    expect(parseOffsets('1 tháng')).toBeNull();
+    expect(parseOffsets('1.5 giờ')).toBeNull();
+    expect(parseOffsets('3 ngày, sớm')).toBeNull();
+    expect(parseOffsets('9999 weeks')).toBeNull();
     expect(parseOffsets('soon')).toBeNull();
     expect(parseOffsets('3x')).toBeNull();
     expect(parseOffsets('0d')).toBeNull();
