@@ -99,6 +99,21 @@ describe('date horizon', () => {
     expect(reply.text).toContain('T6, 01/12/2028 09:00 (GMT+0)');
   });
 
+  it('refuses a review date and an extension past the horizon, leaving things as they were', async () => {
+    await h.run('alice', 'group create "Garden"');
+    await h.run('alice', 'propose "Adopt" --rule consent');
+    await h.run('alice', 'vote 1 consent');
+    const review = await h.run('alice', 'outcome 1 "Adopted" --review "in 30 months"');
+    expect(review.ok).toBe(false);
+    expect(review.text).toContain('"in 30 months" is too far ahead');
+    expect((await h.run('alice', 'decisions')).text).not.toContain('Adopted');
+    await h.run('alice', 'commit "Report" --due "in 3 days"');
+    const extended = await h.run('alice', 'extend 1 --due "in 3 years" --reason "waiting"');
+    expect(extended.ok).toBe(false);
+    expect(extended.text).toContain('too far ahead');
+    expect((await h.run('alice', 'commitment 1')).text).toContain('Fri 4 Dec 2026');
+  });
+
   it('follows DATE_HORIZON_MONTHS', async () => {
     h = await createHarness(database, undefined, { DATE_HORIZON_MONTHS: '3' });
     expect((await h.run('alice', 'commit "Report" --due "in 4 months"')).text).toContain('Mon 1 Mar 2027, 09:00 UTC');
