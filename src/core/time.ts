@@ -161,6 +161,7 @@ function toChronoVietnamese(text: string): string {
     .replace(/(?:ngày\s+)?mốt(?=\s|$)/u, 'ngày kia')
     .replace(/thứ\s*([2-7])(?!\d)/gu, (whole, digit: string) => VI_WEEKDAY_NUMBERS[digit] ?? whole)
     .replace(/(thứ \p{L}+|chủ nhật)\s+tuần\s+(?:sau|tới)/gu, '$1 tới')
+    .replace(/(thứ \p{L}+|chủ nhật)\s+tuần\s+này/gu, '$1 này')
     // "9h", "17h30": the usual way to write a clock time in Vietnamese chat.
     .replace(new RegExp(VI_CLOCK_HOUR.source, 'gu'), (_, hour: string, minute?: string) =>
       minute === undefined ? `${hour} giờ` : `${hour} giờ ${minute}`,
@@ -286,6 +287,18 @@ function parseEndOf(text: string, now: DateTime): DateTime | null {
   return null;
 }
 
+/**
+ * "ngày 25/12", "ngày 25/12/2026" → "ngày 25 tháng 12 (năm 2026)", which chrono's Vietnamese reads.
+ * Only for dates that passed the ambiguity check: "ngày 5/12" is still refused as ambiguous.
+ */
+function vietnameseDayMonth(text: string): string {
+  return text.replace(
+    /^ngày\s+(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{4}|\d{2}))?(?=\s|$)/u,
+    (_, day: string, month: string, year?: string) =>
+      `ngày ${day} tháng ${month}${year === undefined ? '' : ` năm ${year.length === 2 ? `20${year}` : year}`}`,
+  );
+}
+
 const LEADING_FILLER = /^(?:by|due|until|vào|đến|hạn)\s+/u;
 
 /**
@@ -324,7 +337,7 @@ export function parseWhen(text: string, opts: ParseWhenOptions): ParseWhenResult
   if (!date && isAmbiguousNumericDate(cleaned)) {
     return { ok: false, error: msg('time.ambiguousDate', { text: shown }) };
   }
-  date ??= parseWithChrono(rewriteVietnamesePartOfDay(cleaned), now);
+  date ??= parseWithChrono(rewriteVietnamesePartOfDay(vietnameseDayMonth(cleaned)), now);
   if (!date?.isValid || Number.isNaN(date.toJSDate().getTime())) {
     return { ok: false, error: msg('time.unparseable', { text: shown }) };
   }

@@ -195,6 +195,12 @@ describe('parseWhen: everyday Vietnamese (Asia/Ho_Chi_Minh)', () => {
     ['chiều mai lúc 3h', TEN, '2026-12-02T08:00:00.000Z'],
     ['ngày mai 3 giờ chiều', TEN, '2026-12-02T08:00:00.000Z'],
     ['ngày mai buổi chiều lúc 3h', TEN, '2026-12-02T08:00:00.000Z'],
+    ['thứ sáu tuần này', TEN, '2026-12-04T16:59:00.000Z'],
+    ['thứ 6 tuần này 17h', TEN, '2026-12-04T10:00:00.000Z'],
+    ['chủ nhật tuần này', TEN, '2026-12-06T16:59:00.000Z'],
+    ['ngày 25/12', TEN, '2026-12-25T16:59:00.000Z'],
+    ['hạn ngày 25/12 17h', TEN, '2026-12-25T10:00:00.000Z'],
+    ['ngày 25/12/2026 9h', TEN, '2026-12-25T02:00:00.000Z'],
   ])('%j at %s', (text, now, expected) => {
     expect(when(text, now, HCM)).toBe(expected);
   });
@@ -211,6 +217,10 @@ describe('parseWhen: everyday Vietnamese (Asia/Ho_Chi_Minh)', () => {
   ])('%j reads like %j', (vi, en, expected) => {
     expect(when(vi, TEN, HCM)).toBe(expected);
     expect(when(en, TEN, HCM)).toBe(expected);
+  });
+
+  it('refuses a day that does not exist after "ngày"', () => {
+    expect(refusal('ngày 31/2', { now: TEN, zone: HCM })).toEqual({ key: 'time.unparseable', params: { text: 'ngày 31/2' } });
   });
 
   it('refuses a part of today that is over instead of moving it to tomorrow', () => {
