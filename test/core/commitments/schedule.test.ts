@@ -9,6 +9,7 @@ import {
   parseOffsets,
   planReminders,
 } from '../../../src/core/commitments/schedule.js';
+import { commandMessages } from '../../../src/core/commands/messages.js';
 import { translate } from '../../../src/core/i18n/index.js';
 
 const quiet = { from: 21, to: 8 };
@@ -67,6 +68,21 @@ describe('checkOffsets', () => {
       'Hai lời nhắc 1 ngày 30 phút và 1 ngày trước hạn chót quá gần nhau: các thời điểm nhắc phải cách nhau ít nhất 1 giờ, ví dụ "3d,1d,2h".',
     );
     expect(checkOffsets(['1d', '23h30m'], 'en')?.key).toBe('commitment.offsetsTooClose');
+  });
+});
+
+describe('help for settings reminders', () => {
+  it('states the limits and gives examples that are accepted, in both languages', () => {
+    const en = commandMessages.en['cmd.detail.settings.reminders'] ?? '';
+    const vi = commandMessages.vi['cmd.detail.settings.reminders'] ?? '';
+    expect(en).toContain(`up to ${MAX_REMINDER_OFFSETS} offsets before the due time, at least 1 hour apart`);
+    expect(vi).toContain(`tối đa ${MAX_REMINDER_OFFSETS} khoảng thời gian trước hạn, cách nhau ít nhất 1 giờ`);
+    for (const example of ['3d,1d,2h', '3 days, 1 day, 2 hours', '3 ngày, 1 ngày, 2 giờ']) {
+      expect(`${en} ${vi}`).toContain(`"${example}"`);
+      const offsets = parseOffsets(example);
+      expect(offsets).toEqual(['3d', '1d', '2h']);
+      expect(checkOffsets(offsets!, 'en')).toBeNull();
+    }
   });
 });
 
