@@ -47,6 +47,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     logger,
     defaults: { locale: config.DEFAULT_LOCALE, timezone: config.DEFAULT_TIMEZONE, reminderHours: config.VOTE_REMINDER_HOURS },
     rateLimits: config.RATE_LIMITS === 'on' ? DEFAULT_RATE_LIMITS : null,
+    dateHorizonMonths: config.DATE_HORIZON_MONTHS,
   });
   const workerId = `worker-${randomUUID().slice(0, 8)}`;
   // PGlite runs one transaction at a time: a second lane would only wait for the first.

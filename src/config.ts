@@ -31,6 +31,8 @@ const ConfigSchema = z.object({
     }, 'must be an IANA time zone such as Asia/Ho_Chi_Minh or UTC'),
   /** Hours before a proposal's deadline when members who have not voted get a reminder. */
   VOTE_REMINDER_HOURS: z.coerce.number().int().min(0).max(168).default(24),
+  /** How far ahead, in calendar months, a typed date (closing, review, due) may lie. */
+  DATE_HORIZON_MONTHS: z.coerce.number().int().min(1).max(1200).default(24),
   /** How often the scheduler looks for due jobs and undelivered messages (node-cron syntax). */
   SCHEDULER_CRON: z
     .string()

@@ -10,6 +10,14 @@ describe('loadConfig', () => {
     expect(config.DEFAULT_LOCALE).toBe('en');
     expect(config.DEFAULT_TIMEZONE).toBe('UTC');
     expect(config.VOTE_REMINDER_HOURS).toBe(24);
+    expect(config.DATE_HORIZON_MONTHS).toBe(24);
+  });
+
+  it('reads the date horizon in months and refuses one that is not a positive whole number', () => {
+    expect(loadConfig({ DATE_HORIZON_MONTHS: '36' }).DATE_HORIZON_MONTHS).toBe(36);
+    for (const bad of ['0', '-3', '1.5', 'forever']) {
+      expect(() => loadConfig({ DATE_HORIZON_MONTHS: bad }), bad).toThrow(/DATE_HORIZON_MONTHS/);
+    }
   });
 
   it('treats empty values as unset, as .env files often leave them', () => {

@@ -28,6 +28,8 @@ export interface Session {
   actor: Member;
   locale: Locale;
   timezone: string;
+  /** How many calendar months ahead a date typed in this command may lie. */
+  dateHorizonMonths: number;
   now: Date;
   t: Translator;
   clock: Clock;

@@ -17,6 +17,7 @@ import { runMediationCommand, runMediationJob, spaceFailed, spaceOpened } from '
 import { jobKeys } from './proposals/service.js';
 import { notice, type View } from './views/types.js';
 import { commandCost, RateLimiter, type RateLimits } from './limits.js';
+import { DEFAULT_DATE_HORIZON_MONTHS } from './time.js';
 
 export interface Logger {
   info(obj: object, msg?: string): void;
@@ -39,6 +40,8 @@ export interface CoreOptions {
   clock: Clock;
   logger: Logger;
   defaults: { locale: Locale; timezone: string; reminderHours: number };
+  /** How many calendar months ahead a typed date may lie; DEFAULT_DATE_HORIZON_MONTHS when omitted. */
+  dateHorizonMonths?: number;
   /** Per-member and per-workspace command rates; null turns the limits off. */
   rateLimits?: RateLimits | null;
 }
@@ -167,7 +170,7 @@ export class Concord {
       ...(command?.name === 'vote' ? { prefetch: { proposalForVoter: command.proposal } } : {}),
     });
     const locale = actor.locale ?? ctx.actor.locale ?? workspace.locale;
-    const session: Session = { tx, ctx, workspace, actor, locale, timezone: actor.timezone ?? workspace.timezone, now, t: translator(locale), clock: this.opts.clock };
+    const session: Session = { tx, ctx, workspace, actor, locale, timezone: actor.timezone ?? workspace.timezone, dateHorizonMonths: this.opts.dateHorizonMonths ?? DEFAULT_DATE_HORIZON_MONTHS, now, t: translator(locale), clock: this.opts.clock };
     return { session, claimed };
   }
 

@@ -1,6 +1,7 @@
 // Language, time zone and reminder settings, per workspace and per member (the member's choice wins).
 import type { Command } from './commands/types.js';
 import type { Session } from './context.js';
+import { describeOffsets } from './commitments/schedule.js';
 import { fail } from './errors.js';
 import { translator } from './i18n/index.js';
 import { notice, type View } from './views/types.js';
@@ -31,7 +32,7 @@ export async function runSettingsCommand(s: Session, c: SettingsCommand): Promis
             { label: s.t({ key: 'settings.workspaceLocale' }), value: w.locale },
             { label: s.t({ key: 'settings.workspaceTimezone' }), value: w.timezone },
             { label: s.t({ key: 'settings.reminderHours' }), value: String(w.reminderHours) },
-            { label: s.t({ key: 'settings.commitmentReminders' }), value: commitments.reminders.join(', ') || s.t({ key: 'settings.none' }) },
+            { label: s.t({ key: 'settings.commitmentReminders' }), value: describeOffsets(commitments.reminders, s.locale) || s.t({ key: 'settings.none' }) },
             {
               label: s.t({ key: 'settings.quietHours' }),
               value: commitments.quietFrom === commitments.quietTo ? s.t({ key: 'settings.none' }) : `${commitments.quietFrom}:00–${commitments.quietTo}:00`,

@@ -8,6 +8,10 @@ const en: Catalog = {
   'time.ambiguousDate':
     '"{text}" could be read as day/month or as month/day. Please write the date as year-month-day, for example 2026-12-05 17:00.',
   'time.invalidZone': '"{zone}" is not a time zone I know. Use a name such as Asia/Ho_Chi_Minh or Europe/Berlin.',
+  'time.zoneTooLong':
+    'That time zone name is {length} characters long, but time zone names have at most {max}. Use a name such as Asia/Ho_Chi_Minh, Europe/Berlin or UTC.',
+  'time.tooFar':
+    '"{text}" is too far ahead. The latest date Concord accepts is {latest}; please choose a date before then, for example in 3 months.',
 };
 
 const vi: Catalog = {
@@ -17,6 +21,10 @@ const vi: Catalog = {
   'time.ambiguousDate':
     '"{text}" có thể hiểu là ngày/tháng hoặc tháng/ngày. Vui lòng viết theo dạng năm-tháng-ngày, ví dụ 2026-12-05 17:00.',
   'time.invalidZone': 'Không nhận ra múi giờ "{zone}". Hãy dùng tên như Asia/Ho_Chi_Minh hoặc Europe/Berlin.',
+  'time.zoneTooLong':
+    'Tên múi giờ bạn nhập dài {length} ký tự, trong khi tên múi giờ dài tối đa {max} ký tự. Hãy dùng tên như Asia/Ho_Chi_Minh, Europe/Berlin hoặc UTC.',
+  'time.tooFar':
+    '"{text}" quá xa. Ngày muộn nhất Concord chấp nhận là {latest}; vui lòng chọn một ngày trước đó, ví dụ 3 tháng nữa.',
 };
 
 export const timeMessages: { en: Catalog; vi: Catalog } = { en, vi };

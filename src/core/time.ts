@@ -5,16 +5,21 @@ import { msg, type Locale, type Msg } from './i18n/types.js';
 
 export type ParseWhenResult = { ok: true; date: Date } | { ok: false; error: Msg };
 
+/** How far ahead a typed date may lie unless the operator sets DATE_HORIZON_MONTHS. */
+export const DEFAULT_DATE_HORIZON_MONTHS = 24;
+
 export interface ParseWhenOptions {
   now: Date;
   /** IANA zone of the member who typed the text; wall-clock times are read in it. */
   zone: string;
   /** Language used to show the refused time inside a `time.past` error; English when omitted. */
   locale?: Locale;
+  /** Latest acceptable date, in calendar months from `now`; DEFAULT_DATE_HORIZON_MONTHS when omitted. */
+  horizonMonths?: number;
 }
 
 type Unit = 'years' | 'months' | 'weeks' | 'days' | 'hours' | 'minutes' | 'seconds';
-type UnitAmounts = Partial<Record<Unit, number>>;
+export type UnitAmounts = Partial<Record<Unit, number>>;
 
 const UNIT_WORDS: Record<string, Unit> = {
   s: 'seconds', sec: 'seconds', secs: 'seconds', second: 'seconds', seconds: 'seconds', 'giây': 'seconds',
@@ -69,6 +74,11 @@ function normalize(text: string): string {
   return text.normalize('NFC').trim().replace(/\s+/gu, ' ').toLowerCase();
 }
 
+/** `3 ngày`, `1 day 12 hours`, `2h30m` as unit amounts (English or Vietnamese unit words); null unless the whole text is amounts. */
+export function parseUnitAmounts(text: string): UnitAmounts | null {
+  return parseAmounts(normalize(text));
+}
+
 /**
  * Milliseconds in `90s`, `15m`, `2h`, `3d`, `1w`, `1d12h`, `1h30m`, `3 d`, `3 days`, `2 hours`, `1.5h`
  * (also the Vietnamese unit words). Months and years are refused because their length depends on
@@ -108,6 +118,11 @@ const RELATIVE_FORMS: readonly RegExp[] = [
   /^(.+?)\s+(?:nữa|sau|tới|tiếp\s+theo)$/u,
 ];
 
+/**
+ * The moment "in <amounts>" names, or null when the text is not of that form. The result may be an
+ * invalid DateTime when the amounts overflow the calendar ("in 9999999999 weeks"): that is a date
+ * too far ahead, not text we failed to read.
+ */
 function parseRelative(text: string, now: DateTime): DateTime | null {
   for (const form of RELATIVE_FORMS) {
     const body = form.exec(text)?.[1];
@@ -137,6 +152,8 @@ const VI_WEEKDAY_NUMBERS: Record<string, string> = {
   '2': 'thứ hai', '3': 'thứ ba', '4': 'thứ tư', '5': 'thứ năm', '6': 'thứ sáu', '7': 'thứ bảy',
 };
 
+const VI_CLOCK_HOUR = /(?<![\d:])(\d{1,2})\s*h(?:\s*(\d{2}))?(?![\p{L}\d])/u;
+
 /** Rewrites everyday Vietnamese spellings into the ones chrono's Vietnamese parser knows. */
 function toChronoVietnamese(text: string): string {
   return text
@@ -144,11 +161,54 @@ function toChronoVietnamese(text: string): string {
     .replace(/(?:ngày\s+)?mốt(?=\s|$)/u, 'ngày kia')
     .replace(/thứ\s*([2-7])(?!\d)/gu, (whole, digit: string) => VI_WEEKDAY_NUMBERS[digit] ?? whole)
     .replace(/(thứ \p{L}+|chủ nhật)\s+tuần\s+(?:sau|tới)/gu, '$1 tới')
+    .replace(/(thứ \p{L}+|chủ nhật)\s+tuần\s+này/gu, '$1 này')
     // "9h", "17h30": the usual way to write a clock time in Vietnamese chat.
-    .replace(/(?<![\d:])(\d{1,2})\s*h(?:\s*(\d{2}))?(?![\p{L}\d])/gu, (_, hour: string, minute?: string) =>
+    .replace(new RegExp(VI_CLOCK_HOUR.source, 'gu'), (_, hour: string, minute?: string) =>
       minute === undefined ? `${hour} giờ` : `${hour} giờ ${minute}`,
     );
 }
+
+// Parts of the day without a clock time read as their English twins, so both languages agree on the
+// hour (chrono's: morning 06:00, noon 12:00, afternoon 15:00, evening 20:00, tonight 22:00).
+const VI_PART_OF_DAY: Record<string, { today: string; tomorrow: string }> = {
+  'sáng': { today: 'this morning', tomorrow: 'tomorrow morning' },
+  'trưa': { today: 'today noon', tomorrow: 'tomorrow noon' },
+  'chiều': { today: 'this afternoon', tomorrow: 'tomorrow afternoon' },
+  'tối': { today: 'this evening', tomorrow: 'tomorrow evening' },
+  'đêm': { today: 'tonight', tomorrow: 'tomorrow night' },
+};
+const PART = '(?<part>sáng|trưa|chiều|tối|đêm)';
+const DAY_AFTER = '(?<day>nay|mai)';
+const DAY_BEFORE = '(?<day>hôm nay|ngày mai|mai)';
+const CLOCK = '(?<hour>\\d{1,2})\\s*(?:h|giờ)(?:\\s*(?<minute>\\d{2}))?';
+const VI_PART_FORMS: readonly RegExp[] = [
+  new RegExp(`^(?:buổi\\s+)?${PART}\\s+${DAY_AFTER}$`, 'u'),
+  new RegExp(`^${DAY_BEFORE}\\s+(?:buổi\\s+)?${PART}$`, 'u'),
+  new RegExp(`^${CLOCK}\\s+(?:buổi\\s+)?${PART}\\s+${DAY_AFTER}$`, 'u'),
+  new RegExp(`^(?:buổi\\s+)?${PART}\\s+${DAY_AFTER}\\s+(?:lúc\\s+)?${CLOCK}$`, 'u'),
+  new RegExp(`^${DAY_BEFORE}\\s+${CLOCK}\\s+(?:buổi\\s+)?${PART}$`, 'u'),
+  new RegExp(`^${DAY_BEFORE}\\s+(?:buổi\\s+)?${PART}\\s+(?:lúc\\s+)?${CLOCK}$`, 'u'),
+];
+
+/**
+ * "sáng mai", "tối nay", "ngày mai buổi chiều" → "tomorrow morning", "this evening", "tomorrow
+ * afternoon"; with a clock time ("9h sáng mai", "chiều mai 3h") → "ngày mai 9 giờ sáng", which
+ * chrono's Vietnamese reads. Other text is returned as it is.
+ */
+function rewriteVietnamesePartOfDay(text: string): string {
+  for (const form of VI_PART_FORMS) {
+    const g = form.exec(text)?.groups;
+    const part = g?.part === undefined ? undefined : VI_PART_OF_DAY[g.part];
+    if (!g || !part) continue;
+    const today = g.day === 'nay' || g.day === 'hôm nay';
+    if (g.hour === undefined) return today ? part.today : part.tomorrow;
+    const clock = g.minute === undefined ? `${g.hour} giờ` : `${g.hour} giờ ${g.minute}`;
+    return `${today ? 'hôm nay' : 'ngày mai'} ${clock} ${g.part}`;
+  }
+  return text;
+}
+
+const SAYS_TODAY = /^(?:today|tonight|this\s+(?:morning|afternoon|evening))(?=\s|$)/u;
 
 const LOOKS_BACK = /\b(?:last|ago|yesterday|previous)\b|(?:^|\s)(?:qua|trước|hôm kia)(?=\s|$)/u;
 
@@ -170,9 +230,10 @@ function parseWithChrono(text: string, now: DateTime): DateTime | null {
   // into the coming Friday; such text must resolve backwards so it is refused as past.
   const options = { forwardDate: !LOOKS_BACK.test(text) };
   const viText = toChronoVietnamese(text);
-  const result =
-    wholeMatch(chrono.casual.parse(text, reference, options), text) ??
-    wholeMatch(chrono.vi.casual.parse(viText, reference, options), viText);
+  const readEnglish = () => wholeMatch(chrono.casual.parse(text, reference, options), text);
+  const readVietnamese = () => wholeMatch(chrono.vi.casual.parse(viText, reference, options), viText);
+  // English reads a bare "20h" as "in 20 hours"; in Vietnamese chat it is 20:00, so Vietnamese goes first.
+  const result = VI_CLOCK_HOUR.test(text) ? (readVietnamese() ?? readEnglish()) : (readEnglish() ?? readVietnamese());
   if (!result) return null;
 
   const c = result.start;
@@ -182,11 +243,10 @@ function parseWithChrono(text: string, now: DateTime): DateTime | null {
   const timeGiven = c.isCertain('hour') || [...result.tags()].some((tag) => TIME_OF_DAY_TAGS.has(tag));
   const explicitOffset = c.isCertain('timezoneOffset') ? c.get('timezoneOffset') : null;
   const zone: Zone = explicitOffset === null ? now.zone : FixedOffsetZone.instance(explicitOffset);
-  const day = {
-    year: c.get('year') ?? now.year,
-    month: c.get('month') ?? now.month,
-    day: c.get('day') ?? now.day,
-  };
+  // forwardDate would move "this morning" said at 10:00 to tomorrow; today's morning is past instead.
+  const day = SAYS_TODAY.test(text)
+    ? { year: now.year, month: now.month, day: now.day }
+    : { year: c.get('year') ?? now.year, month: c.get('month') ?? now.month, day: c.get('day') ?? now.day };
   // Chrono only picks the wall-clock fields; luxon turns them into an instant so the offset is the
   // one in force on that day, not today's. A date without a time means "by the end of that day".
   let date = DateTime.fromObject(
@@ -203,6 +263,42 @@ function parseWithChrono(text: string, now: DateTime): DateTime | null {
   return date;
 }
 
+const END_OF_UNITS: Record<string, 'week' | 'month' | 'year'> = {
+  week: 'week', month: 'month', year: 'year', 'tuần': 'week', 'tháng': 'month', 'năm': 'year',
+};
+const END_OF_FORMS: readonly RegExp[] = [
+  /^(?:the\s+)?end\s+of\s+(?:(?:the|this)\s+)?(?<unit>week|month|year)$/u,
+  /^(?:the\s+)?end\s+of\s+(?<next>next)\s+(?<unit>week|month|year)$/u,
+  /^cuối\s+(?<unit>tuần|tháng|năm)(?:\s+(?:này|(?<next>sau|tới)))?$/u,
+];
+
+/**
+ * "cuối tháng", "end of the month": the last day of this month (or next, with "sau"/"tới"/"next"),
+ * by the end of that day. A week ends on Sunday, so "cuối tuần" covers the weekend.
+ */
+function parseEndOf(text: string, now: DateTime): DateTime | null {
+  for (const form of END_OF_FORMS) {
+    const groups = form.exec(text)?.groups;
+    const unit = groups?.unit === undefined ? undefined : END_OF_UNITS[groups.unit];
+    if (unit === undefined) continue;
+    const from = groups?.next === undefined ? now : now.plus({ [`${unit}s`]: 1 });
+    return from.endOf(unit).startOf('minute');
+  }
+  return null;
+}
+
+/**
+ * "ngày 25/12", "ngày 25/12/2026" → "ngày 25 tháng 12 (năm 2026)", which chrono's Vietnamese reads.
+ * Only for dates that passed the ambiguity check: "ngày 5/12" is still refused as ambiguous.
+ */
+function vietnameseDayMonth(text: string): string {
+  return text.replace(
+    /^ngày\s+(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{4}|\d{2}))?(?=\s|$)/u,
+    (_, day: string, month: string, year?: string) =>
+      `ngày ${day} tháng ${month}${year === undefined ? '' : ` năm ${year.length === 2 ? `20${year}` : year}`}`,
+  );
+}
+
 const LEADING_FILLER = /^(?:by|due|until|vào|đến|hạn)\s+/u;
 
 /**
@@ -215,7 +311,8 @@ const LEADING_FILLER = /^(?:by|due|until|vào|đến|hạn)\s+/u;
  *   `3 ngày nữa`, `2 tuần nữa`, `90 phút nữa`, `5 giờ nữa`, `sau 3 ngày`;
  * - anything else chrono reads in English or Vietnamese: `tomorrow 9am`, `friday 17:00`, `next monday`,
  *   `Dec 5 17:00`, `ngày mai 9:00`, `ngày mai 9h`, `thứ sáu 17:00`, `thứ 6 17h`, `chủ nhật`.
- * A bare weekday is the next such day, never today; "next friday" follows chrono (the Friday of
+ * A date more than `horizonMonths` calendar months ahead is refused as `time.tooFar`, naming the
+ * latest date allowed. A bare weekday is the next such day, never today; "next friday" follows chrono (the Friday of
  * next week). A wall-clock time that DST skips moves forward; one that DST repeats takes the later.
  */
 export function parseWhen(text: string, opts: ParseWhenOptions): ParseWhenResult {
@@ -227,11 +324,20 @@ export function parseWhen(text: string, opts: ParseWhenOptions): ParseWhenResult
   const cleaned = normalize(text).replace(/[.!]+$/u, '').replace(LEADING_FILLER, '');
   if (cleaned === '') return { ok: false, error: msg('time.unparseable', { text: shown }) };
 
+  const horizonMonths = opts.horizonMonths ?? DEFAULT_DATE_HORIZON_MONTHS;
+  const latest = now.plus({ months: horizonMonths });
+  const tooFar = (): ParseWhenResult => ({
+    ok: false,
+    error: msg('time.tooFar', { text: shown, latest: formatDateTime(latest.toJSDate(), opts.zone, opts.locale ?? 'en') }),
+  });
+
   let date = parseRelative(cleaned, now);
+  if (date && !date.isValid) return tooFar();
+  date ??= parseEndOf(cleaned, now);
   if (!date && isAmbiguousNumericDate(cleaned)) {
     return { ok: false, error: msg('time.ambiguousDate', { text: shown }) };
   }
-  date ??= parseWithChrono(cleaned, now);
+  date ??= parseWithChrono(rewriteVietnamesePartOfDay(vietnameseDayMonth(cleaned)), now);
   if (!date?.isValid || Number.isNaN(date.toJSDate().getTime())) {
     return { ok: false, error: msg('time.unparseable', { text: shown }) };
   }
@@ -241,6 +347,7 @@ export function parseWhen(text: string, opts: ParseWhenOptions): ParseWhenResult
       error: msg('time.past', { when: formatDateTime(date.toJSDate(), opts.zone, opts.locale ?? 'en') }),
     };
   }
+  if (date.toMillis() > latest.toMillis()) return tooFar();
   return { ok: true, date: date.toJSDate() };
 }
 
@@ -258,18 +365,45 @@ export function formatDateTime(date: Date, zone: string, locale: Locale): string
   return dt.setLocale('en-US').toFormat('ccc d LLL yyyy, HH:mm ZZZZ');
 }
 
+// Weeks and quarters are left out: "in 10 days" says more than "in 1 week".
+const RELATIVE_UNITS = ['years', 'months', 'days', 'hours', 'minutes', 'seconds'] as const;
+
+const WHOLE_NEXT_UNIT: Partial<Record<(typeof RELATIVE_UNITS)[number], { size: number; unit: 'minutes' | 'hours' | 'days' }>> = {
+  seconds: { size: 60, unit: 'minutes' },
+  minutes: { size: 60, unit: 'hours' },
+  hours: { size: 24, unit: 'days' },
+};
+
+const relativeFormats: Record<Locale, Intl.RelativeTimeFormat> = {
+  en: new Intl.RelativeTimeFormat('en', { numeric: 'always' }),
+  vi: new Intl.RelativeTimeFormat('vi', { numeric: 'always' }),
+};
+
 /**
- * "in 3 days" / "3 ngày nữa", "2 hours ago" / "2 giờ trước". Counts are truncated, so a deadline is
- * never shown as further away than it is. Pass the reader's zone so calendar units count on their
- * wall clock: six months across a DST change are still "in 6 months".
+ * "in 3 days" / "3 ngày nữa", "2 hours ago" / "2 giờ trước". The largest unit with at least one whole
+ * unit in it is used, and the count is rounded to the nearest (halves away from zero): 90 minutes is
+ * "in 2 hours", 47 hours and a reminder sent 48 hours ahead are "in 2 days", 89 minutes is "in 1 hour".
+ * Days, months and years count on the reader's wall clock, so pass their zone: 48 hours across a DST
+ * change are still "in 2 days", and six months are "in 6 months".
  */
 export function formatRelative(date: Date, now: Date, locale: Locale, zone = 'UTC'): string {
   const inZone = { zone: isValidZone(zone) ? zone : 'UTC' };
-  const text =
-    DateTime.fromJSDate(date, inZone).toRelative({
-      base: DateTime.fromJSDate(now, inZone),
-      locale: locale === 'vi' ? 'vi' : 'en',
-    }) ?? '';
+  const end = DateTime.fromJSDate(date, inZone);
+  const start = DateTime.fromJSDate(now, inZone);
+  let text: string | undefined;
+  for (const unit of RELATIVE_UNITS) {
+    const count = end.diff(start, unit).get(unit);
+    if (Math.abs(count) >= 1) {
+      // 59.7 minutes round to a whole hour: say "in 1 hour", not "in 60 minutes".
+      const rounded = Math.round(Math.abs(count));
+      const promoted = rounded === WHOLE_NEXT_UNIT[unit]?.size ? WHOLE_NEXT_UNIT[unit] : undefined;
+      text = promoted
+        ? relativeFormats[locale].format(Math.sign(count), promoted.unit)
+        : relativeFormats[locale].format(Math.sign(count) * rounded, unit);
+      break;
+    }
+  }
+  text ??= new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(0, 'seconds');
   // ICU says "sau 3 ngày nữa", doubling the "later"; chat Vietnamese says "3 ngày nữa".
   return locale === 'vi' ? text.replace(/^sau\s+(.+\s+nữa)$/u, '$1') : text;
 }

@@ -154,6 +154,84 @@ describe('parseWhen: days and weekdays (Asia/Ho_Chi_Minh, Tue 1 Dec 2026 09:00)'
   });
 });
 
+describe('parseWhen: end of week, month, year (Asia/Ho_Chi_Minh, Tue 1 Dec 2026 09:00)', () => {
+  it.each([
+    ['cuối tháng', 'end of the month', '2026-12-31T16:59:00.000Z'],
+    ['cuối tháng này', 'end of this month', '2026-12-31T16:59:00.000Z'],
+    ['cuối tháng sau', 'end of next month', '2027-01-31T16:59:00.000Z'],
+    ['cuối tháng tới', 'the end of next month', '2027-01-31T16:59:00.000Z'],
+    ['cuối tuần', 'end of the week', '2026-12-06T16:59:00.000Z'],
+    ['cuối tuần này', 'end of this week', '2026-12-06T16:59:00.000Z'],
+    ['cuối tuần sau', 'end of next week', '2026-12-13T16:59:00.000Z'],
+    ['cuối năm', 'end of the year', '2026-12-31T16:59:00.000Z'],
+    ['hạn cuối tháng', 'by end of month', '2026-12-31T16:59:00.000Z'],
+  ])('%s / %s is the last day, by the end of that day', (vi, en, expected) => {
+    expect(when(vi, HCM_NOW, HCM)).toBe(expected);
+    expect(when(en, HCM_NOW, HCM)).toBe(expected);
+  });
+
+  it('ends the month on the wall clock of its own day across a DST change', () => {
+    // Berlin moves to summer time on 29 March 2026: 31 March 23:59 is CEST (UTC+2).
+    expect(when('cuối tháng', new Date('2026-03-10T08:00:00Z'), BERLIN)).toBe('2026-03-31T21:59:00.000Z');
+  });
+});
+
+describe('parseWhen: everyday Vietnamese (Asia/Ho_Chi_Minh)', () => {
+  const TEN = new Date('2026-12-01T03:00:00Z'); // Tue 10:00
+  const EIGHT = new Date('2026-12-01T01:00:00Z'); // Tue 08:00
+  it.each([
+    ['ngày mai', TEN, '2026-12-02T16:59:00.000Z'],
+    ['3 ngày nữa', TEN, '2026-12-04T03:00:00.000Z'],
+    ['thứ hai tuần sau', TEN, '2026-12-07T16:59:00.000Z'],
+    ['thứ 2 tuần sau', TEN, '2026-12-07T16:59:00.000Z'],
+    ['thứ hai tuần tới 9h', TEN, '2026-12-07T02:00:00.000Z'],
+    ['9 giờ sáng', EIGHT, '2026-12-01T02:00:00.000Z'],
+    ['9 giờ sáng', TEN, '2026-12-02T02:00:00.000Z'],
+    ['8 giờ tối', TEN, '2026-12-01T13:00:00.000Z'],
+    ['20h', TEN, '2026-12-01T13:00:00.000Z'],
+    ['17h30', TEN, '2026-12-01T10:30:00.000Z'],
+    ['9h sáng mai', TEN, '2026-12-02T02:00:00.000Z'],
+    ['sáng mai 9h30', TEN, '2026-12-02T02:30:00.000Z'],
+    ['chiều mai lúc 3h', TEN, '2026-12-02T08:00:00.000Z'],
+    ['ngày mai 3 giờ chiều', TEN, '2026-12-02T08:00:00.000Z'],
+    ['ngày mai buổi chiều lúc 3h', TEN, '2026-12-02T08:00:00.000Z'],
+    ['thứ sáu tuần này', TEN, '2026-12-04T16:59:00.000Z'],
+    ['thứ 6 tuần này 17h', TEN, '2026-12-04T10:00:00.000Z'],
+    ['chủ nhật tuần này', TEN, '2026-12-06T16:59:00.000Z'],
+    ['ngày 25/12', TEN, '2026-12-25T16:59:00.000Z'],
+    ['hạn ngày 25/12 17h', TEN, '2026-12-25T10:00:00.000Z'],
+    ['ngày 25/12/2026 9h', TEN, '2026-12-25T02:00:00.000Z'],
+  ])('%j at %s', (text, now, expected) => {
+    expect(when(text, now, HCM)).toBe(expected);
+  });
+
+  it.each([
+    ['sáng mai', 'tomorrow morning', '2026-12-01T23:00:00.000Z'],
+    ['buổi sáng mai', 'tomorrow morning', '2026-12-01T23:00:00.000Z'],
+    ['trưa mai', 'tomorrow noon', '2026-12-02T05:00:00.000Z'],
+    ['chiều mai', 'tomorrow afternoon', '2026-12-02T08:00:00.000Z'],
+    ['ngày mai buổi chiều', 'tomorrow afternoon', '2026-12-02T08:00:00.000Z'],
+    ['chiều nay', 'this afternoon', '2026-12-01T08:00:00.000Z'],
+    ['tối nay', 'this evening', '2026-12-01T13:00:00.000Z'],
+    ['đêm nay', 'tonight', '2026-12-01T15:00:00.000Z'],
+  ])('%j reads like %j', (vi, en, expected) => {
+    expect(when(vi, TEN, HCM)).toBe(expected);
+    expect(when(en, TEN, HCM)).toBe(expected);
+  });
+
+  it('refuses a day that does not exist after "ngày"', () => {
+    expect(refusal('ngày 31/2', { now: TEN, zone: HCM })).toEqual({ key: 'time.unparseable', params: { text: 'ngày 31/2' } });
+  });
+
+  it('refuses a part of today that is over instead of moving it to tomorrow', () => {
+    expect(refusal('sáng nay', { now: TEN, zone: HCM, locale: 'vi' })).toEqual({
+      key: 'time.past',
+      params: { when: 'T3, 01/12/2026 06:00 (GMT+7)' },
+    });
+    expect(refusal('this morning', { now: TEN, zone: HCM }).key).toBe('time.past');
+  });
+});
+
 describe('parseWhen: DST in America/New_York', () => {
   it('builds wall-clock times with the offset of their own day', () => {
     // Sunday 1 Nov 2026 00:00 EDT; the next day is already on EST.
@@ -302,6 +380,28 @@ describe('parseWhen: refusals', () => {
   });
 });
 
+describe('parseWhen: horizon', () => {
+  it('accepts a date up to the horizon (24 months by default) and refuses one past it, naming the latest date', () => {
+    expect(when('in 24 months', HCM_NOW, HCM)).toBe('2028-12-01T02:00:00.000Z');
+    const en = refusal('in 25 months', { now: HCM_NOW, zone: HCM });
+    expect(en).toEqual({ key: 'time.tooFar', params: { text: 'in 25 months', latest: 'Fri 1 Dec 2028, 09:00 GMT+7' } });
+    const vi = refusal('25 tháng nữa', { now: HCM_NOW, zone: HCM, locale: 'vi' });
+    expect(vi).toEqual({ key: 'time.tooFar', params: { text: '25 tháng nữa', latest: 'T6, 01/12/2028 09:00 (GMT+7)' } });
+  });
+
+  it.each(['in 500 years', '500 năm nữa', '2099-01-01', 'in 9999999 weeks', 'in 99999999999999999999 days', '9999999 tuần nữa'])(
+    'refuses %j as too far ahead rather than failing',
+    (text) => {
+      expect(refusal(text, { now: HCM_NOW, zone: HCM }).key).toBe('time.tooFar');
+    },
+  );
+
+  it('follows the horizon it is given', () => {
+    expect(refusal('in 2 months', { now: HCM_NOW, zone: HCM, horizonMonths: 1 }).key).toBe('time.tooFar');
+    expect(parseWhen('in 3 years', { now: HCM_NOW, zone: HCM, horizonMonths: 60 }).ok).toBe(true);
+  });
+});
+
 describe('parseDuration', () => {
   it.each([
     ['90s', 90_000],
@@ -391,10 +491,32 @@ describe('formatRelative', () => {
     [at(3 * 24 * HOUR), 'in 3 days', '3 ngày nữa'],
     [at(-2 * HOUR), '2 hours ago', '2 giờ trước'],
     [at(5 * 60_000), 'in 5 minutes', '5 phút nữa'],
-    [at(2 * HOUR - 60_000), 'in 1 hour', '1 giờ nữa'],
+    [at(2 * HOUR - 60_000), 'in 2 hours', '2 giờ nữa'],
+    [at(90 * 60_000), 'in 2 hours', '2 giờ nữa'],
+    [at(89 * 60_000), 'in 1 hour', '1 giờ nữa'],
+    [at(59 * 60_000 + 40_000), 'in 1 hour', '1 giờ nữa'],
+    [at(48 * HOUR), 'in 2 days', '2 ngày nữa'],
+    [at(48 * HOUR - 5_000), 'in 2 days', '2 ngày nữa'],
+    [at(47 * HOUR), 'in 2 days', '2 ngày nữa'],
+    [at(35 * HOUR), 'in 1 day', '1 ngày nữa'],
+    [at(10 * 24 * HOUR), 'in 10 days', '10 ngày nữa'],
+    [at(-90 * 60_000), '2 hours ago', '2 giờ trước'],
+    [at(20_000), 'in 20 seconds', '20 giây nữa'],
+    [now, 'now', 'bây giờ'],
   ])('%s', (date, en, vi) => {
     expect(formatRelative(date, now, 'en')).toBe(en);
     expect(formatRelative(date, now, 'vi')).toBe(vi);
+  });
+
+  it('says "in 2 days" for a reminder 48 hours ahead across a DST change', () => {
+    // New York falls back on Sunday 1 Nov 2026: 48 real hours from Saturday 09:00 EDT is Monday 08:00 EST.
+    const saturday = new Date('2026-10-31T13:00:00Z');
+    const monday = new Date(saturday.getTime() + 48 * HOUR);
+    expect(formatRelative(monday, saturday, 'en', NY)).toBe('in 2 days');
+    expect(formatRelative(monday, saturday, 'vi', NY)).toBe('2 ngày nữa');
+    // Spring forward (Sunday 8 Mar 2026): 48 hours from Saturday 09:00 EST is Monday 10:00 EDT.
+    const march = new Date('2026-03-07T14:00:00Z');
+    expect(formatRelative(new Date(march.getTime() + 48 * HOUR), march, 'en', NY)).toBe('in 2 days');
   });
 
   it("counts calendar units on the reader's wall clock", () => {
@@ -415,7 +537,7 @@ describe('isValidZone', () => {
 });
 
 describe('timeMessages', () => {
-  const used = ['time.past', 'time.unparseable', 'time.ambiguousDate', 'time.invalidZone'];
+  const used = ['time.past', 'time.unparseable', 'time.ambiguousDate', 'time.invalidZone', 'time.tooFar', 'time.zoneTooLong'];
   const placeholders = (template: string) => [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
   it('has the same keys and placeholders in both languages', () => {

@@ -6,6 +6,7 @@ import type { MemberRef } from './types.js';
 import type { ValueSpec } from './spec.js';
 import { closest } from './suggest.js';
 import { foldDiacritics, normalizeLabel } from '../proposals/rules/ballots.js';
+import { MAX_ZONE_INPUT_LENGTH, suggestTimeZone } from '../time-zones.js';
 
 type Params = Record<string, string | number>;
 
@@ -166,14 +167,6 @@ export function resolveTimeZone(raw: string): string | undefined {
   return resolved.toLowerCase() === lower ? resolved : text;
 }
 
-/** Matches on the full name or on the city alone, so `London` suggests `Europe/London`. */
-function suggestTimeZone(raw: string): string | undefined {
-  const byName = closest(raw, zones());
-  if (byName) return byName;
-  const cityOf = (zone: string): string => (zone.split('/').pop() ?? zone).replace(/_/g, ' ');
-  const city = closest(raw.replace(/_/g, ' '), zones().map(cityOf));
-  return city === undefined ? undefined : zones().find((z) => cityOf(z) === city);
-}
 
 // Schemas ---------------------------------------------------------------------------------------
 
@@ -245,6 +238,9 @@ export function valueSchema(spec: ValueSpec, field: string): z.ZodType<unknown, 
       return z.string().transform((raw, ctx) => parseOptions(raw, spec, field, ctx));
     case 'timezone':
       return z.string().transform((raw, ctx) => {
+        // Bounded before any work: a pasted paragraph must not hold up everyone's replies.
+        const length = raw.trim().length;
+        if (length > MAX_ZONE_INPUT_LENGTH) return fail(ctx, 'time.zoneTooLong', { length, max: MAX_ZONE_INPUT_LENGTH });
         const zone = resolveTimeZone(raw);
         if (zone) return zone;
         const suggestion = suggestTimeZone(raw.trim());

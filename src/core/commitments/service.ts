@@ -9,7 +9,15 @@ import type { Group, Member, Tx, Workspace } from '../ports.js';
 import { formatDateTime, formatRelative, parseWhen } from '../time.js';
 import { notice, type Action, type CardView, type View } from '../views/types.js';
 import type { Commitment } from './ports.js';
-import { parseOffsets, planReminders } from './schedule.js';
+import {
+  checkOffsets,
+  describeDuration,
+  describeOffsets,
+  MAX_REMINDER_OFFSETS,
+  MIN_REMINDER_GAP,
+  parseOffsets,
+  planReminders,
+} from './schedule.js';
 
 const OPEN: Commitment['status'][] = ['open', 'blocked'];
 
@@ -55,14 +63,18 @@ export async function runCommitmentCommand(s: Session, c: CommitmentCommand): Pr
 }
 
 function resolveDue(s: Session, text: string): Date {
-  const when = parseWhen(text, { now: s.now, zone: s.timezone, locale: s.locale });
+  const when = parseWhen(text, { now: s.now, zone: s.timezone, locale: s.locale, horizonMonths: s.dateHorizonMonths });
   if (!when.ok) throw new DomainError(when.error);
   return when.date;
 }
 
-function resolveOffsets(text: string): string[] {
+function resolveOffsets(s: Session, text: string): string[] {
   const offsets = parseOffsets(text);
-  if (offsets === null) return fail('commitment.badOffsets', { given: text });
+  if (offsets === null) {
+    return fail('commitment.badOffsets', { given: text, max: MAX_REMINDER_OFFSETS, gap: describeDuration(MIN_REMINDER_GAP, s.locale) });
+  }
+  const refused = checkOffsets(offsets, s.locale);
+  if (refused) throw new DomainError(refused);
   return offsets;
 }
 
@@ -77,7 +89,7 @@ async function commit(s: Session, c: Extract<Command, { name: 'commit' }>): Prom
   }
   const owners: Member[] = c.owners.length ? [] : [s.actor];
   for (const ref of c.owners) owners.push(await resolveMember(s, ref));
-  const reminders = c.remind !== undefined ? resolveOffsets(c.remind) : null;
+  const reminders = c.remind !== undefined ? resolveOffsets(s, c.remind) : null;
   const number = await s.tx.commitments.nextNumber(s.workspace.id);
   const commitment = await s.tx.commitments.insert(
     {
@@ -263,11 +275,11 @@ async function requireSettingsAdmin(s: Session, group: Group | null): Promise<vo
 async function setReminders(s: Session, text: string, groupName: string | undefined): Promise<View[]> {
   const group = groupName ? await resolveGroup(s, groupName) : null;
   await requireSettingsAdmin(s, group);
-  const offsets = resolveOffsets(text);
+  const offsets = resolveOffsets(s, text);
   if (group) await s.tx.commitments.updateGroupSettings(group.id, { reminders: offsets });
   else await s.tx.commitments.updateSettings(s.workspace.id, { reminders: offsets });
   await s.tx.appendAudit(s.workspace.id, s.now, { actorId: s.actor.id, action: 'settings.commitment-reminders', subject: group ? `group:${group.id}` : null, data: { offsets } });
-  return [notice('success', s.t({ key: offsets.length ? 'commitment.remindersSet' : 'commitment.remindersOff', params: { offsets: offsets.join(', '), scope: group?.name ?? s.workspace.name } }))];
+  return [notice('success', s.t({ key: offsets.length ? 'commitment.remindersSet' : 'commitment.remindersOff', params: { offsets: describeOffsets(offsets, s.locale), scope: group?.name ?? s.workspace.name } }))];
 }
 
 async function setQuiet(s: Session, from: number, to: number): Promise<View[]> {

@@ -178,7 +178,10 @@ export const en = {
   'commitment.overdueNotice': '"{what}" was due on {due} and is not marked done. Mark it done, or extend it with a reason.',
   'commitment.escalation': 'Commitment #{number} ({owners}) is overdue: "{what}" was due on {due}.',
   'commitment.blockedNotice': 'Commitment #{number} ({owners}) is blocked: {reason}',
-  'commitment.badOffsets': '"{given}" is not a list of reminder times. Use offsets before the due time such as "3d,1d,2h" (w = weeks, d = days, h = hours, m = minutes), or none.',
+  'commitment.badOffsets':
+    '"{given}" is not a list of reminder times. Give up to {max} times before the due time, at least {gap} apart, such as "3d,1d,2h" (w = weeks, d = days, h = hours, m = minutes) or "3 days, 1 day, 2 hours", or none.',
+  'commitment.tooManyOffsets': 'You gave {count} reminder times; a commitment can have at most {max}. Keep the ones that matter most, for example "3d,1d,2h".',
+  'commitment.offsetsTooClose': 'Reminders {first} and {second} before the due time are too close together: reminder times must be at least {gap} apart, for example "3d,1d,2h".',
   'commitment.notFound': 'There is no commitment #{number}. `/concord commitments` lists the open ones.',
   'commitment.manageOnly': 'Only the owners of commitment #{number}, the person who recorded it, or a convener of its group can change it.',
   'commitment.alreadyDone': 'Commitment #{number} is already done.',

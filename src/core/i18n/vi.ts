@@ -178,7 +178,10 @@ export const vi: Record<CoreKey, string> = {
   'commitment.overdueNotice': '"{what}" đã đến hạn vào {due} nhưng chưa được đánh dấu xong. Hãy đánh dấu đã xong, hoặc dời hạn kèm lý do.',
   'commitment.escalation': 'Cam kết #{number} ({owners}) đã quá hạn: "{what}" đến hạn vào {due}.',
   'commitment.blockedNotice': 'Cam kết #{number} ({owners}) đang bị vướng: {reason}',
-  'commitment.badOffsets': '"{given}" không phải danh sách thời điểm nhắc. Hãy dùng khoảng thời gian trước hạn như "3d,1d,2h" (w = tuần, d = ngày, h = giờ, m = phút), hoặc none.',
+  'commitment.badOffsets':
+    '"{given}" không phải danh sách thời điểm nhắc. Hãy nhập tối đa {max} khoảng thời gian trước hạn, cách nhau ít nhất {gap}, như "3d,1d,2h" (w = tuần, d = ngày, h = giờ, m = phút) hoặc "3 ngày, 1 ngày, 2 giờ", hoặc none.',
+  'commitment.tooManyOffsets': 'Bạn đã nhập {count} thời điểm nhắc; mỗi cam kết chỉ có tối đa {max}. Hãy giữ những lần nhắc quan trọng nhất, ví dụ "3d,1d,2h".',
+  'commitment.offsetsTooClose': 'Hai lời nhắc {first} và {second} trước hạn chót quá gần nhau: các thời điểm nhắc phải cách nhau ít nhất {gap}, ví dụ "3d,1d,2h".',
   'commitment.notFound': 'Không có cam kết #{number}. `/concord commitments` liệt kê các cam kết đang mở.',
   'commitment.manageOnly': 'Chỉ người thực hiện cam kết #{number}, người ghi nhận nó, hoặc điều phối viên của nhóm mới thay đổi được.',
   'commitment.alreadyDone': 'Cam kết #{number} đã xong rồi.',

@@ -63,7 +63,7 @@ export function proposalCard(input: CardInput): CardView {
   if (p.closesAt && p.status === 'open') {
     fields.push({
       label: t({ key: 'card.closes' }),
-      value: `${formatDateTime(p.closesAt, input.timezone, input.locale)} (${formatRelative(p.closesAt, input.now, input.locale)})`,
+      value: `${formatDateTime(p.closesAt, input.timezone, input.locale)} (${formatRelative(p.closesAt, input.now, input.locale, input.timezone)})`,
       at: p.closesAt.toISOString(),
     });
   }

@@ -58,7 +58,7 @@ async function propose(s: Session, c: Extract<Command, { name: 'propose' }>): Pr
 
   let closesAt: Date | null = null;
   if (c.closes) {
-    const when = parseWhen(c.closes, { now: s.now, zone: s.timezone, locale: s.locale });
+    const when = parseWhen(c.closes, { now: s.now, zone: s.timezone, locale: s.locale, horizonMonths: s.dateHorizonMonths });
     if (!when.ok) throw new DomainError(when.error);
     closesAt = when.date;
   }
@@ -276,7 +276,7 @@ async function recordOutcome(s: Session, c: Extract<Command, { name: 'outcome' }
   }
   let reviewAt: Date | null = null;
   if (c.review) {
-    const when = parseWhen(c.review, { now: s.now, zone: s.timezone, locale: s.locale });
+    const when = parseWhen(c.review, { now: s.now, zone: s.timezone, locale: s.locale, horizonMonths: s.dateHorizonMonths });
     if (!when.ok) throw new DomainError(when.error);
     reviewAt = when.date;
   }

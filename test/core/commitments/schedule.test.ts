@@ -1,6 +1,16 @@
 // Reminder planning: offsets, quiet hours in the owner's zone, daylight saving time, never after the due time.
 import { describe, expect, it } from 'vitest';
-import { outOfQuietHours, parseOffsets, planReminders } from '../../../src/core/commitments/schedule.js';
+import {
+  checkOffsets,
+  describeOffset,
+  describeOffsets,
+  MAX_REMINDER_OFFSETS,
+  outOfQuietHours,
+  parseOffsets,
+  planReminders,
+} from '../../../src/core/commitments/schedule.js';
+import { commandMessages } from '../../../src/core/commands/messages.js';
+import { translate } from '../../../src/core/i18n/index.js';
 
 const quiet = { from: 21, to: 8 };
 const iso = (d: Date) => d.toISOString();
@@ -12,11 +22,77 @@ describe('parseOffsets', () => {
     expect(parseOffsets('none')).toEqual([]);
     expect(parseOffsets('1d,1d')).toEqual(['1d']);
   });
+  it('reads offsets written in words, in English or Vietnamese', () => {
+    expect(parseOffsets('3 ngày, 1 ngày, 2 giờ')).toEqual(['3d', '1d', '2h']);
+    expect(parseOffsets('1 tuần, 1 ngày 12 giờ và 90 phút trước')).toEqual(['1w', '1d12h', '90m']);
+    expect(parseOffsets('2 days before, 3 hours before')).toEqual(['2d', '3h']);
+    expect(parseOffsets('3 days, 1 day and 2 hours')).toEqual(['3d', '1d', '2h']);
+    expect(parseOffsets('1 tiếng')).toEqual(['1h']);
+  });
   it('refuses what is not an offset', () => {
+    expect(parseOffsets('1 tháng')).toBeNull();
+    expect(parseOffsets('1.5 giờ')).toBeNull();
+    expect(parseOffsets('3 ngày, sớm')).toBeNull();
+    expect(parseOffsets('9999 weeks')).toBeNull();
     expect(parseOffsets('soon')).toBeNull();
     expect(parseOffsets('3x')).toBeNull();
     expect(parseOffsets('0d')).toBeNull();
     expect(parseOffsets('')).toBeNull();
+  });
+});
+
+describe('checkOffsets', () => {
+  it('accepts up to five reminders at least an hour apart', () => {
+    expect(MAX_REMINDER_OFFSETS).toBe(5);
+    expect(checkOffsets(['1w', '3d', '1d', '2h', '1h'], 'en')).toBeNull();
+    expect(checkOffsets(['15m'], 'en')).toBeNull();
+    expect(checkOffsets(['2h', '1h'], 'en')).toBeNull();
+    expect(checkOffsets([], 'en')).toBeNull();
+  });
+
+  it('refuses ten reminders a few minutes apart, saying how many are allowed', () => {
+    const ten = parseOffsets('10m,15m,20m,25m,30m,35m,40m,45m,50m,55m')!;
+    const error = checkOffsets(ten, 'en')!;
+    expect(error).toEqual({ key: 'commitment.tooManyOffsets', params: { count: 10, max: 5 } });
+    expect(translate('en', error)).toBe('You gave 10 reminder times; a commitment can have at most 5. Keep the ones that matter most, for example "3d,1d,2h".');
+    expect(translate('vi', error)).toBe('Bạn đã nhập 10 thời điểm nhắc; mỗi cam kết chỉ có tối đa 5. Hãy giữ những lần nhắc quan trọng nhất, ví dụ "3d,1d,2h".');
+  });
+
+  it('refuses two reminders less than an hour apart, naming them in words, whatever order they were typed in', () => {
+    const en = checkOffsets(['90m', '1d', '2h'], 'en')!;
+    expect(translate('en', en)).toBe(
+      'Reminders 2 hours and 90 minutes before the due time are too close together: reminder times must be at least 1 hour apart, for example "3d,1d,2h".',
+    );
+    const vi = checkOffsets(['1d', '1d30m'], 'vi')!;
+    expect(translate('vi', vi)).toBe(
+      'Hai lời nhắc 1 ngày 30 phút và 1 ngày trước hạn chót quá gần nhau: các thời điểm nhắc phải cách nhau ít nhất 1 giờ, ví dụ "3d,1d,2h".',
+    );
+    expect(checkOffsets(['1d', '23h30m'], 'en')?.key).toBe('commitment.offsetsTooClose');
+  });
+});
+
+describe('help for settings reminders', () => {
+  it('states the limits and gives examples that are accepted, in both languages', () => {
+    const en = commandMessages.en['cmd.detail.settings.reminders'] ?? '';
+    const vi = commandMessages.vi['cmd.detail.settings.reminders'] ?? '';
+    expect(en).toContain(`up to ${MAX_REMINDER_OFFSETS} offsets before the due time, at least 1 hour apart`);
+    expect(vi).toContain(`tối đa ${MAX_REMINDER_OFFSETS} khoảng thời gian trước hạn, cách nhau ít nhất 1 giờ`);
+    for (const example of ['3d,1d,2h', '3 days, 1 day, 2 hours', '3 ngày, 1 ngày, 2 giờ']) {
+      expect(`${en} ${vi}`).toContain(`"${example}"`);
+      const offsets = parseOffsets(example);
+      expect(offsets).toEqual(['3d', '1d', '2h']);
+      expect(checkOffsets(offsets!, 'en')).toBeNull();
+    }
+  });
+});
+
+describe('describeOffsets', () => {
+  it('spells offsets out in the reader\'s language', () => {
+    expect(describeOffsets(['1w', '3d', '1d', '2h', '90m'], 'en')).toBe('1 week, 3 days, 1 day, 2 hours, 90 minutes');
+    expect(describeOffsets(['1w', '3d', '1d', '2h', '90m'], 'vi')).toBe('1 tuần, 3 ngày, 1 ngày, 2 giờ, 90 phút');
+    expect(describeOffset('1d12h', 'en')).toBe('1 day 12 hours');
+    expect(describeOffset('1d12h', 'vi')).toBe('1 ngày 12 giờ');
+    expect(describeOffsets([], 'vi')).toBe('');
   });
 });
 
