@@ -12,7 +12,7 @@ import { notice, type View } from '../views/types.js';
 import { outcomeLabel, proposalCard, resultCard, type CardInput } from './card.js';
 import { parseBallot, tally } from './rules/index.js';
 import { mediationOffer } from '../mediation/service.js';
-import type { Ballot, BallotValue, RuleConfig } from './rules/types.js';
+import type { Ballot, BallotValue, RuleConfig, TallyInput, TallyResult } from './rules/types.js';
 
 export const jobKeys = {
   close: (id: number) => `proposal:${id}:close`,
@@ -370,7 +370,15 @@ export async function closeProposal(tx: Tx, p: Proposal, reason: CloseReason, no
     tx.getMember(p.authorId),
     p.deciderId ? tx.getMember(p.deciderId) : null,
   ]);
-  const result = tally(p.rule, { config: p.config, ballots: expand(distinct), electorate: p.electorateSize });
+  const ballots = expand(distinct);
+  const input: TallyInput = { config: p.config, ballots, electorate: p.electorateSize };
+  let result = tally(p.rule, input);
+  if (result.outcome === 'undecided') {
+    // Ranked choice needs its lot. The seed is the chain head once this entry marks the end of
+    // voting: its hash covers the moment of closing, so nobody could know it when deciding to close.
+    const ended = await tx.appendAudit(p.workspaceId, now, { actorId, action: 'proposal.voting-ended', subject: `proposal:${p.number}`, data: { reason } });
+    result = tally(p.rule, { ...input, seed: { hash: ended.hash, seq: ended.seq } });
+  }
   const closed: Proposal = { ...p, status: 'closed', closedAt: now, result };
   const display = groupDisplay(workspace, now);
   // The result card shows the frozen tally, never single ballots or who cast them.
@@ -395,12 +403,19 @@ export async function closeProposal(tx: Tx, p: Proposal, reason: CloseReason, no
       actorId,
       action: 'proposal.closed',
       subject: `proposal:${p.number}`,
-      data: { reason, outcome: result.outcome, winners: result.winners, turnout: result.turnout, electorate: result.electorate },
+      data: { reason, outcome: result.outcome, winners: result.winners, turnout: result.turnout, electorate: result.electorate, ...tieRecord(result) },
     }),
     tx.enqueue({ workspaceId: p.workspaceId, target: { kind: 'post', channelId: p.channelId }, view: card }, now),
     scheduleCardRefresh(tx, p.id, now),
   ]);
   return result;
+}
+
+/** Ranked: how ties were settled, with the lot's seed and every draw, so the close entry alone lets anyone re-check it. */
+function tieRecord(result: TallyResult): Record<string, unknown> {
+  if (result.rule !== 'ranked' || !result.ties) return {};
+  const draws = (result.rounds ?? []).flatMap((r) => (r.tieBreak?.by === 'lot' ? [{ round: r.round, draw: r.tieBreak.draw, eliminated: r.eliminated[0] ?? null }] : []));
+  return { ties: result.ties, ...(result.seed && draws.length ? { seed: result.seed, draws } : {}) };
 }
 
 export async function scheduleCardRefresh(tx: Tx, proposalId: number, now: Date): Promise<void> {

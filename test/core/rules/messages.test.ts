@@ -93,6 +93,41 @@ describe('rule message catalogs', () => {
     }
   });
 
+  it('cover every explanation of a ranked tie-break, lot and batch alike', () => {
+    for (const ties of ['lot', 'batch'] as const) {
+      fc.assert(
+        fc.property(inputArb('ranked', 12), (input) => {
+          for (const m of tally('ranked', { ...input, ties, seed: { hash: 'ab'.repeat(32), seq: 3 } }).explanation) expectRenders(m);
+        }),
+        { numRuns: 80 },
+      );
+    }
+  });
+
+  it('tell members how ranked ties are settled, in both languages', () => {
+    const ABC: RuleConfig = { options: ['A', 'B', 'C'] };
+    expect(render(en, describeRule('ranked', ABC), 'en')).toMatch(/fewer votes in earlier rounds, then .* fewer ballots, then a lot drawn when voting ends; .* the result is a tie\.$/);
+    expect(render(vi, describeRule('ranked', ABC), 'vi')).toMatch(/ít phiếu hơn ở các vòng trước .* ít phiếu hơn, sau cùng là bốc thăm khi việc bỏ phiếu kết thúc; .* kết quả là hòa\.$/);
+    expect(render(en, describeRule('ranked', ABC, 'batch'), 'en')).toMatch(/Options tied for fewest are all eliminated together; .* the result is a tie\.$/);
+    expect(render(vi, describeRule('ranked', ABC, 'batch'), 'vi')).toMatch(/Các phương án cùng ít phiếu nhất bị loại cùng lúc; .* kết quả là hòa\.$/);
+
+    const ballots = ['A', 'A', 'B', 'C'].map((o) => ({ value: { kind: 'ranked' as const, order: [o] } }));
+    const lot = tally('ranked', { config: ABC, ballots, electorate: 4, seed: { hash: 'ab'.repeat(32), seq: 7 } });
+    const out = lot.rounds?.[0]?.eliminated[0] ?? '';
+    expect(render(en, lot.explanation[0]!, 'en')).toBe(
+      `Round 1: A 2, B 1, C 1; exhausted ballots: 0. B, C share the fewest votes and are equal on every other tie-break; in the lot seeded by audit entry #7, ${out} drew the lowest hash and is eliminated.`,
+    );
+    expect(render(vi, lot.explanation[0]!, 'vi')).toBe(
+      `Vòng 1: A 2, B 1, C 1; phiếu đã hết lựa chọn: 0. B, C cùng có ít phiếu nhất và bằng nhau ở mọi tiêu chí phụ khác; trong lượt bốc thăm lấy hạt giống từ mục #7 của nhật ký kiểm toán, ${out} có mã băm nhỏ nhất nên bị loại.`,
+    );
+    const batch = tally('ranked', { config: ABC, ballots, electorate: 4, ties: 'batch' });
+    expect(render(en, batch.explanation[0]!, 'en')).toBe('Round 1: A 2, B 1, C 1; exhausted ballots: 0. B, C share the fewest votes and are all eliminated together.');
+    expect(render(vi, batch.explanation[0]!, 'vi')).toBe('Vòng 1: A 2, B 1, C 1; phiếu đã hết lựa chọn: 0. B, C cùng có ít phiếu nhất nên cùng bị loại.');
+    const pending = tally('ranked', { config: ABC, ballots, electorate: 4 });
+    expect(render(en, pending.explanation[0]!, 'en')).toMatch(/will be drawn by lot when voting ends, so the result is not known yet\.$/);
+    expect(render(vi, pending.explanation[0]!, 'vi')).toMatch(/sẽ được bốc thăm khi việc bỏ phiếu kết thúc, nên hiện chưa biết kết quả\.$/);
+  });
+
   it('cover every ballot error', () => {
     const ABC: RuleConfig = { options: ['A', 'B', 'C'] };
     const cases: Array<[Parameters<typeof parseBallot>[0], RuleConfig, string, string?]> = [

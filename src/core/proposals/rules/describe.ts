@@ -2,9 +2,10 @@
 import { msg, type Msg } from '../../i18n/types.js';
 import { MAX_SCORE } from './choices.js';
 import { dotsOf, formatFraction, minMeanOf, validThreshold } from './common.js';
-import type { RuleConfig, RuleName } from './types.js';
+import type { RuleConfig, RuleName, TieMode } from './types.js';
 
-export function describeRule(rule: RuleName, config: RuleConfig): Msg {
+/** `ties` matters only for ranked choice, whose description says how a tie for fewest is settled. */
+export function describeRule(rule: RuleName, config: RuleConfig, ties: TieMode = 'lot'): Msg {
   switch (rule) {
     case 'majority': {
       const threshold = validThreshold(config);
@@ -18,11 +19,12 @@ export function describeRule(rule: RuleName, config: RuleConfig): Msg {
       return msg('rule.describe.score', { max: MAX_SCORE });
     case 'dot':
       return msg('rule.describe.dot', { count: dotsOf(config) });
+    case 'ranked':
+      return msg(ties === 'batch' ? 'rule.describe.ranked.batch' : 'rule.describe.ranked');
     case 'consensus':
     case 'consent':
     case 'poll':
     case 'approval':
-    case 'ranked':
     case 'advice':
       return msg(`rule.describe.${rule}`);
   }

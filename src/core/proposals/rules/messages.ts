@@ -26,7 +26,9 @@ const en: Catalog = {
   'rule.describe.poll': 'Choose one option; the option with the most votes wins.',
   'rule.describe.approval': 'Approve as many options as you like; the option with the most approvals wins.',
   'rule.describe.ranked':
-    'Rank the options; the last-placed option is eliminated round by round until one has more than half of the votes.',
+    'Rank the options; the option with the fewest votes is eliminated round by round until one has more than half of the continuing votes. A tie for fewest goes against the option with fewer votes in earlier rounds, then the one ranked on fewer ballots, then a lot drawn when voting ends; if all remaining options are level, the result is a tie.',
+  'rule.describe.ranked.batch':
+    'Rank the options; the option with the fewest votes is eliminated round by round until one has more than half of the continuing votes. Options tied for fewest are all eliminated together; if all remaining options are level, the result is a tie.',
   'rule.describe.score':
     'Score each option from 0 to {max}; the highest mean score wins (options you leave out score 0).',
   'rule.describe.dot.one': 'Place your {count} dot on an option; the option with the most dots wins.',
@@ -156,6 +158,12 @@ const en: Catalog = {
     'Round {round}: {counts}; exhausted ballots: {exhausted}. {tied} share the fewest votes; {option} is ranked on the fewest ballots overall and is eliminated.',
   'tally.ranked.round.eliminatedOrder':
     'Round {round}: {counts}; exhausted ballots: {exhausted}. {tied} share the fewest votes and are equal on every tie-break; {option} is listed last among them in the proposal and is eliminated.',
+  'tally.ranked.round.eliminatedLot':
+    'Round {round}: {counts}; exhausted ballots: {exhausted}. {tied} share the fewest votes and are equal on every other tie-break; in the lot seeded by audit entry #{seq}, {option} drew the lowest hash and is eliminated.',
+  'tally.ranked.round.eliminatedBatch':
+    'Round {round}: {counts}; exhausted ballots: {exhausted}. {tied} share the fewest votes and are all eliminated together.',
+  'tally.ranked.round.lotAtClose':
+    'Round {round}: {counts}; exhausted ballots: {exhausted}. {tied} share the fewest votes and are equal on every other tie-break; which of them is eliminated will be drawn by lot when voting ends, so the result is not known yet.',
 };
 
 const vi: Catalog = {
@@ -180,7 +188,9 @@ const vi: Catalog = {
   'rule.describe.poll': 'Chọn một phương án; phương án có nhiều phiếu nhất sẽ thắng.',
   'rule.describe.approval': 'Tán thành bao nhiêu phương án tùy ý; phương án được tán thành nhiều nhất sẽ thắng.',
   'rule.describe.ranked':
-    'Xếp hạng các phương án; mỗi vòng loại phương án ít phiếu nhất cho đến khi có phương án đạt hơn một nửa số phiếu.',
+    'Xếp hạng các phương án; mỗi vòng loại phương án ít phiếu nhất cho đến khi có phương án đạt hơn một nửa số phiếu còn hiệu lực. Nếu nhiều phương án cùng ít phiếu nhất, phương án ít phiếu hơn ở các vòng trước bị loại, rồi đến phương án được xếp hạng trên ít phiếu hơn, sau cùng là bốc thăm khi việc bỏ phiếu kết thúc; nếu mọi phương án còn lại bằng phiếu nhau thì kết quả là hòa.',
+  'rule.describe.ranked.batch':
+    'Xếp hạng các phương án; mỗi vòng loại phương án ít phiếu nhất cho đến khi có phương án đạt hơn một nửa số phiếu còn hiệu lực. Các phương án cùng ít phiếu nhất bị loại cùng lúc; nếu mọi phương án còn lại bằng phiếu nhau thì kết quả là hòa.',
   'rule.describe.score':
     'Chấm mỗi phương án từ 0 đến {max} điểm; phương án có điểm trung bình cao nhất sẽ thắng (phương án không chấm tính là 0).',
   'rule.describe.dot.one': 'Phân bổ tối đa {count} chấm cho các phương án; phương án nhiều chấm nhất sẽ thắng.',
@@ -315,6 +325,12 @@ const vi: Catalog = {
     'Vòng {round}: {counts}; phiếu đã hết lựa chọn: {exhausted}. {tied} cùng có ít phiếu nhất; {option} được xếp hạng trên ít phiếu nhất nên bị loại.',
   'tally.ranked.round.eliminatedOrder':
     'Vòng {round}: {counts}; phiếu đã hết lựa chọn: {exhausted}. {tied} cùng có ít phiếu nhất và bằng nhau ở mọi tiêu chí phụ; {option} đứng sau cùng trong số đó theo thứ tự phương án của đề xuất nên bị loại.',
+  'tally.ranked.round.eliminatedLot':
+    'Vòng {round}: {counts}; phiếu đã hết lựa chọn: {exhausted}. {tied} cùng có ít phiếu nhất và bằng nhau ở mọi tiêu chí phụ khác; trong lượt bốc thăm lấy hạt giống từ mục #{seq} của nhật ký kiểm toán, {option} có mã băm nhỏ nhất nên bị loại.',
+  'tally.ranked.round.eliminatedBatch':
+    'Vòng {round}: {counts}; phiếu đã hết lựa chọn: {exhausted}. {tied} cùng có ít phiếu nhất nên cùng bị loại.',
+  'tally.ranked.round.lotAtClose':
+    'Vòng {round}: {counts}; phiếu đã hết lựa chọn: {exhausted}. {tied} cùng có ít phiếu nhất và bằng nhau ở mọi tiêu chí phụ khác; phương án bị loại sẽ được bốc thăm khi việc bỏ phiếu kết thúc, nên hiện chưa biết kết quả.',
 };
 
 export const rulesMessages: { en: Catalog; vi: Catalog } = { en, vi };
