@@ -144,3 +144,87 @@ describe('ranked choice: the lot', () => {
     expect(result.text).not.toContain('Seed ');
   });
 });
+
+describe('ranked choice: lot or batch, per group and per proposal', () => {
+  const tie = [
+    ['alice', '"Hội An"'],
+    ['bob', '"Hội An"'],
+    ['carol', '"Đà Lạt"'],
+    ['dan', '"Sa Pa"'],
+  ] as const;
+
+  it('a convener sets batch for the group; its proposals then eliminate all options tied for fewest at once', async () => {
+    await groupOf(['alice', 'bob', 'carol', 'dan']);
+    const set = await h.run('alice', 'settings ties batch', { channel: 'trip' });
+    expect(set.ok).toBe(true);
+    expect(set.text).toContain('Ranked-choice proposals opened in Trip from now on eliminate all options tied for fewest votes at once.');
+    expect((await h.run('alice', 'propose "Team offsite" --rule ranked --options "Hội An|Đà Lạt|Sa Pa"', { channel: 'trip' })).ok).toBe(true);
+    const [card] = h.messenger.take();
+    expect(card!.text).toContain('Options tied for fewest are all eliminated together; if all remaining options are level, the result is a tie.');
+    for (const [member, ballot] of tie) await h.run(member, `vote 1 ${ballot}`);
+    const entries = await auditEntries();
+    expect(entries.find((e) => e.action === 'proposal.created')?.data).toMatchObject({ ties: 'batch' });
+    expect(entries.find((e) => e.action === 'settings.ranked-ties')?.data).toEqual({ ties: 'batch' });
+    expect(entries.some((e) => e.action === 'proposal.voting-ended')).toBe(false);
+    expect(entries.find((e) => e.action === 'proposal.closed')?.data).toMatchObject({ ties: 'batch', winners: ['Hội An'] });
+    const result = h.messenger.take().find((s) => s.kind === 'post' && s.text.includes('Result of proposal #1'))!;
+    expect(result.text).toContain('Round 1: Hội An 2, Đà Lạt 1, Sa Pa 1; eliminated: Đà Lạt, Sa Pa');
+    expect(result.text).toContain('Tie-breaks used: round 1: all options tied for fewest eliminated together');
+  });
+
+  it('--ties on one proposal overrides the group, and the choice stays with the proposal when the group changes', async () => {
+    await groupOf(['alice', 'bob', 'carol', 'dan']);
+    await h.run('alice', 'settings ties batch', { channel: 'trip' });
+    expect((await h.run('alice', 'propose "Team offsite" --rule ranked --options "Hội An|Đà Lạt|Sa Pa" --ties lot', { channel: 'trip' })).ok).toBe(true);
+    expect((await h.run('alice', 'settings ties lot', { channel: 'trip' })).ok).toBe(true);
+    expect((await h.run('alice', 'propose "Second trip" --rule ranked --options "Hội An|Đà Lạt|Sa Pa"', { channel: 'trip' })).ok).toBe(true);
+    await h.run('alice', 'settings ties batch', { channel: 'trip' });
+    for (const [member, ballot] of tie) await h.run(member, `vote 2 ${ballot}`);
+    const closed = (await auditEntries()).find((e) => e.action === 'proposal.closed' && e.data.winners)!;
+    // Proposal #2 opened under lot: the later switch to batch does not reach it.
+    expect(closed.data).toMatchObject({ ties: 'lot', seed: { seq: expect.any(Number) } });
+  });
+
+  it('says when nothing changes, and only a convener may change it, in English and Vietnamese', async () => {
+    await groupOf(['alice', 'bob']);
+    const same = await h.run('alice', 'settings ties lot', { channel: 'trip' });
+    expect(same.text).toContain('Trip already settles ranked-choice ties by lot; nothing changed.');
+    const refused = await h.run('bob', 'settings ties batch', { channel: 'trip' });
+    expect(refused.ok).toBe(false);
+    expect(refused.text).toMatch(/convener/i);
+    expect((await auditEntries()).some((e) => e.action === 'settings.ranked-ties')).toBe(false);
+
+    await h.run('alice', 'settings locale vi --workspace');
+    const viSame = await h.run('alice', 'settings ties lot', { channel: 'trip' });
+    expect(viSame.text).toContain('Trip vốn đã xử lý hòa phiếu trong bỏ phiếu xếp hạng theo cách lot; không có gì thay đổi.');
+    const viSet = await h.run('alice', 'settings ties batch', { channel: 'trip' });
+    expect(viSet.text).toContain('Từ nay các đề xuất bỏ phiếu xếp hạng mở trong Trip sẽ loại cùng lúc mọi phương án cùng ít phiếu nhất. Các đề xuất đang mở giữ nguyên thiết lập cũ.');
+    const viLot = await h.run('alice', 'settings ties lot', { channel: 'trip' });
+    expect(viLot.text).toContain('Từ nay các đề xuất bỏ phiếu xếp hạng mở trong Trip sẽ bốc thăm khi nhiều phương án cùng ít phiếu nhất, vào lúc việc bỏ phiếu kết thúc. Các đề xuất đang mở giữ nguyên thiết lập cũ.');
+  });
+
+  it('refuses --ties on other rules and unknown modes, saying how to write it, and stores nothing', async () => {
+    await groupOf(['alice', 'bob']);
+    const poll = await h.run('alice', 'propose "Lunch" --rule poll --options "Pho|Bun" --ties lot', { channel: 'trip' });
+    expect(poll.ok).toBe(false);
+    expect(poll.text).toContain('--ties');
+    expect(poll.text).toContain('ranked');
+    const mode = await h.run('alice', 'settings ties coin', { channel: 'trip' });
+    expect(mode.ok).toBe(false);
+    expect(mode.text).toContain('lot');
+    expect(mode.text).toContain('batch');
+    const bad = await h.run('alice', 'propose "Trip" --rule ranked --options "A|B" --ties coin', { channel: 'trip' });
+    expect(bad.ok).toBe(false);
+    expect(bad.text).toMatch(/lot.*batch|batch.*lot/);
+    await h.run('alice', 'settings locale vi --workspace');
+    const viPoll = await h.run('alice', 'propose "Lunch" --rule poll --options "Pho|Bun" --ties lot', { channel: 'trip' });
+    expect(viPoll.ok).toBe(false);
+    expect(viPoll.text).toContain('--ties');
+    const viMode = await h.run('alice', 'settings ties coin', { channel: 'trip' });
+    expect(viMode.ok).toBe(false);
+    expect(viMode.text).toMatch(/lot.*batch|batch.*lot/);
+    const [row] = rowsOf<{ n: number }>(await database.db.execute(sql`select count(*)::int as n from proposals`));
+    expect(row!.n).toBe(0);
+    expect((await auditEntries()).some((e) => e.action === 'settings.ranked-ties')).toBe(false);
+  });
+});

@@ -166,6 +166,8 @@ const en = {
   'cmd.flag.decider': 'advice only: who makes the decision after hearing the advice. Without it, you.',
   'cmd.flag.dots': 'dot only: how many dots each member spreads, from 1 to 100. Without it, 5.',
   'cmd.flag.minMean': 'fist-of-five only: the average needed to pass, from 0 to 5. Without it, 3.',
+  'cmd.flag.ties':
+    "ranked only: how a tie for fewest votes is settled when earlier rounds and the number of ballots ranking the options cannot: lot (a draw nobody can predict, seeded when voting ends) or batch (all tied options eliminated at once). Without it, the group's setting (lot unless changed).",
   'cmd.flag.reason': 'Your reason, instead of writing it after the choice.',
   'cmd.flag.all': 'Include closed and withdrawn proposals.',
   'cmd.flag.review': 'When to revisit the decision, such as "in 6 months". Concord sends a reminder then.',
@@ -228,6 +230,11 @@ const en = {
   'cmd.flag.group.settings': 'Change it for one group instead of the whole workspace.',
   'cmd.flag.group.commitmentFilter': 'Only commitments of this group.',
   'cmd.flag.group.digest': 'The group whose digest this is (default: the group of this channel).',
+  'cmd.flag.group.ties': 'The group to change (default: the group of this channel).',
+  'cmd.summary.settings.ties': "Choose how a group's ranked-choice proposals settle a tie for fewest votes: lot or batch.",
+  'cmd.detail.settings.ties':
+    'lot (the default) eliminates one of the tied options by a lot seeded from the audit log when voting ends, once fewer votes in earlier rounds and being ranked on fewer ballots have not separated them; batch eliminates all options tied for fewest at once, as common reference counts do. Applies to proposals opened afterwards; one proposal can choose with --ties.',
+  'cmd.arg.ties': 'lot or batch.',
   'cmd.area.mediation': 'Mediation',
   'cmd.summary.mediate': 'Ask for mediation of a disagreement, in a private space with a mediator.',
   'cmd.detail.mediate':
@@ -437,6 +444,8 @@ const vi: Record<CommandMessageKey, string> = {
   'cmd.flag.decider': 'Chỉ dùng cho advice: người ra quyết định sau khi nghe ý kiến. Nếu bỏ trống: chính bạn.',
   'cmd.flag.dots': 'Chỉ dùng cho dot: số chấm mỗi thành viên được phân bổ, từ 1 đến 100. Nếu bỏ trống: 5.',
   'cmd.flag.minMean': 'Chỉ dùng cho fist-of-five: điểm trung bình tối thiểu để thông qua, từ 0 đến 5. Nếu bỏ trống: 3.',
+  'cmd.flag.ties':
+    'Chỉ dùng cho ranked: cách xử lý khi nhiều phương án cùng ít phiếu nhất mà các vòng trước và số phiếu xếp hạng chúng vẫn không phân định được: lot (bốc thăm, không ai đoán trước được, lấy hạt giống khi việc bỏ phiếu kết thúc) hoặc batch (loại cùng lúc mọi phương án đồng hạng). Nếu bỏ trống: theo thiết lập của nhóm (mặc định lot).',
   'cmd.flag.reason': 'Lý do của bạn, thay cho việc viết sau lựa chọn.',
   'cmd.flag.all': 'Hiển thị cả các đề xuất đã đóng và đã rút lại.',
   'cmd.flag.review': 'Khi nào xem xét lại quyết định, ví dụ "6 tháng nữa" hoặc "in 6 months". Đến lúc đó Concord sẽ nhắc.',
@@ -498,6 +507,11 @@ const vi: Record<CommandMessageKey, string> = {
   'cmd.flag.group.settings': 'Chỉ đổi cho một nhóm thay vì cả không gian làm việc.',
   'cmd.flag.group.commitmentFilter': 'Chỉ những cam kết của nhóm này.',
   'cmd.flag.group.digest': 'Nhóm của bản tổng hợp (mặc định: nhóm của kênh này).',
+  'cmd.flag.group.ties': 'Nhóm cần thay đổi (mặc định: nhóm của kênh này).',
+  'cmd.summary.settings.ties': 'Chọn cách các đề xuất bỏ phiếu xếp hạng của nhóm xử lý khi nhiều phương án cùng ít phiếu nhất: lot hoặc batch.',
+  'cmd.detail.settings.ties':
+    'lot (mặc định) loại một trong các phương án đồng hạng bằng bốc thăm, lấy hạt giống từ nhật ký kiểm toán khi việc bỏ phiếu kết thúc, sau khi số phiếu ở các vòng trước và số phiếu xếp hạng phương án vẫn không phân định được; batch loại cùng lúc mọi phương án cùng ít phiếu nhất, như các cách kiểm phiếu tham chiếu phổ biến. Áp dụng cho các đề xuất mở sau đó; mỗi đề xuất có thể chọn riêng bằng --ties.',
+  'cmd.arg.ties': 'lot hoặc batch.',
   'cmd.area.mediation': 'Hòa giải',
   'cmd.summary.mediate': 'Yêu cầu hòa giải một bất đồng, trong một không gian riêng có hòa giải viên.',
   'cmd.detail.mediate':

@@ -75,6 +75,11 @@ export const en = {
   'outcome.no-votes': 'no votes',
   'outcome.advice-given': 'advice given; decision pending',
   'outcome.undecided': 'undecided until the lot is drawn when voting ends',
+  'settings.tiesSet.lot':
+    'Ranked-choice proposals opened in {group} from now on settle a tie for fewest votes by lot, drawn when voting ends. Proposals already open keep their setting.',
+  'settings.tiesSet.batch':
+    'Ranked-choice proposals opened in {group} from now on eliminate all options tied for fewest votes at once. Proposals already open keep their setting.',
+  'settings.tiesUnchanged': '{group} already settles ranked-choice ties by {ties}; nothing changed.',
   'status.open': 'open',
   'status.closed': 'closed',
   'status.withdrawn': 'withdrawn',

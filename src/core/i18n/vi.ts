@@ -75,6 +75,11 @@ export const vi: Record<CoreKey, string> = {
   'outcome.no-votes': 'không có phiếu',
   'outcome.advice-given': 'đã nhận ý kiến; chờ quyết định',
   'outcome.undecided': 'chưa ngã ngũ: cần bốc thăm khi việc bỏ phiếu kết thúc',
+  'settings.tiesSet.lot':
+    'Từ nay các đề xuất bỏ phiếu xếp hạng mở trong {group} sẽ bốc thăm khi nhiều phương án cùng ít phiếu nhất, vào lúc việc bỏ phiếu kết thúc. Các đề xuất đang mở giữ nguyên thiết lập cũ.',
+  'settings.tiesSet.batch':
+    'Từ nay các đề xuất bỏ phiếu xếp hạng mở trong {group} sẽ loại cùng lúc mọi phương án cùng ít phiếu nhất. Các đề xuất đang mở giữ nguyên thiết lập cũ.',
+  'settings.tiesUnchanged': '{group} vốn đã xử lý hòa phiếu trong bỏ phiếu xếp hạng theo cách {ties}; không có gì thay đổi.',
   'status.open': 'đang mở',
   'status.closed': 'đã đóng',
   'status.withdrawn': 'đã rút lại',

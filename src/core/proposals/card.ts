@@ -34,7 +34,7 @@ export interface CardInput {
 }
 
 export function currentTally(proposal: Proposal, ballots: Ballot[]): TallyResult {
-  return proposal.result ?? tally(proposal.rule, { config: proposal.config, ballots, electorate: proposal.electorateSize });
+  return proposal.result ?? tally(proposal.rule, { config: proposal.config, ballots, electorate: proposal.electorateSize, ties: proposal.ties });
 }
 
 export function resultsVisible(proposal: Proposal, viewerHasVoted: boolean): boolean {
@@ -71,7 +71,7 @@ export function proposalCard(input: CardInput): CardView {
   const card: CardView = {
     type: 'card',
     title: t({ key: 'card.title', params: { number: p.number, title: p.title } }),
-    subtitle: t(describeRule(p.rule, p.config)),
+    subtitle: t(describeRule(p.rule, p.config, p.ties)),
     fields,
     actions: [],
     tone: 'info',

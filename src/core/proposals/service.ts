@@ -12,7 +12,7 @@ import { notice, type View } from '../views/types.js';
 import { outcomeLabel, proposalCard, resultCard, type CardInput } from './card.js';
 import { parseBallot, tally } from './rules/index.js';
 import { mediationOffer } from '../mediation/service.js';
-import type { Ballot, BallotValue, RuleConfig, TallyInput, TallyResult } from './rules/types.js';
+import { DEFAULT_TIE_MODE, type Ballot, type BallotValue, type RuleConfig, type TallyInput, type TallyResult, type TieMode } from './rules/types.js';
 
 export const jobKeys = {
   close: (id: number) => `proposal:${id}:close`,
@@ -78,6 +78,8 @@ async function propose(s: Session, c: Extract<Command, { name: 'propose' }>): Pr
   if (c.dots !== undefined) config.dots = c.dots;
   if (c.minMean !== undefined) config.minMean = c.minMean;
 
+  // Fixed now, so the result can be recounted the same way however the group's setting changes later.
+  const ties: TieMode = c.rule === 'ranked' ? (c.ties ?? group.rankedTies ?? DEFAULT_TIE_MODE) : DEFAULT_TIE_MODE;
   const number = await s.tx.nextProposalNumber(s.workspace.id);
   const proposal = await s.tx.insertProposal({
     workspaceId: s.workspace.id,
@@ -90,6 +92,7 @@ async function propose(s: Session, c: Extract<Command, { name: 'propose' }>): Pr
     config,
     anonymous: c.anonymous,
     hideResults: c.hideResults,
+    ties,
     deciderId,
     status: 'open',
     electorateSize: voters.length,
@@ -109,6 +112,7 @@ async function propose(s: Session, c: Extract<Command, { name: 'propose' }>): Pr
       config: { ...config },
       anonymous: c.anonymous,
       hideResults: c.hideResults,
+      ...(c.rule === 'ranked' ? { ties } : {}),
       closesAt: closesAt?.toISOString() ?? null,
       electorate: voters.length,
     },
@@ -371,7 +375,7 @@ export async function closeProposal(tx: Tx, p: Proposal, reason: CloseReason, no
     p.deciderId ? tx.getMember(p.deciderId) : null,
   ]);
   const ballots = expand(distinct);
-  const input: TallyInput = { config: p.config, ballots, electorate: p.electorateSize };
+  const input: TallyInput = { config: p.config, ballots, electorate: p.electorateSize, ties: p.ties };
   let result = tally(p.rule, input);
   if (result.outcome === 'undecided') {
     // Ranked choice needs its lot. The seed is the chain head once this entry marks the end of
