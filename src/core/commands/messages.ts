@@ -159,7 +159,7 @@ const en = {
     'The options to choose from, separated by |: 2 to 20 options of up to 80 characters. Needed for poll, approval, ranked, score and dot.',
   'cmd.flag.quorum': 'Share of the group that must vote for the result to count, such as 60%, 0.6 or 3/5.',
   'cmd.flag.threshold':
-    'majority only: the share of yes among yes and no needed to pass, from 1/2 to 1, such as 2/3 or 66%. Without it, more than half.',
+    'majority only: the share of yes among yes and no needed to pass, from 1/2 to 1, such as 2/3 or 66%; yes must reach at least that share, so 1/2 passes an even split. Without it, more than half (an even split fails).',
   'cmd.flag.closes': 'When voting ends, such as "in 3 days" or "2026-12-05 17:00", read in your time zone.',
   'cmd.flag.anonymous': 'Keep who voted what secret.',
   'cmd.flag.hideResults': 'Hide the tally until you have voted (until-vote) or until the proposal closes (until-close).',
@@ -437,7 +437,7 @@ const vi: Record<CommandMessageKey, string> = {
     'Các phương án để chọn, ngăn cách bằng |: từ 2 đến 20 phương án, mỗi phương án tối đa 80 ký tự. Bắt buộc với poll, approval, ranked, score và dot.',
   'cmd.flag.quorum': 'Túc số: tỷ lệ thành viên phải bỏ phiếu thì kết quả mới có hiệu lực, ví dụ 60%, 0,6 hoặc 3/5.',
   'cmd.flag.threshold':
-    'Chỉ dùng cho majority: tỷ lệ phiếu "có" trên tổng số phiếu "có" và "không" cần để thông qua, từ 1/2 đến 1, ví dụ 2/3 hoặc 66%. Nếu bỏ trống: hơn một nửa.',
+    'Chỉ dùng cho majority: tỷ lệ phiếu "có" trên tổng số phiếu "có" và "không" cần để thông qua, từ 1/2 đến 1, ví dụ 2/3 hoặc 66%. Phiếu có phải đạt ít nhất tỷ lệ đó, nên 1/2 vẫn thông qua khi hai bên bằng nhau. Nếu bỏ trống: phải hơn một nửa (hai bên bằng nhau thì không thông qua).',
   'cmd.flag.closes': 'Khi nào kết thúc biểu quyết, ví dụ "3 ngày nữa", "in 3 days" hoặc "2026-12-05 17:00", theo múi giờ của bạn.',
   'cmd.flag.anonymous': 'Giữ bí mật ai đã bầu gì.',
   'cmd.flag.hideResults': 'Ẩn kết quả cho đến khi bạn bỏ phiếu (until-vote) hoặc cho đến khi đề xuất đóng (until-close).',

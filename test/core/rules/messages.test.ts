@@ -128,6 +128,36 @@ describe('rule message catalogs', () => {
     expect(render(vi, pending.explanation[0]!, 'vi')).toMatch(/sẽ được bốc thăm khi việc bỏ phiếu kết thúc, nên hiện chưa biết kết quả\.$/);
   });
 
+  it('say whether majority needs more than half or at least half, which decides an even split', () => {
+    const NONE: RuleConfig = { options: [] };
+    const HALF: RuleConfig = { options: [], threshold: { num: 1, den: 2 } };
+    expect(render(en, describeRule('majority', NONE), 'en')).toBe(
+      'Passes when yes is more than half of the yes and no votes, so an even split fails; abstentions count toward quorum only.',
+    );
+    expect(render(en, describeRule('majority', HALF), 'en')).toBe(
+      'Passes when yes is at least half (1/2) of the yes and no votes, so an even split passes; abstentions count toward quorum only.',
+    );
+    expect(render(en, describeRule('majority', { options: [], threshold: { num: 50, den: 100 } }), 'en')).toMatch(/^Passes when yes is at least half \(50\/100\)/);
+    expect(render(en, describeRule('majority', { options: [], threshold: { num: 2, den: 3 } }), 'en')).toMatch(/^Passes when yes is at least 2\/3 of/);
+    expect(render(vi, describeRule('majority', NONE), 'vi')).toBe(
+      'Được thông qua khi phiếu có chiếm hơn một nửa tổng số phiếu có và không, nên nếu hai bên bằng nhau thì không được thông qua; phiếu trắng chỉ tính vào túc số.',
+    );
+    expect(render(vi, describeRule('majority', HALF), 'vi')).toBe(
+      'Được thông qua khi phiếu có chiếm ít nhất một nửa (1/2) tổng số phiếu có và không, nên nếu hai bên bằng nhau thì vẫn được thông qua; phiếu trắng chỉ tính vào túc số.',
+    );
+
+    const split = [{ value: { kind: 'choice' as const, choice: 'yes' } }, { value: { kind: 'choice' as const, choice: 'no' } }];
+    const plain = tally('majority', { config: NONE, ballots: split, electorate: 2 });
+    const half = tally('majority', { config: HALF, ballots: split, electorate: 2 });
+    expect([plain.outcome, half.outcome]).toEqual(['failed', 'passed']);
+    expect(render(en, plain.explanation[0]!, 'en')).toBe('Yes 1, no 1: yes is not more than half of the yes and no votes, so the proposal fails.');
+    expect(render(en, half.explanation[0]!, 'en')).toBe('Yes 1 of 2 yes/no votes is at least 1/2, so the proposal passes.');
+    expect(render(vi, plain.explanation[0]!, 'vi')).toBe(
+      '1 phiếu có, 1 phiếu không: phiếu có không chiếm hơn một nửa tổng số phiếu có và không, nên đề xuất không được thông qua.',
+    );
+    expect(render(vi, half.explanation[0]!, 'vi')).toBe('1 trên 2 phiếu có/không là phiếu có, đạt ít nhất 1/2, nên đề xuất được thông qua.');
+  });
+
   it('cover every ballot error', () => {
     const ABC: RuleConfig = { options: ['A', 'B', 'C'] };
     const cases: Array<[Parameters<typeof parseBallot>[0], RuleConfig, string, string?]> = [

@@ -9,9 +9,10 @@ export function describeRule(rule: RuleName, config: RuleConfig, ties: TieMode =
   switch (rule) {
     case 'majority': {
       const threshold = validThreshold(config);
-      return threshold
-        ? msg('rule.describe.majority.threshold', { threshold: formatFraction(threshold) })
-        : msg('rule.describe.majority');
+      if (!threshold) return msg('rule.describe.majority');
+      // A written 1/2 is "at least half": unlike the default, it passes an even split, so say so.
+      const half = threshold.num * 2 === threshold.den;
+      return msg(half ? 'rule.describe.majority.half' : 'rule.describe.majority.threshold', { threshold: formatFraction(threshold) });
     }
     case 'fist-of-five':
       return msg('rule.describe.fist-of-five', { min: String(minMeanOf(config)) });

@@ -18,9 +18,12 @@ const en: Catalog = {
 
   'rule.describe.consensus': 'Passes when at least one member agrees and nobody blocks.',
   'rule.describe.consent': 'Passes when nobody objects.',
-  'rule.describe.majority': 'Passes when yes outnumbers no; abstentions count toward quorum only.',
+  'rule.describe.majority':
+    'Passes when yes is more than half of the yes and no votes, so an even split fails; abstentions count toward quorum only.',
   'rule.describe.majority.threshold':
-    'Passes when yes reaches {threshold} of the yes and no votes; abstentions count toward quorum only.',
+    'Passes when yes is at least {threshold} of the yes and no votes; abstentions count toward quorum only.',
+  'rule.describe.majority.half':
+    'Passes when yes is at least half ({threshold}) of the yes and no votes, so an even split passes; abstentions count toward quorum only.',
   'rule.describe.fist-of-five':
     'Show 0 to 5 fingers; passes when nobody shows 0 or 1 and the mean is at least {min}.',
   'rule.describe.poll': 'Choose one option; the option with the most votes wins.',
@@ -113,12 +116,14 @@ const en: Catalog = {
   'tally.majority.abstained.one': '{count} member abstained; abstentions count toward quorum only.',
   'tally.majority.abstained.other': '{count} members abstained; abstentions count toward quorum only.',
   'tally.majority.noVotes': 'Nobody voted yes or no, so the proposal fails.',
-  'tally.majority.passed': 'Yes {yes}, no {no}: more yes than no, so the proposal passes.',
-  'tally.majority.failed': 'Yes {yes}, no {no}: yes does not outnumber no, so the proposal fails.',
+  'tally.majority.passed':
+    'Yes {yes}, no {no}: yes is more than half of the yes and no votes, so the proposal passes.',
+  'tally.majority.failed':
+    'Yes {yes}, no {no}: yes is not more than half of the yes and no votes, so the proposal fails.',
   'tally.majority.passedThreshold':
-    'Yes {yes} of {decided} yes/no votes meets the {threshold} threshold, so the proposal passes.',
+    'Yes {yes} of {decided} yes/no votes is at least {threshold}, so the proposal passes.',
   'tally.majority.failedThreshold':
-    'Yes {yes} of {decided} yes/no votes is below the {threshold} threshold, so the proposal fails.',
+    'Yes {yes} of {decided} yes/no votes is less than {threshold}, so the proposal fails.',
 
   'tally.fist-of-five.noBallots': 'Nobody voted, so the proposal fails.',
   'tally.fist-of-five.mean.one': 'The mean of {count} ballot is {mean} (at least {min} needed).',
@@ -180,9 +185,12 @@ const vi: Catalog = {
 
   'rule.describe.consensus': 'Được thông qua khi có ít nhất một người đồng ý và không ai chặn.',
   'rule.describe.consent': 'Được thông qua khi không ai phản đối.',
-  'rule.describe.majority': 'Được thông qua khi phiếu có nhiều hơn phiếu không; phiếu trắng chỉ tính vào túc số.',
+  'rule.describe.majority':
+    'Được thông qua khi phiếu có chiếm hơn một nửa tổng số phiếu có và không, nên nếu hai bên bằng nhau thì không được thông qua; phiếu trắng chỉ tính vào túc số.',
   'rule.describe.majority.threshold':
-    'Được thông qua khi phiếu có đạt {threshold} tổng số phiếu có và không; phiếu trắng chỉ tính vào túc số.',
+    'Được thông qua khi phiếu có chiếm ít nhất {threshold} tổng số phiếu có và không; phiếu trắng chỉ tính vào túc số.',
+  'rule.describe.majority.half':
+    'Được thông qua khi phiếu có chiếm ít nhất một nửa ({threshold}) tổng số phiếu có và không, nên nếu hai bên bằng nhau thì vẫn được thông qua; phiếu trắng chỉ tính vào túc số.',
   'rule.describe.fist-of-five':
     'Giơ từ 0 đến 5 ngón tay; được thông qua khi không ai giơ 0 hoặc 1 ngón và điểm trung bình đạt ít nhất {min}.',
   'rule.describe.poll': 'Chọn một phương án; phương án có nhiều phiếu nhất sẽ thắng.',
@@ -278,13 +286,14 @@ const vi: Catalog = {
   'tally.majority.abstained.one': '{count} thành viên bỏ phiếu trắng; phiếu trắng chỉ được tính vào túc số.',
   'tally.majority.abstained.other': '{count} thành viên bỏ phiếu trắng; phiếu trắng chỉ được tính vào túc số.',
   'tally.majority.noVotes': 'Không ai bỏ phiếu có hoặc không nên đề xuất không được thông qua.',
-  'tally.majority.passed': '{yes} phiếu có, {no} phiếu không: phiếu có nhiều hơn nên đề xuất được thông qua.',
+  'tally.majority.passed':
+    '{yes} phiếu có, {no} phiếu không: phiếu có chiếm hơn một nửa tổng số phiếu có và không, nên đề xuất được thông qua.',
   'tally.majority.failed':
-    '{yes} phiếu có, {no} phiếu không: phiếu có không nhiều hơn nên đề xuất không được thông qua.',
+    '{yes} phiếu có, {no} phiếu không: phiếu có không chiếm hơn một nửa tổng số phiếu có và không, nên đề xuất không được thông qua.',
   'tally.majority.passedThreshold':
-    '{yes} trên {decided} phiếu có/không là phiếu có, đạt ngưỡng {threshold}, nên đề xuất được thông qua.',
+    '{yes} trên {decided} phiếu có/không là phiếu có, đạt ít nhất {threshold}, nên đề xuất được thông qua.',
   'tally.majority.failedThreshold':
-    '{yes} trên {decided} phiếu có/không là phiếu có, chưa đạt ngưỡng {threshold}, nên đề xuất không được thông qua.',
+    '{yes} trên {decided} phiếu có/không là phiếu có, chưa đạt {threshold}, nên đề xuất không được thông qua.',
 
   'tally.fist-of-five.noBallots': 'Chưa ai bỏ phiếu nên đề xuất không được thông qua.',
   'tally.fist-of-five.mean.one': 'Điểm trung bình của {count} phiếu là {mean} (cần ít nhất {min}).',
