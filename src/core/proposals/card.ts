@@ -215,7 +215,8 @@ export function resultCard(input: CardInput): CardView {
       )
       .join('\n');
   }
-  if (p.rule === 'ranked' && result.rounds?.length) card.fields.push(...tieFields(result, t));
+  // Results frozen before tie modes existed do not record their tie-breaks, so they say nothing rather than "none".
+  if (p.rule === 'ranked' && result.ties && result.rounds?.length) card.fields.push(...tieFields(result, t));
   if (p.rule === 'advice' && input.deciderName && !p.outcome) {
     card.footer = t({ key: 'result.adviceNext', params: { decider: `@${input.deciderName}`, number: p.number } });
   } else if (!p.outcome) {
