@@ -12,8 +12,16 @@ export const OPTIONS = ['Alpha', 'Bravo', 'Charlie', 'Delta', 'Echo'];
 /**
  * First preferences are spread so that no option has a majority and instant runoff needs several
  * rounds; later preferences are shuffled and some ballots rank only a few options (they exhaust).
+ * With `tied`, the second half mirrors the first with Delta and Echo swapped: the two then share
+ * the fewest votes on every count, so the close has to draw its lot.
  */
-export function rankedBallots(count: number, seed = 42): BallotValue[] {
+export function rankedBallots(count: number, seed = 42, tied = false): BallotValue[] {
+  if (tied) {
+    const half = rankedBallots(Math.ceil(count / 2), seed);
+    const swap = (o: string) => (o === 'Delta' ? 'Echo' : o === 'Echo' ? 'Delta' : o);
+    const mirrored = half.map((b): BallotValue => (b.kind === 'ranked' ? { kind: 'ranked', order: b.order.map(swap) } : b));
+    return [...half, ...mirrored].slice(0, count);
+  }
   const random = seeded(seed);
   const weights = [0.28, 0.26, 0.22, 0.14, 0.1];
   const ballots: BallotValue[] = [];
@@ -76,7 +84,8 @@ export async function measureClose(app: App, database: Database, setup: CloseSet
 }
 
 export function measureTally(ballots: BallotValue[], runs: number): { summary: Summary; outcome: string; rounds: number } {
-  const input = { config: { options: OPTIONS }, ballots: ballots.map((value): Ballot => ({ value, reason: null })), electorate: ballots.length + 1 };
+  // A seed as the close would take it from the audit chain, so a tie for last is settled by lot.
+  const input = { config: { options: OPTIONS }, ballots: ballots.map((value): Ballot => ({ value, reason: null })), electorate: ballots.length + 1, seed: { hash: 'ab'.repeat(32), seq: 1 } };
   let result = tallyRanked(input);
   for (let i = 0; i < 5; i++) result = tallyRanked(input);
   const samples: number[] = [];

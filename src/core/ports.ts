@@ -1,6 +1,6 @@
 // What the core needs from the outside world: storage (one transaction per command), a messenger, a clock.
 import type { Locale } from './i18n/types.js';
-import type { Ballot, BallotValue, RuleConfig, RuleName, TallyResult } from './proposals/rules/types.js';
+import type { Ballot, BallotValue, RuleConfig, RuleName, TallyResult, TieMode } from './proposals/rules/types.js';
 import type { GroupKind, HideResults, Role } from './commands/types.js';
 import type { View } from './views/types.js';
 import type { CommitmentRepo } from './commitments/ports.js';
@@ -40,6 +40,8 @@ export interface Group {
   channelName: string | null;
   createdBy: number;
   createdAt: Date;
+  /** How the group's ranked-choice proposals settle ties by default (lot when unset). */
+  rankedTies?: TieMode;
 }
 
 export interface GroupSummary extends Group {
@@ -65,6 +67,8 @@ export interface Proposal {
   config: RuleConfig;
   anonymous: boolean;
   hideResults: HideResults;
+  /** Ranked choice: how a tie for fewest votes is settled; fixed when the proposal opens. */
+  ties: TieMode;
   deciderId: number | null;
   status: ProposalStatus;
   electorateSize: number;
@@ -186,6 +190,7 @@ export interface Tx {
   setMembership(groupId: number, memberId: number, role: Role, at: Date): Promise<void>;
   removeMembership(groupId: number, memberId: number): Promise<void>;
   groupMembers(groupId: number): Promise<GroupMembership[]>;
+  setGroupRankedTies(groupId: number, ties: TieMode): Promise<void>;
 
   // proposals and ballots
   nextProposalNumber(workspaceId: number): Promise<number>;

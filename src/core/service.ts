@@ -11,6 +11,7 @@ import type { Clock, OutboxTarget, Store, Tx } from './ports.js';
 import { runProposalCommand, runProposalJob } from './proposals/service.js';
 import { listAudit, verifyAudit } from './audit/service.js';
 import { runSettingsCommand } from './settings.js';
+import { setGroupTies } from './proposals/ties.js';
 import { Gates } from './gates.js';
 import { runCommitmentCommand, runCommitmentJob, runCommitmentReminders } from './commitments/service.js';
 import { runMediationCommand, runMediationJob, spaceFailed, spaceOpened } from './mediation/service.js';
@@ -216,6 +217,8 @@ export class Concord {
       case 'settings.quiet':
       case 'settings.digest':
         return runCommitmentCommand(s, command);
+      case 'settings.ties':
+        return setGroupTies(s, command);
       case 'mediate':
       case 'mediation.next':
       case 'mediation.note':

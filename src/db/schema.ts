@@ -79,6 +79,8 @@ export const groups = pgTable(
     /** Weekly digest: ISO weekday 1 (Monday) to 7, or 0 for none; hour in the workspace's time zone. */
     digestDay: integer('digest_day').notNull().default(1),
     digestHour: integer('digest_hour').notNull().default(9),
+    /** How ranked-choice proposals settle a tie for fewest votes unless one says otherwise: lot or batch. */
+    rankedTies: text('ranked_ties').notNull().default('lot'),
     /** The mediator chosen last, so the next request goes to the next one in turn. */
     lastMediatorId: integer('last_mediator_id'),
     createdAt: ts('created_at').notNull(),
@@ -121,6 +123,8 @@ export const proposals = pgTable(
     config: jsonb('config').notNull(),
     anonymous: boolean('anonymous').notNull().default(false),
     hideResults: text('hide_results').notNull().default('never'),
+    /** Ranked choice: lot or batch, fixed when the proposal opens so its result can be recounted. */
+    ties: text('ties').notNull().default('lot'),
     deciderId: integer('decider_id'),
     status: text('status').notNull(),
     electorateSize: integer('electorate_size').notNull(),

@@ -68,6 +68,7 @@ const NATIVE: Array<{ path: [string] | [string, string]; spec: CommandName }> = 
   { path: ['settings', 'reminders'], spec: 'settings.reminders' },
   { path: ['settings', 'quiet-hours'], spec: 'settings.quiet' },
   { path: ['settings', 'digest'], spec: 'settings.digest' },
+  { path: ['settings', 'ties'], spec: 'settings.ties' },
   { path: ['commit'], spec: 'commit' },
   { path: ['commitments'], spec: 'commitment.list' },
   { path: ['done'], spec: 'done' },

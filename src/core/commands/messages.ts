@@ -174,13 +174,15 @@ const en = {
     'The options to choose from, separated by |: 2 to 20 options of up to 80 characters. Needed for poll, approval, ranked, score and dot.',
   'cmd.flag.quorum': 'Share of the group that must vote for the result to count, such as 60%, 0.6 or 3/5.',
   'cmd.flag.threshold':
-    'majority only: the share of yes among yes and no needed to pass, from 1/2 to 1, such as 2/3 or 66%. Without it, more than half.',
+    'majority only: the share of yes among yes and no needed to pass, from 1/2 to 1, such as 2/3 or 66%; yes must reach at least that share, so 1/2 passes an even split. Without it, more than half (an even split fails).',
   'cmd.flag.closes': 'When voting ends, such as "in 3 days" or "2026-12-05 17:00", read in your time zone.',
   'cmd.flag.anonymous': 'Keep who voted what secret.',
   'cmd.flag.hideResults': 'Hide the tally until you have voted (until-vote) or until the proposal closes (until-close).',
   'cmd.flag.decider': 'advice only: who makes the decision after hearing the advice. Without it, you.',
   'cmd.flag.dots': 'dot only: how many dots each member spreads, from 1 to 100. Without it, 5.',
   'cmd.flag.minMean': 'fist-of-five only: the average needed to pass, from 0 to 5. Without it, 3.',
+  'cmd.flag.ties':
+    "ranked only: how a tie for fewest votes is settled when earlier rounds and the number of ballots ranking the options cannot: lot (a draw nobody can predict, seeded when voting ends) or batch (all tied options eliminated at once). Without it, the group's setting (lot unless changed).",
   'cmd.flag.reason': 'Your reason, instead of writing it after the choice.',
   'cmd.flag.all': 'Include closed and withdrawn proposals.',
   'cmd.flag.review': 'When to revisit the decision, such as "in 6 months". Concord sends a reminder then.',
@@ -243,6 +245,11 @@ const en = {
   'cmd.flag.group.settings': 'Change it for one group instead of the whole workspace.',
   'cmd.flag.group.commitmentFilter': 'Only commitments of this group.',
   'cmd.flag.group.digest': 'The group whose digest this is (default: the group of this channel).',
+  'cmd.flag.group.ties': 'The group to change (default: the group of this channel).',
+  'cmd.summary.settings.ties': "Choose how a group's ranked-choice proposals settle a tie for fewest votes: lot or batch.",
+  'cmd.detail.settings.ties':
+    'lot (the default) eliminates one of the tied options by a lot seeded from the audit log when voting ends, once fewer votes in earlier rounds and being ranked on fewer ballots have not separated them; batch eliminates all options tied for fewest at once, as common reference counts do. Applies to proposals opened afterwards; one proposal can choose with --ties.',
+  'cmd.arg.ties': 'lot or batch.',
   'cmd.area.mediation': 'Mediation',
   'cmd.summary.mediate': 'Ask for mediation of a disagreement, in a private space with a mediator.',
   'cmd.detail.mediate':
@@ -533,13 +540,15 @@ const vi: Record<CommandMessageKey, string> = {
     'Các phương án để chọn, ngăn cách bằng |: từ 2 đến 20 phương án, mỗi phương án tối đa 80 ký tự. Bắt buộc với poll, approval, ranked, score và dot.',
   'cmd.flag.quorum': 'Túc số: tỷ lệ thành viên phải bỏ phiếu thì kết quả mới có hiệu lực, ví dụ 60%, 0,6 hoặc 3/5.',
   'cmd.flag.threshold':
-    'Chỉ dùng cho majority: tỷ lệ phiếu "có" trên tổng số phiếu "có" và "không" cần để thông qua, từ 1/2 đến 1, ví dụ 2/3 hoặc 66%. Nếu bỏ trống: hơn một nửa.',
+    'Chỉ dùng cho majority: tỷ lệ phiếu "có" trên tổng số phiếu "có" và "không" cần để thông qua, từ 1/2 đến 1, ví dụ 2/3 hoặc 66%. Phiếu có phải đạt ít nhất tỷ lệ đó, nên 1/2 vẫn thông qua khi hai bên bằng nhau. Nếu bỏ trống: phải hơn một nửa (hai bên bằng nhau thì không thông qua).',
   'cmd.flag.closes': 'Khi nào kết thúc biểu quyết, ví dụ "3 ngày nữa", "thứ sáu 17:00" hoặc "2026-12-05 17:00", theo múi giờ của bạn. Cách viết tiếng Anh cũng được.',
   'cmd.flag.anonymous': 'Giữ bí mật ai đã bầu gì.',
   'cmd.flag.hideResults': 'Ẩn kết quả cho đến khi bạn bỏ phiếu (until-vote) hoặc cho đến khi đề xuất đóng (until-close).',
   'cmd.flag.decider': 'Chỉ dùng cho advice: người ra quyết định sau khi nghe ý kiến. Nếu bỏ trống: chính bạn.',
   'cmd.flag.dots': 'Chỉ dùng cho dot: số chấm mỗi thành viên được phân bổ, từ 1 đến 100. Nếu bỏ trống: 5.',
   'cmd.flag.minMean': 'Chỉ dùng cho fist-of-five: điểm trung bình tối thiểu để thông qua, từ 0 đến 5. Nếu bỏ trống: 3.',
+  'cmd.flag.ties':
+    'Chỉ dùng cho ranked: cách xử lý khi nhiều phương án cùng ít phiếu nhất mà các vòng trước và số phiếu xếp hạng chúng vẫn không phân định được: lot (bốc thăm, không ai đoán trước được, lấy hạt giống khi việc bỏ phiếu kết thúc) hoặc batch (loại cùng lúc mọi phương án đồng hạng). Nếu bỏ trống: theo thiết lập của nhóm (mặc định lot).',
   'cmd.flag.reason': 'Lý do của bạn, thay cho việc viết sau lựa chọn.',
   'cmd.flag.all': 'Hiển thị cả các đề xuất đã đóng và đã rút lại.',
   'cmd.flag.review': 'Khi nào xem xét lại quyết định, ví dụ "6 tháng nữa". Đến lúc đó Concord sẽ nhắc.',
@@ -601,6 +610,11 @@ const vi: Record<CommandMessageKey, string> = {
   'cmd.flag.group.settings': 'Chỉ đổi cho một nhóm thay vì cả không gian làm việc.',
   'cmd.flag.group.commitmentFilter': 'Chỉ những cam kết của nhóm này.',
   'cmd.flag.group.digest': 'Nhóm của bản tổng hợp (mặc định: nhóm của kênh này).',
+  'cmd.flag.group.ties': 'Nhóm cần thay đổi (mặc định: nhóm của kênh này).',
+  'cmd.summary.settings.ties': 'Chọn cách các đề xuất bỏ phiếu xếp hạng của nhóm xử lý khi nhiều phương án cùng ít phiếu nhất: lot hoặc batch.',
+  'cmd.detail.settings.ties':
+    'lot (mặc định) loại một trong các phương án đồng hạng bằng bốc thăm, lấy hạt giống từ nhật ký kiểm toán khi việc bỏ phiếu kết thúc, sau khi số phiếu ở các vòng trước và số phiếu xếp hạng phương án vẫn không phân định được; batch loại cùng lúc mọi phương án cùng ít phiếu nhất, như các cách kiểm phiếu tham chiếu phổ biến. Áp dụng cho các đề xuất mở sau đó; mỗi đề xuất có thể chọn riêng bằng --ties.',
+  'cmd.arg.ties': 'lot hoặc batch.',
   'cmd.area.mediation': 'Hòa giải',
   'cmd.summary.mediate': 'Yêu cầu hòa giải một bất đồng, trong một không gian riêng có hòa giải viên.',
   'cmd.detail.mediate':

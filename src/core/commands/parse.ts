@@ -1,7 +1,7 @@
 // Turns a `/concord ...` line into a Command, or into an error that says what was wrong and how to write it.
 import { z } from 'zod';
 import { msg, type Msg } from '../i18n/types.js';
-import { RULES, type Fraction, type RuleName } from '../proposals/rules/types.js';
+import { RULES, TIE_MODES, type Fraction, type RuleName } from '../proposals/rules/types.js';
 import {
   GROUP_KINDS,
   HIDE_RESULTS,
@@ -478,11 +478,12 @@ const member = z.string().min(1);
 const OPTION_RULE_SET: ReadonlySet<RuleName> = new Set(OPTION_RULES);
 
 /** Flags that only make sense for some rules, in the order they are checked. */
-const RULE_ONLY: readonly { key: 'threshold' | 'decider' | 'dots' | 'minMean'; flag: string; rules: readonly RuleName[] }[] = [
+const RULE_ONLY: readonly { key: 'threshold' | 'decider' | 'dots' | 'minMean' | 'ties'; flag: string; rules: readonly RuleName[] }[] = [
   { key: 'threshold', flag: '--threshold', rules: ['majority'] },
   { key: 'decider', flag: '--decider', rules: ['advice'] },
   { key: 'dots', flag: '--dots', rules: ['dot'] },
   { key: 'minMean', flag: '--min-mean', rules: ['fist-of-five'] },
+  { key: 'ties', flag: '--ties', rules: ['ranked'] },
 ];
 
 const proposeSchema = z
@@ -500,6 +501,7 @@ const proposeSchema = z
     decider: member.optional(),
     dots: z.number().int().optional(),
     minMean: z.number().optional(),
+    ties: z.enum(TIE_MODES).optional(),
   })
   .superRefine((v, ctx) => {
     const needsOptions = OPTION_RULE_SET.has(v.rule);
@@ -585,6 +587,9 @@ const BUILDERS: { [K in CommandName]: z.ZodType<CommandOf<K>> } = {
   'settings.digest': z
     .object({ day: text, hour: z.number().int().optional(), group: text.optional() })
     .transform((v) => ({ name: 'settings.digest' as const, ...v })),
+  'settings.ties': z
+    .object({ ties: z.enum(TIE_MODES), group: text.optional() })
+    .transform((v) => ({ name: 'settings.ties' as const, ...v })),
   commit: z
     .object({ what: text, due: text, owners: z.array(member).default([]), group: text.optional(), proposal: id.optional(), remind: text.optional() })
     .transform((v) => ({ name: 'commit' as const, ...v })),

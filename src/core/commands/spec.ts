@@ -1,5 +1,5 @@
 // The single table of commands that parsing, help text and the README all read from.
-import { RULES, type Fraction, type RuleName } from '../proposals/rules/types.js';
+import { RULES, TIE_MODES, type Fraction, type RuleName } from '../proposals/rules/types.js';
 import { GROUP_KINDS, HIDE_RESULTS, ROLES, type CommandName } from './types.js';
 import { MAX_ADDED, MAX_OWNERS, MAX_PARTIES } from './caps.js';
 
@@ -410,6 +410,13 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
         value: { kind: 'decimal', min: 0, max: 5 },
         placeholder: '3',
         description: 'cmd.flag.minMean',
+      },
+      {
+        name: 'ties',
+        key: 'ties',
+        value: { kind: 'choice', values: TIE_MODES },
+        default: 'lot',
+        description: 'cmd.flag.ties',
       },
     ],
     summary: 'cmd.summary.propose',
@@ -910,6 +917,16 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
     summary: 'cmd.summary.settings.digest',
     detail: 'cmd.detail.settings.digest',
     examples: [{ text: 'settings digest monday 9 --group Budget', sample: 'cmd.sample.settings.digest.0' }, { text: 'settings digest off --group Budget', sample: 'cmd.sample.settings.digest.1' }],
+  }),
+  define({
+    name: 'settings.ties',
+    words: ['settings', 'ties'],
+    area: 'settings',
+    args: [{ key: 'ties', placeholder: 'lot|batch', value: { kind: 'choice', values: TIE_MODES }, required: true, take: 'one', description: 'cmd.arg.ties' }],
+    flags: [groupFlag('cmd.flag.group.ties')],
+    summary: 'cmd.summary.settings.ties',
+    detail: 'cmd.detail.settings.ties',
+    examples: [{ text: 'settings ties batch --group Budget' }, { text: 'settings ties lot' }],
   }),
 ];
 

@@ -1,5 +1,5 @@
 // The command language as data: what a parsed `/concord ...` line means, before any database work.
-import type { Fraction, RuleName } from '../proposals/rules/types.js';
+import type { Fraction, RuleName, TieMode } from '../proposals/rules/types.js';
 import type { Msg } from '../i18n/types.js';
 
 /** A member as written on the command line: `@alice`, `alice`, or a Slack mention `<@U123|alice>`. */
@@ -37,6 +37,8 @@ export type Command =
       decider?: MemberRef;
       dots?: number;
       minMean?: number;
+      /** Ranked choice only: how a tie for fewest votes is settled (default: the group's setting). */
+      ties?: TieMode;
     }
   /** `choice` is the raw ballot text ("agree", "B>A>C", "A=5 B=2", "A,C", "4"); the service validates it against the rule. */
   | { name: 'vote'; proposal: number; choice: string; reason?: string }
@@ -73,6 +75,7 @@ export type Command =
   | { name: 'settings.reminders'; offsets: string; group?: string }
   | { name: 'settings.quiet'; from: number; to: number }
   | { name: 'settings.digest'; day: string; hour?: number; group?: string }
+  | { name: 'settings.ties'; ties: TieMode; group?: string }
   | { name: 'mediate'; parties: MemberRef[]; topic: string; mediator?: MemberRef; group?: string; confidential: boolean; proposal?: number }
   /** `dispute` is omitted inside the dispute's private space, where it is implied. */
   | { name: 'mediation.next'; dispute?: number }

@@ -74,6 +74,12 @@ export const en = {
   'outcome.decided': 'decided',
   'outcome.no-votes': 'no votes',
   'outcome.advice-given': 'advice given; decision pending',
+  'outcome.undecided': 'undecided until the lot is drawn when voting ends',
+  'settings.tiesSet.lot':
+    'Ranked-choice proposals opened in {group} from now on settle a tie for fewest votes by lot, drawn when voting ends. Proposals already open keep their setting.',
+  'settings.tiesSet.batch':
+    'Ranked-choice proposals opened in {group} from now on eliminate all options tied for fewest votes at once. Proposals already open keep their setting.',
+  'settings.tiesUnchanged': '{group} already settles ranked-choice ties by {ties}; nothing changed.',
   'status.open': 'open',
   'status.closed': 'closed',
   'status.withdrawn': 'withdrawn',
@@ -111,6 +117,17 @@ export const en = {
 
   'result.title': 'Result of proposal #{number}: {title}',
   'result.round': 'Round {round}: {counts}; eliminated: {eliminated}',
+  'result.tieBreaks': 'Tie-breaks used',
+  'result.tieBreaks.none': 'none: no round had a tie for fewest votes',
+  'result.tieBreak.previous': 'round {round}: fewer votes in round {previous}',
+  'result.tieBreak.mentions': 'round {round}: ranked on fewer ballots',
+  'result.tieBreak.lot': 'round {round}: lot',
+  'result.tieBreak.batch': 'round {round}: all options tied for fewest eliminated together',
+  'result.tieBreak.order': 'round {round}: listed later in the proposal',
+  'result.lot': 'Lot',
+  'result.lotSeed':
+    'Seed {seed} (hash of audit entry #{seq}). Each tied option draws SHA-256 of the seed, a line break and its label; the lowest is eliminated.',
+  'result.lotDraw': 'Round {round}: {draw}; {option} eliminated.',
   'result.adviceNext': '{decider} now records the decision with `/concord outcome {number} "<decision>"`.',
   'result.recordOutcome': 'Record what was decided with `/concord outcome {number} "<statement>"`.',
   'decision.title': 'Decision on #{number}: {title}',

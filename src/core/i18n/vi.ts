@@ -74,6 +74,12 @@ export const vi: Record<CoreKey, string> = {
   'outcome.decided': 'đã quyết định',
   'outcome.no-votes': 'không có phiếu',
   'outcome.advice-given': 'đã nhận ý kiến; chờ quyết định',
+  'outcome.undecided': 'chưa ngã ngũ: cần bốc thăm khi việc bỏ phiếu kết thúc',
+  'settings.tiesSet.lot':
+    'Từ nay các đề xuất bỏ phiếu xếp hạng mở trong {group} sẽ bốc thăm khi nhiều phương án cùng ít phiếu nhất, vào lúc việc bỏ phiếu kết thúc. Các đề xuất đang mở giữ nguyên thiết lập cũ.',
+  'settings.tiesSet.batch':
+    'Từ nay các đề xuất bỏ phiếu xếp hạng mở trong {group} sẽ loại cùng lúc mọi phương án cùng ít phiếu nhất. Các đề xuất đang mở giữ nguyên thiết lập cũ.',
+  'settings.tiesUnchanged': '{group} vốn đã xử lý hòa phiếu trong bỏ phiếu xếp hạng theo cách {ties}; không có gì thay đổi.',
   'status.open': 'đang mở',
   'status.closed': 'đã đóng',
   'status.withdrawn': 'đã rút lại',
@@ -111,6 +117,17 @@ export const vi: Record<CoreKey, string> = {
 
   'result.title': 'Kết quả đề xuất #{number}: {title}',
   'result.round': 'Vòng {round}: {counts}; bị loại: {eliminated}',
+  'result.tieBreaks': 'Tiêu chí phụ đã dùng',
+  'result.tieBreaks.none': 'không có: không vòng nào có nhiều phương án cùng ít phiếu nhất',
+  'result.tieBreak.previous': 'vòng {round}: ít phiếu hơn ở vòng {previous}',
+  'result.tieBreak.mentions': 'vòng {round}: được xếp hạng trên ít phiếu hơn',
+  'result.tieBreak.lot': 'vòng {round}: bốc thăm',
+  'result.tieBreak.batch': 'vòng {round}: loại cùng lúc mọi phương án cùng ít phiếu nhất',
+  'result.tieBreak.order': 'vòng {round}: đứng sau trong danh sách phương án',
+  'result.lot': 'Bốc thăm',
+  'result.lotSeed':
+    'Hạt giống (seed) {seed}, là mã băm của mục #{seq} trong nhật ký kiểm toán. Mỗi phương án đồng hạng nhận mã SHA-256 của hạt giống, một dấu xuống dòng và tên phương án; phương án có mã nhỏ nhất bị loại.',
+  'result.lotDraw': 'Vòng {round}: {draw}; {option} bị loại.',
   'result.adviceNext': '{decider} giờ ghi nhận quyết định bằng `/concord outcome {number} "<quyết định>"`.',
   'result.recordOutcome': 'Ghi lại điều đã quyết bằng `/concord outcome {number} "<nội dung>"`.',
   'decision.title': 'Quyết định về #{number}: {title}',

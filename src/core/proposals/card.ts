@@ -35,7 +35,7 @@ export interface CardInput {
 }
 
 export function currentTally(proposal: Proposal, ballots: Ballot[]): TallyResult {
-  return proposal.result ?? tally(proposal.rule, { config: proposal.config, ballots, electorate: proposal.electorateSize });
+  return proposal.result ?? tally(proposal.rule, { config: proposal.config, ballots, electorate: proposal.electorateSize, ties: proposal.ties });
 }
 
 export function resultsVisible(proposal: Proposal, viewerHasVoted: boolean): boolean {
@@ -72,7 +72,7 @@ export function proposalCard(input: CardInput): CardView {
   const card: CardView = {
     type: 'card',
     title: t({ key: 'card.title', params: { number: p.number, title: p.title } }),
-    subtitle: t(describeRule(p.rule, p.config)),
+    subtitle: t(describeRule(p.rule, p.config, p.ties)),
     fields,
     actions: [],
     tone: 'info',
@@ -214,10 +214,34 @@ export function resultCard(input: CardInput): CardView {
       )
       .join('\n');
   }
+  // Results frozen before tie modes existed do not record their tie-breaks, so they say nothing rather than "none".
+  if (p.rule === 'ranked' && result.ties && result.rounds?.length) card.fields.push(...tieFields(result, t));
   if (p.rule === 'advice' && input.deciderName && !p.outcome) {
     card.footer = t({ key: 'result.adviceNext', params: { decider: `@${input.deciderName}`, number: p.number } });
   } else if (!p.outcome) {
     card.footer = t({ key: 'result.recordOutcome', params: { number: p.number } });
   }
   return card;
+}
+
+/** Ranked: every tie-break the count used, and the lot's seed and draws, so anyone can re-check them. */
+function tieFields(result: TallyResult, t: Translator): Field[] {
+  const rounds = result.rounds ?? [];
+  const used = rounds.flatMap((r) => {
+    const tb = r.tieBreak;
+    if (!tb) return [];
+    return [t({ key: `result.tieBreak.${tb.by}`, params: { round: r.round, ...(tb.by === 'previous' ? { previous: tb.round } : {}) } })];
+  });
+  const fields: Field[] = [{ label: t({ key: 'result.tieBreaks' }), value: used.length ? used.join('; ') : t({ key: 'result.tieBreaks.none' }) }];
+  const draws = rounds.flatMap((r) => (r.tieBreak?.by === 'lot' ? [{ round: r.round, draw: r.tieBreak.draw, option: r.eliminated[0] ?? '' }] : []));
+  if (result.seed && draws.length) {
+    const lines = [t({ key: 'result.lotSeed', params: { seed: result.seed.hash, seq: result.seed.seq } })];
+    for (const d of draws) {
+      // Sixteen hex digits are plenty to compare with sha256sum's output; the close audit entry has them whole.
+      const draw = d.draw.map((x) => `${x.option} ${x.hash.slice(0, 16)}…`).join(' < ');
+      lines.push(t({ key: 'result.lotDraw', params: { round: d.round, draw, option: d.option } }));
+    }
+    fields.push({ label: t({ key: 'result.lot' }), value: lines.join('\n') });
+  }
+  return fields;
 }

@@ -12,7 +12,7 @@ import { notice, type View } from '../views/types.js';
 import { outcomeLabel, proposalCard, resultCard, type CardInput } from './card.js';
 import { parseBallot, tally } from './rules/index.js';
 import { mediationOffer } from '../mediation/service.js';
-import type { Ballot, BallotValue, RuleConfig } from './rules/types.js';
+import { DEFAULT_TIE_MODE, type Ballot, type BallotValue, type RuleConfig, type TallyInput, type TallyResult, type TieMode } from './rules/types.js';
 
 export const jobKeys = {
   close: (id: number) => `proposal:${id}:close`,
@@ -78,6 +78,8 @@ async function propose(s: Session, c: Extract<Command, { name: 'propose' }>): Pr
   if (c.dots !== undefined) config.dots = c.dots;
   if (c.minMean !== undefined) config.minMean = c.minMean;
 
+  // Fixed now, so the result can be recounted the same way however the group's setting changes later.
+  const ties: TieMode = c.rule === 'ranked' ? (c.ties ?? group.rankedTies ?? DEFAULT_TIE_MODE) : DEFAULT_TIE_MODE;
   const number = await s.tx.nextProposalNumber(s.workspace.id);
   const proposal = await s.tx.insertProposal({
     workspaceId: s.workspace.id,
@@ -90,6 +92,7 @@ async function propose(s: Session, c: Extract<Command, { name: 'propose' }>): Pr
     config,
     anonymous: c.anonymous,
     hideResults: c.hideResults,
+    ties,
     deciderId,
     status: 'open',
     electorateSize: voters.length,
@@ -109,6 +112,7 @@ async function propose(s: Session, c: Extract<Command, { name: 'propose' }>): Pr
       config: { ...config },
       anonymous: c.anonymous,
       hideResults: c.hideResults,
+      ...(c.rule === 'ranked' ? { ties } : {}),
       closesAt: closesAt?.toISOString() ?? null,
       electorate: voters.length,
     },
@@ -370,7 +374,15 @@ export async function closeProposal(tx: Tx, p: Proposal, reason: CloseReason, no
     tx.getMember(p.authorId),
     p.deciderId ? tx.getMember(p.deciderId) : null,
   ]);
-  const result = tally(p.rule, { config: p.config, ballots: expand(distinct), electorate: p.electorateSize });
+  const ballots = expand(distinct);
+  const input: TallyInput = { config: p.config, ballots, electorate: p.electorateSize, ties: p.ties };
+  let result = tally(p.rule, input);
+  if (result.outcome === 'undecided') {
+    // Ranked choice needs its lot. The seed is the chain head once this entry marks the end of
+    // voting: its hash covers the moment of closing, so nobody could know it when deciding to close.
+    const ended = await tx.appendAudit(p.workspaceId, now, { actorId, action: 'proposal.voting-ended', subject: `proposal:${p.number}`, data: { reason } });
+    result = tally(p.rule, { ...input, seed: { hash: ended.hash, seq: ended.seq } });
+  }
   const closed: Proposal = { ...p, status: 'closed', closedAt: now, result };
   const display = groupDisplay(workspace, now);
   // The result card shows the frozen tally, never single ballots or who cast them.
@@ -395,12 +407,19 @@ export async function closeProposal(tx: Tx, p: Proposal, reason: CloseReason, no
       actorId,
       action: 'proposal.closed',
       subject: `proposal:${p.number}`,
-      data: { reason, outcome: result.outcome, winners: result.winners, turnout: result.turnout, electorate: result.electorate },
+      data: { reason, outcome: result.outcome, winners: result.winners, turnout: result.turnout, electorate: result.electorate, ...tieRecord(result) },
     }),
     tx.enqueue({ workspaceId: p.workspaceId, target: { kind: 'post', channelId: p.channelId }, view: card }, now),
     scheduleCardRefresh(tx, p.id, now),
   ]);
   return result;
+}
+
+/** Ranked: how ties were settled, with the lot's seed and every draw, so the close entry alone lets anyone re-check it. */
+function tieRecord(result: TallyResult): Record<string, unknown> {
+  if (result.rule !== 'ranked' || !result.ties) return {};
+  const draws = (result.rounds ?? []).flatMap((r) => (r.tieBreak?.by === 'lot' ? [{ round: r.round, draw: r.tieBreak.draw, eliminated: r.eliminated[0] ?? null }] : []));
+  return { ties: result.ties, ...(result.seed && draws.length ? { seed: result.seed, draws } : {}) };
 }
 
 export async function scheduleCardRefresh(tx: Tx, proposalId: number, now: Date): Promise<void> {

@@ -24,7 +24,7 @@ import type {
   Tx,
   Workspace,
 } from '../../core/ports.js';
-import type { Ballot, BallotValue, RuleConfig, RuleName, TallyResult } from '../../core/proposals/rules/types.js';
+import type { Ballot, BallotValue, RuleConfig, RuleName, TallyResult, TieMode } from '../../core/proposals/rules/types.js';
 import { anyOf, rowsOf, withPreparedStatements, type Db, type DbTx } from '../client.js';
 import * as t from '../schema.js';
 import { DrizzleCommitments } from './commitments.js';
@@ -71,7 +71,7 @@ const asDateOrNull = (value: unknown): Date | null => (value === null || value =
 
 // jsonb parameters are passed as text and cast in SQL, so no driver serializer gets to encode them twice.
 const PROPOSAL_COLUMNS = `p.id, p.workspace_id as "workspaceId", p.number, p.group_id as "groupId", p.author_id as "authorId",
-  p.title, p.body, p.rule, p.config, p.anonymous, p.hide_results as "hideResults", p.decider_id as "deciderId", p.status,
+  p.title, p.body, p.rule, p.config, p.anonymous, p.hide_results as "hideResults", p.ties, p.decider_id as "deciderId", p.status,
   p.electorate_size as "electorateSize", p.closes_at as "closesAt", p.closed_at as "closedAt", p.result, p.outcome,
   p.outcome_by as "outcomeBy", p.outcome_at as "outcomeAt", p.review_at as "reviewAt", p.channel_id as "channelId",
   p.message_ref as "messageRef", p.card_hash as "cardHash", p.created_at as "createdAt"`;
@@ -91,6 +91,7 @@ const proposalFromRow = (r: ProposalRow): Proposal => ({
   config: r.config,
   anonymous: r.anonymous,
   hideResults: r.hideResults,
+  ties: r.ties,
   deciderId: r.deciderId,
   status: r.status,
   electorateSize: r.electorateSize,
@@ -299,13 +300,14 @@ const toMember = (r: typeof t.members.$inferSelect): Member => ({
   timezone: r.timezone ?? null,
 });
 
-const toGroup = (r: typeof t.groups.$inferSelect): Group => ({ ...r, kind: r.kind as GroupKind });
+const toGroup = (r: typeof t.groups.$inferSelect): Group => ({ ...r, kind: r.kind as GroupKind, rankedTies: r.rankedTies as TieMode });
 
 const toProposal = (r: typeof t.proposals.$inferSelect): Proposal => ({
   ...r,
   rule: r.rule as RuleName,
   config: r.config as RuleConfig,
   hideResults: r.hideResults as HideResults,
+  ties: r.ties as TieMode,
   status: r.status as ProposalStatus,
   result: (r.result as TallyResult | null) ?? null,
   messageRef: (r.messageRef as MessageRef | null) ?? null,
@@ -558,6 +560,10 @@ export class DrizzleTx implements Tx {
       .where(eq(t.groupMembers.groupId, groupId))
       .orderBy(asc(t.groupMembers.joinedAt), asc(t.members.id));
     return rows.map((r) => ({ member: toMember(r.member), role: r.role as Role }));
+  }
+
+  async setGroupRankedTies(groupId: number, ties: TieMode): Promise<void> {
+    await this.db.update(t.groups).set({ rankedTies: ties }).where(eq(t.groups.id, groupId));
   }
 
   // ---- proposals and ballots ----

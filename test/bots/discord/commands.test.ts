@@ -34,6 +34,7 @@ const VALUES: Record<string, string | number> = {
   from: 21,
   to: 8,
   'min-mean': 3,
+  ties: 'batch',
   dots: 5,
   offsets: '3d,1d',
   filter: 'overdue',
@@ -47,7 +48,7 @@ describe('native commands', () => {
   it('turn every command with every option into a line core parses', () => {
     for (const def of NATIVE_COMMANDS) {
       const given: GivenOption[] = def.options
-        .filter((o) => !(def.spec === 'propose' && ['threshold', 'decider', 'dots', 'min-mean'].includes(o.name)))
+        .filter((o) => !(def.spec === 'propose' && ['threshold', 'decider', 'dots', 'min-mean', 'ties'].includes(o.name)))
         .map((o) => ({ name: o.name, type: o.type, value: VALUES[o.name] ?? sample[o.type] ?? 'x' }));
       const line = nativeToLine(def.path[0], def.path[1] ?? null, given);
       expect(line, def.path.join(' ')).not.toBeNull();

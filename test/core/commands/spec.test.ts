@@ -31,6 +31,7 @@ const ALL_NAMES: readonly CommandName[] = [
   'settings.reminders',
   'settings.quiet',
   'settings.digest',
+  'settings.ties',
   'commit',
   'commitment.list',
   'commitment.show',
@@ -68,8 +69,9 @@ describe('COMMAND_SPECS', () => {
       'propose "<title>" [--body "<text>"] [--group <name>] ' +
         '--rule consensus|consent|majority|fist-of-five|poll|approval|ranked|score|dot|advice [--options "A|B|C"] ' +
         '[--quorum 60%] [--threshold 2/3] [--closes "in 3 days"|"2026-12-05 17:00"] [--anonymous] ' +
-        '[--hide-results until-vote|until-close] [--decider @member] [--dots 5] [--min-mean 3]',
+        '[--hide-results until-vote|until-close] [--decider @member] [--dots 5] [--min-mean 3] [--ties lot|batch]',
     );
+    expect(specByName('settings.ties').usage).toBe('settings ties lot|batch [--group <name>]');
     expect(specByName('vote').usage).toBe('vote <id> <choice> [reason...] [--reason "<text>"]');
     expect(specByName('settings.timezone').usage).toBe('settings timezone <IANA zone> [--workspace]');
     expect(specByName('audit').usage).toBe('audit [--limit <n>]');

@@ -14,7 +14,7 @@ function poll(options: string[]): Proposal {
     id: 1, workspaceId: 1, number: 7, groupId: 1, authorId: 1, title: 'Supplier', body: null, rule: 'poll',
     config: { options }, anonymous: false, hideResults: 'never', deciderId: null, status: 'open', electorateSize: 3,
     closesAt: null, closedAt: null, result: null, outcome: null, outcomeBy: null, outcomeAt: null, reviewAt: null,
-    channelId: 'C1', messageRef: null, cardHash: null, createdAt: at,
+    channelId: 'C1', messageRef: null, cardHash: null, createdAt: at, ties: 'lot',
   };
 }
 

@@ -93,6 +93,71 @@ describe('rule message catalogs', () => {
     }
   });
 
+  it('cover every explanation of a ranked tie-break, lot and batch alike', () => {
+    for (const ties of ['lot', 'batch'] as const) {
+      fc.assert(
+        fc.property(inputArb('ranked', 12), (input) => {
+          for (const m of tally('ranked', { ...input, ties, seed: { hash: 'ab'.repeat(32), seq: 3 } }).explanation) expectRenders(m);
+        }),
+        { numRuns: 80 },
+      );
+    }
+  });
+
+  it('tell members how ranked ties are settled, in both languages', () => {
+    const ABC: RuleConfig = { options: ['A', 'B', 'C'] };
+    expect(render(en, describeRule('ranked', ABC), 'en')).toMatch(/fewer votes in earlier rounds, then .* fewer ballots, then a lot drawn when voting ends; .* the result is a tie\.$/);
+    expect(render(vi, describeRule('ranked', ABC), 'vi')).toMatch(/ít phiếu hơn ở các vòng trước .* ít phiếu hơn, sau cùng là bốc thăm khi việc bỏ phiếu kết thúc; .* kết quả là hòa\.$/);
+    expect(render(en, describeRule('ranked', ABC, 'batch'), 'en')).toMatch(/Options tied for fewest are all eliminated together; .* the result is a tie\.$/);
+    expect(render(vi, describeRule('ranked', ABC, 'batch'), 'vi')).toMatch(/Các phương án cùng ít phiếu nhất bị loại cùng lúc; .* kết quả là hòa\.$/);
+
+    const ballots = ['A', 'A', 'B', 'C'].map((o) => ({ value: { kind: 'ranked' as const, order: [o] } }));
+    const lot = tally('ranked', { config: ABC, ballots, electorate: 4, seed: { hash: 'ab'.repeat(32), seq: 7 } });
+    const out = lot.rounds?.[0]?.eliminated[0] ?? '';
+    expect(render(en, lot.explanation[0]!, 'en')).toBe(
+      `Round 1: A 2, B 1, C 1; exhausted ballots: 0. B, C share the fewest votes and are equal on every other tie-break; in the lot seeded by audit entry #7, ${out} drew the lowest hash and is eliminated.`,
+    );
+    expect(render(vi, lot.explanation[0]!, 'vi')).toBe(
+      `Vòng 1: A 2, B 1, C 1; phiếu đã hết lựa chọn: 0. B, C cùng có ít phiếu nhất và bằng nhau ở mọi tiêu chí phụ khác; trong lượt bốc thăm lấy hạt giống từ mục #7 của nhật ký kiểm toán, ${out} có mã băm nhỏ nhất nên bị loại.`,
+    );
+    const batch = tally('ranked', { config: ABC, ballots, electorate: 4, ties: 'batch' });
+    expect(render(en, batch.explanation[0]!, 'en')).toBe('Round 1: A 2, B 1, C 1; exhausted ballots: 0. B, C share the fewest votes and are all eliminated together.');
+    expect(render(vi, batch.explanation[0]!, 'vi')).toBe('Vòng 1: A 2, B 1, C 1; phiếu đã hết lựa chọn: 0. B, C cùng có ít phiếu nhất nên cùng bị loại.');
+    const pending = tally('ranked', { config: ABC, ballots, electorate: 4 });
+    expect(render(en, pending.explanation[0]!, 'en')).toMatch(/will be drawn by lot when voting ends, so the result is not known yet\.$/);
+    expect(render(vi, pending.explanation[0]!, 'vi')).toMatch(/sẽ được bốc thăm khi việc bỏ phiếu kết thúc, nên hiện chưa biết kết quả\.$/);
+  });
+
+  it('say whether majority needs more than half or at least half, which decides an even split', () => {
+    const NONE: RuleConfig = { options: [] };
+    const HALF: RuleConfig = { options: [], threshold: { num: 1, den: 2 } };
+    expect(render(en, describeRule('majority', NONE), 'en')).toBe(
+      'Passes when yes is more than half of the yes and no votes, so an even split fails; abstentions count toward quorum only.',
+    );
+    expect(render(en, describeRule('majority', HALF), 'en')).toBe(
+      'Passes when yes is at least half (1/2) of the yes and no votes, so an even split passes; abstentions count toward quorum only.',
+    );
+    expect(render(en, describeRule('majority', { options: [], threshold: { num: 50, den: 100 } }), 'en')).toMatch(/^Passes when yes is at least half \(50\/100\)/);
+    expect(render(en, describeRule('majority', { options: [], threshold: { num: 2, den: 3 } }), 'en')).toMatch(/^Passes when yes is at least 2\/3 of/);
+    expect(render(vi, describeRule('majority', NONE), 'vi')).toBe(
+      'Được thông qua khi phiếu có chiếm hơn một nửa tổng số phiếu có và không, nên nếu hai bên bằng nhau thì không được thông qua; phiếu trắng chỉ tính vào túc số.',
+    );
+    expect(render(vi, describeRule('majority', HALF), 'vi')).toBe(
+      'Được thông qua khi phiếu có chiếm ít nhất một nửa (1/2) tổng số phiếu có và không, nên nếu hai bên bằng nhau thì vẫn được thông qua; phiếu trắng chỉ tính vào túc số.',
+    );
+
+    const split = [{ value: { kind: 'choice' as const, choice: 'yes' } }, { value: { kind: 'choice' as const, choice: 'no' } }];
+    const plain = tally('majority', { config: NONE, ballots: split, electorate: 2 });
+    const half = tally('majority', { config: HALF, ballots: split, electorate: 2 });
+    expect([plain.outcome, half.outcome]).toEqual(['failed', 'passed']);
+    expect(render(en, plain.explanation[0]!, 'en')).toBe('Yes 1, no 1: yes is not more than half of the yes and no votes, so the proposal fails.');
+    expect(render(en, half.explanation[0]!, 'en')).toBe('Yes 1 of 2 yes/no votes is at least 1/2, so the proposal passes.');
+    expect(render(vi, plain.explanation[0]!, 'vi')).toBe(
+      '1 phiếu có, 1 phiếu không: phiếu có không chiếm hơn một nửa tổng số phiếu có và không, nên đề xuất không được thông qua.',
+    );
+    expect(render(vi, half.explanation[0]!, 'vi')).toBe('1 trên 2 phiếu có/không là phiếu có, đạt ít nhất 1/2, nên đề xuất được thông qua.');
+  });
+
   it('cover every ballot error', () => {
     const ABC: RuleConfig = { options: ['A', 'B', 'C'] };
     const cases: Array<[Parameters<typeof parseBallot>[0], RuleConfig, string, string?]> = [

@@ -11,9 +11,110 @@ import {
   tallyRanked,
   type Ballot,
   type RuleName,
+  type TallyResult,
+  type TieMode,
 } from '../../../src/core/proposals/rules/index.js';
 import { ballotArb, configArb, fractionArb, inputArb, optionsArb } from './arbitraries.js';
 import { choice } from './helpers.js';
+
+/** Random ranked profiles: 2 to 5 options, up to 20 voters, each ranking some of them, and a seed. */
+const profileArb = optionsArb(2, 5).chain((options) =>
+  fc.record({
+    options: fc.constant(options),
+    orders: fc.array(fc.shuffledSubarray(options, { minLength: 1 }), { maxLength: 20 }),
+    seed: fc.uint8Array({ minLength: 32, maxLength: 32 }).map((b) => Buffer.from(b).toString('hex')),
+  }),
+);
+
+/** What a result says, leaving out what only follows the listing order (lines, the order of names in a list). */
+function decision(r: TallyResult) {
+  return {
+    outcome: r.outcome,
+    winners: [...r.winners].sort(),
+    rounds: (r.rounds ?? []).map((x) => ({ ...x, eliminated: [...x.eliminated].sort() })),
+  };
+}
+
+/** Batch elimination as reference counts do it, written independently of Concord's tally. */
+function referenceBatch(options: string[], orders: string[][]): { outcome: string; winners: string[] } {
+  const left = new Set(options);
+  if (orders.length === 0) return { outcome: 'no-votes', winners: [] };
+  for (;;) {
+    const counts = new Map([...left].map((o) => [o, 0]));
+    let active = 0;
+    for (const order of orders) {
+      const top = order.find((o) => left.has(o));
+      if (top === undefined) continue;
+      counts.set(top, (counts.get(top) ?? 0) + 1);
+      active++;
+    }
+    const values = [...counts.values()];
+    const max = Math.max(...values);
+    const min = Math.min(...values);
+    if (max * 2 > active || left.size === 1) return { outcome: 'winner', winners: [...counts].filter(([, n]) => n === max).map(([o]) => o) };
+    if (min === max) return { outcome: 'tie', winners: [...left].sort() };
+    for (const [o, n] of counts) if (n === min) left.delete(o);
+  }
+}
+
+describe('ranked choice ties', () => {
+  const run = (options: string[], orders: string[][], seed: string, ties: TieMode) =>
+    tallyRanked({
+      config: { options },
+      ballots: orders.map((order): Ballot => ({ value: { kind: 'ranked', order } })),
+      electorate: orders.length,
+      ties,
+      seed: { hash: seed, seq: 1 },
+    });
+
+  for (const ties of ['lot', 'batch'] as const) {
+    it(`reversing the option order never changes a ${ties} result`, () => {
+      fc.assert(
+        fc.property(profileArb, ({ options, orders, seed }) => {
+          const listed = run(options, orders, seed, ties);
+          const reversed = run([...options].reverse(), orders, seed, ties);
+          expect(decision(reversed)).toEqual(decision(listed));
+        }),
+        { numRuns: 2000 },
+      );
+    });
+
+    it(`any shuffle of the options gives the same ${ties} result`, () => {
+      const arb = profileArb.chain((p) => fc.record({ p: fc.constant(p), shuffled: fc.shuffledSubarray(p.options, { minLength: p.options.length }) }));
+      fc.assert(
+        fc.property(arb, ({ p, shuffled }) => {
+          expect(decision(run(shuffled, p.orders, p.seed, ties))).toEqual(decision(run(p.options, p.orders, p.seed, ties)));
+        }),
+        { numRuns: 500 },
+      );
+    });
+  }
+
+  it('a seeded lot always settles the count, and re-running from the same seed reproduces it', () => {
+    fc.assert(
+      fc.property(profileArb, ({ options, orders, seed }) => {
+        const r = run(options, orders, seed, 'lot');
+        expect(r.outcome).not.toBe('undecided');
+        expect(run(options, orders, seed, 'lot')).toEqual(r);
+        for (const round of r.rounds ?? []) {
+          if (round.tieBreak?.by === 'lot') expect(round.eliminated).toEqual([round.tieBreak.draw[0]?.option]);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('batch elimination agrees with an independent reference count', () => {
+    fc.assert(
+      fc.property(profileArb, ({ options, orders, seed }) => {
+        const r = run(options, orders, seed, 'batch');
+        const ref = referenceBatch(options, orders);
+        expect({ outcome: r.outcome, winners: [...r.winners].sort() }).toEqual({ outcome: ref.outcome, winners: [...ref.winners].sort() });
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
 
 describe('properties', () => {
   it('a candidate with a majority of first preferences wins ranked choice in round 1', () => {

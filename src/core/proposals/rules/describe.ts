@@ -2,15 +2,17 @@
 import { msg, type Msg } from '../../i18n/types.js';
 import { MAX_SCORE } from './choices.js';
 import { dotsOf, formatFraction, minMeanOf, validThreshold } from './common.js';
-import type { RuleConfig, RuleName } from './types.js';
+import type { RuleConfig, RuleName, TieMode } from './types.js';
 
-export function describeRule(rule: RuleName, config: RuleConfig): Msg {
+/** `ties` matters only for ranked choice, whose description says how a tie for fewest is settled. */
+export function describeRule(rule: RuleName, config: RuleConfig, ties: TieMode = 'lot'): Msg {
   switch (rule) {
     case 'majority': {
       const threshold = validThreshold(config);
-      return threshold
-        ? msg('rule.describe.majority.threshold', { threshold: formatFraction(threshold) })
-        : msg('rule.describe.majority');
+      if (!threshold) return msg('rule.describe.majority');
+      // A written 1/2 is "at least half": unlike the default, it passes an even split, so say so.
+      const half = threshold.num * 2 === threshold.den;
+      return msg(half ? 'rule.describe.majority.half' : 'rule.describe.majority.threshold', { threshold: formatFraction(threshold) });
     }
     case 'fist-of-five':
       return msg('rule.describe.fist-of-five', { min: String(minMeanOf(config)) });
@@ -18,11 +20,12 @@ export function describeRule(rule: RuleName, config: RuleConfig): Msg {
       return msg('rule.describe.score', { max: MAX_SCORE });
     case 'dot':
       return msg('rule.describe.dot', { count: dotsOf(config) });
+    case 'ranked':
+      return msg(ties === 'batch' ? 'rule.describe.ranked.batch' : 'rule.describe.ranked');
     case 'consensus':
     case 'consent':
     case 'poll':
     case 'approval':
-    case 'ranked':
     case 'advice':
       return msg(`rule.describe.${rule}`);
   }

@@ -18,15 +18,20 @@ const en: Catalog = {
 
   'rule.describe.consensus': 'Passes when at least one member agrees and nobody blocks.',
   'rule.describe.consent': 'Passes when nobody objects.',
-  'rule.describe.majority': 'Passes when yes outnumbers no; abstentions count toward quorum only.',
+  'rule.describe.majority':
+    'Passes when yes is more than half of the yes and no votes, so an even split fails; abstentions count toward quorum only.',
   'rule.describe.majority.threshold':
-    'Passes when yes reaches {threshold} of the yes and no votes; abstentions count toward quorum only.',
+    'Passes when yes is at least {threshold} of the yes and no votes; abstentions count toward quorum only.',
+  'rule.describe.majority.half':
+    'Passes when yes is at least half ({threshold}) of the yes and no votes, so an even split passes; abstentions count toward quorum only.',
   'rule.describe.fist-of-five':
     'Show 0 to 5 fingers; passes when nobody shows 0 or 1 and the mean is at least {min}.',
   'rule.describe.poll': 'Choose one option; the option with the most votes wins.',
   'rule.describe.approval': 'Approve as many options as you like; the option with the most approvals wins.',
   'rule.describe.ranked':
-    'Rank the options; the last-placed option is eliminated round by round until one has more than half of the votes.',
+    'Rank the options; the option with the fewest votes is eliminated round by round until one has more than half of the continuing votes. A tie for fewest goes against the option with fewer votes in earlier rounds, then the one ranked on fewer ballots, then a lot drawn when voting ends; if all remaining options are level, the result is a tie.',
+  'rule.describe.ranked.batch':
+    'Rank the options; the option with the fewest votes is eliminated round by round until one has more than half of the continuing votes. Options tied for fewest are all eliminated together; if all remaining options are level, the result is a tie.',
   'rule.describe.score':
     'Score each option from 0 to {max}; the highest mean score wins (options you leave out score 0).',
   'rule.describe.dot.one': 'Place your {count} dot on an option; the option with the most dots wins.',
@@ -111,12 +116,14 @@ const en: Catalog = {
   'tally.majority.abstained.one': '{count} member abstained; abstentions count toward quorum only.',
   'tally.majority.abstained.other': '{count} members abstained; abstentions count toward quorum only.',
   'tally.majority.noVotes': 'Nobody voted yes or no, so the proposal fails.',
-  'tally.majority.passed': 'Yes {yes}, no {no}: more yes than no, so the proposal passes.',
-  'tally.majority.failed': 'Yes {yes}, no {no}: yes does not outnumber no, so the proposal fails.',
+  'tally.majority.passed':
+    'Yes {yes}, no {no}: yes is more than half of the yes and no votes, so the proposal passes.',
+  'tally.majority.failed':
+    'Yes {yes}, no {no}: yes is not more than half of the yes and no votes, so the proposal fails.',
   'tally.majority.passedThreshold':
-    'Yes {yes} of {decided} yes/no votes meets the {threshold} threshold, so the proposal passes.',
+    'Yes {yes} of {decided} yes/no votes is at least {threshold}, so the proposal passes.',
   'tally.majority.failedThreshold':
-    'Yes {yes} of {decided} yes/no votes is below the {threshold} threshold, so the proposal fails.',
+    'Yes {yes} of {decided} yes/no votes is less than {threshold}, so the proposal fails.',
 
   'tally.fist-of-five.noBallots': 'Nobody voted, so the proposal fails.',
   'tally.fist-of-five.mean.one': 'The mean of {count} ballot is {mean} (at least {min} needed).',
@@ -156,6 +163,12 @@ const en: Catalog = {
     'Round {round}: {counts}; exhausted ballots: {exhausted}. {tied} share the fewest votes; {option} is ranked on the fewest ballots overall and is eliminated.',
   'tally.ranked.round.eliminatedOrder':
     'Round {round}: {counts}; exhausted ballots: {exhausted}. {tied} share the fewest votes and are equal on every tie-break; {option} is listed last among them in the proposal and is eliminated.',
+  'tally.ranked.round.eliminatedLot':
+    'Round {round}: {counts}; exhausted ballots: {exhausted}. {tied} share the fewest votes and are equal on every other tie-break; in the lot seeded by audit entry #{seq}, {option} drew the lowest hash and is eliminated.',
+  'tally.ranked.round.eliminatedBatch':
+    'Round {round}: {counts}; exhausted ballots: {exhausted}. {tied} share the fewest votes and are all eliminated together.',
+  'tally.ranked.round.lotAtClose':
+    'Round {round}: {counts}; exhausted ballots: {exhausted}. {tied} share the fewest votes and are equal on every other tie-break; which of them is eliminated will be drawn by lot when voting ends, so the result is not known yet.',
 };
 
 const vi: Catalog = {
@@ -172,15 +185,20 @@ const vi: Catalog = {
 
   'rule.describe.consensus': 'Được thông qua khi có ít nhất một người đồng ý và không ai chặn.',
   'rule.describe.consent': 'Được thông qua khi không ai phản đối.',
-  'rule.describe.majority': 'Được thông qua khi phiếu có nhiều hơn phiếu không; phiếu trắng chỉ tính vào túc số.',
+  'rule.describe.majority':
+    'Được thông qua khi phiếu có chiếm hơn một nửa tổng số phiếu có và không, nên nếu hai bên bằng nhau thì không được thông qua; phiếu trắng chỉ tính vào túc số.',
   'rule.describe.majority.threshold':
-    'Được thông qua khi phiếu có đạt {threshold} tổng số phiếu có và không; phiếu trắng chỉ tính vào túc số.',
+    'Được thông qua khi phiếu có chiếm ít nhất {threshold} tổng số phiếu có và không; phiếu trắng chỉ tính vào túc số.',
+  'rule.describe.majority.half':
+    'Được thông qua khi phiếu có chiếm ít nhất một nửa ({threshold}) tổng số phiếu có và không, nên nếu hai bên bằng nhau thì vẫn được thông qua; phiếu trắng chỉ tính vào túc số.',
   'rule.describe.fist-of-five':
     'Giơ từ 0 đến 5 ngón tay; được thông qua khi không ai giơ 0 hoặc 1 ngón và điểm trung bình đạt ít nhất {min}.',
   'rule.describe.poll': 'Chọn một phương án; phương án có nhiều phiếu nhất sẽ thắng.',
   'rule.describe.approval': 'Tán thành bao nhiêu phương án tùy ý; phương án được tán thành nhiều nhất sẽ thắng.',
   'rule.describe.ranked':
-    'Xếp hạng các phương án; mỗi vòng loại phương án ít phiếu nhất cho đến khi có phương án đạt hơn một nửa số phiếu.',
+    'Xếp hạng các phương án; mỗi vòng loại phương án ít phiếu nhất cho đến khi có phương án đạt hơn một nửa số phiếu còn hiệu lực. Nếu nhiều phương án cùng ít phiếu nhất, phương án ít phiếu hơn ở các vòng trước bị loại, rồi đến phương án được xếp hạng trên ít phiếu hơn, sau cùng là bốc thăm khi việc bỏ phiếu kết thúc; nếu mọi phương án còn lại bằng phiếu nhau thì kết quả là hòa.',
+  'rule.describe.ranked.batch':
+    'Xếp hạng các phương án; mỗi vòng loại phương án ít phiếu nhất cho đến khi có phương án đạt hơn một nửa số phiếu còn hiệu lực. Các phương án cùng ít phiếu nhất bị loại cùng lúc; nếu mọi phương án còn lại bằng phiếu nhau thì kết quả là hòa.',
   'rule.describe.score':
     'Chấm mỗi phương án từ 0 đến {max} điểm; phương án có điểm trung bình cao nhất sẽ thắng (phương án không chấm tính là 0).',
   'rule.describe.dot.one': 'Phân bổ tối đa {count} chấm cho các phương án; phương án nhiều chấm nhất sẽ thắng.',
@@ -268,13 +286,14 @@ const vi: Catalog = {
   'tally.majority.abstained.one': '{count} thành viên bỏ phiếu trắng; phiếu trắng chỉ được tính vào túc số.',
   'tally.majority.abstained.other': '{count} thành viên bỏ phiếu trắng; phiếu trắng chỉ được tính vào túc số.',
   'tally.majority.noVotes': 'Không ai bỏ phiếu có hoặc không nên đề xuất không được thông qua.',
-  'tally.majority.passed': '{yes} phiếu có, {no} phiếu không: phiếu có nhiều hơn nên đề xuất được thông qua.',
+  'tally.majority.passed':
+    '{yes} phiếu có, {no} phiếu không: phiếu có chiếm hơn một nửa tổng số phiếu có và không, nên đề xuất được thông qua.',
   'tally.majority.failed':
-    '{yes} phiếu có, {no} phiếu không: phiếu có không nhiều hơn nên đề xuất không được thông qua.',
+    '{yes} phiếu có, {no} phiếu không: phiếu có không chiếm hơn một nửa tổng số phiếu có và không, nên đề xuất không được thông qua.',
   'tally.majority.passedThreshold':
-    '{yes} trên {decided} phiếu có/không là phiếu có, đạt ngưỡng {threshold}, nên đề xuất được thông qua.',
+    '{yes} trên {decided} phiếu có/không là phiếu có, đạt ít nhất {threshold}, nên đề xuất được thông qua.',
   'tally.majority.failedThreshold':
-    '{yes} trên {decided} phiếu có/không là phiếu có, chưa đạt ngưỡng {threshold}, nên đề xuất không được thông qua.',
+    '{yes} trên {decided} phiếu có/không là phiếu có, chưa đạt {threshold}, nên đề xuất không được thông qua.',
 
   'tally.fist-of-five.noBallots': 'Chưa ai bỏ phiếu nên đề xuất không được thông qua.',
   'tally.fist-of-five.mean.one': 'Điểm trung bình của {count} phiếu là {mean} (cần ít nhất {min}).',
@@ -315,6 +334,12 @@ const vi: Catalog = {
     'Vòng {round}: {counts}; phiếu đã hết lựa chọn: {exhausted}. {tied} cùng có ít phiếu nhất; {option} được xếp hạng trên ít phiếu nhất nên bị loại.',
   'tally.ranked.round.eliminatedOrder':
     'Vòng {round}: {counts}; phiếu đã hết lựa chọn: {exhausted}. {tied} cùng có ít phiếu nhất và bằng nhau ở mọi tiêu chí phụ; {option} đứng sau cùng trong số đó theo thứ tự phương án của đề xuất nên bị loại.',
+  'tally.ranked.round.eliminatedLot':
+    'Vòng {round}: {counts}; phiếu đã hết lựa chọn: {exhausted}. {tied} cùng có ít phiếu nhất và bằng nhau ở mọi tiêu chí phụ khác; trong lượt bốc thăm lấy hạt giống từ mục #{seq} của nhật ký kiểm toán, {option} có mã băm nhỏ nhất nên bị loại.',
+  'tally.ranked.round.eliminatedBatch':
+    'Vòng {round}: {counts}; phiếu đã hết lựa chọn: {exhausted}. {tied} cùng có ít phiếu nhất nên cùng bị loại.',
+  'tally.ranked.round.lotAtClose':
+    'Vòng {round}: {counts}; phiếu đã hết lựa chọn: {exhausted}. {tied} cùng có ít phiếu nhất và bằng nhau ở mọi tiêu chí phụ khác; phương án bị loại sẽ được bốc thăm khi việc bỏ phiếu kết thúc, nên hiện chưa biết kết quả.',
 };
 
 export const rulesMessages: { en: Catalog; vi: Catalog } = { en, vi };

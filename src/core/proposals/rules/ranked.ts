@@ -1,25 +1,60 @@
-// Ranked choice by instant runoff, with a fixed elimination tie-break so every close gives the same result.
+// Ranked choice by instant runoff, with an elimination tie-break that nobody can steer and anyone can re-check.
 //
 // Each round counts every ballot for its highest-ranked option still in the race; a ballot with
 // none left is exhausted. An option with more than half of the non-exhausted ballots wins.
-// Otherwise exactly one option is eliminated: the one with the fewest votes. When several share
-// the fewest, the first rule below that separates them decides:
+// Otherwise the option with the fewest votes is eliminated. When several share the fewest, the
+// proposal's tie mode decides.
+//
+// lot (the default): exactly one is eliminated, by the first rule below that separates them:
 //   1. fewer votes in the previous round, then the round before that, back to round 1
 //      (round 1 being first preferences);
-//   2. fewer mentions at any rank across all ballots;
-//   3. listed later in the proposal's options.
+//   2. ranked on fewer ballots (at any rank);
+//   3. a lot: each tied option gets SHA-256(seed + "\n" + label), label in Unicode NFC, and the
+//      lowest hash is eliminated. The seed is the audit chain's head hash when voting ended, so
+//      nobody knows it before then, and the listing order of the options plays no part.
+// batch: every option sharing the fewest votes is eliminated at once, as common reference counts do.
+//
 // When every remaining option has the same count there is nobody to single out, so the result is
 // a tie between them rather than an arbitrary pick.
+import { createHash } from 'node:crypto';
 import { msg, type Msg } from '../../i18n/types.js';
 import { countLine, finish, frame, listNames, noQuorum, preamble } from './common.js';
 import { optionIndex } from './option-rules.js';
-import type { RankedRound, TallyInput, TallyLine, TallyResult } from './types.js';
+import {
+  DEFAULT_TIE_MODE,
+  type LotSeed,
+  type LotTicket,
+  type RankedRound,
+  type RankedTieBreak,
+  type TallyInput,
+  type TallyLine,
+  type TallyResult,
+} from './types.js';
 
 export const RANKED_TIE_BREAK =
   'When several options share the fewest votes in a round, the one eliminated is the one with ' +
   'fewer votes in the previous round, going back round by round to the first preferences; if they ' +
-  'are still tied, the one ranked on fewer ballots overall; if still tied, the one listed later in ' +
-  "the proposal's options. If all remaining options have the same number of votes, the result is a tie.";
+  'are still tied, the one ranked on fewer ballots overall; if still tied, a lot decides: each tied ' +
+  'option gets SHA-256 of the seed, a line break and its label, and the lowest is eliminated. The ' +
+  'seed is the audit chain head hash when voting ended, so the order options are listed in plays no ' +
+  'part. With ties set to batch, all options sharing the fewest votes are eliminated at once. If all ' +
+  'remaining options have the same number of votes, the result is a tie.';
+
+/** The label as it enters the lot: Unicode NFC, so the same text typed either way draws the same. */
+export const lotLabel = (option: string): string => option.normalize('NFC');
+
+/** SHA-256 (hex) of seed + "\n" + label: what `printf '%s\n%s' SEED LABEL | sha256sum` prints. */
+export function lotHash(seed: string, option: string): string {
+  return createHash('sha256').update(`${seed}\n${lotLabel(option)}`, 'utf8').digest('hex');
+}
+
+/** The tied options in draw order, lowest hash first; the first is eliminated. */
+export function drawLot(seed: string, options: readonly string[]): LotTicket[] {
+  return options
+    .map((option) => ({ option, hash: lotHash(seed, option) }))
+    // Equal hashes would need equal labels; the code-unit order only keeps the sort total.
+    .sort((a, b) => (a.hash < b.hash ? -1 : a.hash > b.hash ? 1 : a.option < b.option ? -1 : a.option > b.option ? 1 : 0));
+}
 
 /** Ballots as flat option indexes so rounds walk typed arrays instead of re-reading strings. */
 interface Prepared {
@@ -67,21 +102,35 @@ function prepare(input: TallyInput): Prepared {
   };
 }
 
-type TieBreak = { by: 'fewest' } | { by: 'previous'; round: number } | { by: 'mentions' } | { by: 'order' };
+/** What breakTie settles: an elimination, or a lot that still needs its seed. */
+type Settled = { out: number[]; how: RankedTieBreak | null } | { pending: number[] };
 
-/** Picks the option to eliminate among `tied` (ascending indexes), following the documented chain. */
-function breakTie(tied: number[], history: readonly number[][], mentions: readonly number[]): [number, TieBreak] {
+/** Picks what to eliminate among `tied` (ascending indexes), following the documented chain. */
+function breakTie(
+  tied: number[],
+  history: readonly number[][],
+  mentions: readonly number[],
+  options: readonly string[],
+  input: TallyInput,
+): Settled {
+  if (tied.length === 1) return { out: tied, how: null };
+  if ((input.ties ?? DEFAULT_TIE_MODE) === 'batch') return { out: tied, how: { by: 'batch' } };
   let pool = tied;
-  if (pool.length === 1) return [pool[0] ?? -1, { by: 'fewest' }];
   // history[last] is the current round, which is what produced the tie.
   for (let r = history.length - 2; r >= 0; r--) {
     const counts = history[r] ?? [];
     pool = narrow(pool, (i) => counts[i] ?? 0);
-    if (pool.length === 1) return [pool[0] ?? -1, { by: 'previous', round: r + 1 }];
+    if (pool.length === 1) return { out: pool, how: { by: 'previous', round: r + 1 } };
   }
   pool = narrow(pool, (i) => mentions[i] ?? 0);
-  if (pool.length === 1) return [pool[0] ?? -1, { by: 'mentions' }];
-  return [pool[pool.length - 1] ?? -1, { by: 'order' }];
+  if (pool.length === 1) return { out: pool, how: { by: 'mentions' } };
+  if (!input.seed) return { pending: pool };
+  const draw = drawLot(
+    input.seed.hash,
+    pool.map((i) => options[i] ?? ''),
+  );
+  const first = draw[0]?.option;
+  return { out: pool.filter((i) => options[i] === first).slice(0, 1), how: { by: 'lot', draw } };
 }
 
 function narrow(pool: number[], score: (i: number) => number): number[] {
@@ -92,18 +141,23 @@ function narrow(pool: number[], score: (i: number) => number): number[] {
 
 function eliminationMsg(
   base: Record<string, string | number>,
-  option: string,
+  eliminated: string[],
   tied: string[],
-  tb: TieBreak,
+  tb: RankedTieBreak | null,
+  seed: LotSeed | undefined,
 ): Msg {
-  const params = { ...base, option, tied: listNames(tied) };
+  const params = { ...base, option: listNames(eliminated), tied: listNames(tied) };
+  if (!tb) return msg('tally.ranked.round.eliminated', params);
   switch (tb.by) {
-    case 'fewest':
-      return msg('tally.ranked.round.eliminated', params);
     case 'previous':
       return msg('tally.ranked.round.eliminatedPrevious', { ...params, previous: tb.round });
     case 'mentions':
       return msg('tally.ranked.round.eliminatedMentions', params);
+    case 'lot':
+      // The lot only ran among those the earlier tie-breaks left level.
+      return msg('tally.ranked.round.eliminatedLot', { ...params, tied: listNames(tied.filter((o) => tb.draw.some((d) => d.option === o))), seq: seed?.seq ?? 0 });
+    case 'batch':
+      return msg('tally.ranked.round.eliminatedBatch', params);
     case 'order':
       return msg('tally.ranked.round.eliminatedOrder', params);
   }
@@ -121,6 +175,11 @@ export function tallyRanked(input: TallyInput): TallyResult {
   const lastCount = options.map(() => 0);
   const rounds: RankedRound[] = [];
   const explanation: Msg[] = [];
+  const withTies = (result: TallyResult): TallyResult => {
+    result.ties = input.ties ?? DEFAULT_TIE_MODE;
+    if (input.seed && result.ties === 'lot') result.seed = { hash: input.seed.hash, seq: input.seed.seq };
+    return result;
+  };
 
   const countRound = (): { counts: number[]; exhausted: number } => {
     const counts = new Array<number>(n).fill(0);
@@ -178,26 +237,28 @@ export function tallyRanked(input: TallyInput): TallyResult {
       const winner = options[leader] ?? '';
       rounds.push({ round, counts: shown, eliminated: [], exhausted });
       explanation.push(msg('tally.ranked.round.winner', { ...base, option: winner }));
-      return finish(f, 'winner', [winner], lines(), explanation, rounds);
+      return withTies(finish(f, 'winner', [winner], lines(), explanation, rounds));
     }
     if (min === max) {
       const tied = alive.map((i) => options[i] ?? '');
       rounds.push({ round, counts: shown, eliminated: [], exhausted });
       explanation.push(msg('tally.ranked.round.tie', { ...base, options: listNames(tied) }));
-      return finish(f, 'tie', tied, lines(), explanation, rounds);
+      return withTies(finish(f, 'tie', tied, lines(), explanation, rounds));
     }
     const lowest = alive.filter((i) => (counts[i] ?? 0) === min);
-    const [out, how] = breakTie(lowest, history, p.mentions);
-    continuing[out] = 0;
-    const name = options[out] ?? '';
-    rounds.push({ round, counts: shown, eliminated: [name], exhausted });
-    explanation.push(
-      eliminationMsg(
-        base,
-        name,
-        lowest.map((i) => options[i] ?? ''),
-        how,
-      ),
-    );
+    const settled = breakTie(lowest, history, p.mentions, options, input);
+    const tiedNames = lowest.map((i) => options[i] ?? '');
+    if ('pending' in settled) {
+      // Before voting ends there is no seed: say a lot will decide rather than guess its draw.
+      rounds.push({ round, counts: shown, eliminated: [], exhausted });
+      explanation.push(msg('tally.ranked.round.lotAtClose', { ...base, tied: listNames(settled.pending.map((i) => options[i] ?? '')) }));
+      return withTies(finish(f, 'undecided', [], lines(), explanation, rounds));
+    }
+    for (const i of settled.out) continuing[i] = 0;
+    const names = settled.out.map((i) => options[i] ?? '');
+    const record: RankedRound = { round, counts: shown, eliminated: names, exhausted };
+    if (settled.how) record.tieBreak = settled.how;
+    rounds.push(record);
+    explanation.push(eliminationMsg(base, names, tiedNames, settled.how, input.seed));
   }
 }

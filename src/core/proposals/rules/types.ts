@@ -54,7 +54,8 @@ export type Outcome =
   | 'winner' // option rules: exactly one winner
   | 'tie' // option rules: several options share the top
   | 'no-votes' // option rules with no usable ballot
-  | 'advice-given'; // advice: the decider still has to record the decision
+  | 'advice-given' // advice: the decider still has to record the decision
+  | 'undecided'; // ranked, before close: a lot is needed and is only drawn when voting ends
 
 export interface TallyLine {
   /** Option or choice label, e.g. "agree", "B", "4". */
@@ -65,11 +66,45 @@ export interface TallyLine {
   display: string;
 }
 
+/**
+ * How ranked choice eliminates among options tied for the fewest votes once the earlier rounds and
+ * the number of ballots ranking them cannot separate them: `lot` draws one by a seeded lot, `batch`
+ * eliminates all of them at once (and skips the earlier tie-breaks, as common reference counts do).
+ */
+export const TIE_MODES = ['lot', 'batch'] as const;
+export type TieMode = (typeof TIE_MODES)[number];
+export const DEFAULT_TIE_MODE: TieMode = 'lot';
+
+/** What the lot is drawn from: the audit chain's head when voting ended. */
+export interface LotSeed {
+  /** Hash of the audit entry (hex), the seed itself. */
+  hash: string;
+  /** That entry's sequence number, so anyone can find it in the audit log. */
+  seq: number;
+}
+
+/** One option's place in a draw: its SHA-256(seed + "\n" + label), lowest first. */
+export interface LotTicket {
+  option: string;
+  hash: string;
+}
+
+/** Which tie-break decided a round's elimination, when several options shared the fewest votes. */
+export type RankedTieBreak =
+  | { by: 'previous'; round: number }
+  | { by: 'mentions' }
+  | { by: 'lot'; draw: LotTicket[] }
+  | { by: 'batch' }
+  /** Results frozen before the lot existed: the option listed later was eliminated. */
+  | { by: 'order' };
+
 export interface RankedRound {
   round: number;
   counts: Record<string, number>;
   eliminated: string[];
   exhausted: number;
+  /** Set only when several options shared the fewest votes. */
+  tieBreak?: RankedTieBreak;
 }
 
 export interface TallyResult {
@@ -79,6 +114,9 @@ export interface TallyResult {
   winners: string[];
   lines: TallyLine[];
   rounds?: RankedRound[];
+  /** Ranked: how ties for last were settled, and the seed of the lot when one was available. */
+  ties?: TieMode;
+  seed?: LotSeed;
   turnout: number;
   electorate: number;
   quorumNeeded: number;
@@ -91,4 +129,8 @@ export interface TallyInput {
   ballots: Ballot[];
   /** Voting members at the moment the proposal opened. */
   electorate: number;
+  /** Ranked: the proposal's tie mode (default lot). */
+  ties?: TieMode;
+  /** Ranked, lot mode: the seed, known only once voting has ended. Without it a needed lot leaves the result undecided. */
+  seed?: LotSeed;
 }

@@ -1,0 +1,18 @@
+// `settings ties lot|batch`: how a group's ranked-choice proposals settle a tie for fewest votes.
+import type { Command } from '../commands/types.js';
+import type { Session } from '../context.js';
+import { fail } from '../errors.js';
+import { resolveGroup } from '../groups/service.js';
+import { notice, type View } from '../views/types.js';
+import { DEFAULT_TIE_MODE } from './rules/types.js';
+
+export async function setGroupTies(s: Session, c: Extract<Command, { name: 'settings.ties' }>): Promise<View[]> {
+  const group = await resolveGroup(s, c.group);
+  if (!s.ctx.actor.isAdmin && (await s.tx.roleIn(group.id, s.actor.id)) !== 'convener') fail('group.convenerOnly', { group: group.name });
+  if ((group.rankedTies ?? DEFAULT_TIE_MODE) === c.ties) {
+    return [notice('info', s.t({ key: 'settings.tiesUnchanged', params: { group: group.name, ties: c.ties } }))];
+  }
+  await s.tx.setGroupRankedTies(group.id, c.ties);
+  await s.tx.appendAudit(s.workspace.id, s.now, { actorId: s.actor.id, action: 'settings.ranked-ties', subject: `group:${group.id}`, data: { ties: c.ties } });
+  return [notice('success', s.t({ key: `settings.tiesSet.${c.ties}`, params: { group: group.name } }))];
+}
