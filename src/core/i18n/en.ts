@@ -20,6 +20,7 @@ export const en = {
   'group.kind.committee': 'committee',
   'group.created': 'Created the {kind} "{group}" in {channel}. You are its convener. Others can join with `/concord group join "{group}"`.',
   'group.exists': 'A group called "{group}" already exists. Pick another name, or join it with `/concord group join "{group}"`.',
+  'group.channelTaken': 'This channel already belongs to the group "{group}": proposals and joins here go to it. Create "{name}" in a channel of its own, or join "{group}" with `/concord group join "{group}"`.',
   'group.notFound': 'There is no group called "{group}". Groups here: {groups}. Create one with `/concord group create "<name>"`.',
   'group.noneYet': 'You are not in any group yet. Join one with `/concord group join "<name>"` or create one with `/concord group create "<name>"`.',
   'group.ambiguous': 'You are in several groups ({groups}). Say which one with `--group "<name>"`.',

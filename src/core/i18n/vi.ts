@@ -20,6 +20,7 @@ export const vi: Record<CoreKey, string> = {
   'group.kind.committee': 'ủy ban',
   'group.created': 'Đã tạo {kind} "{group}" trong {channel}. Bạn là điều phối viên. Người khác có thể tham gia bằng `/concord group join "{group}"`.',
   'group.exists': 'Đã có nhóm tên "{group}". Hãy chọn tên khác, hoặc tham gia nhóm đó bằng `/concord group join "{group}"`.',
+  'group.channelTaken': 'Kênh này đã thuộc về nhóm "{group}": các đề xuất và lượt tham gia ở đây đều vào nhóm đó. Hãy tạo "{name}" trong một kênh riêng, hoặc tham gia "{group}" bằng `/concord group join "{group}"`.',
   'group.notFound': 'Không có nhóm nào tên "{group}". Các nhóm hiện có: {groups}. Tạo nhóm mới bằng `/concord group create "<tên>"`.',
   'group.noneYet': 'Bạn chưa ở trong nhóm nào. Hãy tham gia bằng `/concord group join "<tên>"` hoặc tạo nhóm bằng `/concord group create "<tên>"`.',
   'group.ambiguous': 'Bạn đang ở trong nhiều nhóm ({groups}). Hãy chỉ rõ nhóm bằng `--group "<tên>"`.',
