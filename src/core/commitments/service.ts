@@ -172,6 +172,9 @@ async function extend(s: Session, number: number, dueText: string, reason: strin
   const owners = await requireManage(s, c);
   requireOpen(c);
   const dueAt = resolveDue(s, dueText);
+  if (dueAt.getTime() === c.dueAt.getTime() && c.status === 'open') {
+    return [notice('info', s.t({ key: 'commitment.alreadyDue', params: { number, due: formatDateTime(dueAt, s.timezone, s.locale) } }))];
+  }
   await s.tx.commitments.update(c.id, { dueAt, status: 'open', blockedReason: null });
   await s.tx.commitments.cancelJobs(c.id);
   await s.tx.appendAudit(s.workspace.id, s.now, {
@@ -188,6 +191,8 @@ async function markBlocked(s: Session, number: number, reason: string): Promise<
   const c = await requireCommitment(s, number);
   await requireManage(s, c);
   requireOpen(c);
+  // Conveners heard about this block already: telling them again would be noise.
+  if (c.status === 'blocked' && c.blockedReason === reason) return [notice('info', s.t({ key: 'commitment.alreadyBlocked', params: { number } }))];
   await s.tx.commitments.update(c.id, { status: 'blocked', blockedReason: reason });
   await s.tx.appendAudit(s.workspace.id, s.now, { actorId: s.actor.id, action: 'commitment.blocked', subject: `commitment:${number}`, data: { reason } });
   const told = await tellConveners(s.tx, { ...c, status: 'blocked', blockedReason: reason }, s.workspace, s.now, 'commitment.blockedNotice', s.actor);
@@ -197,6 +202,7 @@ async function markBlocked(s: Session, number: number, reason: string): Promise<
 async function cancel(s: Session, number: number): Promise<View[]> {
   const c = await requireCommitment(s, number);
   await requireManage(s, c);
+  if (c.status === 'cancelled') fail('commitment.alreadyCancelled', { number });
   requireOpen(c);
   await s.tx.commitments.update(c.id, { status: 'cancelled' });
   await s.tx.commitments.cancelJobs(c.id);
@@ -264,6 +270,10 @@ async function setReminders(s: Session, text: string, groupName: string | undefi
   const group = groupName ? await resolveGroup(s, groupName) : null;
   await requireSettingsAdmin(s, group);
   const offsets = resolveOffsets(text);
+  const current = group ? (await s.tx.commitments.groupSettings(group.id)).reminders : (await s.tx.commitments.settings(s.workspace.id)).reminders;
+  if (current !== null && current.join(',') === offsets.join(',')) {
+    return [notice('info', s.t({ key: offsets.length ? 'commitment.remindersAlready' : 'commitment.remindersAlreadyOff', params: { offsets: offsets.join(', '), scope: group?.name ?? s.workspace.name } }))];
+  }
   if (group) await s.tx.commitments.updateGroupSettings(group.id, { reminders: offsets });
   else await s.tx.commitments.updateSettings(s.workspace.id, { reminders: offsets });
   await s.tx.appendAudit(s.workspace.id, s.now, { actorId: s.actor.id, action: 'settings.commitment-reminders', subject: group ? `group:${group.id}` : null, data: { offsets } });
@@ -272,6 +282,11 @@ async function setReminders(s: Session, text: string, groupName: string | undefi
 
 async function setQuiet(s: Session, from: number, to: number): Promise<View[]> {
   await requireSettingsAdmin(s, null);
+  const current = await s.tx.commitments.settings(s.workspace.id);
+  const wasOff = current.quietFrom === current.quietTo;
+  if ((from === to && wasOff) || (current.quietFrom === from && current.quietTo === to)) {
+    return [notice('info', s.t({ key: from === to ? 'commitment.quietAlreadyOff' : 'commitment.quietAlready', params: { from, to } }))];
+  }
   await s.tx.commitments.updateSettings(s.workspace.id, { quietFrom: from, quietTo: to });
   await s.tx.appendAudit(s.workspace.id, s.now, { actorId: s.actor.id, action: 'settings.quiet-hours', subject: null, data: { from, to } });
   return [notice('success', s.t({ key: from === to ? 'commitment.quietOff' : 'commitment.quietSet', params: { from, to } }))];
@@ -284,6 +299,10 @@ async function setDigest(s: Session, day: string, hour: number | undefined, grou
   await requireSettingsAdmin(s, group);
   const digestDay = day === 'off' ? 0 : WEEKDAYS.indexOf(day) + 1;
   const digestHour = hour ?? 9;
+  const current = await s.tx.commitments.groupSettings(group.id);
+  if (current.digestDay === digestDay && (digestDay === 0 || current.digestHour === digestHour)) {
+    return [notice('info', s.t({ key: digestDay ? 'digest.alreadySet' : 'digest.alreadyOff', params: { group: group.name, day: s.t({ key: `weekday.${digestDay}` }), hour: digestHour } }))];
+  }
   await s.tx.commitments.updateGroupSettings(group.id, { digestDay, digestHour });
   await scheduleDigest(s.tx, group.id, s.workspace, s.now);
   await s.tx.appendAudit(s.workspace.id, s.now, { actorId: s.actor.id, action: 'settings.digest', subject: `group:${group.id}`, data: { day, hour: digestHour } });

@@ -125,6 +125,9 @@ export async function runGroupCommand(
       await requireConvener(s, group);
       const member = await resolveMember(s, command.member);
       const current = await s.tx.roleIn(group.id, member.id);
+      if (current === command.role) {
+        return [notice('info', s.t({ key: 'group.alreadyRole', params: { member: `@${member.displayName}`, group: group.name, role: roleLabel(s, current) } }))];
+      }
       if (current === 'convener' && command.role !== 'convener' && (await conveners(s, group.id)) === 1) {
         return fail('group.lastConvener', { group: group.name });
       }

@@ -80,6 +80,9 @@ export async function runMediationCommand(s: Session, c: MediationCommand): Prom
       const { dispute } = await access(s, c.dispute, 'mediator');
       if (dispute.status === 'closed') fail('mediation.closed', { number: dispute.number });
       const pausing = c.name === 'mediation.pause';
+      if (pausing ? dispute.status === 'paused' : dispute.status !== 'paused') {
+        return [notice('info', s.t({ key: pausing ? 'mediation.alreadyPaused' : 'mediation.alreadyRunning', params: { number: dispute.number } }))];
+      }
       await s.tx.disputes.update(dispute.id, { status: pausing ? 'paused' : 'open' });
       await audit(s, dispute, pausing ? 'mediation.paused' : 'mediation.resumed', {});
       const t = translator(s.workspace.locale);
@@ -111,9 +114,14 @@ export async function runMediationCommand(s: Session, c: MediationCommand): Prom
       const { dispute, parties } = await access(s, c.dispute, 'participant');
       requireActive(dispute);
       if (!parties.some((p) => p.id === s.actor.id)) fail('mediation.partiesOnly', { number: dispute.number });
-      const pending = await s.tx.disputes.pendingAgreement(dispute.id);
-      if (!pending) return fail('mediation.noAgreement', { number: dispute.number });
       const response = c.name === 'mediation.accept' ? 'accepted' : 'declined';
+      // Answering the same way twice changes nothing: say so, and write no second audit entry.
+      const answered = (await s.tx.disputes.latestAgreement(dispute.id))?.responses[String(s.actor.id)];
+      const pending = await s.tx.disputes.pendingAgreement(dispute.id);
+      if (answered === response && (!pending || pending.responses[String(s.actor.id)] === response)) {
+        return [notice('info', s.t({ key: response === 'accepted' ? 'mediation.alreadyAccepted' : 'mediation.alreadyDeclined', params: { number: dispute.number } }))];
+      }
+      if (!pending) return fail('mediation.noAgreement', { number: dispute.number });
       const updated = await s.tx.disputes.respond(pending.id, s.actor.id, response);
       await audit(s, dispute, `mediation.agreement-${response}`, {});
       const t = translator(s.workspace.locale);

@@ -253,7 +253,7 @@ async function closeByHand(s: Session, number: number): Promise<View[]> {
 async function withdraw(s: Session, number: number): Promise<View[]> {
   await s.tx.lockWorkspace(s.workspace.id);
   const p = await requireProposal(s, number);
-  if (p.status !== 'open') fail(p.status === 'closed' ? 'proposal.alreadyClosed' : 'proposal.isWithdrawn', { number });
+  if (p.status !== 'open') fail(p.status === 'closed' ? 'proposal.alreadyClosed' : 'proposal.alreadyWithdrawn', { number });
   const isAuthor = p.authorId === s.actor.id;
   if (!isAuthor && (await s.tx.roleIn(p.groupId, s.actor.id)) !== 'convener') fail('proposal.manageOnly', { number });
   await s.tx.updateProposal(p.id, { status: 'withdrawn', closedAt: s.now });
@@ -279,6 +279,10 @@ async function recordOutcome(s: Session, c: Extract<Command, { name: 'outcome' }
     const when = parseWhen(c.review, { now: s.now, zone: s.timezone, locale: s.locale });
     if (!when.ok) throw new DomainError(when.error);
     reviewAt = when.date;
+  }
+  // The same statement and review date again changes nothing: no second audit entry, no second post.
+  if (p.outcome === c.statement && (p.reviewAt?.getTime() ?? null) === (reviewAt?.getTime() ?? null)) {
+    return [notice('info', s.t({ key: 'outcome.alreadyRecorded', params: { number: p.number } }))];
   }
   const amended = p.outcome !== null;
   await s.tx.updateProposal(p.id, { outcome: c.statement, outcomeBy: s.actor.id, outcomeAt: s.now, reviewAt });
