@@ -117,7 +117,13 @@ async function commit(s: Session, c: Extract<Command, { name: 'commit' }>): Prom
   ];
 }
 
-/** Reminders for each owner in their own time zone, the overdue notice at the due time. Returns how many reminders. */
+/**
+ * A commitment is on time up to and including its due instant ("done" at 17:00 for 17:00 is on time), so it
+ * becomes overdue strictly after it: the overdue notice waits one second past the due time.
+ */
+const overdueFrom = (dueAt: Date) => new Date(dueAt.getTime() + 1000);
+
+/** Reminders for each owner in their own time zone, the overdue notice just after the due time. Returns how many reminders. */
 async function scheduleFollowUps(tx: Tx, c: Commitment, owners: Member[], workspace: Workspace, now: Date): Promise<number> {
   const settings = await tx.commitments.settings(workspace.id);
   const groupOffsets = c.groupId ? (await tx.commitments.groupSettings(c.groupId)).reminders : null;
@@ -133,7 +139,7 @@ async function scheduleFollowUps(tx: Tx, c: Commitment, owners: Member[], worksp
       count++;
     }
   }
-  await tx.schedule({ kind: 'commitment.overdue', key: commitmentJobKeys.overdue(c.id), runAt: c.dueAt, payload: { commitmentId: c.id } }, 'replace');
+  await tx.schedule({ kind: 'commitment.overdue', key: commitmentJobKeys.overdue(c.id), runAt: overdueFrom(c.dueAt), payload: { commitmentId: c.id } }, 'replace');
   return count;
 }
 
@@ -234,7 +240,7 @@ function statusLine(t: Translator, c: Commitment, zone: string, locale: Locale, 
   const absolute = when?.absolute ?? formatDateTime(c.dueAt, zone, locale);
   if (c.status === 'done') return t({ key: c.doneAt && c.doneAt <= c.dueAt ? 'commitment.status.doneOnTime' : 'commitment.status.doneLate' });
   if (c.status === 'cancelled') return t({ key: 'commitment.status.cancelled' });
-  if (c.dueAt <= now) return t({ key: 'commitment.status.overdue', params: { due: absolute } });
+  if (c.dueAt < now) return t({ key: 'commitment.status.overdue', params: { due: absolute } });
   const due = `${absolute} (${when?.relative ?? formatRelative(c.dueAt, now, locale, zone)})`;
   if (c.status === 'blocked') return t({ key: 'commitment.status.blocked', params: { due, reason: c.blockedReason ?? '' } });
   return t({ key: 'commitment.status.open', params: { due } });
@@ -361,7 +367,7 @@ function buildCommitmentCard(
     title: t({ key: 'commitment.title', params: { number: c.number, what: c.what } }),
     fields,
     actions: OPEN.includes(c.status) ? commitmentActions(c, t) : [],
-    tone: c.status === 'done' ? 'success' : c.dueAt <= d.now && OPEN.includes(c.status) ? 'danger' : 'info',
+    tone: c.status === 'done' ? 'success' : c.dueAt < d.now && OPEN.includes(c.status) ? 'danger' : 'info',
   };
 }
 
@@ -442,13 +448,18 @@ export async function runCommitmentReminders(tx: Tx, jobs: { payload: Record<str
   await tx.enqueueMany(messages, now);
 }
 
-/** DMs the group's conveners (or whoever recorded it, with no group). False when nobody could be told. */
+/**
+ * DMs the group's conveners who are not owners of the commitment, or, when there are none, whoever recorded it:
+ * an owner hears of their own commitment anyway, and an escalation to oneself reaches nobody new.
+ * False when nobody could be told.
+ */
 async function tellConveners(tx: Tx, c: Commitment, workspace: Workspace, now: Date, key: string, actor: Member | null): Promise<boolean> {
-  let recipients: Member[] = [];
-  if (c.groupId) recipients = (await tx.groupMembers(c.groupId)).filter((m) => m.role === 'convener').map((m) => m.member);
-  if (recipients.length === 0) recipients = [await tx.getMember(c.createdBy)];
-  recipients = recipients.filter((r) => r.id !== actor?.id);
   const owners = await tx.commitments.owners(c.id);
+  const ownerIds = new Set(owners.map((o) => o.id));
+  let recipients: Member[] = [];
+  if (c.groupId) recipients = (await tx.groupMembers(c.groupId)).filter((m) => m.role === 'convener' && !ownerIds.has(m.member.id)).map((m) => m.member);
+  if (recipients.length === 0 && !ownerIds.has(c.createdBy)) recipients = [await tx.getMember(c.createdBy)];
+  recipients = recipients.filter((r) => r.id !== actor?.id);
   for (const r of recipients) {
     const view = await dmCard(tx, c, r, workspace, now, key, { owners: mentionList(owners.map((o) => o.displayName)), reason: c.blockedReason ?? '' });
     await tx.enqueue({ workspaceId: workspace.id, target: { kind: 'dm', memberExternalId: r.externalId }, view }, now);
