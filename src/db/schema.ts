@@ -326,7 +326,7 @@ export const disputes = pgTable(
     topic: text('topic').notNull(),
     requestedBy: integer('requested_by').notNull(),
     mediatorId: integer('mediator_id'),
-    /** awaiting-mediator | open | paused | closed */
+    /** awaiting-consent | declined | awaiting-mediator | open | paused | closed */
     status: text('status').notNull(),
     /** statements | interests | options | agreement */
     stage: text('stage').notNull(),
@@ -351,6 +351,12 @@ export const disputeParties = pgTable(
     memberId: integer('member_id')
       .notNull()
       .references(() => members.id),
+    /**
+     * pending | accepted | declined: a named party agrees before anything about the case is announced. The
+     * requester's own consent is given by asking; cases from before consent existed count as accepted.
+     */
+    consent: text('consent').notNull().default('accepted'),
+    consentAt: ts('consent_at'),
   },
   (t) => [primaryKey({ columns: [t.disputeId, t.memberId] }), index('dispute_parties_member').on(t.memberId)],
 );
