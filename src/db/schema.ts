@@ -132,6 +132,8 @@ export const proposals = pgTable(
     result: jsonb('result'),
     outcome: text('outcome'),
     outcomeBy: integer('outcome_by'),
+    /** Who withdrew the proposal (its proposer or a convener), shown on its card. */
+    withdrawnBy: integer('withdrawn_by'),
     outcomeAt: ts('outcome_at'),
     reviewAt: ts('review_at'),
     channelId: text('channel_id').notNull(),

@@ -13,6 +13,8 @@ export interface CardInput {
   groupName: string;
   authorName: string;
   deciderName: string | null;
+  /** Who withdrew a withdrawn proposal, when recorded. */
+  withdrawnByName?: string | null;
   /** Every ballot's value and reason, for the tally and the turnout. */
   ballots: Ballot[];
   /**
@@ -91,7 +93,7 @@ export function proposalCard(input: CardInput): CardView {
     }
   } else if (p.status === 'withdrawn') {
     card.tone = 'warning';
-    card.footer = t({ key: 'card.withdrawn' });
+    card.footer = input.withdrawnByName ? t({ key: 'card.withdrawnBy', params: { member: `@${input.withdrawnByName}` } }) : t({ key: 'card.withdrawn' });
   } else {
     card.tone = result.outcome === 'passed' || result.outcome === 'winner' ? 'success' : 'warning';
     card.footer = t({ key: 'card.closedOutcome', params: { outcome: outcomeLabel(t, result, p) } });
@@ -107,7 +109,9 @@ function visibleReasons(input: CardInput, visible: boolean): string | null {
   const lines = input.voters
     .filter((b) => b.reason && b.value.kind === 'choice')
     .map((b) => {
-      const choice = b.value.kind === 'choice' ? input.t({ key: `choice.${b.value.choice}` }) : '';
+      // Named choices (agree, block...) are translated; poll options are shown as they were written.
+      const named = b.value.kind === 'choice' ? choiceLabel(input.proposal.rule, b.value.choice) : null;
+      const choice = named ? input.t(named) : b.value.kind === 'choice' ? b.value.choice : '';
       const who = input.proposal.anonymous ? '' : `@${input.names.get(b.memberId) ?? '?'} `;
       return `• ${who}(${choice}): ${b.reason}`;
     });
@@ -137,14 +141,25 @@ function tallyView(result: TallyResult, t: Translator, visible: boolean, p: Prop
       const named = choiceLabel(p.rule, l.option);
       const label = named ? t(named) : l.option;
       const line: { label: string; value: string; share?: number } = { label, value: l.display };
-      if (isCount && total > 0) line.share = l.value / total;
+      if (p.rule === 'approval') {
+        // A voter approves several options, so approvals are a share of the voters, not of all approvals.
+        line.value = t({ key: 'card.approvedBy', params: { approved: l.value, count: result.turnout } });
+        if (result.turnout > 0) line.share = l.value / result.turnout;
+      } else if (p.rule === 'dot') {
+        line.value = t({ key: 'card.dotsOf', params: { dots: l.value, count: total } });
+        if (total > 0) line.share = l.value / total;
+      } else if (isCount && total > 0) line.share = l.value / total;
       return line;
     }),
-    // While voting goes on the explanation is a forecast, not a result.
-    summary:
-      p.status === 'open'
-        ? t({ key: 'card.ifClosedNow', params: { explanation: result.explanation.map((m) => t(m)).join(' ') } })
-        : result.explanation.map((m) => t(m)).join(' '),
+    // While voting goes on the explanation is a forecast, not a result; a withdrawn proposal has neither.
+    ...(p.status === 'withdrawn'
+      ? {}
+      : {
+          summary:
+            p.status === 'open'
+              ? t({ key: 'card.ifClosedNow', params: { explanation: result.explanation.map((m) => t(m)).join(' ') } })
+              : result.explanation.map((m) => t(m)).join(' '),
+        }),
   };
 }
 
@@ -200,21 +215,7 @@ export function resultCard(input: CardInput): CardView {
     actions: [],
     tone: result.outcome === 'passed' || result.outcome === 'winner' ? 'success' : 'warning',
   };
-  if (result.rounds?.length) {
-    card.body = result.rounds
-      .map((r) =>
-        t({
-          key: 'result.round',
-          params: {
-            round: r.round,
-            // Stored as JSON the counts lose their order: list them in the proposal's option order.
-            counts: p.config.options.filter((o) => o in r.counts).map((o) => `${o} ${r.counts[o]}`).join(', '),
-            eliminated: r.eliminated.join(', ') || '—',
-          },
-        }),
-      )
-      .join('\n');
-  }
+  // Ranked rounds are told once, in the tally's explanation, with their exhausted ballots and tie-breaks.
   if (p.rule === 'advice' && input.deciderName && !p.outcome) {
     card.footer = t({ key: 'result.adviceNext', params: { decider: `@${input.deciderName}`, number: p.number } });
   } else if (!p.outcome) {

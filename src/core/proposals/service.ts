@@ -256,7 +256,7 @@ async function withdraw(s: Session, number: number): Promise<View[]> {
   if (p.status !== 'open') fail(p.status === 'closed' ? 'proposal.alreadyClosed' : 'proposal.alreadyWithdrawn', { number });
   const isAuthor = p.authorId === s.actor.id;
   if (!isAuthor && (await s.tx.roleIn(p.groupId, s.actor.id)) !== 'convener') fail('proposal.manageOnly', { number });
-  await s.tx.updateProposal(p.id, { status: 'withdrawn', closedAt: s.now });
+  await s.tx.updateProposal(p.id, { status: 'withdrawn', closedAt: s.now, withdrawnBy: s.actor.id });
   await s.tx.cancelJobs([jobKeys.close(p.id), jobKeys.remind(p.id)]);
   await s.tx.appendAudit(s.workspace.id, s.now, { actorId: s.actor.id, action: 'proposal.withdrawn', subject: `proposal:${number}`, data: {} });
   await scheduleCardRefresh(s.tx, p.id, s.now);
@@ -271,7 +271,8 @@ async function recordOutcome(s: Session, c: Extract<Command, { name: 'outcome' }
   if (p.status === 'open') {
     // Only the advice process records its decision while open: the decider's word ends it.
     if (p.rule !== 'advice') fail('outcome.stillOpen', { number: p.number });
-    await closeProposal(s.tx, p, 'by-hand', s.now, s.actor.id);
+    // The result card goes out with the decision already in it: "decision pending" would be stale on arrival.
+    await closeProposal(s.tx, { ...p, outcome: c.statement }, 'by-hand', s.now, s.actor.id);
     p = (await s.tx.getProposal(p.id))!;
   }
   let reviewAt: Date | null = null;
@@ -438,6 +439,7 @@ async function cardInput(tx: Tx, p: Proposal, d: Omit<Display, 't'> & { t?: Disp
     showVoters ? tx.ballots(p.id) : tx.reasonedBallots(p.id),
   ]);
   const decider = p.deciderId ? await tx.getMember(p.deciderId) : null;
+  const withdrawnBy = p.status === 'withdrawn' && p.withdrawnBy ? await tx.getMember(p.withdrawnBy) : null;
   const names = new Map<number, string>();
   if (!p.anonymous && voters.length) {
     for (const m of await tx.getMembers([...new Set(voters.map((b) => b.memberId))])) names.set(m.id, m.displayName);
@@ -448,6 +450,7 @@ async function cardInput(tx: Tx, p: Proposal, d: Omit<Display, 't'> & { t?: Disp
     groupName: group.name,
     authorName: author.displayName,
     deciderName: decider?.displayName ?? null,
+    withdrawnByName: withdrawnBy?.displayName ?? null,
     ballots,
     voters,
     names,

@@ -99,7 +99,9 @@ export function finish(
 /** Lines are still shown when quorum fails so members can see how close the vote came. */
 export function noQuorum(f: Frame, lines: TallyLine[]): TallyResult {
   return finish(f, 'no-quorum', [], lines, [
-    msg('tally.noQuorum', { count: f.turnout, needed: f.quorumNeeded, electorate: f.electorate }),
+    f.turnout === 0
+      ? msg('tally.noQuorum.none', { needed: f.quorumNeeded, electorate: f.electorate })
+      : msg('tally.noQuorum', { count: f.turnout, needed: f.quorumNeeded, electorate: f.electorate }),
   ]);
 }
 

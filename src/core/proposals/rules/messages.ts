@@ -90,6 +90,7 @@ const en: Catalog = {
     'Only {count} ballot was cast but quorum needs {needed} of {electorate} members, so nothing was decided.',
   'tally.noQuorum.other':
     'Only {count} ballots were cast but quorum needs {needed} of {electorate} members, so nothing was decided.',
+  'tally.noQuorum.none': 'No ballots were cast but quorum needs {needed} of {electorate} members, so nothing was decided.',
   'tally.quorumMet.one': '{count} ballot cast; the quorum of {needed} of {electorate} members is met.',
   'tally.quorumMet.other': '{count} ballots cast; the quorum of {needed} of {electorate} members is met.',
   'tally.ignored.one': '{count} ballot does not fit this rule and was not counted.',
@@ -247,6 +248,7 @@ const vi: Catalog = {
     'Chỉ có {count} phiếu trong khi túc số là {needed} trên {electorate} thành viên, nên chưa có quyết định.',
   'tally.noQuorum.other':
     'Chỉ có {count} phiếu trong khi túc số là {needed} trên {electorate} thành viên, nên chưa có quyết định.',
+  'tally.noQuorum.none': 'Chưa có phiếu nào trong khi túc số là {needed} trên {electorate} thành viên, nên chưa có quyết định.',
   'tally.quorumMet.one': 'Đã có {count} phiếu, đạt túc số {needed} trên {electorate} thành viên.',
   'tally.quorumMet.other': 'Đã có {count} phiếu, đạt túc số {needed} trên {electorate} thành viên.',
   'tally.ignored.one': '{count} phiếu không phù hợp với thể thức này nên không được tính.',
