@@ -213,6 +213,7 @@ export class Concord {
       case 'settings.reminders':
       case 'settings.quiet':
       case 'settings.digest':
+      case 'settings.digest-empty':
         return runCommitmentCommand(s, command);
       case 'mediate':
       case 'mediation.next':

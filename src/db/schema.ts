@@ -79,6 +79,8 @@ export const groups = pgTable(
     /** Weekly digest: ISO weekday 1 (Monday) to 7, or 0 for none; hour in the workspace's time zone. */
     digestDay: integer('digest_day').notNull().default(1),
     digestHour: integer('digest_hour').notNull().default(9),
+    /** Post the weekly digest even when it has nothing in it (default: skip an empty week). */
+    digestEmpty: boolean('digest_empty').notNull().default(false),
     /** The mediator chosen last, so the next request goes to the next one in turn. */
     lastMediatorId: integer('last_mediator_id'),
     createdAt: ts('created_at').notNull(),

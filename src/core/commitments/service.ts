@@ -22,7 +22,9 @@ export const commitmentJobKeys = {
 
 type CommitmentCommand = Extract<
   Command,
-  { name: 'commit' | 'commitment.list' | 'commitment.show' | 'commitment.stats' | 'done' | 'extend' | 'blocked' | 'cancel' | 'settings.reminders' | 'settings.quiet' | 'settings.digest' }
+  {
+    name: 'commit' | 'commitment.list' | 'commitment.show' | 'commitment.stats' | 'done' | 'extend' | 'blocked' | 'cancel' | 'settings.reminders' | 'settings.quiet' | 'settings.digest' | 'settings.digest-empty';
+  }
 >;
 
 export async function runCommitmentCommand(s: Session, c: CommitmentCommand): Promise<View[]> {
@@ -51,6 +53,8 @@ export async function runCommitmentCommand(s: Session, c: CommitmentCommand): Pr
       return setQuiet(s, c.from, c.to);
     case 'settings.digest':
       return setDigest(s, c.day, c.hour, c.group);
+    case 'settings.digest-empty':
+      return setDigestEmpty(s, c.mode, c.group);
   }
 }
 
@@ -315,6 +319,18 @@ async function setDigest(s: Session, day: string, hour: number | undefined, grou
   return [notice('success', s.t({ key: digestDay ? 'digest.set' : 'digest.off', params: { group: group.name, day: s.t({ key: `weekday.${digestDay}` }), hour: digestHour } }))];
 }
 
+async function setDigestEmpty(s: Session, mode: 'post' | 'skip', groupName: string | undefined): Promise<View[]> {
+  const group = await resolveGroup(s, groupName);
+  await requireSettingsAdmin(s, group);
+  const digestEmpty = mode === 'post';
+  if ((await s.tx.commitments.groupSettings(group.id)).digestEmpty === digestEmpty) {
+    return [notice('info', s.t({ key: digestEmpty ? 'digest.emptyAlreadyPost' : 'digest.emptyAlreadySkip', params: { group: group.name } }))];
+  }
+  await s.tx.commitments.updateGroupSettings(group.id, { digestEmpty });
+  await s.tx.appendAudit(s.workspace.id, s.now, { actorId: s.actor.id, action: 'settings.digest-empty', subject: `group:${group.id}`, data: { mode } });
+  return [notice('success', s.t({ key: digestEmpty ? 'digest.emptyPost' : 'digest.emptySkip', params: { group: group.name } }))];
+}
+
 /** Puts the group's next weekly digest on the schedule (or takes it off). */
 export async function scheduleDigest(tx: Tx, groupId: number, workspace: Workspace, now: Date): Promise<void> {
   const { digestDay, digestHour } = await tx.commitments.groupSettings(groupId);
@@ -520,6 +536,12 @@ async function runDigest(tx: Tx, groupId: number, now: Date): Promise<void> {
   const line = async (c: Commitment) => `#${c.number} ${c.what} — ${mentionList((await tx.commitments.owners(c.id)).map((o) => o.displayName))}, ${formatDateTime(c.dueAt, zone, workspace.locale)}`;
   const section = async (title: string, rows: string[]) => (rows.length ? `*${title}*\n${rows.map((r) => `• ${r}`).join('\n')}` : `*${title}*\n${t({ key: 'digest.none' })}`);
 
+  const empty = decided.length + open.length + dueSoon.length + overdue.length + completed.length === 0;
+  if (empty && !(await tx.commitments.groupSettings(groupId)).digestEmpty) {
+    // A week with nothing in it is not worth a post; the next week's digest is still scheduled.
+    await scheduleDigest(tx, groupId, workspace, new Date(now.getTime() + 60_000));
+    return;
+  }
   const keptBy = new Set<string>();
   for (const c of completed.filter((c) => c.doneAt && c.doneAt <= c.dueAt)) for (const o of await tx.commitments.owners(c.id)) keptBy.add(o.displayName);
 

@@ -1,0 +1,1 @@
+ALTER TABLE "groups" ADD COLUMN "digest_empty" boolean DEFAULT false NOT NULL;
