@@ -90,6 +90,23 @@ describe('result cards', () => {
   });
 });
 
+describe('numbers', () => {
+  it('are written with the reader\'s decimal separator on cards', async () => {
+    await h.run('alice', 'propose "Pace" --rule fist-of-five', { channel: 'budget' });
+    await h.run('alice', 'vote 1 4');
+    await h.run('bob', 'vote 1 4');
+    expect((await h.run('bob', 'proposal 1')).text).toMatch(/The mean of 2 ballots is 4\.00/);
+    expect((await h.run('bob', 'proposal 1', { locale: 'vi' })).text).toMatch(/Điểm trung bình của 2 phiếu là 4,00/);
+    await h.run('alice', 'propose "Venue" --rule score --options "Hall|Park"', { channel: 'budget' });
+    await h.run('alice', 'vote 2 "Hall=3 Park=1"');
+    await h.run('bob', 'vote 2 Hall=2');
+    const vi = await h.run('bob', 'proposal 2', { locale: 'vi' });
+    expect(vi.text).toMatch(/Hall: 2,50/);
+    expect(vi.text).toMatch(/Hall thắng với điểm trung bình 2,50/);
+    expect((await h.run('bob', 'proposal 2')).text).toMatch(/Hall: 2\.50/);
+  });
+});
+
 describe('wording', () => {
   it('says "no ballots" rather than "only 0 ballots" when quorum fails with nobody voting', async () => {
     await h.run('alice', 'propose "Quiet" --rule consent --quorum 50%', { channel: 'budget' });

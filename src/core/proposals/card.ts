@@ -1,5 +1,5 @@
 // Builds the proposal card and the result card: what a group sees in its channel, in the group's language.
-import type { Translator } from '../i18n/index.js';
+import { formatNumber, type Translator } from '../i18n/index.js';
 import type { Locale } from '../i18n/types.js';
 import type { Proposal } from '../ports.js';
 import { choiceLabel, choicesFor, describeRule, quorumNeeded, tally } from './rules/index.js';
@@ -81,7 +81,7 @@ export function proposalCard(input: CardInput): CardView {
   if (p.body) card.body = p.body;
 
   const visible = resultsVisible(p, input.viewerHasVoted ?? false);
-  card.tally = tallyView(result, t, visible, p);
+  card.tally = tallyView(result, t, visible, p, input.locale);
 
   if (p.status === 'open') {
     const needed = p.rule === 'advice' ? 0 : quorumNeeded(p.config.quorum, p.electorateSize) - input.ballots.length;
@@ -126,7 +126,7 @@ export function outcomeLabel(t: Translator, result: TallyResult, proposal?: Pick
   return t({ key: `outcome.${result.outcome}` });
 }
 
-function tallyView(result: TallyResult, t: Translator, visible: boolean, p: Proposal): TallyView {
+function tallyView(result: TallyResult, t: Translator, visible: boolean, p: Proposal, locale: Locale): TallyView {
   if (!visible) {
     return {
       lines: [],
@@ -141,6 +141,8 @@ function tallyView(result: TallyResult, t: Translator, visible: boolean, p: Prop
       const named = choiceLabel(p.rule, l.option);
       const label = named ? t(named) : l.option;
       const line: { label: string; value: string; share?: number } = { label, value: l.display };
+      // Means are written as the reader writes numbers: 2.33 in English, 2,33 in Vietnamese.
+      if (p.rule === 'score') line.value = formatNumber(locale, l.value, 2);
       if (p.rule === 'approval') {
         // A voter approves several options, so approvals are a share of the voters, not of all approvals.
         line.value = t({ key: 'card.approvedBy', params: { approved: l.value, count: result.turnout } });
@@ -211,7 +213,7 @@ export function resultCard(input: CardInput): CardView {
       { label: t({ key: 'card.rule' }), value: t({ key: `rule.name.${p.rule}` }) },
       { label: t({ key: 'card.turnout' }), value: t({ key: 'card.turnoutValue', params: { voted: result.turnout, count: p.electorateSize } }) },
     ],
-    tally: tallyView(result, t, true, p),
+    tally: tallyView(result, t, true, p, input.locale),
     actions: [],
     tone: result.outcome === 'passed' || result.outcome === 'winner' ? 'success' : 'warning',
   };

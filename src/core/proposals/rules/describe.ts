@@ -13,7 +13,7 @@ export function describeRule(rule: RuleName, config: RuleConfig): Msg {
         : msg('rule.describe.majority');
     }
     case 'fist-of-five':
-      return msg('rule.describe.fist-of-five', { min: String(minMeanOf(config)) });
+      return msg('rule.describe.fist-of-five', { min: minMeanOf(config) });
     case 'score':
       return msg('rule.describe.score', { max: MAX_SCORE });
     case 'dot':
