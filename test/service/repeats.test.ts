@@ -62,6 +62,10 @@ describe('mediation', () => {
     expect(again.text).toMatch(/already accepted/);
   });
 
+  it('proposing the same terms twice answers "already"', async () => {
+    expect((await twice('dan', 'mediation propose-agreement 1 "Carol leads after March"')).text).toMatch(/already waiting for the parties' answers/);
+  });
+
   it('declining twice answers "already declined"', async () => {
     expect((await twice('bob', 'mediation decline 1 "Too long"')).text).toMatch(/You have already declined/);
   });
@@ -88,6 +92,16 @@ describe('groups and proposals', () => {
     const again = await twice('alice', 'withdraw 1');
     expect(again.text).toMatch(/Proposal #1 is already withdrawn/);
     expect((await h.run('alice', 'withdraw 1', { locale: 'vi' })).text).toMatch(/Đề xuất #1 đã được rút lại trước đó/);
+  });
+
+  it('casting the same ballot twice answers "already", and a different one still changes it', async () => {
+    await h.run('alice', 'propose "Venue" --rule score --options "Hall|Park|Online"', { channel: 'budget' });
+    expect((await twice('bob', 'vote 1 "Park=4 Hall=2"')).text).toMatch(/Your vote on #1 is already: Hall=2 Park=4\. Nothing changed\./);
+    expect((await h.run('bob', 'vote 1 "Park=4 Hall=2"', { locale: 'vi' })).text).toMatch(/Phiếu của bạn cho #1 vốn đã là/);
+    expect((await h.run('bob', 'vote 1 "Park=5"')).text).toMatch(/Your vote on #1 is now: Park=5/);
+    await h.run('alice', 'propose "Evening meetings" --rule consent', { channel: 'budget' });
+    expect((await twice('carol', 'vote 2 object "Childcare"')).text).toMatch(/already/);
+    expect((await h.run('carol', 'vote 2 object "Childcare, and the late bus"')).text).toMatch(/is now/);
   });
 
   it('closing twice answers "already closed"', async () => {

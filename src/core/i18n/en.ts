@@ -63,6 +63,7 @@ export const en = {
   'vote.observer': 'Observers of "{group}" cannot vote. Ask a convener to make you a member.',
   'vote.joinedLate': 'You joined after proposal #{number} opened. Its electorate was fixed when it opened, so you can vote on the next one.',
   'vote.recorded': 'Your vote on #{number} is recorded: {choice}. You can change it until the proposal closes.',
+  'vote.alreadyCast': 'Your vote on #{number} is already: {choice}. Nothing changed.',
   'vote.changed': 'Your vote on #{number} is now: {choice}.',
   'vote.allVotedClosed': 'Everyone has voted, so proposal #{number} closed.',
 
@@ -344,6 +345,7 @@ export const en = {
   'mediation.accept': 'Accept',
   'mediation.decline': 'Decline',
   'mediation.declinePrompt': 'What would need to change?',
+  'mediation.alreadyProposed': 'These terms are already waiting for the parties\' answers in mediation #{number}. Nothing changed.',
   'mediation.agreementProposed': 'The agreement was proposed to the parties of mediation #{number}.',
   'mediation.noAgreement': 'There is no agreement waiting for an answer in mediation #{number}.',
   'mediation.declinedNotice': '{member} declined the proposed agreement. {reason}',

@@ -63,6 +63,7 @@ export const vi: Record<CoreKey, string> = {
   'vote.observer': 'Quan sát viên của "{group}" không thể biểu quyết. Hãy nhờ điều phối viên chuyển bạn thành thành viên.',
   'vote.joinedLate': 'Bạn tham gia sau khi đề xuất #{number} được mở. Danh sách cử tri đã chốt lúc mở, nên bạn có thể biểu quyết từ đề xuất sau.',
   'vote.recorded': 'Đã ghi nhận phiếu của bạn cho #{number}: {choice}. Bạn có thể đổi phiếu cho đến khi đề xuất đóng.',
+  'vote.alreadyCast': 'Phiếu của bạn cho #{number} vốn đã là: {choice}. Không có gì thay đổi.',
   'vote.changed': 'Phiếu của bạn cho #{number} giờ là: {choice}.',
   'vote.allVotedClosed': 'Mọi người đã biểu quyết nên đề xuất #{number} đã đóng.',
 
@@ -344,6 +345,7 @@ export const vi: Record<CoreKey, string> = {
   'mediation.accept': 'Chấp nhận',
   'mediation.decline': 'Từ chối',
   'mediation.declinePrompt': 'Cần thay đổi điều gì?',
+  'mediation.alreadyProposed': 'Các điều khoản này đã được gửi và đang chờ các bên trả lời trong hòa giải #{number}. Không có gì thay đổi.',
   'mediation.agreementProposed': 'Đã gửi thỏa thuận tới các bên của hòa giải #{number}.',
   'mediation.noAgreement': 'Không có thỏa thuận nào đang chờ trả lời trong hòa giải #{number}.',
   'mediation.declinedNotice': '{member} đã từ chối thỏa thuận được đề xuất. {reason}',

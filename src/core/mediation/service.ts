@@ -92,6 +92,8 @@ export async function runMediationCommand(s: Session, c: MediationCommand): Prom
     case 'mediation.propose': {
       const { dispute, parties } = await access(s, c.dispute, 'participant');
       requireActive(dispute);
+      const waiting = await s.tx.disputes.pendingAgreement(dispute.id);
+      if (waiting && waiting.terms === c.terms) return [notice('info', s.t({ key: 'mediation.alreadyProposed', params: { number: dispute.number } }))];
       await s.tx.disputes.proposeAgreement(dispute.id, c.terms, s.actor.id, s.now);
       if (dispute.stage !== 'agreement') await s.tx.disputes.update(dispute.id, { stage: 'agreement' });
       await audit(s, dispute, 'mediation.agreement-proposed', {});

@@ -151,6 +151,11 @@ async function vote(s: Session, c: Extract<Command, { name: 'vote' }>): Promise<
   const parsed = parseBallot(p.rule, p.config, c.choice, c.reason ?? null);
   if (!parsed.ok) throw new DomainError(parsed.error);
   const reason = c.reason?.trim() ? c.reason.trim() : null;
+  // The same ballot again changes nothing: no "changed" audit entry, no card refresh.
+  const mine = await s.tx.ballotOf(p.id, s.actor.id);
+  if (mine && mine.reason === reason && canonical(mine.value) === canonical(parsed.value)) {
+    return [notice('info', s.t({ key: 'vote.alreadyCast', params: { number: p.number, choice: describeBallot(s, parsed.value) } }))];
+  }
   // Locks the workspace, then writes the ballot (one row per member), its audit entry and the card
   // refresh, all in one statement: the lock is held from here to COMMIT, which is kept short.
   const cast = await s.tx.castBallot({
@@ -185,6 +190,12 @@ async function vote(s: Session, c: Extract<Command, { name: 'vote' }>): Promise<
   if (isObjection(p.rule, parsed.value)) await offerMediation(s, p);
   return views;
 }
+
+/** A ballot as text with object keys sorted: stored ballots come back from jsonb with their keys reordered. */
+const canonical = (value: unknown): string =>
+  JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
 
 const isObjection = (rule: Proposal['rule'], value: BallotValue) =>
   value.kind === 'choice' && ((rule === 'consensus' && value.choice === 'block') || (rule === 'consent' && value.choice === 'object'));
