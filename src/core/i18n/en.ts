@@ -307,7 +307,6 @@ export const en = {
   'mediation.requestDeclined': 'Mediation #{number} did not go ahead: a party declined it.',
   'mediation.status.awaiting-consent': 'waiting for the parties to agree',
   'mediation.status.declined': 'declined by a party',
-  'mediation.requested': 'Mediation #{number} is open with {mediator} as mediator. A private space, {space}, is being opened for the parties and the mediator.',
   'mediation.noMediator': 'Nobody in the group can mediate: every mediator and convener is a party. Name someone outside the dispute: `/concord mediate @member @member --topic "..." --mediator @someone`.',
   'mediation.noSpaceYet': 'The private space of mediation #{number} is not open yet; Concord keeps trying. Notes can be written once it is.',
   'mediation.needTwo': 'A mediation needs at least two parties: `/concord mediate @member @member --topic "..."`.',

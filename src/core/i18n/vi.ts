@@ -307,7 +307,6 @@ export const vi: Record<CoreKey, string> = {
   'mediation.requestDeclined': 'Hòa giải #{number} đã không diễn ra: một bên đã từ chối.',
   'mediation.status.awaiting-consent': 'đang chờ các bên đồng ý',
   'mediation.status.declined': 'bị một bên từ chối',
-  'mediation.requested': 'Hòa giải #{number} đã mở với {mediator} là hòa giải viên. Một không gian riêng, {space}, đang được mở cho các bên và hòa giải viên.',
   'mediation.noMediator': 'Không ai trong nhóm có thể hòa giải: mọi hòa giải viên và điều phối viên đều là một bên. Hãy chỉ định một người đứng ngoài: `/concord mediate @thành-viên @thành-viên --topic "..." --mediator @người-khác`.',
   'mediation.noSpaceYet': 'Không gian riêng của hòa giải #{number} chưa được mở; Concord vẫn đang thử. Có thể viết ghi chú khi không gian đã mở.',
   'mediation.needTwo': 'Một cuộc hòa giải cần ít nhất hai bên: `/concord mediate @thành-viên @thành-viên --topic "..."`.',
