@@ -66,6 +66,11 @@ describe('mediation', () => {
     expect((await twice('dan', 'mediation propose-agreement 1 "Carol leads after March"')).text).toMatch(/already waiting for the parties' answers/);
   });
 
+  it('closing twice answers "already closed"', async () => {
+    expect((await twice('dan', 'mediation close 1 resolved')).text).toMatch(/Mediation #1 is already closed/);
+    expect((await h.run('dan', 'mediation close 1 resolved', { locale: 'vi' })).text).toMatch(/Hòa giải #1 đã kết thúc trước đó/);
+  });
+
   it('declining twice answers "already declined"', async () => {
     expect((await twice('bob', 'mediation decline 1 "Too long"')).text).toMatch(/You have already declined/);
   });

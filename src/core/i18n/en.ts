@@ -353,6 +353,7 @@ export const en = {
   'mediation.youAcceptedAll': 'You accepted, and every party has now agreed to the terms of mediation #{number}.',
   'mediation.alreadyAccepted': 'You have already accepted the proposed agreement of mediation #{number}. Nothing changed.',
   'mediation.alreadyDeclined': 'You have already declined the proposed agreement of mediation #{number}. Nothing changed.',
+  'mediation.alreadyClosed': 'Mediation #{number} is already closed. `/concord mediation {number}` shows how it ended.',
   'mediation.alreadyPaused': 'Mediation #{number} is already paused.',
   'mediation.alreadyRunning': 'Mediation #{number} is already in progress; there is nothing to resume.',
   'mediation.agreementReached': 'Every party accepted: the agreement of mediation #{number} holds. Record follow-ups with `/concord commit "..." --due "..." --owner @member`, then close with `/concord mediation close resolved --summary "..."`.',

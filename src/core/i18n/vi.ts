@@ -353,6 +353,7 @@ export const vi: Record<CoreKey, string> = {
   'mediation.youAcceptedAll': 'Bạn đã chấp nhận, và giờ mọi bên đều đồng ý với các điều khoản của hòa giải #{number}.',
   'mediation.alreadyAccepted': 'Bạn đã chấp nhận thỏa thuận được đề xuất của hòa giải #{number} rồi. Không có gì thay đổi.',
   'mediation.alreadyDeclined': 'Bạn đã từ chối thỏa thuận được đề xuất của hòa giải #{number} rồi. Không có gì thay đổi.',
+  'mediation.alreadyClosed': 'Hòa giải #{number} đã kết thúc trước đó. `/concord mediation {number}` cho biết kết quả.',
   'mediation.alreadyPaused': 'Hòa giải #{number} đã được tạm dừng từ trước.',
   'mediation.alreadyRunning': 'Hòa giải #{number} vẫn đang diễn ra; không có gì để tiếp tục.',
   'mediation.agreementReached': 'Mọi bên đã chấp nhận: thỏa thuận của hòa giải #{number} có hiệu lực. Ghi lại các việc tiếp theo bằng `/concord commit "..." --due "..." --owner @thành-viên`, rồi kết thúc bằng `/concord mediation close resolved --summary "..."`.',

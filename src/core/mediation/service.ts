@@ -373,6 +373,7 @@ async function postInSpace(s: Session, d: Dispute, view: View): Promise<void> {
 
 async function close(s: Session, c: Extract<Command, { name: 'mediation.close' }>): Promise<View[]> {
   const { dispute, parties } = await access(s, c.dispute, 'mediator');
+  if (dispute.status === 'closed') fail('mediation.alreadyClosed', { number: dispute.number });
   requireStarted(dispute);
   let escalateTo: Group | null = null;
   if (c.to) escalateTo = await resolveGroup(s, c.to);
