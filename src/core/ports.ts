@@ -78,6 +78,8 @@ export interface Proposal {
   outcome: string | null;
   outcomeBy: number | null;
   outcomeAt: Date | null;
+  /** Who withdrew it; absent where a proposal is read without it (a voter's read) and null before it was recorded. */
+  withdrawnBy?: number | null;
   reviewAt: Date | null;
   channelId: string;
   messageRef: MessageRef | null;

@@ -216,6 +216,7 @@ export class Concord {
       case 'settings.reminders':
       case 'settings.quiet':
       case 'settings.digest':
+      case 'settings.digest-empty':
         return runCommitmentCommand(s, command);
       case 'settings.ties':
         return setGroupTies(s, command);

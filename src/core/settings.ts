@@ -46,6 +46,9 @@ export async function runSettingsCommand(s: Session, c: SettingsCommand): Promis
       ];
     }
     case 'settings.locale': {
+      if ((c.scope === 'me' ? s.actor.locale : s.workspace.locale) === c.locale) {
+        return [notice('info', s.t({ key: c.scope === 'me' ? 'settings.localeAlreadyMine' : 'settings.localeAlreadyWorkspace', params: { locale: c.locale } }))];
+      }
       if (c.scope === 'workspace') {
         await requireWorkspaceAdmin(s);
         await s.tx.updateWorkspace(s.workspace.id, { locale: c.locale });
@@ -62,6 +65,9 @@ export async function runSettingsCommand(s: Session, c: SettingsCommand): Promis
       return [notice('success', s.t({ key: c.scope === 'me' ? 'settings.localeSetMine' : 'settings.localeSetWorkspace', params: { locale: c.locale } }))];
     }
     case 'settings.timezone': {
+      if ((c.scope === 'me' ? s.actor.timezone : s.workspace.timezone) === c.timezone) {
+        return [notice('info', s.t({ key: c.scope === 'me' ? 'settings.timezoneAlreadyMine' : 'settings.timezoneAlreadyWorkspace', params: { timezone: c.timezone } }))];
+      }
       if (c.scope === 'workspace') {
         await requireWorkspaceAdmin(s);
         await s.tx.updateWorkspace(s.workspace.id, { timezone: c.timezone });
@@ -73,6 +79,9 @@ export async function runSettingsCommand(s: Session, c: SettingsCommand): Promis
     }
     case 'settings.reminder': {
       await requireWorkspaceAdmin(s);
+      if (s.workspace.reminderHours === c.hours) {
+        return [notice('info', s.t({ key: c.hours === 0 ? 'settings.reminderAlreadyOff' : 'settings.reminderAlready', params: { count: c.hours } }))];
+      }
       await s.tx.updateWorkspace(s.workspace.id, { reminderHours: c.hours });
       await audit(s, 'settings.reminder', { hours: c.hours });
       return [notice('success', s.t({ key: c.hours === 0 ? 'settings.reminderOff' : 'settings.reminderSet', params: { count: c.hours } }))];

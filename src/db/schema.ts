@@ -81,6 +81,8 @@ export const groups = pgTable(
     digestHour: integer('digest_hour').notNull().default(9),
     /** How ranked-choice proposals settle a tie for fewest votes unless one says otherwise: lot or batch. */
     rankedTies: text('ranked_ties').notNull().default('lot'),
+    /** Post the weekly digest even when it has nothing in it (default: skip an empty week). */
+    digestEmpty: boolean('digest_empty').notNull().default(false),
     /** The mediator chosen last, so the next request goes to the next one in turn. */
     lastMediatorId: integer('last_mediator_id'),
     createdAt: ts('created_at').notNull(),
@@ -136,6 +138,8 @@ export const proposals = pgTable(
     result: jsonb('result'),
     outcome: text('outcome'),
     outcomeBy: integer('outcome_by'),
+    /** Who withdrew the proposal (its proposer or a convener), shown on its card. */
+    withdrawnBy: integer('withdrawn_by'),
     outcomeAt: ts('outcome_at'),
     reviewAt: ts('review_at'),
     channelId: text('channel_id').notNull(),
@@ -333,7 +337,7 @@ export const disputes = pgTable(
     topic: text('topic').notNull(),
     requestedBy: integer('requested_by').notNull(),
     mediatorId: integer('mediator_id'),
-    /** awaiting-mediator | open | paused | closed */
+    /** awaiting-consent | declined | awaiting-mediator | open | paused | closed */
     status: text('status').notNull(),
     /** statements | interests | options | agreement */
     stage: text('stage').notNull(),
@@ -358,6 +362,12 @@ export const disputeParties = pgTable(
     memberId: integer('member_id')
       .notNull()
       .references(() => members.id),
+    /**
+     * pending | accepted | declined: a named party agrees before anything about the case is announced. The
+     * requester's own consent is given by asking; cases from before consent existed count as accepted.
+     */
+    consent: text('consent').notNull().default('accepted'),
+    consentAt: ts('consent_at'),
   },
   (t) => [primaryKey({ columns: [t.disputeId, t.memberId] }), index('dispute_parties_member').on(t.memberId)],
 );

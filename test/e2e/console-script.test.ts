@@ -90,6 +90,7 @@ describe('console script', () => {
         'dan in #team: /concord group join',
         'alice in #team: /concord group role @dan mediator',
         'bob in #team: /concord mediate @bob @carol --topic "Who leads the outreach budget" --confidential',
+        'carol in #team: /concord mediation accept 1',
         'bob in #mediation-1: /concord mediation note "I need to sign off spending over 500"',
         'dan in #mediation-1: /concord mediation next',
         'dan in #mediation-1: /concord mediation propose-agreement "Carol leads; Bob co-signs spending over 500"',

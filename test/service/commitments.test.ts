@@ -68,10 +68,10 @@ describe('commitments', () => {
     expect(dmsTo('bob')).toEqual([]);
   });
 
-  it('tells the owner at the due time and the conveners after the grace period', async () => {
+  it('tells the owner just after the due time and the conveners after the grace period', async () => {
     await h.run('bob', 'commit "Send the minutes" --due "in 2 days"', { channel: 'budget' });
     h.messenger.take();
-    await h.advance(2 * DAY);
+    await h.advance(2 * DAY + 60_000);
     expect(dmsTo('bob').at(-1)?.text).toMatch(/not marked done/);
     await h.advance(DAY);
     const escalation = h.messenger.take().filter((s) => s.kind === 'dm' && s.to === 'alice');

@@ -30,6 +30,8 @@ describe('opening a mediation', () => {
   it('opens a private space for the parties and the mediator, and tells the group only that it exists', async () => {
     const opened = await h.run('bob', 'mediate @bob @carol --topic "Who leads outreach" --confidential', { channel: 'budget' });
     expect(opened.ok).toBe(true);
+    h.messenger.take();
+    await h.run('carol', 'mediation accept 1');
     const sent = h.messenger.take();
     const space = sent.find((s) => s.kind === 'private');
     expect(space?.to).toBe('mediation-1');
@@ -57,6 +59,7 @@ describe('opening a mediation', () => {
   it('goes to a convener when the group has no mediator who is not a party', async () => {
     const reply = await h.run('dan', 'mediate @dan @erin --topic "Mediators disagree"');
     expect(reply.text).toMatch(/with @alice as mediator/);
+    expect((await h.run('erin', 'mediation accept 1')).text).toMatch(/open with @alice as mediator/);
   });
 
   it('lets members ask only for disputes they are part of', async () => {
@@ -69,6 +72,7 @@ describe('opening a mediation', () => {
   it('keeps the case open and tells the requester when the space cannot be opened, then opens it once', async () => {
     h.messenger.privateSpaceError = 'the bot lacks the Create Private Threads permission';
     await h.run('bob', 'mediate @bob @carol --topic "Outreach"');
+    await h.run('carol', 'mediation accept 1');
     const told = h.messenger.take().filter((s) => s.kind === 'dm' && s.to === 'bob');
     expect(told).toHaveLength(1);
     expect(told[0]!.text).toMatch(/could not open the private space.*Create Private Threads/);
@@ -84,6 +88,7 @@ describe('opening a mediation', () => {
 describe('inside the mediation', () => {
   beforeEach(async () => {
     await h.run('bob', 'mediate @bob @carol --topic "Who leads outreach"');
+    await h.run('carol', 'mediation accept 1');
     h.messenger.take();
   });
 

@@ -590,6 +590,9 @@ const BUILDERS: { [K in CommandName]: z.ZodType<CommandOf<K>> } = {
   'settings.ties': z
     .object({ ties: z.enum(TIE_MODES), group: text.optional() })
     .transform((v) => ({ name: 'settings.ties' as const, ...v })),
+  'settings.digest-empty': z
+    .object({ mode: z.enum(['post', 'skip']), group: text.optional() })
+    .transform((v) => ({ name: 'settings.digest-empty' as const, ...v })),
   commit: z
     .object({ what: text, due: text, owners: z.array(member).default([]), group: text.optional(), proposal: id.optional(), remind: text.optional() })
     .transform((v) => ({ name: 'commit' as const, ...v })),

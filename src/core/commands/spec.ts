@@ -928,6 +928,16 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
     detail: 'cmd.detail.settings.ties',
     examples: [{ text: 'settings ties batch --group Budget' }, { text: 'settings ties lot' }],
   }),
+  define({
+    name: 'settings.digest-empty',
+    words: ['settings', 'digest-empty'],
+    area: 'settings',
+    args: [{ key: 'mode', placeholder: 'post|skip', value: { kind: 'choice', values: ['post', 'skip'] }, required: true, take: 'one', description: 'cmd.arg.digestEmpty' }],
+    flags: [groupFlag('cmd.flag.group.digest')],
+    summary: 'cmd.summary.settings.digest-empty',
+    detail: 'cmd.detail.settings.digest-empty',
+    examples: [{ text: 'settings digest-empty post --group Budget' }],
+  }),
 ];
 
 /** First words that only introduce subcommands, or also name a command of their own (`settings`, `audit`). */

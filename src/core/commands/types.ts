@@ -76,6 +76,7 @@ export type Command =
   | { name: 'settings.quiet'; from: number; to: number }
   | { name: 'settings.digest'; day: string; hour?: number; group?: string }
   | { name: 'settings.ties'; ties: TieMode; group?: string }
+  | { name: 'settings.digest-empty'; mode: 'post' | 'skip'; group?: string }
   | { name: 'mediate'; parties: MemberRef[]; topic: string; mediator?: MemberRef; group?: string; confidential: boolean; proposal?: number }
   /** `dispute` is omitted inside the dispute's private space, where it is implied. */
   | { name: 'mediation.next'; dispute?: number }

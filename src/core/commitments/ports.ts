@@ -51,6 +51,8 @@ export interface GroupCommitmentSettings {
   reminders: string[] | null;
   digestDay: number;
   digestHour: number;
+  /** Post a digest with nothing in it rather than skip it. */
+  digestEmpty: boolean;
 }
 
 export interface CommitmentRepo {

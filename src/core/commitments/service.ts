@@ -30,7 +30,9 @@ export const commitmentJobKeys = {
 
 type CommitmentCommand = Extract<
   Command,
-  { name: 'commit' | 'commitment.list' | 'commitment.show' | 'commitment.stats' | 'done' | 'extend' | 'blocked' | 'cancel' | 'settings.reminders' | 'settings.quiet' | 'settings.digest' }
+  {
+    name: 'commit' | 'commitment.list' | 'commitment.show' | 'commitment.stats' | 'done' | 'extend' | 'blocked' | 'cancel' | 'settings.reminders' | 'settings.quiet' | 'settings.digest' | 'settings.digest-empty';
+  }
 >;
 
 export async function runCommitmentCommand(s: Session, c: CommitmentCommand): Promise<View[]> {
@@ -59,6 +61,8 @@ export async function runCommitmentCommand(s: Session, c: CommitmentCommand): Pr
       return setQuiet(s, c.from, c.to);
     case 'settings.digest':
       return setDigest(s, c.day, c.hour, c.group);
+    case 'settings.digest-empty':
+      return setDigestEmpty(s, c.mode, c.group);
   }
 }
 
@@ -129,7 +133,13 @@ async function commit(s: Session, c: Extract<Command, { name: 'commit' }>): Prom
   ];
 }
 
-/** Reminders for each owner in their own time zone, the overdue notice at the due time. Returns how many reminders. */
+/**
+ * A commitment is on time up to and including its due instant ("done" at 17:00 for 17:00 is on time), so it
+ * becomes overdue strictly after it: the overdue notice waits one second past the due time.
+ */
+const overdueFrom = (dueAt: Date) => new Date(dueAt.getTime() + 1000);
+
+/** Reminders for each owner in their own time zone, the overdue notice just after the due time. Returns how many reminders. */
 async function scheduleFollowUps(tx: Tx, c: Commitment, owners: Member[], workspace: Workspace, now: Date): Promise<number> {
   const settings = await tx.commitments.settings(workspace.id);
   const groupOffsets = c.groupId ? (await tx.commitments.groupSettings(c.groupId)).reminders : null;
@@ -145,7 +155,7 @@ async function scheduleFollowUps(tx: Tx, c: Commitment, owners: Member[], worksp
       count++;
     }
   }
-  await tx.schedule({ kind: 'commitment.overdue', key: commitmentJobKeys.overdue(c.id), runAt: c.dueAt, payload: { commitmentId: c.id } }, 'replace');
+  await tx.schedule({ kind: 'commitment.overdue', key: commitmentJobKeys.overdue(c.id), runAt: overdueFrom(c.dueAt), payload: { commitmentId: c.id } }, 'replace');
   return count;
 }
 
@@ -184,6 +194,9 @@ async function extend(s: Session, number: number, dueText: string, reason: strin
   const owners = await requireManage(s, c);
   requireOpen(c);
   const dueAt = resolveDue(s, dueText);
+  if (dueAt.getTime() === c.dueAt.getTime() && c.status === 'open') {
+    return [notice('info', s.t({ key: 'commitment.alreadyDue', params: { number, due: formatDateTime(dueAt, s.timezone, s.locale) } }))];
+  }
   await s.tx.commitments.update(c.id, { dueAt, status: 'open', blockedReason: null });
   await s.tx.commitments.cancelJobs(c.id);
   await s.tx.appendAudit(s.workspace.id, s.now, {
@@ -200,6 +213,8 @@ async function markBlocked(s: Session, number: number, reason: string): Promise<
   const c = await requireCommitment(s, number);
   await requireManage(s, c);
   requireOpen(c);
+  // Conveners heard about this block already: telling them again would be noise.
+  if (c.status === 'blocked' && c.blockedReason === reason) return [notice('info', s.t({ key: 'commitment.alreadyBlocked', params: { number } }))];
   await s.tx.commitments.update(c.id, { status: 'blocked', blockedReason: reason });
   await s.tx.appendAudit(s.workspace.id, s.now, { actorId: s.actor.id, action: 'commitment.blocked', subject: `commitment:${number}`, data: { reason } });
   const told = await tellConveners(s.tx, { ...c, status: 'blocked', blockedReason: reason }, s.workspace, s.now, 'commitment.blockedNotice', s.actor);
@@ -209,6 +224,7 @@ async function markBlocked(s: Session, number: number, reason: string): Promise<
 async function cancel(s: Session, number: number): Promise<View[]> {
   const c = await requireCommitment(s, number);
   await requireManage(s, c);
+  if (c.status === 'cancelled') fail('commitment.alreadyCancelled', { number });
   requireOpen(c);
   await s.tx.commitments.update(c.id, { status: 'cancelled' });
   await s.tx.commitments.cancelJobs(c.id);
@@ -240,7 +256,7 @@ function statusLine(t: Translator, c: Commitment, zone: string, locale: Locale, 
   const absolute = when?.absolute ?? formatDateTime(c.dueAt, zone, locale);
   if (c.status === 'done') return t({ key: c.doneAt && c.doneAt <= c.dueAt ? 'commitment.status.doneOnTime' : 'commitment.status.doneLate' });
   if (c.status === 'cancelled') return t({ key: 'commitment.status.cancelled' });
-  if (c.dueAt <= now) return t({ key: 'commitment.status.overdue', params: { due: absolute } });
+  if (c.dueAt < now) return t({ key: 'commitment.status.overdue', params: { due: absolute } });
   const due = `${absolute} (${when?.relative ?? formatRelative(c.dueAt, now, locale, zone)})`;
   if (c.status === 'blocked') return t({ key: 'commitment.status.blocked', params: { due, reason: c.blockedReason ?? '' } });
   return t({ key: 'commitment.status.open', params: { due } });
@@ -276,6 +292,10 @@ async function setReminders(s: Session, text: string, groupName: string | undefi
   const group = groupName ? await resolveGroup(s, groupName) : null;
   await requireSettingsAdmin(s, group);
   const offsets = resolveOffsets(s, text);
+  const current = group ? (await s.tx.commitments.groupSettings(group.id)).reminders : (await s.tx.commitments.settings(s.workspace.id)).reminders;
+  if (current !== null && current.join(',') === offsets.join(',')) {
+    return [notice('info', s.t({ key: offsets.length ? 'commitment.remindersAlready' : 'commitment.remindersAlreadyOff', params: { offsets: offsets.join(', '), scope: group?.name ?? s.workspace.name } }))];
+  }
   if (group) await s.tx.commitments.updateGroupSettings(group.id, { reminders: offsets });
   else await s.tx.commitments.updateSettings(s.workspace.id, { reminders: offsets });
   await s.tx.appendAudit(s.workspace.id, s.now, { actorId: s.actor.id, action: 'settings.commitment-reminders', subject: group ? `group:${group.id}` : null, data: { offsets } });
@@ -284,6 +304,11 @@ async function setReminders(s: Session, text: string, groupName: string | undefi
 
 async function setQuiet(s: Session, from: number, to: number): Promise<View[]> {
   await requireSettingsAdmin(s, null);
+  const current = await s.tx.commitments.settings(s.workspace.id);
+  const wasOff = current.quietFrom === current.quietTo;
+  if ((from === to && wasOff) || (current.quietFrom === from && current.quietTo === to)) {
+    return [notice('info', s.t({ key: from === to ? 'commitment.quietAlreadyOff' : 'commitment.quietAlready', params: { from, to } }))];
+  }
   await s.tx.commitments.updateSettings(s.workspace.id, { quietFrom: from, quietTo: to });
   await s.tx.appendAudit(s.workspace.id, s.now, { actorId: s.actor.id, action: 'settings.quiet-hours', subject: null, data: { from, to } });
   return [notice('success', s.t({ key: from === to ? 'commitment.quietOff' : 'commitment.quietSet', params: { from, to } }))];
@@ -296,10 +321,26 @@ async function setDigest(s: Session, day: string, hour: number | undefined, grou
   await requireSettingsAdmin(s, group);
   const digestDay = day === 'off' ? 0 : WEEKDAYS.indexOf(day) + 1;
   const digestHour = hour ?? 9;
+  const current = await s.tx.commitments.groupSettings(group.id);
+  if (current.digestDay === digestDay && (digestDay === 0 || current.digestHour === digestHour)) {
+    return [notice('info', s.t({ key: digestDay ? 'digest.alreadySet' : 'digest.alreadyOff', params: { group: group.name, day: s.t({ key: `weekday.${digestDay}` }), hour: digestHour } }))];
+  }
   await s.tx.commitments.updateGroupSettings(group.id, { digestDay, digestHour });
   await scheduleDigest(s.tx, group.id, s.workspace, s.now);
   await s.tx.appendAudit(s.workspace.id, s.now, { actorId: s.actor.id, action: 'settings.digest', subject: `group:${group.id}`, data: { day, hour: digestHour } });
   return [notice('success', s.t({ key: digestDay ? 'digest.set' : 'digest.off', params: { group: group.name, day: s.t({ key: `weekday.${digestDay}` }), hour: digestHour } }))];
+}
+
+async function setDigestEmpty(s: Session, mode: 'post' | 'skip', groupName: string | undefined): Promise<View[]> {
+  const group = await resolveGroup(s, groupName);
+  await requireSettingsAdmin(s, group);
+  const digestEmpty = mode === 'post';
+  if ((await s.tx.commitments.groupSettings(group.id)).digestEmpty === digestEmpty) {
+    return [notice('info', s.t({ key: digestEmpty ? 'digest.emptyAlreadyPost' : 'digest.emptyAlreadySkip', params: { group: group.name } }))];
+  }
+  await s.tx.commitments.updateGroupSettings(group.id, { digestEmpty });
+  await s.tx.appendAudit(s.workspace.id, s.now, { actorId: s.actor.id, action: 'settings.digest-empty', subject: `group:${group.id}`, data: { mode } });
+  return [notice('success', s.t({ key: digestEmpty ? 'digest.emptyPost' : 'digest.emptySkip', params: { group: group.name } }))];
 }
 
 /** Puts the group's next weekly digest on the schedule (or takes it off). */
@@ -354,7 +395,7 @@ function buildCommitmentCard(
     title: t({ key: 'commitment.title', params: { number: c.number, what: c.what } }),
     fields,
     actions: OPEN.includes(c.status) ? commitmentActions(c, t) : [],
-    tone: c.status === 'done' ? 'success' : c.dueAt <= d.now && OPEN.includes(c.status) ? 'danger' : 'info',
+    tone: c.status === 'done' ? 'success' : c.dueAt < d.now && OPEN.includes(c.status) ? 'danger' : 'info',
   };
 }
 
@@ -435,13 +476,18 @@ export async function runCommitmentReminders(tx: Tx, jobs: { payload: Record<str
   await tx.enqueueMany(messages, now);
 }
 
-/** DMs the group's conveners (or whoever recorded it, with no group). False when nobody could be told. */
+/**
+ * DMs the group's conveners who are not owners of the commitment, or, when there are none, whoever recorded it:
+ * an owner hears of their own commitment anyway, and an escalation to oneself reaches nobody new.
+ * False when nobody could be told.
+ */
 async function tellConveners(tx: Tx, c: Commitment, workspace: Workspace, now: Date, key: string, actor: Member | null): Promise<boolean> {
-  let recipients: Member[] = [];
-  if (c.groupId) recipients = (await tx.groupMembers(c.groupId)).filter((m) => m.role === 'convener').map((m) => m.member);
-  if (recipients.length === 0) recipients = [await tx.getMember(c.createdBy)];
-  recipients = recipients.filter((r) => r.id !== actor?.id);
   const owners = await tx.commitments.owners(c.id);
+  const ownerIds = new Set(owners.map((o) => o.id));
+  let recipients: Member[] = [];
+  if (c.groupId) recipients = (await tx.groupMembers(c.groupId)).filter((m) => m.role === 'convener' && !ownerIds.has(m.member.id)).map((m) => m.member);
+  if (recipients.length === 0 && !ownerIds.has(c.createdBy)) recipients = [await tx.getMember(c.createdBy)];
+  recipients = recipients.filter((r) => r.id !== actor?.id);
   for (const r of recipients) {
     const view = await dmCard(tx, c, r, workspace, now, key, { owners: mentionList(owners.map((o) => o.displayName)), reason: c.blockedReason ?? '' });
     await tx.enqueue({ workspaceId: workspace.id, target: { kind: 'dm', memberExternalId: r.externalId }, view }, now);
@@ -502,6 +548,12 @@ async function runDigest(tx: Tx, groupId: number, now: Date): Promise<void> {
   const line = async (c: Commitment) => `#${c.number} ${c.what} — ${mentionList((await tx.commitments.owners(c.id)).map((o) => o.displayName))}, ${formatDateTime(c.dueAt, zone, workspace.locale)}`;
   const section = async (title: string, rows: string[]) => (rows.length ? `*${title}*\n${rows.map((r) => `• ${r}`).join('\n')}` : `*${title}*\n${t({ key: 'digest.none' })}`);
 
+  const empty = decided.length + open.length + dueSoon.length + overdue.length + completed.length === 0;
+  if (empty && !(await tx.commitments.groupSettings(groupId)).digestEmpty) {
+    // A week with nothing in it is not worth a post; the next week's digest is still scheduled.
+    await scheduleDigest(tx, groupId, workspace, new Date(now.getTime() + 60_000));
+    return;
+  }
   const keptBy = new Set<string>();
   for (const c of completed.filter((c) => c.doneAt && c.doneAt <= c.dueAt)) for (const o of await tx.commitments.owners(c.id)) keptBy.add(o.displayName);
 

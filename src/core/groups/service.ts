@@ -48,6 +48,10 @@ export async function runGroupCommand(
 ): Promise<View[]> {
   switch (command.name) {
     case 'group.create': {
+      // A channel's commands (propose, group join, ...) go to its group: a second one there would never be reached.
+      if (await s.tx.findGroupByName(s.workspace.id, command.group)) return fail('group.exists', { group: command.group });
+      const holder = await s.tx.findGroupByChannel(s.workspace.id, s.ctx.channel.id);
+      if (holder) return fail('group.channelTaken', { group: holder.name, channel: channelLabel(s), name: command.group });
       const group = await s.tx.createGroup({
         workspaceId: s.workspace.id,
         name: command.group,
@@ -121,6 +125,9 @@ export async function runGroupCommand(
       await requireConvener(s, group);
       const member = await resolveMember(s, command.member);
       const current = await s.tx.roleIn(group.id, member.id);
+      if (current === command.role) {
+        return [notice('info', s.t({ key: 'group.alreadyRole', params: { member: `@${member.displayName}`, group: group.name, role: roleLabel(s, current) } }))];
+      }
       if (current === 'convener' && command.role !== 'convener' && (await conveners(s, group.id)) === 1) {
         return fail('group.lastConvener', { group: group.name });
       }

@@ -31,13 +31,36 @@ function lookup(locale: Locale, key: string, count: number | undefined, from: Re
 export function translate(locale: Locale, m: Msg): string {
   const count = typeof m.params?.count === 'number' ? m.params.count : undefined;
   const template = lookup(locale, m.key, count) ?? lookup('en', m.key, count) ?? m.key;
-  return interpolate(template, m.params);
+  return interpolate(template, m.params, locale);
 }
 
-/** Fills `{name}` placeholders; one without a value stays as it is. */
-export function interpolate(template: string, params: Msg['params']): string {
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * A number as the reader writes it: "3.67" in English, "3,67" in Vietnamese. With `digits`, exactly that many
+ * decimals ("4,00"); without, up to two and none for whole numbers. Never grouped, so "#1234" stays "#1234".
+ */
+export function formatNumber(locale: Locale, value: number, digits?: number): string {
+  const key = `${locale}:${digits ?? ''}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { useGrouping: false, minimumFractionDigits: digits ?? 0, maximumFractionDigits: digits ?? 2 });
+    numberFormats.set(key, format);
+  }
+  return format.format(value);
+}
+
+/**
+ * Fills `{name}` placeholders; one without a value stays as it is. Numbers are written in the reader's locale;
+ * `{name:2}` asks for exactly two decimals.
+ */
+export function interpolate(template: string, params: Msg['params'], locale: Locale = 'en'): string {
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (params[name] === undefined ? whole : String(params[name])));
+  return template.replace(/\{(\w+)(?::(\d))?\}/g, (whole, name: string, digits: string | undefined) => {
+    const value = params[name];
+    if (value === undefined) return whole;
+    return typeof value === 'number' ? formatNumber(locale, value, digits === undefined ? undefined : Number(digits)) : value;
+  });
 }
 
 export type Translator = (m: Msg) => string;
@@ -54,7 +77,7 @@ export function withOwnCatalog(own: Record<Locale, Catalog>): (locale: Locale) =
     const count = typeof params?.count === 'number' ? params.count : undefined;
     const template = lookup(locale, key, count, own) ?? lookup('en', key, count, own);
     if (template === undefined) return translate(locale, params ? { key, params } : { key });
-    return interpolate(template, params);
+    return interpolate(template, params, locale);
   };
 }
 

@@ -1,7 +1,9 @@
 // What mediation needs from storage, inside the command's transaction.
 import type { Member } from '../ports.js';
 
-export type DisputeStatus = 'awaiting-mediator' | 'open' | 'paused' | 'closed';
+/** awaiting-consent: a named party has not agreed yet, so nothing is announced; declined: one said no. */
+export type DisputeStatus = 'awaiting-consent' | 'declined' | 'awaiting-mediator' | 'open' | 'paused' | 'closed';
+export type Consent = 'pending' | 'accepted' | 'declined';
 export const STAGES = ['statements', 'interests', 'options', 'agreement'] as const;
 export type Stage = (typeof STAGES)[number];
 export type DisputeOutcome = 'resolved' | 'partial' | 'unresolved' | 'escalated';
@@ -37,7 +39,11 @@ export interface Agreement {
 
 export interface DisputeRepo {
   nextNumber(workspaceId: number): Promise<number>;
-  insert(input: Omit<Dispute, 'id' | 'spaceId' | 'outcome' | 'summary' | 'closedAt'>, partyIds: number[]): Promise<Dispute>;
+  /** Parties in `pending` are asked for their consent; the others have given it. */
+  insert(input: Omit<Dispute, 'id' | 'spaceId' | 'outcome' | 'summary' | 'closedAt'>, partyIds: number[], pending?: number[]): Promise<Dispute>;
+  /** Each party's consent, by member id. */
+  consents(disputeId: number): Promise<Map<number, Consent>>;
+  setConsent(disputeId: number, memberId: number, consent: Consent, at: Date): Promise<void>;
   find(workspaceId: number, number: number): Promise<Dispute | null>;
   get(id: number): Promise<Dispute | null>;
   bySpace(workspaceId: number, spaceId: string): Promise<Dispute | null>;

@@ -38,7 +38,7 @@ export async function runMediationCommand(s: Session, c: MediationCommand): Prom
     }
     case 'mediation.note': {
       const { dispute } = await access(s, c.dispute, 'participant');
-      if (dispute.status === 'closed') fail('mediation.closed', { number: dispute.number });
+      requireStarted(dispute);
       if (!dispute.spaceId) fail('mediation.noSpaceYet', { number: dispute.number });
       await s.tx.disputes.addNote(dispute.id, s.actor.id, c.text, s.now);
       // The audit log records that a note exists, never what it says.
@@ -79,8 +79,11 @@ export async function runMediationCommand(s: Session, c: MediationCommand): Prom
     case 'mediation.pause':
     case 'mediation.resume': {
       const { dispute } = await access(s, c.dispute, 'mediator');
-      if (dispute.status === 'closed') fail('mediation.closed', { number: dispute.number });
+      requireStarted(dispute);
       const pausing = c.name === 'mediation.pause';
+      if (pausing ? dispute.status === 'paused' : dispute.status !== 'paused') {
+        return [notice('info', s.t({ key: pausing ? 'mediation.alreadyPaused' : 'mediation.alreadyRunning', params: { number: dispute.number } }))];
+      }
       await s.tx.disputes.update(dispute.id, { status: pausing ? 'paused' : 'open' });
       await audit(s, dispute, pausing ? 'mediation.paused' : 'mediation.resumed', {});
       const t = translator(s.workspace.locale);
@@ -90,6 +93,8 @@ export async function runMediationCommand(s: Session, c: MediationCommand): Prom
     case 'mediation.propose': {
       const { dispute, parties } = await access(s, c.dispute, 'participant');
       requireActive(dispute);
+      const waiting = await s.tx.disputes.pendingAgreement(dispute.id);
+      if (waiting && waiting.terms === c.terms) return [notice('info', s.t({ key: 'mediation.alreadyProposed', params: { number: dispute.number } }))];
       await s.tx.disputes.proposeAgreement(dispute.id, c.terms, s.actor.id, s.now);
       if (dispute.stage !== 'agreement') await s.tx.disputes.update(dispute.id, { stage: 'agreement' });
       await audit(s, dispute, 'mediation.agreement-proposed', {});
@@ -110,11 +115,17 @@ export async function runMediationCommand(s: Session, c: MediationCommand): Prom
     case 'mediation.accept':
     case 'mediation.decline': {
       const { dispute, parties } = await access(s, c.dispute, 'participant');
+      if (dispute.status === 'awaiting-consent') return answerRequest(s, c, dispute, parties);
       requireActive(dispute);
       if (!parties.some((p) => p.id === s.actor.id)) fail('mediation.partiesOnly', { number: dispute.number });
-      const pending = await s.tx.disputes.pendingAgreement(dispute.id);
-      if (!pending) return fail('mediation.noAgreement', { number: dispute.number });
       const response = c.name === 'mediation.accept' ? 'accepted' : 'declined';
+      // Answering the same way twice changes nothing: say so, and write no second audit entry.
+      const answered = (await s.tx.disputes.latestAgreement(dispute.id))?.responses[String(s.actor.id)];
+      const pending = await s.tx.disputes.pendingAgreement(dispute.id);
+      if (answered === response && (!pending || pending.responses[String(s.actor.id)] === response)) {
+        return [notice('info', s.t({ key: response === 'accepted' ? 'mediation.alreadyAccepted' : 'mediation.alreadyDeclined', params: { number: dispute.number } }))];
+      }
+      if (!pending) return fail('mediation.noAgreement', { number: dispute.number });
       const updated = await s.tx.disputes.respond(pending.id, s.actor.id, response);
       await audit(s, dispute, `mediation.agreement-${response}`, {});
       const t = translator(s.workspace.locale);
@@ -142,8 +153,10 @@ async function request(s: Session, c: Extract<Command, { name: 'mediate' }>): Pr
   const parties: Member[] = [];
   for (const ref of c.parties) parties.push(await resolveMember(s, ref));
   if (parties.length < 2 && !parties.some((p) => p.id !== s.actor.id)) fail('mediation.needTwo');
-  const group = await findGroup(s, c.group);
-  const role = group ? await s.tx.roleIn(group.id, s.actor.id) : null;
+  // A mediation belongs to a group its requester is part of: nobody opens cases in groups they are not in.
+  const group = await resolveGroup(s, c.group);
+  const role = await s.tx.roleIn(group.id, s.actor.id);
+  if (!role) fail('mediation.notInGroup', { group: group.name });
   const isParty = parties.some((p) => p.id === s.actor.id);
   // A member asks for help with their own dispute; opening one for others is a mediator's or convener's job.
   if (!isParty && role !== 'mediator' && role !== 'convener') fail('mediation.notYourDispute');
@@ -153,7 +166,7 @@ async function request(s: Session, c: Extract<Command, { name: 'mediate' }>): Pr
   if (c.mediator) {
     mediator = await resolveMember(s, c.mediator);
     if (parties.some((p) => p.id === mediator!.id)) fail('mediation.mediatorIsParty', { member: `@${mediator.displayName}` });
-  } else if (group) {
+  } else {
     mediator = await chooseMediator(s.tx, group, parties);
   }
   // A case nobody can mediate would only wait forever: ask for a mediator to be named instead.
@@ -164,30 +177,109 @@ async function request(s: Session, c: Extract<Command, { name: 'mediate' }>): Pr
     if (!p) fail('proposal.notFound', { number: c.proposal });
     proposalId = p!.id;
   }
+  // Everyone named but the requester is asked first; until they all agree nothing is announced anywhere.
+  const asked = parties.filter((p) => p.id !== s.actor.id);
   const number = await s.tx.disputes.nextNumber(s.workspace.id);
   const dispute = await s.tx.disputes.insert(
     {
       workspaceId: s.workspace.id,
       number,
-      groupId: group?.id ?? null,
+      groupId: group.id,
       proposalId,
       topic: c.topic,
       requestedBy: s.actor.id,
       mediatorId: mediator!.id,
-      status: 'open',
+      status: 'awaiting-consent',
       stage: 'statements',
       confidential: c.confidential,
-      channelId: group?.channelId ?? s.ctx.channel.id,
+      channelId: group.channelId,
       createdAt: s.now,
     },
     parties.map((p) => p.id),
+    asked.map((p) => p.id),
   );
-  // Confidential requests keep names out of the audit log: it is readable by the whole workspace.
+  // The audit log is readable by the whole workspace: no names before the parties agree.
   await s.tx.appendAudit(s.workspace.id, s.now, {
-    actorId: c.confidential ? null : s.actor.id,
+    actorId: null,
     action: 'mediation.requested',
     subject: `mediation:${number}`,
-    data: { group: group?.name ?? null, confidential: c.confidential, ...(c.confidential ? {} : { parties: parties.map((p) => p.id), mediator: mediator!.id }) },
+    data: { group: group.name, confidential: c.confidential },
+  });
+  for (const party of asked) {
+    await s.tx.enqueue({ workspaceId: s.workspace.id, target: { kind: 'dm', memberExternalId: party.externalId }, view: consentCard(s, dispute, party, mediator!) }, s.now);
+  }
+  return [
+    notice(
+      'success',
+      s.t({ key: 'mediation.requestedAwaiting', params: { number, mediator: `@${mediator!.displayName}`, parties: mentionList(asked.map((p) => p.displayName)), count: asked.length } }),
+    ),
+  ];
+}
+
+/** What a named party is asked, in their own language: who asks, about what, with whom, and that nothing is public yet. */
+function consentCard(s: Session, d: Dispute, party: Member, mediator: Member): CardView {
+  const t = translator(party.locale ?? s.workspace.locale);
+  return {
+    type: 'card',
+    title: t({ key: 'mediation.consentTitle', params: { number: d.number } }),
+    subtitle: d.topic,
+    body: t({ key: 'mediation.consentBody', params: { requester: `@${s.actor.displayName}`, mediator: `@${mediator.displayName}` } }),
+    fields: [],
+    actions: [
+      { command: `mediation accept ${d.number}`, label: t({ key: 'mediation.consentAccept' }), style: 'primary' },
+      { command: `mediation decline ${d.number}`, label: t({ key: 'mediation.consentDecline' }), input: { kind: 'reason', prompt: t({ key: 'mediation.consentDeclinePrompt' }) } },
+    ],
+    footer: t({ key: 'mediation.consentFooter', params: { number: d.number } }),
+  };
+}
+
+/** A named party agrees to (or declines) a requested mediation. The last agreement opens it. */
+async function answerRequest(s: Session, c: Extract<Command, { name: 'mediation.accept' | 'mediation.decline' }>, dispute: Dispute, parties: Member[]): Promise<View[]> {
+  if (!parties.some((p) => p.id === s.actor.id)) fail('mediation.partiesOnly', { number: dispute.number });
+  const consents = await s.tx.disputes.consents(dispute.id);
+  const answer = c.name === 'mediation.accept' ? 'accepted' : 'declined';
+  if (consents.get(s.actor.id) === 'accepted') {
+    if (answer === 'accepted') return [notice('info', s.t({ key: 'mediation.alreadyConsented', params: { number: dispute.number } }))];
+    // The requester or a party who already agreed withdraws: the case does not go ahead.
+  }
+  await s.tx.disputes.setConsent(dispute.id, s.actor.id, answer, s.now);
+  const requester = await s.tx.getMember(dispute.requestedBy);
+  if (answer === 'declined') {
+    await s.tx.disputes.update(dispute.id, { status: 'declined', closedAt: s.now });
+    // Nothing was announced, so nothing is announced now either: only the requester hears, in private.
+    await s.tx.appendAudit(s.workspace.id, s.now, { actorId: null, action: 'mediation.declined', subject: `mediation:${dispute.number}`, data: {} });
+    const reason = c.name === 'mediation.decline' && c.reason ? c.reason : '';
+    if (requester.id !== s.actor.id) {
+      const t = translator(requester.locale ?? s.workspace.locale);
+      await s.tx.enqueue(
+        {
+          workspaceId: s.workspace.id,
+          target: { kind: 'dm', memberExternalId: requester.externalId },
+          view: notice('info', t({ key: reason ? 'mediation.consentDeclinedNoticeReason' : 'mediation.consentDeclinedNotice', params: { number: dispute.number, member: `@${s.actor.displayName}`, reason } })),
+        },
+        s.now,
+      );
+    }
+    return [notice('info', s.t({ key: 'mediation.youDeclinedRequest', params: { number: dispute.number } }))];
+  }
+  consents.set(s.actor.id, 'accepted');
+  if (!parties.every((p) => consents.get(p.id) === 'accepted')) {
+    return [notice('success', s.t({ key: 'mediation.consentedWaiting', params: { number: dispute.number } }))];
+  }
+  const mediator = await s.tx.getMember(dispute.mediatorId!);
+  await openCase(s, { ...dispute, status: 'open' }, parties, mediator);
+  return [notice('success', s.t({ key: 'mediation.consentedOpen', params: { number: dispute.number, mediator: `@${mediator.displayName}`, space: spaceName(dispute.number) } }))];
+}
+
+/** Every party agreed: the case opens, the group hears that it exists (names only when not confidential), the space opens. */
+async function openCase(s: Session, dispute: Dispute, parties: Member[], mediator: Member): Promise<void> {
+  await s.tx.disputes.update(dispute.id, { status: 'open' });
+  const group = dispute.groupId ? await s.tx.getGroup(dispute.groupId) : null;
+  await s.tx.appendAudit(s.workspace.id, s.now, {
+    actorId: null,
+    action: 'mediation.opened',
+    subject: `mediation:${dispute.number}`,
+    data: { group: group?.name ?? null, confidential: dispute.confidential, ...(dispute.confidential ? {} : { parties: parties.map((p) => p.id), mediator: mediator.id }) },
   });
   const t = translator(s.workspace.locale);
   await s.tx.enqueue({ workspaceId: s.workspace.id, target: { kind: 'post', channelId: dispute.channelId }, view: publicRecord(t, dispute, parties, null) }, s.now);
@@ -198,22 +290,13 @@ async function request(s: Session, c: Extract<Command, { name: 'mediate' }>): Pr
         kind: 'private',
         disputeId: dispute.id,
         parentChannelId: dispute.channelId,
-        title: spaceName(number),
-        memberExternalIds: [...parties.map((p) => p.externalId), mediator!.externalId],
+        title: spaceName(dispute.number),
+        memberExternalIds: [...parties.map((p) => p.externalId), mediator.externalId],
       },
-      view: welcomeCard(s.workspace, dispute, parties, mediator!),
+      view: welcomeCard(s.workspace, dispute, parties, mediator),
     },
     s.now,
   );
-  return [notice('success', s.t({ key: 'mediation.requested', params: { number, mediator: `@${mediator!.displayName}`, space: spaceName(number) } }))];
-}
-
-async function findGroup(s: Session, name: string | undefined): Promise<Group | null> {
-  if (name) return resolveGroup(s, name);
-  const inChannel = await s.tx.findGroupByChannel(s.workspace.id, s.ctx.channel.id);
-  if (inChannel) return inChannel;
-  const mine = await s.tx.groupsOfMember(s.actor.id);
-  return mine.length === 1 ? mine[0]! : null;
 }
 
 /** The group's mediators in turn, never a party; failing that a convener who is not a party. */
@@ -262,8 +345,17 @@ async function access(
   return { dispute, parties, role };
 }
 
+/** The case went ahead and is not over: every party agreed and it is not closed. */
+function requireStarted(d: Dispute): void {
+  if (d.status === 'closed') fail('mediation.closed', { number: d.number });
+  if (d.status === 'awaiting-consent') fail('mediation.awaitingConsent', { number: d.number });
+  if (d.status === 'declined') fail('mediation.requestDeclined', { number: d.number });
+}
+
 function requireActive(d: Dispute): void {
   if (d.status === 'closed') fail('mediation.closed', { number: d.number });
+  if (d.status === 'awaiting-consent') fail('mediation.awaitingConsent', { number: d.number });
+  if (d.status === 'declined') fail('mediation.requestDeclined', { number: d.number });
   if (d.status === 'paused') fail('mediation.paused', { number: d.number });
   if (d.status === 'awaiting-mediator') fail('mediation.awaitingMediator', { number: d.number });
 }
@@ -282,7 +374,8 @@ async function postInSpace(s: Session, d: Dispute, view: View): Promise<void> {
 
 async function close(s: Session, c: Extract<Command, { name: 'mediation.close' }>): Promise<View[]> {
   const { dispute, parties } = await access(s, c.dispute, 'mediator');
-  if (dispute.status === 'closed') fail('mediation.closed', { number: dispute.number });
+  if (dispute.status === 'closed') fail('mediation.alreadyClosed', { number: dispute.number });
+  requireStarted(dispute);
   let escalateTo: Group | null = null;
   if (c.to) escalateTo = await resolveGroup(s, c.to);
   if (c.to && c.outcome !== 'escalated') fail('mediation.toOnlyEscalated');

@@ -1,5 +1,5 @@
 // Builds the proposal card and the result card: what a group sees in its channel, in the group's language.
-import type { Translator } from '../i18n/index.js';
+import { formatNumber, type Translator } from '../i18n/index.js';
 import type { Locale } from '../i18n/types.js';
 import type { Proposal } from '../ports.js';
 import { choiceLabel, choicesFor, describeRule, quorumNeeded, tally } from './rules/index.js';
@@ -14,6 +14,8 @@ export interface CardInput {
   groupName: string;
   authorName: string;
   deciderName: string | null;
+  /** Who withdrew a withdrawn proposal, when recorded. */
+  withdrawnByName?: string | null;
   /** Every ballot's value and reason, for the tally and the turnout. */
   ballots: Ballot[];
   /**
@@ -80,7 +82,7 @@ export function proposalCard(input: CardInput): CardView {
   if (p.body) card.body = p.body;
 
   const visible = resultsVisible(p, input.viewerHasVoted ?? false);
-  card.tally = tallyView(result, t, visible, p);
+  card.tally = tallyView(result, t, visible, p, input.locale);
 
   if (p.status === 'open') {
     const needed = p.rule === 'advice' ? 0 : quorumNeeded(p.config.quorum, p.electorateSize) - input.ballots.length;
@@ -92,7 +94,7 @@ export function proposalCard(input: CardInput): CardView {
     }
   } else if (p.status === 'withdrawn') {
     card.tone = 'warning';
-    card.footer = t({ key: 'card.withdrawn' });
+    card.footer = input.withdrawnByName ? t({ key: 'card.withdrawnBy', params: { member: `@${input.withdrawnByName}` } }) : t({ key: 'card.withdrawn' });
   } else {
     card.tone = result.outcome === 'passed' || result.outcome === 'winner' ? 'success' : 'warning';
     card.footer = t({ key: 'card.closedOutcome', params: { outcome: outcomeLabel(t, result, p) } });
@@ -108,7 +110,9 @@ function visibleReasons(input: CardInput, visible: boolean): string | null {
   const lines = input.voters
     .filter((b) => b.reason && b.value.kind === 'choice')
     .map((b) => {
-      const choice = b.value.kind === 'choice' ? input.t({ key: `choice.${b.value.choice}` }) : '';
+      // Named choices (agree, block...) are translated; poll options are shown as they were written.
+      const named = b.value.kind === 'choice' ? choiceLabel(input.proposal.rule, b.value.choice) : null;
+      const choice = named ? input.t(named) : b.value.kind === 'choice' ? b.value.choice : '';
       const who = input.proposal.anonymous ? '' : `@${input.names.get(b.memberId) ?? '?'} `;
       return `• ${who}(${choice}): ${b.reason}`;
     });
@@ -123,7 +127,7 @@ export function outcomeLabel(t: Translator, result: TallyResult, proposal?: Pick
   return t({ key: `outcome.${result.outcome}` });
 }
 
-function tallyView(result: TallyResult, t: Translator, visible: boolean, p: Proposal): TallyView {
+function tallyView(result: TallyResult, t: Translator, visible: boolean, p: Proposal, locale: Locale): TallyView {
   if (!visible) {
     return {
       lines: [],
@@ -138,14 +142,27 @@ function tallyView(result: TallyResult, t: Translator, visible: boolean, p: Prop
       const named = choiceLabel(p.rule, l.option);
       const label = named ? t(named) : l.option;
       const line: { label: string; value: string; share?: number } = { label, value: l.display };
-      if (isCount && total > 0) line.share = l.value / total;
+      // Means are written as the reader writes numbers: 2.33 in English, 2,33 in Vietnamese.
+      if (p.rule === 'score') line.value = formatNumber(locale, l.value, 2);
+      if (p.rule === 'approval') {
+        // A voter approves several options, so approvals are a share of the voters, not of all approvals.
+        line.value = t({ key: 'card.approvedBy', params: { approved: l.value, count: result.turnout } });
+        if (result.turnout > 0) line.share = l.value / result.turnout;
+      } else if (p.rule === 'dot') {
+        line.value = t({ key: 'card.dotsOf', params: { dots: l.value, count: total } });
+        if (total > 0) line.share = l.value / total;
+      } else if (isCount && total > 0) line.share = l.value / total;
       return line;
     }),
-    // While voting goes on the explanation is a forecast, not a result.
-    summary:
-      p.status === 'open'
-        ? t({ key: 'card.ifClosedNow', params: { explanation: result.explanation.map((m) => t(m)).join(' ') } })
-        : result.explanation.map((m) => t(m)).join(' '),
+    // While voting goes on the explanation is a forecast, not a result; a withdrawn proposal has neither.
+    ...(p.status === 'withdrawn'
+      ? {}
+      : {
+          summary:
+            p.status === 'open'
+              ? t({ key: 'card.ifClosedNow', params: { explanation: result.explanation.map((m) => t(m)).join(' ') } })
+              : result.explanation.map((m) => t(m)).join(' '),
+        }),
   };
 }
 
@@ -195,27 +212,13 @@ export function resultCard(input: CardInput): CardView {
       { label: t({ key: 'card.rule' }), value: t({ key: `rule.name.${p.rule}` }) },
       { label: t({ key: 'card.turnout' }), value: t({ key: 'card.turnoutValue', params: { voted: result.turnout, count: p.electorateSize } }) },
     ],
-    tally: tallyView(result, t, true, p),
+    tally: tallyView(result, t, true, p, input.locale),
     actions: [],
     tone: result.outcome === 'passed' || result.outcome === 'winner' ? 'success' : 'warning',
   };
-  if (result.rounds?.length) {
-    card.body = result.rounds
-      .map((r) =>
-        t({
-          key: 'result.round',
-          params: {
-            round: r.round,
-            // Stored as JSON the counts lose their order: list them in the proposal's option order.
-            counts: p.config.options.filter((o) => o in r.counts).map((o) => `${o} ${r.counts[o]}`).join(', '),
-            eliminated: r.eliminated.join(', ') || '—',
-          },
-        }),
-      )
-      .join('\n');
-  }
   // Results frozen before tie modes existed do not record their tie-breaks, so they say nothing rather than "none".
   if (p.rule === 'ranked' && result.ties && result.rounds?.length) card.fields.push(...tieFields(result, t));
+  // Ranked rounds are told once, in the tally's explanation, with their exhausted ballots and tie-breaks.
   if (p.rule === 'advice' && input.deciderName && !p.outcome) {
     card.footer = t({ key: 'result.adviceNext', params: { decider: `@${input.deciderName}`, number: p.number } });
   } else if (!p.outcome) {

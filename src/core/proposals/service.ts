@@ -155,6 +155,11 @@ async function vote(s: Session, c: Extract<Command, { name: 'vote' }>): Promise<
   const parsed = parseBallot(p.rule, p.config, c.choice, c.reason ?? null);
   if (!parsed.ok) throw new DomainError(parsed.error);
   const reason = c.reason?.trim() ? c.reason.trim() : null;
+  // The same ballot again changes nothing: no "changed" audit entry, no card refresh.
+  const mine = await s.tx.ballotOf(p.id, s.actor.id);
+  if (mine && mine.reason === reason && canonical(mine.value) === canonical(parsed.value)) {
+    return [notice('info', s.t({ key: 'vote.alreadyCast', params: { number: p.number, choice: describeBallot(s, parsed.value) } }))];
+  }
   // Locks the workspace, then writes the ballot (one row per member), its audit entry and the card
   // refresh, all in one statement: the lock is held from here to COMMIT, which is kept short.
   const cast = await s.tx.castBallot({
@@ -189,6 +194,12 @@ async function vote(s: Session, c: Extract<Command, { name: 'vote' }>): Promise<
   if (isObjection(p.rule, parsed.value)) await offerMediation(s, p);
   return views;
 }
+
+/** A ballot as text with object keys sorted: stored ballots come back from jsonb with their keys reordered. */
+const canonical = (value: unknown): string =>
+  JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
 
 const isObjection = (rule: Proposal['rule'], value: BallotValue) =>
   value.kind === 'choice' && ((rule === 'consensus' && value.choice === 'block') || (rule === 'consent' && value.choice === 'object'));
@@ -257,10 +268,10 @@ async function closeByHand(s: Session, number: number): Promise<View[]> {
 async function withdraw(s: Session, number: number): Promise<View[]> {
   await s.tx.lockWorkspace(s.workspace.id);
   const p = await requireProposal(s, number);
-  if (p.status !== 'open') fail(p.status === 'closed' ? 'proposal.alreadyClosed' : 'proposal.isWithdrawn', { number });
+  if (p.status !== 'open') fail(p.status === 'closed' ? 'proposal.alreadyClosed' : 'proposal.alreadyWithdrawn', { number });
   const isAuthor = p.authorId === s.actor.id;
   if (!isAuthor && (await s.tx.roleIn(p.groupId, s.actor.id)) !== 'convener') fail('proposal.manageOnly', { number });
-  await s.tx.updateProposal(p.id, { status: 'withdrawn', closedAt: s.now });
+  await s.tx.updateProposal(p.id, { status: 'withdrawn', closedAt: s.now, withdrawnBy: s.actor.id });
   await s.tx.cancelJobs([jobKeys.close(p.id), jobKeys.remind(p.id)]);
   await s.tx.appendAudit(s.workspace.id, s.now, { actorId: s.actor.id, action: 'proposal.withdrawn', subject: `proposal:${number}`, data: {} });
   await scheduleCardRefresh(s.tx, p.id, s.now);
@@ -275,7 +286,8 @@ async function recordOutcome(s: Session, c: Extract<Command, { name: 'outcome' }
   if (p.status === 'open') {
     // Only the advice process records its decision while open: the decider's word ends it.
     if (p.rule !== 'advice') fail('outcome.stillOpen', { number: p.number });
-    await closeProposal(s.tx, p, 'by-hand', s.now, s.actor.id);
+    // The result card goes out with the decision already in it: "decision pending" would be stale on arrival.
+    await closeProposal(s.tx, { ...p, outcome: c.statement }, 'by-hand', s.now, s.actor.id);
     p = (await s.tx.getProposal(p.id))!;
   }
   let reviewAt: Date | null = null;
@@ -283,6 +295,10 @@ async function recordOutcome(s: Session, c: Extract<Command, { name: 'outcome' }
     const when = parseWhen(c.review, { now: s.now, zone: s.timezone, locale: s.locale, horizonMonths: s.dateHorizonMonths });
     if (!when.ok) throw new DomainError(when.error);
     reviewAt = when.date;
+  }
+  // The same statement and review date again changes nothing: no second audit entry, no second post.
+  if (p.outcome === c.statement && (p.reviewAt?.getTime() ?? null) === (reviewAt?.getTime() ?? null)) {
+    return [notice('info', s.t({ key: 'outcome.alreadyRecorded', params: { number: p.number } }))];
   }
   const amended = p.outcome !== null;
   await s.tx.updateProposal(p.id, { outcome: c.statement, outcomeBy: s.actor.id, outcomeAt: s.now, reviewAt });
@@ -453,6 +469,7 @@ async function cardInput(tx: Tx, p: Proposal, d: Omit<Display, 't'> & { t?: Disp
     showVoters ? tx.ballots(p.id) : tx.reasonedBallots(p.id),
   ]);
   const decider = p.deciderId ? await tx.getMember(p.deciderId) : null;
+  const withdrawnBy = p.status === 'withdrawn' && p.withdrawnBy ? await tx.getMember(p.withdrawnBy) : null;
   const names = new Map<number, string>();
   if (!p.anonymous && voters.length) {
     for (const m of await tx.getMembers([...new Set(voters.map((b) => b.memberId))])) names.set(m.id, m.displayName);
@@ -463,6 +480,7 @@ async function cardInput(tx: Tx, p: Proposal, d: Omit<Display, 't'> & { t?: Disp
     groupName: group.name,
     authorName: author.displayName,
     deciderName: decider?.displayName ?? null,
+    withdrawnByName: withdrawnBy?.displayName ?? null,
     ballots,
     voters,
     names,

@@ -136,7 +136,7 @@ export class DrizzleCommitments implements CommitmentRepo {
 
   async groupSettings(groupId: number): Promise<GroupCommitmentSettings> {
     const [g] = await this.db.select().from(t.groups).where(eq(t.groups.id, groupId));
-    return { reminders: (g!.commitmentReminders as string[] | null) ?? null, digestDay: g!.digestDay, digestHour: g!.digestHour };
+    return { reminders: (g!.commitmentReminders as string[] | null) ?? null, digestDay: g!.digestDay, digestHour: g!.digestHour, digestEmpty: g!.digestEmpty };
   }
 
   async updateGroupSettings(groupId: number, patch: Partial<GroupCommitmentSettings>): Promise<void> {
@@ -144,6 +144,7 @@ export class DrizzleCommitments implements CommitmentRepo {
     if (patch.reminders !== undefined) set.commitmentReminders = patch.reminders;
     if (patch.digestDay !== undefined) set.digestDay = patch.digestDay;
     if (patch.digestHour !== undefined) set.digestHour = patch.digestHour;
+    if (patch.digestEmpty !== undefined) set.digestEmpty = patch.digestEmpty;
     await this.db.update(t.groups).set(set).where(eq(t.groups.id, groupId));
   }
 }

@@ -1,6 +1,6 @@
 // The mediation module's storage port implemented with drizzle.
 import { and, desc, eq, sql } from 'drizzle-orm';
-import type { Agreement, Dispute, DisputeOutcome, DisputeRepo, DisputeStatus, Stage } from '../../core/mediation/ports.js';
+import type { Agreement, Consent, Dispute, DisputeOutcome, DisputeRepo, DisputeStatus, Stage } from '../../core/mediation/ports.js';
 import type { Locale } from '../../core/i18n/types.js';
 import type { Member } from '../../core/ports.js';
 import type { Db, DbTx } from '../client.js';
@@ -34,10 +34,29 @@ export class DrizzleDisputes implements DisputeRepo {
     return row!.next - 1;
   }
 
-  async insert(input: Omit<Dispute, 'id' | 'spaceId' | 'outcome' | 'summary' | 'closedAt'>, partyIds: number[]): Promise<Dispute> {
+  async insert(input: Omit<Dispute, 'id' | 'spaceId' | 'outcome' | 'summary' | 'closedAt'>, partyIds: number[], pending: number[] = []): Promise<Dispute> {
     const [row] = await this.db.insert(t.disputes).values(input).returning();
-    await this.db.insert(t.disputeParties).values(partyIds.map((memberId) => ({ disputeId: row!.id, memberId })));
+    await this.db.insert(t.disputeParties).values(
+      partyIds.map((memberId) =>
+        pending.includes(memberId) ? { disputeId: row!.id, memberId, consent: 'pending' } : { disputeId: row!.id, memberId, consent: 'accepted', consentAt: input.createdAt },
+      ),
+    );
     return toDispute(row!);
+  }
+
+  async consents(disputeId: number): Promise<Map<number, Consent>> {
+    const rows = await this.db
+      .select({ memberId: t.disputeParties.memberId, consent: t.disputeParties.consent })
+      .from(t.disputeParties)
+      .where(eq(t.disputeParties.disputeId, disputeId));
+    return new Map(rows.map((r) => [r.memberId, r.consent as Consent]));
+  }
+
+  async setConsent(disputeId: number, memberId: number, consent: Consent, at: Date): Promise<void> {
+    await this.db
+      .update(t.disputeParties)
+      .set({ consent, consentAt: at })
+      .where(and(eq(t.disputeParties.disputeId, disputeId), eq(t.disputeParties.memberId, memberId)));
   }
 
   async find(workspaceId: number, number: number): Promise<Dispute | null> {

@@ -213,7 +213,7 @@ describe('ballots', () => {
     expect(answered.type).toBe(4);
     expect(answered.data?.flags).toBe(64);
     expect(text(answered.data)).toMatch(/✅/);
-    expect(await cardText(1)).toMatch(/Nuts\*\*: 1/);
+    expect(await cardText(1)).toMatch(/Nuts\*\*: approved by 1 of 1 voter \(100%\)/);
   });
 
   it('runs what was picked in the overflow menu like a click', async () => {

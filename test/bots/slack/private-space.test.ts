@@ -15,7 +15,11 @@ const convener = member(1);
 const bob = member(2);
 const carol = member(3);
 const mention = (m: { id: string; name: string }) => `<@${m.id}|${m.name}>`;
-const mediate = (topic: string) => h.send(slashCommand(convener, `mediate ${mention(bob)} ${mention(carol)} --topic "${topic}"`));
+/** The convener asks; both parties agree, which is when the space opens. */
+const mediate = async (topic: string, number: number) => {
+  await h.send(slashCommand(convener, `mediate ${mention(bob)} ${mention(carol)} --topic "${topic}"`));
+  for (const party of [bob, carol]) await h.send(slashCommand(party, `mediation accept ${number}`));
+};
 const platformError = (error: string, extra: Record<string, unknown> = {}) => HttpResponse.json({ ok: false, error, ...extra });
 
 beforeAll(async () => {
@@ -39,7 +43,7 @@ afterEach(() => {
 
 it('creates a private channel, invites the parties and the mediator, and welcomes them inside', async () => {
   slack.on('conversations.create', (p) => ({ channel: { id: 'G0MED1', name: p.name, is_private: true } }));
-  await mediate('Who leads outreach');
+  await mediate('Who leads outreach', 1);
 
   const created = slack.of('conversations.create');
   expect(created.map((c) => c.params)).toEqual([expect.objectContaining({ name: 'mediation-1', is_private: 'true', team_id: TEAM.id })]);
@@ -77,7 +81,7 @@ it('reuses the channel an interrupted attempt created instead of making a second
       : { channels: [{ id: 'G0MED1', name: 'mediation-1', is_private: true, is_archived: false }], response_metadata: { next_cursor: 'page-2' } },
   );
 
-  await mediate('Meeting times');
+  await mediate('Meeting times', 2);
   expect(slack.of('conversations.create')).toHaveLength(1);
   expect(slack.of('chat.postMessage').some((p) => p.params.channel === 'G0MED2')).toBe(false);
 
@@ -97,7 +101,7 @@ it('reuses the channel an interrupted attempt created instead of making a second
 
 it('keeps the mediation open and tells the requester which scope is missing', async () => {
   slack.on('conversations.create', () => platformError('missing_scope', { needed: 'groups:write', provided: 'commands,chat:write' }));
-  await mediate('Budget lines');
+  await mediate('Budget lines', 3);
 
   const told = slack.of('chat.postMessage').filter((p) => p.params.channel === `D${convener.id}`);
   expect(told).toHaveLength(1);

@@ -32,6 +32,7 @@ const ALL_NAMES: readonly CommandName[] = [
   'settings.quiet',
   'settings.digest',
   'settings.ties',
+  'settings.digest-empty',
   'commit',
   'commitment.list',
   'commitment.show',

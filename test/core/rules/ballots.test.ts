@@ -357,7 +357,7 @@ describe('describeRule and choiceLabel', () => {
     });
     expect(describeRule('fist-of-five', { options: [], minMean: 3.5 })).toEqual({
       key: 'rule.describe.fist-of-five',
-      params: { min: '3.5' },
+      params: { min: 3.5 },
     });
     expect(describeRule('dot', ABC)).toEqual({ key: 'rule.describe.dot', params: { count: 5 } });
     expect(describeRule('score', ABC)).toEqual({ key: 'rule.describe.score', params: { max: 5 } });

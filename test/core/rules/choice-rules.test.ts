@@ -173,8 +173,8 @@ describe('fist of five', () => {
     expect(r.lines.map((l) => l.option)).toEqual(['0', '1', '2', '3', '4', '5']);
     expect(r.lines.map((l) => l.value)).toEqual([0, 0, 0, 1, 2, 0]);
     expect(r.explanation).toEqual([
-      { key: 'tally.fist-of-five.mean', params: { mean: '3.67', count: 3, min: '3' } },
-      { key: 'tally.fist-of-five.passed', params: { mean: '3.67', min: '3' } },
+      { key: 'tally.fist-of-five.mean', params: { mean: 3.67, count: 3, min: 3 } },
+      { key: 'tally.fist-of-five.passed', params: { mean: 3.67, min: 3 } },
     ]);
   });
 
@@ -187,7 +187,7 @@ describe('fist of five', () => {
   it('fails when the mean is below the minimum', () => {
     const r = tallyFistOfFive(input(choices('2', '3')));
     expect(r.outcome).toBe('failed');
-    expect(r.explanation[1]).toEqual({ key: 'tally.fist-of-five.lowMean', params: { mean: '2.50', min: '3' } });
+    expect(r.explanation[1]).toEqual({ key: 'tally.fist-of-five.lowMean', params: { mean: 2.5, min: 3 } });
   });
 
   it('gives both reasons when both apply', () => {

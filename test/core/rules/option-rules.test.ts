@@ -77,14 +77,14 @@ describe('score', () => {
       { option: 'B', value: 7 / 3, display: '2.33' },
       { option: 'C', value: 5 / 3, display: '1.67' },
     ]);
-    expect(r.explanation).toEqual([{ key: 'tally.score.winner', params: { option: 'B', mean: '2.33' } }]);
+    expect(r.explanation).toEqual([{ key: 'tally.score.winner', params: { option: 'B', mean: 2.33 } }]);
   });
 
   it('reports ties on equal means', () => {
     const r = tallyScore(input([score({ A: 4, B: 2 }), score({ A: 0, C: 4 })], ABC));
     expect(r.outcome).toBe('tie');
     expect(r.winners).toEqual(['A', 'C']);
-    expect(r.explanation).toEqual([{ key: 'tally.score.tie', params: { options: 'A, C', mean: '2.00' } }]);
+    expect(r.explanation).toEqual([{ key: 'tally.score.tie', params: { options: 'A, C', mean: 2 } }]);
   });
 
   it('drops ballots with out-of-range or unknown scores instead of counting them in part', () => {

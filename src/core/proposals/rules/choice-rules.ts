@@ -11,7 +11,7 @@ import {
   countLine,
   finish,
   formatFraction,
-  formatMean,
+  roundMean,
   frame,
   minMeanOf,
   noQuorum,
@@ -110,14 +110,14 @@ export function tallyFistOfFive(input: TallyInput): TallyResult {
   if (!f.quorumMet) return noQuorum(f, lines);
   const explanation = preamble(f, ignored);
   const minMean = minMeanOf(input.config);
-  const min = String(minMean);
+  const min = minMean;
   if (usable === 0) {
     explanation.push(msg('tally.fist-of-five.noBallots'));
     return finish(f, 'failed', [], lines, explanation);
   }
   let sum = 0;
   for (const c of FIST_OF_FIVE_CHOICES) sum += Number(c) * count[c];
-  const mean = formatMean(sum / usable);
+  const mean = roundMean(sum / usable);
   explanation.push(msg('tally.fist-of-five.mean', { mean, count: usable, min }));
   const low = count['0'] + count['1'];
   // Compare sum against minMean × n rather than the rounded mean, with slack for fractional minimums.

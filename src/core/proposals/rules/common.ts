@@ -45,7 +45,10 @@ export function dotsOf(config: RuleConfig): number {
 }
 
 export const formatFraction = (f: Fraction): string => `${f.num}/${f.den}`;
+/** A language-neutral display of a mean ("2.33"); cards and messages write it in the reader's locale. */
 export const formatMean = (x: number): string => x.toFixed(2);
+/** A mean for a message: a number, rounded to the two decimals it is shown with (`{mean:2}`). */
+export const roundMean = (x: number): number => Math.round(x * 100) / 100;
 export const listNames = (names: readonly string[]): string => names.join(', ');
 
 /** Reads a ballot record without picking up inherited properties such as "constructor". */
@@ -99,7 +102,9 @@ export function finish(
 /** Lines are still shown when quorum fails so members can see how close the vote came. */
 export function noQuorum(f: Frame, lines: TallyLine[]): TallyResult {
   return finish(f, 'no-quorum', [], lines, [
-    msg('tally.noQuorum', { count: f.turnout, needed: f.quorumNeeded, electorate: f.electorate }),
+    f.turnout === 0
+      ? msg('tally.noQuorum.none', { needed: f.quorumNeeded, electorate: f.electorate })
+      : msg('tally.noQuorum', { count: f.turnout, needed: f.quorumNeeded, electorate: f.electorate }),
   ]);
 }
 

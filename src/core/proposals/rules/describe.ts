@@ -15,7 +15,7 @@ export function describeRule(rule: RuleName, config: RuleConfig, ties: TieMode =
       return msg(half ? 'rule.describe.majority.half' : 'rule.describe.majority.threshold', { threshold: formatFraction(threshold) });
     }
     case 'fist-of-five':
-      return msg('rule.describe.fist-of-five', { min: String(minMeanOf(config)) });
+      return msg('rule.describe.fist-of-five', { min: minMeanOf(config) });
     case 'score':
       return msg('rule.describe.score', { max: MAX_SCORE });
     case 'dot':

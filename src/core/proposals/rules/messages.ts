@@ -95,6 +95,7 @@ const en: Catalog = {
     'Only {count} ballot was cast but quorum needs {needed} of {electorate} members, so nothing was decided.',
   'tally.noQuorum.other':
     'Only {count} ballots were cast but quorum needs {needed} of {electorate} members, so nothing was decided.',
+  'tally.noQuorum.none': 'No ballots were cast but quorum needs {needed} of {electorate} members, so nothing was decided.',
   'tally.quorumMet.one': '{count} ballot cast; the quorum of {needed} of {electorate} members is met.',
   'tally.quorumMet.other': '{count} ballots cast; the quorum of {needed} of {electorate} members is met.',
   'tally.ignored.one': '{count} ballot does not fit this rule and was not counted.',
@@ -126,12 +127,12 @@ const en: Catalog = {
     'Yes {yes} of {decided} yes/no votes is less than {threshold}, so the proposal fails.',
 
   'tally.fist-of-five.noBallots': 'Nobody voted, so the proposal fails.',
-  'tally.fist-of-five.mean.one': 'The mean of {count} ballot is {mean} (at least {min} needed).',
-  'tally.fist-of-five.mean.other': 'The mean of {count} ballots is {mean} (at least {min} needed).',
+  'tally.fist-of-five.mean.one': 'The mean of {count} ballot is {mean:2} (at least {min} needed).',
+  'tally.fist-of-five.mean.other': 'The mean of {count} ballots is {mean:2} (at least {min} needed).',
   'tally.fist-of-five.lowFingers.one': '{count} member showed 0 or 1, so the proposal fails.',
   'tally.fist-of-five.lowFingers.other': '{count} members showed 0 or 1, so the proposal fails.',
-  'tally.fist-of-five.lowMean': 'The mean {mean} is below {min}, so the proposal fails.',
-  'tally.fist-of-five.passed': 'Nobody showed 0 or 1 and the mean {mean} is at least {min}, so the proposal passes.',
+  'tally.fist-of-five.lowMean': 'The mean {mean:2} is below {min}, so the proposal fails.',
+  'tally.fist-of-five.passed': 'Nobody showed 0 or 1 and the mean {mean:2} is at least {min}, so the proposal passes.',
 
   'tally.advice.summary': 'Support: {support}, concerns: {concern}, abstentions: {abstain}.',
   'tally.advice.decider': 'The advice is in; the decider now makes and records the decision.',
@@ -148,8 +149,8 @@ const en: Catalog = {
   'tally.dot.winner.other': '{option} wins with {count} dots.',
   'tally.dot.tie.one': '{options} are tied with {count} dot each.',
   'tally.dot.tie.other': '{options} are tied with {count} dots each.',
-  'tally.score.winner': '{option} wins with a mean score of {mean}.',
-  'tally.score.tie': '{options} are tied with a mean score of {mean}.',
+  'tally.score.winner': '{option} wins with a mean score of {mean:2}.',
+  'tally.score.tie': '{options} are tied with a mean score of {mean:2}.',
 
   'tally.ranked.round.winner':
     'Round {round}: {counts}; exhausted ballots: {exhausted}. {option} has more than half of the {active} continuing ballots and wins.',
@@ -265,6 +266,7 @@ const vi: Catalog = {
     'Chỉ có {count} phiếu trong khi túc số là {needed} trên {electorate} thành viên, nên chưa có quyết định.',
   'tally.noQuorum.other':
     'Chỉ có {count} phiếu trong khi túc số là {needed} trên {electorate} thành viên, nên chưa có quyết định.',
+  'tally.noQuorum.none': 'Chưa có phiếu nào trong khi túc số là {needed} trên {electorate} thành viên, nên chưa có quyết định.',
   'tally.quorumMet.one': 'Đã có {count} phiếu, đạt túc số {needed} trên {electorate} thành viên.',
   'tally.quorumMet.other': 'Đã có {count} phiếu, đạt túc số {needed} trên {electorate} thành viên.',
   'tally.ignored.one': '{count} phiếu không phù hợp với thể thức này nên không được tính.',
@@ -296,13 +298,13 @@ const vi: Catalog = {
     '{yes} trên {decided} phiếu có/không là phiếu có, chưa đạt {threshold}, nên đề xuất không được thông qua.',
 
   'tally.fist-of-five.noBallots': 'Chưa ai bỏ phiếu nên đề xuất không được thông qua.',
-  'tally.fist-of-five.mean.one': 'Điểm trung bình của {count} phiếu là {mean} (cần ít nhất {min}).',
-  'tally.fist-of-five.mean.other': 'Điểm trung bình của {count} phiếu là {mean} (cần ít nhất {min}).',
+  'tally.fist-of-five.mean.one': 'Điểm trung bình của {count} phiếu là {mean:2} (cần ít nhất {min}).',
+  'tally.fist-of-five.mean.other': 'Điểm trung bình của {count} phiếu là {mean:2} (cần ít nhất {min}).',
   'tally.fist-of-five.lowFingers.one': '{count} thành viên giơ 0 hoặc 1 ngón nên đề xuất không được thông qua.',
   'tally.fist-of-five.lowFingers.other': '{count} thành viên giơ 0 hoặc 1 ngón nên đề xuất không được thông qua.',
-  'tally.fist-of-five.lowMean': 'Điểm trung bình {mean} thấp hơn {min} nên đề xuất không được thông qua.',
+  'tally.fist-of-five.lowMean': 'Điểm trung bình {mean:2} thấp hơn {min} nên đề xuất không được thông qua.',
   'tally.fist-of-five.passed':
-    'Không ai giơ 0 hoặc 1 ngón và điểm trung bình {mean} đạt ít nhất {min}, nên đề xuất được thông qua.',
+    'Không ai giơ 0 hoặc 1 ngón và điểm trung bình {mean:2} đạt ít nhất {min}, nên đề xuất được thông qua.',
 
   'tally.advice.summary': 'Ủng hộ: {support}, lo ngại: {concern}, phiếu trắng: {abstain}.',
   'tally.advice.decider': 'Đã thu thập ý kiến; giờ người chịu trách nhiệm quyết định sẽ đưa ra và ghi lại quyết định.',
@@ -319,8 +321,8 @@ const vi: Catalog = {
   'tally.dot.winner.other': '{option} thắng với {count} chấm.',
   'tally.dot.tie.one': '{options} hòa nhau, mỗi phương án {count} chấm.',
   'tally.dot.tie.other': '{options} hòa nhau, mỗi phương án {count} chấm.',
-  'tally.score.winner': '{option} thắng với điểm trung bình {mean}.',
-  'tally.score.tie': '{options} hòa nhau với điểm trung bình {mean}.',
+  'tally.score.winner': '{option} thắng với điểm trung bình {mean:2}.',
+  'tally.score.tie': '{options} hòa nhau với điểm trung bình {mean:2}.',
 
   'tally.ranked.round.winner':
     'Vòng {round}: {counts}; phiếu đã hết lựa chọn: {exhausted}. {option} có hơn một nửa trong {active} phiếu còn hiệu lực nên thắng.',

@@ -1,7 +1,7 @@
 // Tallies for rules that pick among the proposal's options in one pass: poll, approval, score and dot.
 import { msg, type Msg } from '../../i18n/types.js';
 import { MAX_SCORE } from './choices.js';
-import { countLine, dotsOf, finish, formatMean, frame, listNames, noQuorum, preamble, type Frame } from './common.js';
+import { countLine, dotsOf, finish, formatMean, frame, listNames, noQuorum, preamble, roundMean, type Frame } from './common.js';
 import type { BallotValue, TallyInput, TallyLine, TallyResult } from './types.js';
 
 /** Exact label → position. Ballots reaching a tally are already canonical, so no fuzzy matching here. */
@@ -143,8 +143,8 @@ export function tallyScore(input: TallyInput): TallyResult {
     options,
     counted,
     lines,
-    ([w], top) => msg('tally.score.winner', { option: w ?? '', mean: formatMean(mean(top)) }),
-    (ws, top) => msg('tally.score.tie', { options: listNames(ws), mean: formatMean(mean(top)) }),
+    ([w], top) => msg('tally.score.winner', { option: w ?? '', mean: roundMean(mean(top)) }),
+    (ws, top) => msg('tally.score.tie', { options: listNames(ws), mean: roundMean(mean(top)) }),
   );
 }
 
