@@ -61,5 +61,9 @@ export async function verifyWorkspaceChain(tx: Tx, workspaceId: number): Promise
 export async function verifyAudit(s: Session): Promise<View[]> {
   const outcome = await verifyWorkspaceChain(s.tx, s.workspace.id);
   if (outcome.ok) return [notice('success', s.t({ key: 'audit.intact', params: { count: outcome.count } }))];
-  return [notice('danger', s.t({ key: 'audit.broken', params: { seq: outcome.firstBadSeq, reason: s.t({ key: `audit.reason.${outcome.reason}` }), count: outcome.count } }))];
+  const params = { seq: outcome.firstBadSeq, count: outcome.count };
+  // A gap means the entry with that number is gone, not that it is there and wrong.
+  if (outcome.reason === 'sequence-gap') return [notice('danger', s.t({ key: 'audit.missing', params }))];
+  if (outcome.reason === 'truncated') return [notice('danger', s.t({ key: 'audit.truncated', params }))];
+  return [notice('danger', s.t({ key: 'audit.broken', params: { ...params, reason: s.t({ key: `audit.reason.${outcome.reason}` }) } }))];
 }
