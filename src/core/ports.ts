@@ -240,7 +240,8 @@ export interface Tx {
   appendAudit(workspaceId: number, at: Date, entry: NewAuditEntry): Promise<AuditEntry>;
   /** Takes the chain head lock early so that everything after it in this transaction is serialised per workspace. */
   lockWorkspace(workspaceId: number): Promise<void>;
-  recentAudit(workspaceId: number, limit: number): Promise<AuditEntry[]>;
+  /** The newest entries first; with `beforeSeq`, only those older than it (to page back). */
+  recentAudit(workspaceId: number, limit: number, beforeSeq?: number): Promise<AuditEntry[]>;
   auditPage(workspaceId: number, afterSeq: number, limit: number): Promise<AuditEntry[]>;
   auditHead(workspaceId: number): Promise<{ seq: number; hash: string } | null>;
 

@@ -54,3 +54,138 @@ describe('audit verify', () => {
     expect((await h.run('alice', 'audit verify', { locale: 'vi' })).text).toMatch(/các mục từ #2 trở đi đã bị xóa/);
   });
 });
+
+describe('reading the audit log', () => {
+  it('shows names, readable values and times in the reader’s own zone and language', async () => {
+    await groupOf(['alice', 'bob', 'carol']);
+    await h.run('alice', 'settings timezone Asia/Ho_Chi_Minh');
+    await h.run('alice', 'propose "Open the books" --rule majority --closes "2026-12-05 17:00"', { channel: 'budget' });
+    await h.run('bob', 'vote 1 yes --reason "Sunlight helps"');
+    await h.run('bob', 'commit "Book the venue" --owner @bob,@carol --due "2026-12-20 12:00"', { channel: 'budget' });
+    const en = await h.run('alice', 'audit');
+    expect(en.text).toMatch(/@bob voted on proposal #1/);
+    expect(en.text).toMatch(/Ballot: Yes · Reason: Sunlight helps/);
+    expect(en.text).toMatch(/@alice opened proposal #1/);
+    expect(en.text).toMatch(/Rule: Majority vote \(Passes when yes outnumbers no/);
+    expect(en.text).toMatch(/Owners: @bob, @carol/);
+    // 09:00 UTC is 16:00 in Ho Chi Minh City.
+    expect(en.text).toMatch(/Tue 1 Dec 2026, 16:00 GMT\+7/);
+    expect(en.text).not.toMatch(/\{"kind"|owners=\[|value=|\d\d:\d\dZ/);
+    const vi = await h.run('carol', 'audit', { locale: 'vi' });
+    expect(vi.text).toMatch(/@bob đã bỏ phiếu cho đề xuất #1/);
+    expect(vi.text).toMatch(/Lá phiếu: Đồng ý|Lá phiếu: Có/);
+    expect(vi.text).toMatch(/Người phụ trách: @bob, @carol/);
+    expect(vi.text).toMatch(/T3, 01\/12\/2026 09:00 \(GMT\+0\)|T3, 01\/12\/2026 09:00/);
+    expect(vi.text).not.toMatch(/\{"kind"|owners=\[/);
+  });
+
+  it('shows a member only the entries of their own groups, and nobody in no group anything', async () => {
+    await groupOf(['alice', 'bob']);
+    await h.run('alice', 'propose "Budget secret plan" --rule consent', { channel: 'budget' });
+    await groupOf(['gina'], 'Garden', 'garden');
+    await h.run('gina', 'propose "Plant tomatoes" --rule consent', { channel: 'garden' });
+    const outsider = await h.run('zed', 'audit');
+    expect(outsider.text).toMatch(/You are in no group/);
+    expect(outsider.text).not.toMatch(/Budget|Garden|proposal/);
+    const outsiderVi = await h.run('zed', 'audit', { locale: 'vi' });
+    expect(outsiderVi.text).toMatch(/Bạn chưa ở trong nhóm nào/);
+    const gardener = await h.run('gina', 'audit --limit 200');
+    expect(gardener.text).toMatch(/proposal #2/);
+    expect(gardener.text).not.toMatch(/proposal #1|@alice|@bob|Budget/);
+    const budget = await h.run('bob', 'audit --limit 200');
+    expect(budget.text).toMatch(/proposal #1/);
+    expect(budget.text).not.toMatch(/proposal #2|@gina|Garden|tomatoes/);
+  });
+});
+
+describe('hidden results in the audit log', () => {
+  it('withholds ballots until the reader has voted with --hide-results until-vote', async () => {
+    await groupOf(['alice', 'bob', 'carol', 'dan']);
+    await h.run('alice', 'propose "Paint it blue" --rule majority --hide-results until-vote', { channel: 'budget' });
+    await h.run('bob', 'vote 1 no --reason "Too dark"');
+    const before = await h.run('carol', 'audit');
+    expect(before.text).toMatch(/@bob voted on proposal #1/);
+    expect(before.text).toMatch(/The ballot stays hidden until you may see the results/);
+    expect(before.text).not.toMatch(/Ballot: No|Too dark/);
+    expect((await h.run('carol', 'audit', { locale: 'vi' })).text).toMatch(/Lá phiếu được ẩn cho đến khi bạn được xem kết quả/);
+    await h.run('carol', 'vote 1 yes');
+    const after = await h.run('carol', 'audit');
+    expect(after.text).toMatch(/Ballot: No · Reason: Too dark/);
+    // Someone who has not voted still sees no value.
+    expect((await h.run('dan', 'audit')).text).not.toMatch(/Ballot: (No|Yes)/);
+  });
+
+  it('withholds ballots from everyone until the close with --hide-results until-close', async () => {
+    await groupOf(['alice', 'bob', 'carol', 'dan']);
+    await h.run('alice', 'propose "Paint it red" --rule majority --hide-results until-close', { channel: 'budget' });
+    await h.run('bob', 'vote 1 no');
+    await h.run('carol', 'vote 1 yes');
+    for (const reader of ['alice', 'bob', 'carol', 'dan']) expect((await h.run(reader, 'audit')).text).not.toMatch(/Ballot: (No|Yes)/);
+    await h.run('alice', 'close 1');
+    expect((await h.run('dan', 'audit')).text).toMatch(/Ballot: No/);
+  });
+});
+
+describe('anonymous ballots in the audit log', () => {
+  /**
+   * Two runs in which the same ballots are cast at the same moments, by different members: bob and
+   * carol swap places. Whatever a reader who is not the voter can read after each step must be the
+   * same in both runs, or it tells them who cast which ballot.
+   */
+  async function observe(steps: [string, string][]): Promise<string[]> {
+    await database.reset();
+    h = await createHarness(database);
+    await groupOf(['alice', 'bob', 'carol', 'dan', 'erin']);
+    await h.run('alice', 'propose "Choose the venue" --rule majority --anonymous', { channel: 'budget' });
+    const seen: string[] = [];
+    const look = async () => {
+      for (const reader of ['alice', 'dan']) {
+        for (const view of ['audit --limit 200', 'proposal 1', 'proposals --all', 'decisions']) {
+          seen.push(`${reader} ${view}\n${(await h.run(reader, view)).text}`);
+        }
+      }
+      seen.push(h.messenger.take().map((s) => `${s.kind} ${s.to}\n${s.text}`).join('\n'));
+    };
+    await look();
+    for (const [member, ballot] of steps) {
+      h.clock.advance(60_000);
+      await h.run(member, `vote 1 ${ballot}`);
+      await look();
+    }
+    await h.run('alice', 'close 1');
+    await look();
+    return seen;
+  }
+
+  it('lets a reader who is not the voter learn nothing from what they read as votes are cast and changed', async () => {
+    const first = await observe([
+      ['bob', 'yes'],
+      ['carol', 'no'],
+      ['bob', 'no'],
+    ]);
+    const second = await observe([
+      ['carol', 'yes'],
+      ['bob', 'no'],
+      ['carol', 'no'],
+    ]);
+    // Hashes differ between any two runs (each commits to a secret salt and a fresh nonce): they are
+    // compared as "some hash" so that everything else must match exactly.
+    const masked = (views: string[]) => views.map((v) => v.replace(/hash [0-9a-f]{12}/g, 'hash …'));
+    expect(first.length).toBe(second.length);
+    for (let i = 0; i < first.length; i++) expect(masked(second)[i], `view ${i}`).toBe(masked(first)[i]);
+    // And the runs did read something: the totals at the close.
+    expect(first.at(-9)).toMatch(/Turnout: 2 of 5/);
+  });
+
+  it('never names the member whose ballot completed the vote', async () => {
+    await groupOf(['alice', 'bob', 'carol']);
+    await h.run('alice', 'propose "Choose the date" --rule majority --anonymous', { channel: 'budget' });
+    await h.run('alice', 'vote 1 yes');
+    await h.run('bob', 'vote 1 yes');
+    await h.run('carol', 'vote 1 no');
+    const audit = await h.run('bob', 'audit');
+    expect(audit.text).toMatch(/Concord closed proposal #1/);
+    expect(audit.text).toMatch(/Ballots were anonymous: the log shows only these totals/);
+    expect(audit.text).not.toMatch(/voted on proposal #1|@carol closed/);
+  });
+});

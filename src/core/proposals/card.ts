@@ -37,7 +37,7 @@ export function currentTally(proposal: Proposal, ballots: Ballot[]): TallyResult
   return proposal.result ?? tally(proposal.rule, { config: proposal.config, ballots, electorate: proposal.electorateSize });
 }
 
-export function resultsVisible(proposal: Proposal, viewerHasVoted: boolean): boolean {
+export function resultsVisible(proposal: Pick<Proposal, 'status' | 'hideResults'>, viewerHasVoted: boolean): boolean {
   // Only a close reveals hidden results; a withdrawn proposal keeps them as hidden as they were.
   if (proposal.status === 'closed') return true;
   if (proposal.hideResults === 'until-close') return false;

@@ -1,6 +1,6 @@
 // The core's Tx port implemented with drizzle: every read and write a command makes, inside one transaction.
 import type { PGlite } from '@electric-sql/pglite';
-import { and, asc, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { PgliteSession, PgliteTransaction } from 'drizzle-orm/pglite';
 import { PostgresJsSession, PostgresJsTransaction } from 'drizzle-orm/postgres-js';
@@ -745,8 +745,9 @@ export class DrizzleTx implements Tx {
     return { ...content, seq: Number(row!.seq), prevHash: row!.prev_hash, hash: row!.hash };
   }
 
-  async recentAudit(workspaceId: number, limit: number): Promise<AuditEntry[]> {
-    const rows = await this.db.select().from(t.auditLog).where(eq(t.auditLog.workspaceId, workspaceId)).orderBy(desc(t.auditLog.seq)).limit(limit);
+  async recentAudit(workspaceId: number, limit: number, beforeSeq?: number): Promise<AuditEntry[]> {
+    const where = beforeSeq === undefined ? eq(t.auditLog.workspaceId, workspaceId) : and(eq(t.auditLog.workspaceId, workspaceId), lt(t.auditLog.seq, beforeSeq));
+    const rows = await this.db.select().from(t.auditLog).where(where).orderBy(desc(t.auditLog.seq)).limit(limit);
     return rows.map(toAudit);
   }
 
