@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { openTestDatabase, type TestDatabase } from '../support/db.js';
 import { createHarness, type Harness } from '../support/harness.js';
+import { rowsOf } from '../../src/db/client.js';
 
 let database: TestDatabase;
 let h: Harness;
@@ -140,7 +141,7 @@ describe('anonymous ballots in the audit log', () => {
     const seen: string[] = [];
     const look = async () => {
       for (const reader of ['alice', 'dan']) {
-        for (const view of ['audit --limit 200', 'proposal 1', 'proposals --all', 'decisions']) {
+        for (const view of ['audit --limit 200', 'audit verify', 'proposal 1', 'proposals --all', 'decisions']) {
           seen.push(`${reader} ${view}\n${(await h.run(reader, view)).text}`);
         }
       }
@@ -174,7 +175,7 @@ describe('anonymous ballots in the audit log', () => {
     expect(first.length).toBe(second.length);
     for (let i = 0; i < first.length; i++) expect(masked(second)[i], `view ${i}`).toBe(masked(first)[i]);
     // And the runs did read something: the totals at the close.
-    expect(first.at(-9)).toMatch(/Turnout: 2 of 5/);
+    expect(first.at(-11)).toMatch(/Turnout: 2 of 5/);
   });
 
   it('never names the member whose ballot completed the vote', async () => {
@@ -187,5 +188,66 @@ describe('anonymous ballots in the audit log', () => {
     expect(audit.text).toMatch(/Concord closed proposal #1/);
     expect(audit.text).toMatch(/Ballots were anonymous: the log shows only these totals/);
     expect(audit.text).not.toMatch(/voted on proposal #1|@carol closed/);
+    const stored = rowsOf<{ actor_id: number | null }>(await database.db.execute(sql`select actor_id from audit_log where action = 'proposal.closed'`));
+    expect(stored).toEqual([{ actor_id: null }]);
+  });
+});
+
+describe('sealed ballot entries and receipts', () => {
+  const receiptOf = (text: string) => /receipt: `([^`]+)`/.exec(text)?.[1] ?? '';
+
+  it('stores no member id and no value in an anonymous ballot’s entry, and keeps the proposal’s secret out of every message', async () => {
+    await groupOf(['alice', 'bob', 'carol']);
+    await h.run('alice', 'propose "Pick a venue" --rule poll --options "Hall|Park|Online" --anonymous', { channel: 'budget' });
+    await h.run('bob', 'vote 1 Park');
+    await h.run('bob', 'vote 1 Hall');
+    const rows = rowsOf<{ actor_id: number | null; action: string; data: Record<string, unknown> }>(
+      await database.db.execute(sql`select actor_id, action, data from audit_log where action like 'ballot.%' order by seq`),
+    );
+    expect(rows.map((r) => r.action)).toEqual(['ballot.cast', 'ballot.changed']);
+    for (const row of rows) {
+      expect(row.actor_id).toBeNull();
+      expect(Object.keys(row.data).sort()).toEqual(['anonymous', 'ballot', 'voter']);
+      expect(JSON.stringify(row.data)).not.toMatch(/Park|Hall|bob/);
+    }
+    // A fresh commitment per ballot: the cast and the change cannot be matched with each other.
+    expect(rows[0]!.data.voter).not.toBe(rows[1]!.data.voter);
+    const salt = rowsOf<{ ballot_salt: string }>(await database.db.execute(sql`select ballot_salt from proposals`))[0]!.ballot_salt;
+    expect(salt).toMatch(/^[0-9a-f]{64}$/);
+    const everything = await database.db.execute(sql`select (select coalesce(string_agg(view::text, ''), '') from outbox) || (select string_agg(data::text, '') from audit_log) as all`);
+    expect(JSON.stringify(everything)).not.toContain(salt);
+    expect((await h.run('alice', 'audit verify')).text).toMatch(/intact/);
+  });
+
+  it('gives the voter a receipt that confirms their ballot is in the chain, and tells nobody else anything', async () => {
+    await groupOf(['alice', 'bob', 'carol']);
+    await h.run('alice', 'propose "Pick a venue" --rule poll --options "Hall|Park|Online" --anonymous', { channel: 'budget' });
+    const first = await h.run('bob', 'vote 1 Park');
+    const receipt = receiptOf(first.text);
+    expect(receipt).toMatch(/^1-[0-9a-f]{32}$/);
+    const mine = await h.run('bob', `audit verify --receipt ${receipt}`);
+    expect(mine.text).toMatch(/Your ballot on proposal #1 is entry #5 of the audit log, recorded Tue 1 Dec 2026, 09:00 UTC\. It holds the ballot you have now\. The chain is intact through it/);
+    // Anyone else holding the receipt learns nothing: not even that it is a real one.
+    const theirs = await h.run('carol', `audit verify --receipt ${receipt}`);
+    const made = await h.run('carol', `audit verify --receipt 1-${'0'.repeat(32)}`);
+    expect(theirs.ok).toBe(false);
+    expect(theirs.text).toMatch(/No ballot of yours on proposal #1 matches this receipt/);
+    expect(theirs.text).toBe(made.text);
+    // A change of ballot: the old receipt still finds its entry, and says a later one counts.
+    const changed = await h.run('bob', 'vote 1 Hall');
+    expect((await h.run('bob', `audit verify --receipt ${receipt}`)).text).toMatch(/You changed your ballot after it/);
+    const latest = receiptOf(changed.text);
+    expect((await h.run('bob', `audit verify --receipt ${latest}`, { locale: 'vi' })).text).toMatch(
+      /Lá phiếu của bạn cho đề xuất #1 là mục #6 .*Mục này chứa lá phiếu hiện tại của bạn/,
+    );
+  });
+
+  it('explains a mistyped receipt in English and Vietnamese', async () => {
+    await groupOf(['alice', 'bob']);
+    const en = await h.run('bob', 'audit verify --receipt 1-xyz');
+    expect(en.ok).toBe(false);
+    expect(en.text).toMatch(/"1-xyz" is not a ballot receipt\. A receipt looks like/);
+    const vi = await h.run('bob', 'audit verify --receipt abc', { locale: 'vi' });
+    expect(vi.text).toMatch(/"abc" không phải là biên nhận phiếu bầu/);
   });
 });

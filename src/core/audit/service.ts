@@ -2,9 +2,12 @@
 import type { Session } from '../context.js';
 import type { AuditEntry, Tx } from '../ports.js';
 import type { RuleName } from '../proposals/rules/types.js';
+import { fail } from '../errors.js';
+import { formatDateTime } from '../time.js';
 import { notice, type View } from '../views/types.js';
 import { ChainVerifier } from './chain.js';
-import { disclose, type AuditReader, type Disclosed, type EntryScope } from './disclosure.js';
+import { BALLOT_ACTIONS, disclose, type AuditReader, type Disclosed, type EntryScope } from './disclosure.js';
+import { holdsBallot, parseReceipt, voterCommitment } from './receipts.js';
 import { actionText, actorText, detailText, MEMBER_FIELDS, timeText, type ReadingContext } from './readable.js';
 
 const PAGE = 5000;
@@ -146,12 +149,50 @@ export async function verifyWorkspaceChain(tx: Tx, workspaceId: number): Promise
   return result;
 }
 
-export async function verifyAudit(s: Session): Promise<View[]> {
+export async function verifyAudit(s: Session, receipt?: string): Promise<View[]> {
+  // A receipt is checked before the chain is walked: a mistyped one should not wait for the whole log.
+  const found = receipt === undefined ? null : await findReceipt(s, receipt);
   const outcome = await verifyWorkspaceChain(s.tx, s.workspace.id);
-  if (outcome.ok) return [notice('success', s.t({ key: 'audit.intact', params: { count: outcome.count } }))];
+  const views: View[] = [];
+  if (found) views.push(receiptView(s, found, outcome));
+  if (outcome.ok) return [...views, notice('success', s.t({ key: 'audit.intact', params: { count: outcome.count } }))];
   const params = { seq: outcome.firstBadSeq, count: outcome.count };
   // A gap means the entry with that number is gone, not that it is there and wrong.
-  if (outcome.reason === 'sequence-gap') return [notice('danger', s.t({ key: 'audit.missing', params }))];
-  if (outcome.reason === 'truncated') return [notice('danger', s.t({ key: 'audit.truncated', params }))];
-  return [notice('danger', s.t({ key: 'audit.broken', params: { ...params, reason: s.t({ key: `audit.reason.${outcome.reason}` }) } }))];
+  if (outcome.reason === 'sequence-gap') return [...views, notice('danger', s.t({ key: 'audit.missing', params }))];
+  if (outcome.reason === 'truncated') return [...views, notice('danger', s.t({ key: 'audit.truncated', params }))];
+  return [...views, notice('danger', s.t({ key: 'audit.broken', params: { ...params, reason: s.t({ key: `audit.reason.${outcome.reason}` }) } }))];
+}
+
+interface FoundReceipt {
+  number: number;
+  entry: AuditEntry;
+  /** The entry holds the ballot the member has now (false: they changed it since). */
+  current: boolean;
+}
+
+/**
+ * Finds the reader's sealed ballot entry from their receipt. The commitment is recomputed with the
+ * reader's own member id, so a receipt finds nothing for anyone but the member who voted with it.
+ */
+async function findReceipt(s: Session, text: string): Promise<FoundReceipt> {
+  const parsed = parseReceipt(text);
+  if (!parsed) return fail('audit.receipt.invalid', { receipt: text });
+  const p = await s.tx.findProposal(s.workspace.id, parsed.number);
+  const salt = p?.anonymous ? await s.tx.ballotSalt(p.id) : null;
+  if (!p || !salt) return fail('audit.receipt.notFound', { number: parsed.number });
+  const entry = await s.tx.auditEntryWithData(s.workspace.id, `proposal:${p.number}`, 'voter', voterCommitment(salt, s.actor.id, parsed.nonce));
+  if (!entry || !BALLOT_ACTIONS.has(entry.action)) return fail('audit.receipt.notFound', { number: parsed.number });
+  const ballot = await s.tx.ballotOf(p.id, s.actor.id);
+  return { number: p.number, entry, current: !!ballot && holdsBallot(salt, parsed.nonce, ballot.value, entry.data) };
+}
+
+function receiptView(s: Session, found: FoundReceipt, outcome: VerifyOutcome): View {
+  const at = formatDateTime(new Date(found.entry.at), s.timezone, s.locale);
+  const params = { number: found.number, seq: found.entry.seq, at };
+  const lines = [s.t({ key: 'audit.receipt.found', params })];
+  lines.push(s.t({ key: found.current ? 'audit.receipt.current' : 'audit.receipt.superseded' }));
+  // Only an intact chain up to and past the entry proves it was not changed or removed since.
+  const intact = outcome.ok || outcome.firstBadSeq > found.entry.seq;
+  lines.push(s.t({ key: intact ? 'audit.receipt.intact' : 'audit.receipt.notProven', params }));
+  return notice(intact ? 'success' : 'danger', lines.join(' '));
 }

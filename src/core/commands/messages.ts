@@ -170,6 +170,7 @@ const en = {
   'cmd.flag.all': 'Include closed and withdrawn proposals.',
   'cmd.flag.review': 'When to revisit the decision, such as "in 6 months". Concord sends a reminder then.',
   'cmd.flag.limit': 'How many entries to show, from 1 to 200.',
+  'cmd.flag.receipt': 'The receipt you got when you voted on an anonymous proposal: checks that your ballot is in the log.',
   'cmd.flag.workspace': 'Change the workspace default instead of your own setting.',
 
   // Captions of examples.
@@ -441,6 +442,7 @@ const vi: Record<CommandMessageKey, string> = {
   'cmd.flag.all': 'Hiển thị cả các đề xuất đã đóng và đã rút lại.',
   'cmd.flag.review': 'Khi nào xem xét lại quyết định, ví dụ "6 tháng nữa" hoặc "in 6 months". Đến lúc đó Concord sẽ nhắc.',
   'cmd.flag.limit': 'Số mục cần hiển thị, từ 1 đến 200.',
+  'cmd.flag.receipt': 'Biên nhận bạn nhận được khi bỏ phiếu cho một đề xuất ẩn danh: kiểm tra rằng lá phiếu của bạn có trong nhật ký.',
   'cmd.flag.workspace': 'Đổi giá trị mặc định của không gian làm việc thay vì cài đặt của riêng bạn.',
 
   'cmd.example.propose.consent': 'chấp thuận, có hạn chót',
