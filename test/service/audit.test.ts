@@ -160,21 +160,22 @@ describe('anonymous ballots in the audit log', () => {
 
   it('lets a reader who is not the voter learn nothing from what they read as votes are cast and changed', async () => {
     const first = await observe([
-      ['bob', 'yes'],
-      ['carol', 'no'],
-      ['bob', 'no'],
+      ['bob', 'yes --reason "Zulu is close"'],
+      ['carol', 'no --reason "Alpha costs less"'],
+      ['bob', 'no --reason "Zulu is closed"'],
     ]);
     const second = await observe([
-      ['carol', 'yes'],
-      ['bob', 'no'],
-      ['carol', 'no'],
+      ['carol', 'yes --reason "Zulu is close"'],
+      ['bob', 'no --reason "Alpha costs less"'],
+      ['carol', 'no --reason "Zulu is closed"'],
     ]);
     // Hashes differ between any two runs (each commits to a secret salt and a fresh nonce): they are
     // compared as "some hash" so that everything else must match exactly.
     const masked = (views: string[]) => views.map((v) => v.replace(/hash [0-9a-f]{12}/g, 'hash …'));
     expect(first.length).toBe(second.length);
     for (let i = 0; i < first.length; i++) expect(masked(second)[i], `view ${i}`).toBe(masked(first)[i]);
-    // And the runs did read something: the totals at the close.
+    // And the runs did read something: the reasons on the card, the totals at the close.
+    expect(first.join('\n')).toMatch(/Alpha costs less/);
     expect(first.at(-11)).toMatch(/Turnout: 2 of 5/);
   });
 

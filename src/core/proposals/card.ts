@@ -111,6 +111,8 @@ function visibleReasons(input: CardInput, visible: boolean): string | null {
       const who = input.proposal.anonymous ? '' : `@${input.names.get(b.memberId) ?? '?'} `;
       return `• ${who}(${choice}): ${b.reason}`;
     });
+  // Ballots come ordered by member; on an anonymous proposal that order would tell whose reason is whose.
+  if (input.proposal.anonymous) lines.sort();
   return lines.length ? lines.join('\n') : null;
 }
 
