@@ -243,6 +243,17 @@ describe('sealed ballot entries and receipts', () => {
     );
   });
 
+  it('seals ballots on an anonymous proposal opened before proposals had a secret', async () => {
+    await groupOf(['alice', 'bob', 'carol']);
+    await h.run('alice', 'propose "Old venue vote" --rule poll --options "Hall|Park" --anonymous', { channel: 'budget' });
+    await database.db.execute(sql`update proposals set ballot_salt = null`);
+    const vote = await h.run('bob', 'vote 1 Park');
+    expect(vote.ok).toBe(true);
+    const salt = rowsOf<{ ballot_salt: string | null }>(await database.db.execute(sql`select ballot_salt from proposals`))[0]!.ballot_salt;
+    expect(salt).toMatch(/^[0-9a-f]{64}$/);
+    expect((await h.run('bob', `audit verify --receipt ${receiptOf(vote.text)}`)).text).toMatch(/It holds the ballot you have now/);
+  });
+
   it('explains a mistyped receipt in English and Vietnamese', async () => {
     await groupOf(['alice', 'bob']);
     const en = await h.run('bob', 'audit verify --receipt 1-xyz');
