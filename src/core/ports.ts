@@ -196,7 +196,15 @@ export interface Tx {
 
   // proposals and ballots
   nextProposalNumber(workspaceId: number): Promise<number>;
-  insertProposal(input: Omit<Proposal, 'id' | 'closedAt' | 'result' | 'outcome' | 'outcomeBy' | 'outcomeAt' | 'reviewAt' | 'messageRef' | 'cardHash'>): Promise<Proposal>;
+  insertProposal(
+    input: Omit<Proposal, 'id' | 'closedAt' | 'result' | 'outcome' | 'outcomeBy' | 'outcomeAt' | 'reviewAt' | 'messageRef' | 'cardHash'> & { ballotSalt?: string | null },
+  ): Promise<Proposal>;
+  /** The secret of an anonymous proposal's sealed ballot entries; null if it has none yet. Never part of a Proposal. */
+  ballotSalt(proposalId: number): Promise<string | null>;
+  /** Stores `candidate` as the proposal's ballot secret unless it has one, and returns the one it has. Hold the workspace lock. */
+  ensureBallotSalt(proposalId: number, candidate: string): Promise<string>;
+  /** The entry about `subject` whose data has `field` equal to `value` (a sealed ballot's commitment), if any. */
+  auditEntryWithData(workspaceId: number, subject: string, field: string, value: string): Promise<AuditEntry | null>;
   insertElectorate(proposalId: number, memberIds: number[]): Promise<void>;
   getProposal(id: number, opts?: { forUpdate?: boolean }): Promise<Proposal | null>;
   findProposal(workspaceId: number, number: number, opts?: { forUpdate?: boolean }): Promise<Proposal | null>;
@@ -235,7 +243,8 @@ export interface Tx {
     value: BallotValue;
     reason: string | null;
     at: Date;
-    audit: { subject: string; data: Record<string, unknown>; action: { cast: string; changed: string } };
+    /** `actorId` defaults to the member; null for a sealed (anonymous) ballot entry. */
+    audit: { subject: string; data: Record<string, unknown>; action: { cast: string; changed: string }; actorId?: number | null };
     job: NewJob;
     seen: { othersWithoutBallot: number; chainSeq: number };
   }): Promise<{ changed: boolean; entry: AuditEntry; status: ProposalStatus; othersYetToVote: boolean }>;
@@ -247,7 +256,8 @@ export interface Tx {
   appendAudit(workspaceId: number, at: Date, entry: NewAuditEntry): Promise<AuditEntry>;
   /** Takes the chain head lock early so that everything after it in this transaction is serialised per workspace. */
   lockWorkspace(workspaceId: number): Promise<void>;
-  recentAudit(workspaceId: number, limit: number): Promise<AuditEntry[]>;
+  /** The newest entries first; with `beforeSeq`, only those older than it (to page back). */
+  recentAudit(workspaceId: number, limit: number, beforeSeq?: number): Promise<AuditEntry[]>;
   auditPage(workspaceId: number, afterSeq: number, limit: number): Promise<AuditEntry[]>;
   auditHead(workspaceId: number): Promise<{ seq: number; hash: string } | null>;
 

@@ -199,7 +199,7 @@ export class Concord {
       case 'audit':
         return listAudit(s, command.limit);
       case 'audit.verify':
-        return verifyAudit(s);
+        return verifyAudit(s, command.receipt);
       case 'settings.show':
       case 'settings.locale':
       case 'settings.timezone':

@@ -124,6 +124,8 @@ export const proposals = pgTable(
     /** RuleConfig: options, threshold, quorum, dots, minMean. */
     config: jsonb('config').notNull(),
     anonymous: boolean('anonymous').notNull().default(false),
+    /** Secret of an anonymous proposal's sealed ballot entries (core/audit/receipts.ts): never shown, never in the chain. */
+    ballotSalt: text('ballot_salt'),
     hideResults: text('hide_results').notNull().default('never'),
     /** Ranked choice: lot or batch, fixed when the proposal opens so its result can be recounted. */
     ties: text('ties').notNull().default('lot'),

@@ -61,7 +61,7 @@ describe('commitments', () => {
     await h.advance(5 * DAY); // past the old due time
     expect(dmsTo('bob')).toEqual([]);
     const audit = await h.run('alice', 'audit');
-    expect(audit.text).toContain('commitment.extended');
+    expect(audit.text).toContain('@bob extended commitment #1');
     expect(audit.text).toContain('Quotes are late');
     await h.run('bob', 'cancel 1');
     await h.advance(20 * DAY);

@@ -140,10 +140,10 @@ describe('anonymous and hidden results', () => {
     await groupOf(['alice', 'bob', 'carol']);
     await h.run('alice', 'propose "Pick a venue" --rule poll --options "Hall|Park|Online" --anonymous');
     await h.run('bob', 'vote 1 Park');
+    // The audit view does not list anonymous ballots one by one at all (see test/service/audit.test.ts).
     const audit = await h.run('alice', 'audit');
-    const ballotLines = audit.text.split('\n').filter((_, i, all) => all[i - 1]?.includes('ballot.cast') || _.includes('ballot.cast'));
-    expect(ballotLines.length).toBeGreaterThan(0);
-    expect(ballotLines.join('\n')).not.toContain('Park');
+    expect(audit.text).toMatch(/opened proposal #1/);
+    expect(audit.text).not.toMatch(/voted on proposal #1|Park|@bob voted/);
     const shown = await h.run('alice', 'proposal 1');
     expect(shown.text).not.toMatch(/@bob/);
     const rows = rowsOf<{ data: unknown }>(await database.db.execute(sql`select data from audit_log where action = 'ballot.cast'`));

@@ -132,9 +132,9 @@ const en = {
   'cmd.detail.decisions': 'Lists closed proposals with the decisions recorded for them, newest first.',
   'cmd.summary.audit': 'Show the latest audit log entries.',
   'cmd.detail.audit':
-    'Shows who did what and when, newest first. Each entry is chained to the one before it, so later tampering can be detected.',
+    'Shows who did what and when in your groups, newest first, in your time zone. Ballots on anonymous proposals are never listed one by one: their totals appear when the proposal closes. Each entry is chained to the one before it, so later tampering can be detected.',
   'cmd.summary.audit.verify': 'Check that the audit log has not been altered.',
-  'cmd.detail.audit.verify': 'Recomputes the chain over the whole audit log and reports the first entry that does not match, if any.',
+  'cmd.detail.audit.verify': 'Recomputes the chain over the whole audit log and reports the first entry that does not match or is missing, if any. With --receipt, also finds your anonymous ballot and says whether it is still the one you have.',
   'cmd.summary.settings.show': 'Show your settings and the workspace defaults.',
   'cmd.detail.settings.show': 'Shows your language and time zone, the workspace defaults and when reminders are sent.',
   'cmd.summary.settings.locale': 'Choose the language Concord uses.',
@@ -187,6 +187,7 @@ const en = {
   'cmd.flag.all': 'Include closed and withdrawn proposals.',
   'cmd.flag.review': 'When to revisit the decision, such as "in 6 months". Concord sends a reminder then.',
   'cmd.flag.limit': 'How many entries to show, from 1 to 200.',
+  'cmd.flag.receipt': 'The receipt you got when you voted on an anonymous proposal: checks that your ballot is in the log.',
   'cmd.flag.workspace': 'Change the workspace default instead of your own setting.',
 
   // Captions of examples.
@@ -502,9 +503,9 @@ const vi: Record<CommandMessageKey, string> = {
   'cmd.detail.decisions': 'Liệt kê các đề xuất đã đóng cùng quyết định đã ghi, mới nhất trước.',
   'cmd.summary.audit': 'Xem các mục mới nhất của nhật ký kiểm toán.',
   'cmd.detail.audit':
-    'Cho biết ai đã làm gì và vào lúc nào, mới nhất trước. Mỗi mục được nối chuỗi với mục trước nó, nên mọi chỉnh sửa về sau đều có thể bị phát hiện.',
+    'Cho biết ai đã làm gì và vào lúc nào trong các nhóm của bạn, mới nhất trước, theo múi giờ của bạn. Phiếu bầu của đề xuất ẩn danh không bao giờ được liệt kê từng phiếu: chỉ có số tổng khi đề xuất đóng. Mỗi mục được nối chuỗi với mục trước nó, nên mọi chỉnh sửa về sau đều có thể bị phát hiện.',
   'cmd.summary.audit.verify': 'Kiểm tra xem nhật ký kiểm toán có bị sửa đổi không.',
-  'cmd.detail.audit.verify': 'Tính lại chuỗi của toàn bộ nhật ký kiểm toán và báo mục đầu tiên không khớp, nếu có.',
+  'cmd.detail.audit.verify': 'Tính lại chuỗi của toàn bộ nhật ký kiểm toán và báo mục đầu tiên không khớp hoặc bị mất, nếu có. Với --receipt, còn tìm lá phiếu ẩn danh của bạn và cho biết đó có còn là lá phiếu hiện tại của bạn không.',
   'cmd.summary.settings.show': 'Xem cài đặt của bạn và mặc định của không gian làm việc.',
   'cmd.detail.settings.show': 'Hiển thị ngôn ngữ và múi giờ của bạn, các giá trị mặc định của không gian làm việc và thời điểm gửi nhắc nhở.',
   'cmd.summary.settings.locale': 'Chọn ngôn ngữ Concord dùng.',
@@ -556,6 +557,7 @@ const vi: Record<CommandMessageKey, string> = {
   'cmd.flag.all': 'Hiển thị cả các đề xuất đã đóng và đã rút lại.',
   'cmd.flag.review': 'Khi nào xem xét lại quyết định, ví dụ "6 tháng nữa". Đến lúc đó Concord sẽ nhắc.',
   'cmd.flag.limit': 'Số mục cần hiển thị, từ 1 đến 200.',
+  'cmd.flag.receipt': 'Biên nhận khi bỏ phiếu ẩn danh: kiểm tra rằng lá phiếu của bạn có trong nhật ký.',
   'cmd.flag.workspace': 'Đổi giá trị mặc định của không gian làm việc thay vì cài đặt của riêng bạn.',
 
   'cmd.example.propose.consent': 'chấp thuận, có hạn chót',

@@ -561,7 +561,7 @@ const BUILDERS: { [K in CommandName]: z.ZodType<CommandOf<K>> } = {
     .transform((v) => ({ name: 'outcome' as const, ...v })),
   decisions: z.object({ group: text.optional() }).transform((v) => ({ name: 'decisions' as const, ...v })),
   audit: z.object({ limit: z.number().int().default(20) }).transform((v) => ({ name: 'audit' as const, ...v })),
-  'audit.verify': z.object({}).transform(() => ({ name: 'audit.verify' as const })),
+  'audit.verify': z.object({ receipt: text.optional() }).transform((v) => ({ name: 'audit.verify' as const, ...v })),
   'settings.show': z.object({}).transform(() => ({ name: 'settings.show' as const })),
   'settings.locale': z
     .object({ locale: z.enum(['en', 'vi']), workspace: z.boolean().default(false) })

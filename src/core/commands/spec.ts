@@ -806,9 +806,10 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
     name: 'audit.verify',
     words: ['audit', 'verify'],
     area: 'audit',
+    flags: [{ name: 'receipt', key: 'receipt', value: { kind: 'text', max: 100 }, placeholder: '<receipt>', description: 'cmd.flag.receipt' }],
     summary: 'cmd.summary.audit.verify',
     detail: 'cmd.detail.audit.verify',
-    examples: [{ text: 'audit verify' }],
+    examples: [{ text: 'audit verify' }, { text: 'audit verify --receipt 7-0f3a9c1e5b7d2f4a6c8e0b1d3f5a7c9e' }],
   }),
 
   // Settings

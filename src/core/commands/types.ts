@@ -49,7 +49,7 @@ export type Command =
   | { name: 'outcome'; proposal: number; statement: string; review?: string }
   | { name: 'decisions'; group?: string }
   | { name: 'audit'; limit: number }
-  | { name: 'audit.verify' }
+  | { name: 'audit.verify'; receipt?: string }
   | { name: 'settings.show' }
   | { name: 'settings.locale'; locale: 'en' | 'vi'; scope: 'me' | 'workspace' }
   | { name: 'settings.timezone'; timezone: string; scope: 'me' | 'workspace' }

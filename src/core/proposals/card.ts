@@ -40,7 +40,7 @@ export function currentTally(proposal: Proposal, ballots: Ballot[]): TallyResult
   return proposal.result ?? tally(proposal.rule, { config: proposal.config, ballots, electorate: proposal.electorateSize, ties: proposal.ties });
 }
 
-export function resultsVisible(proposal: Proposal, viewerHasVoted: boolean): boolean {
+export function resultsVisible(proposal: Pick<Proposal, 'status' | 'hideResults'>, viewerHasVoted: boolean): boolean {
   // Only a close reveals hidden results; a withdrawn proposal keeps them as hidden as they were.
   if (proposal.status === 'closed') return true;
   if (proposal.hideResults === 'until-close') return false;
@@ -116,6 +116,8 @@ function visibleReasons(input: CardInput, visible: boolean): string | null {
       const who = input.proposal.anonymous ? '' : `@${input.names.get(b.memberId) ?? '?'} `;
       return `• ${who}(${choice}): ${b.reason}`;
     });
+  // Ballots come ordered by member; on an anonymous proposal that order would tell whose reason is whose.
+  if (input.proposal.anonymous) lines.sort();
   return lines.length ? lines.join('\n') : null;
 }
 

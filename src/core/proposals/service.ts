@@ -13,6 +13,7 @@ import { outcomeLabel, proposalCard, resultCard, type CardInput } from './card.j
 import { parseBallot, tally } from './rules/index.js';
 import { mediationOffer } from '../mediation/service.js';
 import { DEFAULT_TIE_MODE, type Ballot, type BallotValue, type RuleConfig, type TallyInput, type TallyResult, type TieMode } from './rules/types.js';
+import { newBallotSalt, sealBallot } from '../audit/receipts.js';
 
 export const jobKeys = {
   close: (id: number) => `proposal:${id}:close`,
@@ -93,6 +94,7 @@ async function propose(s: Session, c: Extract<Command, { name: 'propose' }>): Pr
     anonymous: c.anonymous,
     hideResults: c.hideResults,
     ties,
+    ballotSalt: c.anonymous ? newBallotSalt() : null,
     deciderId,
     status: 'open',
     electorateSize: voters.length,
@@ -160,6 +162,8 @@ async function vote(s: Session, c: Extract<Command, { name: 'vote' }>): Promise<
   if (mine && mine.reason === reason && canonical(mine.value) === canonical(parsed.value)) {
     return [notice('info', s.t({ key: 'vote.alreadyCast', params: { number: p.number, choice: describeBallot(s, parsed.value) } }))];
   }
+  // An anonymous ballot's entry names nobody and holds no value: only commitments the voter can find with their receipt.
+  const sealed = p.anonymous ? sealBallot(await ballotSaltOf(s, p), p.number, s.actor.id, parsed.value) : null;
   // Locks the workspace, then writes the ballot (one row per member), its audit entry and the card
   // refresh, all in one statement: the lock is held from here to COMMIT, which is kept short.
   const cast = await s.tx.castBallot({
@@ -171,9 +175,9 @@ async function vote(s: Session, c: Extract<Command, { name: 'vote' }>): Promise<
     at: s.now,
     audit: {
       subject: `proposal:${p.number}`,
-      // Anonymous ballots never record the choice or the reason.
-      data: p.anonymous ? { anonymous: true } : { value: parsed.value, reason },
+      data: sealed ? sealed.data : { value: parsed.value, reason },
       action: { cast: 'ballot.cast', changed: 'ballot.changed' },
+      ...(sealed ? { actorId: null } : {}),
     },
     job: cardRefreshJob(p.id, s.now),
     seen: target.seen,
@@ -187,8 +191,10 @@ async function vote(s: Session, c: Extract<Command, { name: 'vote' }>): Promise<
   const views: View[] = [
     notice('success', s.t({ key: changed ? 'vote.changed' : 'vote.recorded', params: { number: p.number, choice: describeBallot(s, parsed.value) } })),
   ];
+  if (sealed) views.push(notice('info', s.t({ key: 'vote.receipt', params: { receipt: sealed.receipt } })));
   if (everyoneVoted) {
-    await closeProposal(s.tx, { ...p, status: 'open' }, 'all-voted', s.now, s.actor.id);
+    // The member whose ballot completed an anonymous vote is not named: the close would point at their ballot.
+    await closeProposal(s.tx, { ...p, status: 'open' }, 'all-voted', s.now, p.anonymous ? null : s.actor.id);
     views.push(notice('info', s.t({ key: 'vote.allVotedClosed', params: { number: p.number } })));
   }
   if (isObjection(p.rule, parsed.value)) await offerMediation(s, p);
@@ -200,6 +206,14 @@ const canonical = (value: unknown): string =>
   JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
   );
+/** The proposal's ballot secret; proposals from before secrets existed get theirs on their first ballot. */
+async function ballotSaltOf(s: Session, p: Proposal): Promise<string> {
+  const salt = await s.tx.ballotSalt(p.id);
+  if (salt) return salt;
+  // Under the workspace lock, as a close takes it before writing the proposal's row.
+  await s.tx.lockWorkspace(s.workspace.id);
+  return s.tx.ensureBallotSalt(p.id, newBallotSalt());
+}
 
 const isObjection = (rule: Proposal['rule'], value: BallotValue) =>
   value.kind === 'choice' && ((rule === 'consensus' && value.choice === 'block') || (rule === 'consent' && value.choice === 'object'));

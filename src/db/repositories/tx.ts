@@ -1,6 +1,6 @@
 // The core's Tx port implemented with drizzle: every read and write a command makes, inside one transaction.
 import type { PGlite } from '@electric-sql/pglite';
-import { and, asc, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { PgliteSession, PgliteTransaction } from 'drizzle-orm/pglite';
 import { PostgresJsSession, PostgresJsTransaction } from 'drizzle-orm/postgres-js';
@@ -226,7 +226,7 @@ const CAST_BALLOT = `
   ),
   entry as (
     insert into audit_log (workspace_id, seq, at, actor_id, action, subject, data, prev_hash, hash)
-    select $1, seq, $10, $3, case when replaced then $12::text else $11::text end, $13, $14::text::jsonb, prev_hash, hash
+    select $1, seq, $10, $21::int, case when replaced then $12::text else $11::text end, $13, $14::text::jsonb, prev_hash, hash
     from moved
     returning seq, prev_hash, hash, action
   ),
@@ -302,7 +302,8 @@ const toMember = (r: typeof t.members.$inferSelect): Member => ({
 
 const toGroup = (r: typeof t.groups.$inferSelect): Group => ({ ...r, kind: r.kind as GroupKind, rankedTies: r.rankedTies as TieMode });
 
-const toProposal = (r: typeof t.proposals.$inferSelect): Proposal => ({
+// The ballot secret stays in the database: no Proposal, and so no view or reply, ever carries it.
+const toProposal = ({ ballotSalt: _secret, ...r }: typeof t.proposals.$inferSelect): Proposal => ({
   ...r,
   rule: r.rule as RuleName,
   config: r.config as RuleConfig,
@@ -582,6 +583,29 @@ export class DrizzleTx implements Tx {
     return toProposal(row!);
   }
 
+  async ballotSalt(proposalId: number): Promise<string | null> {
+    const [row] = await this.db.select({ salt: t.proposals.ballotSalt }).from(t.proposals).where(eq(t.proposals.id, proposalId));
+    return row?.salt ?? null;
+  }
+
+  async ensureBallotSalt(proposalId: number, candidate: string): Promise<string> {
+    const [row] = await this.db
+      .update(t.proposals)
+      .set({ ballotSalt: sql`coalesce(${t.proposals.ballotSalt}, ${candidate})` })
+      .where(eq(t.proposals.id, proposalId))
+      .returning({ salt: t.proposals.ballotSalt });
+    return row!.salt!;
+  }
+
+  async auditEntryWithData(workspaceId: number, subject: string, field: string, value: string): Promise<AuditEntry | null> {
+    const [row] = await this.db
+      .select()
+      .from(t.auditLog)
+      .where(and(eq(t.auditLog.workspaceId, workspaceId), eq(t.auditLog.subject, subject), sql`${t.auditLog.data}->>${field} = ${value}`))
+      .limit(1);
+    return row ? toAudit(row) : null;
+  }
+
   async insertElectorate(proposalId: number, memberIds: number[]): Promise<void> {
     // Postgres takes at most 65,535 parameters a statement: large groups go in slices.
     for (let at = 0; at < memberIds.length; at += 10_000) {
@@ -671,7 +695,7 @@ export class DrizzleTx implements Tx {
     const content = {
       workspaceId: input.workspaceId,
       at,
-      actorId: input.memberId,
+      actorId: input.audit.actorId === undefined ? input.memberId : input.audit.actorId,
       subject: input.audit.subject,
       data: JSON.parse(JSON.stringify(input.audit.data)) as Record<string, unknown>,
     };
@@ -699,6 +723,7 @@ export class DrizzleTx implements Tx {
       JSON.stringify(job.payload),
       input.seen.othersWithoutBallot,
       input.seen.chainSeq,
+      content.actorId,
     ];
     type Row = { seq: number | string; prev_hash: string; hash: string; action: string; status: ProposalStatus; othersYetToVote: boolean };
     let [row] = await this.sql.rows<Row>(CAST_BALLOT, params);
@@ -751,8 +776,9 @@ export class DrizzleTx implements Tx {
     return { ...content, seq: Number(row!.seq), prevHash: row!.prev_hash, hash: row!.hash };
   }
 
-  async recentAudit(workspaceId: number, limit: number): Promise<AuditEntry[]> {
-    const rows = await this.db.select().from(t.auditLog).where(eq(t.auditLog.workspaceId, workspaceId)).orderBy(desc(t.auditLog.seq)).limit(limit);
+  async recentAudit(workspaceId: number, limit: number, beforeSeq?: number): Promise<AuditEntry[]> {
+    const where = beforeSeq === undefined ? eq(t.auditLog.workspaceId, workspaceId) : and(eq(t.auditLog.workspaceId, workspaceId), lt(t.auditLog.seq, beforeSeq));
+    const rows = await this.db.select().from(t.auditLog).where(where).orderBy(desc(t.auditLog.seq)).limit(limit);
     return rows.map(toAudit);
   }
 

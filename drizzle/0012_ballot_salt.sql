@@ -1,0 +1,1 @@
+ALTER TABLE "proposals" ADD COLUMN "ballot_salt" text;

@@ -1,0 +1,207 @@
+// Turns a disclosed audit entry into words: names instead of ids, readable values, the reader's time zone and language.
+import type { Translator } from '../i18n/index.js';
+import type { Locale } from '../i18n/types.js';
+import { choiceLabel, describeRule } from '../proposals/rules/index.js';
+import { RULES, type BallotValue, type RuleConfig, type RuleName } from '../proposals/rules/types.js';
+import { formatDateTime } from '../time.js';
+import type { Disclosed } from './disclosure.js';
+
+export interface ReadingContext {
+  t: Translator;
+  locale: Locale;
+  timezone: string;
+  /** Display names by member id. */
+  names: Map<number, string>;
+  /** Group names by id, for `group:<id>` subjects. */
+  groupNames: Map<number, string>;
+}
+
+/** Actions with a sentence of their own; any other shows its stored name. */
+const ACTIONS = new Set([
+  'proposal.created',
+  'proposal.withdrawn',
+  'proposal.closed',
+  'proposal.reminded',
+  'ballot.cast',
+  'ballot.changed',
+  'decision.recorded',
+  'decision.amended',
+  'decision.review-due',
+  'commitment.created',
+  'commitment.done',
+  'commitment.extended',
+  'commitment.blocked',
+  'commitment.cancelled',
+  'commitment.overdue',
+  'commitment.escalated',
+  'settings.commitment-reminders',
+  'settings.quiet-hours',
+  'settings.digest',
+  'settings.locale',
+  'settings.timezone',
+  'settings.reminder',
+  'group.digest',
+  'group.created',
+  'group.joined',
+  'group.left',
+  'group.member-added',
+  'group.role-set',
+  'mediation.requested',
+  'mediation.stage',
+  'mediation.note',
+  'mediation.caucus',
+  'mediation.paused',
+  'mediation.resumed',
+  'mediation.agreement-proposed',
+  'mediation.agreement-accepted',
+  'mediation.agreement-declined',
+  'mediation.closed',
+  'mediation.notes-deleted',
+]);
+
+/** Data fields holding member ids, shown as @names. */
+export const MEMBER_FIELDS: ReadonlySet<string> = new Set(['member', 'owners', 'parties', 'mediator']);
+/** Data fields with a label of their own; others are left out of the readable view (they stay in the chain). */
+const FIELDS = [
+  'title',
+  'what',
+  'statement',
+  'group',
+  'rule',
+  'anonymous',
+  'hideResults',
+  'closesAt',
+  'electorate',
+  'value',
+  'reason',
+  'outcome',
+  'turnout',
+  'reviewAt',
+  'dueAt',
+  'from',
+  'to',
+  'owners',
+  'proposal',
+  'onTime',
+  'note',
+  'member',
+  'role',
+  'previous',
+  'parties',
+  'mediator',
+  'confidential',
+  'stage',
+  'summary',
+  'escalatedTo',
+  'notes',
+  'scope',
+  'locale',
+  'timezone',
+  'hours',
+  'offsets',
+  'day',
+  'hour',
+  'decisions',
+  'open',
+  'dueSoon',
+  'overdue',
+  'completed',
+] as const;
+
+const ISO_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d/;
+
+/** "proposal #3", "commitment #2", "mediation #1", the group's name; null when the entry has no subject. */
+export function subjectText(subject: string | null, r: ReadingContext): string | null {
+  if (!subject) return null;
+  const [kind, id] = subject.split(':');
+  const n = Number(id);
+  if (kind === 'group') return r.groupNames.get(n) ?? r.t({ key: 'audit.subject.group' });
+  if (kind === 'proposal' || kind === 'commitment' || kind === 'mediation') return r.t({ key: `audit.subject.${kind}`, params: { number: n } });
+  return subject;
+}
+
+export function actionText(action: string, subject: string | null, r: ReadingContext): string {
+  const text = subjectText(subject, r) ?? '';
+  if (ACTIONS.has(action)) return r.t({ key: `audit.action.${action}`, params: { subject: text } }).trim();
+  return `${action} ${text}`.trim();
+}
+
+export function actorText(actorId: number | null, r: ReadingContext): string {
+  if (actorId === null) return r.t({ key: 'audit.system' });
+  return `@${r.names.get(actorId) ?? r.t({ key: 'audit.formerMember' })}`;
+}
+
+export function ballotText(value: BallotValue, rule: RuleName | null, t: Translator): string {
+  const option = (o: string) => {
+    const named = rule ? choiceLabel(rule, o) : null;
+    return named ? t(named) : o;
+  };
+  switch (value.kind) {
+    case 'choice':
+      return option(value.choice);
+    case 'approval':
+      return value.choices.map(option).join(', ');
+    case 'ranked':
+      return value.order.map(option).join(' > ');
+    case 'score':
+      return Object.entries(value.scores).map(([o, n]) => `${option(o)} ${n}`).join(', ');
+    case 'dot':
+      return Object.entries(value.dots).map(([o, n]) => `${option(o)} ${n}`).join(', ');
+  }
+}
+
+function isRule(value: unknown): value is RuleName {
+  return typeof value === 'string' && (RULES as readonly string[]).includes(value);
+}
+
+function fieldValue(key: string, value: unknown, d: Disclosed, rule: RuleName | null, r: ReadingContext): string | null {
+  if (value === null || value === undefined || value === '') return null;
+  const { t } = r;
+  if (MEMBER_FIELDS.has(key)) {
+    const ids = Array.isArray(value) ? value : [value];
+    return ids.map((id) => actorText(typeof id === 'number' ? id : Number(id), r)).join(', ');
+  }
+  if (key === 'rule' && isRule(value)) {
+    const config = d.data.config as RuleConfig | undefined;
+    return config ? `${t({ key: `rule.name.${value}` })} (${t(describeRule(value, config))})` : t({ key: `rule.name.${value}` });
+  }
+  if (key === 'value' && typeof value === 'object') return ballotText(value as BallotValue, rule, t);
+  if (key === 'outcome' && typeof value === 'string') {
+    if (d.entry.action.startsWith('mediation.')) return t({ key: `mediation.outcome.${value}` });
+    const winners = Array.isArray(d.data.winners) ? (d.data.winners as string[]).join(', ') : '';
+    return t({ key: `outcome.${value}`, params: { winners } });
+  }
+  if ((key === 'role' || key === 'previous') && typeof value === 'string') return t({ key: `role.${value}` });
+  if (key === 'scope' && (value === 'me' || value === 'workspace')) return t({ key: `audit.scope.${value}` });
+  if (key === 'hideResults' && typeof value === 'string') return value === 'never' ? null : t({ key: `audit.hideResults.${value}` });
+  if (key === 'turnout' && typeof value === 'number') return t({ key: 'card.turnoutValue', params: { voted: value, count: Number(d.data.electorate ?? value) } });
+  if (key === 'electorate' && d.data.turnout !== undefined) return null; // already in the turnout
+  if (key === 'proposal' && typeof value === 'number') return t({ key: 'audit.subject.proposal', params: { number: value } });
+  if (typeof value === 'boolean') {
+    // A flag that is off says nothing worth a line.
+    if (!value && (key === 'anonymous' || key === 'confidential')) return null;
+    return t({ key: value ? 'audit.yes' : 'audit.no' });
+  }
+  if (typeof value === 'string' && ISO_TIME.test(value)) {
+    const date = new Date(value);
+    if (!Number.isNaN(date.getTime())) return formatDateTime(date, r.timezone, r.locale);
+  }
+  if (Array.isArray(value)) return value.length ? value.map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v))).join(', ') : null;
+  if (typeof value === 'object') return null;
+  return String(value);
+}
+
+/** The entry's details as "Label: value" parts, in a fixed order. */
+export function detailText(d: Disclosed, r: ReadingContext, rule: RuleName | null): string {
+  if (d.ballotWithheld) return r.t({ key: 'audit.ballotWithheld' });
+  const parts: string[] = [];
+  for (const key of FIELDS) {
+    const text = fieldValue(key, d.data[key], d, rule, r);
+    if (text !== null) parts.push(`${r.t({ key: `audit.field.${key}` })}: ${text}`);
+  }
+  return parts.join(' · ');
+}
+
+export function timeText(at: string, r: ReadingContext): string {
+  return formatDateTime(new Date(at), r.timezone, r.locale);
+}
