@@ -93,6 +93,15 @@ const en = {
   'cmd.summary.group.info': "Show a group's members and their roles.",
   'cmd.detail.group.info':
     "Shows the group's kind, channel and members by role. Without a name, shows the group of this channel, or your only group.",
+  'cmd.summary.group.visibility': 'Make a group open or private.',
+  'cmd.detail.group.visibility':
+    'Open: everyone in the workspace can see the group and join it. Private: only its members and the people invited with `group invite` can see its proposals, decisions, commitments, members and audit entries, and only they can join. Only conveners can change it.',
+  'cmd.summary.group.invite': 'Invite people to a private group.',
+  'cmd.detail.group.invite':
+    'Invited people can see the group and join it with `group join`. The invitation lasts until they join or a convener takes it back with `group uninvite`. Only conveners can invite.',
+  'cmd.summary.group.uninvite': 'Take back an invitation to a private group.',
+  'cmd.detail.group.uninvite':
+    'The person can no longer see the group or join it. Someone who already joined stays a member: a convener can ask them to leave. Only conveners can take back invitations.',
   'cmd.summary.propose': 'Start a proposal for a group to decide.',
   'cmd.detail.propose':
     'The proposal is posted in the group\'s channel for its members to vote on. `--rule` sets how the decision is made. Rules that pick among options (poll, approval, ranked, score, dot) need `--options`; the others are answered with a word such as agree or yes.',
@@ -139,6 +148,7 @@ const en = {
   'cmd.arg.members': 'One or more people: @name, a mention, or a user name.',
   'cmd.arg.member': 'A person: @name, a mention, or a user name.',
   'cmd.arg.role': 'convener, mediator, member or observer.',
+  'cmd.arg.visibility': 'open (everyone can see and join) or private (members and invitees only).',
   'cmd.arg.title': 'What is being decided, up to 200 characters.',
   'cmd.arg.proposal': 'The proposal number, like 7 or #7.',
   'cmd.arg.choice': 'Your ballot. Its form depends on the rule; see the examples.',
@@ -162,6 +172,7 @@ const en = {
     'majority only: the share of yes among yes and no needed to pass, from 1/2 to 1, such as 2/3 or 66%. Without it, more than half.',
   'cmd.flag.closes': 'When voting ends, such as "in 3 days" or "2026-12-05 17:00", read in your time zone.',
   'cmd.flag.anonymous': 'Keep who voted what secret.',
+  'cmd.flag.private': 'Only members and invited people can see the group and join it.',
   'cmd.flag.hideResults': 'Hide the tally until you have voted (until-vote) or until the proposal closes (until-close).',
   'cmd.flag.decider': 'advice only: who makes the decision after hearing the advice. Without it, you.',
   'cmd.flag.dots': 'dot only: how many dots each member spreads, from 1 to 100. Without it, 5.',
@@ -366,6 +377,15 @@ const vi: Record<CommandMessageKey, string> = {
   'cmd.summary.group.info': 'Xem thành viên của nhóm và vai trò của họ.',
   'cmd.detail.group.info':
     'Hiển thị loại nhóm, kênh và thành viên theo từng vai trò. Không ghi tên thì hiển thị nhóm của kênh này, hoặc nhóm duy nhất của bạn.',
+  'cmd.summary.group.visibility': 'Đặt nhóm ở chế độ công khai hoặc riêng tư.',
+  'cmd.detail.group.visibility':
+    'Công khai (open): mọi người trong không gian làm việc đều thấy nhóm và có thể tham gia. Riêng tư (private): chỉ thành viên và những người được mời bằng `group invite` mới thấy các đề xuất, quyết định, cam kết, thành viên và nhật ký kiểm toán của nhóm, và chỉ họ mới tham gia được. Chỉ điều phối viên mới đổi được chế độ này.',
+  'cmd.summary.group.invite': 'Mời người vào một nhóm riêng tư.',
+  'cmd.detail.group.invite':
+    'Người được mời sẽ thấy nhóm và có thể tham gia bằng `group join`. Lời mời còn hiệu lực cho đến khi họ tham gia hoặc điều phối viên thu hồi bằng `group uninvite`. Chỉ điều phối viên mới mời được.',
+  'cmd.summary.group.uninvite': 'Thu hồi lời mời vào một nhóm riêng tư.',
+  'cmd.detail.group.uninvite':
+    'Người đó sẽ không còn thấy nhóm và không tham gia được nữa. Ai đã tham gia rồi thì vẫn là thành viên: điều phối viên có thể đề nghị họ rời nhóm. Chỉ điều phối viên mới thu hồi được lời mời.',
   'cmd.summary.propose': 'Đưa ra một đề xuất để nhóm quyết định.',
   'cmd.detail.propose':
     'Đề xuất được đăng trong kênh của nhóm để các thành viên biểu quyết. `--rule` quy định cách ra quyết định. Các cách chọn giữa nhiều phương án (poll, approval, ranked, score, dot) cần có `--options`; các cách còn lại được trả lời bằng một từ như agree hoặc yes.',
@@ -411,6 +431,7 @@ const vi: Record<CommandMessageKey, string> = {
   'cmd.arg.members': 'Một hoặc nhiều người: @tên, người được gắn thẻ, hoặc tên người dùng.',
   'cmd.arg.member': 'Một người: @tên, người được gắn thẻ, hoặc tên người dùng.',
   'cmd.arg.role': 'convener, mediator, member hoặc observer.',
+  'cmd.arg.visibility': 'open (công khai: ai cũng thấy và tham gia được) hoặc private (riêng tư: chỉ thành viên và người được mời).',
   'cmd.arg.title': 'Điều cần quyết định, tối đa 200 ký tự.',
   'cmd.arg.proposal': 'Số của đề xuất, ví dụ 7 hoặc #7.',
   'cmd.arg.choice': 'Lá phiếu của bạn. Cách viết tùy theo cách quyết định; xem các ví dụ.',
@@ -433,6 +454,7 @@ const vi: Record<CommandMessageKey, string> = {
     'Chỉ dùng cho majority: tỷ lệ phiếu "có" trên tổng số phiếu "có" và "không" cần để thông qua, từ 1/2 đến 1, ví dụ 2/3 hoặc 66%. Nếu bỏ trống: hơn một nửa.',
   'cmd.flag.closes': 'Khi nào kết thúc biểu quyết, ví dụ "3 ngày nữa", "in 3 days" hoặc "2026-12-05 17:00", theo múi giờ của bạn.',
   'cmd.flag.anonymous': 'Giữ bí mật ai đã bầu gì.',
+  'cmd.flag.private': 'Chỉ thành viên và người được mời mới thấy nhóm và tham gia được.',
   'cmd.flag.hideResults': 'Ẩn kết quả cho đến khi bạn bỏ phiếu (until-vote) hoặc cho đến khi đề xuất đóng (until-close).',
   'cmd.flag.decider': 'Chỉ dùng cho advice: người ra quyết định sau khi nghe ý kiến. Nếu bỏ trống: chính bạn.',
   'cmd.flag.dots': 'Chỉ dùng cho dot: số chấm mỗi thành viên được phân bổ, từ 1 đến 100. Nếu bỏ trống: 5.',

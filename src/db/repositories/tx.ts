@@ -29,6 +29,7 @@ import { anyOf, rowsOf, withPreparedStatements, type Db, type DbTx } from '../cl
 import * as t from '../schema.js';
 import { DrizzleCommitments } from './commitments.js';
 import { DrizzleDisputes } from './disputes.js';
+import { DrizzleGroupAccess } from './group-access.js';
 
 type Conn = Db | DbTx;
 
@@ -299,7 +300,7 @@ const toMember = (r: typeof t.members.$inferSelect): Member => ({
   timezone: r.timezone ?? null,
 });
 
-const toGroup = (r: typeof t.groups.$inferSelect): Group => ({ ...r, kind: r.kind as GroupKind });
+const toGroup = (r: typeof t.groups.$inferSelect): Group => ({ ...r, kind: r.kind as GroupKind, visibility: r.visibility === 'private' ? 'private' : 'open' });
 
 const toProposal = (r: typeof t.proposals.$inferSelect): Proposal => ({
   ...r,
@@ -326,6 +327,7 @@ const toAudit = (r: typeof t.auditLog.$inferSelect): AuditEntry => ({
 export class DrizzleTx implements Tx {
   readonly commitments: DrizzleCommitments;
   readonly disputes: DrizzleDisputes;
+  readonly groupAccess: DrizzleGroupAccess;
 
   private readonly sql: Statements;
   /** proposalForVoter answers that came with openSession, each handed out once. */
@@ -338,6 +340,7 @@ export class DrizzleTx implements Tx {
     this.sql = statements ?? drizzleStatements(db);
     this.commitments = new DrizzleCommitments(db);
     this.disputes = new DrizzleDisputes(db);
+    this.groupAccess = new DrizzleGroupAccess(db);
   }
 
   // ---- idempotency ----
@@ -599,6 +602,7 @@ export class DrizzleTx implements Tx {
     const conditions = [eq(t.proposals.workspaceId, workspaceId)];
     if (filter.status) conditions.push(inArray(t.proposals.status, filter.status));
     if (filter.groupIds) conditions.push(inArray(t.proposals.groupId, filter.groupIds));
+    if (filter.excludeGroupIds?.length) conditions.push(sql`not ${anyOf(t.proposals.groupId, filter.excludeGroupIds)}`);
     const rows = await this.db
       .select()
       .from(t.proposals)
