@@ -68,7 +68,7 @@ describe('a non-member learns nothing', () => {
   it('is told a private group does not exist, word for word as for a missing one, in both languages', async () => {
     await hr();
     for (const locale of ['en', 'vi'] as const) {
-      for (const command of ['group info HR', 'group join HR', 'group leave HR', 'propose "Pay rise" --rule consent --group HR', 'decisions --group HR', 'commitments --group HR', 'commitment stats --group HR']) {
+      for (const command of ['group info HR', 'group join HR', 'group leave HR', 'propose "Pay rise" --rule consent --group HR', 'decisions --group HR', 'commitments --group HR', 'commitments stats --group HR']) {
         const reply = await h.run('guest', command, { locale });
         expect(reply.ok, command).toBe(false);
         expect(reply.text, `${command} (${locale})`).toBe(await missingGroupText('guest', command, 'HR', locale));
@@ -194,5 +194,119 @@ describe('members', () => {
     expect((await h.run('bob', 'group leave HR')).ok).toBe(true);
     // Having left, bob is an outsider like anyone else.
     expect((await h.run('bob', 'group info HR')).ok).toBe(false);
+  });
+});
+
+/**
+ * HR (private): bob proposed #1, blocked by alice with a reason, and owes commitment #1; #2 was decided.
+ * Garden (open): carol proposed #3 and owes commitment #2.
+ */
+async function hrWithRecords() {
+  await hr();
+  await h.run('carol', 'group create "Garden"', { channel: 'garden' });
+  await h.run('guest', 'group join Garden');
+  expect((await h.run('bob', 'propose "Pay rise" --rule consensus --group HR')).ok).toBe(true);
+  expect((await h.run('alice', 'vote 1 block --reason "Unfair to juniors"')).ok).toBe(true);
+  expect((await h.run('bob', 'propose "Hiring freeze" --rule consent --group HR')).ok).toBe(true);
+  await h.run('alice', 'vote 2 consent');
+  await h.run('bob', 'vote 2 consent');
+  expect((await h.run('alice', 'outcome 2 "Freeze until March"')).ok).toBe(true);
+  expect((await h.run('bob', 'commit "Draft the salary grid" --due "in 3 days" --group HR --proposal 1')).ok).toBe(true);
+  expect((await h.run('carol', 'propose "Plant tomatoes" --rule consent --group Garden')).ok).toBe(true);
+  expect((await h.run('carol', 'commit "Buy seeds" --due "in 3 days" --group Garden')).ok).toBe(true);
+}
+
+const SECRETS = ['HR', 'Pay rise', 'Hiring freeze', 'Freeze until March', 'Unfair to juniors', 'salary grid', 'proposal:1', 'proposal:2', 'commitment:1'];
+
+describe('every view, for someone outside a private group', () => {
+  it('answers a proposal or commitment of the group exactly as a missing one, in English and Vietnamese', async () => {
+    await hrWithRecords();
+    const cases: [string, string][] = [
+      ['proposal 1', 'proposal 99'],
+      ['vote 1 agree', 'vote 99 agree'],
+      ['vote 2 consent', 'vote 99 consent'],
+      ['close 1', 'close 99'],
+      ['withdraw 1', 'withdraw 99'],
+      ['outcome 2 "Mine now"', 'outcome 99 "Mine now"'],
+      ['commitment 1', 'commitment 99'],
+      ['done 1', 'done 99'],
+      ['blocked 1 --reason "x"', 'blocked 99 --reason "x"'],
+      ['commit "Peek" --due "in 2 days" --proposal 1', 'commit "Peek" --due "in 2 days" --proposal 99'],
+      ['mediate @alice @guest --topic "Pay" --mediator @carol --proposal 1', 'mediate @alice @guest --topic "Pay" --mediator @carol --proposal 99'],
+    ];
+    for (const locale of ['en', 'vi'] as const) {
+      for (const [asked, missing] of cases) {
+        const reply = await h.run('guest', asked, { locale });
+        const expected = await h.run('guest', missing, { locale });
+        expect(reply.ok, asked).toBe(false);
+        const number = /^\w+ (\d+)|--proposal (\d+)/.exec(asked)!.slice(1).find(Boolean)!;
+        expect(reply.text, `${asked} (${locale})`).toBe(expected.text.replaceAll('99', number));
+      }
+    }
+    // Nothing was changed on the way.
+    expect((await h.run('bob', 'proposal 2')).text).toContain('Freeze until March');
+  });
+
+  it('leaves the group out of every list, the register, the statistics and the audit log', async () => {
+    await hrWithRecords();
+    const views = ['proposals', 'proposals --all', 'decisions', 'commitments --all', 'commitments', 'commitments stats', 'group list', 'audit --limit 200', 'mediations'];
+    for (const command of views) {
+      const reply = await h.run('guest', command);
+      expect(reply.ok, command).toBe(true);
+      for (const secret of SECRETS) expect(reply.text, `${command} shows ${secret}`).not.toContain(secret);
+    }
+    expect((await h.run('guest', 'proposals --all')).text).toContain('Plant tomatoes');
+    expect((await h.run('guest', 'commitments --all')).text).toContain('Buy seeds');
+    expect((await h.run('guest', 'commitments stats')).text).toContain('@carol');
+    expect((await h.run('guest', 'commitments stats')).text).not.toContain('@bob');
+    const audit = await h.run('guest', 'audit --limit 4');
+    // The last four entries the guest may see reach back to Garden's creation, although HR wrote many since.
+    expect(audit.text).toContain('Audit log: the latest 4 entries');
+    expect(audit.text).toContain('group.created');
+    expect(audit.text).toContain('Plant tomatoes');
+  });
+
+  it('sends the group\'s own posts and digests only to its channel', async () => {
+    await hr();
+    h.messenger.take();
+    await h.run('bob', 'propose "Pay rise" --rule consensus --group HR');
+    await h.run('alice', 'settings digest monday 9 --group HR');
+    await h.advance(8 * 24 * 3_600_000);
+    const about = h.messenger.take().filter((m) => m.text.includes('Pay rise'));
+    expect(about.length).toBeGreaterThan(0);
+    for (const m of about) expect(m.kind === 'dm' ? ['alice', 'bob'] : ['hr'], m.text).toContain(m.to);
+  });
+});
+
+describe('every view, for members and invitees', () => {
+  it('shows members everything as before: the card with its block reason, lists, the register and the audit log', async () => {
+    await hrWithRecords();
+    const card = await h.run('bob', 'proposal 1');
+    expect(card.text).toContain('Pay rise');
+    expect(card.text).toContain('Unfair to juniors');
+    expect((await h.run('bob', 'proposals --all')).text).toContain('Hiring freeze');
+    expect((await h.run('bob', 'decisions')).text).toContain('Freeze until March');
+    expect((await h.run('alice', 'commitments --all')).text).toContain('Draft the salary grid');
+    expect((await h.run('alice', 'commitments stats --group HR')).text).toContain('@bob');
+    const audit = await h.run('bob', 'audit --limit 200');
+    for (const entry of ['proposal:1', 'commitment:1', 'Unfair to juniors']) expect(audit.text).toContain(entry);
+  });
+
+  it('lets an invitee read before joining and vote on proposals opened after', async () => {
+    await hrWithRecords();
+    await h.run('alice', 'group invite @guest --group HR');
+    expect((await h.run('guest', 'proposal 1')).text).toContain('Unfair to juniors');
+    expect((await h.run('guest', 'decisions')).text).toContain('Freeze until March');
+    expect((await h.run('guest', 'group join HR')).ok).toBe(true);
+    await h.run('alice', 'propose "Bonus" --rule consent --group HR');
+    expect((await h.run('guest', 'vote 4 consent')).ok).toBe(true);
+  });
+
+  it('keeps a commitment visible to its owner outside the group', async () => {
+    await hr();
+    expect((await h.run('alice', 'commit "Brief the lawyer" --due "in 2 days" --owner @guest --group HR')).ok).toBe(true);
+    expect((await h.run('guest', 'commitment 1')).ok).toBe(true);
+    expect((await h.run('guest', 'commitments --mine')).text).toContain('Brief the lawyer');
+    expect((await h.run('guest', 'done 1')).ok).toBe(true);
   });
 });

@@ -3,11 +3,13 @@ import type { Session } from '../context.js';
 import type { AuditEntry, Tx } from '../ports.js';
 import { notice, type View } from '../views/types.js';
 import { ChainVerifier } from './chain.js';
+import { readableRecentAudit, readerOf } from '../groups/visibility.js';
 
 const PAGE = 5000;
 
 export async function listAudit(s: Session, limit: number): Promise<View[]> {
-  const entries = await s.tx.recentAudit(s.workspace.id, limit);
+  // Entries about a private group are for its members and invitees only.
+  const entries = await readableRecentAudit(s.tx, s.workspace.id, readerOf(s), limit);
   const names = new Map<number, string>();
   for (const e of entries) {
     if (e.actorId !== null && !names.has(e.actorId)) names.set(e.actorId, (await s.tx.getMember(e.actorId)).displayName);

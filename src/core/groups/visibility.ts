@@ -45,3 +45,17 @@ export async function auditReadFilter(tx: Tx, workspaceId: number, reader: Reade
   const subjects = new Set(await tx.groupAccess.subjectsOf(workspaceId, hidden));
   return (entry) => entry.subject === null || !subjects.has(entry.subject);
 }
+
+/** How far back `readableRecentAudit` looks for entries the reader may see before it settles for fewer. */
+const AUDIT_LOOKBACK = 5000;
+
+/** The latest `limit` entries the reader may see, newest first. */
+export async function readableRecentAudit(tx: Tx, workspaceId: number, reader: Reader, limit: number): Promise<AuditEntry[]> {
+  const readable = await auditReadFilter(tx, workspaceId, reader);
+  for (let fetch = limit; ; fetch = Math.min(fetch * 4, AUDIT_LOOKBACK)) {
+    const recent = await tx.recentAudit(workspaceId, fetch);
+    const kept = recent.filter(readable);
+    // Hidden entries took some places: look further back, within reason.
+    if (kept.length >= limit || recent.length < fetch || fetch >= AUDIT_LOOKBACK) return kept.slice(0, limit);
+  }
+}

@@ -4,6 +4,7 @@ import type { Command } from '../commands/types.js';
 import type { Session } from '../context.js';
 import { fail } from '../errors.js';
 import { mentionList, resolveGroup, resolveMember } from '../groups/service.js';
+import { canReadFiledUnder, canReadGroup, readerOf } from '../groups/visibility.js';
 import { translator } from '../i18n/index.js';
 import type { Group, Member, Tx, Workspace } from '../ports.js';
 import { notice, type CardView, type View } from '../views/types.js';
@@ -160,8 +161,8 @@ async function request(s: Session, c: Extract<Command, { name: 'mediate' }>): Pr
   let proposalId: number | null = null;
   if (c.proposal !== undefined) {
     const p = await s.tx.findProposal(s.workspace.id, c.proposal);
-    if (!p) fail('proposal.notFound', { number: c.proposal });
-    proposalId = p!.id;
+    if (!p || !(await canReadFiledUnder(s.tx, p.groupId, readerOf(s)))) return fail('proposal.notFound', { number: c.proposal });
+    proposalId = p.id;
   }
   const number = await s.tx.disputes.nextNumber(s.workspace.id);
   const dispute = await s.tx.disputes.insert(
@@ -210,7 +211,7 @@ async function request(s: Session, c: Extract<Command, { name: 'mediate' }>): Pr
 async function findGroup(s: Session, name: string | undefined): Promise<Group | null> {
   if (name) return resolveGroup(s, name);
   const inChannel = await s.tx.findGroupByChannel(s.workspace.id, s.ctx.channel.id);
-  if (inChannel) return inChannel;
+  if (inChannel && (await canReadGroup(s.tx, inChannel, readerOf(s)))) return inChannel;
   const mine = await s.tx.groupsOfMember(s.actor.id);
   return mine.length === 1 ? mine[0]! : null;
 }
