@@ -302,6 +302,23 @@ describe('every view, for members and invitees', () => {
     expect((await h.run('guest', 'vote 4 consent')).ok).toBe(true);
   });
 
+  it('files a commitment that follows from a private decision under that group unless another is named', async () => {
+    await hrWithRecords();
+    expect((await h.run('alice', 'commit "Tell payroll" --due "in 2 days" --proposal 2', { channel: 'general' })).ok).toBe(true);
+    expect((await h.run('guest', 'commitments --all')).text).not.toContain('Tell payroll');
+    expect((await h.run('guest', 'commitment 3')).ok).toBe(false);
+    expect((await h.run('bob', 'commitment 3')).text).toContain('HR');
+  });
+
+  it('uses up an invitation when the invitee is given a role directly', async () => {
+    await hr();
+    await h.run('alice', 'group invite @guest --group HR');
+    expect((await h.run('alice', 'group role @guest observer --group HR')).ok).toBe(true);
+    expect((await h.run('alice', 'group info HR')).text).toContain('Invited: —');
+    expect((await h.run('guest', 'group leave HR')).ok).toBe(true);
+    expect((await h.run('guest', 'group info HR')).ok).toBe(false);
+  });
+
   it('keeps a commitment visible to its owner outside the group', async () => {
     await hr();
     expect((await h.run('alice', 'commit "Brief the lawyer" --due "in 2 days" --owner @guest --group HR')).ok).toBe(true);

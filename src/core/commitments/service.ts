@@ -69,13 +69,19 @@ function resolveOffsets(text: string): string[] {
 
 async function commit(s: Session, c: Extract<Command, { name: 'commit' }>): Promise<View[]> {
   const dueAt = resolveDue(s, c.due);
-  const group = c.group ? await resolveGroup(s, c.group) : await channelGroup(s);
+  let group = c.group ? await resolveGroup(s, c.group) : null;
   let proposalId: number | null = null;
   if (c.proposal !== undefined) {
     const p = await s.tx.findProposal(s.workspace.id, c.proposal);
     if (!p || !(await canReadFiledUnder(s.tx, p.groupId, readerOf(s)))) return fail('proposal.notFound', { number: c.proposal });
     proposalId = p.id;
+    // What follows from a private group's decision stays with that group unless a group is named.
+    if (!group) {
+      const decidedBy = await s.tx.getGroup(p.groupId);
+      if (decidedBy.visibility === 'private') group = decidedBy;
+    }
   }
+  group ??= await channelGroup(s);
   const owners: Member[] = c.owners.length ? [] : [s.actor];
   for (const ref of c.owners) owners.push(await resolveMember(s, ref));
   const reminders = c.remind !== undefined ? resolveOffsets(c.remind) : null;

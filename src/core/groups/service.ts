@@ -142,6 +142,7 @@ export async function runGroupCommand(
         return fail('group.lastConvener', { group: group.name });
       }
       await s.tx.setMembership(group.id, member.id, command.role, s.now);
+      if (!current && group.visibility === 'private') await s.tx.groupAccess.revoke(group.id, member.id);
       await audit(s, 'group.role-set', group, { member: member.id, role: command.role, previous: current });
       return [
         notice('success', s.t({ key: 'group.roleSet', params: { member: `@${member.displayName}`, group: group.name, role: roleLabel(s, command.role) } })),
