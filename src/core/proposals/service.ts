@@ -233,7 +233,7 @@ function describeBallot(s: Session, value: BallotValue): string {
 }
 
 /** The proposal by its number; one of a private group the member may not read is answered as a missing one. */
-export async function requireProposal(s: Session, number: number): Promise<Proposal> {
+async function requireProposal(s: Session, number: number): Promise<Proposal> {
   const p = await s.tx.findProposal(s.workspace.id, number);
   if (!p || !(await canReadFiledUnder(s.tx, p.groupId, readerOf(s)))) return fail('proposal.notFound', { number });
   return p;
