@@ -192,8 +192,11 @@ describe('members', () => {
     expect(info.text).toMatch(/Members: @bob/);
     expect((await h.run('bob', 'propose "Pay rise" --rule consent --group HR')).ok).toBe(true);
     expect((await h.run('bob', 'group leave HR')).ok).toBe(true);
-    // Having left, bob is an outsider like anyone else.
+    // Having left, bob is an outsider like anyone else, even on the proposal he could vote on.
     expect((await h.run('bob', 'group info HR')).ok).toBe(false);
+    const vote = await h.run('bob', 'vote 1 consent');
+    expect(vote.ok).toBe(false);
+    expect(vote.text).toBe((await h.run('bob', 'vote 99 consent')).text.replace('99', '1'));
   });
 });
 

@@ -140,8 +140,8 @@ async function vote(s: Session, c: Extract<Command, { name: 'vote' }>): Promise<
   const target = await s.tx.proposalForVoter(s.workspace.id, c.proposal, s.actor.id);
   if (!target) return fail('proposal.notFound', { number: c.proposal });
   const p = target.proposal;
-  // Electors were members when it opened. Anyone else may be outside a private group: before any
-  // answer that names the group or the proposal's state, they hear what a missing proposal gets.
+  // Electors of a private group's proposal are still its members. Anyone else may be outside it: before
+  // any answer that names the group or the proposal's state, they hear what a missing proposal gets.
   if (!target.eligible && !(await canReadFiledUnder(s.tx, p.groupId, readerOf(s)))) return fail('proposal.notFound', { number: c.proposal });
   if (p.status === 'withdrawn') fail('vote.withdrawn', { number: p.number });
   if (p.status === 'closed') fail('vote.closed', { number: p.number });

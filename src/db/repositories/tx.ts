@@ -112,9 +112,12 @@ const proposalFromRow = (r: ProposalRow): Proposal => ({
 // they are in its electorate, how many other electors (the voter is one) have no ballot yet, and the
 // audit chain's length in the same snapshot, so castBallot can tell from the chain alone whether
 // anybody could have voted since (see CAST_BALLOT). Counting before the lock keeps that work out of
-// the section every command queues for.
+// the section every command queues for. An elector who has left a private group since is not eligible:
+// they may no longer read it.
 const voterColumns = (voter: string) => `
-  exists (select 1 from proposal_electorate e where e.proposal_id = p.id and e.member_id = ${voter}) as eligible,
+  exists (select 1 from proposal_electorate e where e.proposal_id = p.id and e.member_id = ${voter})
+    and not exists (select 1 from groups vg where vg.id = p.group_id and vg.visibility = 'private'
+      and not exists (select 1 from group_members vm where vm.group_id = vg.id and vm.member_id = ${voter})) as eligible,
   p.electorate_size - 1 - p.ballots_cast
     + (exists (select 1 from ballots b where b.proposal_id = p.id and b.member_id = ${voter}))::int as "othersWithout",
   coalesce((select h.seq from audit_heads h where h.workspace_id = p.workspace_id), 0)::int8 as "chainSeq"`;
