@@ -160,6 +160,16 @@ describe('invitations', () => {
   });
 });
 
+describe('help', () => {
+  it('explains the new commands and what joining a private group takes, in English and Vietnamese', async () => {
+    expect((await h.run('alice', 'help group join')).text).toContain('A private group needs an invitation from one of its conveners first.');
+    expect((await h.run('alice', 'help group join', { locale: 'vi' })).text).toContain('bạn cần được một điều phối viên của nhóm mời trước');
+    const invite = await h.run('alice', 'help group invite');
+    expect(invite.text).toContain('group invite @member [@member...] [--group <name>]');
+    expect((await h.run('alice', 'help group visibility', { locale: 'vi' })).text).toContain('Riêng tư (private)');
+  });
+});
+
 describe('changing visibility', () => {
   it('is for conveners; going open drops invitations, going private hides the group again', async () => {
     await hr();

@@ -78,7 +78,7 @@ const en = {
     'The group is linked to this channel and you become its convener. Names can have up to 60 characters; put a name with spaces in quotes.',
   'cmd.summary.group.join': 'Join a group.',
   'cmd.detail.group.join':
-    'You join as a member, so you can propose and vote. Without a name, you join the group of this channel.',
+    'You join as a member, so you can propose and vote. Without a name, you join the group of this channel. A private group needs an invitation from one of its conveners first.',
   'cmd.summary.group.leave': 'Leave a group.',
   'cmd.detail.group.leave':
     "Without a name, you leave the group of this channel, or your only group. A group's last convener has to hand the role to someone else first.",
@@ -89,7 +89,7 @@ const en = {
   'cmd.detail.group.role':
     'Roles: convener (runs the group), mediator (helps work through objections), member (proposes and votes) and observer (follows along without voting). Only conveners can change roles.',
   'cmd.summary.group.list': 'List the groups in this workspace.',
-  'cmd.detail.group.list': 'Shows every group with its number of members and its channel.',
+  'cmd.detail.group.list': 'Shows every group you can see with its number of members and its channel. Private groups are listed only for their members and invited people.',
   'cmd.summary.group.info': "Show a group's members and their roles.",
   'cmd.detail.group.info':
     "Shows the group's kind, channel and members by role. Without a name, shows the group of this channel, or your only group.",
@@ -362,7 +362,7 @@ const vi: Record<CommandMessageKey, string> = {
     'Nhóm được gắn với kênh này và bạn trở thành điều phối viên. Tên nhóm dài tối đa 60 ký tự; tên có dấu cách cần đặt trong ngoặc kép.',
   'cmd.summary.group.join': 'Tham gia một nhóm.',
   'cmd.detail.group.join':
-    'Bạn tham gia với vai trò thành viên, nên có thể đề xuất và biểu quyết. Không ghi tên thì bạn tham gia nhóm của kênh này.',
+    'Bạn tham gia với vai trò thành viên, nên có thể đề xuất và biểu quyết. Không ghi tên thì bạn tham gia nhóm của kênh này. Muốn vào một nhóm riêng tư, bạn cần được một điều phối viên của nhóm mời trước.',
   'cmd.summary.group.leave': 'Rời một nhóm.',
   'cmd.detail.group.leave':
     'Không ghi tên thì bạn rời nhóm của kênh này, hoặc nhóm duy nhất của bạn. Điều phối viên cuối cùng của nhóm phải trao vai trò cho người khác trước.',
@@ -373,7 +373,7 @@ const vi: Record<CommandMessageKey, string> = {
   'cmd.detail.group.role':
     'Các vai trò: convener (điều phối viên, điều hành nhóm), mediator (hòa giải viên, giúp tháo gỡ các ý kiến phản đối), member (thành viên, đề xuất và biểu quyết) và observer (quan sát viên, theo dõi nhưng không biểu quyết). Chỉ điều phối viên mới đổi được vai trò.',
   'cmd.summary.group.list': 'Liệt kê các nhóm trong không gian làm việc.',
-  'cmd.detail.group.list': 'Hiển thị mọi nhóm cùng số thành viên và kênh của từng nhóm.',
+  'cmd.detail.group.list': 'Hiển thị mọi nhóm bạn được xem, cùng số thành viên và kênh của từng nhóm. Nhóm riêng tư chỉ hiện với thành viên và người được mời.',
   'cmd.summary.group.info': 'Xem thành viên của nhóm và vai trò của họ.',
   'cmd.detail.group.info':
     'Hiển thị loại nhóm, kênh và thành viên theo từng vai trò. Không ghi tên thì hiển thị nhóm của kênh này, hoặc nhóm duy nhất của bạn.',
