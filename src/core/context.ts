@@ -15,7 +15,11 @@ export interface CommandContext {
     /** Platform workspace admins may change workspace-wide settings. */
     isAdmin?: boolean;
   };
-  channel: { id: string; name?: string };
+  /**
+   * `membersOnly`: the platform says only the channel's members see it (a private channel), and the
+   * actor, who sent the command from it, is one of them.
+   */
+  channel: { id: string; name?: string; membersOnly?: boolean };
   /** Derived from the platform's own event id; the same key twice has its effect once. */
   idempotencyKey: string;
 }

@@ -5,6 +5,7 @@ import type { GroupKind, HideResults, Role } from './commands/types.js';
 import type { View } from './views/types.js';
 import type { CommitmentRepo } from './commitments/ports.js';
 import type { DisputeRepo } from './mediation/ports.js';
+import type { GroupAccessRepo, GroupVisibility } from './groups/ports.js';
 
 export interface Clock {
   now(): Date;
@@ -38,6 +39,8 @@ export interface Group {
   kind: GroupKind;
   channelId: string;
   channelName: string | null;
+  /** Private groups are read and joined only by their members and invitees (see groups/visibility). */
+  visibility: GroupVisibility;
   createdBy: number;
   createdAt: Date;
   /** How the group's ranked-choice proposals settle ties by default (lot when unset). */
@@ -139,6 +142,8 @@ export interface NewJob {
 export interface ProposalFilter {
   status?: ProposalStatus[];
   groupIds?: number[];
+  /** Leaves out the proposals of these groups (private groups the reader may not see). */
+  excludeGroupIds?: readonly number[];
   decided?: boolean;
   limit?: number;
 }
@@ -149,6 +154,8 @@ export interface Tx {
   readonly commitments: CommitmentRepo;
   /** Mediation cases (see core/mediation). */
   readonly disputes: DisputeRepo;
+  /** Private groups: visibility and invitations (see core/groups). */
+  readonly groupAccess: GroupAccessRepo;
 
   // idempotency
   claimCommandKey(workspaceId: number, key: string, at: Date): Promise<boolean>;

@@ -186,6 +186,9 @@ export class Concord {
       case 'group.role':
       case 'group.list':
       case 'group.info':
+      case 'group.visibility':
+      case 'group.invite':
+      case 'group.uninvite':
         return runGroupCommand(s, command);
       case 'propose':
       case 'vote':

@@ -85,9 +85,27 @@ export const groups = pgTable(
     digestEmpty: boolean('digest_empty').notNull().default(false),
     /** The mediator chosen last, so the next request goes to the next one in turn. */
     lastMediatorId: integer('last_mediator_id'),
+    /** 'open': anyone in the workspace reads and joins it; 'private': only its members and invitees. */
+    visibility: text('visibility').notNull().default('open'),
     createdAt: ts('created_at').notNull(),
   },
   (t) => [uniqueIndex('groups_workspace_name').on(t.workspaceId, sql`lower(${t.name})`)],
+);
+
+/** Who may read a private group and join it without being added: a convener's invitation, until revoked or used. */
+export const groupInvitations = pgTable(
+  'group_invitations',
+  {
+    groupId: integer('group_id')
+      .notNull()
+      .references(() => groups.id),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id),
+    invitedBy: integer('invited_by').notNull(),
+    invitedAt: ts('invited_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.memberId] }), index('group_invitations_member').on(t.memberId)],
 );
 
 export const groupMembers = pgTable(

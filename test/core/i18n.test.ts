@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { catalogs, translate } from '../../src/core/i18n/index.js';
 import { GROUP_KINDS, ROLES } from '../../src/core/commands/types.js';
 import { RULES } from '../../src/core/proposals/rules/types.js';
+import { VISIBILITIES } from '../../src/core/groups/ports.js';
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -52,6 +53,7 @@ describe('catalogs', () => {
       ...ROLES.map((r) => `role.${r}`),
       ...ROLES.map((r) => `role.${r}.plural`),
       ...GROUP_KINDS.map((k) => `group.kind.${k}`),
+      ...VISIBILITIES.map((v) => `group.visibility.${v}`),
       ...['passed', 'failed', 'no-quorum', 'winner', 'tie', 'no-votes', 'advice-given'].map((o) => `outcome.${o}`),
       ...['open', 'closed', 'withdrawn'].map((s) => `status.${s}`),
       ...['hash-mismatch', 'broken-link', 'sequence-gap', 'truncated'].map((r) => `audit.reason.${r}`),

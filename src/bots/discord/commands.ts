@@ -58,6 +58,9 @@ const NATIVE: Array<{ path: [string] | [string, string]; spec: CommandName }> = 
   { path: ['group', 'role'], spec: 'group.role' },
   { path: ['group', 'list'], spec: 'group.list' },
   { path: ['group', 'info'], spec: 'group.info' },
+  { path: ['group', 'visibility'], spec: 'group.visibility' },
+  { path: ['group', 'invite'], spec: 'group.invite' },
+  { path: ['group', 'uninvite'], spec: 'group.uninvite' },
   { path: ['decisions'], spec: 'decisions' },
   { path: ['audit', 'log'], spec: 'audit' },
   { path: ['audit', 'verify'], spec: 'audit.verify' },
@@ -103,7 +106,7 @@ const GROUP_DESCRIPTIONS: Record<string, string> = {
 };
 
 /** Choices whose values have translated names in core's catalogs. */
-const CHOICE_NAMES: Record<string, string> = { rule: 'rule.name.', kind: 'group.kind.', role: 'role.' };
+const CHOICE_NAMES: Record<string, string> = { rule: 'rule.name.', kind: 'group.kind.', role: 'role.', visibility: 'group.visibility.' };
 
 const FILTERS = ['open', 'mine', 'overdue', 'all'] as const;
 

@@ -93,7 +93,7 @@ const en = {
     'The group is linked to this channel and you become its convener. Names can have up to 60 characters; put a name with spaces in quotes.',
   'cmd.summary.group.join': 'Join a group.',
   'cmd.detail.group.join':
-    'You join as a member, so you can propose and vote. Without a name, you join the group of this channel.',
+    'You join as a member, so you can propose and vote. Without a name, you join the group of this channel. A private group needs an invitation from one of its conveners first.',
   'cmd.summary.group.leave': 'Leave a group.',
   'cmd.detail.group.leave':
     "Without a name, you leave the group of this channel, or your only group. A group's last convener has to hand the role to someone else first.",
@@ -104,10 +104,19 @@ const en = {
   'cmd.detail.group.role':
     'Roles: convener (runs the group), mediator (helps work through objections), member (proposes and votes) and observer (follows along without voting). Only conveners can change roles.',
   'cmd.summary.group.list': 'List the groups in this workspace.',
-  'cmd.detail.group.list': 'Shows every group with its number of members and its channel.',
+  'cmd.detail.group.list': 'Shows every group you can see with its number of members and its channel. Private groups are listed only for their members and invited people.',
   'cmd.summary.group.info': "Show a group's members and their roles.",
   'cmd.detail.group.info':
     "Shows the group's kind, channel and members by role. Without a name, shows the group of this channel, or your only group.",
+  'cmd.summary.group.visibility': 'Make a group open or private.',
+  'cmd.detail.group.visibility':
+    'Open: everyone in the workspace can see the group and join it. Private: only its members and the people invited with `group invite` can see its proposals, decisions, commitments, members and audit entries, and only they can join. Only conveners can change it.',
+  'cmd.summary.group.invite': 'Invite people to a private group.',
+  'cmd.detail.group.invite':
+    'Invited people can see the group and join it with `group join`. The invitation lasts until they join or a convener takes it back with `group uninvite`. Only conveners can invite.',
+  'cmd.summary.group.uninvite': 'Take back an invitation to a private group.',
+  'cmd.detail.group.uninvite':
+    'The person can no longer see the group or join it. Someone who already joined stays a member: a convener can ask them to leave. Only conveners can take back invitations.',
   'cmd.summary.propose': 'Start a proposal for a group to decide.',
   'cmd.detail.propose':
     'The proposal is posted in the group\'s channel for its members to vote on. `--rule` sets how the decision is made. Rules that pick among options (poll, approval, ranked, score, dot) need `--options`; the others are answered with a word such as agree or yes.',
@@ -154,6 +163,7 @@ const en = {
   'cmd.arg.members': 'One or more people: @name, a mention, or a user name.',
   'cmd.arg.member': 'A person: @name, a mention, or a user name.',
   'cmd.arg.role': 'convener, mediator, member or observer.',
+  'cmd.arg.visibility': 'open (everyone can see and join) or private (members and invitees only).',
   'cmd.arg.title': 'What is being decided, up to 200 characters.',
   'cmd.arg.proposal': 'The proposal number, like 7 or #7.',
   'cmd.arg.choice': 'Your ballot. Its form depends on the rule; see the examples.',
@@ -177,6 +187,7 @@ const en = {
     'majority only: the share of yes among yes and no needed to pass, from 1/2 to 1, such as 2/3 or 66%; yes must reach at least that share, so 1/2 passes an even split. Without it, more than half (an even split fails).',
   'cmd.flag.closes': 'When voting ends, such as "in 3 days" or "2026-12-05 17:00", read in your time zone.',
   'cmd.flag.anonymous': 'Keep who voted what secret.',
+  'cmd.flag.private': 'Only members and invited people can see the group and join it.',
   'cmd.flag.hideResults': 'Hide the tally until you have voted (until-vote) or until the proposal closes (until-close).',
   'cmd.flag.decider': 'advice only: who makes the decision after hearing the advice. Without it, you.',
   'cmd.flag.dots': 'dot only: how many dots each member spreads, from 1 to 100. Without it, 5.',
@@ -464,7 +475,7 @@ const vi: Record<CommandMessageKey, string> = {
     'Nhóm được gắn với kênh này và bạn trở thành điều phối viên. Tên nhóm dài tối đa 60 ký tự; tên có dấu cách cần đặt trong ngoặc kép.',
   'cmd.summary.group.join': 'Tham gia một nhóm.',
   'cmd.detail.group.join':
-    'Bạn tham gia với vai trò thành viên, nên có thể đề xuất và biểu quyết. Không ghi tên thì bạn tham gia nhóm của kênh này.',
+    'Bạn tham gia với vai trò thành viên, nên có thể đề xuất và biểu quyết. Không ghi tên thì bạn tham gia nhóm của kênh này. Muốn vào một nhóm riêng tư, bạn cần được một điều phối viên của nhóm mời trước.',
   'cmd.summary.group.leave': 'Rời một nhóm.',
   'cmd.detail.group.leave':
     'Không ghi tên thì bạn rời nhóm của kênh này, hoặc nhóm duy nhất của bạn. Điều phối viên cuối cùng của nhóm phải trao vai trò cho người khác trước.',
@@ -475,10 +486,19 @@ const vi: Record<CommandMessageKey, string> = {
   'cmd.detail.group.role':
     'Các vai trò: convener (điều phối viên, điều hành nhóm), mediator (hòa giải viên, giúp tháo gỡ các ý kiến phản đối), member (thành viên, đề xuất và biểu quyết) và observer (quan sát viên, theo dõi nhưng không biểu quyết). Chỉ điều phối viên mới đổi được vai trò.',
   'cmd.summary.group.list': 'Liệt kê các nhóm trong không gian làm việc.',
-  'cmd.detail.group.list': 'Hiển thị mọi nhóm cùng số thành viên và kênh của từng nhóm.',
+  'cmd.detail.group.list': 'Hiển thị mọi nhóm bạn được xem, cùng số thành viên và kênh của từng nhóm. Nhóm riêng tư chỉ hiện với thành viên và người được mời.',
   'cmd.summary.group.info': 'Xem thành viên của nhóm và vai trò của họ.',
   'cmd.detail.group.info':
     'Hiển thị loại nhóm, kênh và thành viên theo từng vai trò. Không ghi tên thì hiển thị nhóm của kênh này, hoặc nhóm duy nhất của bạn.',
+  'cmd.summary.group.visibility': 'Đặt nhóm ở chế độ công khai hoặc riêng tư.',
+  'cmd.detail.group.visibility':
+    'Công khai (open): mọi người trong không gian làm việc đều thấy nhóm và có thể tham gia. Riêng tư (private): chỉ thành viên và những người được mời bằng `group invite` mới thấy các đề xuất, quyết định, cam kết, thành viên và nhật ký kiểm toán của nhóm, và chỉ họ mới tham gia được. Chỉ điều phối viên mới đổi được chế độ này.',
+  'cmd.summary.group.invite': 'Mời người vào một nhóm riêng tư.',
+  'cmd.detail.group.invite':
+    'Người được mời sẽ thấy nhóm và có thể tham gia bằng `group join`. Lời mời còn hiệu lực cho đến khi họ tham gia hoặc điều phối viên thu hồi bằng `group uninvite`. Chỉ điều phối viên mới mời được.',
+  'cmd.summary.group.uninvite': 'Thu hồi lời mời vào một nhóm riêng tư.',
+  'cmd.detail.group.uninvite':
+    'Người đó sẽ không còn thấy nhóm và không tham gia được nữa. Ai đã tham gia rồi thì vẫn là thành viên: điều phối viên có thể đề nghị họ rời nhóm. Chỉ điều phối viên mới thu hồi được lời mời.',
   'cmd.summary.propose': 'Đưa ra một đề xuất để nhóm quyết định.',
   'cmd.detail.propose':
     'Đề xuất được đăng trong kênh của nhóm để các thành viên biểu quyết. `--rule` quy định cách ra quyết định. Các cách chọn giữa nhiều phương án (poll, approval, ranked, score, dot) cần có `--options`; các cách còn lại được trả lời bằng một từ như agree hoặc yes.',
@@ -524,6 +544,7 @@ const vi: Record<CommandMessageKey, string> = {
   'cmd.arg.members': 'Một hoặc nhiều người: @tên, người được gắn thẻ, hoặc tên người dùng.',
   'cmd.arg.member': 'Một người: @tên, người được gắn thẻ, hoặc tên người dùng.',
   'cmd.arg.role': 'convener, mediator, member hoặc observer.',
+  'cmd.arg.visibility': 'open (công khai: ai cũng thấy và tham gia được) hoặc private (riêng tư: chỉ thành viên và người được mời).',
   'cmd.arg.title': 'Điều cần quyết định, tối đa 200 ký tự.',
   'cmd.arg.proposal': 'Số của đề xuất, ví dụ 7 hoặc #7.',
   'cmd.arg.choice': 'Lá phiếu của bạn. Cách viết tùy theo cách quyết định; xem các ví dụ.',
@@ -547,6 +568,7 @@ const vi: Record<CommandMessageKey, string> = {
     'Chỉ dùng cho majority: tỷ lệ phiếu "có" trên tổng số phiếu "có" và "không" cần để thông qua, từ 1/2 đến 1, ví dụ 2/3 hoặc 66%. Phiếu có phải đạt ít nhất tỷ lệ đó, nên 1/2 vẫn thông qua khi hai bên bằng nhau. Nếu bỏ trống: phải hơn một nửa (hai bên bằng nhau thì không thông qua).',
   'cmd.flag.closes': 'Khi nào kết thúc biểu quyết, ví dụ "3 ngày nữa", "thứ sáu 17:00" hoặc "2026-12-05 17:00", theo múi giờ của bạn. Cách viết tiếng Anh cũng được.',
   'cmd.flag.anonymous': 'Giữ bí mật ai đã bầu gì.',
+  'cmd.flag.private': 'Chỉ thành viên và người được mời mới thấy nhóm và tham gia được.',
   'cmd.flag.hideResults': 'Ẩn kết quả cho đến khi bạn bỏ phiếu (until-vote) hoặc cho đến khi đề xuất đóng (until-close).',
   'cmd.flag.decider': 'Chỉ dùng cho advice: người ra quyết định sau khi nghe ý kiến. Nếu bỏ trống: chính bạn.',
   'cmd.flag.dots': 'Chỉ dùng cho dot: số chấm mỗi thành viên được phân bổ, từ 1 đến 100. Nếu bỏ trống: 5.',

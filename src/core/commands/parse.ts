@@ -534,7 +534,7 @@ const proposeSchema = z
 const BUILDERS: { [K in CommandName]: z.ZodType<CommandOf<K>> } = {
   help: z.object({ topic: text.optional() }).transform((v) => ({ name: 'help' as const, ...v })),
   'group.create': z
-    .object({ group: text, kind: z.enum(GROUP_KINDS).default('working-group') })
+    .object({ group: text, kind: z.enum(GROUP_KINDS).default('working-group'), private: z.boolean().default(false) })
     .transform((v) => ({ name: 'group.create' as const, ...v })),
   'group.join': z.object({ group: text.optional() }).transform((v) => ({ name: 'group.join' as const, ...v })),
   'group.leave': z.object({ group: text.optional() }).transform((v) => ({ name: 'group.leave' as const, ...v })),
@@ -546,6 +546,15 @@ const BUILDERS: { [K in CommandName]: z.ZodType<CommandOf<K>> } = {
     .transform((v) => ({ name: 'group.role' as const, ...v })),
   'group.list': z.object({}).transform(() => ({ name: 'group.list' as const })),
   'group.info': z.object({ group: text.optional() }).transform((v) => ({ name: 'group.info' as const, ...v })),
+  'group.visibility': z
+    .object({ visibility: z.enum(['open', 'private']), group: text.optional() })
+    .transform((v) => ({ name: 'group.visibility' as const, ...v })),
+  'group.invite': z
+    .object({ members: z.array(member).min(1), group: text.optional() })
+    .transform((v) => ({ name: 'group.invite' as const, ...v })),
+  'group.uninvite': z
+    .object({ members: z.array(member).min(1), group: text.optional() })
+    .transform((v) => ({ name: 'group.uninvite' as const, ...v })),
   propose: proposeSchema,
   vote: z
     .object({ proposal: id, choice: text, reason: text.optional() })

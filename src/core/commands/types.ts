@@ -14,13 +14,16 @@ export type HideResults = (typeof HIDE_RESULTS)[number];
 
 export type Command =
   | { name: 'help'; topic?: string }
-  | { name: 'group.create'; group: string; kind: GroupKind }
+  | { name: 'group.create'; group: string; kind: GroupKind; private: boolean }
   | { name: 'group.join'; group?: string }
   | { name: 'group.leave'; group?: string }
   | { name: 'group.add'; members: MemberRef[]; group?: string }
   | { name: 'group.role'; member: MemberRef; role: Role; group?: string }
   | { name: 'group.list' }
   | { name: 'group.info'; group?: string }
+  | { name: 'group.visibility'; visibility: 'open' | 'private'; group?: string }
+  | { name: 'group.invite'; members: MemberRef[]; group?: string }
+  | { name: 'group.uninvite'; members: MemberRef[]; group?: string }
   | {
       name: 'propose';
       title: string;

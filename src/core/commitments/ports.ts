@@ -25,6 +25,8 @@ export interface CommitmentFilter {
   status?: CommitmentStatus[];
   ownerId?: number;
   groupId?: number;
+  /** Leaves out the commitments of these groups (private groups the reader may not see). */
+  excludeGroupIds?: readonly number[];
   dueBefore?: Date;
   dueAfter?: Date;
   doneAfter?: Date;
@@ -67,7 +69,7 @@ export interface CommitmentRepo {
   update(id: number, patch: Partial<Pick<Commitment, 'dueAt' | 'status' | 'doneAt' | 'note' | 'blockedReason'>>): Promise<void>;
   list(workspaceId: number, filter: CommitmentFilter): Promise<Commitment[]>;
   /** Per owner: done on time, done late, past due and not done, still open. Cancelled ones don't count. */
-  records(workspaceId: number, groupId: number | null, now: Date): Promise<MemberRecord[]>;
+  records(workspaceId: number, groupId: number | null, now: Date, excludeGroupIds?: readonly number[]): Promise<MemberRecord[]>;
   /** Cancels every pending job of the commitment (reminders, overdue notice, escalation). */
   cancelJobs(id: number): Promise<void>;
   settings(workspaceId: number): Promise<CommitmentSettings>;

@@ -3,6 +3,7 @@ import type { Command } from '../commands/types.js';
 import type { Session } from '../context.js';
 import { DomainError, fail } from '../errors.js';
 import { mentionList, resolveGroup, resolveMember } from '../groups/service.js';
+import { canReadFiledUnder, canReadGroup, hiddenGroupIds, readerOf } from '../groups/visibility.js';
 import { translator, type Translator } from '../i18n/index.js';
 import type { Locale } from '../i18n/types.js';
 import type { Group, Member, Tx, Workspace } from '../ports.js';
@@ -84,13 +85,19 @@ function resolveOffsets(s: Session, text: string): string[] {
 
 async function commit(s: Session, c: Extract<Command, { name: 'commit' }>): Promise<View[]> {
   const dueAt = resolveDue(s, c.due);
-  const group = c.group ? await resolveGroup(s, c.group) : await s.tx.findGroupByChannel(s.workspace.id, s.ctx.channel.id);
+  let group = c.group ? await resolveGroup(s, c.group) : null;
   let proposalId: number | null = null;
   if (c.proposal !== undefined) {
     const p = await s.tx.findProposal(s.workspace.id, c.proposal);
-    if (!p) fail('proposal.notFound', { number: c.proposal });
-    proposalId = p!.id;
+    if (!p || !(await canReadFiledUnder(s.tx, p.groupId, readerOf(s)))) return fail('proposal.notFound', { number: c.proposal });
+    proposalId = p.id;
+    // What follows from a private group's decision stays with that group unless a group is named.
+    if (!group) {
+      const decidedBy = await s.tx.getGroup(p.groupId);
+      if (decidedBy.visibility === 'private') group = decidedBy;
+    }
   }
+  group ??= await channelGroup(s);
   const owners: Member[] = c.owners.length ? [] : [s.actor];
   for (const ref of c.owners) owners.push(await resolveMember(s, ref));
   const reminders = c.remind !== undefined ? resolveOffsets(s, c.remind) : null;
@@ -139,6 +146,12 @@ async function commit(s: Session, c: Extract<Command, { name: 'commit' }>): Prom
  */
 const overdueFrom = (dueAt: Date) => new Date(dueAt.getTime() + 1000);
 
+/** The group of the channel the command came from, unless it is a private group the member may not read. */
+async function channelGroup(s: Session): Promise<Group | null> {
+  const group = await s.tx.findGroupByChannel(s.workspace.id, s.ctx.channel.id);
+  return group && (await canReadGroup(s.tx, group, readerOf(s))) ? group : null;
+}
+
 /** Reminders for each owner in their own time zone, the overdue notice just after the due time. Returns how many reminders. */
 async function scheduleFollowUps(tx: Tx, c: Commitment, owners: Member[], workspace: Workspace, now: Date): Promise<number> {
   const settings = await tx.commitments.settings(workspace.id);
@@ -159,10 +172,19 @@ async function scheduleFollowUps(tx: Tx, c: Commitment, owners: Member[], worksp
   return count;
 }
 
+/**
+ * The commitment by its number. One filed under a private group is for the group's readers, its owners
+ * and whoever recorded it; anyone else is answered as for a missing one.
+ */
 async function requireCommitment(s: Session, number: number): Promise<Commitment> {
   const c = await s.tx.commitments.find(s.workspace.id, number);
-  if (!c) return fail('commitment.notFound', { number });
+  if (!c || !(await canReadCommitment(s, c))) return fail('commitment.notFound', { number });
   return c;
+}
+
+async function canReadCommitment(s: Session, c: Commitment): Promise<boolean> {
+  if (c.createdBy === s.actor.id || (await canReadFiledUnder(s.tx, c.groupId, readerOf(s)))) return true;
+  return (await s.tx.commitments.owners(c.id)).some((o) => o.id === s.actor.id);
 }
 
 /** Owners, whoever recorded it, and conveners of its group may change a commitment. */
@@ -234,8 +256,11 @@ async function cancel(s: Session, number: number): Promise<View[]> {
 
 async function list(s: Session, c: Extract<Command, { name: 'commitment.list' }>): Promise<View[]> {
   const group: Group | null = c.group ? await resolveGroup(s, c.group) : null;
+  // One's own commitments are listed whatever group they are filed under.
+  const excludeGroupIds = c.filter === 'mine' ? [] : await hiddenGroupIds(s.tx, s.workspace.id, readerOf(s));
   const filter = {
     ...(group ? { groupId: group.id } : {}),
+    excludeGroupIds,
     ...(c.filter === 'mine' ? { ownerId: s.actor.id, status: OPEN } : {}),
     ...(c.filter === 'open' ? { status: OPEN } : {}),
     ...(c.filter === 'overdue' ? { status: OPEN, dueBefore: s.now } : {}),
@@ -264,7 +289,7 @@ function statusLine(t: Translator, c: Commitment, zone: string, locale: Locale, 
 
 async function stats(s: Session, groupName: string | undefined): Promise<View[]> {
   const group = groupName ? await resolveGroup(s, groupName) : null;
-  const records = await s.tx.commitments.records(s.workspace.id, group?.id ?? null, s.now);
+  const records = await s.tx.commitments.records(s.workspace.id, group?.id ?? null, s.now, await hiddenGroupIds(s.tx, s.workspace.id, readerOf(s)));
   return [
     {
       type: 'list',

@@ -5,21 +5,29 @@ import { fail } from '../errors.js';
 import type { Group, Member } from '../ports.js';
 import { notice, type View } from '../views/types.js';
 import { scheduleDigest } from '../commitments/service.js';
+import { translator } from '../i18n/index.js';
+import { quoteWord } from '../commands/tokenize.js';
+import { canReadGroup, hiddenGroupIds, readerOf } from './visibility.js';
 
 export const VOTING_ROLES: readonly Role[] = ['convener', 'mediator', 'member'];
 
-/** The group a command is about: named, else the one this channel belongs to, else the member's only group. */
+/**
+ * The group a command is about: named, else the one this channel belongs to, else the member's only group.
+ * A private group the member may not read is answered exactly as a group that does not exist.
+ */
 export async function resolveGroup(s: Session, name: string | undefined): Promise<Group> {
+  const reader = readerOf(s);
   if (name) {
     const group = await s.tx.findGroupByName(s.workspace.id, name);
-    if (!group) {
-      const names = (await s.tx.listGroups(s.workspace.id)).map((g) => g.name);
+    if (!group || !(await canReadGroup(s.tx, group, reader))) {
+      const hidden = new Set(await hiddenGroupIds(s.tx, s.workspace.id, reader));
+      const names = (await s.tx.listGroups(s.workspace.id)).filter((g) => !hidden.has(g.id)).map((g) => g.name);
       return fail('group.notFound', { group: name, groups: names.length ? names.join(', ') : '—' });
     }
     return group;
   }
   const inChannel = await s.tx.findGroupByChannel(s.workspace.id, s.ctx.channel.id);
-  if (inChannel) return inChannel;
+  if (inChannel && (await canReadGroup(s.tx, inChannel, reader))) return inChannel;
   const mine = await s.tx.groupsOfMember(s.actor.id);
   if (mine.length === 1 && mine[0]) return mine[0];
   if (mine.length === 0) return fail('group.noneYet');
@@ -58,23 +66,29 @@ export async function runGroupCommand(
         kind: command.kind,
         channelId: s.ctx.channel.id,
         channelName: s.ctx.channel.name ?? null,
+        visibility: command.private ? 'private' : 'open',
         createdBy: s.actor.id,
         createdAt: s.now,
       });
-      if (!group) return fail('group.exists', { group: command.group });
+      if (!group) {
+        // The name is taken either way; only a group the member may read is offered to join.
+        const existing = await s.tx.findGroupByName(s.workspace.id, command.group);
+        const readable = existing ? await canReadGroup(s.tx, existing, readerOf(s)) : false;
+        return fail(readable ? 'group.exists' : 'group.nameTaken', { group: existing?.name ?? command.group });
+      }
       await s.tx.setMembership(group.id, s.actor.id, 'convener', s.now);
       await scheduleDigest(s.tx, group.id, s.workspace, s.now);
       await s.tx.appendAudit(s.workspace.id, s.now, {
         actorId: s.actor.id,
         action: 'group.created',
         subject: `group:${group.id}`,
-        data: { name: group.name, kind: group.kind, channel: group.channelId },
+        data: { name: group.name, kind: group.kind, channel: group.channelId, visibility: group.visibility },
       });
       return [
         notice(
           'success',
           s.t({
-            key: 'group.created',
+            key: group.visibility === 'private' ? 'group.createdPrivate' : 'group.created',
             params: { group: group.name, kind: s.t({ key: `group.kind.${group.kind}` }), channel: channelLabel(s) },
           }),
         ),
@@ -85,7 +99,9 @@ export async function runGroupCommand(
       const role = await s.tx.roleIn(group.id, s.actor.id);
       if (role) return [notice('info', s.t({ key: 'group.alreadyMember', params: { group: group.name, role: roleLabel(s, role) } }))];
       await s.tx.setMembership(group.id, s.actor.id, 'member', s.now);
-      await audit(s, 'group.joined', group, { member: s.actor.id });
+      // Only readers get this far: for a private group, an invitation (now used) or its own channel.
+      const invited = group.visibility === 'private' ? await s.tx.groupAccess.revoke(group.id, s.actor.id) : false;
+      await audit(s, 'group.joined', group, { member: s.actor.id, ...(invited ? { invited: true } : {}) });
       return [notice('success', s.t({ key: 'group.joined', params: { group: group.name } }))];
     }
     case 'group.leave': {
@@ -112,6 +128,7 @@ export async function runGroupCommand(
           continue;
         }
         await s.tx.setMembership(group.id, member.id, 'member', s.now);
+        if (group.visibility === 'private') await s.tx.groupAccess.revoke(group.id, member.id);
         await audit(s, 'group.member-added', group, { member: member.id });
         added.push(member.displayName);
       }
@@ -132,19 +149,25 @@ export async function runGroupCommand(
         return fail('group.lastConvener', { group: group.name });
       }
       await s.tx.setMembership(group.id, member.id, command.role, s.now);
+      if (!current && group.visibility === 'private') await s.tx.groupAccess.revoke(group.id, member.id);
       await audit(s, 'group.role-set', group, { member: member.id, role: command.role, previous: current });
       return [
         notice('success', s.t({ key: 'group.roleSet', params: { member: `@${member.displayName}`, group: group.name, role: roleLabel(s, command.role) } })),
       ];
     }
     case 'group.list': {
-      const groups = await s.tx.listGroups(s.workspace.id);
+      const hidden = new Set(await hiddenGroupIds(s.tx, s.workspace.id, readerOf(s)));
+      const groups = (await s.tx.listGroups(s.workspace.id)).filter((g) => !hidden.has(g.id));
+      const kindOf = (g: Group) => {
+        const kind = s.t({ key: `group.kind.${g.kind}` });
+        return g.visibility === 'private' ? s.t({ key: 'group.list.kindPrivate', params: { kind } }) : kind;
+      };
       return [
         {
           type: 'list',
           title: s.t({ key: 'group.list.title' }),
           items: groups.map((g) => ({
-            text: `${g.name} (${s.t({ key: `group.kind.${g.kind}` })})`,
+            text: `${g.name} (${kindOf(g)})`,
             detail: s.t({ key: 'group.list.detail', params: { count: g.memberCount, channel: g.channelName ? `#${g.channelName}` : g.channelId } }),
           })),
           empty: s.t({ key: 'group.list.empty' }),
@@ -167,18 +190,105 @@ export async function runGroupCommand(
             { label: s.t({ key: 'role.member.plural' }), value: byRole('member') },
             { label: s.t({ key: 'role.observer.plural' }), value: byRole('observer') },
             { label: s.t({ key: 'group.info.channel' }), value: group.channelName ? `#${group.channelName}` : group.channelId },
+            { label: s.t({ key: 'group.info.visibility' }), value: s.t({ key: `group.visibility.${group.visibility}` }) },
+            ...(group.visibility === 'private'
+              ? [{ label: s.t({ key: 'group.info.invited' }), value: mentionList((await s.tx.groupAccess.invitees(group.id)).map((m) => m.displayName)) || '—' }]
+              : []),
           ],
           actions: [],
         },
       ];
     }
+    case 'group.visibility':
+      return setVisibility(s, command.visibility, command.group);
+    case 'group.invite':
+      return invite(s, command.members, command.group);
+    case 'group.uninvite':
+      return uninvite(s, command.members, command.group);
   }
+}
+
+async function setVisibility(s: Session, visibility: Group['visibility'], name: string | undefined): Promise<View[]> {
+  const group = await resolveGroup(s, name);
+  await requireConvener(s, group);
+  if (group.visibility === visibility) {
+    return [notice('info', s.t({ key: 'group.visibilityUnchanged', params: { group: group.name, visibility: s.t({ key: `group.visibility.${visibility}` }) } }))];
+  }
+  await s.tx.groupAccess.setVisibility(group.id, visibility);
+  // An open group needs no invitations: left in place, they would quietly open it again to those people
+  // should it turn private later.
+  const dropped = visibility === 'open' ? await s.tx.groupAccess.revokeAll(group.id) : 0;
+  await audit(s, 'group.visibility-set', group, { visibility, previous: group.visibility, ...(dropped ? { invitationsDropped: dropped } : {}) });
+  return [notice('success', s.t({ key: visibility === 'private' ? 'group.nowPrivate' : 'group.nowOpen', params: { group: group.name } }))];
+}
+
+async function invite(s: Session, refs: string[], name: string | undefined): Promise<View[]> {
+  const group = await resolveGroup(s, name);
+  await requireConvener(s, group);
+  if (group.visibility !== 'private') return fail('group.inviteOpen', { group: group.name });
+  const invited: string[] = [];
+  const already: string[] = [];
+  const members: string[] = [];
+  for (const ref of refs) {
+    const member = await resolveMember(s, ref);
+    if (await s.tx.roleIn(group.id, member.id)) {
+      members.push(member.displayName);
+      continue;
+    }
+    if (!(await s.tx.groupAccess.invite(group.id, member.id, s.actor.id, s.now))) {
+      already.push(member.displayName);
+      continue;
+    }
+    await audit(s, 'group.invited', group, { member: member.id });
+    const t = translator(member.locale ?? s.workspace.locale);
+    await s.tx.enqueue(
+      {
+        workspaceId: s.workspace.id,
+        target: { kind: 'dm', memberExternalId: member.externalId },
+        view: {
+          type: 'card',
+          title: t({ key: 'group.invitationTitle', params: { group: group.name } }),
+          body: t({ key: 'group.invitationBody', params: { group: group.name, by: `@${s.actor.displayName}`, kind: t({ key: `group.kind.${group.kind}` }) } }),
+          fields: [],
+          actions: [{ command: `group join ${quoteWord(group.name)}`, label: t({ key: 'group.invitationJoin' }), style: 'primary' }],
+          tone: 'info',
+        },
+      },
+      s.now,
+    );
+    invited.push(member.displayName);
+  }
+  const views: View[] = [];
+  if (invited.length) views.push(notice('success', s.t({ key: 'group.invited', params: { group: group.name, members: mentionList(invited), count: invited.length } })));
+  if (already.length) views.push(notice('info', s.t({ key: 'group.alreadyInvited', params: { group: group.name, members: mentionList(already), count: already.length } })));
+  if (members.length) views.push(notice('info', s.t({ key: 'group.alreadyMembers', params: { group: group.name, members: mentionList(members), count: members.length } })));
+  return views;
+}
+
+async function uninvite(s: Session, refs: string[], name: string | undefined): Promise<View[]> {
+  const group = await resolveGroup(s, name);
+  await requireConvener(s, group);
+  const revoked: string[] = [];
+  const none: string[] = [];
+  for (const ref of refs) {
+    const member = await resolveMember(s, ref);
+    if (!(await s.tx.groupAccess.revoke(group.id, member.id))) {
+      none.push(member.displayName);
+      continue;
+    }
+    await audit(s, 'group.invitation-revoked', group, { member: member.id });
+    revoked.push(member.displayName);
+  }
+  const views: View[] = [];
+  if (revoked.length) views.push(notice('success', s.t({ key: 'group.uninvited', params: { group: group.name, members: mentionList(revoked), count: revoked.length } })));
+  if (none.length) views.push(notice('info', s.t({ key: 'group.notInvited', params: { group: group.name, members: mentionList(none), count: none.length } })));
+  return views;
 }
 
 async function resolveGroupForJoin(s: Session, name: string | undefined): Promise<Group> {
   if (name) return resolveGroup(s, name);
   const inChannel = await s.tx.findGroupByChannel(s.workspace.id, s.ctx.channel.id);
-  if (inChannel) return inChannel;
+  if (inChannel && (await canReadGroup(s.tx, inChannel, readerOf(s)))) return inChannel;
   return fail('group.joinWhich');
 }
 

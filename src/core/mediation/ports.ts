@@ -51,7 +51,8 @@ export interface DisputeRepo {
   update(id: number, patch: Partial<Pick<Dispute, 'status' | 'stage' | 'mediatorId' | 'spaceId' | 'outcome' | 'summary' | 'closedAt'>>): Promise<void>;
   /** Cases the member is a party to or mediates, and cases of groups the member convenes. */
   visibleTo(workspaceId: number, memberId: number): Promise<Dispute[]>;
-  closed(workspaceId: number, groupId: number | null, limit: number): Promise<Dispute[]>;
+  /** Closed cases, newest first; those filed under `excludeGroupIds` (private groups the reader may not see) left out. */
+  closed(workspaceId: number, groupId: number | null, limit: number, excludeGroupIds?: readonly number[]): Promise<Dispute[]>;
   addNote(disputeId: number, authorId: number, body: string, at: Date): Promise<void>;
   noteCount(disputeId: number): Promise<number>;
   /** Deletes the private notes; returns how many. */

@@ -5,6 +5,7 @@ import { quoteWord } from '../commands/tokenize.js';
 import type { Session } from '../context.js';
 import { fail } from '../errors.js';
 import { mentionList, resolveGroup, resolveMember } from '../groups/service.js';
+import { canReadFiledUnder, readerOf } from '../groups/visibility.js';
 import { translator } from '../i18n/index.js';
 import type { Group, Member, Tx, Workspace } from '../ports.js';
 import { notice, type CardView, type View } from '../views/types.js';
@@ -174,8 +175,8 @@ async function request(s: Session, c: Extract<Command, { name: 'mediate' }>): Pr
   let proposalId: number | null = null;
   if (c.proposal !== undefined) {
     const p = await s.tx.findProposal(s.workspace.id, c.proposal);
-    if (!p) fail('proposal.notFound', { number: c.proposal });
-    proposalId = p!.id;
+    if (!p || !(await canReadFiledUnder(s.tx, p.groupId, readerOf(s)))) return fail('proposal.notFound', { number: c.proposal });
+    proposalId = p.id;
   }
   // Everyone named but the requester is asked first; until they all agree nothing is announced anywhere.
   const asked = parties.filter((p) => p.id !== s.actor.id);

@@ -4,6 +4,7 @@ import type { Command } from '../commands/types.js';
 import type { Session } from '../context.js';
 import { DomainError, fail } from '../errors.js';
 import { resolveGroup, resolveMember, VOTING_ROLES } from '../groups/service.js';
+import { canReadFiledUnder, hiddenGroupIds, readerOf } from '../groups/visibility.js';
 import { translator } from '../i18n/index.js';
 import type { Locale } from '../i18n/types.js';
 import type { Group, Member, NewJob, Proposal, Tx, Workspace } from '../ports.js';
@@ -145,6 +146,9 @@ async function vote(s: Session, c: Extract<Command, { name: 'vote' }>): Promise<
   const target = await s.tx.proposalForVoter(s.workspace.id, c.proposal, s.actor.id);
   if (!target) return fail('proposal.notFound', { number: c.proposal });
   const p = target.proposal;
+  // Electors of a private group's proposal are still its members. Anyone else may be outside it: before
+  // any answer that names the group or the proposal's state, they hear what a missing proposal gets.
+  if (!target.eligible && !(await canReadFiledUnder(s.tx, p.groupId, readerOf(s)))) return fail('proposal.notFound', { number: c.proposal });
   if (p.status === 'withdrawn') fail('vote.withdrawn', { number: p.number });
   if (p.status === 'closed') fail('vote.closed', { number: p.number });
   if (!target.eligible) {
@@ -257,9 +261,10 @@ function describeBallot(s: Session, value: BallotValue): string {
   }
 }
 
+/** The proposal by its number; one of a private group the member may not read is answered as a missing one. */
 async function requireProposal(s: Session, number: number): Promise<Proposal> {
   const p = await s.tx.findProposal(s.workspace.id, number);
-  if (!p) return fail('proposal.notFound', { number });
+  if (!p || !(await canReadFiledUnder(s.tx, p.groupId, readerOf(s)))) return fail('proposal.notFound', { number });
   return p;
 }
 
@@ -348,7 +353,8 @@ function decisionView(p: Proposal, title: string, t: (m: import('../i18n/types.j
 }
 
 async function listProposals(s: Session, all: boolean): Promise<View[]> {
-  const proposals = await s.tx.listProposals(s.workspace.id, all ? { limit: 50 } : { status: ['open'], limit: 50 });
+  const excludeGroupIds = await hiddenGroupIds(s.tx, s.workspace.id, readerOf(s));
+  const proposals = await s.tx.listProposals(s.workspace.id, all ? { excludeGroupIds, limit: 50 } : { status: ['open'], excludeGroupIds, limit: 50 });
   const items = [];
   for (const p of proposals) {
     const voted = !!(await s.tx.ballotOf(p.id, s.actor.id));
@@ -361,7 +367,8 @@ async function listProposals(s: Session, all: boolean): Promise<View[]> {
 async function decisions(s: Session, groupName: string | undefined): Promise<View[]> {
   let group: Group | null = null;
   if (groupName) group = await resolveGroup(s, groupName);
-  const closed = await s.tx.listProposals(s.workspace.id, { status: ['closed'], ...(group ? { groupIds: [group.id] } : {}), limit: 50 });
+  const excludeGroupIds = await hiddenGroupIds(s.tx, s.workspace.id, readerOf(s));
+  const closed = await s.tx.listProposals(s.workspace.id, { status: ['closed'], ...(group ? { groupIds: [group.id] } : {}), excludeGroupIds, limit: 50 });
   const groupNames = new Map<number, string>();
   const items = [];
   for (const p of closed) {
@@ -381,7 +388,7 @@ async function decisions(s: Session, groupName: string | undefined): Promise<Vie
     });
   }
   // Mediations belong to the public record too, but only as status and the summary the parties approved.
-  for (const d of await s.tx.disputes.closed(s.workspace.id, group?.id ?? null, 50)) {
+  for (const d of await s.tx.disputes.closed(s.workspace.id, group?.id ?? null, 50, excludeGroupIds)) {
     items.push({
       text: s.t({ key: 'decisions.mediation', params: { number: d.number, outcome: s.t({ key: `mediation.outcome.${d.outcome ?? 'unresolved'}` }) } }),
       detail: [d.closedAt ? d.closedAt.toISOString().slice(0, 10) : '', d.summary ?? s.t({ key: 'decisions.noSummary' })].filter(Boolean).join('\n'),

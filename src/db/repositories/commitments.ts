@@ -81,6 +81,7 @@ export class DrizzleCommitments implements CommitmentRepo {
     const where = [eq(t.commitments.workspaceId, workspaceId)];
     if (f.status) where.push(inArray(t.commitments.status, f.status));
     if (f.groupId !== undefined) where.push(eq(t.commitments.groupId, f.groupId));
+    if (f.excludeGroupIds?.length) where.push(sql`(${t.commitments.groupId} is null or not ${anyOf(t.commitments.groupId, f.excludeGroupIds)})`);
     if (f.dueBefore) where.push(lt(t.commitments.dueAt, f.dueBefore));
     if (f.dueAfter) where.push(gt(t.commitments.dueAt, f.dueAfter));
     if (f.doneAfter) where.push(gt(t.commitments.doneAt, f.doneAfter));
@@ -96,7 +97,7 @@ export class DrizzleCommitments implements CommitmentRepo {
     return rows.map(toCommitment);
   }
 
-  async records(workspaceId: number, groupId: number | null, now: Date): Promise<MemberRecord[]> {
+  async records(workspaceId: number, groupId: number | null, now: Date, excludeGroupIds: readonly number[] = []): Promise<MemberRecord[]> {
     const nowIso = now.toISOString();
     const rows = rowsOf<{ member_id: number; display_name: string; on_time: number; late: number; missed: number; open: number }>(
       await this.db.execute(sql`
@@ -110,6 +111,7 @@ export class DrizzleCommitments implements CommitmentRepo {
         join members m on m.id = o.member_id
         where c.workspace_id = ${workspaceId} and c.status <> 'cancelled'
           ${groupId === null ? sql`` : sql`and c.group_id = ${groupId}`}
+          ${excludeGroupIds.length ? sql`and (c.group_id is null or not c.group_id = any(${`{${excludeGroupIds.map((id) => Math.trunc(id)).join(',')}}`}::int8[]))` : sql``}
         group by m.id, m.display_name
         order by m.display_name`),
     );

@@ -3,7 +3,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Agreement, Consent, Dispute, DisputeOutcome, DisputeRepo, DisputeStatus, Stage } from '../../core/mediation/ports.js';
 import type { Locale } from '../../core/i18n/types.js';
 import type { Member } from '../../core/ports.js';
-import type { Db, DbTx } from '../client.js';
+import { anyOf, type Db, type DbTx } from '../client.js';
 import * as t from '../schema.js';
 
 const toDispute = (r: typeof t.disputes.$inferSelect): Dispute => ({
@@ -105,9 +105,10 @@ export class DrizzleDisputes implements DisputeRepo {
     return rows.map(toDispute);
   }
 
-  async closed(workspaceId: number, groupId: number | null, limit: number): Promise<Dispute[]> {
+  async closed(workspaceId: number, groupId: number | null, limit: number, excludeGroupIds: readonly number[] = []): Promise<Dispute[]> {
     const where = [eq(t.disputes.workspaceId, workspaceId), eq(t.disputes.status, 'closed')];
     if (groupId !== null) where.push(eq(t.disputes.groupId, groupId));
+    if (excludeGroupIds.length) where.push(sql`(${t.disputes.groupId} is null or not ${anyOf(t.disputes.groupId, excludeGroupIds)})`);
     const rows = await this.db.select().from(t.disputes).where(and(...where)).orderBy(desc(t.disputes.closedAt)).limit(limit);
     return rows.map(toDispute);
   }

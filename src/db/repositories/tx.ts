@@ -29,6 +29,7 @@ import { anyOf, rowsOf, withPreparedStatements, type Db, type DbTx } from '../cl
 import * as t from '../schema.js';
 import { DrizzleCommitments } from './commitments.js';
 import { DrizzleDisputes } from './disputes.js';
+import { DrizzleGroupAccess } from './group-access.js';
 
 type Conn = Db | DbTx;
 
@@ -112,9 +113,12 @@ const proposalFromRow = (r: ProposalRow): Proposal => ({
 // they are in its electorate, how many other electors (the voter is one) have no ballot yet, and the
 // audit chain's length in the same snapshot, so castBallot can tell from the chain alone whether
 // anybody could have voted since (see CAST_BALLOT). Counting before the lock keeps that work out of
-// the section every command queues for.
+// the section every command queues for. An elector who has left a private group since is not eligible:
+// they may no longer read it.
 const voterColumns = (voter: string) => `
-  exists (select 1 from proposal_electorate e where e.proposal_id = p.id and e.member_id = ${voter}) as eligible,
+  exists (select 1 from proposal_electorate e where e.proposal_id = p.id and e.member_id = ${voter})
+    and not exists (select 1 from groups vg where vg.id = p.group_id and vg.visibility = 'private'
+      and not exists (select 1 from group_members vm where vm.group_id = vg.id and vm.member_id = ${voter})) as eligible,
   p.electorate_size - 1 - p.ballots_cast
     + (exists (select 1 from ballots b where b.proposal_id = p.id and b.member_id = ${voter}))::int as "othersWithout",
   coalesce((select h.seq from audit_heads h where h.workspace_id = p.workspace_id), 0)::int8 as "chainSeq"`;
@@ -300,7 +304,12 @@ const toMember = (r: typeof t.members.$inferSelect): Member => ({
   timezone: r.timezone ?? null,
 });
 
-const toGroup = (r: typeof t.groups.$inferSelect): Group => ({ ...r, kind: r.kind as GroupKind, rankedTies: r.rankedTies as TieMode });
+const toGroup = (r: typeof t.groups.$inferSelect): Group => ({
+  ...r,
+  kind: r.kind as GroupKind,
+  rankedTies: r.rankedTies as TieMode,
+  visibility: r.visibility === 'private' ? 'private' : 'open',
+});
 
 // The ballot secret stays in the database: no Proposal, and so no view or reply, ever carries it.
 const toProposal = ({ ballotSalt: _secret, ...r }: typeof t.proposals.$inferSelect): Proposal => ({
@@ -329,6 +338,7 @@ const toAudit = (r: typeof t.auditLog.$inferSelect): AuditEntry => ({
 export class DrizzleTx implements Tx {
   readonly commitments: DrizzleCommitments;
   readonly disputes: DrizzleDisputes;
+  readonly groupAccess: DrizzleGroupAccess;
 
   private readonly sql: Statements;
   /** proposalForVoter answers that came with openSession, each handed out once. */
@@ -341,6 +351,7 @@ export class DrizzleTx implements Tx {
     this.sql = statements ?? drizzleStatements(db);
     this.commitments = new DrizzleCommitments(db);
     this.disputes = new DrizzleDisputes(db);
+    this.groupAccess = new DrizzleGroupAccess(db);
   }
 
   // ---- idempotency ----
@@ -629,6 +640,7 @@ export class DrizzleTx implements Tx {
     const conditions = [eq(t.proposals.workspaceId, workspaceId)];
     if (filter.status) conditions.push(inArray(t.proposals.status, filter.status));
     if (filter.groupIds) conditions.push(inArray(t.proposals.groupId, filter.groupIds));
+    if (filter.excludeGroupIds?.length) conditions.push(sql`not ${anyOf(t.proposals.groupId, filter.excludeGroupIds)}`);
     const rows = await this.db
       .select()
       .from(t.proposals)

@@ -23,6 +23,7 @@ const VALUES: Record<string, string | number> = {
   threshold: '2/3',
   kind: 'task-force',
   role: 'observer',
+  visibility: 'private',
   locale: 'vi',
   timezone: 'Asia/Ho_Chi_Minh',
   'hide-results': 'until-vote',

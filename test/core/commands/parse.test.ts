@@ -51,14 +51,16 @@ describe('groups', () => {
       name: 'group.create',
       group: 'Design Guild',
       kind: 'working-group',
+      private: false,
     });
     for (const kind of ['working-group', 'task-force', 'committee'] as const) {
-      expect(ok(`group create Budget --kind ${kind}`)).toStrictEqual({ name: 'group.create', group: 'Budget', kind });
+      expect(ok(`group create Budget --kind ${kind}`)).toStrictEqual({ name: 'group.create', group: 'Budget', kind, private: false });
     }
     expect(ok('GROUP Create “Budget 2026” --kind=Task-Force')).toStrictEqual({
       name: 'group.create',
       group: 'Budget 2026',
       kind: 'task-force',
+      private: false,
     });
   });
 
@@ -67,7 +69,21 @@ describe('groups', () => {
       name: 'group.create',
       group: 'Design Team',
       kind: 'committee',
+      private: false,
     });
+  });
+
+  it('private groups: create --private, visibility, invite and uninvite', () => {
+    expect(ok('group create "HR" --kind committee --private')).toStrictEqual({ name: 'group.create', group: 'HR', kind: 'committee', private: true });
+    expect(ok('group visibility private --group HR')).toStrictEqual({ name: 'group.visibility', visibility: 'private', group: 'HR' });
+    expect(ok('group visibility open')).toStrictEqual({ name: 'group.visibility', visibility: 'open' });
+    expect(err('group visibility secret').error).toStrictEqual({
+      key: 'cmd.error.badChoice',
+      params: { field: '<visibility>', given: 'secret', allowed: 'open, private' },
+    });
+    expect(ok('group invite @lan @minh --group HR')).toStrictEqual({ name: 'group.invite', members: ['lan', 'minh'], group: 'HR' });
+    expect(ok('group uninvite @minh')).toStrictEqual({ name: 'group.uninvite', members: ['minh'] });
+    expect(err('group invite --group HR').error.key).toBe('cmd.error.missingArg');
   });
 
   it('group create checks the name length (1..60)', () => {
@@ -652,9 +668,9 @@ describe('errors', () => {
     expect(err('group')).toStrictEqual({
       error: {
         key: 'cmd.error.missingSubcommand',
-        params: { command: 'group', subcommands: 'create, join, leave, add, role, list, info' },
+        params: { command: 'group', subcommands: 'create, join, leave, add, role, list, info, visibility, invite, uninvite' },
       },
-      usage: 'group create|join|leave|add|role|list|info',
+      usage: 'group create|join|leave|add|role|list|info|visibility|invite|uninvite',
     });
     expect(err('group --kind committee').error.key).toBe('cmd.error.missingSubcommand');
   });

@@ -14,6 +14,9 @@ const ALL_NAMES: readonly CommandName[] = [
   'group.role',
   'group.list',
   'group.info',
+  'group.visibility',
+  'group.invite',
+  'group.uninvite',
   'propose',
   'vote',
   'proposal.show',
@@ -63,7 +66,7 @@ describe('COMMAND_SPECS', () => {
   });
 
   it('generates the documented usage lines', () => {
-    expect(specByName('group.create').usage).toBe('group create "<name>" [--kind working-group|task-force|committee]');
+    expect(specByName('group.create').usage).toBe('group create "<name>" [--kind working-group|task-force|committee] [--private]');
     expect(specByName('group.add').usage).toBe('group add @member [@member...] [--group <name>]');
     expect(specByName('group.role').usage).toBe('group role @member convener|mediator|member|observer [--group <name>]');
     expect(specByName('propose').usage).toBe(
