@@ -56,17 +56,24 @@ describe('settings timezone', () => {
     });
   });
 
-  it('refuses a 200,000-character zone name without searching for a suggestion, in both languages', () => {
+  it('refuses a 200,000-character command line before any zone search', () => {
     const spy = vi.mocked(zones.suggestTimeZone);
     spy.mockClear();
-    const error = refusal(`settings timezone ${'Asia/Ho_Chi_Minh'.repeat(12_500)}`);
-    expect(error).toEqual({ key: 'time.zoneTooLong', params: { length: 200_000, max: zones.MAX_ZONE_INPUT_LENGTH } });
+    expect(refusal(`settings timezone ${'Asia/Ho_Chi_Minh'.repeat(12_500)}`)?.key).toBe('cmd.error.lineTooLong');
+    expect(spy).not.toHaveBeenCalled();
+  });
+
+  it('refuses an over-long zone name without searching for a suggestion, in both languages', () => {
+    const spy = vi.mocked(zones.suggestTimeZone);
+    spy.mockClear();
+    const error = refusal(`settings timezone ${'Asia/Ho_Chi_Minh'.repeat(10)}`);
+    expect(error).toEqual({ key: 'time.zoneTooLong', params: { length: 160, max: zones.MAX_ZONE_INPUT_LENGTH } });
     expect(spy).not.toHaveBeenCalled();
     expect(translate('en', error)).toBe(
-      'That time zone name is 200000 characters long, but time zone names have at most 64. Use a name such as Asia/Ho_Chi_Minh, Europe/Berlin or UTC.',
+      'That time zone name is 160 characters long, but time zone names have at most 64. Use a name such as Asia/Ho_Chi_Minh, Europe/Berlin or UTC.',
     );
     expect(translate('vi', error)).toBe(
-      'Tên múi giờ bạn nhập dài 200000 ký tự, trong khi tên múi giờ dài tối đa 64 ký tự. Hãy dùng tên như Asia/Ho_Chi_Minh, Europe/Berlin hoặc UTC.',
+      'Tên múi giờ bạn nhập dài 160 ký tự, trong khi tên múi giờ dài tối đa 64 ký tự. Hãy dùng tên như Asia/Ho_Chi_Minh, Europe/Berlin hoặc UTC.',
     );
     // Just over the bound is refused the same way; a typo within it still gets its suggestion.
     expect(refusal(`settings timezone ${'x'.repeat(65)}`).key).toBe('time.zoneTooLong');

@@ -168,7 +168,7 @@ describe('ranked choice: lot or batch, per group and per proposal', () => {
     expect(entries.some((e) => e.action === 'proposal.voting-ended')).toBe(false);
     expect(entries.find((e) => e.action === 'proposal.closed')?.data).toMatchObject({ ties: 'batch', winners: ['Hội An'] });
     const result = h.messenger.take().find((s) => s.kind === 'post' && s.text.includes('Result of proposal #1'))!;
-    expect(result.text).toContain('Round 1: Hội An 2, Đà Lạt 1, Sa Pa 1; eliminated: Đà Lạt, Sa Pa');
+    expect(result.text).toContain('Round 1: Hội An 2, Đà Lạt 1, Sa Pa 1; exhausted ballots: 0. Đà Lạt, Sa Pa share the fewest votes and are all eliminated together.');
     expect(result.text).toContain('Tie-breaks used: round 1: all options tied for fewest eliminated together');
   });
 

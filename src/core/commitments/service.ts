@@ -319,7 +319,7 @@ async function setReminders(s: Session, text: string, groupName: string | undefi
   const offsets = resolveOffsets(s, text);
   const current = group ? (await s.tx.commitments.groupSettings(group.id)).reminders : (await s.tx.commitments.settings(s.workspace.id)).reminders;
   if (current !== null && current.join(',') === offsets.join(',')) {
-    return [notice('info', s.t({ key: offsets.length ? 'commitment.remindersAlready' : 'commitment.remindersAlreadyOff', params: { offsets: offsets.join(', '), scope: group?.name ?? s.workspace.name } }))];
+    return [notice('info', s.t({ key: offsets.length ? 'commitment.remindersAlready' : 'commitment.remindersAlreadyOff', params: { offsets: describeOffsets(offsets, s.locale), scope: group?.name ?? s.workspace.name } }))];
   }
   if (group) await s.tx.commitments.updateGroupSettings(group.id, { reminders: offsets });
   else await s.tx.commitments.updateSettings(s.workspace.id, { reminders: offsets });
