@@ -22,6 +22,8 @@ export interface Workspace {
   reminderHours: number;
 }
 
+export type GroupCreation = 'anyone' | 'admins';
+
 export interface Member {
   id: number;
   workspaceId: number;
@@ -168,6 +170,9 @@ export interface Tx {
   ensureWorkspace(input: { platform: string; externalId: string; name: string; locale: Locale; timezone: string; reminderHours: number; at: Date }): Promise<Workspace>;
   getWorkspace(id: number): Promise<Workspace>;
   updateWorkspace(id: number, patch: Partial<Pick<Workspace, 'locale' | 'timezone' | 'reminderHours'>>): Promise<void>;
+  /** Who may create groups in the workspace. */
+  groupCreation(workspaceId: number): Promise<GroupCreation>;
+  setGroupCreation(workspaceId: number, policy: GroupCreation): Promise<void>;
   ensureMember(input: { workspaceId: number; externalId: string; displayName: string; at: Date }): Promise<Member>;
   findMember(workspaceId: number, externalId: string): Promise<Member | null>;
   getMember(id: number): Promise<Member>;

@@ -201,6 +201,7 @@ export class Concord {
       case 'settings.locale':
       case 'settings.timezone':
       case 'settings.reminder':
+      case 'settings.groupCreation':
         return runSettingsCommand(s, command);
       case 'commit':
       case 'commitment.list':

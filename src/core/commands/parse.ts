@@ -433,6 +433,9 @@ const BUILDERS: { [K in CommandName]: z.ZodType<CommandOf<K>> } = {
       scope: v.workspace ? ('workspace' as const) : ('me' as const),
     })),
   'settings.reminder': z.object({ hours: z.number().int() }).transform((v) => ({ name: 'settings.reminder' as const, ...v })),
+  'settings.groupCreation': z
+    .object({ policy: z.enum(['anyone', 'admins']) })
+    .transform((v) => ({ name: 'settings.groupCreation' as const, ...v })),
   'settings.reminders': z
     .object({ offsets: text, group: text.optional() })
     .transform((v) => ({ name: 'settings.reminders' as const, ...v })),

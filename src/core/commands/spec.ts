@@ -875,6 +875,24 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
     detail: 'cmd.detail.settings.digest',
     examples: [{ text: 'settings digest monday 9 --group Budget' }, { text: 'settings digest off --group Budget' }],
   }),
+  define({
+    name: 'settings.groupCreation',
+    words: ['settings', 'group-creation'],
+    area: 'settings',
+    args: [
+      {
+        key: 'policy',
+        placeholder: 'anyone|admins',
+        value: { kind: 'choice', values: ['anyone', 'admins'] },
+        required: true,
+        take: 'one',
+        description: 'cmd.arg.groupCreation',
+      },
+    ],
+    summary: 'cmd.summary.settings.groupCreation',
+    detail: 'cmd.detail.settings.groupCreation',
+    examples: [{ text: 'settings group-creation admins' }, { text: 'settings group-creation anyone' }],
+  }),
 ];
 
 /** First words that only introduce subcommands, or also name a command of their own (`settings`, `audit`). */

@@ -52,6 +52,7 @@ export type Command =
   | { name: 'settings.locale'; locale: 'en' | 'vi'; scope: 'me' | 'workspace' }
   | { name: 'settings.timezone'; timezone: string; scope: 'me' | 'workspace' }
   | { name: 'settings.reminder'; hours: number }
+  | { name: 'settings.groupCreation'; policy: 'anyone' | 'admins' }
   | {
       name: 'commit';
       what: string;

@@ -1,6 +1,7 @@
 // Commitments: who will do what by when, reminders that arrive on time, and a record of promises kept.
 import type { Command } from '../commands/types.js';
 import type { Session } from '../context.js';
+import { requireWorkspaceAdmin } from '../access.js';
 import { DomainError, fail } from '../errors.js';
 import { mentionList, resolveGroup, resolveMember } from '../groups/service.js';
 import { translator, type Translator } from '../i18n/index.js';
@@ -255,9 +256,7 @@ async function requireSettingsAdmin(s: Session, group: Group | null): Promise<vo
     if ((await s.tx.roleIn(group.id, s.actor.id)) !== 'convener') fail('group.convenerOnly', { group: group.name });
     return;
   }
-  if (s.ctx.actor.isAdmin) return;
-  if ((await s.tx.groupsOfMember(s.actor.id)).some((g) => g.role === 'convener')) return;
-  fail('settings.adminOnly');
+  requireWorkspaceAdmin(s);
 }
 
 async function setReminders(s: Session, text: string, groupName: string | undefined): Promise<View[]> {

@@ -48,6 +48,7 @@ export async function runGroupCommand(
 ): Promise<View[]> {
   switch (command.name) {
     case 'group.create': {
+      if ((await s.tx.groupCreation(s.workspace.id)) === 'admins' && s.ctx.actor.isAdmin !== true) return fail('group.creationAdminsOnly');
       const group = await s.tx.createGroup({
         workspaceId: s.workspace.id,
         name: command.group,

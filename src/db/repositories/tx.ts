@@ -11,6 +11,7 @@ import type { Locale } from '../../core/i18n/types.js';
 import type {
   AuditEntry,
   Group,
+  GroupCreation,
   Member,
   MessageRef,
   NewAuditEntry,
@@ -435,6 +436,15 @@ export class DrizzleTx implements Tx {
 
   async updateWorkspace(id: number, patch: Partial<Pick<Workspace, 'locale' | 'timezone' | 'reminderHours'>>): Promise<void> {
     await this.db.update(t.workspaces).set(patch).where(eq(t.workspaces.id, id));
+  }
+
+  async groupCreation(workspaceId: number): Promise<GroupCreation> {
+    const [row] = await this.db.select({ policy: t.workspaces.groupCreation }).from(t.workspaces).where(eq(t.workspaces.id, workspaceId));
+    return row?.policy === 'admins' ? 'admins' : 'anyone';
+  }
+
+  async setGroupCreation(workspaceId: number, policy: GroupCreation): Promise<void> {
+    await this.db.update(t.workspaces).set({ groupCreation: policy }).where(eq(t.workspaces.id, workspaceId));
   }
 
   async ensureMember(input: { workspaceId: number; externalId: string; displayName: string; at: Date }): Promise<Member> {

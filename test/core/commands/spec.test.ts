@@ -31,6 +31,7 @@ const ALL_NAMES: readonly CommandName[] = [
   'settings.reminders',
   'settings.quiet',
   'settings.digest',
+  'settings.groupCreation',
   'commit',
   'commitment.list',
   'commitment.show',

@@ -1,0 +1,1 @@
+ALTER TABLE "workspaces" ADD COLUMN "group_creation" text DEFAULT 'anyone' NOT NULL;
