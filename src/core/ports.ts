@@ -277,17 +277,28 @@ export interface Delivery {
   retry: boolean;
 }
 
+export interface PrivateSpaceRequest {
+  key: string;
+  parentChannelId: string;
+  title: string;
+  memberExternalIds: string[];
+  /** The space an earlier attempt created and remembered. */
+  channelId?: string;
+  /** Records a space the moment it is created, so that a retry finds it by id. */
+  remember?: (channelId: string) => Promise<void>;
+}
+
 /** Implemented once per platform. Throwing means "not delivered": the outbox retries later. */
 export interface Messenger {
   post(workspace: { platform: string; externalId: string }, channelId: string, view: View, delivery?: Delivery): Promise<MessageRef>;
   update(workspace: { platform: string; externalId: string }, message: MessageRef, view: View, delivery?: Delivery): Promise<void>;
   dm(workspace: { platform: string; externalId: string }, memberExternalId: string, view: View, delivery?: Delivery): Promise<MessageRef>;
   /**
-   * A channel or thread only the given members can see. `key` is stable across retries, so an
-   * implementation can find the space a previous attempt created instead of making a second one.
+   * A channel or thread only the given members can see, created by Concord itself: never an existing
+   * space found by its name, which anyone could have made first. An implementation calls `remember`
+   * as soon as it has created the space; a retry then passes that id back as `channelId`, and the
+   * space is found by id. Before it returns, whoever is in the space and not among the members (nor
+   * the bot) is removed, or the call fails so that nothing private is posted there.
    */
-  openPrivateSpace?(
-    workspace: { platform: string; externalId: string },
-    request: { key: string; parentChannelId: string; title: string; memberExternalIds: string[] },
-  ): Promise<{ channelId: string }>;
+  openPrivateSpace?(workspace: { platform: string; externalId: string }, request: PrivateSpaceRequest): Promise<{ channelId: string }>;
 }
