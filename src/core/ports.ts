@@ -188,6 +188,8 @@ export interface Tx {
   listGroups(workspaceId: number): Promise<GroupSummary[]>;
   groupsOfMember(memberId: number): Promise<(Group & { role: Role })[]>;
   roleIn(groupId: number, memberId: number): Promise<Role | null>;
+  /** Locks the group's row until the transaction ends, so that checks on its memberships and the changes they allow are not interleaved. */
+  lockGroup(groupId: number): Promise<void>;
   setMembership(groupId: number, memberId: number, role: Role, at: Date): Promise<void>;
   removeMembership(groupId: number, memberId: number): Promise<void>;
   groupMembers(groupId: number): Promise<GroupMembership[]>;

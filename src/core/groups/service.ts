@@ -87,6 +87,8 @@ export async function runGroupCommand(
     }
     case 'group.leave': {
       const group = await resolveGroup(s, command.group);
+      // Two conveners leaving at once must not both see the other one stay.
+      await s.tx.lockGroup(group.id);
       const role = await s.tx.roleIn(group.id, s.actor.id);
       if (!role) return fail('group.notMember', { group: group.name });
       const members = await s.tx.groupMembers(group.id);
@@ -119,6 +121,7 @@ export async function runGroupCommand(
     }
     case 'group.role': {
       const group = await resolveGroup(s, command.group);
+      await s.tx.lockGroup(group.id);
       await requireConvener(s, group);
       const member = await resolveMember(s, command.member);
       const current = await s.tx.roleIn(group.id, member.id);

@@ -541,6 +541,10 @@ export class DrizzleTx implements Tx {
     return rows.map((r) => ({ ...toGroup(r.group), role: r.role as Role }));
   }
 
+  async lockGroup(groupId: number): Promise<void> {
+    await this.db.select({ id: t.groups.id }).from(t.groups).where(eq(t.groups.id, groupId)).for('update');
+  }
+
   async roleIn(groupId: number, memberId: number): Promise<Role | null> {
     const [row] = await this.db
       .select({ role: t.groupMembers.role })
