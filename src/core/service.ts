@@ -206,6 +206,8 @@ export class Concord {
       case 'commit':
       case 'commitment.list':
       case 'commitment.show':
+      case 'commitment.accept':
+      case 'commitment.decline':
       case 'commitment.stats':
       case 'done':
       case 'extend':

@@ -311,6 +311,8 @@ export const commitmentOwners = pgTable(
     memberId: integer('member_id')
       .notNull()
       .references(() => members.id),
+    /** False while an owner named by someone else has not accepted; existing owners count as accepted. */
+    accepted: boolean('accepted').notNull().default(true),
   },
   (t) => [primaryKey({ columns: [t.commitmentId, t.memberId] }), index('commitment_owners_member').on(t.memberId)],
 );

@@ -459,6 +459,8 @@ const BUILDERS: { [K in CommandName]: z.ZodType<CommandOf<K>> } = {
       ...(v.group ? { group: v.group } : {}),
     })),
   'commitment.show': z.object({ commitment: id }).transform((v) => ({ name: 'commitment.show' as const, ...v })),
+  'commitment.accept': z.object({ commitment: id }).transform((v) => ({ name: 'commitment.accept' as const, ...v })),
+  'commitment.decline': z.object({ commitment: id }).transform((v) => ({ name: 'commitment.decline' as const, ...v })),
   'commitment.stats': z.object({ group: text.optional() }).transform((v) => ({ name: 'commitment.stats' as const, ...v })),
   done: z.object({ commitment: id, note: text.optional() }).transform((v) => ({ name: 'done' as const, ...v })),
   extend: z.object({ commitment: id, due: text, reason: text }).transform((v) => ({ name: 'extend' as const, ...v })),

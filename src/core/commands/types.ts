@@ -66,6 +66,8 @@ export type Command =
     }
   | { name: 'commitment.list'; filter: 'open' | 'mine' | 'overdue' | 'all'; group?: string }
   | { name: 'commitment.show'; commitment: number }
+  | { name: 'commitment.accept'; commitment: number }
+  | { name: 'commitment.decline'; commitment: number }
   | { name: 'commitment.stats'; group?: string }
   | { name: 'done'; commitment: number; note?: string }
   | { name: 'extend'; commitment: number; due: string; reason: string }

@@ -32,6 +32,8 @@ const ALL_NAMES: readonly CommandName[] = [
   'settings.quiet',
   'settings.digest',
   'settings.groupCreation',
+  'commitment.accept',
+  'commitment.decline',
   'commit',
   'commitment.list',
   'commitment.show',

@@ -1,0 +1,1 @@
+ALTER TABLE "commitment_owners" ADD COLUMN "accepted" boolean DEFAULT true NOT NULL;
