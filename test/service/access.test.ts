@@ -75,3 +75,27 @@ describe('group creation', () => {
     expect(wrong.text).toMatch(/admins/);
   });
 });
+
+describe('guest accounts', () => {
+  it('watch unless a convener adds them: they cannot join or create a group, or vote by themselves', async () => {
+    await h.run('alice', 'group create "Budget"', { channel: 'budget' });
+    await h.run('bob', 'group join', { channel: 'budget' });
+    const joined = await h.run('gina', 'group join', { channel: 'budget', guest: true });
+    expect(joined.ok).toBe(false);
+    expect(joined.text).toMatch(/Guest accounts take part in "Budget" only when a convener adds them/);
+    const joinedVi = await h.run('gina', 'group join "Budget"', { guest: true, locale: 'vi' });
+    expect(joinedVi.text).toMatch(/Tài khoản khách chỉ tham gia "Budget" khi được điều phối viên thêm vào/);
+    const created = await h.run('gina', 'group create "Shadow"', { channel: 'shadow', guest: true });
+    expect(created.text).toMatch(/Guest accounts cannot create groups/);
+    expect((await h.run('gina', 'group create "Shadow"', { channel: 'shadow', guest: true, locale: 'vi' })).text).toMatch(/Tài khoản khách không tạo được nhóm/);
+
+    await h.run('alice', 'propose "Buy chairs" --rule consent', { channel: 'budget' });
+    expect((await h.run('gina', 'vote 1 consent', { guest: true })).ok).toBe(false);
+    expect((await h.run('alice', 'group info "Budget"')).text).not.toMatch(/gina/);
+
+    // A convener decides: once added, the guest takes part like any member.
+    expect((await h.run('alice', 'group add @gina --group "Budget"')).ok).toBe(true);
+    await h.run('alice', 'propose "Buy tables" --rule consent', { channel: 'budget' });
+    expect((await h.run('gina', 'vote 2 consent', { guest: true })).ok).toBe(true);
+  });
+});

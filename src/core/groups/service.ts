@@ -48,6 +48,7 @@ export async function runGroupCommand(
 ): Promise<View[]> {
   switch (command.name) {
     case 'group.create': {
+      if (s.ctx.actor.isGuest) return fail('group.guestCannotCreate');
       if ((await s.tx.groupCreation(s.workspace.id)) === 'admins' && s.ctx.actor.isAdmin !== true) return fail('group.creationAdminsOnly');
       const group = await s.tx.createGroup({
         workspaceId: s.workspace.id,
@@ -81,6 +82,8 @@ export async function runGroupCommand(
       const group = await resolveGroupForJoin(s, command.group);
       const role = await s.tx.roleIn(group.id, s.actor.id);
       if (role) return [notice('info', s.t({ key: 'group.alreadyMember', params: { group: group.name, role: roleLabel(s, role) } }))];
+      // Guest accounts watch; a convener decides whether they take part (`group add`).
+      if (s.ctx.actor.isGuest) return fail('group.guestCannotJoin', { group: group.name });
       await s.tx.setMembership(group.id, s.actor.id, 'member', s.now);
       await audit(s, 'group.joined', group, { member: s.actor.id });
       return [notice('success', s.t({ key: 'group.joined', params: { group: group.name } }))];

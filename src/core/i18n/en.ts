@@ -25,6 +25,8 @@ export const en = {
   'group.ambiguous': 'You are in several groups ({groups}). Say which one with `--group "<name>"`.',
   'group.joinWhich': 'Which group? This channel has none. Use `/concord group join "<name>"`; `/concord group list` shows them all.',
   'group.convenerOnly': 'Only a convener of "{group}" can do that. `/concord group info "{group}"` shows who they are.',
+  'group.guestCannotJoin': 'Guest accounts take part in "{group}" only when a convener adds them. Ask one to run `/concord group add @you --group "{group}"`; `/concord group info "{group}"` shows who the conveners are.',
+  'group.guestCannotCreate': 'Guest accounts cannot create groups. Ask a member of the workspace to create it and a convener to add you.',
   'group.alreadyMember': 'You are already in "{group}" as {role}.',
   'group.joined': 'You joined "{group}". You can now vote on its new proposals.',
   'group.notMember': 'You are not a member of "{group}".',

@@ -25,6 +25,8 @@ export const vi: Record<CoreKey, string> = {
   'group.ambiguous': 'Bạn đang ở trong nhiều nhóm ({groups}). Hãy chỉ rõ nhóm bằng `--group "<tên>"`.',
   'group.joinWhich': 'Nhóm nào? Kênh này chưa có nhóm. Dùng `/concord group join "<tên>"`; `/concord group list` liệt kê tất cả các nhóm.',
   'group.convenerOnly': 'Chỉ điều phối viên của "{group}" mới làm được việc này. `/concord group info "{group}"` cho biết đó là ai.',
+  'group.guestCannotJoin': 'Tài khoản khách chỉ tham gia "{group}" khi được điều phối viên thêm vào. Hãy nhờ một điều phối viên chạy `/concord group add @bạn --group "{group}"`; `/concord group info "{group}"` cho biết ai là điều phối viên.',
+  'group.guestCannotCreate': 'Tài khoản khách không tạo được nhóm. Hãy nhờ một thành viên của không gian làm việc tạo nhóm và một điều phối viên thêm bạn vào.',
   'group.alreadyMember': 'Bạn đã ở trong "{group}" với vai trò {role}.',
   'group.joined': 'Bạn đã tham gia "{group}". Từ giờ bạn có thể biểu quyết các đề xuất mới của nhóm.',
   'group.notMember': 'Bạn không phải thành viên của "{group}".',
