@@ -110,7 +110,8 @@ export interface NewAuditEntry {
 }
 
 export type OutboxTarget =
-  | { kind: 'post'; channelId: string }
+  /** `onlyFor`: a private space's members; the post is refused while anyone else is in the channel. */
+  | { kind: 'post'; channelId: string; onlyFor?: string[] }
   | { kind: 'update'; message: MessageRef }
   | { kind: 'dm'; memberExternalId: string }
   /** Opens the private space of a mediation; the space's channel id is recorded on delivery. */
@@ -292,7 +293,11 @@ export interface PrivateSpaceRequest {
 
 /** Implemented once per platform. Throwing means "not delivered": the outbox retries later. */
 export interface Messenger {
-  post(workspace: { platform: string; externalId: string }, channelId: string, view: View, delivery?: Delivery): Promise<MessageRef>;
+  /**
+   * `audience.onlyFor`: the channel is a private space for these members. Whoever else is in it is
+   * removed first, or the post is refused (throws), so that nothing private reaches them.
+   */
+  post(workspace: { platform: string; externalId: string }, channelId: string, view: View, delivery?: Delivery, audience?: { onlyFor: string[] }): Promise<MessageRef>;
   update(workspace: { platform: string; externalId: string }, message: MessageRef, view: View, delivery?: Delivery): Promise<void>;
   dm(workspace: { platform: string; externalId: string }, memberExternalId: string, view: View, delivery?: Delivery): Promise<MessageRef>;
   /**

@@ -127,7 +127,7 @@ export class OutboxDispatcher {
       let ref: MessageRef | { channelId: string } | null = null;
       switch (message.target.kind) {
         case 'post':
-          ref = await messenger.post(workspace, message.target.channelId, message.view, delivery);
+          ref = await messenger.post(workspace, message.target.channelId, message.view, delivery, message.target.onlyFor ? { onlyFor: message.target.onlyFor } : undefined);
           break;
         case 'update':
           await messenger.update(workspace, message.target.message, message.view, delivery);

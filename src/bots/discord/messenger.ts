@@ -1,6 +1,6 @@
 // Delivers core's messages through Discord's REST API: channel posts, card edits, DMs and private threads. Failures throw so the outbox retries.
 import { ChannelType, Routes, ThreadAutoArchiveDuration, type Client, type REST } from 'discord.js';
-import type { MessageRef, Messenger, PrivateSpaceRequest } from '../../core/ports.js';
+import type { Delivery, MessageRef, Messenger, PrivateSpaceRequest } from '../../core/ports.js';
 import type { View } from '../../core/views/types.js';
 import { LIMITS, cut, nonEmpty } from './limits.js';
 import { channelPermissions, missing, PRIVATE_SPACE_NEEDS, type Overwrite, type RoleGrant } from './permissions.js';
@@ -49,7 +49,8 @@ export class DiscordMessenger implements Messenger {
     return first;
   }
 
-  async post(_workspace: Workspace, channelId: string, view: View): Promise<MessageRef> {
+  async post(_workspace: Workspace, channelId: string, view: View, _delivery?: Delivery, audience?: { onlyFor: string[] }): Promise<MessageRef> {
+    if (audience) await this.removeStrangers(channelId, audience.onlyFor);
     return this.send(channelId, renderViews([view]));
   }
 
@@ -119,6 +120,12 @@ export class DiscordMessenger implements Messenger {
     for (const member of members) {
       await this.rest.put(Routes.threadMembers(threadId, member));
     }
+    await this.removeStrangers(threadId, members);
+    return { channelId: threadId };
+  }
+
+  /** Removes from the private thread everyone who is neither one of `members` nor the bot; throws when Discord refuses. */
+  private async removeStrangers(threadId: string, members: string[]): Promise<void> {
     const allowed = new Set([...members, await this.me()]);
     const joined = (await this.rest.get(Routes.threadMembers(threadId))) as Array<{ user_id?: string }>;
     for (const { user_id: user } of joined) {
@@ -129,6 +136,5 @@ export class DiscordMessenger implements Messenger {
         throw new Error(`someone who is not part of the mediation is in the private thread and Concord could not remove them, so nothing private is posted there: remove them in Discord (${reason})`, { cause: error });
       });
     }
-    return { channelId: threadId };
   }
 }

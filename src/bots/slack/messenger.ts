@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { ErrorCode, WebClient, type WebClientOptions } from '@slack/web-api';
 import { slackFetch } from './respond.js';
-import type { MessageRef, Messenger, PrivateSpaceRequest } from '../../core/ports.js';
+import type { Delivery, MessageRef, Messenger, PrivateSpaceRequest } from '../../core/ports.js';
 import type { View } from '../../core/views/types.js';
 import type { SlackConfig } from './config.js';
 import { renderMessage } from './render.js';
@@ -49,8 +49,12 @@ export class SlackMessenger implements Messenger {
     this.clients.clear();
   }
 
-  async post(workspace: { externalId: string }, channelId: string, view: View): Promise<MessageRef> {
+  async post(workspace: { externalId: string }, channelId: string, view: View, _delivery?: Delivery, audience?: { onlyFor: string[] }): Promise<MessageRef> {
     const client = await this.client(workspace.externalId);
+    if (audience) {
+      const bot = await this.botUser(workspace.externalId, client);
+      await this.removeStrangers(client, channelId, new Set([...audience.onlyFor, ...(bot ? [bot] : [])]), channelId);
+    }
     const message = await this.unpinged(workspace.externalId, client, renderMessage([view]));
     const result = await call('chat.postMessage', () =>
       client.chat.postMessage({ channel: channelId, text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: false }),

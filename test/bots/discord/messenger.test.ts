@@ -141,6 +141,23 @@ describe('private spaces', () => {
     await expect(new DiscordMessenger(client).openPrivateSpace(workspace, request)).rejects.toThrow(/not part of the mediation is in the private thread and Concord could not remove them/);
   });
 
+  it('checks who is in the thread before a later post, and posts nothing while a stranger cannot be removed', async () => {
+    const stranger = '1300000000000000777';
+    serve({ roles: [everyone(PermissionFlagsBits.Administrator)], strangers: [stranger], removable: false });
+    const view = { type: 'notice' as const, tone: 'info' as const, text: 'A private note' };
+    const audience = { onlyFor: request.memberExternalIds };
+    await expect(new DiscordMessenger(client).post(workspace, '7700000000000000001', view, undefined, audience)).rejects.toThrow(/could not remove them/);
+    expect(fake.take().filter((c) => c.method === 'POST')).toEqual([]);
+
+    fake.reset();
+    serve({ roles: [everyone(PermissionFlagsBits.Administrator)], strangers: [stranger] });
+    await new DiscordMessenger(client).post(workspace, '7700000000000000001', view, undefined, audience);
+    expect(fake.take().filter((c) => c.method !== 'GET').map((c) => `${c.method} ${c.path}`)).toEqual([
+      `DELETE /channels/7700000000000000001/thread-members/${stranger}`,
+      'POST /channels/7700000000000000001/messages',
+    ]);
+  });
+
   it('names the missing permissions, including those a channel overwrite takes away', async () => {
     serve({
       roles: [everyone(PermissionFlagsBits.ViewChannel | PermissionFlagsBits.CreatePrivateThreads | PermissionFlagsBits.SendMessagesInThreads)],

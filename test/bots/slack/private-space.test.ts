@@ -114,6 +114,28 @@ it('removes whoever else is in the channel before the welcome is posted, and pos
   expect(slack.of('chat.postMessage').filter((p) => p.params.channel === 'G0MED4')).toHaveLength(1);
 });
 
+it('checks who is in the channel before every later post, and posts nothing private while a stranger stays', async () => {
+  slack.on('conversations.create', (p) => ({ channel: { id: 'G0MED5', name: String(p.name), is_private: true } }));
+  await mediate('Shared drive');
+  const number = /mediation-(\d+)/.exec(String(slack.of('conversations.create')[0]!.params.name))![1];
+  expect(slack.of('chat.postMessage').filter((p) => p.params.channel === 'G0MED5')).toHaveLength(1);
+
+  // A party invites a friend into the channel afterwards.
+  const friend = 'U0FRIEND';
+  slack.reset();
+  slack.on('conversations.members', () => ({ members: ['UBOT', convener.id, bob.id, carol.id, friend], response_metadata: { next_cursor: '' } }));
+  slack.on('conversations.kick', () => platformError('cant_kick_self'));
+  await h.send(slashCommand(bob, `mediation note ${number} "I can live with read-only access"`));
+  expect(slack.of('conversations.kick').map((k) => k.params.user)).toEqual([friend]);
+  expect(slack.of('chat.postMessage').filter((p) => p.params.channel === 'G0MED5')).toEqual([]);
+
+  slack.on('conversations.kick', () => undefined);
+  await h.advance(DAY);
+  const posted = slack.of('chat.postMessage').filter((p) => p.params.channel === 'G0MED5');
+  expect(posted).toHaveLength(1);
+  expect(textOf(posted[0]!.params.blocks)).toContain('read-only access');
+});
+
 it('keeps the mediation open and tells the requester which scope is missing', async () => {
   slack.on('conversations.create', () => platformError('missing_scope', { needed: 'groups:write', provided: 'commands,chat:write' }));
   await mediate('Budget lines');
