@@ -49,6 +49,8 @@ describe('a commitment with someone else as owner', () => {
       ['commitment decline 1', 'Decline'],
     ]);
     expect((await h.run('alice', 'commitment 1')).text).toMatch(/waiting for its owners to accept/);
+    expect((await h.run('bob', 'commitments --mine')).text).toMatch(/#1 Book the venue\n.*waiting for its owners to accept/);
+    expect((await h.run('bob', 'commitments --mine', { locale: 'vi' })).text).toMatch(/đang chờ người thực hiện đồng ý/);
     expect((await h.run('bob', 'done 1')).text).toMatch(/still waiting for its owners to accept/);
 
     await h.advance(6 * DAY); // Monday 7 December: the digest, and the 3-day reminder had it counted

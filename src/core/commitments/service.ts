@@ -267,7 +267,8 @@ async function list(s: Session, c: Extract<Command, { name: 'commitment.list' }>
   const group: Group | null = c.group ? await resolveGroup(s, c.group) : null;
   const filter = {
     ...(group ? { groupId: group.id } : {}),
-    ...(c.filter === 'mine' ? { ownerId: s.actor.id, status: OPEN } : {}),
+    // Commitments waiting for the member's answer are theirs to see, with what to do about them.
+    ...(c.filter === 'mine' ? { ownerId: s.actor.id, status: [...OPEN, 'pending' as const] } : {}),
     ...(c.filter === 'open' ? { status: OPEN } : {}),
     ...(c.filter === 'overdue' ? { status: OPEN, dueBefore: s.now } : {}),
     limit: 50,
