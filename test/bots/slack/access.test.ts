@@ -1,7 +1,7 @@
 // Who Slack says a member is: admins and owners change workspace settings, guests watch unless a convener adds them.
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../../support/db.js';
-import { FakeSlack, member, slashCommand, startHarness, type SlackHarness } from './support.js';
+import { buttonClick, buttonsOf, FakeSlack, member, slashCommand, startHarness, textOf, type SlackHarness } from './support.js';
 
 let database: TestDatabase;
 let slack: FakeSlack;
@@ -58,4 +58,23 @@ it('keeps single- and multi-channel guests from joining a group on their own', a
   await h.send(slashCommand(convener, `group add <@${guest.id}|${guest.name}>`));
   await h.send(slashCommand(guest, 'group info'));
   expect(replies()).toMatch(new RegExp(`Members[^"]*@${guest.id.toLowerCase()}`));
+});
+
+it('asks a member named as owner by DM, and the Accept button there makes the commitment count', async () => {
+  const helper = member(25);
+  await h.send(slashCommand(helper, 'group join'));
+  slack.reset();
+  slack.on('users.info', (p) => ({ user: { id: String(p.user), name: String(p.user).toLowerCase(), tz: 'UTC', locale: 'en-US', profile: { display_name: String(p.user).toLowerCase() } } }));
+  await h.send(slashCommand(convener, `commit "Print the flyers" --due "in 3 days" --owner <@${helper.id}|${helper.name}>`));
+  await h.advance(60_000);
+  const ask = slack.of('chat.postMessage').find((p) => p.params.channel === `D${helper.id}`);
+  expect(textOf(ask?.params.blocks)).toMatch(/named you owner of commitment #\d+/);
+  const buttons = buttonsOf(ask!.params.blocks);
+  expect(buttons.map((b) => [b.text.text, b.value])).toEqual([
+    ['Accept', expect.stringMatching(/^commitment accept \d+$/)],
+    ['Decline', expect.stringMatching(/^commitment decline \d+$/)],
+  ]);
+  slack.hooks = [];
+  await h.send(buttonClick(helper, buttons[0]!, { channel: { id: `D${helper.id}`, name: 'directmessage' }, messageTs: String(ask!.response?.ts) }));
+  expect(replies()).toMatch(/You accepted commitment #\d+ \\"Print the flyers\\"/);
 });
