@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { openTestDatabase, type TestDatabase } from '../../support/db.js';
 import { DAY } from '../../support/harness.js';
 import { loadSlackConfig, SlackMessenger } from '../../../src/bots/slack/index.js';
-import { channelName } from '../../../src/bots/slack/messenger.js';
+import { channelName, withSuffix } from '../../../src/bots/slack/messenger.js';
 import { BOT_TOKEN, FakeSlack, member, slashCommand, startHarness, TEAM, textOf, type SlackHarness } from './support.js';
 
 let database: TestDatabase;
@@ -165,6 +165,8 @@ describe('the messenger alone', () => {
     expect(channelName('  Hòa giải #12: Ngân sách  ')).toBe('hoa-giai-12-ngan-sach');
     expect(channelName('x'.repeat(200))).toHaveLength(80);
     expect(channelName('!!!')).toBe('concord-private');
+    expect(withSuffix('mediation-7', '3fa2c1')).toBe('mediation-7-3fa2c1');
+    expect(withSuffix(channelName('x'.repeat(200)), '3fa2c1')).toMatch(/^x{73}-3fa2c1$/);
   });
 
   it('says what a workspace admin has to change when Slack forbids the channel', async () => {
