@@ -40,6 +40,14 @@ const ConfigSchema = z.object({
     .refine((expression) => isCron(expression), 'must be a cron expression such as "*/5 * * * * *" (every 5 seconds)'),
   /** `off` lifts the per-member and per-workspace command rates (never applied in the console). */
   RATE_LIMITS: z.enum(['on', 'off']).default('on'),
+  /**
+   * Console members who are workspace admins, comma separated (`alice,bob`). When unset, the first
+   * member to type a command in a console session is its admin.
+   */
+  CONSOLE_ADMINS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((name) => name.trim().replace(/^@/, '').toLowerCase()).filter(Boolean)),
   /** How long a claimed job is reserved for its worker before another may take it over. */
   JOB_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
 });

@@ -79,6 +79,7 @@ async function main(): Promise<number> {
     nextDueAt: () => app.jobs.nextDueAt(),
     out,
     language,
+    admins: config.CONSOLE_ADMINS,
   });
   try {
     // Deadlines that passed while Concord was stopped are handled before anything else.

@@ -14,6 +14,8 @@ export interface CommandContext {
     locale?: Locale;
     /** Platform workspace admins may change workspace-wide settings. */
     isAdmin?: boolean;
+    /** A guest account of the platform (Slack single- and multi-channel guests): an observer unless a convener adds them. */
+    isGuest?: boolean;
   };
   /**
    * `membersOnly`: the platform says only the channel's members see it (a private channel), and the

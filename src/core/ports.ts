@@ -23,6 +23,8 @@ export interface Workspace {
   reminderHours: number;
 }
 
+export type GroupCreation = 'anyone' | 'admins';
+
 export interface Member {
   id: number;
   workspaceId: number;
@@ -117,7 +119,8 @@ export interface NewAuditEntry {
 }
 
 export type OutboxTarget =
-  | { kind: 'post'; channelId: string }
+  /** `onlyFor`: a private space's members; the post is refused while anyone else is in the channel. */
+  | { kind: 'post'; channelId: string; onlyFor?: string[] }
   | { kind: 'update'; message: MessageRef }
   | { kind: 'dm'; memberExternalId: string }
   /** Opens the private space of a mediation; the space's channel id is recorded on delivery. */
@@ -181,6 +184,9 @@ export interface Tx {
   ensureWorkspace(input: { platform: string; externalId: string; name: string; locale: Locale; timezone: string; reminderHours: number; at: Date }): Promise<Workspace>;
   getWorkspace(id: number): Promise<Workspace>;
   updateWorkspace(id: number, patch: Partial<Pick<Workspace, 'locale' | 'timezone' | 'reminderHours'>>): Promise<void>;
+  /** Who may create groups in the workspace. */
+  groupCreation(workspaceId: number): Promise<GroupCreation>;
+  setGroupCreation(workspaceId: number, policy: GroupCreation): Promise<void>;
   ensureMember(input: { workspaceId: number; externalId: string; displayName: string; at: Date }): Promise<Member>;
   findMember(workspaceId: number, externalId: string): Promise<Member | null>;
   getMember(id: number): Promise<Member>;
@@ -196,6 +202,8 @@ export interface Tx {
   listGroups(workspaceId: number): Promise<GroupSummary[]>;
   groupsOfMember(memberId: number): Promise<(Group & { role: Role })[]>;
   roleIn(groupId: number, memberId: number): Promise<Role | null>;
+  /** Locks the group's row until the transaction ends, so that checks on its memberships and the changes they allow are not interleaved. */
+  lockGroup(groupId: number): Promise<void>;
   setMembership(groupId: number, memberId: number, role: Role, at: Date): Promise<void>;
   removeMembership(groupId: number, memberId: number): Promise<void>;
   groupMembers(groupId: number): Promise<GroupMembership[]>;
@@ -296,17 +304,32 @@ export interface Delivery {
   retry: boolean;
 }
 
+export interface PrivateSpaceRequest {
+  key: string;
+  parentChannelId: string;
+  title: string;
+  memberExternalIds: string[];
+  /** The space an earlier attempt created and remembered. */
+  channelId?: string;
+  /** Records a space the moment it is created, so that a retry finds it by id. */
+  remember?: (channelId: string) => Promise<void>;
+}
+
 /** Implemented once per platform. Throwing means "not delivered": the outbox retries later. */
 export interface Messenger {
-  post(workspace: { platform: string; externalId: string }, channelId: string, view: View, delivery?: Delivery): Promise<MessageRef>;
+  /**
+   * `audience.onlyFor`: the channel is a private space for these members. Whoever else is in it is
+   * removed first, or the post is refused (throws), so that nothing private reaches them.
+   */
+  post(workspace: { platform: string; externalId: string }, channelId: string, view: View, delivery?: Delivery, audience?: { onlyFor: string[] }): Promise<MessageRef>;
   update(workspace: { platform: string; externalId: string }, message: MessageRef, view: View, delivery?: Delivery): Promise<void>;
   dm(workspace: { platform: string; externalId: string }, memberExternalId: string, view: View, delivery?: Delivery): Promise<MessageRef>;
   /**
-   * A channel or thread only the given members can see. `key` is stable across retries, so an
-   * implementation can find the space a previous attempt created instead of making a second one.
+   * A channel or thread only the given members can see, created by Concord itself: never an existing
+   * space found by its name, which anyone could have made first. An implementation calls `remember`
+   * as soon as it has created the space; a retry then passes that id back as `channelId`, and the
+   * space is found by id. Before it returns, whoever is in the space and not among the members (nor
+   * the bot) is removed, or the call fails so that nothing private is posted there.
    */
-  openPrivateSpace?(
-    workspace: { platform: string; externalId: string },
-    request: { key: string; parentChannelId: string; title: string; memberExternalIds: string[] },
-  ): Promise<{ channelId: string }>;
+  openPrivateSpace?(workspace: { platform: string; externalId: string }, request: PrivateSpaceRequest): Promise<{ channelId: string }>;
 }

@@ -207,10 +207,13 @@ export class Concord {
       case 'settings.locale':
       case 'settings.timezone':
       case 'settings.reminder':
+      case 'settings.groupCreation':
         return runSettingsCommand(s, command);
       case 'commit':
       case 'commitment.list':
       case 'commitment.show':
+      case 'commitment.accept':
+      case 'commitment.decline':
       case 'commitment.stats':
       case 'done':
       case 'extend':

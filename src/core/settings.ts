@@ -2,18 +2,12 @@
 import type { Command } from './commands/types.js';
 import type { Session } from './context.js';
 import { describeOffsets } from './commitments/schedule.js';
-import { fail } from './errors.js';
+import { requireWorkspaceAdmin } from './access.js';
 import { translator } from './i18n/index.js';
 import { notice, type View } from './views/types.js';
 
-type SettingsCommand = Extract<Command, { name: 'settings.show' | 'settings.locale' | 'settings.timezone' | 'settings.reminder' }>;
+type SettingsCommand = Extract<Command, { name: 'settings.show' | 'settings.locale' | 'settings.timezone' | 'settings.reminder' | 'settings.groupCreation' }>;
 
-async function requireWorkspaceAdmin(s: Session): Promise<void> {
-  if (s.ctx.actor.isAdmin) return;
-  const groups = await s.tx.groupsOfMember(s.actor.id);
-  if (groups.some((g) => g.role === 'convener')) return;
-  fail('settings.adminOnly');
-}
 
 export async function runSettingsCommand(s: Session, c: SettingsCommand): Promise<View[]> {
   switch (c.name) {
@@ -22,6 +16,7 @@ export async function runSettingsCommand(s: Session, c: SettingsCommand): Promis
       const unset = s.t({ key: 'settings.unset' });
       const commitments = await s.tx.commitments.settings(w.id);
       const retention = await s.tx.disputes.retentionDays(w.id);
+      const groupCreation = await s.tx.groupCreation(w.id);
       return [
         {
           type: 'card',
@@ -39,6 +34,7 @@ export async function runSettingsCommand(s: Session, c: SettingsCommand): Promis
             },
             { label: s.t({ key: 'settings.escalationHours' }), value: String(commitments.escalationHours) },
             { label: s.t({ key: 'settings.retentionDays' }), value: String(retention) },
+            { label: s.t({ key: 'settings.groupCreation' }), value: s.t({ key: `settings.groupCreation.${groupCreation}` }) },
           ],
           actions: [],
           footer: s.t({ key: 'settings.footer' }),
@@ -50,7 +46,7 @@ export async function runSettingsCommand(s: Session, c: SettingsCommand): Promis
         return [notice('info', s.t({ key: c.scope === 'me' ? 'settings.localeAlreadyMine' : 'settings.localeAlreadyWorkspace', params: { locale: c.locale } }))];
       }
       if (c.scope === 'workspace') {
-        await requireWorkspaceAdmin(s);
+        requireWorkspaceAdmin(s);
         await s.tx.updateWorkspace(s.workspace.id, { locale: c.locale });
       } else {
         await s.tx.updateMember(s.actor.id, { locale: c.locale });
@@ -69,7 +65,7 @@ export async function runSettingsCommand(s: Session, c: SettingsCommand): Promis
         return [notice('info', s.t({ key: c.scope === 'me' ? 'settings.timezoneAlreadyMine' : 'settings.timezoneAlreadyWorkspace', params: { timezone: c.timezone } }))];
       }
       if (c.scope === 'workspace') {
-        await requireWorkspaceAdmin(s);
+        requireWorkspaceAdmin(s);
         await s.tx.updateWorkspace(s.workspace.id, { timezone: c.timezone });
       } else {
         await s.tx.updateMember(s.actor.id, { timezone: c.timezone });
@@ -78,13 +74,19 @@ export async function runSettingsCommand(s: Session, c: SettingsCommand): Promis
       return [notice('success', s.t({ key: c.scope === 'me' ? 'settings.timezoneSetMine' : 'settings.timezoneSetWorkspace', params: { timezone: c.timezone } }))];
     }
     case 'settings.reminder': {
-      await requireWorkspaceAdmin(s);
+      requireWorkspaceAdmin(s);
       if (s.workspace.reminderHours === c.hours) {
         return [notice('info', s.t({ key: c.hours === 0 ? 'settings.reminderAlreadyOff' : 'settings.reminderAlready', params: { count: c.hours } }))];
       }
       await s.tx.updateWorkspace(s.workspace.id, { reminderHours: c.hours });
       await audit(s, 'settings.reminder', { hours: c.hours });
       return [notice('success', s.t({ key: c.hours === 0 ? 'settings.reminderOff' : 'settings.reminderSet', params: { count: c.hours } }))];
+    }
+    case 'settings.groupCreation': {
+      requireWorkspaceAdmin(s);
+      await s.tx.setGroupCreation(s.workspace.id, c.policy);
+      await audit(s, 'settings.group-creation', { policy: c.policy });
+      return [notice('success', s.t({ key: `settings.groupCreationSet.${c.policy}` }))];
     }
   }
 }

@@ -97,7 +97,7 @@ export class OutboxDispatcher {
       let ref: MessageRef | { channelId: string } | null = null;
       switch (message.target.kind) {
         case 'post':
-          ref = await messenger.post(workspace, message.target.channelId, message.view, delivery);
+          ref = await messenger.post(workspace, message.target.channelId, message.view, delivery, message.target.onlyFor ? { onlyFor: message.target.onlyFor } : undefined);
           break;
         case 'update':
           await messenger.update(workspace, message.target.message, message.view, delivery);
@@ -112,6 +112,11 @@ export class OutboxDispatcher {
             parentChannelId: message.target.parentChannelId,
             title: message.target.title,
             memberExternalIds: message.target.memberExternalIds,
+            ...(await this.rememberedSpace(message.id)),
+            // Kept on the message itself, outside the delivery's transaction, so that it survives a failed attempt.
+            remember: async (channelId) => {
+              await this.opts.db.update(t.outbox).set({ sentRef: { channelId } }).where(eq(t.outbox.id, message.id));
+            },
           });
           break;
       }
@@ -136,6 +141,13 @@ export class OutboxDispatcher {
         await this.opts.core.onDeliveryFailed(new DrizzleTx(tx), { target: message.target, view: message.view, cardOf: message.proposalId }, reason, message.attempts, now());
       });
     }
+  }
+
+  /** The private space an earlier attempt at this message created, if any. */
+  private async rememberedSpace(id: number): Promise<{ channelId?: string }> {
+    const [row] = await this.opts.db.select({ ref: t.outbox.sentRef }).from(t.outbox).where(eq(t.outbox.id, id));
+    const channelId = (row?.ref as { channelId?: unknown } | null | undefined)?.channelId;
+    return typeof channelId === 'string' ? { channelId } : {};
   }
 
   /** Delivers everything owed now; returns how many messages were attempted. */

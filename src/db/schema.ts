@@ -40,6 +40,8 @@ export const workspaces = pgTable(
     nextDisputeNumber: integer('next_dispute_number').notNull().default(1),
     /** Days after a mediation closes before its private notes are deleted. */
     mediationRetentionDays: integer('mediation_retention_days').notNull().default(90),
+    /** Who may create groups: anyone | admins (the platform's workspace admins). */
+    groupCreation: text('group_creation').notNull().default('anyone'),
     createdAt: ts('created_at').notNull(),
   },
   (t) => [uniqueIndex('workspaces_platform_external').on(t.platform, t.externalId)],
@@ -340,6 +342,8 @@ export const commitmentOwners = pgTable(
     memberId: integer('member_id')
       .notNull()
       .references(() => members.id),
+    /** False while an owner named by someone else has not accepted; existing owners count as accepted. */
+    accepted: boolean('accepted').notNull().default(true),
   },
   (t) => [primaryKey({ columns: [t.commitmentId, t.memberId] }), index('commitment_owners_member').on(t.memberId)],
 );

@@ -58,6 +58,23 @@ describe('console session', () => {
     expect(text.indexOf('Result of proposal #1')).toBeLessThan(text.indexOf('Result of proposal #2'));
   });
 
+  it('makes its first member the workspace admin, and nobody else, unless admins are configured', async () => {
+    await session.handle('alice: /concord settings timezone Asia/Ho_Chi_Minh --workspace');
+    expect(said()).toMatch(/The workspace time zone is now Asia\/Ho_Chi_Minh/);
+    output = [];
+    await session.handle('bob: /concord settings timezone UTC --workspace');
+    expect(said()).toMatch(/Only a workspace admin can change settings for the whole workspace/);
+
+    const out = (text: string) => output.push(text);
+    const configured = new ConsoleSession({ core: app.core, clock, tick: () => app.scheduler.tick(), nextDueAt: () => app.jobs.nextDueAt(), out, admins: loadConfig({ CONSOLE_ADMINS: '@Bob, carol' }).CONSOLE_ADMINS });
+    output = [];
+    await configured.handle('alice: /concord settings reminder 2');
+    expect(said()).toMatch(/Only a workspace admin/);
+    output = [];
+    await configured.handle('bob: /concord settings reminder 2');
+    expect(said()).toMatch(/reminded 2 hours before a deadline/);
+  });
+
   it('explains the line format and bad durations instead of failing', async () => {
     await session.handle('this is not a command line');
     expect(said()).toMatch(/Write a line as `name: \/concord <command>`/);

@@ -22,6 +22,7 @@ beforeEach(async () => {
   // 20 commitments, each with two owners and reminders 1 day and 2 hours before.
   for (let i = 0; i < 20; i++) {
     await h.run('alice', `commit "Task ${i}" --due "in 3 days" --owner @m${i % 5},@m${(i + 1) % 5} --remind "1d,2h"`, { channel: 'ops' });
+    for (const owner of [i % 5, (i + 1) % 5]) await h.run(`m${owner}`, `commitment accept ${i + 1}`);
   }
   h.messenger.take();
 });

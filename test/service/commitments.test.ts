@@ -30,7 +30,10 @@ describe('commitments', () => {
     const made = await h.run('alice', 'commit "Draft the budget" --due "2026-12-10 15:00" --owner @bob,@carol', { channel: 'budget' });
     expect(made.ok).toBe(true);
     expect(made.text).toMatch(/Commitment #1 recorded: @bob, @carol/);
-    expect(dmsTo('bob')[0]?.text).toMatch(/named owner/);
+    expect(dmsTo('bob')[0]?.text).toMatch(/@alice named you owner of commitment #1/);
+    await h.run('bob', 'commitment accept 1');
+    await h.run('carol', 'commitment accept 1');
+    h.messenger.take();
     await h.advance(6 * DAY + 7 * HOUR); // 7 Dec 16:00
     const first = h.messenger.take().filter((s) => s.kind === 'dm');
     expect(first.map((d) => d.to).sort()).toEqual(['bob', 'carol']);
@@ -107,6 +110,7 @@ describe('commitments', () => {
     await h.run('bob', 'settings locale vi');
     await h.run('bob', 'settings timezone Asia/Ho_Chi_Minh');
     await h.run('alice', 'commit "Gửi biên bản" --due "2026-12-03 12:00" --owner @bob', { channel: 'budget' });
+    await h.run('bob', 'commitment accept 1');
     h.messenger.take();
     await h.advance(2 * DAY);
     const dms = dmsTo('bob');

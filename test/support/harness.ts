@@ -89,9 +89,9 @@ export interface Harness {
   clock: ManualClock;
   messenger: RecordingMessenger;
   /** Runs a command as `member` in `channel` (default general) and then the scheduler. */
-  run(member: string, text: string, opts?: { channel?: string; key?: string; locale?: 'en' | 'vi' }): Promise<Reply & { text: string }>;
+  run(member: string, text: string, opts?: { channel?: string; key?: string; locale?: 'en' | 'vi'; admin?: boolean; guest?: boolean }): Promise<Reply & { text: string }>;
   /** Runs a command without ticking the scheduler afterwards. */
-  exec(member: string, text: string, opts?: { channel?: string; key?: string; locale?: 'en' | 'vi' }): Promise<Reply & { text: string }>;
+  exec(member: string, text: string, opts?: { channel?: string; key?: string; locale?: 'en' | 'vi'; admin?: boolean; guest?: boolean }): Promise<Reply & { text: string }>;
   advance(ms: number): Promise<void>;
   tick(): Promise<void>;
 }
@@ -107,7 +107,7 @@ export async function createHarness(database: TestDatabase, start = new Date('20
       {
         platform: 'console',
         workspace: { externalId: 'test', name: 'Test' },
-        actor: { externalId: member, displayName: member, ...(opts.locale ? { locale: opts.locale } : {}) },
+        actor: { externalId: member, displayName: member, ...(opts.locale ? { locale: opts.locale } : {}), ...(opts.admin ? { isAdmin: true } : {}), ...(opts.guest ? { isGuest: true } : {}) },
         channel: { id: channel, name: channel },
         idempotencyKey: opts.key ?? randomUUID(),
       },

@@ -65,15 +65,25 @@ export interface ConsoleDeps {
   out: Output;
   /** Shared with the ConsoleMessenger; follows the language of each reply. */
   language?: ConsoleLanguage;
+  /** Members who are workspace admins; when empty, the session's first member is. */
+  admins?: readonly string[];
 }
 
 const LINE = /^@?([\p{L}\p{N}_.-]+)(?:\s+in\s+#?([\p{L}\p{N}_.-]+))?\s*:\s*(.*)$/u;
 
 export class ConsoleSession {
   readonly language: ConsoleLanguage;
+  private readonly admins: Set<string>;
 
   constructor(private readonly deps: ConsoleDeps) {
     this.language = deps.language ?? new ConsoleLanguage();
+    this.admins = new Set((deps.admins ?? []).map((name) => name.toLowerCase()));
+  }
+
+  /** The console has no platform admins of its own: the configured names, else whoever speaks first. */
+  private isAdmin(member: string): boolean {
+    if (this.admins.size === 0) this.admins.add(member);
+    return this.admins.has(member);
   }
 
   /** Handles one input line. Returns false when the user asked to quit. */
@@ -110,7 +120,7 @@ export class ConsoleSession {
       {
         platform: 'console',
         workspace: CONSOLE_WORKSPACE,
-        actor: { externalId: member, displayName: member, isAdmin: true },
+        actor: { externalId: member, displayName: member, isAdmin: this.isAdmin(member) },
         channel: { id: channelName, name: channelName },
         idempotencyKey: randomUUID(),
       },

@@ -136,13 +136,15 @@ export class InteractionHandler {
     const locale = localeOf(interaction.locale);
     const channel = interaction.channel as { name?: string | null } | null;
     const isAdmin = interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false;
+    // Discord's nearest thing to a guest: a member who has not yet passed the server's membership screening.
+    const isGuest = Boolean(member && 'pending' in member && member.pending);
     return {
       guildId,
       locale,
       ctx: (key) => ({
         platform: 'discord',
         workspace: { externalId: guildId, name: interaction.guild?.name ?? guildId },
-        actor: { externalId: user.id, displayName, locale, isAdmin },
+        actor: { externalId: user.id, displayName, locale, isAdmin, isGuest },
         channel: { id: interaction.channelId ?? guildId, ...(channel?.name ? { name: channel.name } : {}) },
         idempotencyKey: key,
       }),

@@ -1,6 +1,6 @@
 // Delivers core's messages through Discord's REST API: channel posts, card edits, DMs and private threads. Failures throw so the outbox retries.
 import { ChannelType, Routes, ThreadAutoArchiveDuration, type Client, type REST } from 'discord.js';
-import type { MessageRef, Messenger } from '../../core/ports.js';
+import type { Delivery, MessageRef, Messenger, PrivateSpaceRequest } from '../../core/ports.js';
 import type { View } from '../../core/views/types.js';
 import { LIMITS, cut, nonEmpty } from './limits.js';
 import { channelPermissions, missing, PRIVATE_SPACE_NEEDS, type Overwrite, type RoleGrant } from './permissions.js';
@@ -49,7 +49,8 @@ export class DiscordMessenger implements Messenger {
     return first;
   }
 
-  async post(_workspace: Workspace, channelId: string, view: View): Promise<MessageRef> {
+  async post(_workspace: Workspace, channelId: string, view: View, _delivery?: Delivery, audience?: { onlyFor: string[] }): Promise<MessageRef> {
+    if (audience) await this.removeStrangers(channelId, audience.onlyFor);
     return this.send(channelId, renderViews([view]));
   }
 
@@ -99,23 +100,41 @@ export class DiscordMessenger implements Messenger {
 
   /**
    * A private thread under the parent channel that only the members (and server moderators) see.
-   * A retry finds the thread an earlier attempt created by its name, instead of opening a second.
+   * Only a thread Concord opened itself is used: a retry finds it by the id the first attempt
+   * remembered, never by its name, which anyone could give a thread of their own. Whoever else has
+   * joined it is removed before anything is posted there.
    */
-  async openPrivateSpace(
-    workspace: Workspace,
-    request: { key: string; parentChannelId: string; title: string; memberExternalIds: string[] },
-  ): Promise<{ channelId: string }> {
+  async openPrivateSpace(workspace: Workspace, request: PrivateSpaceRequest): Promise<{ channelId: string }> {
     const guildId = workspace.externalId;
     await this.checkPrivateSpace(guildId, request.parentChannelId);
-    const name = cut(nonEmpty(request.title), LIMITS.threadName);
-    const active = (await this.rest.get(Routes.guildActiveThreads(guildId))) as { threads: Array<{ id: string; name: string; parent_id?: string; type: number }> };
-    let thread = active.threads.find((t) => t.parent_id === request.parentChannelId && t.name === name && t.type === ChannelType.PrivateThread);
-    thread ??= (await this.rest.post(Routes.threads(request.parentChannelId), {
-      body: { name, type: ChannelType.PrivateThread, invitable: false, auto_archive_duration: ThreadAutoArchiveDuration.OneWeek },
-    })) as { id: string; name: string; type: number };
-    for (const member of request.memberExternalIds) {
-      await this.rest.put(Routes.threadMembers(thread.id, member));
+    let threadId = request.channelId;
+    if (!threadId) {
+      const name = cut(nonEmpty(request.title), LIMITS.threadName);
+      const thread = (await this.rest.post(Routes.threads(request.parentChannelId), {
+        body: { name, type: ChannelType.PrivateThread, invitable: false, auto_archive_duration: ThreadAutoArchiveDuration.OneWeek },
+      })) as { id: string };
+      threadId = thread.id;
+      await request.remember?.(threadId);
     }
-    return { channelId: thread.id };
+    const members = [...new Set(request.memberExternalIds)];
+    for (const member of members) {
+      await this.rest.put(Routes.threadMembers(threadId, member));
+    }
+    await this.removeStrangers(threadId, members);
+    return { channelId: threadId };
+  }
+
+  /** Removes from the private thread everyone who is neither one of `members` nor the bot; throws when Discord refuses. */
+  private async removeStrangers(threadId: string, members: string[]): Promise<void> {
+    const allowed = new Set([...members, await this.me()]);
+    const joined = (await this.rest.get(Routes.threadMembers(threadId))) as Array<{ user_id?: string }>;
+    for (const { user_id: user } of joined) {
+      if (!user || allowed.has(user)) continue;
+      // The creator of a private thread may remove its members; if Discord refuses, nothing private is posted.
+      await this.rest.delete(Routes.threadMembers(threadId, user)).catch((error: unknown) => {
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new Error(`someone who is not part of the mediation is in the private thread and Concord could not remove them, so nothing private is posted there: remove them in Discord (${reason})`, { cause: error });
+      });
+    }
   }
 }

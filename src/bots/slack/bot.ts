@@ -420,6 +420,7 @@ class SlackHandlers {
         displayName: profile?.displayName ?? origin.userName ?? origin.userId,
         ...(profile?.locale ? { locale: profile.locale } : {}),
         isAdmin: profile?.isAdmin ?? false,
+        isGuest: profile?.isGuest ?? false,
       },
       channel: { id: origin.channelId ?? 'app_home', ...(origin.channelName ? { name: origin.channelName } : {}) },
       idempotencyKey: key,

@@ -1,7 +1,8 @@
 // The Messenger port on Slack's Web API. The outbox owns retries, so this makes one attempt and says how long to wait when rate limited.
+import { randomBytes } from 'node:crypto';
 import { ErrorCode, WebClient, type WebClientOptions } from '@slack/web-api';
 import { slackFetch } from './respond.js';
-import type { MessageRef, Messenger } from '../../core/ports.js';
+import type { Delivery, MessageRef, Messenger, PrivateSpaceRequest } from '../../core/ports.js';
 import type { View } from '../../core/views/types.js';
 import type { SlackConfig } from './config.js';
 import { renderMessage } from './render.js';
@@ -48,8 +49,12 @@ export class SlackMessenger implements Messenger {
     this.clients.clear();
   }
 
-  async post(workspace: { externalId: string }, channelId: string, view: View): Promise<MessageRef> {
+  async post(workspace: { externalId: string }, channelId: string, view: View, _delivery?: Delivery, audience?: { onlyFor: string[] }): Promise<MessageRef> {
     const client = await this.client(workspace.externalId);
+    if (audience) {
+      const bot = await this.botUser(workspace.externalId, client);
+      await this.removeStrangers(client, channelId, new Set([...audience.onlyFor, ...(bot ? [bot] : [])]), channelId);
+    }
     const message = await this.unpinged(workspace.externalId, client, renderMessage([view]));
     const result = await call('chat.postMessage', () =>
       client.chat.postMessage({ channel: channelId, text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: false }),
@@ -103,49 +108,66 @@ export class SlackMessenger implements Messenger {
   }
 
   /**
-   * A private channel for the members, named after the title. Slack names are unique per workspace, so
-   * `name_taken` on a retry means an earlier attempt got as far as creating it: that channel is reused.
+   * A private channel for the members, named after the title, that Concord created itself. Names are
+   * public and predictable, so a channel that already has the name may be anyone's: Concord never
+   * takes it over, but makes its own under the name with a random suffix. A retry finds the channel
+   * by the id the first attempt remembered. Whoever else is in it is removed before anything is posted.
    */
-  async openPrivateSpace(
-    workspace: { externalId: string },
-    request: { key: string; parentChannelId: string; title: string; memberExternalIds: string[] },
-  ): Promise<{ channelId: string }> {
+  async openPrivateSpace(workspace: { externalId: string }, request: PrivateSpaceRequest): Promise<{ channelId: string }> {
     const client = await this.client(workspace.externalId);
     const name = channelName(request.title);
-    let channelId: string | undefined;
-    try {
-      // team_id says which workspace of an org an org-wide token acts in; a workspace's own token names itself.
-      const created = await client.conversations.create({ name, is_private: true, team_id: workspace.externalId });
-      channelId = created.channel?.id;
-      if (!channelId) throw new SlackDeliveryError('conversations.create returned no channel');
-    } catch (error) {
-      if (slackError(error) !== 'name_taken') throw privateSpaceError('conversations.create', error, name);
-      channelId = await this.findPrivateChannel(client, name, workspace.externalId);
+    let channelId = request.channelId;
+    if (!channelId) {
+      channelId = await this.createPrivateChannel(client, name, workspace.externalId);
+      await request.remember?.(channelId);
     }
     const bot = await this.botUser(workspace.externalId, client);
     // The bot created the channel, so it is in already; Slack refuses to invite it again.
     const members = [...new Set(request.memberExternalIds)].filter((id) => id !== bot);
     if (members.length > 0) await this.invite(client, channelId, members, name);
+    await this.removeStrangers(client, channelId, new Set([...members, ...(bot ? [bot] : [])]), name);
     return { channelId };
   }
 
-  private async findPrivateChannel(client: WebClient, name: string, teamId: string): Promise<string> {
+  private async createPrivateChannel(client: WebClient, name: string, teamId: string): Promise<string> {
+    let candidate = name;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        // team_id says which workspace of an org an org-wide token acts in; a workspace's own token names itself.
+        const created = await client.conversations.create({ name: candidate, is_private: true, team_id: teamId });
+        const id = created.channel?.id;
+        if (!id) throw new SlackDeliveryError('conversations.create returned no channel');
+        return id;
+      } catch (error) {
+        if (slackError(error) !== 'name_taken' || attempt >= 4) throw privateSpaceError('conversations.create', error, candidate);
+        candidate = withSuffix(name, randomBytes(3).toString('hex'));
+      }
+    }
+  }
+
+  /** Removes everyone in the channel who is not one of `allowed`; refuses the channel when someone cannot be removed. */
+  private async removeStrangers(client: WebClient, channel: string, allowed: Set<string>, name: string): Promise<void> {
+    const strangers: string[] = [];
     let cursor: string | undefined;
     do {
-      const page = await client.conversations
-        .list({ types: 'private_channel', exclude_archived: false, limit: 200, team_id: teamId, ...(cursor ? { cursor } : {}) })
-        .catch((error: unknown) => {
-          throw privateSpaceError('conversations.list', error, name);
-        });
-      const found = page.channels?.find((c) => c.name === name);
-      if (found?.id) {
-        if (found.is_archived) throw new SlackDeliveryError(`the private channel #${name} exists but is archived: unarchive it in Slack so Concord can use it`);
-        return found.id;
-      }
+      const page = await client.conversations.members({ channel, limit: 200, ...(cursor ? { cursor } : {}) }).catch((error: unknown) => {
+        throw privateSpaceError('conversations.members', error, name);
+      });
+      for (const user of page.members ?? []) if (!allowed.has(user)) strangers.push(user);
       cursor = page.response_metadata?.next_cursor || undefined;
     } while (cursor);
-    // Only channels the bot belongs to are listed: this one is someone else's, or public.
-    throw new SlackDeliveryError(`a channel named #${name} already exists and Concord is not in it: rename or archive that channel, or add Concord to it`);
+    for (const user of strangers) {
+      try {
+        await client.conversations.kick({ channel, user });
+      } catch (error) {
+        if (slackError(error) === 'not_in_channel') continue;
+        throw new SlackDeliveryError(
+          `someone who is not part of the mediation is in #${name} and Concord could not remove them, so nothing private is posted there: remove them in Slack (Slack: conversations.kick ${slackError(error) ?? 'error'})`,
+          undefined,
+          { cause: error },
+        );
+      }
+    }
   }
 
   private async invite(client: WebClient, channel: string, users: string[], name: string): Promise<void> {
@@ -222,6 +244,11 @@ export function channelName(title: string): string {
   return slug || 'concord-private';
 }
 
+/** The name with a suffix, still within Slack's 80 characters. */
+export function withSuffix(name: string, suffix: string): string {
+  return `${name.slice(0, 80 - suffix.length - 1).replace(/-+$/, '')}-${suffix}`;
+}
+
 function slackError(error: unknown): string | undefined {
   const e = error as { code?: string; data?: { error?: string } };
   return e?.code === ErrorCode.PlatformError ? e.data?.error : undefined;
@@ -230,7 +257,8 @@ function slackError(error: unknown): string | undefined {
 const SCOPE_FOR: Record<string, string> = {
   'conversations.create': 'groups:write',
   'conversations.invite': 'groups:write',
-  'conversations.list': 'groups:read',
+  'conversations.members': 'groups:read',
+  'conversations.kick': 'groups:write',
 };
 
 /** What went wrong, worded for the workspace admin who has to fix it; the requester is shown this text. */

@@ -1,4 +1,4 @@
-// What Slack knows about a member and its payloads leave out: language, time zone, display name, admin rights.
+// What Slack knows about a member and its payloads leave out: language, time zone, display name, admin rights, guest accounts.
 import type { WebClient } from '@slack/web-api';
 import type { Locale } from '../../core/i18n/types.js';
 import type { Logger } from '../../core/service.js';
@@ -9,6 +9,8 @@ export interface SlackProfile {
   locale?: Locale;
   tz?: string;
   isAdmin: boolean;
+  /** A single- or multi-channel guest account. */
+  isGuest: boolean;
 }
 
 interface Entry {
@@ -42,6 +44,7 @@ export class SlackDirectory {
           ...(locale ? { locale } : {}),
           ...(user.tz ? { tz: user.tz } : {}),
           isAdmin: Boolean(user.is_admin || user.is_owner),
+          isGuest: Boolean(user.is_restricted || user.is_ultra_restricted),
         };
       }
     } catch (error) {

@@ -587,6 +587,9 @@ const BUILDERS: { [K in CommandName]: z.ZodType<CommandOf<K>> } = {
       scope: v.workspace ? ('workspace' as const) : ('me' as const),
     })),
   'settings.reminder': z.object({ hours: z.number().int() }).transform((v) => ({ name: 'settings.reminder' as const, ...v })),
+  'settings.groupCreation': z
+    .object({ policy: z.enum(['anyone', 'admins']) })
+    .transform((v) => ({ name: 'settings.groupCreation' as const, ...v })),
   'settings.reminders': z
     .object({ offsets: text, group: text.optional() })
     .transform((v) => ({ name: 'settings.reminders' as const, ...v })),
@@ -616,6 +619,8 @@ const BUILDERS: { [K in CommandName]: z.ZodType<CommandOf<K>> } = {
       ...(v.group ? { group: v.group } : {}),
     })),
   'commitment.show': z.object({ commitment: id }).transform((v) => ({ name: 'commitment.show' as const, ...v })),
+  'commitment.accept': z.object({ commitment: id }).transform((v) => ({ name: 'commitment.accept' as const, ...v })),
+  'commitment.decline': z.object({ commitment: id }).transform((v) => ({ name: 'commitment.decline' as const, ...v })),
   'commitment.stats': z.object({ group: text.optional() }).transform((v) => ({ name: 'commitment.stats' as const, ...v })),
   done: z.object({ commitment: id, note: text.optional() }).transform((v) => ({ name: 'done' as const, ...v })),
   extend: z.object({ commitment: id, due: text, reason: text }).transform((v) => ({ name: 'extend' as const, ...v })),

@@ -664,6 +664,24 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
     examples: [{ text: 'commitment 3' }],
   }),
   define({
+    name: 'commitment.accept',
+    words: ['commitment', 'accept'],
+    area: 'commitments',
+    args: [commitmentArg],
+    summary: 'cmd.summary.commitment.accept',
+    detail: 'cmd.detail.commitment.accept',
+    examples: [{ text: 'commitment accept 3' }],
+  }),
+  define({
+    name: 'commitment.decline',
+    words: ['commitment', 'decline'],
+    area: 'commitments',
+    args: [commitmentArg],
+    summary: 'cmd.summary.commitment.decline',
+    detail: 'cmd.detail.commitment.decline',
+    examples: [{ text: 'commitment decline 3' }],
+  }),
+  define({
     name: 'done',
     words: ['done'],
     area: 'commitments',
@@ -996,6 +1014,24 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
     summary: 'cmd.summary.settings.digest-empty',
     detail: 'cmd.detail.settings.digest-empty',
     examples: [{ text: 'settings digest-empty post --group Budget' }],
+  }),
+  define({
+    name: 'settings.groupCreation',
+    words: ['settings', 'group-creation'],
+    area: 'settings',
+    args: [
+      {
+        key: 'policy',
+        placeholder: 'anyone|admins',
+        value: { kind: 'choice', values: ['anyone', 'admins'] },
+        required: true,
+        take: 'one',
+        description: 'cmd.arg.groupCreation',
+      },
+    ],
+    summary: 'cmd.summary.settings.groupCreation',
+    detail: 'cmd.detail.settings.groupCreation',
+    examples: [{ text: 'settings group-creation admins' }, { text: 'settings group-creation anyone' }],
   }),
 ];
 

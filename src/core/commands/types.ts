@@ -57,6 +57,7 @@ export type Command =
   | { name: 'settings.locale'; locale: 'en' | 'vi'; scope: 'me' | 'workspace' }
   | { name: 'settings.timezone'; timezone: string; scope: 'me' | 'workspace' }
   | { name: 'settings.reminder'; hours: number }
+  | { name: 'settings.groupCreation'; policy: 'anyone' | 'admins' }
   | {
       name: 'commit';
       what: string;
@@ -70,6 +71,8 @@ export type Command =
     }
   | { name: 'commitment.list'; filter: 'open' | 'mine' | 'overdue' | 'all'; group?: string }
   | { name: 'commitment.show'; commitment: number }
+  | { name: 'commitment.accept'; commitment: number }
+  | { name: 'commitment.decline'; commitment: number }
   | { name: 'commitment.stats'; group?: string }
   | { name: 'done'; commitment: number; note?: string }
   | { name: 'extend'; commitment: number; due: string; reason: string }

@@ -1,7 +1,8 @@
 // What the commitments module needs from storage, inside the command's transaction.
 import type { Member } from '../ports.js';
 
-export type CommitmentStatus = 'open' | 'blocked' | 'done' | 'cancelled';
+/** `pending` until every owner named by someone else has accepted; `declined` when one of them said no. */
+export type CommitmentStatus = 'pending' | 'declined' | 'open' | 'blocked' | 'done' | 'cancelled';
 
 export interface Commitment {
   id: number;
@@ -59,7 +60,11 @@ export interface GroupCommitmentSettings {
 
 export interface CommitmentRepo {
   nextNumber(workspaceId: number): Promise<number>;
-  insert(input: Omit<Commitment, 'id' | 'doneAt' | 'note' | 'blockedReason'>, ownerIds: number[]): Promise<Commitment>;
+  /** `pendingIds` are owners who still have to accept. */
+  insert(input: Omit<Commitment, 'id' | 'doneAt' | 'note' | 'blockedReason'>, ownerIds: number[], pendingIds?: number[]): Promise<Commitment>;
+  /** Owners who have not accepted yet. */
+  pendingOwners(id: number): Promise<number[]>;
+  accept(id: number, memberId: number): Promise<void>;
   find(workspaceId: number, number: number): Promise<Commitment | null>;
   get(id: number): Promise<Commitment | null>;
   owners(id: number): Promise<Member[]>;

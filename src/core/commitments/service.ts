@@ -1,8 +1,9 @@
 // Commitments: who will do what by when, reminders that arrive on time, and a record of promises kept.
 import type { Command } from '../commands/types.js';
 import type { Session } from '../context.js';
+import { requireWorkspaceAdmin } from '../access.js';
 import { DomainError, fail } from '../errors.js';
-import { mentionList, resolveGroup, resolveMember } from '../groups/service.js';
+import { mentionList, resolveGroup, resolveMember, VOTING_ROLES } from '../groups/service.js';
 import { canReadFiledUnder, canReadGroup, hiddenGroupIds, readerOf } from '../groups/visibility.js';
 import { translator, type Translator } from '../i18n/index.js';
 import type { Locale } from '../i18n/types.js';
@@ -32,7 +33,21 @@ export const commitmentJobKeys = {
 type CommitmentCommand = Extract<
   Command,
   {
-    name: 'commit' | 'commitment.list' | 'commitment.show' | 'commitment.stats' | 'done' | 'extend' | 'blocked' | 'cancel' | 'settings.reminders' | 'settings.quiet' | 'settings.digest' | 'settings.digest-empty';
+    name:
+      | 'commit'
+      | 'commitment.list'
+      | 'commitment.show'
+      | 'commitment.accept'
+      | 'commitment.decline'
+      | 'commitment.stats'
+      | 'done'
+      | 'extend'
+      | 'blocked'
+      | 'cancel'
+      | 'settings.reminders'
+      | 'settings.quiet'
+      | 'settings.digest'
+      | 'settings.digest-empty';
   }
 >;
 
@@ -46,6 +61,10 @@ export async function runCommitmentCommand(s: Session, c: CommitmentCommand): Pr
       const found = await requireCommitment(s, c.commitment);
       return [await commitmentCard(s.tx, found, { locale: s.locale, timezone: s.timezone, now: s.now })];
     }
+    case 'commitment.accept':
+      return accept(s, c.commitment);
+    case 'commitment.decline':
+      return decline(s, c.commitment);
     case 'commitment.stats':
       return stats(s, c.group);
     case 'done':
@@ -98,9 +117,16 @@ async function commit(s: Session, c: Extract<Command, { name: 'commit' }>): Prom
     }
   }
   group ??= await channelGroup(s);
+  // A group's commitments show in its digest and its members' record: only its members may add to them.
+  if (group) {
+    const role = await s.tx.roleIn(group.id, s.actor.id);
+    if (!role || !VOTING_ROLES.includes(role)) return fail('commitment.membersOnly', { group: group.name });
+  }
   const owners: Member[] = c.owners.length ? [] : [s.actor];
   for (const ref of c.owners) owners.push(await resolveMember(s, ref));
   const reminders = c.remind !== undefined ? resolveOffsets(s, c.remind) : null;
+  // Nobody takes on a promise someone else made for them until they say yes.
+  const others = owners.filter((o) => o.id !== s.actor.id);
   const number = await s.tx.commitments.nextNumber(s.workspace.id);
   const commitment = await s.tx.commitments.insert(
     {
@@ -110,34 +136,79 @@ async function commit(s: Session, c: Extract<Command, { name: 'commit' }>): Prom
       proposalId,
       what: c.what,
       dueAt,
-      status: 'open',
+      status: others.length ? 'pending' : 'open',
       reminders,
       createdBy: s.actor.id,
       createdAt: s.now,
       channelId: group?.channelId ?? s.ctx.channel.id,
     },
     owners.map((o) => o.id),
+    others.map((o) => o.id),
   );
   await s.tx.appendAudit(s.workspace.id, s.now, {
     actorId: s.actor.id,
     action: 'commitment.created',
     subject: `commitment:${number}`,
-    data: { what: c.what, dueAt: dueAt.toISOString(), owners: owners.map((o) => o.id), group: group?.name ?? null, proposal: c.proposal ?? null },
+    data: { what: c.what, dueAt: dueAt.toISOString(), owners: owners.map((o) => o.id), group: group?.name ?? null, proposal: c.proposal ?? null, awaiting: others.map((o) => o.id) },
   });
-  const planned = await scheduleFollowUps(s.tx, commitment, owners, s.workspace, s.now);
-  const others = owners.filter((o) => o.id !== s.actor.id);
-  for (const owner of others) {
-    await s.tx.enqueue({ workspaceId: s.workspace.id, target: { kind: 'dm', memberExternalId: owner.externalId }, view: await dmCard(s.tx, commitment, owner, s.workspace, s.now, 'commitment.assigned') }, s.now);
+  const params = { number, what: c.what, owners: mentionList(owners.map((o) => o.displayName)), due: formatDateTime(dueAt, s.timezone, s.locale) };
+  if (others.length === 0) {
+    const planned = await scheduleFollowUps(s.tx, commitment, owners, s.workspace, s.now);
+    return [notice('success', s.t({ key: 'commitment.created', params: { ...params, count: planned } }))];
   }
-  return [
-    notice(
-      'success',
-      s.t({
-        key: 'commitment.created',
-        params: { number, what: c.what, owners: mentionList(owners.map((o) => o.displayName)), due: formatDateTime(dueAt, s.timezone, s.locale), count: planned },
-      }),
-    ),
-  ];
+  for (const owner of others) {
+    const card = await dmCard(s.tx, commitment, owner, s.workspace, s.now, 'commitment.askAccept', { by: `@${s.actor.displayName}` });
+    await s.tx.enqueue({ workspaceId: s.workspace.id, target: { kind: 'dm', memberExternalId: owner.externalId }, view: card }, s.now);
+  }
+  return [notice('success', s.t({ key: 'commitment.createdPending', params: { ...params, waiting: mentionList(others.map((o) => o.displayName)) } }))];
+}
+
+/** The owner's answer to a commitment someone else recorded for them. */
+async function answerable(s: Session, number: number): Promise<Commitment> {
+  const c = await requireCommitment(s, number);
+  const owners = await s.tx.commitments.owners(c.id);
+  if (!owners.some((o) => o.id === s.actor.id)) return fail('commitment.notYours', { number });
+  if (c.status === 'declined') return fail('commitment.alreadyDeclined', { number });
+  if (c.status === 'cancelled') return fail('commitment.isCancelled', { number });
+  return c;
+}
+
+async function accept(s: Session, number: number): Promise<View[]> {
+  const c = await answerable(s, number);
+  const pending = await s.tx.commitments.pendingOwners(c.id);
+  if (!pending.includes(s.actor.id)) return [notice('info', s.t({ key: 'commitment.alreadyAccepted', params: { number } }))];
+  await s.tx.commitments.accept(c.id, s.actor.id);
+  await s.tx.appendAudit(s.workspace.id, s.now, { actorId: s.actor.id, action: 'commitment.accepted', subject: `commitment:${number}`, data: {} });
+  const stillWaiting = pending.filter((id) => id !== s.actor.id);
+  if (stillWaiting.length > 0) {
+    const waiting = await s.tx.getMembers(stillWaiting);
+    return [notice('success', s.t({ key: 'commitment.acceptedWaiting', params: { number, what: c.what, waiting: mentionList(waiting.map((m) => m.displayName)) } }))];
+  }
+  await s.tx.commitments.update(c.id, { status: 'open' });
+  const owners = await s.tx.commitments.owners(c.id);
+  const planned = await scheduleFollowUps(s.tx, { ...c, status: 'open' }, owners, s.workspace, s.now);
+  await tellRecorder(s, c, 'commitment.acceptedNotice');
+  return [notice('success', s.t({ key: 'commitment.accepted', params: { number, what: c.what, count: planned } }))];
+}
+
+async function decline(s: Session, number: number): Promise<View[]> {
+  const c = await answerable(s, number);
+  const pending = await s.tx.commitments.pendingOwners(c.id);
+  if (!pending.includes(s.actor.id)) return fail('commitment.declineAccepted', { number });
+  await s.tx.commitments.update(c.id, { status: 'declined' });
+  await s.tx.commitments.cancelJobs(c.id);
+  await s.tx.appendAudit(s.workspace.id, s.now, { actorId: s.actor.id, action: 'commitment.declined', subject: `commitment:${number}`, data: {} });
+  await tellRecorder(s, c, 'commitment.declinedNotice');
+  return [notice('success', s.t({ key: 'commitment.declined', params: { number, what: c.what } }))];
+}
+
+/** Tells whoever recorded the commitment how the owner answered, in their own language. */
+async function tellRecorder(s: Session, c: Commitment, key: string): Promise<void> {
+  if (c.createdBy === s.actor.id) return;
+  const recorder = await s.tx.getMember(c.createdBy);
+  const t = translator(recorder.locale ?? s.workspace.locale);
+  const view = notice('info', t({ key, params: { number: c.number, what: c.what, member: `@${s.actor.displayName}` } }));
+  await s.tx.enqueue({ workspaceId: s.workspace.id, target: { kind: 'dm', memberExternalId: recorder.externalId }, view }, s.now);
 }
 
 /**
@@ -195,9 +266,11 @@ async function requireManage(s: Session, c: Commitment): Promise<Member[]> {
   return fail('commitment.manageOnly', { number: c.number });
 }
 
-function requireOpen(c: Commitment): void {
+function requireOpen(c: Commitment, opts: { pendingToo?: boolean } = {}): void {
   if (c.status === 'done') fail('commitment.alreadyDone', { number: c.number });
   if (c.status === 'cancelled') fail('commitment.isCancelled', { number: c.number });
+  if (c.status === 'declined') fail('commitment.alreadyDeclined', { number: c.number });
+  if (c.status === 'pending' && !opts.pendingToo) fail('commitment.notAcceptedYet', { number: c.number });
 }
 
 async function markDone(s: Session, number: number, note: string | null): Promise<View[]> {
@@ -247,7 +320,7 @@ async function cancel(s: Session, number: number): Promise<View[]> {
   const c = await requireCommitment(s, number);
   await requireManage(s, c);
   if (c.status === 'cancelled') fail('commitment.alreadyCancelled', { number });
-  requireOpen(c);
+  requireOpen(c, { pendingToo: true });
   await s.tx.commitments.update(c.id, { status: 'cancelled' });
   await s.tx.commitments.cancelJobs(c.id);
   await s.tx.appendAudit(s.workspace.id, s.now, { actorId: s.actor.id, action: 'commitment.cancelled', subject: `commitment:${number}`, data: {} });
@@ -261,7 +334,8 @@ async function list(s: Session, c: Extract<Command, { name: 'commitment.list' }>
   const filter = {
     ...(group ? { groupId: group.id } : {}),
     excludeGroupIds,
-    ...(c.filter === 'mine' ? { ownerId: s.actor.id, status: OPEN } : {}),
+    // Commitments waiting for the member's answer are theirs to see, with what to do about them.
+    ...(c.filter === 'mine' ? { ownerId: s.actor.id, status: [...OPEN, 'pending' as const] } : {}),
     ...(c.filter === 'open' ? { status: OPEN } : {}),
     ...(c.filter === 'overdue' ? { status: OPEN, dueBefore: s.now } : {}),
     limit: 50,
@@ -281,6 +355,8 @@ function statusLine(t: Translator, c: Commitment, zone: string, locale: Locale, 
   const absolute = when?.absolute ?? formatDateTime(c.dueAt, zone, locale);
   if (c.status === 'done') return t({ key: c.doneAt && c.doneAt <= c.dueAt ? 'commitment.status.doneOnTime' : 'commitment.status.doneLate' });
   if (c.status === 'cancelled') return t({ key: 'commitment.status.cancelled' });
+  if (c.status === 'declined') return t({ key: 'commitment.status.declined' });
+  if (c.status === 'pending') return t({ key: 'commitment.status.pending', params: { due: absolute } });
   if (c.dueAt < now) return t({ key: 'commitment.status.overdue', params: { due: absolute } });
   const due = `${absolute} (${when?.relative ?? formatRelative(c.dueAt, now, locale, zone)})`;
   if (c.status === 'blocked') return t({ key: 'commitment.status.blocked', params: { due, reason: c.blockedReason ?? '' } });
@@ -308,9 +384,7 @@ async function requireSettingsAdmin(s: Session, group: Group | null): Promise<vo
     if ((await s.tx.roleIn(group.id, s.actor.id)) !== 'convener') fail('group.convenerOnly', { group: group.name });
     return;
   }
-  if (s.ctx.actor.isAdmin) return;
-  if ((await s.tx.groupsOfMember(s.actor.id)).some((g) => g.role === 'convener')) return;
-  fail('settings.adminOnly');
+  requireWorkspaceAdmin(s);
 }
 
 async function setReminders(s: Session, text: string, groupName: string | undefined): Promise<View[]> {
@@ -419,9 +493,16 @@ function buildCommitmentCard(
     type: 'card',
     title: t({ key: 'commitment.title', params: { number: c.number, what: c.what } }),
     fields,
-    actions: OPEN.includes(c.status) ? commitmentActions(c, t) : [],
+    actions: OPEN.includes(c.status) ? commitmentActions(c, t) : c.status === 'pending' ? acceptActions(c, t) : [],
     tone: c.status === 'done' ? 'success' : c.dueAt < d.now && OPEN.includes(c.status) ? 'danger' : 'info',
   };
+}
+
+function acceptActions(c: Commitment, t: Translator): Action[] {
+  return [
+    { command: `commitment accept ${c.number}`, label: t({ key: 'commitment.action.accept' }), style: 'primary' },
+    { command: `commitment decline ${c.number}`, label: t({ key: 'commitment.action.decline' }), style: 'danger' },
+  ];
 }
 
 function commitmentActions(c: Commitment, t: Translator): Action[] {

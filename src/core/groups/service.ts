@@ -56,6 +56,8 @@ export async function runGroupCommand(
 ): Promise<View[]> {
   switch (command.name) {
     case 'group.create': {
+      if (s.ctx.actor.isGuest) return fail('group.guestCannotCreate');
+      if ((await s.tx.groupCreation(s.workspace.id)) === 'admins' && s.ctx.actor.isAdmin !== true) return fail('group.creationAdminsOnly');
       // A channel's commands (propose, group join, ...) go to its group: a second one there would never be reached.
       if (await s.tx.findGroupByName(s.workspace.id, command.group)) return fail('group.exists', { group: command.group });
       const holder = await s.tx.findGroupByChannel(s.workspace.id, s.ctx.channel.id);
@@ -98,6 +100,8 @@ export async function runGroupCommand(
       const group = await resolveGroupForJoin(s, command.group);
       const role = await s.tx.roleIn(group.id, s.actor.id);
       if (role) return [notice('info', s.t({ key: 'group.alreadyMember', params: { group: group.name, role: roleLabel(s, role) } }))];
+      // Guest accounts watch; a convener decides whether they take part (`group add`).
+      if (s.ctx.actor.isGuest) return fail('group.guestCannotJoin', { group: group.name });
       await s.tx.setMembership(group.id, s.actor.id, 'member', s.now);
       // Only readers get this far: for a private group, an invitation (now used) or its own channel.
       const invited = group.visibility === 'private' ? await s.tx.groupAccess.revoke(group.id, s.actor.id) : false;
@@ -106,6 +110,8 @@ export async function runGroupCommand(
     }
     case 'group.leave': {
       const group = await resolveGroup(s, command.group);
+      // Two conveners leaving at once must not both see the other one stay.
+      await s.tx.lockGroup(group.id);
       const role = await s.tx.roleIn(group.id, s.actor.id);
       if (!role) return fail('group.notMember', { group: group.name });
       const members = await s.tx.groupMembers(group.id);
@@ -139,6 +145,7 @@ export async function runGroupCommand(
     }
     case 'group.role': {
       const group = await resolveGroup(s, command.group);
+      await s.tx.lockGroup(group.id);
       await requireConvener(s, group);
       const member = await resolveMember(s, command.member);
       const current = await s.tx.roleIn(group.id, member.id);

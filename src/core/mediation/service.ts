@@ -368,7 +368,11 @@ async function audit(s: Session, d: Dispute, action: string, data: Record<string
 async function postInSpace(s: Session, d: Dispute, view: View): Promise<void> {
   // Before the space exists there is nowhere private to post: the welcome card will carry the state.
   if (!d.spaceId) return;
-  await s.tx.enqueue({ workspaceId: s.workspace.id, target: { kind: 'post', channelId: d.spaceId }, view }, s.now);
+  // Members of a private channel can invite others: the platform checks who is in it before each post.
+  const parties = await s.tx.disputes.parties(d.id);
+  const mediator = d.mediatorId ? await s.tx.getMember(d.mediatorId) : null;
+  const onlyFor = [...parties, ...(mediator ? [mediator] : [])].map((m) => m.externalId);
+  await s.tx.enqueue({ workspaceId: s.workspace.id, target: { kind: 'post', channelId: d.spaceId, onlyFor }, view }, s.now);
 }
 
 // ---- close, list, show ----

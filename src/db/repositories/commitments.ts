@@ -24,10 +24,27 @@ export class DrizzleCommitments implements CommitmentRepo {
     return row!.next - 1;
   }
 
-  async insert(input: Omit<Commitment, 'id' | 'doneAt' | 'note' | 'blockedReason'>, ownerIds: number[]): Promise<Commitment> {
+  async insert(input: Omit<Commitment, 'id' | 'doneAt' | 'note' | 'blockedReason'>, ownerIds: number[], pendingIds: number[] = []): Promise<Commitment> {
     const [row] = await this.db.insert(t.commitments).values(input).returning();
-    if (ownerIds.length) await this.db.insert(t.commitmentOwners).values(ownerIds.map((memberId) => ({ commitmentId: row!.id, memberId })));
+    if (ownerIds.length) {
+      await this.db.insert(t.commitmentOwners).values(ownerIds.map((memberId) => ({ commitmentId: row!.id, memberId, accepted: !pendingIds.includes(memberId) })));
+    }
     return toCommitment(row!);
+  }
+
+  async pendingOwners(id: number): Promise<number[]> {
+    const rows = await this.db
+      .select({ memberId: t.commitmentOwners.memberId })
+      .from(t.commitmentOwners)
+      .where(and(eq(t.commitmentOwners.commitmentId, id), eq(t.commitmentOwners.accepted, false)));
+    return rows.map((r) => r.memberId);
+  }
+
+  async accept(id: number, memberId: number): Promise<void> {
+    await this.db
+      .update(t.commitmentOwners)
+      .set({ accepted: true })
+      .where(and(eq(t.commitmentOwners.commitmentId, id), eq(t.commitmentOwners.memberId, memberId)));
   }
 
   async find(workspaceId: number, number: number): Promise<Commitment | null> {
@@ -109,7 +126,7 @@ export class DrizzleCommitments implements CommitmentRepo {
         from commitments c
         join commitment_owners o on o.commitment_id = c.id
         join members m on m.id = o.member_id
-        where c.workspace_id = ${workspaceId} and c.status <> 'cancelled'
+        where c.workspace_id = ${workspaceId} and c.status in ('open', 'blocked', 'done')
           ${groupId === null ? sql`` : sql`and c.group_id = ${groupId}`}
           ${excludeGroupIds.length ? sql`and (c.group_id is null or not c.group_id = any(${`{${excludeGroupIds.map((id) => Math.trunc(id)).join(',')}}`}::int8[]))` : sql``}
         group by m.id, m.display_name

@@ -11,6 +11,7 @@ import type { Locale } from '../../core/i18n/types.js';
 import type {
   AuditEntry,
   Group,
+  GroupCreation,
   Member,
   MessageRef,
   NewAuditEntry,
@@ -451,6 +452,15 @@ export class DrizzleTx implements Tx {
     await this.db.update(t.workspaces).set(patch).where(eq(t.workspaces.id, id));
   }
 
+  async groupCreation(workspaceId: number): Promise<GroupCreation> {
+    const [row] = await this.db.select({ policy: t.workspaces.groupCreation }).from(t.workspaces).where(eq(t.workspaces.id, workspaceId));
+    return row?.policy === 'admins' ? 'admins' : 'anyone';
+  }
+
+  async setGroupCreation(workspaceId: number, policy: GroupCreation): Promise<void> {
+    await this.db.update(t.workspaces).set({ groupCreation: policy }).where(eq(t.workspaces.id, workspaceId));
+  }
+
   async ensureMember(input: { workspaceId: number; externalId: string; displayName: string; at: Date }): Promise<Member> {
     const where = and(eq(t.members.workspaceId, input.workspaceId), eq(t.members.externalId, input.externalId));
     const [existing] = await this.db.select().from(t.members).where(where);
@@ -543,6 +553,10 @@ export class DrizzleTx implements Tx {
       .where(eq(t.groupMembers.memberId, memberId))
       .orderBy(asc(t.groups.name));
     return rows.map((r) => ({ ...toGroup(r.group), role: r.role as Role }));
+  }
+
+  async lockGroup(groupId: number): Promise<void> {
+    await this.db.select({ id: t.groups.id }).from(t.groups).where(eq(t.groups.id, groupId)).for('update');
   }
 
   async roleIn(groupId: number, memberId: number): Promise<Role | null> {

@@ -87,7 +87,7 @@ describe('DiscordMessenger', () => {
 describe('private spaces', () => {
   const parent = CHANNEL;
   const everyone = (permissions: bigint) => ({ id: GUILD, name: '@everyone', permissions: String(permissions) });
-  const serve = (opts: { roles: Array<{ id: string; permissions: string }>; overwrites?: unknown[]; threads?: unknown[] }) => {
+  const serve = (opts: { roles: Array<{ id: string; permissions: string }>; overwrites?: unknown[]; threads?: unknown[]; strangers?: string[]; removable?: boolean }) => {
     fake.on('GET', /^\/channels\/\d+$/, () => ({ id: parent, type: 0, guild_id: GUILD, permission_overwrites: opts.overwrites ?? [] }));
     fake.on('GET', /^\/guilds\/\d+\/members\/\d+$/, () => ({ user: { id: BOT }, roles: ['900000000000000001'] }));
     fake.on('GET', /^\/guilds\/\d+\/roles$/, () => opts.roles);
@@ -95,6 +95,8 @@ describe('private spaces', () => {
     fake.on('GET', /^\/guilds\/\d+\/threads\/active$/, () => ({ threads: opts.threads ?? [], members: [] }));
     fake.on('POST', /^\/channels\/\d+\/threads$/, (call) => ({ id: '7700000000000000001', type: 12, parent_id: parent, name: (call.body as { name: string }).name }));
     fake.on('PUT', /^\/channels\/\d+\/thread-members\/\d+$/, () => new HttpResponse(null, { status: 204 }));
+    fake.on('GET', /^\/channels\/\d+\/thread-members$/, () => [...request.memberExternalIds, BOT, ...(opts.strangers ?? [])].map((id) => ({ id: '7700000000000000001', user_id: id })));
+    fake.on('DELETE', /^\/channels\/\d+\/thread-members\/\d+$/, () => opts.removable === false ? HttpResponse.json({ message: 'Missing Permissions', code: 50013 }, { status: 403 }) : new HttpResponse(null, { status: 204 }));
   };
   const request = { key: 'dispute:4', parentChannelId: parent, title: 'Mediation #4', memberExternalIds: ['1300000000000000001', '1300000000000000002'] };
 
@@ -111,11 +113,49 @@ describe('private spaces', () => {
     expect(calls[0]?.body).toEqual({ name: 'Mediation #4', type: 12, invitable: false, auto_archive_duration: 10080 });
   });
 
-  it('finds the thread an earlier attempt opened instead of opening another', async () => {
+  it('never takes over a thread someone else named after the mediation; on a retry uses the one it remembered, by id', async () => {
+    // A member opened "Mediation #4" first and added Concord.
     serve({ roles: [everyone(PermissionFlagsBits.Administrator)], threads: [{ id: '7700000000000000009', type: 12, parent_id: parent, name: 'Mediation #4' }] });
-    const space = await new DiscordMessenger(client).openPrivateSpace(workspace, request);
-    expect(space).toEqual({ channelId: '7700000000000000009' });
-    expect(fake.take().some((c) => c.method === 'POST')).toBe(false);
+    const remembered: string[] = [];
+    const space = await new DiscordMessenger(client).openPrivateSpace(workspace, { ...request, remember: async (id) => void remembered.push(id) });
+    expect(space).toEqual({ channelId: '7700000000000000001' });
+    expect(remembered).toEqual(['7700000000000000001']);
+    const calls = fake.take();
+    expect(calls.some((c) => c.path.includes('7700000000000000009'))).toBe(false);
+    expect(calls.filter((c) => c.method === 'POST').map((c) => c.path)).toEqual([`/channels/${parent}/threads`]);
+
+    const retry = await new DiscordMessenger(client).openPrivateSpace(workspace, { ...request, channelId: '7700000000000000001' });
+    expect(retry).toEqual({ channelId: '7700000000000000001' });
+    const again = fake.take();
+    expect(again.some((c) => c.method === 'POST' || c.path.endsWith('/threads/active'))).toBe(false);
+  });
+
+  it('removes whoever else joined the thread, and refuses the thread when it cannot', async () => {
+    const stranger = '1300000000000000666';
+    serve({ roles: [everyone(PermissionFlagsBits.Administrator)], strangers: [stranger] });
+    await new DiscordMessenger(client).openPrivateSpace(workspace, request);
+    expect(fake.take().filter((c) => c.method === 'DELETE').map((c) => c.path)).toEqual([`/channels/7700000000000000001/thread-members/${stranger}`]);
+
+    fake.reset();
+    serve({ roles: [everyone(PermissionFlagsBits.Administrator)], strangers: [stranger], removable: false });
+    await expect(new DiscordMessenger(client).openPrivateSpace(workspace, request)).rejects.toThrow(/not part of the mediation is in the private thread and Concord could not remove them/);
+  });
+
+  it('checks who is in the thread before a later post, and posts nothing while a stranger cannot be removed', async () => {
+    const stranger = '1300000000000000777';
+    serve({ roles: [everyone(PermissionFlagsBits.Administrator)], strangers: [stranger], removable: false });
+    const view = { type: 'notice' as const, tone: 'info' as const, text: 'A private note' };
+    const audience = { onlyFor: request.memberExternalIds };
+    await expect(new DiscordMessenger(client).post(workspace, '7700000000000000001', view, undefined, audience)).rejects.toThrow(/could not remove them/);
+    expect(fake.take().filter((c) => c.method === 'POST')).toEqual([]);
+
+    fake.reset();
+    serve({ roles: [everyone(PermissionFlagsBits.Administrator)], strangers: [stranger] });
+    await new DiscordMessenger(client).post(workspace, '7700000000000000001', view, undefined, audience);
+    expect(fake.take().filter((c) => c.method !== 'GET').map((c) => `${c.method} ${c.path}`)).toEqual([
+      `DELETE /channels/7700000000000000001/thread-members/${stranger}`,
+      'POST /channels/7700000000000000001/messages',
+    ]);
   });
 
   it('names the missing permissions, including those a channel overwrite takes away', async () => {

@@ -180,6 +180,8 @@ export interface Member {
   locale?: string;
   /** Permission bits as a decimal string. */
   permissions?: string;
+  /** Not yet through the server's membership screening. */
+  pending?: boolean;
 }
 
 export const member = (name: string, extra: Partial<Member> = {}): Member => ({ id: snowflake(), name, ...extra });
@@ -208,7 +210,7 @@ function base(type: number, who: Member, extra: Record<string, unknown> = {}, op
           guild_id: GUILD,
           guild_locale: 'en-US',
           guild: { id: GUILD, locale: 'en-US', features: [] },
-          member: { user, roles: [], permissions: who.permissions ?? '2248473465835073', nick: null, avatar: null, joined_at: '2026-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0, pending: false },
+          member: { user, roles: [], permissions: who.permissions ?? '2248473465835073', nick: null, avatar: null, joined_at: '2026-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0, pending: who.pending ?? false },
         }
       : { user }),
     ...extra,

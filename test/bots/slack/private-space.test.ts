@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { openTestDatabase, type TestDatabase } from '../../support/db.js';
 import { DAY } from '../../support/harness.js';
 import { loadSlackConfig, SlackMessenger } from '../../../src/bots/slack/index.js';
-import { channelName } from '../../../src/bots/slack/messenger.js';
+import { channelName, withSuffix } from '../../../src/bots/slack/messenger.js';
 import { BOT_TOKEN, FakeSlack, member, slashCommand, startHarness, TEAM, textOf, type SlackHarness } from './support.js';
 
 let database: TestDatabase;
@@ -64,39 +64,80 @@ it('creates a private channel, invites the parties and the mediator, and welcome
   expect(h.logged.filter((l) => l.level === 'error')).toEqual([]);
 });
 
-it('reuses the channel an interrupted attempt created instead of making a second one', async () => {
-  const channels = new Map<string, string>();
-  slack.on('conversations.create', (p) => {
-    const name = String(p.name);
-    if (channels.has(name)) return platformError('name_taken');
-    channels.set(name, 'G0MED2');
-    return { channel: { id: 'G0MED2', name, is_private: true } };
-  });
+it('on a retry, finds the channel its interrupted attempt created by id, never by name', async () => {
+  slack.on('conversations.create', (p) => ({ channel: { id: 'G0MED2', name: String(p.name), is_private: true } }));
   let inviteFailures = 1;
   slack.on('conversations.invite', () => (inviteFailures-- > 0 ? new HttpResponse('upstream down', { status: 503 }) : undefined));
-  // The bot's private channels come two pages at a time; the one it made is on the second.
-  slack.on('conversations.list', (p) =>
-    p.cursor === 'page-2'
-      ? { channels: [{ id: 'G0MED2', name: 'mediation-2', is_private: true, is_archived: false }], response_metadata: { next_cursor: '' } }
-      : { channels: [{ id: 'G0MED1', name: 'mediation-1', is_private: true, is_archived: false }], response_metadata: { next_cursor: 'page-2' } },
-  );
 
   await mediate('Meeting times', 2);
   expect(slack.of('conversations.create')).toHaveLength(1);
   expect(slack.of('chat.postMessage').some((p) => p.params.channel === 'G0MED2')).toBe(false);
 
   await h.advance(DAY);
-  const creates = slack.of('conversations.create');
-  expect(creates.filter((c) => c.response?.channel)).toHaveLength(1);
-  expect(creates.map((c) => c.params.name)).toEqual(['mediation-2', 'mediation-2']);
-  const lists = slack.of('conversations.list');
-  expect(lists.map((l) => [l.params.types, l.params.cursor])).toEqual([
-    ['private_channel', undefined],
-    ['private_channel', 'page-2'],
-  ]);
-  const invites = slack.of('conversations.invite');
-  expect(invites.map((i) => i.params.channel)).toEqual(['G0MED2', 'G0MED2']);
+  expect(slack.of('conversations.create')).toHaveLength(1);
+  expect(slack.of('conversations.list')).toEqual([]);
+  expect(slack.of('conversations.invite').map((i) => i.params.channel)).toEqual(['G0MED2', 'G0MED2']);
   expect(slack.of('chat.postMessage').filter((p) => p.params.channel === 'G0MED2')).toHaveLength(1);
+});
+
+it('never uses a channel someone else made under the next mediation\'s name: it makes its own with a random suffix', async () => {
+  // A member saw that mediation-3 comes next, made it, and invited Concord.
+  slack.on('conversations.create', (p) =>
+    p.name === 'mediation-3' ? platformError('name_taken') : { channel: { id: 'G0MINE', name: String(p.name), is_private: true } },
+  );
+  slack.on('conversations.list', () => ({ channels: [{ id: 'G0SQUAT', name: 'mediation-3', is_private: true, is_archived: false }], response_metadata: { next_cursor: '' } }));
+  await mediate('Who books the venue', 3);
+
+  const names = slack.of('conversations.create').map((c) => String(c.params.name));
+  expect(names).toHaveLength(2);
+  expect(names[0]).toBe('mediation-3');
+  expect(names[1]).toMatch(/^mediation-3-[0-9a-f]{6}$/);
+  const touched = slack.of().filter((c) => c.params.channel === 'G0SQUAT');
+  expect(touched).toEqual([]);
+  expect(slack.of('conversations.invite').map((i) => i.params.channel)).toEqual(['G0MINE']);
+  expect(slack.of('chat.postMessage').filter((p) => p.params.channel === 'G0MINE')).toHaveLength(1);
+});
+
+it('removes whoever else is in the channel before the welcome is posted, and posts nothing when it cannot', async () => {
+  const stranger = 'U0STRANGER';
+  slack.on('conversations.create', (p) => ({ channel: { id: 'G0MED4', name: String(p.name), is_private: true } }));
+  slack.on('conversations.members', () => ({ members: ['UBOT', convener.id, bob.id, carol.id, stranger], response_metadata: { next_cursor: '' } }));
+  slack.on('conversations.kick', () => platformError('restricted_action'));
+  await mediate('Office keys', 4);
+
+  expect(slack.of('conversations.kick').map((k) => [k.params.channel, k.params.user])).toEqual([['G0MED4', stranger]]);
+  expect(slack.of('chat.postMessage').filter((p) => p.params.channel === 'G0MED4')).toEqual([]);
+  const told = slack.of('chat.postMessage').filter((p) => p.params.channel === `D${convener.id}`);
+  expect(String(told[0]?.params.text)).toMatch(/someone who is not part of the mediation is in #mediation-\d+ and Concord could not remove them/);
+
+  // Once they can be removed, the welcome follows, in the same channel.
+  slack.on('conversations.kick', () => undefined);
+  await h.advance(DAY);
+  expect(slack.of('conversations.create')).toHaveLength(1);
+  expect(slack.of('conversations.kick')).toHaveLength(2);
+  expect(slack.of('chat.postMessage').filter((p) => p.params.channel === 'G0MED4')).toHaveLength(1);
+});
+
+it('checks who is in the channel before every later post, and posts nothing private while a stranger stays', async () => {
+  slack.on('conversations.create', (p) => ({ channel: { id: 'G0MED5', name: String(p.name), is_private: true } }));
+  await mediate('Shared drive', 5);
+  const number = /mediation-(\d+)/.exec(String(slack.of('conversations.create')[0]!.params.name))![1];
+  expect(slack.of('chat.postMessage').filter((p) => p.params.channel === 'G0MED5')).toHaveLength(1);
+
+  // A party invites a friend into the channel afterwards.
+  const friend = 'U0FRIEND';
+  slack.reset();
+  slack.on('conversations.members', () => ({ members: ['UBOT', convener.id, bob.id, carol.id, friend], response_metadata: { next_cursor: '' } }));
+  slack.on('conversations.kick', () => platformError('cant_kick_self'));
+  await h.send(slashCommand(bob, `mediation note ${number} "I can live with read-only access"`));
+  expect(slack.of('conversations.kick').map((k) => k.params.user)).toEqual([friend]);
+  expect(slack.of('chat.postMessage').filter((p) => p.params.channel === 'G0MED5')).toEqual([]);
+
+  slack.on('conversations.kick', () => undefined);
+  await h.advance(DAY);
+  const posted = slack.of('chat.postMessage').filter((p) => p.params.channel === 'G0MED5');
+  expect(posted).toHaveLength(1);
+  expect(textOf(posted[0]!.params.blocks)).toContain('read-only access');
 });
 
 it('keeps the mediation open and tells the requester which scope is missing', async () => {
@@ -128,6 +169,8 @@ describe('the messenger alone', () => {
     expect(channelName('  Hòa giải #12: Ngân sách  ')).toBe('hoa-giai-12-ngan-sach');
     expect(channelName('x'.repeat(200))).toHaveLength(80);
     expect(channelName('!!!')).toBe('concord-private');
+    expect(withSuffix('mediation-7', '3fa2c1')).toBe('mediation-7-3fa2c1');
+    expect(withSuffix(channelName('x'.repeat(200)), '3fa2c1')).toMatch(/^x{73}-3fa2c1$/);
   });
 
   it('says what a workspace admin has to change when Slack forbids the channel', async () => {

@@ -658,7 +658,7 @@ describe('errors', () => {
     expect(err('xylophone')).toStrictEqual({ error: { key: 'cmd.error.unknownCommand', params: { command: 'xylophone' } } });
     expect(err('settings colour blue')).toStrictEqual({
       error: { key: 'cmd.error.unknownCommand', params: { command: 'settings colour' } },
-      usage: 'settings [locale|timezone|reminder|reminders|quiet-hours|digest|ties|digest-empty]',
+      usage: 'settings [locale|timezone|reminder|reminders|quiet-hours|digest|ties|digest-empty|group-creation]',
     });
     expect(err('"quoted" x').error.key).toBe('cmd.error.unknownCommand');
     expect(err('--rule x').error).toStrictEqual({ key: 'cmd.error.unknownCommand', params: { command: '--rule' } });
@@ -801,6 +801,7 @@ describe('commitment commands', () => {
     expect(parseCommand('commitments stats --group Budget')).toStrictEqual({ ok: true, command: { name: 'commitment.stats', group: 'Budget' } });
     expect(parseCommand('commitments --mine --overdue').ok).toBe(false);
     expect(parseCommand('settings quiet-hours 21 8')).toStrictEqual({ ok: true, command: { name: 'settings.quiet', from: 21, to: 8 } });
+    expect(parseCommand('settings group-creation admins')).toStrictEqual({ ok: true, command: { name: 'settings.groupCreation', policy: 'admins' } });
     expect(parseCommand('settings digest monday 9 --group Budget')).toStrictEqual({ ok: true, command: { name: 'settings.digest', day: 'monday', hour: 9, group: 'Budget' } });
     expect(parseCommand('settings ties batch --group Budget')).toStrictEqual({ ok: true, command: { name: 'settings.ties', ties: 'batch', group: 'Budget' } });
     expect(parseCommand('propose x --rule ranked --options "A|B" --ties batch')).toMatchObject({ ok: true, command: { ties: 'batch' } });
