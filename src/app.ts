@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { pino } from 'pino';
 import type { Config } from './config.js';
+import type { Msg } from './core/i18n/types.js';
 import type { Clock, Messenger } from './core/ports.js';
 import { Concord, type Logger } from './core/service.js';
 import { DEFAULT_RATE_LIMITS } from './core/limits.js';
@@ -28,6 +29,8 @@ export interface AppOptions {
   logger?: Logger;
   database?: Database;
   poolSize?: number;
+  /** Told what the database set-up is doing when it takes a while or changes something (first start of the embedded database). */
+  notify?: (m: Msg) => void;
 }
 
 export function createLogger(level: Config['LOG_LEVEL']): Logger {
@@ -40,7 +43,12 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const logger = opts.logger ?? createLogger(config.LOG_LEVEL);
   const database =
     opts.database ??
-    (await openDatabase({ url: config.DATABASE_URL, dataDir: config.CONCORD_DATA_DIR, ...(opts.poolSize ? { poolSize: opts.poolSize } : {}) }));
+    (await openDatabase({
+      url: config.DATABASE_URL,
+      dataDir: config.CONCORD_DATA_DIR,
+      ...(opts.poolSize ? { poolSize: opts.poolSize } : {}),
+      ...(opts.notify ? { notify: opts.notify } : {}),
+    }));
   const core = new Concord({
     store: drizzleStore(database.db),
     clock,
