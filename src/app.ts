@@ -1,6 +1,5 @@
 // Wires the core to a database, a scheduler and messengers. main.ts, the tests and the benchmarks all build Concord here.
 import { randomUUID } from 'node:crypto';
-import { pino } from 'pino';
 import type { Config } from './config.js';
 import type { Msg } from './core/i18n/types.js';
 import type { Clock, Messenger } from './core/ports.js';
@@ -11,6 +10,9 @@ import { JobRunner } from './db/jobs.js';
 import { OutboxDispatcher } from './db/outbox.js';
 import { drizzleStore } from './db/repositories/tx.js';
 import { Scheduler } from './db/scheduler.js';
+import { createLogger } from './log.js';
+
+export { createLogger };
 
 export interface App {
   database: Database;
@@ -31,11 +33,6 @@ export interface AppOptions {
   poolSize?: number;
   /** Told what the database set-up is doing when it takes a while or changes something (first start of the embedded database). */
   notify?: (m: Msg) => void;
-}
-
-export function createLogger(level: Config['LOG_LEVEL']): Logger {
-  // Logs go to stderr so that the console's replies on stdout stay clean.
-  return pino({ level, base: undefined }, pino.destination(2));
 }
 
 export async function createApp(opts: AppOptions): Promise<App> {

@@ -71,6 +71,13 @@ class AlreadyApplied extends Error {
   }
 }
 
+/** A command as the log may show it: its name and the numbers it names (proposal, commitment, mediation), no text. */
+export function loggableCommand(command: Command): Record<string, unknown> {
+  const out: Record<string, unknown> = { name: command.name };
+  for (const [key, value] of Object.entries(command)) if (typeof value === 'number') out[key] = value;
+  return out;
+}
+
 export class Concord {
   private readonly voteGates = new Gates(VOTES_IN_FLIGHT_PER_WORKSPACE);
   private readonly verifyGate = new Gates(VERIFIES_IN_FLIGHT);
@@ -145,7 +152,9 @@ export class Concord {
         return { ok: false, locale, views: [notice('danger', `${translate(locale, error.msg)}${usage}`)] };
       }
       const errorId = randomUUID().slice(0, 8);
-      this.opts.logger.error({ err: error, errorId, command: text, actor: ctx.actor.externalId, workspace: ctx.workspace.externalId }, 'command failed');
+      // The command's name and numbers only: its free text (a mediation note, a reason) never reaches the log.
+      const command = parsed.ok ? loggableCommand(parsed.command) : null;
+      this.opts.logger.error({ err: error, errorId, command, actor: ctx.actor.externalId, workspace: ctx.workspace.externalId }, 'command failed');
       return { ok: false, locale, errorId, views: [notice('danger', translate(locale, { key: 'error.unexpected', params: { id: errorId } }))] };
     }
   }
