@@ -9,6 +9,7 @@ import { openDatabase, type Database } from './db/client.js';
 import { JobRunner } from './db/jobs.js';
 import { OutboxDispatcher } from './db/outbox.js';
 import { drizzleStore } from './db/repositories/tx.js';
+import { runSweepJob, scheduleSweep, SWEEP_JOB } from './db/retention.js';
 import { Scheduler } from './db/scheduler.js';
 import { createLogger } from './log.js';
 
@@ -21,6 +22,8 @@ export interface App {
   outbox: OutboxDispatcher;
   scheduler: Scheduler;
   logger: Logger;
+  /** Books the hourly sweep of delivered messages, stored replies and finished jobs (see retention.ts), unless it is booked. */
+  startHousekeeping(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -55,7 +58,22 @@ export async function createApp(opts: AppOptions): Promise<App> {
   });
   const workerId = `worker-${randomUUID().slice(0, 8)}`;
   // PGlite runs one transaction at a time: a second lane would only wait for the first.
-  const jobs = new JobRunner({ db: database.db, core, clock, logger, workerId, leaseSeconds: config.JOB_LEASE_SECONDS, lanes: database.driver === 'postgres' ? 2 : 1 });
+  const retention = { outboxHours: config.OUTBOX_RETENTION_HOURS, replyHours: config.REPLY_RETENTION_HOURS };
+  const jobs = new JobRunner({
+    db: database.db,
+    core,
+    clock,
+    logger,
+    workerId,
+    leaseSeconds: config.JOB_LEASE_SECONDS,
+    lanes: database.driver === 'postgres' ? 2 : 1,
+    own: {
+      [SWEEP_JOB.kind]: async (tx, _job, now) => {
+        const swept = await runSweepJob(tx, now, retention);
+        if (swept.messages + swept.replies + swept.jobs > 0) logger.info({ ...swept }, 'deleted what outlived its retention');
+      },
+    },
+  });
   const outbox = new OutboxDispatcher({ db: database.db, core, messengers: opts.messengers, clock, logger, workerId, leaseSeconds: config.JOB_LEASE_SECONDS });
   const scheduler = new Scheduler(jobs, outbox, logger);
   return {
@@ -65,6 +83,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     outbox,
     scheduler,
     logger,
+    startHousekeeping: () => scheduleSweep(database.db, clock.now()),
     async close() {
       await scheduler.stop();
       if (!opts.database) await database.close();

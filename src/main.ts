@@ -93,6 +93,7 @@ async function main(): Promise<number> {
     language,
   });
   try {
+    await app.startHousekeeping();
     // Deadlines that passed while Concord was stopped are handled before anything else.
     await app.scheduler.tick();
     // With platform credentials (and no script), Concord serves the platforms until stopped.

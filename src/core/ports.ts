@@ -120,6 +120,8 @@ export interface NewOutboxMessage {
   view: View;
   /** Set when the message is a proposal's card: its MessageRef is stored on delivery. */
   cardOf?: number;
+  /** Set when the message belongs to a mediation: it is deleted with the case's private texts. */
+  disputeId?: number;
 }
 
 export interface NewJob {

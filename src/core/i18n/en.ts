@@ -20,6 +20,7 @@ export const en = {
   'data.problem.openFailed': 'the embedded database could not open it ({error})',
   'data.locked': 'The data folder {dir} is in use by another Concord process (pid {pid} on {host}, since {since}). Only one process may use it at a time: stop that process first, or give this one its own CONCORD_DATA_DIR (to run several together, share a Postgres database with DATABASE_URL).',
   'data.lockedOtherHost': 'The data folder {dir} is in use by a Concord process on another machine (pid {pid} on {host}, since {since}). Only one process may use it at a time: stop that process first. If you are sure it no longer runs, delete {lock} and start again.',
+  'mediation.topicDeleted': '(topic deleted after the retention period)',
 
   'role.convener': 'convener',
   'role.mediator': 'mediator',
