@@ -254,6 +254,9 @@ export interface Tx {
   cancelJobs(keys: string[]): Promise<void>;
 }
 
+/** What a delivery pass tells the adapter that asked for it: a failure has an error id to show the member. */
+export type TickOutcome = { ok: true } | { ok: false; errorId: string };
+
 export interface Store {
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
 }

@@ -21,6 +21,7 @@ export const en = {
   'data.locked': 'The data folder {dir} is in use by another Concord process (pid {pid} on {host}, since {since}). Only one process may use it at a time: stop that process first, or give this one its own CONCORD_DATA_DIR (to run several together, share a Postgres database with DATABASE_URL).',
   'data.lockedOtherHost': 'The data folder {dir} is in use by a Concord process on another machine (pid {pid} on {host}, since {since}). Only one process may use it at a time: stop that process first. If you are sure it no longer runs, delete {lock} and start again.',
   'mediation.topicDeleted': '(topic deleted after the retention period)',
+  'error.notDelivered': 'What you did is saved, but Concord cannot send its messages right now: its message queue could not be read or written (error id {id}). Nothing has been posted yet; the messages go out once this is fixed, so there is no need to do it again.',
 
   'role.convener': 'convener',
   'role.mediator': 'mediator',

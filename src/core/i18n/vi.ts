@@ -21,6 +21,7 @@ export const vi: Record<CoreKey, string> = {
   'data.locked': 'Thư mục dữ liệu {dir} đang được một tiến trình Concord khác sử dụng (pid {pid} trên {host}, từ {since}). Mỗi lúc chỉ một tiến trình được dùng nó: hãy dừng tiến trình đó trước, hoặc cho tiến trình này một CONCORD_DATA_DIR riêng (muốn chạy nhiều tiến trình cùng lúc, hãy dùng chung một cơ sở dữ liệu Postgres qua DATABASE_URL).',
   'data.lockedOtherHost': 'Thư mục dữ liệu {dir} đang được một tiến trình Concord trên máy khác sử dụng (pid {pid} trên {host}, từ {since}). Mỗi lúc chỉ một tiến trình được dùng nó: hãy dừng tiến trình đó trước. Nếu chắc chắn nó không còn chạy, hãy xoá {lock} rồi khởi động lại.',
   'mediation.topicDeleted': '(chủ đề đã bị xoá sau thời hạn lưu giữ)',
+  'error.notDelivered': 'Thao tác của bạn đã được lưu, nhưng lúc này Concord không gửi được tin nhắn: không đọc hoặc ghi được hàng đợi tin nhắn (mã lỗi {id}). Chưa có gì được đăng; các tin nhắn sẽ được gửi khi lỗi được khắc phục, nên bạn không cần làm lại.',
 
   'role.convener': 'điều phối viên',
   'role.mediator': 'hòa giải viên',
