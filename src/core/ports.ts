@@ -162,6 +162,8 @@ export interface Tx {
     defaults: { locale: Locale; timezone: string; reminderHours: number };
     key: string | null;
     at: Date;
+    /** Where the command was typed: a message this command owes that is given up on is explained there when the member cannot be told directly. */
+    channelId?: string;
     /** Reads what proposalForVoter would for this proposal number, in the same round trip; that call then returns it without a query. */
     prefetch?: { proposalForVoter?: number };
   }): Promise<{ workspace: Workspace; member: Member; claimed: boolean }>;

@@ -16,6 +16,7 @@ import { runCommitmentCommand, runCommitmentJob, runCommitmentReminders } from '
 import { runMediationCommand, runMediationJob, spaceFailed, spaceOpened } from './mediation/service.js';
 import { jobKeys } from './proposals/service.js';
 import { notice, type View } from './views/types.js';
+import { deliveryGivenUp, type GivenUp } from './delivery.js';
 import { commandCost, RateLimiter, type RateLimits } from './limits.js';
 
 export interface Logger {
@@ -173,6 +174,7 @@ export class Concord {
       defaults: this.opts.defaults,
       key: command ? ctx.idempotencyKey : null,
       at: now,
+      channelId: ctx.channel.id,
       // Voting is the busiest command: its first read rides along with the session's.
       ...(command?.name === 'vote' ? { prefetch: { proposalForVoter: command.proposal } } : {}),
     });
@@ -267,9 +269,13 @@ export class Concord {
     if (message.target.kind === 'private') await spaceOpened(tx, message.target.disputeId, ref.channelId, now, message.view);
   }
 
-  /** A delivery failed. The outbox retries; the first failure to open a private space is explained to the requester. */
-  async onDeliveryFailed(tx: Tx, message: DeliveredMessage, error: string, attempts: number, now: Date): Promise<void> {
+  /**
+   * A delivery failed. The outbox retries; the first failure to open a private space is explained to the
+   * requester, and when the outbox gives up (`givenUp`) the member whose command owed the message hears so.
+   */
+  async onDeliveryFailed(tx: Tx, message: DeliveredMessage, error: string, attempts: number, now: Date, givenUp?: GivenUp): Promise<void> {
     if (message.target.kind === 'private' && attempts === 1) await spaceFailed(tx, message.target.disputeId, error, now);
+    if (givenUp) await deliveryGivenUp(tx, givenUp, error, attempts, now);
   }
 
   translate(locale: Locale, m: Msg): string {

@@ -31,6 +31,8 @@ interface Claimed {
   attempts: number;
   platform: string;
   externalId: string;
+  requestedBy: number | null;
+  requestedIn: string | null;
 }
 
 export class OutboxDispatcher {
@@ -66,7 +68,7 @@ export class OutboxDispatcher {
       ), claimed as (
         update outbox set status = 'sending', locked_until = ${leaseUntil.toISOString()}::timestamptz, attempts = attempts + 1
         where id in (select id from due union all select id from expired)
-        returning id, workspace_id, target, view, proposal_id, attempts
+        returning id, workspace_id, target, view, proposal_id, attempts, requested_by, requested_in
       )
       select c.*, w.platform, w.external_id from claimed c join workspaces w on w.id = c.workspace_id`);
     if (workspaces.length > 0) this.cursor = workspaces[workspaces.length - 1]!;
@@ -80,6 +82,8 @@ export class OutboxDispatcher {
         attempts: Number(r.attempts),
         platform: String(r.platform),
         externalId: String(r.external_id),
+        requestedBy: r.requested_by === null || r.requested_by === undefined ? null : Number(r.requested_by),
+        requestedIn: r.requested_in === null || r.requested_in === undefined ? null : String(r.requested_in),
       }))
       .sort((a, b) => a.id - b.id);
     return interleave(claimed);
@@ -163,7 +167,8 @@ export class OutboxDispatcher {
           .set({ status: failed ? 'failed' : 'pending', nextAttemptAt: next, lockedUntil: null, lastError: String(error).slice(0, 1000) })
           .where(and(eq(t.outbox.id, message.id), eq(t.outbox.status, 'sending')));
         const reason = error instanceof Error ? error.message : String(error);
-        await this.opts.core.onDeliveryFailed(new DrizzleTx(tx), { target: message.target, view: message.view, cardOf: message.proposalId }, reason, message.attempts, now());
+        const givenUp = failed ? { workspaceId: message.workspaceId, target: message.target, requestedBy: message.requestedBy, requestedIn: message.requestedIn } : undefined;
+        await this.opts.core.onDeliveryFailed(new DrizzleTx(tx), { target: message.target, view: message.view, cardOf: message.proposalId }, reason, message.attempts, now(), givenUp);
       });
     }
   }

@@ -230,6 +230,9 @@ export const outbox = pgTable(
     proposalId: integer('proposal_id'),
     /** A mediation this message belongs to: deleted with the case's private texts after its retention period. */
     disputeId: integer('dispute_id'),
+    /** The member whose command owes this message, and the channel they typed it in: told if delivery is given up. */
+    requestedBy: integer('requested_by'),
+    requestedIn: text('requested_in'),
     status: text('status').notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: ts('next_attempt_at').notNull(),

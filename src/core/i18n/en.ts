@@ -22,6 +22,8 @@ export const en = {
   'data.lockedOtherHost': 'The data folder {dir} is in use by a Concord process on another machine (pid {pid} on {host}, since {since}). Only one process may use it at a time: stop that process first. If you are sure it no longer runs, delete {lock} and start again.',
   'mediation.topicDeleted': '(topic deleted after the retention period)',
   'error.notDelivered': 'What you did is saved, but Concord cannot send its messages right now: its message queue could not be read or written (error id {id}). Nothing has been posted yet; the messages go out once this is fixed, so there is no need to do it again.',
+  'delivery.givenUpChannel': 'Concord gave up posting a message from your command in #{channel} after {attempts} attempts ({reason}). Nothing was posted there: check that Concord is still in that channel and allowed to post, then do it again.',
+  'delivery.givenUpDm': 'Concord gave up sending a direct message from your command to {member} after {attempts} attempts ({reason}). They have not received it: tell them another way.',
 
   'role.convener': 'convener',
   'role.mediator': 'mediator',

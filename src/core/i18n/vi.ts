@@ -22,6 +22,8 @@ export const vi: Record<CoreKey, string> = {
   'data.lockedOtherHost': 'Thư mục dữ liệu {dir} đang được một tiến trình Concord trên máy khác sử dụng (pid {pid} trên {host}, từ {since}). Mỗi lúc chỉ một tiến trình được dùng nó: hãy dừng tiến trình đó trước. Nếu chắc chắn nó không còn chạy, hãy xoá {lock} rồi khởi động lại.',
   'mediation.topicDeleted': '(chủ đề đã bị xoá sau thời hạn lưu giữ)',
   'error.notDelivered': 'Thao tác của bạn đã được lưu, nhưng lúc này Concord không gửi được tin nhắn: không đọc hoặc ghi được hàng đợi tin nhắn (mã lỗi {id}). Chưa có gì được đăng; các tin nhắn sẽ được gửi khi lỗi được khắc phục, nên bạn không cần làm lại.',
+  'delivery.givenUpChannel': 'Concord đã ngừng đăng một tin nhắn từ lệnh của bạn vào #{channel} sau {attempts} lần thử ({reason}). Chưa có gì được đăng ở đó: hãy kiểm tra Concord vẫn còn trong kênh và được phép đăng, rồi làm lại.',
+  'delivery.givenUpDm': 'Concord đã ngừng gửi tin nhắn riêng từ lệnh của bạn tới {member} sau {attempts} lần thử ({reason}). Người đó chưa nhận được: hãy báo cho họ bằng cách khác.',
 
   'role.convener': 'điều phối viên',
   'role.mediator': 'hòa giải viên',
