@@ -7,8 +7,9 @@ import { ConsoleLanguage } from '../../src/bots/console/messages.js';
 import { loadConfig } from '../../src/config.js';
 import { ManualClock } from '../../src/core/clock.js';
 import { openTestDatabase, type TestDatabase } from '../support/db.js';
-import { silentLogger } from '../support/harness.js';
-import { APP_ID, createDiscordHarness, FakeDiscord, member as discordMember, slash, type DiscordHarness } from './discord/support.js';
+import { HOUR, silentLogger } from '../support/harness.js';
+import { HttpResponse } from 'msw';
+import { APP_ID, CHANNEL, createDiscordHarness, dmChannelOf, FakeDiscord, member as discordMember, slash, type DiscordHarness } from './discord/support.js';
 import { FakeSlack, member as slackMember, slashCommand, startHarness, textOf } from './slack/support.js';
 
 let database: TestDatabase;
@@ -94,6 +95,23 @@ describe('Slack', () => {
       await h.close();
     }
   });
+
+  it('tells the member by DM when Slack keeps refusing the channel and Concord gives up', async () => {
+    const h = await startHarness(database);
+    try {
+      const alice = slackMember(1);
+      await h.send(slashCommand(alice, 'group create "Budget"'));
+      slack.on('chat.postMessage', (params) => (params.channel === 'C0BUDGET' ? HttpResponse.json({ ok: false, error: 'not_in_channel' }) : undefined));
+      await h.send(slashCommand(alice, 'propose "Adopt" --rule consent --closes "in 30 days"'));
+      for (let i = 0; i < 14; i++) await h.advance(2 * HOUR);
+      const toChannel = slack.of('chat.postMessage').filter((c) => c.params.channel === 'C0BUDGET');
+      expect(toChannel).toHaveLength(10);
+      const dms = slack.of('chat.postMessage').filter((c) => c.params.channel !== 'C0BUDGET').map((c) => textOf(c.params.blocks) || String(c.params.text));
+      expect(dms).toEqual([expect.stringContaining('Concord gave up posting a message from your command in #C0BUDGET after 10 attempts (chat.postMessage: not_in_channel).')]);
+    } finally {
+      await h.close();
+    }
+  });
 });
 
 describe('Discord', () => {
@@ -124,6 +142,26 @@ describe('Discord', () => {
       expect(fake.calls.filter((c) => c.method === 'POST' && /^\/channels\/\d+\/messages$/.test(c.path))).toHaveLength(0);
     } finally {
       await repairDelivery();
+      await h.close();
+    }
+  });
+
+  it('tells the member by DM, in their language, when Discord keeps refusing the channel and Concord gives up', async () => {
+    h = await createDiscordHarness(database, { nudge: () => h.app.scheduler.tick() });
+    try {
+      const alice = discordMember('alice', { locale: 'vi' });
+      await h.dispatch(slash(alice, 'group', [{ name: 'group', type: 3, value: 'Budget' }], 'create'));
+      // Her language is kept for what Concord tells her later, outside any interaction.
+      await h.dispatch(slash(alice, 'concord', [{ name: 'text', type: 3, value: 'settings locale vi' }]));
+      fake.reset();
+      fake.on('POST', new RegExp(`^/channels/${CHANNEL}/messages$`), () => HttpResponse.json({ message: 'Missing Permissions', code: 50013 }, { status: 403 }));
+      await h.dispatch(slash(alice, 'concord', [{ name: 'text', type: 3, value: 'propose "Thông qua" --rule consent --closes "in 30 days"' }]));
+      for (let i = 0; i < 14; i++) await h.advance(2 * HOUR);
+      expect(fake.calls.filter((c) => c.method === 'POST' && c.path === `/channels/${CHANNEL}/messages`)).toHaveLength(10);
+      const dms = fake.calls.filter((c) => c.method === 'POST' && c.path === `/channels/${dmChannelOf(alice.id)}/messages`);
+      expect(dms).toHaveLength(1);
+      expect(JSON.stringify(dms[0]!.body)).toContain(`Concord đã ngừng đăng một tin nhắn từ lệnh của bạn vào #${CHANNEL} sau 10 lần thử (Missing Permissions).`);
+    } finally {
       await h.close();
     }
   });
