@@ -29,6 +29,16 @@ function scrub(text: string): string {
   return text.replace(/\nparams:[\s\S]*?(?=\n\s+at |$)/g, '\nparams: [withheld]');
 }
 
+/** An error's message as it may be stored or shown: what failed, never the values it carried. */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? scrub(error.message) : '(not an Error)';
+}
+
+/** An error as text to store (a job's or a message's last error). */
+export function errorText(error: unknown, max = 1000): string {
+  return (error instanceof Error ? `${error.name}: ${errorMessage(error)}` : errorMessage(error)).slice(0, max);
+}
+
 export function createLogger(level: Config['LOG_LEVEL'], destination: DestinationStream = pino.destination(2)): Logger {
   // Logs go to stderr so that the console's replies on stdout stay clean.
   return pino({ level, base: undefined, serializers: { err: loggableError } }, destination);

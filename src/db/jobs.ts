@@ -5,6 +5,7 @@ import type { Clock } from '../core/ports.js';
 import { anyOf, rowsOf, type Db, type DbTx } from './client.js';
 import { DrizzleTx } from './repositories/tx.js';
 import * as t from './schema.js';
+import { errorText } from '../log.js';
 
 export interface JobRunnerOptions {
   db: Db;
@@ -86,7 +87,7 @@ export class JobRunner {
       this.opts.logger.error({ err: error, jobId: job.id, kind: job.kind, attempts: job.attempts, failed }, 'job failed');
       await this.opts.db
         .update(t.jobs)
-        .set({ status: failed ? 'failed' : 'pending', runAt: retryAt, lockedUntil: null, lastError: String(error).slice(0, 1000) })
+        .set({ status: failed ? 'failed' : 'pending', runAt: retryAt, lockedUntil: null, lastError: errorText(error) })
         .where(and(eq(t.jobs.id, job.id), eq(t.jobs.lockedBy, this.opts.workerId)));
     }
   }

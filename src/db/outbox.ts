@@ -7,6 +7,7 @@ import { DrizzleTx } from './repositories/tx.js';
 import { rowsOf, type Db } from './client.js';
 import { backoffMs } from './jobs.js';
 import * as t from './schema.js';
+import { errorMessage, errorText } from '../log.js';
 
 export interface OutboxOptions {
   db: Db;
@@ -164,9 +165,9 @@ export class OutboxDispatcher {
       await this.opts.db.transaction(async (tx) => {
         await tx
           .update(t.outbox)
-          .set({ status: failed ? 'failed' : 'pending', nextAttemptAt: next, lockedUntil: null, lastError: String(error).slice(0, 1000) })
+          .set({ status: failed ? 'failed' : 'pending', nextAttemptAt: next, lockedUntil: null, lastError: errorText(error) })
           .where(and(eq(t.outbox.id, message.id), eq(t.outbox.status, 'sending')));
-        const reason = error instanceof Error ? error.message : String(error);
+        const reason = errorMessage(error);
         const givenUp = failed ? { workspaceId: message.workspaceId, target: message.target, requestedBy: message.requestedBy, requestedIn: message.requestedIn } : undefined;
         await this.opts.core.onDeliveryFailed(new DrizzleTx(tx), { target: message.target, view: message.view, cardOf: message.proposalId }, reason, message.attempts, now(), givenUp);
       });

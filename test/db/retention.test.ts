@@ -111,3 +111,32 @@ describe('delivered messages and stored replies', () => {
     expect(() => loadConfig({ OUTBOX_RETENTION_HOURS: 'a week' })).toThrow(/OUTBOX_RETENTION_HOURS/);
   });
 });
+
+describe('a purge that fails', () => {
+  beforeEach(async () => {
+    await database.reset();
+    h = await createHarness(database);
+    await h.run('alice', 'group create "Budget"', { channel: 'budget' });
+    for (const m of ['bob', 'carol', 'dan']) await h.run(m, 'group join', { channel: 'budget' });
+    await h.run('alice', 'group role @dan mediator', { channel: 'budget' });
+  });
+
+  it('keeps no copy of the texts it was deleting in the job’s recorded error', async () => {
+    await h.run('bob', 'mediate @bob @carol --topic "Outreach"', { channel: 'budget' });
+    await h.run('carol', 'mediation note "NOTE-SECRET about the budget"', { channel: 'mediation-1' });
+    await h.run('dan', 'mediation close resolved', { channel: 'mediation-1' });
+    // The purge's last statement fails: its parameters hold the texts it was looking for.
+    await database.db.execute(sql`alter table processed_commands rename to processed_commands_away`);
+    try {
+      await h.advance(91 * DAY);
+      const [job] = rowsOf<{ last_error: string | null; status: string }>(await database.db.execute(sql`select last_error, status from jobs where kind = 'dispute.purge'`));
+      expect(job!.last_error).toMatch(/processed_commands/);
+      expect(job!.last_error).toContain('params: [withheld]');
+      expect(job!.last_error).not.toContain('NOTE-SECRET');
+      // Rolled back as a whole: the note is still there for the next attempt.
+      expect(await count(`select count(*)::int as n from dispute_notes`)).toBe(1);
+    } finally {
+      await database.db.execute(sql`alter table processed_commands_away rename to processed_commands`);
+    }
+  });
+});
