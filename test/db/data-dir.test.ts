@@ -193,18 +193,40 @@ describe('one process per data folder', () => {
   });
 });
 
-describe('npm start on a folder it cannot use', () => {
-  it('exits with the translated reason instead of a failed query', async () => {
+/** Runs `npm start` as it would be run (main.ts under tsx) with the given data folder and language. */
+async function start(dataDir: string, locale: 'en' | 'vi', script = '/dev/null'): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const env: NodeJS.ProcessEnv = { ...process.env, CONCORD_DATA_DIR: dataDir, DEFAULT_LOCALE: locale, LOG_LEVEL: 'error' };
+  delete env.DATABASE_URL;
+  delete env.SLACK_BOT_TOKEN;
+  delete env.SLACK_CLIENT_ID;
+  delete env.DISCORD_TOKEN;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', '--script', script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  return { code, stdout, stderr };
+}
+
+describe('npm start', () => {
+  it('says what it is doing on the first start only, and leaves the folder unlocked when it ends', async () => {
+    const dir = join(root, 'first-start');
+    const script = join(root, 'help.txt');
+    writeFileSync(script, 'alice: /concord help\n');
+    const first = await start(dir, 'vi', script);
+    expect(first.code).toBe(0);
+    expect(first.stderr).toBe(`Đang chuẩn bị cơ sở dữ liệu nhúng trong ${dir} (lần khởi động đầu tiên mất vài giây)…\n`);
+    expect(existsSync(join(dir, LOCK_FILE))).toBe(false);
+    const second = await start(dir, 'en', script);
+    expect(second.code).toBe(0);
+    expect(second.stderr).toBe('');
+  }, 120_000);
+
+  it('exits with the translated reason instead of a failed query on a folder it cannot use', async () => {
     const file = join(root, 'start-file');
     writeFileSync(file, 'x');
-    const env: NodeJS.ProcessEnv = { ...process.env, CONCORD_DATA_DIR: file, DEFAULT_LOCALE: 'vi', LOG_LEVEL: 'error' };
-    delete env.DATABASE_URL;
-    delete env.SLACK_BOT_TOKEN;
-    delete env.DISCORD_TOKEN;
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', '--script', '/dev/null'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    const { code, stderr } = await start(file, 'vi');
     expect(code).toBe(1);
     expect(stderr.trim()).toBe(
       `CONCORD_DATA_DIR trỏ tới ${file}, đây là một tệp chứ không phải thư mục. Hãy dời tệp đó đi, hoặc đặt CONCORD_DATA_DIR thành một thư mục mà Concord có thể lưu cơ sở dữ liệu.`,
