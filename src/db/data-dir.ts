@@ -80,9 +80,12 @@ export function prepareDataDir(dir: string, opts: { notify?: (m: Msg) => void } 
   } catch (error) {
     throw unusable(path, error);
   }
+  // Read before locking: a folder that is not Concord's gets no lock file either. A folder another
+  // process holds is said to be in use, not judged by files that process may be writing.
+  refuseIfHeld(path);
+  if (!fresh) fresh = checkContents(path);
   const release = lock(path);
   try {
-    if (!fresh) fresh = checkContents(path);
     // Folders made before Concord kept them private: close them to other users once it is sure they are its own.
     if (mode !== null && !isWindows && mode & 0o077) {
       chmodSync(path, 0o700);
@@ -140,14 +143,7 @@ function lock(path: string): () => void {
       fd = openSync(file, 'wx', 0o600);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw unusable(path, error);
-      const owner = readOwner(file);
-      if (owner && owner.pid === process.pid && owner.host === me.host) {
-        throw new DataDirError({ key: 'data.locked', params: { dir: path, pid: owner.pid, host: owner.host, since: owner.since } });
-      }
-      if (owner && !isStale(owner)) {
-        const key = owner.host === me.host ? 'data.locked' : 'data.lockedOtherHost';
-        throw new DataDirError({ key, params: { dir: path, pid: owner.pid, host: owner.host, since: owner.since, lock: file } });
-      }
+      refuseIfHeld(path);
       try {
         unlinkSync(file);
       } catch {
@@ -176,6 +172,16 @@ function lock(path: string): () => void {
     return release;
   }
   throw new DataDirError({ key: 'data.readOnly', params: { dir: path, reason: 'lock' } });
+}
+
+/** Throws when a live process (this one included) holds the folder's lock. */
+function refuseIfHeld(path: string): void {
+  const file = join(path, LOCK_FILE);
+  const owner = readOwner(file);
+  if (!owner) return;
+  const here = owner.host === hostname();
+  if (here && owner.pid !== process.pid && isStale(owner)) return;
+  throw new DataDirError({ key: here ? 'data.locked' : 'data.lockedOtherHost', params: { dir: path, pid: owner.pid, host: owner.host, since: owner.since, lock: file } });
 }
 
 export function readOwner(file: string): LockOwner | null {

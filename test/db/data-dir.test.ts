@@ -184,6 +184,19 @@ describe('one process per data folder', () => {
     await db.close();
   }, 120_000);
 
+  it('says a folder another process holds is in use, rather than judging files that process may be writing', async () => {
+    const dir = copy('held-while-writing');
+    rmSync(join(dir, 'global', 'pg_control'));
+    const holder = spawn('sleep', ['30']);
+    children.push(holder);
+    writeFileSync(join(dir, LOCK_FILE), JSON.stringify({ pid: holder.pid, host: hostname(), since: '2026-12-01T09:00:00.000Z' }));
+    const error = refusal(() => prepareDataDir(dir));
+    expect(error.message).toContain(`The data folder ${dir} is in use by another Concord process (pid ${holder.pid} on ${hostname()}`);
+    holder.kill('SIGKILL');
+    await new Promise((resolve) => holder.once('exit', resolve));
+    expect(refusal(() => prepareDataDir(dir)).message).toContain('is damaged: its control file global/pg_control is missing');
+  });
+
   it('does not presume a lock from another machine stale', () => {
     const dir = copy('other-host');
     writeFileSync(join(dir, LOCK_FILE), JSON.stringify({ pid: 999_999, host: 'elsewhere.example', since: '2026-12-01T09:00:00.000Z' }));
