@@ -139,6 +139,21 @@ describe('a folder that cannot hold the database', () => {
     expect(existsSync(join(dir, LOCK_FILE))).toBe(false);
   });
 
+  it('says a database the embedded engine cannot open is damaged, in one line without the failed query', async () => {
+    const dir = copy('no-base');
+    rmSync(join(dir, 'base'), { recursive: true });
+    const error = await openPglite(dir).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(DataDirError);
+    const message = (error as DataDirError).message;
+    expect(message).toMatch(new RegExp(`^The data folder ${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is damaged: the embedded database could not open it \\(.+\\)\\. Concord did not change it\\.`));
+    expect(message).not.toMatch(/Failed query|params:|CREATE SCHEMA|\n/);
+    expect((error as DataDirError).text('vi')).toContain('cơ sở dữ liệu nhúng không mở được nó (');
+    expect(existsSync(join(dir, LOCK_FILE))).toBe(false);
+  }, 60_000);
+
   it('says a database with a cut-short write-ahead log is damaged', () => {
     const dir = copy('short-wal');
     const wal = join(dir, 'pg_wal', '000000010000000000000001');
