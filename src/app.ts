@@ -1,7 +1,7 @@
 // Wires the core to a database, a scheduler and messengers. main.ts, the tests and the benchmarks all build Concord here.
 import { randomUUID } from 'node:crypto';
-import { pino } from 'pino';
 import type { Config } from './config.js';
+import type { Msg } from './core/i18n/types.js';
 import type { Clock, Messenger } from './core/ports.js';
 import { Concord, type Logger } from './core/service.js';
 import { DEFAULT_RATE_LIMITS } from './core/limits.js';
@@ -9,7 +9,11 @@ import { openDatabase, type Database } from './db/client.js';
 import { JobRunner } from './db/jobs.js';
 import { OutboxDispatcher } from './db/outbox.js';
 import { drizzleStore } from './db/repositories/tx.js';
+import { runSweepJob, scheduleSweep, SWEEP_JOB } from './db/retention.js';
 import { Scheduler } from './db/scheduler.js';
+import { createLogger } from './log.js';
+
+export { createLogger };
 
 export interface App {
   database: Database;
@@ -18,6 +22,8 @@ export interface App {
   outbox: OutboxDispatcher;
   scheduler: Scheduler;
   logger: Logger;
+  /** Books the hourly sweep of delivered messages, stored replies and finished jobs (see retention.ts), unless it is booked. */
+  startHousekeeping(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -28,11 +34,8 @@ export interface AppOptions {
   logger?: Logger;
   database?: Database;
   poolSize?: number;
-}
-
-export function createLogger(level: Config['LOG_LEVEL']): Logger {
-  // Logs go to stderr so that the console's replies on stdout stay clean.
-  return pino({ level, base: undefined }, pino.destination(2));
+  /** Told what the database set-up is doing when it takes a while or changes something (first start of the embedded database). */
+  notify?: (m: Msg) => void;
 }
 
 export async function createApp(opts: AppOptions): Promise<App> {
@@ -40,7 +43,12 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const logger = opts.logger ?? createLogger(config.LOG_LEVEL);
   const database =
     opts.database ??
-    (await openDatabase({ url: config.DATABASE_URL, dataDir: config.CONCORD_DATA_DIR, ...(opts.poolSize ? { poolSize: opts.poolSize } : {}) }));
+    (await openDatabase({
+      url: config.DATABASE_URL,
+      dataDir: config.CONCORD_DATA_DIR,
+      ...(opts.poolSize ? { poolSize: opts.poolSize } : {}),
+      ...(opts.notify ? { notify: opts.notify } : {}),
+    }));
   const core = new Concord({
     store: drizzleStore(database.db),
     clock,
@@ -51,7 +59,22 @@ export async function createApp(opts: AppOptions): Promise<App> {
   });
   const workerId = `worker-${randomUUID().slice(0, 8)}`;
   // PGlite runs one transaction at a time: a second lane would only wait for the first.
-  const jobs = new JobRunner({ db: database.db, core, clock, logger, workerId, leaseSeconds: config.JOB_LEASE_SECONDS, lanes: database.driver === 'postgres' ? 2 : 1 });
+  const retention = { outboxHours: config.OUTBOX_RETENTION_HOURS, replyHours: config.REPLY_RETENTION_HOURS };
+  const jobs = new JobRunner({
+    db: database.db,
+    core,
+    clock,
+    logger,
+    workerId,
+    leaseSeconds: config.JOB_LEASE_SECONDS,
+    lanes: database.driver === 'postgres' ? 2 : 1,
+    own: {
+      [SWEEP_JOB.kind]: async (tx, _job, now) => {
+        const swept = await runSweepJob(tx, now, retention);
+        if (swept.messages + swept.replies + swept.jobs > 0) logger.info({ ...swept }, 'deleted what outlived its retention');
+      },
+    },
+  });
   const outbox = new OutboxDispatcher({ db: database.db, core, messengers: opts.messengers, clock, logger, workerId, leaseSeconds: config.JOB_LEASE_SECONDS });
   const scheduler = new Scheduler(jobs, outbox, logger);
   return {
@@ -61,6 +84,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     outbox,
     scheduler,
     logger,
+    startHousekeeping: () => scheduleSweep(database.db, clock.now()),
     async close() {
       await scheduler.stop();
       if (!opts.database) await database.close();

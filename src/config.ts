@@ -50,6 +50,10 @@ const ConfigSchema = z.object({
     .transform((v) => v.split(',').map((name) => name.trim().replace(/^@/, '').toLowerCase()).filter(Boolean)),
   /** How long a claimed job is reserved for its worker before another may take it over. */
   JOB_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
+  /** Hours a delivered or given-up message (and a finished job) is kept before it is deleted. */
+  OUTBOX_RETENTION_HOURS: z.coerce.number().int().min(1).max(8760).default(72),
+  /** Hours the reply to a command is kept, so a platform sending the same request again gets the same answer. */
+  REPLY_RETENTION_HOURS: z.coerce.number().int().min(1).max(8760).default(24),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -2,13 +2,15 @@
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { createApp } from './app.js';
+import { createApp, type App } from './app.js';
 import { ConsoleMessenger, ConsoleSession } from './bots/console/console.js';
 import { ConsoleLanguage } from './bots/console/messages.js';
 import { createDiscordClient, DiscordMessenger, loadDiscordConfig, startDiscord, type DiscordConfig } from './bots/discord/index.js';
 import { loadSlackConfig, SlackMessenger, startSlack, type SlackConfig } from './bots/slack/index.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { ManualClock, ShiftedClock, type MovableClock } from './core/clock.js';
+import { translate, type Msg } from './core/i18n/index.js';
+import { DataDirError } from './db/data-dir.js';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -63,15 +65,25 @@ async function main(): Promise<number> {
   const language = new ConsoleLanguage(config.DEFAULT_LOCALE);
   const discordClient = discordConfig ? createDiscordClient(discordConfig) : null;
   const slackMessenger = slackConfig ? new SlackMessenger(slackConfig) : null;
-  const app = await createApp({
-    config,
-    clock,
-    messengers: {
-      console: new ConsoleMessenger(out, language),
-      ...(discordClient ? { discord: new DiscordMessenger(discordClient) } : {}),
-      ...(slackMessenger ? { slack: slackMessenger } : {}),
-    },
-  });
+  // Operator messages go to stderr, in the default language, so that a script's replies on stdout stay clean.
+  const say = (m: Msg) => process.stderr.write(`${translate(config.DEFAULT_LOCALE, m)}\n`);
+  let app: App;
+  try {
+    app = await createApp({
+      config,
+      clock,
+      notify: say,
+      messengers: {
+        console: new ConsoleMessenger(out, language),
+        ...(discordClient ? { discord: new DiscordMessenger(discordClient) } : {}),
+        ...(slackMessenger ? { slack: slackMessenger } : {}),
+      },
+    });
+  } catch (error) {
+    if (!(error instanceof DataDirError)) throw error;
+    process.stderr.write(`${error.text(config.DEFAULT_LOCALE)}\n`);
+    return 1;
+  }
   const session = new ConsoleSession({
     core: app.core,
     clock,
@@ -82,6 +94,7 @@ async function main(): Promise<number> {
     admins: config.CONSOLE_ADMINS,
   });
   try {
+    await app.startHousekeeping();
     // Deadlines that passed while Concord was stopped are handled before anything else.
     await app.scheduler.tick();
     // With platform credentials (and no script), Concord serves the platforms until stopped.

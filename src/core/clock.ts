@@ -55,7 +55,7 @@ export class ShiftedClock implements MovableClock {
 export async function advanceThroughJobs(
   clock: MovableClock,
   ms: number,
-  scheduler: { nextDueAt: () => Promise<Date | null>; tick: () => Promise<void> },
+  scheduler: { nextDueAt: () => Promise<Date | null>; tick: () => Promise<unknown> },
 ): Promise<void> {
   const target = new Date(clock.now().getTime() + ms);
   for (;;) {

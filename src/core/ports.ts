@@ -132,6 +132,8 @@ export interface NewOutboxMessage {
   view: View;
   /** Set when the message is a proposal's card: its MessageRef is stored on delivery. */
   cardOf?: number;
+  /** Set when the message belongs to a mediation: it is deleted with the case's private texts. */
+  disputeId?: number;
 }
 
 export interface NewJob {
@@ -176,6 +178,8 @@ export interface Tx {
     defaults: { locale: Locale; timezone: string; reminderHours: number };
     key: string | null;
     at: Date;
+    /** Where the command was typed: a message this command owes that is given up on is explained there when the member cannot be told directly. */
+    channelId?: string;
     /** Reads what proposalForVoter would for this proposal number, in the same round trip; that call then returns it without a query. */
     prefetch?: { proposalForVoter?: number };
   }): Promise<{ workspace: Workspace; member: Member; claimed: boolean }>;
@@ -283,6 +287,9 @@ export interface Tx {
   schedule(job: NewJob, mode: 'replace' | 'keep'): Promise<void>;
   cancelJobs(keys: string[]): Promise<void>;
 }
+
+/** What a delivery pass tells the adapter that asked for it: a failure has an error id to show the member. */
+export type TickOutcome = { ok: true } | { ok: false; errorId: string };
 
 export interface Store {
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;

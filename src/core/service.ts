@@ -17,6 +17,7 @@ import { runCommitmentCommand, runCommitmentJob, runCommitmentReminders } from '
 import { runMediationCommand, runMediationJob, spaceFailed, spaceOpened } from './mediation/service.js';
 import { jobKeys } from './proposals/service.js';
 import { notice, type View } from './views/types.js';
+import { deliveryGivenUp, type GivenUp } from './delivery.js';
 import { commandCost, RateLimiter, type RateLimits } from './limits.js';
 import { DEFAULT_DATE_HORIZON_MONTHS } from './time.js';
 
@@ -73,6 +74,13 @@ class AlreadyApplied extends Error {
   constructor(readonly workspaceId: number) {
     super('command already applied');
   }
+}
+
+/** A command as the log may show it: its name and the numbers it names (proposal, commitment, mediation), no text. */
+export function loggableCommand(command: Command): Record<string, unknown> {
+  const out: Record<string, unknown> = { name: command.name };
+  for (const [key, value] of Object.entries(command)) if (typeof value === 'number') out[key] = value;
+  return out;
 }
 
 export class Concord {
@@ -148,7 +156,9 @@ export class Concord {
         return { ok: false, locale, views: [notice('danger', `${translate(locale, error.msg)}${usage}`)] };
       }
       const errorId = randomUUID().slice(0, 8);
-      this.opts.logger.error({ err: error, errorId, command: text, actor: ctx.actor.externalId, workspace: ctx.workspace.externalId }, 'command failed');
+      // The command's name and numbers only: its free text (a mediation note, a reason) never reaches the log.
+      const command = parsed.ok ? loggableCommand(parsed.command) : null;
+      this.opts.logger.error({ err: error, errorId, command, actor: ctx.actor.externalId, workspace: ctx.workspace.externalId }, 'command failed');
       return { ok: false, locale, errorId, views: [notice('danger', translate(locale, { key: 'error.unexpected', params: { id: errorId } }))] };
     }
   }
@@ -167,6 +177,7 @@ export class Concord {
       defaults: this.opts.defaults,
       key: command ? ctx.idempotencyKey : null,
       at: now,
+      channelId: ctx.channel.id,
       // Voting is the busiest command: its first read rides along with the session's.
       ...(command?.name === 'vote' ? { prefetch: { proposalForVoter: command.proposal } } : {}),
     });
@@ -270,9 +281,13 @@ export class Concord {
     if (message.target.kind === 'private') await spaceOpened(tx, message.target.disputeId, ref.channelId, now, message.view);
   }
 
-  /** A delivery failed. The outbox retries; the first failure to open a private space is explained to the requester. */
-  async onDeliveryFailed(tx: Tx, message: DeliveredMessage, error: string, attempts: number, now: Date): Promise<void> {
+  /**
+   * A delivery failed. The outbox retries; the first failure to open a private space is explained to the
+   * requester, and when the outbox gives up (`givenUp`) the member whose command owed the message hears so.
+   */
+  async onDeliveryFailed(tx: Tx, message: DeliveredMessage, error: string, attempts: number, now: Date, givenUp?: GivenUp): Promise<void> {
     if (message.target.kind === 'private' && attempts === 1) await spaceFailed(tx, message.target.disputeId, error, now);
+    if (givenUp) await deliveryGivenUp(tx, givenUp, error, attempts, now);
   }
 
   translate(locale: Locale, m: Msg): string {

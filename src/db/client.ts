@@ -1,5 +1,4 @@
 // Opens the database: postgres.js when DATABASE_URL is set, embedded PGlite otherwise. Applies migrations on both.
-import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { sql, type AnyColumn, type ExtractTablesWithRelations, type SQL } from 'drizzle-orm';
@@ -9,6 +8,8 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import postgres from 'postgres';
+import type { Msg } from '../core/i18n/types.js';
+import { damaged, DataDirError, prepareDataDir } from './data-dir.js';
 import * as schema from './schema.js';
 
 export type Schema = typeof schema;
@@ -26,9 +27,17 @@ export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.m
 /** Arbitrary constant: the advisory lock that lets only one process migrate at a time. */
 const MIGRATION_LOCK = 7_301_952;
 
-export async function openDatabase(opts: { url?: string | undefined; dataDir?: string | undefined; poolSize?: number }): Promise<Database> {
+export interface OpenOptions {
+  url?: string | undefined;
+  dataDir?: string | undefined;
+  poolSize?: number;
+  /** Told what is happening when it takes a while or changes something (the embedded database's first start). */
+  notify?: (m: Msg) => void;
+}
+
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.url) return openPostgres(opts.url, opts.poolSize ?? 10);
-  return openPglite(opts.dataDir);
+  return openPglite(opts.dataDir, opts.notify ? { notify: opts.notify } : {});
 }
 
 async function openPostgres(url: string, max: number): Promise<Database> {
@@ -74,13 +83,50 @@ export function withPreparedStatements<T extends postgres.Sql | postgres.Transac
   });
 }
 
-/** `dataDir` undefined means in memory (tests); a path keeps data between runs. */
-export async function openPglite(dataDir?: string): Promise<Database> {
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const client = dataDir ? new PGlite(dataDir) : new PGlite();
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
-  await migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS_FOLDER });
-  return { db, driver: 'pglite', close: () => client.close() };
+/**
+ * `dataDir` undefined means in memory (tests); a path keeps data between runs, in a folder this process
+ * alone uses while it runs (see data-dir.ts). Throws DataDirError when the folder cannot be used.
+ */
+export async function openPglite(dataDir?: string, opts: { notify?: (m: Msg) => void } = {}): Promise<Database> {
+  if (!dataDir) {
+    const client = new PGlite();
+    await migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS_FOLDER });
+    return { db: drizzlePglite(client, { schema }) as unknown as Db, driver: 'pglite', close: () => client.close() };
+  }
+  const folder = prepareDataDir(dataDir, opts);
+  if (folder.fresh) opts.notify?.({ key: 'data.preparing', params: { dir: folder.path } });
+  let client: PGlite | null = null;
+  try {
+    client = new PGlite(folder.path);
+    await client.waitReady;
+    await migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS_FOLDER });
+  } catch (error) {
+    await client?.close().catch(() => {});
+    folder.release();
+    if (error instanceof DataDirError) throw error;
+    throw damaged(folder.path, { key: 'data.problem.openFailed', params: { error: firstLine(error) } });
+  }
+  const opened = client;
+  const db = drizzlePglite(opened, { schema }) as unknown as Db;
+  return {
+    db,
+    driver: 'pglite',
+    async close() {
+      try {
+        await opened.close();
+      } finally {
+        folder.release();
+      }
+    },
+  };
+}
+
+/** What the driver said, without drizzle's echo of the query and its parameters. */
+function firstLine(error: unknown): string {
+  const cause = (error as { cause?: unknown }).cause;
+  const inner = cause instanceof Error ? cause : error;
+  const text = inner instanceof Error ? inner.message || inner.name : String(inner);
+  return (text.split('\n')[0] ?? text).slice(0, 300);
 }
 
 /** Rows of a raw `db.execute` result; the two drivers shape them differently. */

@@ -2,10 +2,11 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Concord, Logger } from '../core/service.js';
 import type { Clock } from '../core/ports.js';
-import { anyOf, rowsOf, type Db } from './client.js';
+import { anyOf, rowsOf, type Db, type DbTx } from './client.js';
 import { DrizzleTx } from './repositories/tx.js';
 import * as t from './schema.js';
 import { interleave, shareOf, workspacesDue } from './fair-claim.js';
+import { errorText } from '../log.js';
 
 export interface JobRunnerOptions {
   db: Db;
@@ -22,9 +23,11 @@ export interface JobRunnerOptions {
    * run and completed on its own, so exactly-once holds as with one.
    */
   lanes?: number;
+  /** Job kinds this process handles itself, outside the core (housekeeping), inside the job's transaction. */
+  own?: Record<string, (tx: DbTx, job: ClaimedJob, now: Date) => Promise<void>>;
 }
 
-interface ClaimedJob {
+export interface ClaimedJob {
   id: number;
   kind: string;
   payload: Record<string, unknown>;
@@ -105,7 +108,9 @@ export class JobRunner {
     const now = this.opts.clock.now();
     try {
       await this.opts.db.transaction(async (dbTx) => {
-        await this.opts.core.handleJob(new DrizzleTx(dbTx), job, now);
+        const own = this.opts.own?.[job.kind];
+        if (own) await own(dbTx, job, now);
+        else await this.opts.core.handleJob(new DrizzleTx(dbTx), job, now);
         const done = await dbTx
           .update(t.jobs)
           .set({ status: 'done', doneAt: now, lockedUntil: null })
@@ -125,7 +130,7 @@ export class JobRunner {
       this.opts.logger.error({ err: error, jobId: job.id, kind: job.kind, attempts: job.attempts, failed }, 'job failed');
       await this.opts.db
         .update(t.jobs)
-        .set({ status: failed ? 'failed' : 'pending', runAt: retryAt, lockedUntil: null, lastError: String(error).slice(0, 1000) })
+        .set({ status: failed ? 'failed' : 'pending', runAt: retryAt, lockedUntil: null, lastError: errorText(error) })
         .where(and(eq(t.jobs.id, job.id), eq(t.jobs.lockedBy, this.opts.workerId)));
     }
   }

@@ -8,6 +8,7 @@ import { rowsOf, type Db } from './client.js';
 import { backoffMs } from './jobs.js';
 import { interleave, shareOf, workspacesDue } from './fair-claim.js';
 import * as t from './schema.js';
+import { errorMessage, errorText } from '../log.js';
 
 export interface OutboxOptions {
   db: Db;
@@ -32,6 +33,8 @@ interface Claimed {
   attempts: number;
   platform: string;
   externalId: string;
+  requestedBy: number | null;
+  requestedIn: string | null;
 }
 
 export class OutboxDispatcher {
@@ -67,7 +70,7 @@ export class OutboxDispatcher {
       ), claimed as (
         update outbox set status = 'sending', locked_until = ${leaseUntil.toISOString()}::timestamptz, attempts = attempts + 1
         where id in (select id from due union all select id from expired)
-        returning id, workspace_id, target, view, proposal_id, attempts
+        returning id, workspace_id, target, view, proposal_id, attempts, requested_by, requested_in
       )
       select c.*, w.platform, w.external_id from claimed c join workspaces w on w.id = c.workspace_id`);
     if (workspaces.length > 0) this.cursor = workspaces[workspaces.length - 1]!;
@@ -81,6 +84,8 @@ export class OutboxDispatcher {
         attempts: Number(r.attempts),
         platform: String(r.platform),
         externalId: String(r.external_id),
+        requestedBy: r.requested_by === null || r.requested_by === undefined ? null : Number(r.requested_by),
+        requestedIn: r.requested_in === null || r.requested_in === undefined ? null : String(r.requested_in),
       }))
       .sort((a, b) => a.id - b.id);
     return interleave(claimed);
@@ -135,10 +140,11 @@ export class OutboxDispatcher {
       await this.opts.db.transaction(async (tx) => {
         await tx
           .update(t.outbox)
-          .set({ status: failed ? 'failed' : 'pending', nextAttemptAt: next, lockedUntil: null, lastError: String(error).slice(0, 1000) })
+          .set({ status: failed ? 'failed' : 'pending', nextAttemptAt: next, lockedUntil: null, lastError: errorText(error) })
           .where(and(eq(t.outbox.id, message.id), eq(t.outbox.status, 'sending')));
-        const reason = error instanceof Error ? error.message : String(error);
-        await this.opts.core.onDeliveryFailed(new DrizzleTx(tx), { target: message.target, view: message.view, cardOf: message.proposalId }, reason, message.attempts, now());
+        const reason = errorMessage(error);
+        const givenUp = failed ? { workspaceId: message.workspaceId, target: message.target, requestedBy: message.requestedBy, requestedIn: message.requestedIn } : undefined;
+        await this.opts.core.onDeliveryFailed(new DrizzleTx(tx), { target: message.target, view: message.view, cardOf: message.proposalId }, reason, message.attempts, now(), givenUp);
       });
     }
   }

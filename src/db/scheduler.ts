@@ -1,14 +1,16 @@
 // Ticks the job runner and the outbox: on a node-cron schedule in production, by hand in the console and tests.
+import { randomUUID } from 'node:crypto';
 import cron, { type ScheduledTask } from 'node-cron';
+import type { TickOutcome } from '../core/ports.js';
 import type { Logger } from '../core/service.js';
 import type { JobRunner } from './jobs.js';
 import type { OutboxDispatcher } from './outbox.js';
 
 export class Scheduler {
   private task: ScheduledTask | null = null;
-  private running: Promise<void> | null = null;
+  private running: Promise<TickOutcome> | null = null;
   private again = false;
-  private nudged: Promise<void> | null = null;
+  private nudged: Promise<TickOutcome> | null = null;
   /** When the last pass over jobs and outbox started (Date.now()). */
   private lastPassAt = Number.NEGATIVE_INFINITY;
   /** A nudge joined the running tick: its further passes keep the nudge spacing. */
@@ -29,7 +31,7 @@ export class Scheduler {
    * merge, so a card is rebuilt and sent to the platform a few times a second rather than once per
    * ballot, within the platform's rate limits, and the time goes to recording the ballots.
    */
-  nudge(): Promise<void> {
+  nudge(): Promise<TickOutcome> {
     if (this.nudged) return this.nudged;
     const wait = Math.max(0, this.lastPassAt + this.nudgeSpacingMs - Date.now());
     this.nudged = new Promise<void>((resolve) => setTimeout(resolve, wait)).then(() => {
@@ -40,8 +42,12 @@ export class Scheduler {
     return this.nudged;
   }
 
-  /** Runs due jobs and delivers owed messages until neither has anything left. Overlapping calls coalesce. */
-  tick(): Promise<void> {
+  /**
+   * Runs due jobs and delivers owed messages until neither has anything left. Overlapping calls coalesce.
+   * Never rejects: when the jobs or the outbox cannot be read or written, the outcome carries the error
+   * id that was logged, so an adapter can tell the member their messages have not gone out.
+   */
+  tick(): Promise<TickOutcome> {
     if (this.running) {
       this.again = true;
       return this.running;
@@ -59,8 +65,11 @@ export class Scheduler {
             work = (await this.jobs.runDue()) + (await this.outbox.deliverDue());
           }
         } while (this.again);
+        return { ok: true } as const;
       } catch (error) {
-        this.logger.error({ err: error }, 'scheduler tick failed');
+        const errorId = randomUUID().slice(0, 8);
+        this.logger.error({ err: error, errorId }, 'scheduler tick failed');
+        return { ok: false, errorId } as const;
       } finally {
         this.running = null;
         this.paced = false;

@@ -242,7 +242,7 @@ export const processedCommands = pgTable(
     reply: jsonb('reply').notNull(),
     createdAt: ts('created_at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.workspaceId, t.key] })],
+  (t) => [primaryKey({ columns: [t.workspaceId, t.key] }), index('processed_commands_created').on(t.createdAt)],
 );
 
 /** Messages owed by committed transactions, delivered afterwards through the Messenger port. */
@@ -258,6 +258,11 @@ export const outbox = pgTable(
     view: jsonb('view').notNull(),
     /** A proposal whose card this message is: its MessageRef is stored once sent. */
     proposalId: integer('proposal_id'),
+    /** A mediation this message belongs to: deleted with the case's private texts after its retention period. */
+    disputeId: integer('dispute_id'),
+    /** The member whose command owes this message, and the channel they typed it in: told if delivery is given up. */
+    requestedBy: integer('requested_by'),
+    requestedIn: text('requested_in'),
     status: text('status').notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: ts('next_attempt_at').notNull(),
@@ -272,6 +277,7 @@ export const outbox = pgTable(
     // The fair claim walks workspaces with messages due, one index probe each.
     index('outbox_due_by_workspace').on(t.workspaceId, t.nextAttemptAt, t.id).where(sql`status = 'pending'`),
     index('outbox_lease').on(t.lockedUntil).where(sql`status = 'sending'`),
+    index('outbox_dispute').on(t.disputeId).where(sql`dispute_id is not null`),
   ],
 );
 

@@ -40,7 +40,7 @@ describe('scheduler nudges', () => {
   it('merges a burst of nudges into one tick per spacing, the last nudge still followed by a tick', async () => {
     const { ticks, scheduler } = counting();
     const start = Date.now();
-    const waits: Promise<void>[] = [];
+    const waits: Promise<unknown>[] = [];
     // 100 commands over one second: a nudge every 10 ms.
     for (let i = 0; i < 100; i++) {
       waits.push(scheduler.nudge());

@@ -93,7 +93,7 @@ export interface Harness {
   /** Runs a command without ticking the scheduler afterwards. */
   exec(member: string, text: string, opts?: { channel?: string; key?: string; locale?: 'en' | 'vi'; admin?: boolean; guest?: boolean }): Promise<Reply & { text: string }>;
   advance(ms: number): Promise<void>;
-  tick(): Promise<void>;
+  tick(): Promise<unknown>;
 }
 
 export async function createHarness(database: TestDatabase, start = new Date('2026-12-01T09:00:00Z'), env: Record<string, string> = {}): Promise<Harness> {

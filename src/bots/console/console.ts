@@ -1,10 +1,10 @@
 // The local console: type `alice: /concord ...` to act as alice; `@advance 3d` moves the simulated clock.
 import { randomUUID } from 'node:crypto';
 import { advanceThroughJobs, type MovableClock } from '../../core/clock.js';
-import type { MessageRef, Messenger } from '../../core/ports.js';
+import type { MessageRef, Messenger, TickOutcome } from '../../core/ports.js';
 import type { Concord } from '../../core/service.js';
 import { parseDuration } from '../../core/time.js';
-import type { View } from '../../core/views/types.js';
+import { notice, type View } from '../../core/views/types.js';
 import { ConsoleLanguage } from './messages.js';
 import { renderText } from './render.js';
 
@@ -58,8 +58,8 @@ export class ConsoleMessenger implements Messenger {
 export interface ConsoleDeps {
   core: Concord;
   clock: MovableClock;
-  /** Runs due jobs and delivers owed messages at the clock's current time. */
-  tick: () => Promise<void>;
+  /** Runs due jobs and delivers owed messages at the clock's current time; a failure is told to the member. */
+  tick: () => Promise<TickOutcome | void>;
   /** When the next pending job falls due, if any. */
   nextDueAt: () => Promise<Date | null>;
   out: Output;
@@ -128,7 +128,12 @@ export class ConsoleSession {
     );
     this.language.locale = reply.locale;
     for (const view of reply.views) out(`${say('console.only', { member })}\n${renderText(view)}`);
-    await this.deps.tick();
+    const outcome = await this.deps.tick();
+    // Saved but not sent: the member must not believe it was posted.
+    if (reply.ok && !reply.replayed && outcome && !outcome.ok) {
+      const warning = notice('warning', this.deps.core.translate(reply.locale, { key: 'error.notDelivered', params: { id: outcome.errorId } }));
+      out(`${say('console.only', { member })}\n${renderText(warning)}`);
+    }
     return true;
   }
 

@@ -4,6 +4,7 @@ import type { Concord, Logger } from '../../core/service.js';
 import type { DiscordConfig } from './config.js';
 import { InteractionHandler } from './interactions.js';
 import { DiscordMessenger } from './messenger.js';
+import type { TickOutcome } from '../../core/ports.js';
 
 export { loadDiscordConfig, type DiscordConfig } from './config.js';
 export { DiscordMessenger, MissingPermissionsError } from './messenger.js';
@@ -38,7 +39,7 @@ export interface DiscordAdapter {
  * Connects to Discord and answers interactions through `core`. Pass the client that the messenger
  * given to createApp was built on, or let one be made here and add `messenger` afterwards.
  */
-export async function startDiscord(opts: { core: Pick<Concord, 'execute'>; config: DiscordConfig; logger: Logger; client?: Client; tick?: () => Promise<void> }): Promise<DiscordAdapter> {
+export async function startDiscord(opts: { core: Pick<Concord, 'execute'>; config: DiscordConfig; logger: Logger; client?: Client; tick?: () => Promise<TickOutcome | void> }): Promise<DiscordAdapter> {
   const client = opts.client ?? createDiscordClient(opts.config);
   const handler = new InteractionHandler({ core: opts.core, logger: opts.logger, ...(opts.config.guildId ? { guildId: opts.config.guildId } : {}), ...(opts.tick ? { tick: opts.tick } : {}) });
   handler.attach(client);

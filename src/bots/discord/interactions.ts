@@ -16,9 +16,11 @@ import {
   type StringSelectMenuInteraction,
 } from 'discord.js';
 import type { CommandContext } from '../../core/context.js';
+import { translate } from '../../core/i18n/index.js';
 import type { Locale } from '../../core/i18n/types.js';
+import type { TickOutcome } from '../../core/ports.js';
 import type { Concord, Logger, Reply } from '../../core/service.js';
-import type { ListView, View } from '../../core/views/types.js';
+import { notice, type ListView, type View } from '../../core/views/types.js';
 import { appendFlags, appendText, ballotText, proposalOfVote, quote } from './command-line.js';
 import { tokenize } from '../../core/commands/tokenize.js';
 import { completionFor, nativeToLine, type Completion, type GivenOption } from './commands.js';
@@ -39,7 +41,7 @@ export interface InteractionOptions {
    * Runs due jobs and owed messages; called after each command that succeeded so cards change at
    * once, not at the next cron tick. Pass Scheduler.nudge, which merges a burst of calls.
    */
-  tick?: () => Promise<void>;
+  tick?: () => Promise<TickOutcome | void>;
 }
 
 type Answerable = ChatInputCommandInteraction | ButtonInteraction | StringSelectMenuInteraction | ModalSubmitInteraction;
@@ -82,13 +84,25 @@ export class InteractionHandler {
 
   constructor(private readonly opts: InteractionOptions) {}
 
-  /** Asks for a tick without holding up the answer; settled() waits for it too. */
-  private nudge(tick: () => Promise<void>): void {
+  /**
+   * Asks for a tick without holding up the answer; settled() waits for it too. When the messages the
+   * command owes cannot go out, the member hears it after their answer, in a follow-up only they see.
+   */
+  private nudge(tick: () => Promise<TickOutcome | void>, interaction?: Answerable, locale?: Locale): void {
     const work = tick()
+      .then(async (outcome) => {
+        if (!outcome || outcome.ok || !interaction) return;
+        await this.answered.get(interaction.id);
+        const text = translate(locale ?? localeOf(interaction.locale), { key: 'error.notDelivered', params: { id: outcome.errorId } });
+        await interaction.followUp({ ...renderViews([notice('warning', text)], { locale: locale ?? localeOf(interaction.locale) })[0]!, flags: EPHEMERAL, allowedMentions: NO_PINGS });
+      })
       .catch((error: unknown) => this.opts.logger.error({ err: error }, 'discord tick failed'))
       .finally(() => this.pending.delete(work));
     this.pending.add(work);
   }
+
+  /** Interactions being answered: a follow-up waits for the answer it follows. */
+  private readonly answered = new Map<string, Promise<void>>();
 
   attach(client: Client): void {
     client.on(Events.InteractionCreate, (interaction) => {
@@ -196,8 +210,8 @@ export class InteractionHandler {
 
   // ---- answering ----
 
-  private views(reply: Reply): DiscordMessage[] {
-    if (reply.ok && !reply.replayed && this.opts.tick) this.nudge(this.opts.tick);
+  private views(reply: Reply, interaction?: Answerable): DiscordMessage[] {
+    if (reply.ok && !reply.replayed && this.opts.tick) this.nudge(this.opts.tick, interaction, reply.locale);
     const views = reply.views.length ? reply.views : [{ type: 'notice' as const, tone: 'success' as const, text: '✓' }];
     return renderViews(views, { locale: reply.locale });
   }
@@ -207,6 +221,17 @@ export class InteractionHandler {
    * so Discord never shows "This interaction failed" while core waits on the database.
    */
   private async answer(interaction: Answerable, mode: Mode, work: Promise<DiscordMessage[]>): Promise<void> {
+    let release = () => {};
+    this.answered.set(interaction.id, new Promise<void>((resolve) => (release = resolve)));
+    try {
+      await this.answerNow(interaction, mode, work);
+    } finally {
+      release();
+      this.answered.delete(interaction.id);
+    }
+  }
+
+  private async answerNow(interaction: Answerable, mode: Mode, work: Promise<DiscordMessage[]>): Promise<void> {
     work.catch(() => {});
     const canUpdate = mode === 'update' && (interaction.isMessageComponent() || (interaction.isModalSubmit() && interaction.isFromMessage()));
     let messages = await within(work, this.opts.ackAfterMs ?? 2000);
@@ -224,7 +249,7 @@ export class InteractionHandler {
   }
 
   private run(interaction: Answerable, who: Who, line: string, mode: Mode = 'reply'): Promise<void> {
-    const work = this.opts.core.execute(who.ctx(interaction.id), line).then((reply) => this.views(reply));
+    const work = this.opts.core.execute(who.ctx(interaction.id), line).then((reply) => this.views(reply, interaction));
     return this.answer(interaction, mode, work);
   }
 
@@ -304,7 +329,7 @@ export class InteractionHandler {
       const card = shown.ok ? shown.views.find((v) => v.type === 'card') : undefined;
       const action = card?.type === 'card' ? card.actions[index] : undefined;
       if (!action || action.input || !action.command.startsWith(`vote ${proposal} `)) return this.closedBallot(shown, proposal, who.locale);
-      return this.views(await this.opts.core.execute(who.ctx(interaction.id), action.command));
+      return this.views(await this.opts.core.execute(who.ctx(interaction.id), action.command), interaction);
     })();
     return this.answer(interaction, 'reply', work);
   }
@@ -359,7 +384,7 @@ export class InteractionHandler {
       if (valid.length === ballot.options.length - 1) valid.push(ballot.options.findIndex((_, i) => !valid.includes(i)));
       if (!submit && valid.length < ballot.options.length) return [rankStep(ballot, valid, who.locale, idGuild)];
       const line = `vote ${proposal} ${quote(ballotText(ballot.options, { rule: 'ranked', order: valid }))}`;
-      return this.views(await this.opts.core.execute(who.ctx(interaction.id), line));
+      return this.views(await this.opts.core.execute(who.ctx(interaction.id), line), interaction);
     })();
     return this.answer(interaction, mode, work);
   }

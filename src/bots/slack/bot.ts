@@ -51,6 +51,7 @@ import { LIMITS, cutMrkdwn, mrkdwn, slackDate } from './mrkdwn.js';
 import { ACTION_IDS, blocksOf, decodeAction, renderMessage, renderReply, renderView } from './render.js';
 import { postJson, slackFetch } from './respond.js';
 import { SlackDirectory, type SlackProfile } from './users.js';
+import type { TickOutcome } from '../../core/ports.js';
 
 /** Everything Concord asks for; slack/manifest.yml lists the same. */
 export const BOT_SCOPES = ['commands', 'chat:write', 'chat:write.public', 'im:write', 'users:read', 'groups:read', 'groups:write'] as const;
@@ -76,7 +77,7 @@ export interface SlackStartOptions {
    * Runs due jobs and owed messages; called after each command so cards change at once, not at the next
    * cron tick. Pass Scheduler.nudge, which merges a burst of calls into a few ticks a second.
    */
-  tick?: () => Promise<void>;
+  tick?: () => Promise<TickOutcome | void>;
   /** HTTP mode: overrides config.port (0 picks a free port). */
   port?: number;
 }
@@ -262,7 +263,7 @@ class SlackHandlers {
   constructor(
     private readonly core: Concord,
     private readonly logger: Logger,
-    private readonly tick: (() => Promise<void>) | undefined,
+    private readonly tick: (() => Promise<TickOutcome | void>) | undefined,
     private readonly messenger: SlackMessenger | undefined,
   ) {
     this.directory = new SlackDirectory(logger);
@@ -438,7 +439,15 @@ class SlackHandlers {
   private async execute(client: Client, origin: Origin, key: string, text: string, retryCommand?: string): Promise<void> {
     const ok = await this.commands.run(origin.teamId, () => this.executeNow(client, origin, key, text, retryCommand));
     // Outside the queue: a nudged tick may wait a moment to merge with others, and must not hold a place.
-    if (ok) await this.tick?.();
+    const outcome = ok ? await this.tick?.() : undefined;
+    // Saved but not sent: the member must not believe it was posted.
+    if (outcome && !outcome.ok) {
+      const locale = this.locales.get(`${origin.teamId}:${origin.userId}`) ?? 'en';
+      const text = this.core.translate(locale, { key: 'error.notDelivered', params: { id: outcome.errorId } });
+      await this.answer(client, origin, renderMessage([{ type: 'notice', tone: 'warning', text }])).catch((error: unknown) =>
+        this.logger.error({ err: error, errorId: outcome.errorId }, 'slack could not tell the member their messages are not sent'),
+      );
+    }
   }
 
   /** Runs the command and answers the member; true when it succeeded. */

@@ -37,6 +37,13 @@ export interface Agreement {
   responses: Record<string, 'accepted' | 'declined'>;
 }
 
+export interface PurgeCounts {
+  notes: number;
+  agreements: number;
+  messages: number;
+  replies: number;
+}
+
 export interface DisputeRepo {
   nextNumber(workspaceId: number): Promise<number>;
   /** Parties in `pending` are asked for their consent; the others have given it. */
@@ -55,8 +62,11 @@ export interface DisputeRepo {
   closed(workspaceId: number, groupId: number | null, limit: number, excludeGroupIds?: readonly number[]): Promise<Dispute[]>;
   addNote(disputeId: number, authorId: number, body: string, at: Date): Promise<void>;
   noteCount(disputeId: number): Promise<number>;
-  /** Deletes the private notes; returns how many. */
-  purgeNotes(disputeId: number): Promise<number>;
+  /**
+   * Deletes every stored copy of the case's private texts: notes, agreements, the topic, the messages
+   * sent about the case, and stored replies quoting any of them. Returns how many of each.
+   */
+  purge(disputeId: number): Promise<PurgeCounts>;
   proposeAgreement(disputeId: number, terms: string, by: number, at: Date): Promise<Agreement>;
   pendingAgreement(disputeId: number): Promise<Agreement | null>;
   latestAgreement(disputeId: number): Promise<Agreement | null>;

@@ -62,6 +62,7 @@ export async function runMediationCommand(s: Session, c: MediationCommand): Prom
       await s.tx.enqueue(
         {
           workspaceId: s.workspace.id,
+          disputeId: dispute.id,
           target: { kind: 'dm', memberExternalId: party.externalId },
           view: {
             type: 'card',
@@ -283,10 +284,11 @@ async function openCase(s: Session, dispute: Dispute, parties: Member[], mediato
     data: { group: group?.name ?? null, confidential: dispute.confidential, ...(dispute.confidential ? {} : { parties: parties.map((p) => p.id), mediator: mediator.id }) },
   });
   const t = translator(s.workspace.locale);
-  await s.tx.enqueue({ workspaceId: s.workspace.id, target: { kind: 'post', channelId: dispute.channelId }, view: publicRecord(t, dispute, parties, null) }, s.now);
+  await s.tx.enqueue({ workspaceId: s.workspace.id, disputeId: dispute.id, target: { kind: 'post', channelId: dispute.channelId }, view: publicRecord(t, dispute, parties, null) }, s.now);
   await s.tx.enqueue(
     {
       workspaceId: s.workspace.id,
+      disputeId: dispute.id,
       target: {
         kind: 'private',
         disputeId: dispute.id,
@@ -372,7 +374,7 @@ async function postInSpace(s: Session, d: Dispute, view: View): Promise<void> {
   const parties = await s.tx.disputes.parties(d.id);
   const mediator = d.mediatorId ? await s.tx.getMember(d.mediatorId) : null;
   const onlyFor = [...parties, ...(mediator ? [mediator] : [])].map((m) => m.externalId);
-  await s.tx.enqueue({ workspaceId: s.workspace.id, target: { kind: 'post', channelId: d.spaceId, onlyFor }, view }, s.now);
+  await s.tx.enqueue({ workspaceId: s.workspace.id, disputeId: d.id, target: { kind: 'post', channelId: d.spaceId, onlyFor }, view }, s.now);
 }
 
 // ---- close, list, show ----
@@ -393,7 +395,7 @@ async function close(s: Session, c: Extract<Command, { name: 'mediation.close' }
   });
   const closed = { ...dispute, status: 'closed' as const, outcome: c.outcome, summary: c.summary ?? null };
   const t = translator(s.workspace.locale);
-  await s.tx.enqueue({ workspaceId: s.workspace.id, target: { kind: 'post', channelId: dispute.channelId }, view: publicRecord(t, closed, parties, c.outcome) }, s.now);
+  await s.tx.enqueue({ workspaceId: s.workspace.id, disputeId: dispute.id, target: { kind: 'post', channelId: dispute.channelId }, view: publicRecord(t, closed, parties, c.outcome) }, s.now);
   await postInSpace(s, dispute, notice('info', t({ key: 'mediation.closedNotice', params: { number: dispute.number, outcome: t({ key: `mediation.outcome.${c.outcome}` }) } })));
   if (c.outcome === 'escalated') {
     const target = escalateTo ?? (dispute.groupId ? await s.tx.getGroup(dispute.groupId) : null);
@@ -403,6 +405,7 @@ async function close(s: Session, c: Extract<Command, { name: 'mediation.close' }
       await s.tx.enqueue(
         {
           workspaceId: s.workspace.id,
+          disputeId: dispute.id,
           target: { kind: 'dm', memberExternalId: convener.externalId },
           view: {
             type: 'card',
@@ -433,7 +436,7 @@ async function list(s: Session): Promise<View[]> {
     const involved = d.mediatorId === s.actor.id || parties.some((p) => p.id === s.actor.id);
     items.push({
       // Conveners who are not involved see the status only.
-      text: involved ? `#${d.number} ${d.topic}` : s.t({ key: 'mediation.listConvener', params: { number: d.number } }),
+      text: involved ? `#${d.number} ${topicOf(s, d)}` : s.t({ key: 'mediation.listConvener', params: { number: d.number } }),
       detail: statusText(s, d),
     });
   }
@@ -461,8 +464,11 @@ async function disputeCard(s: Session, d: Dispute, role: Role): Promise<CardView
   ];
   if (agreement) fields.push({ label: s.t({ key: 'mediation.agreement' }), value: `${agreement.terms} (${s.t({ key: `mediation.agreementStatus.${agreement.status}` })})` });
   if (d.summary) fields.push({ label: s.t({ key: 'mediation.summary' }), value: d.summary });
-  return { type: 'card', title: s.t({ key: 'mediation.title', params: { number: d.number } }), subtitle: d.topic, fields, actions: [] };
+  return { type: 'card', title: s.t({ key: 'mediation.title', params: { number: d.number } }), subtitle: topicOf(s, d), fields, actions: [] };
 }
+
+/** The topic is deleted with the private notes once the retention period has passed. */
+const topicOf = (s: Session, d: Dispute) => d.topic || s.t({ key: 'mediation.topicDeleted' });
 
 /** What the group sees: that a mediation took place, its status and the approved summary. Names only when not confidential. */
 function publicRecord(t: ReturnType<typeof translator>, d: Dispute, parties: Member[], outcome: Dispute['outcome']): CardView {
@@ -507,7 +513,7 @@ export async function spaceOpened(tx: Tx, disputeId: number, channelId: string, 
   const d = await tx.disputes.get(disputeId);
   if (!d) return;
   await tx.disputes.update(d.id, { spaceId: channelId });
-  await tx.enqueue({ workspaceId: d.workspaceId, target: { kind: 'post', channelId }, view: welcome }, now);
+  await tx.enqueue({ workspaceId: d.workspaceId, disputeId: d.id, target: { kind: 'post', channelId }, view: welcome }, now);
 }
 
 /** Opening the space failed: the case stays open; the requester hears what to fix, once. */
@@ -518,7 +524,7 @@ export async function spaceFailed(tx: Tx, disputeId: number, error: string, now:
   const workspace = await tx.getWorkspace(d.workspaceId);
   const t = translator(requester.locale ?? workspace.locale);
   await tx.enqueue(
-    { workspaceId: d.workspaceId, target: { kind: 'dm', memberExternalId: requester.externalId }, view: notice('warning', t({ key: 'mediation.spaceFailed', params: { number: d.number, error } })) },
+    { workspaceId: d.workspaceId, disputeId: d.id, target: { kind: 'dm', memberExternalId: requester.externalId }, view: notice('warning', t({ key: 'mediation.spaceFailed', params: { number: d.number, error } })) },
     now,
   );
 }
@@ -545,6 +551,8 @@ export async function runMediationJob(tx: Tx, kind: string, payload: Record<stri
   if (kind !== 'dispute.purge') return;
   const d = await tx.disputes.get(Number(payload.disputeId));
   if (!d) return;
-  const removed = await tx.disputes.purgeNotes(d.id);
-  await tx.appendAudit(d.workspaceId, now, { actorId: null, action: 'mediation.notes-deleted', subject: `mediation:${d.number}`, data: { notes: removed } });
+  // Every stored copy goes: the notes, the agreement's terms, the topic, the messages sent about the case
+  // and the stored replies that quoted them. The public record (outcome and approved summary) stays.
+  const removed = await tx.disputes.purge(d.id);
+  await tx.appendAudit(d.workspaceId, now, { actorId: null, action: 'mediation.notes-deleted', subject: `mediation:${d.number}`, data: { ...removed } });
 }

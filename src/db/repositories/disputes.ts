@@ -1,9 +1,9 @@
 // The mediation module's storage port implemented with drizzle.
-import { and, desc, eq, sql } from 'drizzle-orm';
-import type { Agreement, Consent, Dispute, DisputeOutcome, DisputeRepo, DisputeStatus, Stage } from '../../core/mediation/ports.js';
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import type { Agreement, Consent, Dispute, DisputeOutcome, DisputeRepo, DisputeStatus, PurgeCounts, Stage } from '../../core/mediation/ports.js';
 import type { Locale } from '../../core/i18n/types.js';
 import type { Member } from '../../core/ports.js';
-import { anyOf, type Db, type DbTx } from '../client.js';
+import { anyOf, rowsOf, type Db, type DbTx } from '../client.js';
 import * as t from '../schema.js';
 
 const toDispute = (r: typeof t.disputes.$inferSelect): Dispute => ({
@@ -122,9 +122,35 @@ export class DrizzleDisputes implements DisputeRepo {
     return Number(row?.n ?? 0);
   }
 
-  async purgeNotes(disputeId: number): Promise<number> {
-    const rows = await this.db.delete(t.disputeNotes).where(eq(t.disputeNotes.disputeId, disputeId)).returning({ id: t.disputeNotes.id });
-    return rows.length;
+  async purge(disputeId: number): Promise<PurgeCounts> {
+    const [dispute] = await this.db.select().from(t.disputes).where(eq(t.disputes.id, disputeId));
+    if (!dispute) return { notes: 0, agreements: 0, messages: 0, replies: 0 };
+    const notes = await this.db.delete(t.disputeNotes).where(eq(t.disputeNotes.disputeId, disputeId)).returning({ body: t.disputeNotes.body });
+    const agreements = await this.db.delete(t.disputeAgreements).where(eq(t.disputeAgreements.disputeId, disputeId)).returning({ terms: t.disputeAgreements.terms });
+    await this.db.update(t.disputes).set({ topic: '' }).where(eq(t.disputes.id, disputeId));
+    // What members wrote, as it appears inside stored JSON: copies are found by these.
+    const texts = [dispute.topic, ...notes.map((n) => n.body), ...agreements.map((a) => a.terms)]
+      .filter((text) => text.trim() !== '')
+      .map((text) => JSON.stringify(text).slice(1, -1));
+    const quoting = (column: SQL) => sql`exists (select 1 from jsonb_array_elements_text(${JSON.stringify(texts)}::jsonb) as q(text) where strpos(${column}::text, q.text) > 0)`;
+    const since = dispute.createdAt.toISOString();
+    // Messages sent about the case (caucus texts and decline reasons live only there), and older copies quoting it.
+    const messages = rowsOf<{ id: number }>(
+      await this.db.execute(sql`
+        delete from outbox where dispute_id = ${disputeId}
+          or (dispute_id is null and workspace_id = ${dispute.workspaceId} and created_at >= ${since}::timestamptz
+              and status in ('sent', 'failed') and ${quoting(sql`view`)})
+        returning id`),
+    );
+    const replies = texts.length === 0
+      ? []
+      : rowsOf<{ key: string }>(
+          await this.db.execute(sql`
+            delete from processed_commands
+            where workspace_id = ${dispute.workspaceId} and created_at >= ${since}::timestamptz and ${quoting(sql`reply`)}
+            returning key`),
+        );
+    return { notes: notes.length, agreements: agreements.length, messages: messages.length, replies: replies.length };
   }
 
   async proposeAgreement(disputeId: number, terms: string, by: number, at: Date): Promise<Agreement> {

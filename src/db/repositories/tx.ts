@@ -174,8 +174,8 @@ interface SessionRow {
 const voterKey = (workspaceId: number, number: number, memberId: number) => `${workspaceId}:${number}:${memberId}`;
 
 const ENQUEUE_MANY = `
-  insert into outbox (workspace_id, kind, target, view, proposal_id, next_attempt_at, created_at)
-  select (m->>0)::int, m->>1, m->2, m->3, (m->>4)::int, $2::timestamptz, $2::timestamptz
+  insert into outbox (workspace_id, kind, target, view, proposal_id, dispute_id, requested_by, requested_in, next_attempt_at, created_at)
+  select (m->>0)::int, m->>1, m->2, m->3, (m->>4)::int, (m->>5)::int, (m->>6)::int, m->>7, $2::timestamptz, $2::timestamptz
   from jsonb_array_elements($1::text::jsonb) with ordinality as rows(m, i) order by i`;
 
 const SAVE_REPLY = `update processed_commands set reply = $1::text::jsonb where workspace_id = $2 and key = $3`;
@@ -381,7 +381,16 @@ export class DrizzleTx implements Tx {
     await this.sql.rows(SAVE_REPLY, params);
   }
 
+  /** The member whose command this transaction runs, and where they typed it: messages it owes remember them. */
+  private requester: { memberId: number; channelId: string | null } | null = null;
+
   async openSession(input: Parameters<Tx['openSession']>[0]): Promise<{ workspace: Workspace; member: Member; claimed: boolean }> {
+    const opened = await this.openSessionRows(input);
+    this.requester = { memberId: opened.member.id, channelId: input.channelId ?? null };
+    return opened;
+  }
+
+  private async openSessionRows(input: Parameters<Tx['openSession']>[0]): Promise<{ workspace: Workspace; member: Member; claimed: boolean }> {
     const voting = input.prefetch?.proposalForVoter;
     const params: unknown[] = [input.platform, input.workspace.externalId, input.member.externalId, input.key, input.at.toISOString()];
     if (voting !== undefined) params.push(voting);
@@ -854,7 +863,7 @@ export class DrizzleTx implements Tx {
     if (messages.length === 0) return;
     // One JSON parameter for the whole batch: a reminder sweep enqueues hundreds of cards at once, and
     // binding each field of each row as its own parameter costs more than the insert.
-    const rows = messages.map((m) => [m.workspaceId, m.target.kind, m.target, m.view, m.cardOf ?? null]);
+    const rows = messages.map((m) => [m.workspaceId, m.target.kind, m.target, m.view, m.cardOf ?? null, m.disputeId ?? null, this.requester?.memberId ?? null, this.requester?.channelId ?? null]);
     await this.sql.rows(ENQUEUE_MANY, [JSON.stringify(rows), at.toISOString()]);
   }
 

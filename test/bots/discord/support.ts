@@ -10,6 +10,7 @@ import type { Concord } from '../../../src/core/service.js';
 import type { TestDatabase } from '../../support/db.js';
 import { silentLogger } from '../../support/harness.js';
 import { messageProblems, modalProblems } from './limits.js';
+import type { TickOutcome } from '../../../src/core/ports.js';
 
 export const API = 'https://discord.com/api/v10';
 export const APP_ID = '1100000000000000001';
@@ -289,7 +290,7 @@ export interface DiscordHarness {
   handler: InteractionHandler;
   /** Hands a raw interaction to discord.js as the gateway would and waits until Concord has answered it. */
   dispatch(raw: { id: string }): Promise<void>;
-  tick(): Promise<void>;
+  tick(): Promise<unknown>;
   advance(ms: number): Promise<void>;
   close(): Promise<void>;
 }
@@ -302,7 +303,7 @@ export function discordClient(api = API): Client {
 
 export async function createDiscordHarness(
   database: TestDatabase,
-  opts: { start?: Date; ackAfterMs?: number; core?: Pick<Concord, 'execute'>; guildId?: string; nudge?: () => Promise<void> } = {},
+  opts: { start?: Date; ackAfterMs?: number; core?: Pick<Concord, 'execute'>; guildId?: string; nudge?: () => Promise<TickOutcome | void> } = {},
 ): Promise<DiscordHarness> {
   const clock = new ManualClock(opts.start ?? new Date('2026-12-01T09:00:00Z'));
   const client = discordClient();
