@@ -68,6 +68,7 @@ async function start(messenger: Messenger): Promise<{ app: App; log: () => strin
   for (const m of [BOB, CAROL, DAN]) await run(m, 'group join');
   await run(ALICE, `group role @${DAN} mediator`);
   await run(BOB, `mediate @${BOB} @${CAROL} --topic "Outreach"`);
+  await run(CAROL, 'mediation accept 1');
   return { app, log: () => lines.join(''), run };
 }
 

@@ -90,6 +90,7 @@ describe('a message given up on', () => {
     for (const m of ['bob', 'carol', 'dan']) await run(m, 'group join');
     await run('alice', 'group role @dan mediator');
     await run('bob', 'mediate @bob @carol --topic "Outreach"');
+    await run('carol', 'mediation accept 1');
     messenger.members.add('carol');
     messenger.take();
     await run('dan', 'mediation caucus 1 @carol "What matters most to you?"', 'mediation-1');

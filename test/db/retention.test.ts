@@ -37,6 +37,7 @@ describe('a closed mediation after its retention period', () => {
   it('leaves no copy of the topic, the notes, the caucus, the agreement or a decline reason anywhere, and keeps the public record', async () => {
     const inSpace = (member: string, text: string, locale?: 'en' | 'vi') => h.run(member, text, { channel: 'mediation-1', ...(locale ? { locale } : {}) });
     await h.run('bob', 'mediate @bob @carol --topic "Outreach lead TOPIC-SECRET"', { channel: 'budget' });
+    await h.run('carol', 'mediation accept 1', { channel: 'budget' });
     await inSpace('carol', 'mediation note "NOTE-SECRET about the budget"');
     await inSpace('dan', 'mediation caucus @carol "CAUCUS-SECRET question"');
     await inSpace('dan', 'mediation propose-agreement "TERMS-SECRET: Bob leads until March"');
@@ -123,6 +124,7 @@ describe('a purge that fails', () => {
 
   it('keeps no copy of the texts it was deleting in the job’s recorded error', async () => {
     await h.run('bob', 'mediate @bob @carol --topic "Outreach"', { channel: 'budget' });
+    await h.run('carol', 'mediation accept 1', { channel: 'budget' });
     await h.run('carol', 'mediation note "NOTE-SECRET about the budget"', { channel: 'mediation-1' });
     await h.run('dan', 'mediation close resolved', { channel: 'mediation-1' });
     // The purge's last statement fails: its parameters hold the texts it was looking for.

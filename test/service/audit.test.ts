@@ -67,7 +67,7 @@ describe('reading the audit log', () => {
     expect(en.text).toMatch(/@bob voted on proposal #1/);
     expect(en.text).toMatch(/Ballot: Yes · Reason: Sunlight helps/);
     expect(en.text).toMatch(/@alice opened proposal #1/);
-    expect(en.text).toMatch(/Rule: Majority vote \(Passes when yes outnumbers no/);
+    expect(en.text).toMatch(/Rule: Majority vote \(Passes when yes is more than half of the yes and no votes/);
     expect(en.text).toMatch(/Owners: @bob, @carol/);
     // 09:00 UTC is 16:00 in Ho Chi Minh City.
     expect(en.text).toMatch(/Tue 1 Dec 2026, 16:00 GMT\+7/);

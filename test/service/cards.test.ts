@@ -114,7 +114,7 @@ describe('wording', () => {
     const text = posts().map((s) => s.text).join('\n');
     expect(text).toMatch(/No ballots were cast but quorum needs 3 of 5 members/);
     expect(text).not.toMatch(/Only 0/);
-    await h.run('alice', 'settings locale vi --workspace');
+    await h.run('alice', 'settings locale vi --workspace', { admin: true });
     expect((await h.run('alice', 'proposal 1')).text).toMatch(/Chưa có phiếu nào trong khi túc số là 3 trên 5 thành viên/);
   });
 

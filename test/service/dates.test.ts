@@ -21,13 +21,13 @@ describe('reminder offsets shown in words', () => {
   it('confirms and lists reminder times in the member\'s language, not as "1d"', async () => {
     await h.run('an', 'group create "Vườn"');
     await h.run('an', 'settings locale vi');
-    const set = await h.run('an', 'settings reminders "3d,1d,2h"');
+    const set = await h.run('an', 'settings reminders "3d,1d,2h"', { admin: true });
     expect(set.ok).toBe(true);
     expect(set.text).toContain('3 ngày, 1 ngày, 2 giờ trước hạn chót');
     expect((await h.run('an', 'settings')).text).toContain('3 ngày, 1 ngày, 2 giờ');
-    const worded = await h.run('an', 'settings reminders "2 ngày, 3 giờ trước"');
+    const worded = await h.run('an', 'settings reminders "2 ngày, 3 giờ trước"', { admin: true });
     expect(worded.text).toContain('2 ngày, 3 giờ trước hạn chót');
-    const en = await h.run('an', 'settings locale en').then(() => h.run('an', 'settings reminders "1w,1d12h"'));
+    const en = await h.run('an', 'settings locale en').then(() => h.run('an', 'settings reminders "1w,1d12h"', { admin: true }));
     expect(en.text).toContain('1 week, 1 day 12 hours before the due time');
     expect(en.text).not.toContain('1d12h');
   });
@@ -42,6 +42,7 @@ describe('relative times in reminders', () => {
     await h.run('lan', 'settings locale vi');
     // Due Monday 10:00 EST; 48 hours earlier is Saturday 11:00 EDT, one day and 23 hours on the wall clock.
     await h.run('bob', 'commit "Send the minutes" --due "2026-11-02 10:00" --owner @bob,@lan --remind 48h');
+    await h.run('lan', 'commitment accept 1');
     h.messenger.take();
     await h.advance(2 * DAY + 2 * HOUR);
     const dms = h.messenger.take().filter((s) => s.kind === 'dm');
@@ -64,11 +65,11 @@ describe('reminder caps', () => {
   it('refuses workspace and group reminder settings less than an hour apart, in Vietnamese, and keeps the old ones', async () => {
     await h.run('an', 'group create "Vườn"');
     await h.run('an', 'settings locale vi');
-    const workspace = await h.run('an', 'settings reminders "1d,2h,90m"');
+    const workspace = await h.run('an', 'settings reminders "1d,2h,90m"', { admin: true });
     expect(workspace.ok).toBe(false);
     expect(workspace.text).toContain('Hai lời nhắc 2 giờ và 90 phút trước hạn chót quá gần nhau');
     expect(workspace.text).toContain('ít nhất 1 giờ');
-    const unreadable = await h.run('an', 'settings reminders "sớm thôi"');
+    const unreadable = await h.run('an', 'settings reminders "sớm thôi"', { admin: true });
     expect(unreadable.text).toContain('Hãy nhập tối đa 5 khoảng thời gian trước hạn, cách nhau ít nhất 1 giờ, như "3d,1d,2h"');
     const group = await h.run('an', 'settings reminders "1w,6d,5d,4d,3d,2d" --group "Vườn"');
     expect(group.ok).toBe(false);

@@ -55,6 +55,7 @@ describe('overdue starts strictly after the due time', () => {
 describe('escalation skips the owners', () => {
   it('goes to whoever recorded it when the only convener is the owner', async () => {
     await h.run('bob', 'commit "Approve the budget" --due "2026-12-01 17:00" --owner @alice --remind none', { channel: 'budget' });
+    await h.run('alice', 'commitment accept 1', { channel: 'budget' });
     h.messenger.take();
     await h.advance(8 * HOUR + 25 * HOUR);
     const escalations = h.messenger.take().filter((s) => s.kind === 'dm' && /is overdue:/.test(s.text));

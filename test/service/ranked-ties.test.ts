@@ -93,7 +93,7 @@ describe('ranked choice: the lot', () => {
 
   it('says the same in Vietnamese', async () => {
     await groupOf(['alice', 'bob', 'carol', 'dan']);
-    await h.run('alice', 'settings locale vi --workspace');
+    await h.run('alice', 'settings locale vi --workspace', { admin: true });
     const created = await h.run('alice', 'propose "Team offsite" --rule ranked --options "Hội An|Đà Lạt|Sa Pa" --closes "in 3 days"', { channel: 'trip' });
     expect(created.ok).toBe(true);
     const [card] = h.messenger.take();
@@ -194,7 +194,7 @@ describe('ranked choice: lot or batch, per group and per proposal', () => {
     expect(refused.text).toMatch(/convener/i);
     expect((await auditEntries()).some((e) => e.action === 'settings.ranked-ties')).toBe(false);
 
-    await h.run('alice', 'settings locale vi --workspace');
+    await h.run('alice', 'settings locale vi --workspace', { admin: true });
     const viSame = await h.run('alice', 'settings ties lot', { channel: 'trip' });
     expect(viSame.text).toContain('Trip vốn đã xử lý hòa phiếu trong bỏ phiếu xếp hạng theo cách lot; không có gì thay đổi.');
     const viSet = await h.run('alice', 'settings ties batch', { channel: 'trip' });
@@ -216,7 +216,7 @@ describe('ranked choice: lot or batch, per group and per proposal', () => {
     const bad = await h.run('alice', 'propose "Trip" --rule ranked --options "A|B" --ties coin', { channel: 'trip' });
     expect(bad.ok).toBe(false);
     expect(bad.text).toMatch(/lot.*batch|batch.*lot/);
-    await h.run('alice', 'settings locale vi --workspace');
+    await h.run('alice', 'settings locale vi --workspace', { admin: true });
     const viPoll = await h.run('alice', 'propose "Lunch" --rule poll --options "Pho|Bun" --ties lot', { channel: 'trip' });
     expect(viPoll.ok).toBe(false);
     expect(viPoll.text).toContain('--ties');

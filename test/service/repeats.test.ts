@@ -25,7 +25,7 @@ beforeEach(async () => {
 const auditEntries = async () => rowsOf<{ n: number }>(await database.db.execute(sql`select count(*)::int as n from audit_log`))[0]!.n;
 
 /** Runs the command twice; returns the second reply after checking it wrote no audit entry and sent nothing. */
-async function twice(member: string, text: string, opts: { channel?: string; locale?: 'en' | 'vi' } = {}) {
+async function twice(member: string, text: string, opts: { channel?: string; locale?: 'en' | 'vi'; admin?: boolean } = {}) {
   const first = await h.run(member, text, opts);
   expect(first.ok, `${text}: ${first.text}`).toBe(true);
   h.messenger.take();
@@ -139,12 +139,12 @@ describe('commitments and settings', () => {
   });
 
   it('settings set to what they already are answer "already"', async () => {
-    expect((await twice('alice', 'settings reminders "2d,1h"')).text).toMatch(/already 2d, 1h before the due time/);
-    expect((await twice('alice', 'settings quiet-hours 22 7')).text).toMatch(/Quiet hours are already 22:00 to 7:00/);
+    expect((await twice('alice', 'settings reminders "2d,1h"', { admin: true })).text).toMatch(/Commitment reminders for Test are already 2 days, 1 hour before the due time. Nothing changed./);
+    expect((await twice('alice', 'settings quiet-hours 22 7', { admin: true })).text).toMatch(/Quiet hours are already 22:00 to 7:00/);
     expect((await twice('alice', 'settings digest friday 16', { channel: 'budget' })).text).toMatch(/already posted on Friday at 16:00/);
     expect((await twice('alice', 'settings digest off', { channel: 'budget' })).text).toMatch(/already off/);
     expect((await twice('alice', 'settings timezone Asia/Ho_Chi_Minh')).text).toMatch(/Your time zone is already Asia\/Ho_Chi_Minh/);
-    expect((await twice('alice', 'settings reminder 12')).text).toMatch(/already reminded 12 hours before/);
+    expect((await twice('alice', 'settings reminder 12', { admin: true })).text).toMatch(/already reminded 12 hours before/);
     expect((await twice('alice', 'settings locale vi')).text).toBe('• Concord đã nói tiếng Việt với bạn rồi.');
   });
 });

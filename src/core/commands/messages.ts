@@ -350,6 +350,7 @@ const en = {
   'cmd.ph.in-3-days': 'in 3 days',
   'cmd.ph.in-6-months': 'in 6 months',
   'cmd.ph.friday-17-00': 'friday 17:00',
+  'cmd.ph.receipt': 'receipt',
 
   // Examples in help, written in the reader's language; the English ones are the command table's own.
   'cmd.sample.group.create.0': 'group create "Design Guild"',
@@ -737,6 +738,7 @@ const vi: Record<CommandMessageKey, string> = {
   'cmd.ph.in-3-days': '3 ngày nữa',
   'cmd.ph.in-6-months': '6 tháng nữa',
   'cmd.ph.friday-17-00': 'thứ sáu 17:00',
+  'cmd.ph.receipt': 'biên nhận',
 
   // Ví dụ trong phần hướng dẫn, viết bằng tiếng Việt.
   'cmd.sample.group.create.0': 'group create "Nhóm Thiết kế"',

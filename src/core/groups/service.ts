@@ -44,6 +44,12 @@ async function requireConvener(s: Session, group: Group): Promise<void> {
   if (role !== 'convener') fail('group.convenerOnly', { group: group.name });
 }
 
+/** The name is taken: only a group the member may read is offered to join; a private one is not even named as a group. */
+async function nameTaken(s: Session, existing: Group): Promise<never> {
+  const readable = await canReadGroup(s.tx, existing, readerOf(s));
+  return fail(readable ? 'group.exists' : 'group.nameTaken', { group: existing.name });
+}
+
 async function conveners(s: Session, groupId: number): Promise<number> {
   return (await s.tx.groupMembers(groupId)).filter((m) => m.role === 'convener').length;
 }
@@ -59,7 +65,8 @@ export async function runGroupCommand(
       if (s.ctx.actor.isGuest) return fail('group.guestCannotCreate');
       if ((await s.tx.groupCreation(s.workspace.id)) === 'admins' && s.ctx.actor.isAdmin !== true) return fail('group.creationAdminsOnly');
       // A channel's commands (propose, group join, ...) go to its group: a second one there would never be reached.
-      if (await s.tx.findGroupByName(s.workspace.id, command.group)) return fail('group.exists', { group: command.group });
+      const named = await s.tx.findGroupByName(s.workspace.id, command.group);
+      if (named) return nameTaken(s, named);
       const holder = await s.tx.findGroupByChannel(s.workspace.id, s.ctx.channel.id);
       if (holder) return fail('group.channelTaken', { group: holder.name, channel: channelLabel(s), name: command.group });
       const group = await s.tx.createGroup({
@@ -75,8 +82,7 @@ export async function runGroupCommand(
       if (!group) {
         // The name is taken either way; only a group the member may read is offered to join.
         const existing = await s.tx.findGroupByName(s.workspace.id, command.group);
-        const readable = existing ? await canReadGroup(s.tx, existing, readerOf(s)) : false;
-        return fail(readable ? 'group.exists' : 'group.nameTaken', { group: existing?.name ?? command.group });
+        return existing ? nameTaken(s, existing) : fail('group.nameTaken', { group: command.group });
       }
       await s.tx.setMembership(group.id, s.actor.id, 'convener', s.now);
       await scheduleDigest(s.tx, group.id, s.workspace, s.now);

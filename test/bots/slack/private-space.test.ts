@@ -16,7 +16,10 @@ const bob = member(2);
 const carol = member(3);
 const mention = (m: { id: string; name: string }) => `<@${m.id}|${m.name}>`;
 /** The convener asks; both parties agree, which is when the space opens. */
-const mediate = async (topic: string, number: number) => {
+/** Mediations are numbered in the order this file's tests ask for them, in one database. */
+let requested = 0;
+const mediate = async (topic: string) => {
+  const number = ++requested;
   await h.send(slashCommand(convener, `mediate ${mention(bob)} ${mention(carol)} --topic "${topic}"`));
   for (const party of [bob, carol]) await h.send(slashCommand(party, `mediation accept ${number}`));
 };
@@ -43,7 +46,7 @@ afterEach(() => {
 
 it('creates a private channel, invites the parties and the mediator, and welcomes them inside', async () => {
   slack.on('conversations.create', (p) => ({ channel: { id: 'G0MED1', name: p.name, is_private: true } }));
-  await mediate('Who leads outreach', 1);
+  await mediate('Who leads outreach');
 
   const created = slack.of('conversations.create');
   expect(created.map((c) => c.params)).toEqual([expect.objectContaining({ name: 'mediation-1', is_private: 'true', team_id: TEAM.id })]);
@@ -69,7 +72,7 @@ it('on a retry, finds the channel its interrupted attempt created by id, never b
   let inviteFailures = 1;
   slack.on('conversations.invite', () => (inviteFailures-- > 0 ? new HttpResponse('upstream down', { status: 503 }) : undefined));
 
-  await mediate('Meeting times', 2);
+  await mediate('Meeting times');
   expect(slack.of('conversations.create')).toHaveLength(1);
   expect(slack.of('chat.postMessage').some((p) => p.params.channel === 'G0MED2')).toBe(false);
 
@@ -86,7 +89,7 @@ it('never uses a channel someone else made under the next mediation\'s name: it 
     p.name === 'mediation-3' ? platformError('name_taken') : { channel: { id: 'G0MINE', name: String(p.name), is_private: true } },
   );
   slack.on('conversations.list', () => ({ channels: [{ id: 'G0SQUAT', name: 'mediation-3', is_private: true, is_archived: false }], response_metadata: { next_cursor: '' } }));
-  await mediate('Who books the venue', 3);
+  await mediate('Who books the venue');
 
   const names = slack.of('conversations.create').map((c) => String(c.params.name));
   expect(names).toHaveLength(2);
@@ -103,7 +106,7 @@ it('removes whoever else is in the channel before the welcome is posted, and pos
   slack.on('conversations.create', (p) => ({ channel: { id: 'G0MED4', name: String(p.name), is_private: true } }));
   slack.on('conversations.members', () => ({ members: ['UBOT', convener.id, bob.id, carol.id, stranger], response_metadata: { next_cursor: '' } }));
   slack.on('conversations.kick', () => platformError('restricted_action'));
-  await mediate('Office keys', 4);
+  await mediate('Office keys');
 
   expect(slack.of('conversations.kick').map((k) => [k.params.channel, k.params.user])).toEqual([['G0MED4', stranger]]);
   expect(slack.of('chat.postMessage').filter((p) => p.params.channel === 'G0MED4')).toEqual([]);
@@ -120,7 +123,7 @@ it('removes whoever else is in the channel before the welcome is posted, and pos
 
 it('checks who is in the channel before every later post, and posts nothing private while a stranger stays', async () => {
   slack.on('conversations.create', (p) => ({ channel: { id: 'G0MED5', name: String(p.name), is_private: true } }));
-  await mediate('Shared drive', 5);
+  await mediate('Shared drive');
   const number = /mediation-(\d+)/.exec(String(slack.of('conversations.create')[0]!.params.name))![1];
   expect(slack.of('chat.postMessage').filter((p) => p.params.channel === 'G0MED5')).toHaveLength(1);
 
@@ -142,7 +145,7 @@ it('checks who is in the channel before every later post, and posts nothing priv
 
 it('keeps the mediation open and tells the requester which scope is missing', async () => {
   slack.on('conversations.create', () => platformError('missing_scope', { needed: 'groups:write', provided: 'commands,chat:write' }));
-  await mediate('Budget lines', 3);
+  await mediate('Budget lines');
 
   const told = slack.of('chat.postMessage').filter((p) => p.params.channel === `D${convener.id}`);
   expect(told).toHaveLength(1);
