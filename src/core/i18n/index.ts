@@ -81,10 +81,10 @@ export type KeyTranslator<K extends string = never> = (key: KeysOf<K> | MessageK
  * catalogs, with the same plural variants and placeholders.
  */
 export function withOwnCatalog<K extends string>(own: Record<Locale, Record<K, string>>): (locale: Locale) => KeyTranslator<K> {
-  const catalogs: Record<Locale, Catalog> = own;
+  const ownCatalogs: Record<Locale, Catalog> = own;
   return (locale) => (key, params) => {
     const count = typeof params?.count === 'number' ? params.count : undefined;
-    const template = lookup(locale, key, count, catalogs) ?? lookup('en', key, count, catalogs);
+    const template = lookup(locale, key, count, ownCatalogs) ?? lookup('en', key, count, ownCatalogs);
     // Not the adapter's own: core's, or (for a plural stem named without a count) the key itself, as translate does.
     if (template === undefined) return isMessageKey(key) ? translate(locale, params ? { key, params } : { key }) : key;
     return interpolate(template, params, locale);
