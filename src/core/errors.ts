@@ -1,5 +1,5 @@
 // Domain errors: expected refusals with a translatable message. Thrown inside a transaction, they roll it back.
-import type { Msg } from './i18n/types.js';
+import type { MessageKey, Msg } from './i18n/types.js';
 
 export class DomainError extends Error {
   constructor(
@@ -11,6 +11,6 @@ export class DomainError extends Error {
   }
 }
 
-export const fail = (key: string, params?: Record<string, string | number>, usage?: string): never => {
+export const fail = (key: MessageKey, params?: Record<string, string | number>, usage?: string): never => {
   throw new DomainError(params ? { key, params } : { key }, usage);
 };

@@ -1,7 +1,7 @@
 // Message catalog for reading and showing dates: what members see when a date they typed is refused.
 import type { Catalog } from './i18n/types.js';
 
-const en: Catalog = {
+const en = {
   'time.past': '{when} has already passed. Please give a time in the future.',
   'time.unparseable':
     'I could not read "{text}" as a date. Try for example: 2026-12-05 17:00, 2026-12-05, in 3 days, tomorrow 9am, friday 17:00 or next monday.',
@@ -12,9 +12,11 @@ const en: Catalog = {
     'That time zone name is {length} characters long, but time zone names have at most {max}. Use a name such as Asia/Ho_Chi_Minh, Europe/Berlin or UTC.',
   'time.tooFar':
     '"{text}" is too far ahead. The latest date Concord accepts is {latest}; please choose a date before then, for example in 3 months.',
-};
+} as const satisfies Catalog;
 
-const vi: Catalog = {
+export type TimeMessageKey = keyof typeof en;
+
+const vi: Record<TimeMessageKey, string> = {
   'time.past': '{when} đã qua rồi. Vui lòng chọn một thời điểm trong tương lai.',
   'time.unparseable':
     'Không hiểu "{text}" là ngày giờ nào. Hãy thử ví dụ: 2026-12-05 17:00, 2026-12-05, 3 ngày nữa, ngày mai 9h, thứ sáu 17:00 hoặc thứ hai tới.',

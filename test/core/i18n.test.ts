@@ -1,33 +1,10 @@
-// Every message the core can say exists in English and Vietnamese.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+// Every message the core can say exists in English and Vietnamese. Keys the code names are checked by the type
+// checker (test/core/i18n-keys.test.ts); these tests check what it cannot: the texts themselves.
 import { describe, expect, it } from 'vitest';
 import { catalogs, translate } from '../../src/core/i18n/index.js';
 import { GROUP_KINDS, ROLES } from '../../src/core/commands/types.js';
 import { RULES } from '../../src/core/proposals/rules/types.js';
 import { VISIBILITIES } from '../../src/core/groups/ports.js';
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? sourceFiles(path) : path.endsWith('.ts') ? [path] : [];
-  });
-}
-
-/** Keys written literally in the core: `key: 'x.y'`, `fail('x.y'`, and both arms of `cond ? 'a.b' : 'c.d'` after `key:`. */
-function literalKeys(): Set<string> {
-  const keys = new Set<string>();
-  for (const file of sourceFiles('src/core')) {
-    const text = readFileSync(file, 'utf8');
-    for (const m of text.matchAll(/key: '([a-z][\w-]*\.[\w.-]+)'/g)) keys.add(m[1]!);
-    for (const m of text.matchAll(/fail\('([a-z][\w-]*\.[\w.-]+)'/g)) keys.add(m[1]!);
-    for (const m of text.matchAll(/key: [\w.!?' =]+\? '([a-z][\w-]*\.[\w.-]+)' : '([a-z][\w-]*\.[\w.-]+)'/g)) {
-      keys.add(m[1]!);
-      keys.add(m[2]!);
-    }
-  }
-  return keys;
-}
 
 const exists = (locale: 'en' | 'vi', key: string) =>
   catalogs[locale][key] !== undefined || catalogs[locale][`${key}.other`] !== undefined;
@@ -38,13 +15,6 @@ describe('catalogs', () => {
     const vi = Object.keys(catalogs.vi).sort();
     expect(vi.filter((k) => !en.includes(k))).toEqual([]);
     expect(en.filter((k) => !vi.includes(k))).toEqual([]);
-  });
-
-  it('contain every key the core uses literally', () => {
-    const keys = [...literalKeys()];
-    expect(keys.length).toBeGreaterThan(100);
-    const missing = keys.filter((k) => !exists('en', k) || !exists('vi', k));
-    expect(missing).toEqual([]);
   });
 
   it('contain every key the core builds from a name', () => {
@@ -75,6 +45,7 @@ describe('catalogs', () => {
     expect(translate('en', { key: 'card.quorumMissing', params: { count: 1 } })).toBe('1 more ballot needed for quorum.');
     expect(translate('en', { key: 'card.quorumMissing', params: { count: 3 } })).toBe('3 more ballots needed for quorum.');
     expect(translate('vi', { key: 'card.quorumMissing', params: { count: 1 } })).toBe('Cần thêm 1 phiếu để đủ túc số.');
+    // @ts-expect-error an unknown key does not type-check; one read from stored data still shows as itself
     expect(translate('vi', { key: 'no.such.key' })).toBe('no.such.key');
   });
 });

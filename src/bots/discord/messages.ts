@@ -2,7 +2,7 @@
 import { withOwnCatalog, type KeyTranslator } from '../../core/i18n/index.js';
 import type { Catalog, Locale } from '../../core/i18n/types.js';
 
-const en: Catalog = {
+const en = {
   'discord.command.concord': 'Run any Concord command as you would type it, such as help or propose.',
   'discord.option.text': 'The command line after /concord, such as: propose "Adopt the budget" --rule consent',
   'discord.option.filter': 'Which commitments: open ones (default), yours, overdue ones, or all.',
@@ -37,9 +37,11 @@ const en: Catalog = {
   'discord.unknownAction': 'This button is from an older version of Concord. Run the command again, or use `/concord`.',
   'discord.failed': 'Something went wrong on our side (error {id}). Please try again.',
   'discord.missingPermissions': 'Concord is missing permissions in <#{channel}>: {permissions}. Ask a server admin to grant them.',
-};
+} satisfies Catalog;
 
-const vi: Catalog = {
+export type DiscordKey = keyof typeof en;
+
+const vi: Record<DiscordKey, string> = {
   'discord.command.concord': 'Chạy bất kỳ lệnh Concord nào như khi gõ, ví dụ help hoặc propose.',
   'discord.option.text': 'Dòng lệnh sau /concord, ví dụ: propose "Thông qua ngân sách" --rule consent',
   'discord.option.filter': 'Cam kết nào: đang mở (mặc định), của bạn, quá hạn, hoặc tất cả.',
@@ -78,10 +80,10 @@ const vi: Catalog = {
 
 export const discordMessages: Record<Locale, Catalog> = { en, vi };
 
-export type DiscordTranslator = KeyTranslator;
+export type DiscordTranslator = KeyTranslator<DiscordKey>;
 
 /** Discord's own words first, then core's catalogs. */
-export const discordText: (locale: Locale) => DiscordTranslator = withOwnCatalog(discordMessages);
+export const discordText: (locale: Locale) => DiscordTranslator = withOwnCatalog({ en, vi });
 
 export function localeOf(discordLocale: string | null | undefined): Locale {
   return discordLocale?.toLowerCase().startsWith('vi') ? 'vi' : 'en';

@@ -7,7 +7,7 @@ import {
   type APITextInputComponent,
 } from 'discord.js';
 import { COMMAND_SPECS, type CommandSpec } from '../../core/commands/index.js';
-import type { Locale } from '../../core/i18n/types.js';
+import type { Locale, MessageKey } from '../../core/i18n/types.js';
 import type { CardView, View } from '../../core/views/types.js';
 import { optionRef } from './command-line.js';
 import { encodeId, type Ref } from './custom-ids.js';
@@ -49,14 +49,14 @@ export function specOf(command: string): CommandSpec | undefined {
 }
 
 /** What core asks when these commands need a reason; the click itself only carries the command. */
-const REASON_PROMPTS: Record<string, string> = {
+const REASON_PROMPTS: Record<string, MessageKey> = {
   vote: 'ballot.reasonPrompt',
   blocked: 'commitment.action.blockedPrompt',
   'mediation.decline': 'mediation.declinePrompt',
 };
 
 /** Labels core gives form fields; other flags are labelled with their name. */
-const FLAG_LABELS: Record<string, string> = { due: 'commitment.due', reason: 'commitment.action.reason' };
+const FLAG_LABELS: Record<string, MessageKey> = { due: 'commitment.due', reason: 'commitment.action.reason' };
 
 const REASON_MAX = 1000;
 

@@ -2,7 +2,7 @@
 import { withOwnCatalog, type KeyTranslator } from '../../core/i18n/index.js';
 import type { Catalog, Locale } from '../../core/i18n/types.js';
 
-const en: Catalog = {
+const en = {
   'slack.propose.title': 'New proposal',
   'slack.propose.submit': 'Propose',
   'slack.cancel': 'Cancel',
@@ -56,9 +56,11 @@ const en: Catalog = {
   'slack.list.more.one': '…and {count} more.',
   'slack.list.more.other': '…and {count} more.',
   'slack.cut': '…shortened to fit in Slack. Run the command again with fewer results or open it in Concord’s App Home.',
-};
+} satisfies Catalog;
 
-const vi: Catalog = {
+export type SlackKey = keyof typeof en;
+
+const vi: Record<SlackKey, string> = {
   'slack.propose.title': 'Đề xuất mới',
   'slack.propose.submit': 'Đề xuất',
   'slack.cancel': 'Hủy',
@@ -109,16 +111,17 @@ const vi: Catalog = {
   'slack.home.intro': 'Đề xuất, quyết định và lưu hồ sơ cùng các nhóm của bạn. Gõ `/concord help` ở bất kỳ kênh nào để xem mọi lệnh.',
   'slack.home.newProposal': 'Đề xuất mới',
   'slack.home.updated': 'Cập nhật {date}',
+  'slack.list.more.one': '…và {count} mục nữa.',
   'slack.list.more.other': '…và {count} mục nữa.',
   'slack.cut': '…đã rút gọn cho vừa Slack. Hãy chạy lại lệnh với ít kết quả hơn hoặc mở App Home của Concord.',
 };
 
 export const slackMessages: Record<Locale, Catalog> = { en, vi };
 
-export type SlackTranslator = KeyTranslator;
+export type SlackTranslator = KeyTranslator<SlackKey>;
 
 /** Slack's own words first, then core's catalogs. */
-export const slackText: (locale: Locale) => SlackTranslator = withOwnCatalog(slackMessages);
+export const slackText: (locale: Locale) => SlackTranslator = withOwnCatalog({ en, vi });
 
 /** Slack's locale ("vi-VN", "en-GB") as one Concord speaks, when it speaks it. */
 export function localeFromSlack(slackLocale: string | undefined | null): Locale | undefined {

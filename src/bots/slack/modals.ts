@@ -3,6 +3,7 @@ import type { AnyBlock, InputBlock, KnownBlock, ModalView, PlainTextOption } fro
 import { DateTime } from 'luxon';
 import { COMMAND_SPECS, HIDE_RESULTS, OPTION_RULES, type ValueSpec } from '../../core/commands/index.js';
 import type { Locale } from '../../core/i18n/types.js';
+import { isRuleName, type RuleName } from '../../core/proposals/rules/types.js';
 import type { ActionInput } from '../../core/views/types.js';
 import { ballotText, proposeCommand, quote, type OptionBallotRule, type ProposalDraft } from './command-line.js';
 import { slackText, type SlackTranslator } from './messages.js';
@@ -112,7 +113,7 @@ const TITLE_MAX = titleSpec?.kind === 'text' ? titleSpec.max : 200;
 const bodySpec = flagValue('body');
 const BODY_MAX = Math.min(bodySpec?.kind === 'text' ? bodySpec.max : 4000, LIMITS.plainTextInput);
 const rulesSpec = flagValue('rule');
-export const PROPOSE_RULES: readonly string[] = rulesSpec?.kind === 'choice' ? rulesSpec.values : [];
+export const PROPOSE_RULES: readonly RuleName[] = rulesSpec?.kind === 'choice' ? rulesSpec.values.filter(isRuleName) : [];
 const optionsSpec = flagValue('options');
 const OPTIONS = optionsSpec?.kind === 'options' ? optionsSpec : { min: 2, max: 20, maxLength: 80 };
 const dotsSpec = flagValue('dots');

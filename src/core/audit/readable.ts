@@ -1,6 +1,6 @@
 // Turns a disclosed audit entry into words: names instead of ids, readable values, the reader's time zone and language.
-import type { Translator } from '../i18n/index.js';
-import type { Locale } from '../i18n/types.js';
+import { isMessageKey, type Translator } from '../i18n/index.js';
+import type { Locale, Msg } from '../i18n/types.js';
 import { choiceLabel, describeRule } from '../proposals/rules/index.js';
 import { RULES, type BallotValue, type RuleConfig, type RuleName } from '../proposals/rules/types.js';
 import { formatDateTime } from '../time.js';
@@ -17,7 +17,7 @@ export interface ReadingContext {
 }
 
 /** Actions with a sentence of their own; any other shows its stored name. */
-const ACTIONS = new Set([
+const ACTIONS = [
   'proposal.created',
   'proposal.withdrawn',
   'proposal.closed',
@@ -57,7 +57,9 @@ const ACTIONS = new Set([
   'mediation.agreement-declined',
   'mediation.closed',
   'mediation.notes-deleted',
-]);
+] as const;
+const ACTION_NAMES: ReadonlySet<string> = new Set(ACTIONS);
+const hasSentence = (action: string): action is (typeof ACTIONS)[number] => ACTION_NAMES.has(action);
 
 /** Data fields holding member ids, shown as @names. */
 export const MEMBER_FIELDS: ReadonlySet<string> = new Set(['member', 'owners', 'parties', 'mediator']);
@@ -122,7 +124,7 @@ export function subjectText(subject: string | null, r: ReadingContext): string |
 
 export function actionText(action: string, subject: string | null, r: ReadingContext): string {
   const text = subjectText(subject, r) ?? '';
-  if (ACTIONS.has(action)) return r.t({ key: `audit.action.${action}`, params: { subject: text } }).trim();
+  if (hasSentence(action)) return r.t({ key: `audit.action.${action}`, params: { subject: text } }).trim();
   return `${action} ${text}`.trim();
 }
 
@@ -150,6 +152,14 @@ export function ballotText(value: BallotValue, rule: RuleName | null, t: Transla
   }
 }
 
+/**
+ * The label of a word stored in the chain. An entry written by another version may hold a word without one: it shows
+ * as its key, as translate shows any unknown key.
+ */
+function storedWord(t: Translator, key: string, params?: Msg['params']): string {
+  return isMessageKey(key) ? t(params ? { key, params } : { key }) : key;
+}
+
 function isRule(value: unknown): value is RuleName {
   return typeof value === 'string' && (RULES as readonly string[]).includes(value);
 }
@@ -167,13 +177,13 @@ function fieldValue(key: string, value: unknown, d: Disclosed, rule: RuleName | 
   }
   if (key === 'value' && typeof value === 'object') return ballotText(value as BallotValue, rule, t);
   if (key === 'outcome' && typeof value === 'string') {
-    if (d.entry.action.startsWith('mediation.')) return t({ key: `mediation.outcome.${value}` });
+    if (d.entry.action.startsWith('mediation.')) return storedWord(t, `mediation.outcome.${value}`);
     const winners = Array.isArray(d.data.winners) ? (d.data.winners as string[]).join(', ') : '';
-    return t({ key: `outcome.${value}`, params: { winners } });
+    return storedWord(t, `outcome.${value}`, { winners });
   }
-  if ((key === 'role' || key === 'previous') && typeof value === 'string') return t({ key: `role.${value}` });
+  if ((key === 'role' || key === 'previous') && typeof value === 'string') return storedWord(t, `role.${value}`);
   if (key === 'scope' && (value === 'me' || value === 'workspace')) return t({ key: `audit.scope.${value}` });
-  if (key === 'hideResults' && typeof value === 'string') return value === 'never' ? null : t({ key: `audit.hideResults.${value}` });
+  if (key === 'hideResults' && typeof value === 'string') return value === 'never' ? null : storedWord(t, `audit.hideResults.${value}`);
   if (key === 'turnout' && typeof value === 'number') return t({ key: 'card.turnoutValue', params: { voted: value, count: Number(d.data.electorate ?? value) } });
   if (key === 'electorate' && d.data.turnout !== undefined) return null; // already in the turnout
   if (key === 'proposal' && typeof value === 'number') return t({ key: 'audit.subject.proposal', params: { number: value } });

@@ -5,7 +5,7 @@ import type { RuleName } from '../proposals/rules/types.js';
 import { fail } from '../errors.js';
 import { formatDateTime } from '../time.js';
 import { notice, type View } from '../views/types.js';
-import { ChainVerifier } from './chain.js';
+import { ChainVerifier, type ChainFailureReason } from './chain.js';
 import { BALLOT_ACTIONS, disclose, type AuditReader, type Disclosed, type EntryScope } from './disclosure.js';
 import { holdsBallot, parseReceipt, voterCommitment } from './receipts.js';
 import { actionText, actorText, detailText, MEMBER_FIELDS, timeText, type ReadingContext } from './readable.js';
@@ -124,7 +124,7 @@ async function memberNames(s: Session, shown: Disclosed[]): Promise<Map<number, 
   return new Map(members.map((m) => [m.id, m.displayName]));
 }
 
-export type VerifyOutcome = { ok: true; count: number } | { ok: false; count: number; firstBadSeq: number; reason: string };
+export type VerifyOutcome = { ok: true; count: number } | { ok: false; count: number; firstBadSeq: number; reason: ChainFailureReason | 'truncated' };
 
 /** Streams the chain page by page, so a long log never sits in memory at once. */
 export async function verifyWorkspaceChain(tx: Tx, workspaceId: number): Promise<VerifyOutcome> {

@@ -1,8 +1,9 @@
 // Help text for `/concord help [command]`, rendered from the command table in the reader's language.
 import { msg, type Msg } from '../i18n/types.js';
+import { isMessageKey } from '../i18n/index.js';
 import { AREAS, COMMAND_SPECS, flagUsage, matchSpec, subcommandsOf, type CommandSpec } from './spec.js';
 import { closest } from './suggest.js';
-import { commandMessages } from './messages.js';
+import type { CommandMessageKey } from './messages.js';
 import { echo } from './caps.js';
 
 type Translate = (m: Msg) => string;
@@ -10,7 +11,7 @@ type Translate = (m: Msg) => string;
 const code = (text: string): string => `\`${text}\``;
 
 /** Placeholders written as literal text, with the key of their words. */
-const LITERAL_PLACEHOLDERS: readonly (readonly [string, string])[] = [
+const LITERAL_PLACEHOLDERS: readonly (readonly [string, CommandMessageKey])[] = [
   ['@member', 'cmd.ph.member'],
   ['[reason...]', 'cmd.ph.reason'],
   ['"in 3 days"', 'cmd.ph.in-3-days'],
@@ -26,11 +27,11 @@ const ANGLE = /<([A-Za-z][A-Za-z -]*)>/g;
  * `"<tiêu đề>"`, `@member` becomes `@tên`. Literal words (flags, rule names, values) stay as they are.
  */
 export function localizePlaceholders(text: string, t: Translate): string {
-  const known = (key: string): boolean => key in commandMessages.en;
   return text
     .replace(ANGLE, (whole, inner: string) => {
+      // Placeholders come from usage lines and from what members typed: only those with words of their own change.
       const key = `cmd.ph.${inner.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
-      return known(key) ? `<${t(msg(key))}>` : whole;
+      return isMessageKey(key) ? `<${t(msg(key))}>` : whole;
     })
     .replace(LITERAL, (whole) => {
       const key = LITERAL_PLACEHOLDERS.find(([text]) => text === whole)?.[1];
@@ -104,7 +105,7 @@ function commandHelp(t: Translate, spec: CommandSpec): string {
 function familyHelp(t: Translate, first: string): string {
   const family = subcommandsOf(first);
   const head = family[0];
-  const heading = head ? t(msg(`cmd.area.${head.area}`)) : first;
+  const heading = head && head.area !== 'help' ? t(msg(`cmd.area.${head.area}`)) : first;
   const list = [heading, ...family.map((s) => line(t, s))].join('\n');
   return [list, t(msg('cmd.help.moreOn', { command: head ? phrase(head) : first }))].join('\n\n');
 }

@@ -386,7 +386,7 @@ const en = {
   'cmd.sample.settings.reminders.1': 'settings reminders "1w,1d" --group Budget',
   'cmd.sample.settings.digest.0': 'settings digest monday 9 --group Budget',
   'cmd.sample.settings.digest.1': 'settings digest off --group Budget',
-} satisfies Catalog;
+} as const satisfies Catalog;
 
 export type CommandMessageKey = keyof typeof en;
 

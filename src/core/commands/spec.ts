@@ -2,6 +2,7 @@
 import { RULES, TIE_MODES, type Fraction, type RuleName } from '../proposals/rules/types.js';
 import { GROUP_KINDS, HIDE_RESULTS, ROLES, type CommandName } from './types.js';
 import { MAX_ADDED, MAX_OWNERS, MAX_PARTIES } from './caps.js';
+import type { CommandMessageKey } from './messages.js';
 
 /** How a raw word becomes a value. Bounds live here so help and validation cannot drift apart. */
 export type ValueSpec =
@@ -40,7 +41,7 @@ export interface ArgSpec {
    */
   joins?: boolean;
   /** Message key explaining the argument. */
-  description: string;
+  description: CommandMessageKey;
 }
 
 export interface FlagSpec {
@@ -53,16 +54,16 @@ export interface FlagSpec {
   required?: boolean;
   /** Language-neutral default, shown in help. */
   default?: string;
-  description: string;
+  description: CommandMessageKey;
 }
 
 export interface Example {
   /** Without the leading `/concord`. */
   text: string;
   /** Message key of the same example written in the reader's language, for examples with words of their own. */
-  sample?: string;
+  sample?: CommandMessageKey;
   /** Message key captioning the example. */
-  note?: string;
+  note?: CommandMessageKey;
 }
 
 export const AREAS = ['groups', 'proposals', 'decisions', 'commitments', 'mediation', 'audit', 'settings'] as const;
@@ -78,9 +79,9 @@ export interface CommandSpec {
   /** Generated from words, args and flags; never written by hand. */
   usage: string;
   /** One-line description (message key). */
-  summary: string;
+  summary: CommandMessageKey;
   /** Longer explanation for `help <command>` (message key). */
-  detail: string;
+  detail: CommandMessageKey;
   examples: readonly Example[];
 }
 
@@ -114,7 +115,7 @@ function define(def: CommandDef): CommandSpec {
 const NAME = { kind: 'text', max: 60 } as const;
 const ID = { kind: 'proposal' } as const;
 
-const groupFlag = (description: string): FlagSpec => ({
+const groupFlag = (description: CommandMessageKey): FlagSpec => ({
   name: 'group',
   key: 'group',
   value: NAME,

@@ -1,6 +1,7 @@
 // Zod schemas that turn one raw word into a typed value, failing with a translatable message.
 import { z } from 'zod';
-import { msg, type Msg } from '../i18n/types.js';
+import { msg, type MessageKey, type Msg } from '../i18n/types.js';
+import { isMessageKey } from '../i18n/index.js';
 import type { Fraction } from '../proposals/rules/types.js';
 import type { MemberRef } from './types.js';
 import type { ValueSpec } from './spec.js';
@@ -11,11 +12,11 @@ import { MAX_ZONE_INPUT_LENGTH, suggestTimeZone } from '../time-zones.js';
 type Params = Record<string, string | number>;
 
 /** Our issues carry a message key and its parameters, so the first issue maps straight onto a Msg. */
-export function addMsgIssue(ctx: z.RefinementCtx, key: string, params: Params): void {
+export function addMsgIssue(ctx: z.RefinementCtx, key: MessageKey, params: Params): void {
   ctx.addIssue({ code: 'custom', message: key, params: { key, params } });
 }
 
-function fail(ctx: z.RefinementCtx, key: string, params: Params): typeof z.NEVER {
+function fail(ctx: z.RefinementCtx, key: MessageKey, params: Params): typeof z.NEVER {
   addMsgIssue(ctx, key, params);
   return z.NEVER;
 }
@@ -25,7 +26,7 @@ export function issueToMsg(error: z.ZodError, fallback: Params): Msg {
   const issue = error.issues[0];
   if (issue?.code === 'custom') {
     const carried: unknown = issue.params;
-    if (carried && typeof carried === 'object' && 'key' in carried && typeof carried.key === 'string') {
+    if (carried && typeof carried === 'object' && 'key' in carried && typeof carried.key === 'string' && isMessageKey(carried.key)) {
       const params = 'params' in carried ? (carried.params as Params) : undefined;
       return msg(carried.key, params);
     }

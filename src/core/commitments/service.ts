@@ -6,7 +6,7 @@ import { DomainError, fail } from '../errors.js';
 import { mentionList, resolveGroup, resolveMember, VOTING_ROLES } from '../groups/service.js';
 import { canReadFiledUnder, canReadGroup, hiddenGroupIds, readerOf } from '../groups/visibility.js';
 import { translator, type Translator } from '../i18n/index.js';
-import type { Locale } from '../i18n/types.js';
+import type { Locale, MessageKey } from '../i18n/types.js';
 import type { Group, Member, Tx, Workspace } from '../ports.js';
 import { formatDateTime, formatRelative, parseWhen } from '../time.js';
 import { notice, type Action, type CardView, type View } from '../views/types.js';
@@ -203,7 +203,7 @@ async function decline(s: Session, number: number): Promise<View[]> {
 }
 
 /** Tells whoever recorded the commitment how the owner answered, in their own language. */
-async function tellRecorder(s: Session, c: Commitment, key: string): Promise<void> {
+async function tellRecorder(s: Session, c: Commitment, key: MessageKey): Promise<void> {
   if (c.createdBy === s.actor.id) return;
   const recorder = await s.tx.getMember(c.createdBy);
   const t = translator(recorder.locale ?? s.workspace.locale);
@@ -414,6 +414,8 @@ async function setQuiet(s: Session, from: number, to: number): Promise<View[]> {
 }
 
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+/** The words for a stored digest day: 0 is off, 1 to 7 are Monday to Sunday. */
+const DIGEST_DAYS = ['weekday.0', 'weekday.1', 'weekday.2', 'weekday.3', 'weekday.4', 'weekday.5', 'weekday.6', 'weekday.7'] as const satisfies readonly MessageKey[];
 
 async function setDigest(s: Session, day: string, hour: number | undefined, groupName: string | undefined): Promise<View[]> {
   const group = await resolveGroup(s, groupName);
@@ -422,12 +424,12 @@ async function setDigest(s: Session, day: string, hour: number | undefined, grou
   const digestHour = hour ?? 9;
   const current = await s.tx.commitments.groupSettings(group.id);
   if (current.digestDay === digestDay && (digestDay === 0 || current.digestHour === digestHour)) {
-    return [notice('info', s.t({ key: digestDay ? 'digest.alreadySet' : 'digest.alreadyOff', params: { group: group.name, day: s.t({ key: `weekday.${digestDay}` }), hour: digestHour } }))];
+    return [notice('info', s.t({ key: digestDay ? 'digest.alreadySet' : 'digest.alreadyOff', params: { group: group.name, day: s.t({ key: DIGEST_DAYS[digestDay] ?? 'weekday.0' }), hour: digestHour } }))];
   }
   await s.tx.commitments.updateGroupSettings(group.id, { digestDay, digestHour });
   await scheduleDigest(s.tx, group.id, s.workspace, s.now);
   await s.tx.appendAudit(s.workspace.id, s.now, { actorId: s.actor.id, action: 'settings.digest', subject: `group:${group.id}`, data: { day, hour: digestHour } });
-  return [notice('success', s.t({ key: digestDay ? 'digest.set' : 'digest.off', params: { group: group.name, day: s.t({ key: `weekday.${digestDay}` }), hour: digestHour } }))];
+  return [notice('success', s.t({ key: digestDay ? 'digest.set' : 'digest.off', params: { group: group.name, day: s.t({ key: DIGEST_DAYS[digestDay] ?? 'weekday.0' }), hour: digestHour } }))];
 }
 
 async function setDigestEmpty(s: Session, mode: 'post' | 'skip', groupName: string | undefined): Promise<View[]> {
@@ -524,7 +526,7 @@ function commitmentActions(c: Commitment, t: Translator): Action[] {
   ];
 }
 
-async function dmCard(tx: Tx, c: Commitment, member: Member, workspace: Workspace, now: Date, titleKey: string, extra: Record<string, string> = {}): Promise<View> {
+async function dmCard(tx: Tx, c: Commitment, member: Member, workspace: Workspace, now: Date, titleKey: MessageKey, extra: Record<string, string> = {}): Promise<View> {
   const display = memberDisplay(member, workspace, now);
   return withSubtitle(await commitmentCard(tx, c, display), c, display, titleKey, extra);
 }
@@ -540,7 +542,7 @@ const dueTexts = (c: Commitment, d: Display) => ({
   relative: formatRelative(c.dueAt, d.now, d.locale, d.timezone),
 });
 
-function withSubtitle(card: CardView, c: Commitment, d: Display, titleKey: string, extra: Record<string, string> = {}, when = dueTexts(c, d)): CardView {
+function withSubtitle(card: CardView, c: Commitment, d: Display, titleKey: MessageKey, extra: Record<string, string> = {}, when = dueTexts(c, d)): CardView {
   // Before the due time "in 2 days" reads best; at or after it, the time itself.
   const due = c.dueAt > d.now ? when.relative : when.absolute;
   return { ...card, subtitle: translator(d.locale)({ key: titleKey, params: { number: c.number, what: c.what, due, ...extra } }) };
@@ -587,7 +589,7 @@ export async function runCommitmentReminders(tx: Tx, jobs: { payload: Record<str
  * an owner hears of their own commitment anyway, and an escalation to oneself reaches nobody new.
  * False when nobody could be told.
  */
-async function tellConveners(tx: Tx, c: Commitment, workspace: Workspace, now: Date, key: string, actor: Member | null): Promise<boolean> {
+async function tellConveners(tx: Tx, c: Commitment, workspace: Workspace, now: Date, key: MessageKey, actor: Member | null): Promise<boolean> {
   const owners = await tx.commitments.owners(c.id);
   const ownerIds = new Set(owners.map((o) => o.id));
   let recipients: Member[] = [];

@@ -572,6 +572,6 @@ export const en = {
   'mediation.offerButton': 'Ask for mediation',
   'decisions.mediation': 'Mediation #{number} — {outcome}',
   'decisions.noSummary': 'No public summary.',
-} satisfies Catalog;
+} as const satisfies Catalog;
 
 export type CoreKey = keyof typeof en;

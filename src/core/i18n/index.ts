@@ -1,5 +1,5 @@
 // Translation: merges every module's catalog and turns a Msg into text in the reader's language.
-import type { Catalog, Locale, Msg } from './types.js';
+import type { Catalog, KeysOf, Locale, MessageKey, Msg } from './types.js';
 import { en as baseEn } from './en.js';
 import { vi as baseVi } from './vi.js';
 import { rulesMessages } from '../proposals/rules/messages.js';
@@ -25,6 +25,14 @@ function lookup(locale: Locale, key: string, count: number | undefined, from: Re
     if (variant !== undefined) return variant;
   }
   return catalog[key];
+}
+
+/**
+ * Whether a string read at run time (stored audit data, a carried zod issue) names a message. Keys written in
+ * code are checked by the type checker instead.
+ */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(catalogs.en, key) || Object.hasOwn(catalogs.en, `${key}.other`);
 }
 
 /** Translates a message. A key missing in Vietnamese falls back to English, then to the key itself. */
@@ -65,18 +73,20 @@ export function interpolate(template: string, params: Msg['params'], locale: Loc
 
 export type Translator = (m: Msg) => string;
 
-/** Translates by key and parameters. */
-export type KeyTranslator = (key: string, params?: Msg['params']) => string;
+/** Translates by key and parameters: core's keys, and the keys `K` of an adapter's own catalog. */
+export type KeyTranslator<K extends string = never> = (key: KeysOf<K> | MessageKey, params?: Msg['params']) => string;
 
 /**
  * For an adapter with words of its own: its catalog first (in the reader's language, then English), then core's
  * catalogs, with the same plural variants and placeholders.
  */
-export function withOwnCatalog(own: Record<Locale, Catalog>): (locale: Locale) => KeyTranslator {
+export function withOwnCatalog<K extends string>(own: Record<Locale, Record<K, string>>): (locale: Locale) => KeyTranslator<K> {
+  const ownCatalogs: Record<Locale, Catalog> = own;
   return (locale) => (key, params) => {
     const count = typeof params?.count === 'number' ? params.count : undefined;
-    const template = lookup(locale, key, count, own) ?? lookup('en', key, count, own);
-    if (template === undefined) return translate(locale, params ? { key, params } : { key });
+    const template = lookup(locale, key, count, ownCatalogs) ?? lookup('en', key, count, ownCatalogs);
+    // Not the adapter's own: core's, or (for a plural stem named without a count) the key itself, as translate does.
+    if (template === undefined) return isMessageKey(key) ? translate(locale, params ? { key, params } : { key }) : key;
     return interpolate(template, params, locale);
   };
 }

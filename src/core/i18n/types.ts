@@ -1,4 +1,8 @@
 // Shapes shared by every message catalog. Catalogs are plain data so translators can work on them.
+import type { CoreKey } from './en.js';
+import type { CommandMessageKey } from '../commands/messages.js';
+import type { RuleMessageKey } from '../proposals/rules/messages.js';
+import type { TimeMessageKey } from '../time-messages.js';
 
 export const LOCALES = ['en', 'vi'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -6,11 +10,23 @@ export type Locale = (typeof LOCALES)[number];
 /** Template strings use `{name}` placeholders. Plural variants live under `key.one` / `key.other`. */
 export type Catalog = Record<string, string>;
 
+/** Every key the English catalogs define; each Vietnamese catalog is typed to hold exactly the same keys. */
+export type CatalogKey = CoreKey | CommandMessageKey | RuleMessageKey | TimeMessageKey;
+
+/** `x` for a plural pair `x.one` / `x.other`: code names the pair, the count picks the variant. */
+type PluralStem<K extends string> = K extends `${infer Stem}.other` ? Stem : never;
+
+/** The keys code may name in a catalog with keys `K`: each key, and the stem of each plural pair. */
+export type KeysOf<K extends string> = K | PluralStem<K>;
+
+/** A key code may name in core's catalogs. Any other string is a type error. */
+export type MessageKey = KeysOf<CatalogKey>;
+
 /** A message that is not yet translated: a catalog key and its parameters. */
 export interface Msg {
-  key: string;
+  key: MessageKey;
   params?: Record<string, string | number>;
 }
 
-export const msg = (key: string, params?: Record<string, string | number>): Msg =>
+export const msg = (key: MessageKey, params?: Record<string, string | number>): Msg =>
   params ? { key, params } : { key };

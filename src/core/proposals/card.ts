@@ -170,16 +170,17 @@ function tallyView(result: TallyResult, t: Translator, visible: boolean, p: Prop
 
 function ballotActions(p: Proposal, t: Translator): Action[] {
   const base = `vote ${p.number}`;
-  if (['approval', 'ranked', 'score', 'dot'].includes(p.rule)) {
+  const { rule } = p;
+  if (rule === 'approval' || rule === 'ranked' || rule === 'score' || rule === 'dot') {
     const action: Action = {
       command: base,
       label: t({ key: 'card.castBallot' }),
       style: 'primary',
       input: {
         kind: 'ballot',
-        rule: p.rule as 'approval' | 'ranked' | 'score' | 'dot',
+        rule,
         options: p.config.options,
-        prompt: t({ key: `ballot.prompt.${p.rule}` }),
+        prompt: t({ key: `ballot.prompt.${rule}` }),
       },
     };
     if (p.rule === 'dot' && action.input?.kind === 'ballot') action.input.dots = p.config.dots ?? 5;

@@ -5,7 +5,7 @@ import type { Session } from '../context.js';
 import { DomainError, fail } from '../errors.js';
 import { resolveGroup, resolveMember, VOTING_ROLES } from '../groups/service.js';
 import { canReadFiledUnder, hiddenGroupIds, readerOf } from '../groups/visibility.js';
-import { translator } from '../i18n/index.js';
+import { isMessageKey, translator } from '../i18n/index.js';
 import type { Locale } from '../i18n/types.js';
 import type { Group, Member, NewJob, Proposal, Tx, Workspace } from '../ports.js';
 import { formatDateTime, parseWhen } from '../time.js';
@@ -247,8 +247,8 @@ function describeBallot(s: Session, value: BallotValue): string {
   switch (value.kind) {
     case 'choice': {
       // Named choices (agree, block...) are translated; options and fist-of-five numbers are shown as typed.
-      const label = s.t({ key: `choice.${value.choice}` });
-      return label.startsWith('choice.') ? value.choice : label;
+      const key = `choice.${value.choice}`;
+      return isMessageKey(key) ? s.t({ key }) : value.choice;
     }
     case 'approval':
       return value.choices.join(', ');

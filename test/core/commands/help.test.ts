@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { helpText, localizePlaceholders, parseErrorText } from '../../../src/core/commands/help.js';
 import { parseCommand } from '../../../src/core/commands/parse.js';
-import { translator } from '../../../src/core/i18n/index.js';
+import { translator, type Msg } from '../../../src/core/i18n/index.js';
 import { AREAS, COMMAND_SPECS } from '../../../src/core/commands/spec.js';
 import { commandMessages } from '../../../src/core/commands/messages.js';
 import { tEn, tVi } from './translate.js';
@@ -56,7 +56,7 @@ describe('helpText', () => {
   it('vote help shows one example per ballot format', () => {
     const text = helpText(tEn, 'vote');
     for (const ballot of ['vote 7 agree', '"B>A>C"', '"A=5 B=2 C=0"', '"A=3 C=2"', '"A,C"']) expect(text).toContain(ballot);
-    for (const format of ['choice', 'ranked', 'score', 'dot', 'approval']) {
+    for (const format of ['choice', 'ranked', 'score', 'dot', 'approval'] as const) {
       expect(text).toContain(tEn({ key: `cmd.example.vote.${format}` }));
     }
   });
@@ -108,7 +108,7 @@ describe('helpText', () => {
 
   it('uses only keys that exist in both catalogs', () => {
     const seen = new Set<string>();
-    const spy = (m: { key: string }): string => {
+    const spy = (m: Msg): string => {
       seen.add(m.key);
       return tEn(m);
     };

@@ -1,5 +1,5 @@
 // Turns what a member typed into a canonical BallotValue, or a translatable error showing the right format.
-import { msg, type Msg } from '../../i18n/types.js';
+import { msg, type MessageKey, type Msg } from '../../i18n/types.js';
 import {
   ADVICE_CHOICES,
   CONSENSUS_CHOICES,
@@ -175,7 +175,7 @@ function optionResolver(options: readonly string[]): (typed: string) => number |
 }
 
 type Fail = { ok: false; error: Msg };
-const fail = (key: string, params: Record<string, string | number>): Fail => ({ ok: false, error: msg(key, params) });
+const fail = (key: MessageKey, params: Record<string, string | number>): Fail => ({ ok: false, error: msg(key, params) });
 
 /**
  * Parses a typed ballot. Option names may be given as the label (any case) or its 1-based number.
@@ -214,18 +214,20 @@ function parseValue(rule: RuleName, config: RuleConfig, raw: string): ParsedBall
   }
   const { options } = config;
   if (options.length === 0) return fail('ballot.noOptions', { rule });
-  const ctx: OptionContext = { rule, options, resolve: optionResolver(options), example };
+  const resolve = optionResolver(options);
+  // Each parser knows its rule, so the message keys it builds from the rule's name are checked.
+  const ctx = <R extends OptionRule>(r: R): OptionContext<R> => ({ rule: r, options, resolve, example });
   switch (rule) {
     case 'poll':
-      return parsePoll(ctx, text);
+      return parsePoll(ctx(rule), text);
     case 'approval':
-      return parseApproval(ctx, text);
+      return parseApproval(ctx(rule), text);
     case 'ranked':
-      return parseRanked(ctx, text);
+      return parseRanked(ctx(rule), text);
     case 'score':
-      return parseScore(ctx, text);
+      return parseScore(ctx(rule), text);
     case 'dot':
-      return parseDot(ctx, text, dotsOf(config));
+      return parseDot(ctx(rule), text, dotsOf(config));
   }
 }
 
@@ -237,8 +239,10 @@ function parseWord(rule: WordRule, text: string, example: string): ParsedBallot 
   return fail(`ballot.${rule}.unknown`, { input: text, choices: listNames(WORD_CHOICES[rule]), example });
 }
 
-interface OptionContext {
-  rule: RuleName;
+type OptionRule = Exclude<RuleName, WordRule | 'fist-of-five'>;
+
+interface OptionContext<R extends OptionRule = OptionRule> {
+  rule: R;
   options: readonly string[];
   resolve: (typed: string) => number | undefined;
   example: string;
@@ -259,7 +263,7 @@ function parsePoll(ctx: OptionContext, text: string): ParsedBallot {
 }
 
 /** Resolves names to option indexes, rejecting unknown and repeated ones with the rule's own keys. */
-function resolveAll(ctx: OptionContext, names: string[]): { ok: true; picked: number[] } | Fail {
+function resolveAll(ctx: OptionContext<Exclude<OptionRule, 'poll'>>, names: string[]): { ok: true; picked: number[] } | Fail {
   const picked: number[] = [];
   const seen = new Set<number>();
   for (const name of names) {
@@ -272,7 +276,7 @@ function resolveAll(ctx: OptionContext, names: string[]): { ok: true; picked: nu
   return { ok: true, picked };
 }
 
-function parseApproval(ctx: OptionContext, text: string): ParsedBallot {
+function parseApproval(ctx: OptionContext<'approval'>, text: string): ParsedBallot {
   // Stray commas ("A,,C", "A,C,") are typing slips, not a different ballot.
   const names = text
     .split(',')
@@ -286,7 +290,7 @@ function parseApproval(ctx: OptionContext, text: string): ParsedBallot {
   return { ok: true, value: { kind: 'approval', choices } };
 }
 
-function parseRanked(ctx: OptionContext, text: string): ParsedBallot {
+function parseRanked(ctx: OptionContext<'ranked'>, text: string): ParsedBallot {
   const names = text.split('>').map((s) => s.trim());
   // Unlike approval, an empty rank ("A>>B") may hide a missing option, so ask rather than guess.
   if (names.some((s) => s.length === 0)) return fail('ballot.ranked.format', { example: ctx.example });
@@ -315,7 +319,7 @@ function parsePairs(text: string): Array<{ name: string; value: string }> | null
 }
 
 function parseNumbered(
-  ctx: OptionContext,
+  ctx: OptionContext<'score' | 'dot'>,
   text: string,
   max: number,
   limits: Record<string, number>,
@@ -350,13 +354,13 @@ const toRecord = (ctx: OptionContext, entries: Array<[number, number]>): Record<
   // fromEntries defines own properties, so an option literally named "__proto__" stays a plain key.
   Object.fromEntries(entries.map(([i, n]) => [ctx.options[i] ?? '', n]));
 
-function parseScore(ctx: OptionContext, text: string): ParsedBallot {
+function parseScore(ctx: OptionContext<'score'>, text: string): ParsedBallot {
   const r = parseNumbered(ctx, text, MAX_SCORE, { max: MAX_SCORE });
   if (!r.ok) return r;
   return { ok: true, value: { kind: 'score', scores: toRecord(ctx, r.entries) } };
 }
 
-function parseDot(ctx: OptionContext, text: string, dots: number): ParsedBallot {
+function parseDot(ctx: OptionContext<'dot'>, text: string, dots: number): ParsedBallot {
   // A single entry above the budget is reported as over budget rather than as a bad number.
   const r = parseNumbered(ctx, text, Number.MAX_SAFE_INTEGER, { dots });
   if (!r.ok) return r;

@@ -1,6 +1,6 @@
 // One-line explanations of how each rule decides, for proposal cards and help.
 import { msg, type Msg } from '../../i18n/types.js';
-import { MAX_SCORE } from './choices.js';
+import { ADVICE_CHOICES, CONSENSUS_CHOICES, CONSENT_CHOICES, FIST_OF_FIVE_CHOICES, MAJORITY_CHOICES, MAX_SCORE } from './choices.js';
 import { dotsOf, formatFraction, minMeanOf, validThreshold } from './common.js';
 import type { RuleConfig, RuleName, TieMode } from './types.js';
 
@@ -31,16 +31,25 @@ export function describeRule(rule: RuleName, config: RuleConfig, ties: TieMode =
   }
 }
 
-/** Button label for a canonical choice; null for option rules, whose labels are the options themselves. */
+/** The single-word choices, each with a label of its own in the catalogs. */
+const WORDS: readonly string[] = [...CONSENSUS_CHOICES, ...CONSENT_CHOICES, ...MAJORITY_CHOICES, ...ADVICE_CHOICES];
+type Word = (typeof CONSENSUS_CHOICES | typeof CONSENT_CHOICES | typeof MAJORITY_CHOICES | typeof ADVICE_CHOICES)[number];
+const isWord = (choice: string): choice is Word => WORDS.includes(choice);
+const isFinger = (choice: string): choice is (typeof FIST_OF_FIVE_CHOICES)[number] => (FIST_OF_FIVE_CHOICES as readonly string[]).includes(choice);
+
+/**
+ * Button label for a canonical choice; null for option rules, whose labels are the options themselves, and for a
+ * stored choice that is not one of the rule's words.
+ */
 export function choiceLabel(rule: RuleName, choice: string): Msg | null {
   switch (rule) {
     case 'fist-of-five':
-      return msg(`choice.fist-of-five.${choice}`);
+      return isFinger(choice) ? msg(`choice.fist-of-five.${choice}`) : null;
     case 'consensus':
     case 'consent':
     case 'majority':
     case 'advice':
-      return msg(`choice.${choice}`);
+      return isWord(choice) ? msg(`choice.${choice}`) : null;
     case 'poll':
     case 'approval':
     case 'ranked':

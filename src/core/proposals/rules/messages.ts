@@ -4,7 +4,7 @@
 // both catalogs hold exactly the same keys, which is what the parity test and translators rely on.
 import type { Catalog } from '../../i18n/types.js';
 
-const en: Catalog = {
+const en = {
   'rule.name.consensus': 'Consensus',
   'rule.name.consent': 'Consent',
   'rule.name.majority': 'Majority vote',
@@ -170,9 +170,11 @@ const en: Catalog = {
     'Round {round}: {counts}; exhausted ballots: {exhausted}. {tied} share the fewest votes and are all eliminated together.',
   'tally.ranked.round.lotAtClose':
     'Round {round}: {counts}; exhausted ballots: {exhausted}. {tied} share the fewest votes and are equal on every other tie-break; which of them is eliminated will be drawn by lot when voting ends, so the result is not known yet.',
-};
+} as const satisfies Catalog;
 
-const vi: Catalog = {
+export type RuleMessageKey = keyof typeof en;
+
+const vi: Record<RuleMessageKey, string> = {
   'rule.name.consensus': 'Đồng thuận',
   'rule.name.consent': 'Chấp thuận',
   'rule.name.majority': 'Biểu quyết đa số',

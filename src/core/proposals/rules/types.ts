@@ -15,6 +15,8 @@ export const RULES = [
 ] as const;
 export type RuleName = (typeof RULES)[number];
 
+export const isRuleName = (value: unknown): value is RuleName => (RULES as readonly unknown[]).includes(value);
+
 /** A fraction such as 2/3 or 60/100. */
 export interface Fraction {
   num: number;
