@@ -6,11 +6,11 @@ import type { Clock, Messenger } from './core/ports.js';
 import { Concord, type Logger } from './core/service.js';
 import { DEFAULT_RATE_LIMITS } from './core/limits.js';
 import { openDatabase, type Database } from './db/client.js';
-import { JobRunner } from './db/jobs.js';
-import { OutboxDispatcher } from './db/outbox.js';
+import { JobRunner } from './runtime/jobs.js';
+import { OutboxDispatcher } from './runtime/outbox.js';
 import { drizzleStore } from './db/repositories/tx.js';
-import { runSweepJob, scheduleSweep, SWEEP_JOB } from './db/retention.js';
-import { Scheduler } from './db/scheduler.js';
+import { runSweepJob, scheduleSweep, SWEEP_JOB } from './runtime/retention.js';
+import { Scheduler } from './runtime/scheduler.js';
 import { createLogger } from './log.js';
 
 export { createLogger };

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../src/db/client.js';
-import { OutboxDispatcher } from '../../src/db/outbox.js';
+import { OutboxDispatcher } from '../../src/runtime/outbox.js';
 import { openTestDatabase, type TestDatabase } from '../support/db.js';
 import { createHarness, silentLogger, type Harness } from '../support/harness.js';
 

@@ -1,8 +1,8 @@
 // The jobs table and the outbox: leases, crashed workers, retries with backoff, nothing done twice.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { JobRunner } from '../../src/db/jobs.js';
-import { OutboxDispatcher } from '../../src/db/outbox.js';
+import { JobRunner } from '../../src/runtime/jobs.js';
+import { OutboxDispatcher } from '../../src/runtime/outbox.js';
 import { rowsOf } from '../../src/db/client.js';
 import { openTestDatabase, type TestDatabase } from '../support/db.js';
 import { createHarness, HOUR, silentLogger, type Harness } from '../support/harness.js';

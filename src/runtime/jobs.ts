@@ -2,9 +2,9 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Concord, Logger } from '../core/service.js';
 import type { Clock } from '../core/ports.js';
-import { anyOf, rowsOf, type Db, type DbTx } from './client.js';
-import { DrizzleTx } from './repositories/tx.js';
-import * as t from './schema.js';
+import { anyOf, rowsOf, type Db, type DbTx } from '../db/client.js';
+import { DrizzleTx } from '../db/repositories/tx.js';
+import * as t from '../db/schema.js';
 import { interleave, shareOf, workspacesDue } from './fair-claim.js';
 import { errorText } from '../log.js';
 

@@ -1,7 +1,7 @@
 // Reminders reach each owner exactly once, with two schedulers competing and one dying mid-delivery.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { JobRunner } from '../../src/db/jobs.js';
-import { OutboxDispatcher } from '../../src/db/outbox.js';
+import { JobRunner } from '../../src/runtime/jobs.js';
+import { OutboxDispatcher } from '../../src/runtime/outbox.js';
 import { openTestDatabase, type TestDatabase } from '../support/db.js';
 import { createHarness, DAY, RecordingMessenger, silentLogger, type Harness } from '../support/harness.js';
 

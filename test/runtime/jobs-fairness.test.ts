@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { rowsOf } from '../../src/db/client.js';
-import { JobRunner } from '../../src/db/jobs.js';
+import { JobRunner } from '../../src/runtime/jobs.js';
 import { silentLogger, useHarness } from '../support/harness.js';
 
 const t = useHarness();

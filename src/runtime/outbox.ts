@@ -3,11 +3,11 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Concord, Logger } from '../core/service.js';
 import type { Clock, MessageRef, Messenger, OutboxTarget } from '../core/ports.js';
 import type { View } from '../core/views/types.js';
-import { DrizzleTx } from './repositories/tx.js';
-import { rowsOf, type Db } from './client.js';
+import { DrizzleTx } from '../db/repositories/tx.js';
+import { rowsOf, type Db } from '../db/client.js';
 import { backoffMs } from './jobs.js';
 import { interleave, shareOf, workspacesDue } from './fair-claim.js';
-import * as t from './schema.js';
+import * as t from '../db/schema.js';
 import { errorMessage, errorText } from '../log.js';
 
 export interface OutboxOptions {
