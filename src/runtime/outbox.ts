@@ -1,14 +1,13 @@
 // Delivers the messages committed transactions owe, through the Messenger port, with leases and backoff.
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Concord, Logger } from '../core/service.js';
 import type { Clock, MessageRef, Messenger, OutboxTarget } from '../core/ports.js';
 import type { View } from '../core/views/types.js';
 import { DrizzleTx } from '../db/repositories/tx.js';
-import { rowsOf, type Db } from '../db/client.js';
-import { backoffMs } from './jobs.js';
-import { interleave, shareOf, workspacesDue } from './fair-claim.js';
+import type { Db } from '../db/client.js';
 import * as t from '../db/schema.js';
-import { errorMessage, errorText } from '../log.js';
+import { errorMessage } from '../log.js';
+import { LeasedQueue, retryOf } from './lease.js';
 
 export interface OutboxOptions {
   db: Db;
@@ -38,57 +37,46 @@ interface Claimed {
 }
 
 export class OutboxDispatcher {
-  constructor(private readonly opts: OutboxOptions) {}
+  private readonly queue: LeasedQueue<Claimed>;
 
-  /** The last workspace served by the previous claim: the next one starts after it, so none waits for ever. */
-  private cursor = 0;
+  constructor(private readonly opts: OutboxOptions) {
+    this.queue = new LeasedQueue(
+      {
+        table: 'outbox',
+        dueColumn: 'next_attempt_at',
+        leased: 'sending',
+        done: 'sent',
+        holder: false,
+        unscoped: false,
+        returning: 'id, workspace_id, target, view, proposal_id, attempts, requested_by, requested_in',
+        select: 'select c.*, w.platform, w.external_id from claimed c join workspaces w on w.id = c.workspace_id',
+      },
+      {
+        ...opts,
+        item: (r) => ({
+          id: Number(r.id),
+          workspaceId: Number(r.workspace_id),
+          target: r.target as OutboxTarget,
+          view: r.view as View,
+          proposalId: r.proposal_id === null ? null : Number(r.proposal_id),
+          attempts: Number(r.attempts),
+          platform: String(r.platform),
+          externalId: String(r.external_id),
+          requestedBy: r.requested_by === null || r.requested_by === undefined ? null : Number(r.requested_by),
+          requestedIn: r.requested_in === null || r.requested_in === undefined ? null : String(r.requested_in),
+        }),
+        order: (a, b) => a.id - b.id,
+      },
+    );
+  }
 
   /**
-   * Claims due messages fairly across workspaces: up to an equal share of the batch from each of up
-   * to `batchSize` workspaces that have messages due, walking workspaces round-robin from where the
-   * last claim stopped. A workspace that queued thousands of reminders takes its share of each batch;
-   * another workspace's first card goes out with the next batch instead of behind the whole backlog.
-   * Each workspace's messages keep their order (due time, then id).
+   * Claims due messages fairly across workspaces (see LeasedQueue.claim): a workspace that queued thousands of
+   * reminders takes its share of each batch; another workspace's first card goes out with the next batch instead
+   * of behind the whole backlog. Each workspace's messages keep their order (id).
    */
   async claim(): Promise<Claimed[]> {
-    const now = this.opts.clock.now();
-    const leaseUntil = new Date(now.getTime() + this.opts.leaseSeconds * 1000);
-    const limit = this.opts.batchSize ?? 50;
-    const workspaces = await workspacesDue(this.opts.db, { table: 'outbox', dueColumn: 'next_attempt_at' }, now, this.cursor, limit);
-    const share = shareOf(limit, workspaces.length);
-    const result = await this.opts.db.execute(sql`
-      with due as (
-        select d.id from unnest(${`{${workspaces.join(',')}}`}::int8[]) as w(id)
-        cross join lateral (
-          select id from outbox
-          where workspace_id = w.id and status = 'pending' and next_attempt_at <= ${now.toISOString()}::timestamptz
-          order by next_attempt_at, id limit ${share} for update skip locked
-        ) d
-      ), expired as (
-        select id from outbox where status = 'sending' and locked_until < ${now.toISOString()}::timestamptz
-        order by locked_until limit ${limit} for update skip locked
-      ), claimed as (
-        update outbox set status = 'sending', locked_until = ${leaseUntil.toISOString()}::timestamptz, attempts = attempts + 1
-        where id in (select id from due union all select id from expired)
-        returning id, workspace_id, target, view, proposal_id, attempts, requested_by, requested_in
-      )
-      select c.*, w.platform, w.external_id from claimed c join workspaces w on w.id = c.workspace_id`);
-    if (workspaces.length > 0) this.cursor = workspaces[workspaces.length - 1]!;
-    const claimed = rowsOf<Record<string, unknown>>(result)
-      .map((r) => ({
-        id: Number(r.id),
-        workspaceId: Number(r.workspace_id),
-        target: r.target as OutboxTarget,
-        view: r.view as View,
-        proposalId: r.proposal_id === null ? null : Number(r.proposal_id),
-        attempts: Number(r.attempts),
-        platform: String(r.platform),
-        externalId: String(r.external_id),
-        requestedBy: r.requested_by === null || r.requested_by === undefined ? null : Number(r.requested_by),
-        requestedIn: r.requested_in === null || r.requested_in === undefined ? null : String(r.requested_in),
-      }))
-      .sort((a, b) => a.id - b.id);
-    return interleave(claimed);
+    return (await this.queue.claim(this.opts.batchSize ?? 50)).items;
   }
 
   async deliver(message: Claimed): Promise<void> {
@@ -126,22 +114,15 @@ export class OutboxDispatcher {
           break;
       }
       await this.opts.db.transaction(async (tx) => {
-        await tx
-          .update(t.outbox)
-          .set({ status: 'sent', sentAt: now(), sentRef: ref, lockedUntil: null, lastError: null })
-          .where(eq(t.outbox.id, message.id));
+        await this.queue.complete(tx, [message.id], sql`, sent_at = ${now().toISOString()}::timestamptz, sent_ref = ${ref === null ? null : JSON.stringify(ref)}::text::jsonb, last_error = null`);
         if (ref) await this.opts.core.onDelivered(new DrizzleTx(tx), { target: message.target, view: message.view, cardOf: message.proposalId }, ref, now());
       });
     } catch (error) {
-      const failed = message.attempts >= (this.opts.maxAttempts ?? 10);
-      const retryAfter = retryAfterMs(error);
-      const next = new Date(now().getTime() + Math.max(retryAfter ?? 0, backoffMs(message.attempts)));
+      const retry = retryOf(message.attempts, this.opts.maxAttempts ?? 10, now(), retryAfterMs(error) ?? 0);
+      const failed = retry.failed;
       this.opts.logger.error({ err: error, outboxId: message.id, attempts: message.attempts, failed }, 'message delivery failed');
       await this.opts.db.transaction(async (tx) => {
-        await tx
-          .update(t.outbox)
-          .set({ status: failed ? 'failed' : 'pending', nextAttemptAt: next, lockedUntil: null, lastError: errorText(error) })
-          .where(and(eq(t.outbox.id, message.id), eq(t.outbox.status, 'sending')));
+        await this.queue.release(tx, message.id, retry, error);
         const reason = errorMessage(error);
         const givenUp = failed ? { workspaceId: message.workspaceId, target: message.target, requestedBy: message.requestedBy, requestedIn: message.requestedIn } : undefined;
         await this.opts.core.onDeliveryFailed(new DrizzleTx(tx), { target: message.target, view: message.view, cardOf: message.proposalId }, reason, message.attempts, now(), givenUp);
