@@ -1,6 +1,8 @@
 // Claims due jobs with FOR UPDATE SKIP LOCKED and a lease, and runs each one in the same transaction that marks it done.
 import { sql } from 'drizzle-orm';
-import type { Concord, Logger } from '../core/service.js';
+import type { Job } from '../core/jobs/index.js';
+import type { JobHandler } from '../core/jobs/define.js';
+import type { Logger } from '../core/service.js';
 import type { Clock } from '../core/ports.js';
 import { rowsOf, type Db, type DbTx } from '../db/client.js';
 import { DrizzleTx } from '../db/repositories/tx.js';
@@ -8,7 +10,8 @@ import { LeasedQueue, retryOf } from './lease.js';
 
 export interface JobRunnerOptions {
   db: Db;
-  core: Concord;
+  /** The core's side: reads a stored job into its kind's type, and does its work. */
+  handler: JobHandler<Job>;
   clock: Clock;
   logger: Logger;
   workerId: string;
@@ -28,7 +31,8 @@ export interface JobRunnerOptions {
 export interface ClaimedJob {
   id: number;
   kind: string;
-  payload: Record<string, unknown>;
+  /** As stored; the handler checks it against the job's kind before the job runs. */
+  payload: unknown;
   attempts: number;
   /** The workspace the job works for; null for upkeep that belongs to none. */
   workspaceId: number | null;
@@ -45,7 +49,7 @@ export class JobRunner {
         item: (r) => ({
           id: Number(r.id),
           kind: String(r.kind),
-          payload: r.payload as Record<string, unknown>,
+          payload: r.payload,
           attempts: Number(r.attempts),
           runAt: new Date(r.run_at as string | Date).getTime(),
           workspaceId: r.workspace_id === null ? null : Number(r.workspace_id),
@@ -74,11 +78,13 @@ export class JobRunner {
   /** Runs a claimed job; its effects and its completion commit together, or not at all. */
   async run(job: ClaimedJob): Promise<void> {
     const now = this.opts.clock.now();
+    const own = this.opts.own?.[job.kind];
+    const read = own ? null : this.opts.handler.read(job);
+    if (read && !read.ok) return this.refuse(job, read.reason, now);
     try {
       await this.opts.db.transaction(async (dbTx) => {
-        const own = this.opts.own?.[job.kind];
         if (own) await own(dbTx, job, now);
-        else await this.opts.core.handleJob(new DrizzleTx(dbTx), job, now);
+        else if (read) await this.opts.handler.run(new DrizzleTx(dbTx), read.job, now);
         // Our lease ran out and another worker took the job: roll back so its effects happen once.
         if ((await this.complete(dbTx, [job.id], now)) === 0) throw new LeaseLost(job.id);
       });
@@ -97,11 +103,21 @@ export class JobRunner {
    * Runs jobs of one batchable kind together: their effects and their completion commit at once.
    * If any lease was lost meanwhile the whole batch rolls back and each job is run on its own.
    */
-  async runBatch(kind: string, jobs: ClaimedJob[]): Promise<void> {
+  async runBatch(kind: string, claimed: ClaimedJob[]): Promise<void> {
     const now = this.opts.clock.now();
+    const jobs: ClaimedJob[] = [];
+    const read: Job[] = [];
+    for (const job of claimed) {
+      const r = this.opts.handler.read(job);
+      if (r.ok) {
+        jobs.push(job);
+        read.push(r.job);
+      } else await this.refuse(job, r.reason, now);
+    }
+    if (jobs.length === 0) return;
     try {
       await this.opts.db.transaction(async (dbTx) => {
-        await this.opts.core.handleJobBatch(new DrizzleTx(dbTx), kind, jobs, now);
+        await this.opts.handler.runBatch(new DrizzleTx(dbTx), kind, read, now);
         if ((await this.complete(dbTx, jobs.map((j) => j.id), now)) !== jobs.length) throw new LeaseLost(jobs[0]!.id);
       });
     } catch (error) {
@@ -136,9 +152,19 @@ export class JobRunner {
   }
 
   private async runClaimed(jobs: ClaimedJob[]): Promise<void> {
-    const batchable = jobs.filter((j) => this.opts.core.canBatch(j.kind));
-    for (const kind of new Set(batchable.map((j) => j.kind))) await this.runBatch(kind, batchable.filter((j) => j.kind === kind));
-    for (const job of jobs) if (!this.opts.core.canBatch(job.kind)) await this.run(job);
+    const batchable = (job: ClaimedJob) => !this.opts.own?.[job.kind] && this.opts.handler.canBatch(job.kind);
+    const batched = jobs.filter(batchable);
+    for (const kind of new Set(batched.map((j) => j.kind))) await this.runBatch(kind, batched.filter((j) => j.kind === kind));
+    for (const job of jobs) if (!batchable(job)) await this.run(job);
+  }
+
+  /**
+   * A job this version cannot run (a kind it does not know, a payload of another shape) is marked failed at
+   * once with the reason, for an operator to read: trying it again would not change the answer.
+   */
+  private async refuse(job: ClaimedJob, reason: string, now: Date): Promise<void> {
+    this.opts.logger.warn({ jobId: job.id, kind: job.kind, reason }, 'job refused');
+    await this.queue.release(this.opts.db, job.id, { failed: true, at: now }, new JobRefused(reason));
   }
 
   /** Marks jobs done in their own transaction, if this worker still holds them; returns how many it did. */
@@ -150,6 +176,10 @@ export class JobRunner {
     const [row] = rowsOf<{ next: string | Date | null }>(await this.opts.db.execute(sql`select min(run_at) as next from jobs where status = 'pending'`));
     return row?.next ? new Date(row.next) : null;
   }
+}
+
+class JobRefused extends Error {
+  override name = 'JobRefused';
 }
 
 class LeaseLost extends Error {

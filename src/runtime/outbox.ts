@@ -1,6 +1,7 @@
 // Delivers the messages committed transactions owe, through the Messenger port, with leases and backoff.
 import { eq, sql } from 'drizzle-orm';
-import type { Concord, Logger } from '../core/service.js';
+import type { DeliveryHandler } from '../core/delivery.js';
+import type { Logger } from '../core/service.js';
 import type { Clock, MessageRef, Messenger, OutboxTarget } from '../core/ports.js';
 import type { View } from '../core/views/types.js';
 import { DrizzleTx } from '../db/repositories/tx.js';
@@ -11,8 +12,8 @@ import { LeasedQueue, retryOf } from './lease.js';
 
 export interface OutboxOptions {
   db: Db;
-  /** Told about each delivery and failure, inside the transaction that records it. */
-  core: Pick<Concord, 'onDelivered' | 'onDeliveryFailed'>;
+  /** The core's side: told about each delivery and failure, inside the transaction that records it. */
+  deliveries: DeliveryHandler;
   /** The messenger for each platform, by workspace platform name. */
   messengers: Record<string, Messenger>;
   clock: Clock;
@@ -115,7 +116,7 @@ export class OutboxDispatcher {
       }
       await this.opts.db.transaction(async (tx) => {
         await this.queue.complete(tx, [message.id], sql`, sent_at = ${now().toISOString()}::timestamptz, sent_ref = ${ref === null ? null : JSON.stringify(ref)}::text::jsonb, last_error = null`);
-        if (ref) await this.opts.core.onDelivered(new DrizzleTx(tx), { target: message.target, view: message.view, cardOf: message.proposalId }, ref, now());
+        if (ref) await this.opts.deliveries.delivered(new DrizzleTx(tx), { target: message.target, view: message.view, cardOf: message.proposalId }, ref, now());
       });
     } catch (error) {
       const retry = retryOf(message.attempts, this.opts.maxAttempts ?? 10, now(), retryAfterMs(error) ?? 0);
@@ -125,7 +126,7 @@ export class OutboxDispatcher {
         await this.queue.release(tx, message.id, retry, error);
         const reason = errorMessage(error);
         const givenUp = failed ? { workspaceId: message.workspaceId, target: message.target, requestedBy: message.requestedBy, requestedIn: message.requestedIn } : undefined;
-        await this.opts.core.onDeliveryFailed(new DrizzleTx(tx), { target: message.target, view: message.view, cardOf: message.proposalId }, reason, message.attempts, now(), givenUp);
+        await this.opts.deliveries.failed(new DrizzleTx(tx), { target: message.target, view: message.view, cardOf: message.proposalId }, reason, message.attempts, now(), givenUp);
       });
     }
   }
