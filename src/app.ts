@@ -3,14 +3,16 @@ import { randomUUID } from 'node:crypto';
 import type { Config } from './config.js';
 import type { Msg } from './core/i18n/types.js';
 import type { Clock, Messenger } from './core/ports.js';
+import { coreDeliveries } from './core/delivery.js';
+import { coreJobs } from './core/jobs/index.js';
 import { Concord, type Logger } from './core/service.js';
 import { DEFAULT_RATE_LIMITS } from './core/limits.js';
 import { openDatabase, type Database } from './db/client.js';
-import { JobRunner } from './db/jobs.js';
-import { OutboxDispatcher } from './db/outbox.js';
+import { JobRunner } from './runtime/jobs.js';
+import { OutboxDispatcher } from './runtime/outbox.js';
 import { drizzleStore } from './db/repositories/tx.js';
-import { runSweepJob, scheduleSweep, SWEEP_JOB } from './db/retention.js';
-import { Scheduler } from './db/scheduler.js';
+import { runSweepJob, scheduleSweep, SWEEP_JOB } from './runtime/retention.js';
+import { Scheduler } from './runtime/scheduler.js';
 import { createLogger } from './log.js';
 
 export { createLogger };
@@ -62,7 +64,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const retention = { outboxHours: config.OUTBOX_RETENTION_HOURS, replyHours: config.REPLY_RETENTION_HOURS };
   const jobs = new JobRunner({
     db: database.db,
-    core,
+    handler: coreJobs,
     clock,
     logger,
     workerId,
@@ -75,7 +77,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       },
     },
   });
-  const outbox = new OutboxDispatcher({ db: database.db, core, messengers: opts.messengers, clock, logger, workerId, leaseSeconds: config.JOB_LEASE_SECONDS });
+  const outbox = new OutboxDispatcher({ db: database.db, deliveries: coreDeliveries, messengers: opts.messengers, clock, logger, workerId, leaseSeconds: config.JOB_LEASE_SECONDS });
   const scheduler = new Scheduler(jobs, outbox, logger);
   return {
     database,

@@ -1,7 +1,41 @@
-// When the outbox gives up on a message, the member whose command owed it hears so: by DM, or where they typed the command.
+// What the outbox tells the core about the messages it delivers; when it gives up on one, the member whose command owed it hears so.
 import { translator } from './i18n/index.js';
+import { spaceFailed, spaceOpened } from './mediation/service.js';
 import type { OutboxTarget, Tx } from './ports.js';
-import { notice } from './views/types.js';
+import { jobKeys } from './proposals/service.js';
+import { notice, type View } from './views/types.js';
+
+export interface DeliveredMessage {
+  target: OutboxTarget;
+  view: View;
+  cardOf: number | null;
+}
+
+/** What the runtime needs of the core to deliver messages: it tells each outcome, inside the transaction that records it. */
+export interface DeliveryHandler {
+  /** A message reached the platform: record where, when that matters. */
+  delivered(tx: Tx, message: DeliveredMessage, ref: { channelId: string; messageId?: string }, now: Date): Promise<void>;
+  /**
+   * A delivery failed. The outbox retries; the first failure to open a private space is explained to the
+   * requester, and when the outbox gives up (`givenUp`) the member whose command owed the message hears so.
+   */
+  failed(tx: Tx, message: DeliveredMessage, error: string, attempts: number, now: Date, givenUp?: GivenUp): Promise<void>;
+}
+
+export const coreDeliveries: DeliveryHandler = {
+  async delivered(tx, message, ref, now) {
+    if (message.cardOf !== null && ref.messageId) {
+      await tx.updateProposal(message.cardOf, { messageRef: { channelId: ref.channelId, messageId: ref.messageId } });
+      // Ballots may have arrived while the card was on its way: bring it up to date.
+      await tx.schedule({ kind: 'proposal.card', key: jobKeys.card(message.cardOf), runAt: now, payload: { proposalId: message.cardOf } }, 'keep');
+    }
+    if (message.target.kind === 'private') await spaceOpened(tx, message.target.disputeId, ref.channelId, now, message.view);
+  },
+  async failed(tx, message, error, attempts, now, givenUp) {
+    if (message.target.kind === 'private' && attempts === 1) await spaceFailed(tx, message.target.disputeId, error, now);
+    if (givenUp) await deliveryGivenUp(tx, givenUp, error, attempts, now);
+  },
+};
 
 export interface GivenUp {
   workspaceId: number;

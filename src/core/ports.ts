@@ -6,6 +6,7 @@ import type { View } from './views/types.js';
 import type { CommitmentRepo } from './commitments/ports.js';
 import type { DisputeRepo } from './mediation/ports.js';
 import type { GroupAccessRepo, GroupVisibility } from './groups/ports.js';
+import type { Job } from './jobs/index.js';
 
 export interface Clock {
   now(): Date;
@@ -136,13 +137,12 @@ export interface NewOutboxMessage {
   disputeId?: number;
 }
 
-export interface NewJob {
-  kind: string;
+/** A job to schedule: one of the kinds the features declare (core/jobs), with its payload. */
+export type NewJob = Job & {
   /** At most one pending job per key. */
   key: string;
   runAt: Date;
-  payload: Record<string, unknown>;
-}
+};
 
 export interface ProposalFilter {
   status?: ProposalStatus[];

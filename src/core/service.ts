@@ -1,4 +1,4 @@
-// The core's front door: one command line in, one transaction, a translated reply out. Jobs come in here too.
+// The core's front door: one command line in, one transaction, a translated reply out. Jobs run through core/jobs, deliveries are told to core/delivery.
 import { randomUUID } from 'node:crypto';
 import { helpText, localizePlaceholders, parseCommand, parseErrorText } from './commands/index.js';
 import type { Command } from './commands/types.js';
@@ -7,17 +7,15 @@ import { DomainError } from './errors.js';
 import { runGroupCommand } from './groups/service.js';
 import { translate, translator } from './i18n/index.js';
 import type { Locale, Msg } from './i18n/types.js';
-import type { Clock, OutboxTarget, Store, Tx } from './ports.js';
-import { runProposalCommand, runProposalJob } from './proposals/service.js';
+import type { Clock, Store, Tx } from './ports.js';
+import { runProposalCommand } from './proposals/service.js';
 import { listAudit, verifyAudit } from './audit/service.js';
 import { runSettingsCommand } from './settings.js';
 import { setGroupTies } from './proposals/ties.js';
 import { Gates } from './gates.js';
-import { runCommitmentCommand, runCommitmentJob, runCommitmentReminders } from './commitments/service.js';
-import { runMediationCommand, runMediationJob, spaceFailed, spaceOpened } from './mediation/service.js';
-import { jobKeys } from './proposals/service.js';
+import { runCommitmentCommand } from './commitments/service.js';
+import { runMediationCommand } from './mediation/service.js';
 import { notice, type View } from './views/types.js';
-import { deliveryGivenUp, type GivenUp } from './delivery.js';
 import { commandCost, RateLimiter, type RateLimits } from './limits.js';
 import { DEFAULT_DATE_HORIZON_MONTHS } from './time.js';
 
@@ -46,18 +44,6 @@ export interface CoreOptions {
   dateHorizonMonths?: number;
   /** Per-member and per-workspace command rates; null turns the limits off. */
   rateLimits?: RateLimits | null;
-}
-
-export interface DeliveredMessage {
-  target: OutboxTarget;
-  view: View;
-  cardOf: number | null;
-}
-
-export interface JobRow {
-  id: number;
-  kind: string;
-  payload: Record<string, unknown>;
 }
 
 /** One vote holding the workspace lock and one ready to take it next (see Gates). */
@@ -251,43 +237,6 @@ export class Concord {
       case 'mediation.show':
         return runMediationCommand(s, command);
     }
-  }
-
-  /** Does one job's work inside the caller's transaction; the scheduler marks the job done in the same one. */
-  async handleJob(tx: Tx, job: JobRow, now: Date): Promise<void> {
-    if (job.kind.startsWith('proposal.')) return runProposalJob(tx, job.kind, job.payload, now);
-    if (job.kind.startsWith('commitment.') || job.kind === 'group.digest') return runCommitmentJob(tx, job.kind, job.payload, now);
-    if (job.kind.startsWith('dispute.')) return runMediationJob(tx, job.kind, job.payload, now);
-    this.opts.logger.warn({ job }, 'unknown job kind; dropped');
-  }
-
-  /** Kinds whose jobs can be handled many at a time in one transaction. */
-  canBatch(kind: string): boolean {
-    return kind === 'commitment.remind';
-  }
-
-  async handleJobBatch(tx: Tx, kind: string, jobs: JobRow[], now: Date): Promise<void> {
-    if (kind === 'commitment.remind') return runCommitmentReminders(tx, jobs, now);
-    for (const job of jobs) await this.handleJob(tx, job, now);
-  }
-
-  /** A message from the outbox reached the platform: record where, when that matters. */
-  async onDelivered(tx: Tx, message: DeliveredMessage, ref: { channelId: string; messageId?: string }, now: Date): Promise<void> {
-    if (message.cardOf !== null && ref.messageId) {
-      await tx.updateProposal(message.cardOf, { messageRef: { channelId: ref.channelId, messageId: ref.messageId } });
-      // Ballots may have arrived while the card was on its way: bring it up to date.
-      await tx.schedule({ kind: 'proposal.card', key: jobKeys.card(message.cardOf), runAt: now, payload: { proposalId: message.cardOf } }, 'keep');
-    }
-    if (message.target.kind === 'private') await spaceOpened(tx, message.target.disputeId, ref.channelId, now, message.view);
-  }
-
-  /**
-   * A delivery failed. The outbox retries; the first failure to open a private space is explained to the
-   * requester, and when the outbox gives up (`givenUp`) the member whose command owed the message hears so.
-   */
-  async onDeliveryFailed(tx: Tx, message: DeliveredMessage, error: string, attempts: number, now: Date, givenUp?: GivenUp): Promise<void> {
-    if (message.target.kind === 'private' && attempts === 1) await spaceFailed(tx, message.target.disputeId, error, now);
-    if (givenUp) await deliveryGivenUp(tx, givenUp, error, attempts, now);
   }
 
   translate(locale: Locale, m: Msg): string {

@@ -10,6 +10,7 @@ import type { Locale, MessageKey } from '../i18n/types.js';
 import type { Group, Member, Tx, Workspace } from '../ports.js';
 import { formatDateTime, formatRelative, parseWhen } from '../time.js';
 import { notice, type Action, type CardView, type View } from '../views/types.js';
+import type { CommitmentJob } from './jobs.js';
 import type { Commitment } from './ports.js';
 import {
   checkOffsets,
@@ -552,7 +553,7 @@ function withSubtitle(card: CardView, c: Commitment, d: Display, titleKey: Messa
  * Many due reminders in one transaction: a handful of queries for the whole batch instead of a
  * few per reminder, which is what lets a sweep over a million commitments finish in seconds.
  */
-export async function runCommitmentReminders(tx: Tx, jobs: { payload: Record<string, unknown> }[], now: Date): Promise<void> {
+export async function runCommitmentReminders(tx: Tx, jobs: Extract<CommitmentJob, { kind: 'commitment.remind' }>[], now: Date): Promise<void> {
   const ids = [...new Set(jobs.map((j) => Number(j.payload.commitmentId)))];
   const [commitments, owners] = await Promise.all([tx.commitments.getMany(ids), tx.commitments.ownersOfMany(ids)]);
   const byId = new Map(commitments.map((c) => [c.id, c]));
@@ -605,14 +606,14 @@ async function tellConveners(tx: Tx, c: Commitment, workspace: Workspace, now: D
 
 // ---- jobs ----
 
-export async function runCommitmentJob(tx: Tx, kind: string, payload: Record<string, unknown>, now: Date): Promise<void> {
-  if (kind === 'group.digest') return runDigest(tx, Number(payload.groupId), now);
-  const c = await tx.commitments.get(Number(payload.commitmentId));
+export async function runCommitmentJob(tx: Tx, job: CommitmentJob, now: Date): Promise<void> {
+  if (job.kind === 'group.digest') return runDigest(tx, job.payload.groupId, now);
+  const c = await tx.commitments.get(job.payload.commitmentId);
   if (!c || !OPEN.includes(c.status)) return;
   const workspace = await tx.getWorkspace(c.workspaceId);
-  switch (kind) {
+  switch (job.kind) {
     case 'commitment.remind':
-      return runCommitmentReminders(tx, [{ payload }], now);
+      return runCommitmentReminders(tx, [job], now);
     case 'commitment.overdue': {
       for (const owner of await tx.commitments.owners(c.id)) {
         await tx.enqueue({ workspaceId: c.workspaceId, target: { kind: 'dm', memberExternalId: owner.externalId }, view: await dmCard(tx, c, owner, workspace, now, 'commitment.overdueNotice') }, now);

@@ -9,6 +9,7 @@ import { canReadFiledUnder, readerOf } from '../groups/visibility.js';
 import { translator } from '../i18n/index.js';
 import type { Group, Member, Tx, Workspace } from '../ports.js';
 import { notice, type CardView, type View } from '../views/types.js';
+import type { MediationJob } from './jobs.js';
 import { STAGES, type Dispute } from './ports.js';
 
 type MediationCommand = Extract<Command, { name: 'mediate' | `mediation.${string}` }>;
@@ -547,9 +548,8 @@ export function mediationOffer(locale: Workspace['locale'], proposal: { number: 
   };
 }
 
-export async function runMediationJob(tx: Tx, kind: string, payload: Record<string, unknown>, now: Date): Promise<void> {
-  if (kind !== 'dispute.purge') return;
-  const d = await tx.disputes.get(Number(payload.disputeId));
+export async function runMediationJob(tx: Tx, job: MediationJob, now: Date): Promise<void> {
+  const d = await tx.disputes.get(job.payload.disputeId);
   if (!d) return;
   // Every stored copy goes: the notes, the agreement's terms, the topic, the messages sent about the case
   // and the stored replies that quoted them. The public record (outcome and approved summary) stays.

@@ -8,6 +8,7 @@ import { canReadFiledUnder, hiddenGroupIds, readerOf } from '../groups/visibilit
 import { isMessageKey, translator } from '../i18n/index.js';
 import type { Locale } from '../i18n/types.js';
 import type { Group, Member, NewJob, Proposal, Tx, Workspace } from '../ports.js';
+import type { ProposalJob } from './jobs.js';
 import { formatDateTime, parseWhen } from '../time.js';
 import { notice, type View } from '../views/types.js';
 import { outcomeLabel, proposalCard, resultCard, type CardInput } from './card.js';
@@ -529,7 +530,7 @@ export const hashView = (view: unknown) => createHash('sha256').update(JSON.stri
 
 // ---- jobs ----
 
-export async function runProposalJob(tx: Tx, kind: string, payload: Record<string, unknown>, now: Date): Promise<void> {
+export async function runProposalJob(tx: Tx, { kind, payload }: ProposalJob, now: Date): Promise<void> {
   const p = await tx.getProposal(Number(payload.proposalId));
   if (!p) return;
   const workspace = await tx.getWorkspace(p.workspaceId);

@@ -3,9 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../src/db/client.js';
-import { OutboxDispatcher } from '../../src/db/outbox.js';
+import { OutboxDispatcher } from '../../src/runtime/outbox.js';
 import { openTestDatabase, type TestDatabase } from '../support/db.js';
 import { createHarness, silentLogger, type Harness } from '../support/harness.js';
+import { coreDeliveries } from '../../src/core/delivery.js';
 
 let database: TestDatabase;
 let h: Harness;
@@ -38,7 +39,7 @@ async function queue(workspaceId: number, count: number, at: Date): Promise<void
 }
 
 const dispatcher = (batchSize: number) =>
-  new OutboxDispatcher({ db: database.db, core: h.app.core, messengers: {}, clock: h.clock, logger: silentLogger, workerId: 'w', leaseSeconds: 60, batchSize });
+  new OutboxDispatcher({ db: database.db, deliveries: coreDeliveries, messengers: {}, clock: h.clock, logger: silentLogger, workerId: 'w', leaseSeconds: 60, batchSize });
 
 describe('outbox fairness', () => {
   it('puts a quiet workspace’s message in the next batch although a busy one queued hundreds before it', async () => {

@@ -4,8 +4,9 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { rowsOf } from '../../src/db/client.js';
-import { JobRunner } from '../../src/db/jobs.js';
+import { JobRunner } from '../../src/runtime/jobs.js';
 import { silentLogger, useHarness } from '../support/harness.js';
+import { coreJobs } from '../../src/core/jobs/index.js';
 
 const t = useHarness();
 
@@ -31,7 +32,7 @@ async function backlog(workspace: number, count: number, at: Date): Promise<void
 }
 
 const runner = (batchSize: number) =>
-  new JobRunner({ db: t.database.db, core: t.h.app.core, clock: t.h.clock, logger: silentLogger, workerId: 'w', leaseSeconds: 60, batchSize });
+  new JobRunner({ db: t.database.db, handler: coreJobs, clock: t.h.clock, logger: silentLogger, workerId: 'w', leaseSeconds: 60, batchSize });
 
 describe('jobs fairness', () => {
   it('records the workspace of every job Concord schedules', async () => {

@@ -1,11 +1,13 @@
 // The jobs table and the outbox: leases, crashed workers, retries with backoff, nothing done twice.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { JobRunner } from '../../src/db/jobs.js';
-import { OutboxDispatcher } from '../../src/db/outbox.js';
+import { JobRunner } from '../../src/runtime/jobs.js';
+import { OutboxDispatcher } from '../../src/runtime/outbox.js';
 import { rowsOf } from '../../src/db/client.js';
 import { openTestDatabase, type TestDatabase } from '../support/db.js';
 import { createHarness, HOUR, silentLogger, type Harness } from '../support/harness.js';
+import { coreJobs } from '../../src/core/jobs/index.js';
+import { coreDeliveries } from '../../src/core/delivery.js';
 
 let database: TestDatabase;
 let h: Harness;
@@ -32,11 +34,11 @@ describe('job runner', () => {
     await h.run('alice', 'group create "G"');
     await h.run('alice', 'propose "P" --rule consent --closes "in 1 hour"');
     h.clock.set(new Date(h.clock.now().getTime() + 2 * HOUR));
-    const dead = new JobRunner({ db: database.db, core: h.app.core, clock: h.clock, logger: silentLogger, workerId: 'dead', leaseSeconds: 60 });
+    const dead = new JobRunner({ db: database.db, handler: coreJobs, clock: h.clock, logger: silentLogger, workerId: 'dead', leaseSeconds: 60 });
     const claimed = await dead.claim();
     expect(claimed.map((j) => j.kind)).toContain('proposal.close');
     // The worker is gone. Before its lease ends nobody else may take the job...
-    const other = new JobRunner({ db: database.db, core: h.app.core, clock: h.clock, logger: silentLogger, workerId: 'other', leaseSeconds: 60 });
+    const other = new JobRunner({ db: database.db, handler: coreJobs, clock: h.clock, logger: silentLogger, workerId: 'other', leaseSeconds: 60 });
     expect(await other.claim()).toEqual([]);
     // ...after it, the job is claimed again and runs.
     h.clock.set(new Date(h.clock.now().getTime() + 61_000));
@@ -53,8 +55,8 @@ describe('job runner', () => {
     await h.run('alice', 'group create "G"');
     for (let i = 0; i < 10; i++) await h.run('alice', `propose "P${i}" --rule consent --closes "in 1 hour"`);
     h.clock.set(new Date(h.clock.now().getTime() + 2 * HOUR));
-    const a = new JobRunner({ db: database.db, core: h.app.core, clock: h.clock, logger: silentLogger, workerId: 'a', leaseSeconds: 60, batchSize: 3 });
-    const b = new JobRunner({ db: database.db, core: h.app.core, clock: h.clock, logger: silentLogger, workerId: 'b', leaseSeconds: 60, batchSize: 3 });
+    const a = new JobRunner({ db: database.db, handler: coreJobs, clock: h.clock, logger: silentLogger, workerId: 'a', leaseSeconds: 60, batchSize: 3 });
+    const b = new JobRunner({ db: database.db, handler: coreJobs, clock: h.clock, logger: silentLogger, workerId: 'b', leaseSeconds: 60, batchSize: 3 });
     await Promise.all([a.runDue(), b.runDue()]);
     const audit = rowsOf<{ subject: string; n: number }>(
       await database.db.execute(sql`select subject, count(*)::int as n from audit_log where action = 'proposal.closed' group by subject`),
@@ -67,7 +69,7 @@ describe('job runner', () => {
     for (let i = 0; i < 10; i++) await h.run('alice', `propose "P${i}" --rule consent --closes "in 1 hour"`);
     h.clock.set(new Date(h.clock.now().getTime() + 2 * HOUR));
     const doneBefore = (await jobRows()).filter((j) => j.status === 'done').length;
-    const runner = new JobRunner({ db: database.db, core: h.app.core, clock: h.clock, logger: silentLogger, workerId: 'lanes', leaseSeconds: 60, batchSize: 3, lanes: 2 });
+    const runner = new JobRunner({ db: database.db, handler: coreJobs, clock: h.clock, logger: silentLogger, workerId: 'lanes', leaseSeconds: 60, batchSize: 3, lanes: 2 });
     // Closing schedules further jobs, some due at once: they run on the next pass, and the count covers them.
     let ran = 0;
     for (let pass = await runner.runDue(); pass > 0; pass = await runner.runDue()) ran += pass;
@@ -107,7 +109,7 @@ describe('outbox', () => {
   });
 
   it('gives up after the last attempt and keeps the message marked failed', async () => {
-    const outbox = new OutboxDispatcher({ db: database.db, core: h.app.core, messengers: {}, clock: h.clock, logger: silentLogger, workerId: 'x', leaseSeconds: 60, maxAttempts: 2 });
+    const outbox = new OutboxDispatcher({ db: database.db, deliveries: coreDeliveries, messengers: {}, clock: h.clock, logger: silentLogger, workerId: 'x', leaseSeconds: 60, maxAttempts: 2 });
     await h.exec('alice', 'group create "G"');
     await h.exec('alice', 'propose "Nowhere" --rule consent');
     // No messenger for the platform: every attempt fails.

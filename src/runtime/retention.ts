@@ -1,6 +1,6 @@
 // Housekeeping: delivered messages, stored replies and finished jobs are deleted once their own short retention has passed.
 import { sql } from 'drizzle-orm';
-import { rowsOf, type Db, type DbTx } from './client.js';
+import { rowsOf, type Db, type DbTx } from '../db/client.js';
 
 /** The job that sweeps; it schedules its next run in the transaction that completes it. */
 export const SWEEP_JOB = { kind: 'data.sweep', key: 'data:sweep' } as const;

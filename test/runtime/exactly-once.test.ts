@@ -1,9 +1,11 @@
 // Reminders reach each owner exactly once, with two schedulers competing and one dying mid-delivery.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { JobRunner } from '../../src/db/jobs.js';
-import { OutboxDispatcher } from '../../src/db/outbox.js';
+import { JobRunner } from '../../src/runtime/jobs.js';
+import { OutboxDispatcher } from '../../src/runtime/outbox.js';
 import { openTestDatabase, type TestDatabase } from '../support/db.js';
 import { createHarness, DAY, RecordingMessenger, silentLogger, type Harness } from '../support/harness.js';
+import { coreJobs } from '../../src/core/jobs/index.js';
+import { coreDeliveries } from '../../src/core/delivery.js';
 
 let database: TestDatabase;
 let h: Harness;
@@ -30,8 +32,8 @@ beforeEach(async () => {
 function worker(id: string, messenger: RecordingMessenger, batchSize = 7) {
   const common = { db: database.db, clock: h.clock, logger: silentLogger, workerId: id, leaseSeconds: 30 };
   return {
-    jobs: new JobRunner({ ...common, core: h.app.core, batchSize }),
-    outbox: new OutboxDispatcher({ ...common, core: h.app.core, messengers: { console: messenger }, batchSize }),
+    jobs: new JobRunner({ ...common, handler: coreJobs, batchSize }),
+    outbox: new OutboxDispatcher({ ...common, deliveries: coreDeliveries, messengers: { console: messenger }, batchSize }),
   };
 }
 

@@ -1,7 +1,7 @@
 // Round-robin over workspaces with work due, shared by the outbox and the jobs runner: one
 // workspace's backlog takes its share of each batch and never holds another workspace's first item.
 import { sql } from 'drizzle-orm';
-import { rowsOf, type Db } from './client.js';
+import { rowsOf, type Db } from '../db/client.js';
 
 /** The queue being walked: a table with a workspace column and a pending-and-due condition. */
 export interface FairQueue {

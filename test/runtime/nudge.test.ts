@@ -1,6 +1,6 @@
 // Scheduler.nudge: adapters call it after every command; a burst of calls must make a few ticks, not one each.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Scheduler } from '../../src/db/scheduler.js';
+import { Scheduler } from '../../src/runtime/scheduler.js';
 
 const silent = { info() {}, warn() {}, error() {} };
 
