@@ -6,9 +6,9 @@ import {
   type APIModalInteractionResponseCallbackData,
   type APITextInputComponent,
 } from 'discord.js';
-import { COMMAND_SPECS, type CommandSpec } from '../../core/commands/index.js';
 import type { Locale } from '../../core/i18n/types.js';
 import type { CardView, View } from '../../core/views/types.js';
+import { commandSpecOf } from '../shared/commands.js';
 import { optionRef } from './command-line.js';
 import { encodeId, type Ref } from './custom-ids.js';
 import { LIMITS, cut, nonEmpty } from './limits.js';
@@ -38,16 +38,6 @@ export function ballotOf(proposal: number, views: View[]): Ballot | null {
   return null;
 }
 
-/** The longest command whose words start the line: `mediation decline 3` → mediation.decline. */
-export function specOf(command: string): CommandSpec | undefined {
-  const words = command.trim().toLowerCase().split(/\s+/);
-  let best: CommandSpec | undefined;
-  for (const spec of COMMAND_SPECS) {
-    if (spec.words.every((w, i) => words[i] === w) && (!best || spec.words.length > best.words.length)) best = spec;
-  }
-  return best;
-}
-
 /** What core asks when these commands need a reason; the click itself only carries the command. */
 const REASON_PROMPTS: Record<string, string> = {
   vote: 'ballot.reasonPrompt',
@@ -71,7 +61,7 @@ function label(text: string, input: APITextInputComponent, description?: string)
 
 export function reasonModal(customId: string, command: string, title: string, locale: Locale): APIModalInteractionResponseCallbackData {
   const t = discordText(locale);
-  const spec = specOf(command);
+  const spec = commandSpecOf(command);
   const prompt = spec ? REASON_PROMPTS[spec.name] : undefined;
   // Blocks and objections must be explained; a declined agreement may go without a word.
   const text = spec?.args.find((a) => a.take === 'rest');
@@ -87,7 +77,7 @@ export function reasonModal(customId: string, command: string, title: string, lo
 
 export function formModal(customId: string, command: string, flags: string[], title: string, locale: Locale): APIModalInteractionResponseCallbackData {
   const t = discordText(locale);
-  const spec = specOf(command);
+  const spec = commandSpecOf(command);
   const components = flags.slice(0, LIMITS.modalComponents).map((flag) => {
     const flagSpec = spec?.flags.find((f) => f.name === flag);
     const max = flagSpec?.value.kind === 'text' ? Math.min(flagSpec.value.max, LIMITS.textInputValue) : LIMITS.textInputValue;

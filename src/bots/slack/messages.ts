@@ -1,5 +1,5 @@
 // Words only the Slack surfaces need (modals, App Home), in English and Vietnamese; everything else comes from core's catalogs.
-import { withOwnCatalog, type KeyTranslator } from '../../core/i18n/index.js';
+import { adapterText, localeOfTag, type AdapterTranslator } from '../shared/catalog.js';
 import type { Catalog, Locale } from '../../core/i18n/types.js';
 
 const en: Catalog = {
@@ -115,13 +115,12 @@ const vi: Catalog = {
 
 export const slackMessages: Record<Locale, Catalog> = { en, vi };
 
-export type SlackTranslator = KeyTranslator;
+export type SlackTranslator = AdapterTranslator;
 
 /** Slack's own words first, then core's catalogs. */
-export const slackText: (locale: Locale) => SlackTranslator = withOwnCatalog(slackMessages);
+export const slackText: (locale: Locale) => SlackTranslator = adapterText(slackMessages);
 
 /** Slack's locale ("vi-VN", "en-GB") as one Concord speaks, when it speaks it. */
 export function localeFromSlack(slackLocale: string | undefined | null): Locale | undefined {
-  const language = slackLocale?.toLowerCase().split(/[-_]/)[0];
-  return language === 'vi' || language === 'en' ? language : undefined;
+  return localeOfTag(slackLocale);
 }
