@@ -1,4 +1,5 @@
 // The read API: structured data adapters build menus, forms and App Home from, read under the same visibility rules as the text views.
+import type { CommitmentStatus } from './commitments/ports.js';
 import type { Session } from './context.js';
 import type { GroupKind, HideResults, Role } from './commands/types.js';
 import { runGroupCommand } from './groups/service.js';
@@ -66,8 +67,12 @@ export interface HomeData {
   sections: View[][];
 }
 
-/** The groups the reader may read, private ones they are not in or invited to left out. */
-export async function readGroups(s: Session): Promise<GroupEntry[]> {
+/** The groups the reader may read, private ones they are not in or invited to left out, and the reader's language for the menu. */
+export async function readGroups(s: Session): Promise<{ locale: Locale; groups: GroupEntry[] }> {
+  return { locale: s.locale, groups: await readableGroups(s) };
+}
+
+async function readableGroups(s: Session): Promise<GroupEntry[]> {
   const hidden = new Set(await hiddenGroupIds(s.tx, s.workspace.id, readerOf(s)));
   const roles = new Map((await s.tx.groupsOfMember(s.actor.id)).map((g) => [g.id, g.role]));
   return (await s.tx.listGroups(s.workspace.id))
@@ -119,6 +124,20 @@ export async function readProposals(s: Session, all: boolean): Promise<ProposalE
     entries.push({ number: p.number, title: p.title, status: p.status, rule: p.rule, voted: !!(await s.tx.ballotOf(p.id, s.actor.id)) });
   }
   return entries;
+}
+
+/** A commitment in a menu. */
+export interface CommitmentEntry {
+  number: number;
+  what: string;
+  status: CommitmentStatus;
+}
+
+/** The reader's own commitments still to be done or answered, as `commitments --mine` lists them. */
+export async function readMyCommitments(s: Session): Promise<CommitmentEntry[]> {
+  // One's own commitments are listed whatever group they are filed under.
+  const mine = await s.tx.commitments.list(s.workspace.id, { ownerId: s.actor.id, status: ['open', 'blocked', 'pending'], excludeGroupIds: [], limit: 50 });
+  return mine.map((c) => ({ number: c.number, what: c.what, status: c.status }));
 }
 
 /** App Home's sections, built by the same code as `proposals`, `decisions` and `group list`. */

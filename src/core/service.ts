@@ -20,7 +20,7 @@ import { notice, type View } from './views/types.js';
 import { deliveryGivenUp, type GivenUp } from './delivery.js';
 import { commandCost, RateLimiter, type RateLimits } from './limits.js';
 import { DEFAULT_DATE_HORIZON_MONTHS } from './time.js';
-import { readBallotForm, readGroups, readHome, readProposals, type BallotForm, type GroupEntry, type HomeData, type ProposalEntry } from './queries.js';
+import { readBallotForm, readGroups, readHome, readMyCommitments, readProposals, type BallotForm, type CommitmentEntry, type GroupEntry, type HomeData, type ProposalEntry } from './queries.js';
 
 export interface Logger {
   info(obj: object, msg?: string): void;
@@ -298,7 +298,7 @@ export class Concord {
   // ---- the read API: structured data for adapters' menus and forms (see core/queries) ----
 
   /** The groups the member may read, marking the one of the channel they are in. */
-  readGroups(ctx: CommandContext): Promise<GroupEntry[]> {
+  readGroups(ctx: CommandContext): Promise<{ locale: Locale; groups: GroupEntry[] }> {
     return this.read(ctx, readGroups);
   }
 
@@ -310,6 +310,11 @@ export class Concord {
   /** The proposals the member may read: open ones, or every one with `all`. */
   readProposals(ctx: CommandContext, all = false): Promise<ProposalEntry[]> {
     return this.read(ctx, (s) => readProposals(s, all));
+  }
+
+  /** The member's own commitments still to be done or answered. */
+  readMyCommitments(ctx: CommandContext): Promise<CommitmentEntry[]> {
+    return this.read(ctx, readMyCommitments);
   }
 
   /** What App Home shows the member, in their language. */

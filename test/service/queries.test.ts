@@ -28,7 +28,8 @@ async function groups() {
 describe('groups', () => {
   it('lists the groups a member may read, with kind, role and the channel they are in', async () => {
     await groups();
-    const bob = await t.h.app.core.readGroups(as('bob', 'hr'));
+    const { groups: bob, locale } = await t.h.app.core.readGroups(as('bob', 'hr'));
+    expect(locale).toBe('en');
     expect(bob.map((g) => [g.name, g.kind, g.private, g.role, g.inThisChannel])).toEqual(
       expect.arrayContaining([
         ['HR', 'committee', true, 'member', true],
@@ -40,14 +41,14 @@ describe('groups', () => {
 
   it('leaves out a private group the member is not in, as the text list does', async () => {
     await groups();
-    const guest = await t.h.app.core.readGroups(as('guest'));
+    const { groups: guest } = await t.h.app.core.readGroups(as('guest'));
     expect(guest.map((g) => g.name)).toEqual(['Garden (north)']);
     expect(JSON.stringify(guest)).not.toContain('HR');
   });
 
   it('counts the members of a private channel as invited to its group', async () => {
     await groups();
-    const inChannel = await t.h.app.core.readGroups(as('guest', 'hr', { membersOnly: true }));
+    const { groups: inChannel } = await t.h.app.core.readGroups(as('guest', 'hr', { membersOnly: true }));
     expect(inChannel.map((g) => g.name).sort()).toEqual(['Garden (north)', 'HR']);
   });
 });
@@ -117,6 +118,18 @@ describe('ballot forms', () => {
     expect(JSON.stringify(carol)).not.toMatch(/bob/);
     const list = await h.app.core.readProposals(as('carol'));
     expect(list).toEqual([{ number: 1, title: 'Venue', status: 'open', rule: 'poll', voted: false }]);
+  });
+});
+
+describe('commitments', () => {
+  it('lists the member’s own open commitments, not anyone else’s', async () => {
+    const { h } = t;
+    await h.run('alice', 'group create "Budget"', { channel: 'budget' });
+    await h.run('bob', 'group join Budget', { channel: 'budget' });
+    expect((await h.run('alice', 'commit "Draft the budget" --due "in 3 days" --group Budget')).ok).toBe(true);
+    const mine = await h.app.core.readMyCommitments(as('alice'));
+    expect(mine).toEqual([{ number: 1, what: 'Draft the budget', status: 'open' }]);
+    expect(await h.app.core.readMyCommitments(as('bob'))).toEqual([]);
   });
 });
 

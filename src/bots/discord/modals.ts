@@ -7,7 +7,7 @@ import {
   type APITextInputComponent,
 } from 'discord.js';
 import type { Locale } from '../../core/i18n/types.js';
-import type { CardView, View } from '../../core/views/types.js';
+import type { BallotForm } from '../../core/queries.js';
 import { commandSpecOf } from '../shared/commands.js';
 import { optionRef } from './command-line.js';
 import { encodeId, type Ref } from './custom-ids.js';
@@ -24,16 +24,13 @@ export interface Ballot {
   prompt: string;
 }
 
-/** The ballot a proposal card offers, when it is still open for voting. */
-export function ballotOf(proposal: number, views: View[]): Ballot | null {
-  for (const view of views) {
-    if (view.type !== 'card') continue;
-    for (const action of (view as CardView).actions) {
-      if (action.input?.kind !== 'ballot') continue;
-      const ballot: Ballot = { proposal, title: view.title, rule: action.input.rule, options: action.input.options, prompt: action.input.prompt };
-      if (action.input.dots !== undefined) ballot.dots = action.input.dots;
-      return ballot;
-    }
+/** The ballot a proposal's form offers, when it is still open for voting. */
+export function ballotOf(form: BallotForm | null): Ballot | null {
+  for (const choice of form?.choices ?? []) {
+    if (choice.input?.kind !== 'ballot') continue;
+    const ballot: Ballot = { proposal: form!.proposal, title: form!.title, rule: choice.input.rule, options: choice.input.options, prompt: choice.input.prompt };
+    if (choice.input.dots !== undefined) ballot.dots = choice.input.dots;
+    return ballot;
   }
   return null;
 }
