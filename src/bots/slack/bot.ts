@@ -7,7 +7,7 @@ import type { Database } from '../../db/client.js';
 import { SlackAnswers } from './answers.js';
 import type { SlackConfig } from './config.js';
 import { DrizzleInstallationStore } from './installations.js';
-import { SLASH_COMMAND, registerListeners } from './listeners.js';
+import { SLASH_COMMAND, registerListeners } from './listeners/index.js';
 import { boltLogger } from './logger.js';
 import type { SlackMessenger } from './messenger.js';
 import { SingleUseStateStore } from './oauth-state.js';
@@ -15,7 +15,7 @@ import { SlackHttpReceiver } from './receiver.js';
 import { slackFetch } from './respond.js';
 import { TokenSeal } from './token-seal.js';
 
-export { SLASH_COMMAND } from './listeners.js';
+export { SLASH_COMMAND } from './listeners/index.js';
 export { homeView } from './home.js';
 
 /** Everything Concord asks for; slack/manifest.yml lists the same. */

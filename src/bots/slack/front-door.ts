@@ -9,7 +9,7 @@ import { isMainThread, parentPort, workerData, type Worker } from 'node:worker_t
 import { AuthorizationError, HTTPModuleFunctions as httpFunc, ReceiverMultipleAckError, type App, type ReceiverEvent } from '@slack/bolt';
 import type { Logger } from '../../core/service.js';
 import { startWorker } from '../../worker.js';
-import { acknowledgesEmpty } from './listeners.js';
+import { acknowledgesEmpty } from './listeners/early-acks.js';
 import { ReplayGuard } from './replay.js';
 
 export interface FrontDoorPaths {

@@ -2,7 +2,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { App, ReceiverEvent } from '@slack/bolt';
 import { SlackFrontDoor } from '../../../src/bots/slack/front-door.js';
-import { acknowledgesEmpty } from '../../../src/bots/slack/listeners.js';
+import { acknowledgesEmpty } from '../../../src/bots/slack/listeners/index.js';
 import { sign } from './support.js';
 
 const commands = ['/concord'];

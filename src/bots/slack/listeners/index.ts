@@ -1,12 +1,12 @@
-// Bolt's listeners: which Slack payload goes where, which of them may be acknowledged before they run, and the modals they open.
+// Bolt's listeners: which Slack payload goes where, and the modals they open. Which of them may be acknowledged before they run is in early-acks.ts.
 import type { AllMiddlewareArgs, App, BlockAction, ButtonAction, Context, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import type { Locale } from '../../core/i18n/types.js';
-import type { GroupEntry } from '../../core/queries.js';
-import type { ActionInput } from '../../core/views/types.js';
-import type { Client, Origin, SlackAnswers } from './answers.js';
-import { decodeSlackText } from './command-line.js';
-import { publishHome } from './home.js';
-import type { DrizzleInstallationStore } from './installations.js';
+import type { Locale } from '../../../core/i18n/types.js';
+import type { GroupEntry } from '../../../core/queries.js';
+import type { ActionInput } from '../../../core/views/types.js';
+import type { Client, Origin, SlackAnswers } from '../answers.js';
+import { decodeSlackText } from '../command-line.js';
+import { publishHome } from '../home.js';
+import type { DrizzleInstallationStore } from '../installations.js';
 import {
   CALLBACK_IDS,
   ballotModal,
@@ -23,20 +23,11 @@ import {
   type ModalMeta,
   type StateValues,
   type Submission,
-} from './modals.js';
-import { ACTION_IDS, decodeAction, renderMessage } from './render.js';
+} from '../modals.js';
+import { ACTION_IDS, decodeAction, renderMessage } from '../render.js';
+import { SLASH_COMMAND } from './early-acks.js';
 
-export const SLASH_COMMAND = '/concord';
-
-/**
- * Requests that may be acknowledged before their listener runs: the slash command and button listeners below call
- * `ack()` with nothing as their first step, and Bolt acknowledges events itself. View submissions may answer with
- * field errors and option requests with options, so those wait for the listener.
- */
-export function acknowledgesEmpty(body: Record<string, unknown>, commands: readonly string[]): boolean {
-  if (typeof body.command === 'string') return commands.includes(body.command);
-  return body.type === 'block_actions' || body.type === 'event_callback';
-}
+export { SLASH_COMMAND, acknowledgesEmpty } from './early-acks.js';
 
 /** Routes Slack's payloads to core: slash commands, buttons, modal submissions, App Home and the installation events. */
 export function registerListeners(app: App, answers: SlackAnswers, store: DrizzleInstallationStore | null): void {
