@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { AREAS, COMMAND_SPECS, helpText, type CommandSpec } from '../src/core/commands/index.js';
-import { LOCALES, msg, translate, type Locale } from '../src/core/i18n/index.js';
+import { isMessageKey, LOCALES, msg, translate, type Locale } from '../src/core/i18n/index.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -61,8 +61,7 @@ function areas(): string[] {
 
 function areaTitle(locale: Locale, area: string): string {
   const key = `cmd.area.${area}`;
-  const title = translate(locale, msg(key));
-  return title === key ? PAGE[locale].otherArea : title;
+  return isMessageKey(key) ? translate(locale, msg(key)) : PAGE[locale].otherArea;
 }
 
 /** Help's chat text as markdown: its bullets become list items, its code spans stay as they are. */

@@ -18,6 +18,7 @@ import { runMediationCommand } from './mediation/service.js';
 import { notice, type View } from './views/types.js';
 import { commandCost, RateLimiter, type RateLimits } from './limits.js';
 import { DEFAULT_DATE_HORIZON_MONTHS } from './time.js';
+import { readBallotForm, readGroups, readHome, readMyCommitments, readProposals, type BallotForm, type CommitmentEntry, type GroupEntry, type HomeData, type ProposalEntry } from './queries.js';
 
 export interface Logger {
   info(obj: object, msg?: string): void;
@@ -241,5 +242,37 @@ export class Concord {
 
   translate(locale: Locale, m: Msg): string {
     return translate(locale, m);
+  }
+
+  // ---- the read API: structured data for adapters' menus and forms (see core/queries) ----
+
+  /** The groups the member may read, marking the one of the channel they are in. */
+  readGroups(ctx: CommandContext): Promise<{ locale: Locale; groups: GroupEntry[] }> {
+    return this.read(ctx, readGroups);
+  }
+
+  /** A proposal's ballot form; null when the member may not read the proposal or it does not exist. */
+  readBallotForm(ctx: CommandContext, proposal: number): Promise<BallotForm | null> {
+    return this.read(ctx, (s) => readBallotForm(s, proposal));
+  }
+
+  /** The proposals the member may read: open ones, or every one with `all`. */
+  readProposals(ctx: CommandContext, all = false): Promise<ProposalEntry[]> {
+    return this.read(ctx, (s) => readProposals(s, all));
+  }
+
+  /** The member's own commitments still to be done or answered. */
+  readMyCommitments(ctx: CommandContext): Promise<CommitmentEntry[]> {
+    return this.read(ctx, readMyCommitments);
+  }
+
+  /** What App Home shows the member, in their language. */
+  readHome(ctx: CommandContext): Promise<HomeData> {
+    return this.read(ctx, readHome);
+  }
+
+  /** A read in a session of its own: no idempotency key is claimed and nothing is replayed. */
+  private read<T>(ctx: CommandContext, query: (s: Session) => Promise<T>): Promise<T> {
+    return this.opts.store.transaction(async (tx) => query((await this.openSession(tx, ctx, null)).session));
   }
 }

@@ -20,9 +20,8 @@ import { translate } from '../../core/i18n/index.js';
 import type { Locale } from '../../core/i18n/types.js';
 import type { TickOutcome } from '../../core/ports.js';
 import type { Concord, Logger, Reply } from '../../core/service.js';
-import { notice, type ListView, type View } from '../../core/views/types.js';
+import { notice } from '../../core/views/types.js';
 import { appendFlags, appendText, ballotText, proposalOfVote, quote } from './command-line.js';
-import { tokenize } from '../../core/commands/tokenize.js';
 import { completionFor, nativeToLine, type Completion, type GivenOption } from './commands.js';
 import { decodeId, type Ref } from './custom-ids.js';
 import { LIMITS, cut } from './limits.js';
@@ -30,8 +29,12 @@ import { discordText, localeOf } from './messages.js';
 import { amountsModal, amountsText, ballotOf, formModal, modalId, rankStep, reasonModal, type Ballot } from './modals.js';
 import { MENU_ID, renderViews, type DiscordMessage } from './render.js';
 
+/** What the handler asks of core: commands, and the read API its menus and forms are built from. */
+export type InteractionCore = Pick<Concord, 'execute'> & Partial<Pick<Concord, 'readGroups' | 'readBallotForm' | 'readProposals' | 'readMyCommitments'>>;
+
 export interface InteractionOptions {
-  core: Pick<Concord, 'execute'>;
+  /** A stand-in core may answer commands only: a menu or form then fails as an unexpected error would. */
+  core: InteractionCore;
   logger: Logger;
   /** How long to wait for core before deferring. Discord drops answers after 3 s; network time comes out of that. */
   ackAfterMs?: number;
@@ -79,7 +82,7 @@ const UNKNOWN = new Set([10004, 10007, 50001]);
 
 export class InteractionHandler {
   private readonly pending = new Set<Promise<void>>();
-  private readonly suggestions = new Map<string, { at: number; views: Promise<View[]> }>();
+  private readonly suggestions = new Map<string, { at: number; found: Promise<unknown> }>();
   private readonly members = new Map<string, number>();
 
   constructor(private readonly opts: InteractionOptions) {}
@@ -322,23 +325,33 @@ export class InteractionHandler {
     }
   }
 
-  /** A choice sent by its place on the card: the card as it stands says which command that place runs. */
+  /** A choice sent by its place on the card: the proposal's ballot form as it stands says which command that place runs. */
   private async choose(interaction: ButtonInteraction | StringSelectMenuInteraction, who: Who, proposal: number, index: number): Promise<void> {
     const work = (async (): Promise<DiscordMessage[]> => {
-      const shown = await this.opts.core.execute(who.ctx(`${interaction.id}:ballot`), `proposal ${proposal}`);
-      const card = shown.ok ? shown.views.find((v) => v.type === 'card') : undefined;
-      const action = card?.type === 'card' ? card.actions[index] : undefined;
-      if (!action || action.input || !action.command.startsWith(`vote ${proposal} `)) return this.closedBallot(shown, proposal, who.locale);
+      const form = await this.reads().readBallotForm(who.ctx(`${interaction.id}:ballot`), proposal);
+      const action = form?.choices[index];
+      if (!action || action.input || !action.command.startsWith(`vote ${proposal} `)) return this.closedBallot(await this.shown(interaction, who, proposal), proposal, who.locale);
       return this.views(await this.opts.core.execute(who.ctx(interaction.id), action.command), interaction);
     })();
     return this.answer(interaction, 'reply', work);
   }
 
-  private async ballot(interaction: Answerable, who: Who, proposal: number): Promise<{ ballot: Ballot } | { reply: Reply }> {
+  /** The proposal's card as the member may see it, for when its ballot is no longer there to cast. */
+  private shown(interaction: Answerable, who: Who, proposal: number): Promise<Reply> {
     // A key of its own: this read must not take the place of the vote the same click may cast.
-    const reply = await this.opts.core.execute(who.ctx(`${interaction.id}:ballot`), `proposal ${proposal}`);
-    const ballot = reply.ok ? ballotOf(proposal, reply.views) : null;
-    return ballot ? { ballot } : { reply };
+    return this.opts.core.execute(who.ctx(`${interaction.id}:ballot`), `proposal ${proposal}`);
+  }
+
+  private async ballot(interaction: Answerable, who: Who, proposal: number): Promise<{ ballot: Ballot } | { reply: Reply }> {
+    const ballot = ballotOf(await this.reads().readBallotForm(who.ctx(`${interaction.id}:ballot`), proposal));
+    return ballot ? { ballot } : { reply: await this.shown(interaction, who, proposal) };
+  }
+
+  /** Core's read API; every core the adapter is started with offers it. */
+  private reads(): Required<InteractionCore> {
+    const core = this.opts.core;
+    if (!core.readGroups || !core.readBallotForm || !core.readProposals || !core.readMyCommitments) throw new Error('this core offers no read API');
+    return core as Required<InteractionCore>;
   }
 
   private async openBallot(interaction: ButtonInteraction | StringSelectMenuInteraction, who: Who, command: string, idGuild?: string): Promise<void> {
@@ -430,34 +443,39 @@ export class InteractionHandler {
     await interaction.respond(choices.slice(0, LIMITS.autocompleteChoices).map((c) => ({ name: cut(c.name, LIMITS.choiceName), value: c.value })));
   }
 
-  private listed(interaction: AutocompleteInteraction, who: Who, line: string): Promise<View[]> {
-    const key = `${who.guildId}:${interaction.user.id}:${line}`;
+  /** A read for suggestions, kept briefly by member and question; a read that fails suggests nothing. */
+  private cached<T>(interaction: AutocompleteInteraction, who: Who, question: string, read: () => Promise<T>, none: T): Promise<T> {
+    const key = `${who.guildId}:${interaction.user.id}:${question}`;
     const now = Date.now();
     for (const [k, v] of this.suggestions) if (now - v.at > SUGGESTION_TTL_MS) this.suggestions.delete(k);
     const hit = this.suggestions.get(key);
-    if (hit) return hit.views;
-    const views = this.opts.core.execute(who.ctx(interaction.id), line).then((r) => (r.ok ? r.views : []));
-    this.suggestions.set(key, { at: now, views });
-    return views;
+    if (hit) return hit.found as Promise<T>;
+    const found = read().catch((error: unknown) => {
+      this.opts.logger.warn({ err: error }, 'discord suggestions could not be read');
+      return none;
+    });
+    this.suggestions.set(key, { at: now, found });
+    return found;
   }
 
   private async suggest(interaction: AutocompleteInteraction, who: Who, kind: Completion, typed: string): Promise<Array<{ name: string; value: string | number }>> {
     const needle = typed.trim().toLowerCase().replace(/^#/, '');
     const matches = (name: string) => needle === '' || name.toLowerCase().includes(needle);
+    const ctx = who.ctx(interaction.id);
     switch (kind) {
       case 'proposal-open':
-      case 'proposal-any':
+      case 'proposal-any': {
+        const all = kind === 'proposal-any';
+        const proposals = await this.cached(interaction, who, all ? 'proposals --all' : 'proposals', () => this.reads().readProposals(ctx, all), []);
+        return proposals.map((p) => ({ name: `#${p.number} ${p.title}`, value: p.number })).filter((c) => matches(c.name));
+      }
       case 'commitment': {
-        const line = kind === 'commitment' ? 'commitments --mine' : kind === 'proposal-any' ? 'proposals --all' : 'proposals';
-        const items = listItems(await this.listed(interaction, who, line));
-        return items.flatMap((text) => {
-          const match = /^#(\d+)\s/.exec(text);
-          return match && matches(text) ? [{ name: text, value: Number(match[1]) }] : [];
-        });
+        const mine = await this.cached(interaction, who, 'commitments --mine', () => this.reads().readMyCommitments(ctx), []);
+        return mine.map((c) => ({ name: `#${c.number} ${c.what}`, value: c.number })).filter((c) => matches(c.name));
       }
       case 'group': {
-        const items = listItems(await this.listed(interaction, who, 'group list'));
-        return items.map((text) => text.replace(/\s\([^()]*\)$/, '')).filter(matches).map((name) => ({ name, value: name }));
+        const read = await this.cached(interaction, who, 'group list', () => this.reads().readGroups(ctx), { locale: who.locale, groups: [] });
+        return read.groups.map((g) => g.name).filter(matches).map((name) => ({ name, value: name }));
       }
       case 'timezone': {
         const loose = (s: string) => s.toLowerCase().replace(/[_\s/]+/g, ' ');
@@ -469,13 +487,10 @@ export class InteractionHandler {
       case 'choice': {
         const proposal = integerOption(interaction.options.get('proposal')?.value);
         if (proposal === null) return [];
-        const views = await this.listed(interaction, who, `proposal ${proposal}`);
-        const prefix = `vote ${proposal} `;
-        return views.flatMap((v) =>
-          v.type === 'card'
-            ? v.actions.filter((a) => a.command.startsWith(prefix) && !a.input).map((a) => ({ name: a.label, value: unquote(a.command.slice(prefix.length)) }))
-            : [],
-        ).filter((c) => matches(c.name) || matches(String(c.value)));
+        const form = await this.cached(interaction, who, `proposal ${proposal}`, () => this.reads().readBallotForm(ctx, proposal), null);
+        return (form?.choices ?? [])
+          .flatMap((c) => (c.choice !== undefined && !c.input ? [{ name: c.label, value: c.choice }] : []))
+          .filter((c) => matches(c.name) || matches(String(c.value)));
       }
     }
   }
@@ -508,17 +523,6 @@ function integerOption(value: unknown): number | null {
   if (typeof value === 'number') return Number.isSafeInteger(value) ? value : null;
   if (typeof value === 'string' && /^\s*#?\d{1,15}\s*$/.test(value)) return Number(value.trim().replace(/^#/, ''));
   return null;
-}
-
-function listItems(views: View[]): string[] {
-  return views.filter((v): v is ListView => v.type === 'list').flatMap((v) => v.items.map((i) => i.text));
-}
-
-/** Reads back a value core wrote with quoteWord, with core's own tokenizer, so every escape is undone alike. */
-function unquote(word: string): string {
-  const read = tokenize(word.trim());
-  const first = read.ok && read.tokens.length === 1 ? read.tokens[0] : undefined;
-  return first?.kind === 'word' ? first.text : word.trim();
 }
 
 /** The clicked button's label, which compact custom ids leave out. Absent when the message is not included. */

@@ -1,5 +1,7 @@
 // Discord's hard limits and the text helpers that keep every string inside them: Discord rejects a whole message for one long label.
 
+import { cutText, safeSlice } from '../shared/text.js';
+
 /** From Discord's API reference. Lengths are UTF-16 units, which never undercounts Discord's characters. */
 export const LIMITS = {
   content: 2000,
@@ -37,25 +39,12 @@ export const LIMITS = {
   threadName: 100,
 } as const;
 
-const ELLIPSIS = '…';
-
-/** Drops a lone high surrogate left at the end of a cut, which Discord would reject as invalid UTF-8. */
-function safeSlice(text: string, end: number): string {
-  const cut = text.slice(0, Math.max(0, end));
-  const last = cut.charCodeAt(cut.length - 1);
-  return last >= 0xd800 && last <= 0xdbff ? cut.slice(0, -1) : cut;
-}
-
 /**
  * Shortens text to `max` units, marking the cut. A markdown token cut in two (`<t:1700000000:F>`,
  * `<@123>`) would show as garbage, so the cut moves before an unclosed `<`.
  */
 export function cut(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let end = max - ELLIPSIS.length;
-  const open = text.lastIndexOf('<', end - 1);
-  if (open !== -1 && end - open < 40 && !text.slice(open, end).includes('>')) end = open;
-  return `${safeSlice(text, end)}${ELLIPSIS}`;
+  return cutText(text, max, { tokens: true, tokenReach: 40 });
 }
 
 /** Discord rejects empty labels and values; a single space is not accepted either. */

@@ -1,5 +1,5 @@
 // Words only the Discord surfaces need (modals, ballots, cut notes), in English and Vietnamese; everything else comes from core's catalogs.
-import { withOwnCatalog, type KeyTranslator } from '../../core/i18n/index.js';
+import { adapterText, localeOfTag, type AdapterTranslator } from '../shared/catalog.js';
 import type { Catalog, Locale } from '../../core/i18n/types.js';
 
 const en = {
@@ -80,11 +80,12 @@ const vi: Record<DiscordKey, string> = {
 
 export const discordMessages: Record<Locale, Catalog> = { en, vi };
 
-export type DiscordTranslator = KeyTranslator<DiscordKey>;
+export type DiscordTranslator = AdapterTranslator<DiscordKey>;
 
 /** Discord's own words first, then core's catalogs. */
-export const discordText: (locale: Locale) => DiscordTranslator = withOwnCatalog({ en, vi });
+export const discordText: (locale: Locale) => DiscordTranslator = adapterText({ en, vi });
 
+/** Discord's locale ("vi", "en-US") as one Concord speaks; English when it speaks neither. */
 export function localeOf(discordLocale: string | null | undefined): Locale {
-  return discordLocale?.toLowerCase().startsWith('vi') ? 'vi' : 'en';
+  return localeOfTag(discordLocale) ?? 'en';
 }

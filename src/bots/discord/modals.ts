@@ -6,9 +6,9 @@ import {
   type APIModalInteractionResponseCallbackData,
   type APITextInputComponent,
 } from 'discord.js';
-import { COMMAND_SPECS, type CommandSpec } from '../../core/commands/index.js';
 import type { Locale, MessageKey } from '../../core/i18n/types.js';
-import type { CardView, View } from '../../core/views/types.js';
+import type { BallotForm } from '../../core/queries.js';
+import { commandSpecOf } from '../shared/commands.js';
 import { optionRef } from './command-line.js';
 import { encodeId, type Ref } from './custom-ids.js';
 import { LIMITS, cut, nonEmpty } from './limits.js';
@@ -24,28 +24,15 @@ export interface Ballot {
   prompt: string;
 }
 
-/** The ballot a proposal card offers, when it is still open for voting. */
-export function ballotOf(proposal: number, views: View[]): Ballot | null {
-  for (const view of views) {
-    if (view.type !== 'card') continue;
-    for (const action of (view as CardView).actions) {
-      if (action.input?.kind !== 'ballot') continue;
-      const ballot: Ballot = { proposal, title: view.title, rule: action.input.rule, options: action.input.options, prompt: action.input.prompt };
-      if (action.input.dots !== undefined) ballot.dots = action.input.dots;
-      return ballot;
-    }
+/** The ballot a proposal's form offers, when it is still open for voting. */
+export function ballotOf(form: BallotForm | null): Ballot | null {
+  for (const choice of form?.choices ?? []) {
+    if (choice.input?.kind !== 'ballot') continue;
+    const ballot: Ballot = { proposal: form!.proposal, title: form!.title, rule: choice.input.rule, options: choice.input.options, prompt: choice.input.prompt };
+    if (choice.input.dots !== undefined) ballot.dots = choice.input.dots;
+    return ballot;
   }
   return null;
-}
-
-/** The longest command whose words start the line: `mediation decline 3` → mediation.decline. */
-export function specOf(command: string): CommandSpec | undefined {
-  const words = command.trim().toLowerCase().split(/\s+/);
-  let best: CommandSpec | undefined;
-  for (const spec of COMMAND_SPECS) {
-    if (spec.words.every((w, i) => words[i] === w) && (!best || spec.words.length > best.words.length)) best = spec;
-  }
-  return best;
 }
 
 /** What core asks when these commands need a reason; the click itself only carries the command. */
@@ -71,7 +58,7 @@ function label(text: string, input: APITextInputComponent, description?: string)
 
 export function reasonModal(customId: string, command: string, title: string, locale: Locale): APIModalInteractionResponseCallbackData {
   const t = discordText(locale);
-  const spec = specOf(command);
+  const spec = commandSpecOf(command);
   const prompt = spec ? REASON_PROMPTS[spec.name] : undefined;
   // Blocks and objections must be explained; a declined agreement may go without a word.
   const text = spec?.args.find((a) => a.take === 'rest');
@@ -87,7 +74,7 @@ export function reasonModal(customId: string, command: string, title: string, lo
 
 export function formModal(customId: string, command: string, flags: string[], title: string, locale: Locale): APIModalInteractionResponseCallbackData {
   const t = discordText(locale);
-  const spec = specOf(command);
+  const spec = commandSpecOf(command);
   const components = flags.slice(0, LIMITS.modalComponents).map((flag) => {
     const flagSpec = spec?.flags.find((f) => f.name === flag);
     const max = flagSpec?.value.kind === 'text' ? Math.min(flagSpec.value.max, LIMITS.textInputValue) : LIMITS.textInputValue;

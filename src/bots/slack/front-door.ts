@@ -9,12 +9,13 @@ import { isMainThread, parentPort, workerData, type Worker } from 'node:worker_t
 import { AuthorizationError, HTTPModuleFunctions as httpFunc, ReceiverMultipleAckError, type App, type ReceiverEvent } from '@slack/bolt';
 import type { Logger } from '../../core/service.js';
 import { startWorker } from '../../worker.js';
+import { acknowledgesEmpty } from './listeners/early-acks.js';
 import { ReplayGuard } from './replay.js';
 
 export interface FrontDoorPaths {
   events: string;
   health: string;
-  /** Pages served by the fallback (Bolt's install and OAuth redirect pages), GET only. */
+  /** Pages served by the fallback (the install and OAuth redirect pages), GET only. */
   pages: string[];
 }
 
@@ -47,16 +48,6 @@ type ToDoor =
   | { t: 'close'; force: boolean };
 
 /**
- * Requests the worker may acknowledge before the listener runs: Concord's slash command and button listeners call
- * `ack()` with nothing as their first step, and Bolt acknowledges events itself. View submissions may answer with
- * field errors and option requests with options, so those wait for the listener.
- */
-export function acknowledgesEmpty(body: Record<string, unknown>, commands: readonly string[]): boolean {
-  if (typeof body.command === 'string') return commands.includes(body.command);
-  return body.type === 'block_actions' || body.type === 'event_callback';
-}
-
-/**
  * Acknowledged requests the main thread has not finished beyond which the door stops acknowledging early: a main
  * thread that has stopped making progress then shows as late or failed acks, not as ten thousand silent ones.
  */
@@ -74,7 +65,7 @@ export interface FrontDoorOptions {
   commands: string[];
   app: App;
   logger: Logger;
-  /** Serves GETs of `paths.pages` (Bolt's install pages), on the main thread. */
+  /** Serves GETs of `paths.pages` (the install pages), on the main thread. */
   fallback?: (req: IncomingMessage, res: ServerResponse) => void;
   maxEarly?: number;
 }
@@ -106,8 +97,7 @@ export class SlackFrontDoor {
     let proxyPort: number | null = null;
     if (options.fallback) {
       const serve = options.fallback;
-      // The door forwards only GETs of the pages; this port is on loopback, and Bolt's receiver behind it would also
-      // take events, without the replay guard, so it answers nothing else whoever asks.
+      // The door forwards only GETs of the pages; this port is on loopback, and it answers nothing else whoever asks.
       fallback = createServer((req, res) => {
         const path = pathOf(req);
         if (req.method !== 'GET' || path === null || !options.paths.pages.includes(path)) {

@@ -1,5 +1,5 @@
 // Words only the Slack surfaces need (modals, App Home), in English and Vietnamese; everything else comes from core's catalogs.
-import { withOwnCatalog, type KeyTranslator } from '../../core/i18n/index.js';
+import { adapterText, localeOfTag, type AdapterTranslator } from '../shared/catalog.js';
 import type { Catalog, Locale } from '../../core/i18n/types.js';
 
 const en = {
@@ -56,6 +56,15 @@ const en = {
   'slack.list.more.one': '…and {count} more.',
   'slack.list.more.other': '…and {count} more.',
   'slack.cut': '…shortened to fit in Slack. Run the command again with fewer results or open it in Concord’s App Home.',
+  'slack.space.missingScope': 'Concord\'s Slack app lacks the {scope} scope: add it under OAuth & Permissions and reinstall the app',
+  'slack.space.restricted': 'the workspace settings do not let apps create private channels: a Slack admin can allow it under Settings & Permissions → Permissions → Channel Management',
+  'slack.space.tokenRefused': 'Slack no longer accepts Concord’s bot token: reinstall the app',
+  'slack.space.badName': 'Slack does not accept #{name} as a channel name',
+  'slack.space.archived': 'the private channel #{name} is archived: unarchive it in Slack so Concord can use it',
+  'slack.space.cannotInvite': 'a member cannot be added to #{name} (guest accounts are limited to the channels they were invited to): a Slack admin can add them by hand',
+  'slack.space.notVisible': 'a member of the mediation is not visible to Concord in this workspace, so #{name} could not be shared with them',
+  'slack.space.notMember': 'Concord is not a member of #{name}: add the Concord app to that channel',
+  'slack.space.stranger': 'someone who is not part of the mediation is in #{name} and Concord could not remove them, so nothing private is posted there: remove them in Slack',
 } satisfies Catalog;
 
 export type SlackKey = keyof typeof en;
@@ -114,17 +123,25 @@ const vi: Record<SlackKey, string> = {
   'slack.list.more.one': '…và {count} mục nữa.',
   'slack.list.more.other': '…và {count} mục nữa.',
   'slack.cut': '…đã rút gọn cho vừa Slack. Hãy chạy lại lệnh với ít kết quả hơn hoặc mở App Home của Concord.',
+  'slack.space.missingScope': 'Ứng dụng Slack của Concord thiếu quyền {scope}: hãy thêm quyền này trong OAuth & Permissions rồi cài lại ứng dụng',
+  'slack.space.restricted': 'cài đặt của workspace không cho ứng dụng tạo kênh riêng tư: quản trị viên Slack có thể cho phép trong Settings & Permissions → Permissions → Channel Management',
+  'slack.space.tokenRefused': 'Slack không còn chấp nhận token bot của Concord: hãy cài lại ứng dụng',
+  'slack.space.badName': 'Slack không chấp nhận #{name} làm tên kênh',
+  'slack.space.archived': 'kênh riêng tư #{name} đã được lưu trữ: hãy bỏ lưu trữ trong Slack để Concord có thể dùng',
+  'slack.space.cannotInvite': 'không thể thêm một thành viên vào #{name} (tài khoản khách chỉ vào được những kênh họ được mời): quản trị viên Slack có thể thêm họ thủ công',
+  'slack.space.notVisible': 'một thành viên của buổi hòa giải không hiển thị với Concord trong workspace này, nên không thể chia sẻ #{name} với họ',
+  'slack.space.notMember': 'Concord không phải thành viên của #{name}: hãy thêm ứng dụng Concord vào kênh đó',
+  'slack.space.stranger': 'có người không thuộc buổi hòa giải đang ở trong #{name} và Concord không thể mời họ ra, nên không có gì riêng tư được đăng ở đó: hãy mời họ ra trong Slack',
 };
 
 export const slackMessages: Record<Locale, Catalog> = { en, vi };
 
-export type SlackTranslator = KeyTranslator<SlackKey>;
+export type SlackTranslator = AdapterTranslator<SlackKey>;
 
 /** Slack's own words first, then core's catalogs. */
-export const slackText: (locale: Locale) => SlackTranslator = withOwnCatalog({ en, vi });
+export const slackText: (locale: Locale) => SlackTranslator = adapterText({ en, vi });
 
 /** Slack's locale ("vi-VN", "en-GB") as one Concord speaks, when it speaks it. */
 export function localeFromSlack(slackLocale: string | undefined | null): Locale | undefined {
-  const language = slackLocale?.toLowerCase().split(/[-_]/)[0];
-  return language === 'vi' || language === 'en' ? language : undefined;
+  return localeOfTag(slackLocale);
 }

@@ -5,6 +5,7 @@ import { slackFetch } from './respond.js';
 import type { Delivery, MessageRef, Messenger, PrivateSpaceRequest } from '../../core/ports.js';
 import type { View } from '../../core/views/types.js';
 import type { SlackConfig } from './config.js';
+import { slackText } from './messages.js';
 import { renderMessage } from './render.js';
 import { mentionedUsers, withoutPings } from './mentions.js';
 
@@ -162,7 +163,7 @@ export class SlackMessenger implements Messenger {
       } catch (error) {
         if (slackError(error) === 'not_in_channel') continue;
         throw new SlackDeliveryError(
-          `someone who is not part of the mediation is in #${name} and Concord could not remove them, so nothing private is posted there: remove them in Slack (Slack: conversations.kick ${slackError(error) ?? 'error'})`,
+          `${spaceText('slack.space.stranger', { name })} (Slack: conversations.kick ${slackError(error) ?? 'error'})`,
           undefined,
           { cause: error },
         );
@@ -261,40 +262,48 @@ const SCOPE_FOR: Record<string, string> = {
   'conversations.kick': 'groups:write',
 };
 
+/**
+ * The words of a failure to open a private space, from the catalog. The requester is shown them inside their own
+ * language's notice, but the delivery knows no member's language (the outbox also keeps the text as the failure's
+ * reason), so they are written in English; the catalog holds the Vietnamese for when it does.
+ */
+const spaceText = slackText('en');
+
 /** What went wrong, worded for the workspace admin who has to fix it; the requester is shown this text. */
 function privateSpaceError(method: string, error: unknown, name: string): SlackDeliveryError {
   if (error instanceof SlackDeliveryError) return error;
   const code = slackError(error);
   const needed = (error as { data?: { needed?: string } })?.data?.needed ?? SCOPE_FOR[method];
+  const t = spaceText;
   const explain = (text: string) => new SlackDeliveryError(`${text} (Slack: ${method} ${code})`, undefined, { cause: error });
   switch (code) {
     case 'missing_scope':
-      return explain(`Concord's Slack app lacks the ${needed} scope: add it under OAuth & Permissions and reinstall the app`);
+      return explain(t('slack.space.missingScope', { scope: String(needed) }));
     case 'restricted_action':
-      return explain('the workspace settings do not let apps create private channels: a Slack admin can allow it under Settings & Permissions → Permissions → Channel Management');
+      return explain(t('slack.space.restricted'));
     case 'not_allowed_token_type':
     case 'invalid_auth':
     case 'account_inactive':
     case 'token_revoked':
-      return explain('Slack no longer accepts Concord’s bot token: reinstall the app');
+      return explain(t('slack.space.tokenRefused'));
     case 'invalid_name':
     case 'invalid_name_specials':
     case 'invalid_name_required':
     case 'invalid_name_maxlength':
     case 'invalid_name_punctuation':
-      return explain(`Slack does not accept #${name} as a channel name`);
+      return explain(t('slack.space.badName', { name }));
     case 'no_channel':
     case 'is_archived':
-      return explain(`the private channel #${name} is archived: unarchive it in Slack so Concord can use it`);
+      return explain(t('slack.space.archived', { name }));
     case 'user_is_restricted':
     case 'cant_invite':
     case 'ura_max_channels':
-      return explain(`a member cannot be added to #${name} (guest accounts are limited to the channels they were invited to): a Slack admin can add them by hand`);
+      return explain(t('slack.space.cannotInvite', { name }));
     case 'user_not_found':
     case 'user_not_visible':
-      return explain(`a member of the mediation is not visible to Concord in this workspace, so #${name} could not be shared with them`);
+      return explain(t('slack.space.notVisible', { name }));
     case 'not_in_channel':
-      return explain(`Concord is not a member of #${name}: add the Concord app to that channel`);
+      return explain(t('slack.space.notMember', { name }));
     default:
       return toDeliveryError(method, error);
   }

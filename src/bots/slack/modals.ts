@@ -1,6 +1,7 @@
 // The modals that collect what a command line would otherwise need typed: a new proposal, a reason, a ballot, a form's flags.
 import type { AnyBlock, InputBlock, KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import { DateTime } from 'luxon';
+import { commandSpecOf } from '../shared/commands.js';
 import { COMMAND_SPECS, HIDE_RESULTS, OPTION_RULES, type ValueSpec } from '../../core/commands/index.js';
 import type { Locale } from '../../core/i18n/types.js';
 import { isRuleName, type RuleName } from '../../core/proposals/rules/types.js';
@@ -301,19 +302,10 @@ export function readReasonSubmission(values: StateValues, meta: ModalMeta): Subm
 
 type FormInput = Extract<ActionInput, { kind: 'form' }>;
 
-/** The spec of the command a form completes, for which flags are required and how long they may be. */
-function specFor(command: string) {
-  const words = command.trim().toLowerCase().split(/\s+/);
-  let best: (typeof COMMAND_SPECS)[number] | undefined;
-  for (const spec of COMMAND_SPECS) {
-    if (spec.words.length <= words.length && spec.words.every((w, i) => words[i] === w) && (!best || spec.words.length > best.words.length)) best = spec;
-  }
-  return best;
-}
-
 export function formModal(opts: { locale: Locale; input: FormInput; meta: ModalMeta; title: string }): ModalView {
   const t = slackText(opts.locale);
-  const spec = specFor(opts.meta.command ?? '');
+  // The spec of the command the form completes says which flags are required and how long they may be.
+  const spec = commandSpecOf(opts.meta.command ?? '');
   const blocks: KnownBlock[] = [];
   if (opts.input.prompt) blocks.push({ type: 'section', text: md(opts.input.prompt) });
   opts.input.fields.slice(0, LIMITS.surfaceBlocks - 1).forEach((field, i) => {

@@ -1,5 +1,7 @@
 // Block Kit's hard limits and the text helpers that keep every string inside them: Slack rejects a whole message for one long label.
 
+import { cutText, ELLIPSIS, safeSlice } from '../shared/text.js';
+
 /** From Slack's Block Kit reference. Lengths are UTF-16 units, which never undercounts Slack's characters. */
 export const LIMITS = {
   messageBlocks: 50,
@@ -30,19 +32,9 @@ export const LIMITS = {
   fallbackText: 3000,
 } as const;
 
-const ELLIPSIS = '…';
-
-/** Drops a lone high surrogate left at the end of a cut, which Slack would reject as invalid UTF-8. */
-function safeSlice(text: string, end: number): string {
-  const cut = text.slice(0, Math.max(0, end));
-  const last = cut.charCodeAt(cut.length - 1);
-  return last >= 0xd800 && last <= 0xdbff ? cut.slice(0, -1) : cut;
-}
-
 /** Shortens plain text to `max` units, marking the cut. */
 export function cutPlain(text: string, max: number): string {
-  if (text.length <= max) return text;
-  return `${safeSlice(text, max - ELLIPSIS.length)}${ELLIPSIS}`;
+  return cutText(text, max);
 }
 
 /**
@@ -50,13 +42,7 @@ export function cutPlain(text: string, max: number): string {
  * since a half token shows as garbage or swallows the rest of the message.
  */
 export function cutMrkdwn(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let end = max - ELLIPSIS.length;
-  const amp = text.lastIndexOf('&', end - 1);
-  if (amp !== -1 && !text.slice(amp, end).includes(';') && /^&[a-z]+;/.test(text.slice(amp, amp + 6))) end = amp;
-  const open = text.lastIndexOf('<', end - 1);
-  if (open !== -1 && !text.slice(open, end).includes('>')) end = open;
-  return `${safeSlice(text, end)}${ELLIPSIS}`;
+  return cutText(text, max, { entities: true, tokens: true });
 }
 
 /** Splits mrkdwn into pieces of at most `max`, at line breaks where it can. */

@@ -168,7 +168,8 @@ function tallyView(result: TallyResult, t: Translator, visible: boolean, p: Prop
   };
 }
 
-function ballotActions(p: Proposal, t: Translator): Action[] {
+/** What an open proposal offers its voters: the card's buttons, and the ballot form of the read API (core/queries). */
+export function ballotActions(p: Proposal, t: Translator): Action[] {
   const base = `vote ${p.number}`;
   const { rule } = p;
   if (rule === 'approval' || rule === 'ranked' || rule === 'score' || rule === 'dot') {

@@ -1,7 +1,8 @@
 // The Slack front door on its own: what it acknowledges at once, what waits for the listener, and a thread that dies.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { App, ReceiverEvent } from '@slack/bolt';
-import { acknowledgesEmpty, SlackFrontDoor } from '../../../src/bots/slack/front-door.js';
+import { SlackFrontDoor } from '../../../src/bots/slack/front-door.js';
+import { acknowledgesEmpty } from '../../../src/bots/slack/listeners/index.js';
 import { sign } from './support.js';
 
 const commands = ['/concord'];

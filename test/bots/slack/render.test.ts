@@ -4,7 +4,7 @@ import type { Action, CardView, ListView, NoticeView, TextView, View } from '../
 import { ballotModal, formModal, proposeModal, proposeModalForRule, reasonModal } from '../../../src/bots/slack/modals.js';
 import { cutMrkdwn, mrkdwn, slackDate, splitMrkdwn } from '../../../src/bots/slack/mrkdwn.js';
 import { decodeAction, encodeAction, renderMessage, renderReply } from '../../../src/bots/slack/render.js';
-import { homeView } from '../../../src/bots/slack/bot.js';
+import { homeView } from '../../../src/bots/slack/home.js';
 import { blockKitProblems } from './limits.js';
 import { cardWithLongReasons, REASONS_NOTE } from '../long-reasons.js';
 import { buttonsOf, textOf } from './support.js';
