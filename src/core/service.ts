@@ -9,7 +9,7 @@ import { translate, translator } from './i18n/index.js';
 import type { Locale, Msg } from './i18n/types.js';
 import type { Clock, OutboxTarget, Store, Tx } from './ports.js';
 import { runProposalCommand, runProposalJob } from './proposals/service.js';
-import { listAudit, verifyAudit } from './audit/service.js';
+import { isDeclared, runDeclared } from './features.js';
 import { runSettingsCommand } from './settings.js';
 import { setGroupTies } from './proposals/ties.js';
 import { Gates } from './gates.js';
@@ -187,6 +187,7 @@ export class Concord {
   }
 
   private async dispatch(s: Session, command: Command): Promise<View[]> {
+    if (isDeclared(command)) return runDeclared(s, command);
     switch (command.name) {
       case 'help':
         return [{ type: 'text', text: helpText(s.t, command.topic) }];
@@ -210,10 +211,6 @@ export class Concord {
       case 'outcome':
       case 'decisions':
         return runProposalCommand(s, command);
-      case 'audit':
-        return listAudit(s, command.limit);
-      case 'audit.verify':
-        return verifyAudit(s, command.receipt);
       case 'settings.show':
       case 'settings.locale':
       case 'settings.timezone':

@@ -25,10 +25,12 @@ import {
 import { CHOICE_ALIASES, foldDiacritics } from '../proposals/rules/ballots.js';
 import { quoteWord, tokenize, type Token, type WordToken } from './tokenize.js';
 import { closest } from './suggest.js';
+import { declarationOf, type DeclaredCommand } from '../features.js';
 import { addMsgIssue, argLabel, choiceResolver, issueToMsg, valueSchema } from './values.js';
 import { MAX_LINE_LENGTH, MAX_MENTIONS, MAX_WORD_LENGTH, echo } from './caps.js';
 
 type CommandOf<K extends CommandName> = Extract<Command, { name: K }>;
+type UndeclaredName = Exclude<CommandName, DeclaredCommand['name']>;
 
 /** Thrown only within this module, so deep helpers can stop at the first mistake; parseCommand turns it into a result. */
 class ParseError extends Error {
@@ -531,7 +533,7 @@ const proposeSchema = z
   .transform((v) => ({ name: 'propose' as const, ...v }));
 
 /** Each command's final shape, so the parser can only ever hand out objects that match the contract. */
-const BUILDERS: { [K in CommandName]: z.ZodType<CommandOf<K>> } = {
+const BUILDERS: { [K in UndeclaredName]: z.ZodType<CommandOf<K>> } = {
   help: z.object({ topic: text.optional() }).transform((v) => ({ name: 'help' as const, ...v })),
   'group.create': z
     .object({ group: text, kind: z.enum(GROUP_KINDS).default('working-group'), private: z.boolean().default(false) })
@@ -569,8 +571,6 @@ const BUILDERS: { [K in CommandName]: z.ZodType<CommandOf<K>> } = {
     .object({ proposal: id, statement: text, review: text.optional() })
     .transform((v) => ({ name: 'outcome' as const, ...v })),
   decisions: z.object({ group: text.optional() }).transform((v) => ({ name: 'decisions' as const, ...v })),
-  audit: z.object({ limit: z.number().int().default(20) }).transform((v) => ({ name: 'audit' as const, ...v })),
-  'audit.verify': z.object({ receipt: text.optional() }).transform((v) => ({ name: 'audit.verify' as const, ...v })),
   'settings.show': z.object({}).transform(() => ({ name: 'settings.show' as const })),
   'settings.locale': z
     .object({ locale: z.enum(['en', 'vi']), workspace: z.boolean().default(false) })
@@ -648,8 +648,16 @@ const BUILDERS: { [K in CommandName]: z.ZodType<CommandOf<K>> } = {
   'mediation.show': z.object({ dispute: id.optional() }).transform((v) => ({ name: 'mediation.show' as const, ...v })),
 };
 
+/** The command the values build: its declaration's fields with its name, or its builder's result. */
+function buildWith(spec: CommandSpec, values: Record<string, unknown>): { success: true; data: Command } | { success: false; error: z.ZodError } {
+  const declared = declarationOf(spec.name);
+  if (!declared) return BUILDERS[spec.name as UndeclaredName].safeParse(values);
+  const result = declared.schema.safeParse(values);
+  return result.success ? { success: true, data: { name: spec.name, ...result.data } as Command } : { success: false, error: result.error };
+}
+
 function build(spec: CommandSpec, values: Record<string, unknown>, bound: Bound): Command {
-  const result = BUILDERS[spec.name].safeParse(values);
+  const result = buildWith(spec, values);
   if (result.success) return result.data;
   const error = issueToMsg(result.error, { command: phrase(spec) });
   // Name the rule as the member wrote it (`chấp thuận`), not as it is stored (`consent`).

@@ -1,169 +1,24 @@
 // The single table of commands that parsing, help text and the README all read from.
-import { RULES, TIE_MODES, type Fraction, type RuleName } from '../proposals/rules/types.js';
+import { RULES, TIE_MODES, type RuleName } from '../proposals/rules/types.js';
 import { GROUP_KINDS, HIDE_RESULTS, ROLES, type CommandName } from './types.js';
 import { MAX_ADDED, MAX_OWNERS, MAX_PARTIES } from './caps.js';
+import { commitmentArg, disputeArg, groupFlag, ID, NAME, optionalGroupArg, proposalArg, workspaceFlag } from './args.js';
+import { auditCommands } from '../audit/commands.js';
+import { usageLine, type ArgSpec, type CommandSpec, type FlagSpec } from './declare.js';
 
-/** How a raw word becomes a value. Bounds live here so help and validation cannot drift apart. */
-export type ValueSpec =
-  /** Trimmed, non-empty, at most `max` characters. */
-  | { kind: 'text'; max: number }
-  /** `aliases` maps other names, written with `-` between words (`đồng-thuận`), onto values. */
-  | { kind: 'choice'; values: readonly string[]; aliases?: Readonly<Record<string, string>> }
-  | { kind: 'member' }
-  /** One to `max` people separated by commas or spaces: `@lan,@minh`. */
-  | { kind: 'members'; max: number }
-  | { kind: 'proposal' }
-  | { kind: 'integer'; min: number; max: number }
-  | { kind: 'decimal'; min: number; max: number }
-  | { kind: 'fraction'; min: Fraction; max: Fraction; minExclusive: boolean }
-  | { kind: 'options'; min: number; max: number; maxLength: number }
-  | { kind: 'timezone' }
-  | { kind: 'boolean' };
-
-export interface ArgSpec {
-  /** Field of the Command object the value lands in. */
-  key: string;
-  /** As shown in usage, brackets included: `"<name>"`, `[<name>]`, `@member [@member...]`. */
-  placeholder: string;
-  value: ValueSpec;
-  required: boolean;
-  /**
-   * `one`: a single word. `many`: every remaining word, each a value. `rest`: the remaining words joined by spaces.
-   * `ballot`: one word, or several unquoted words that plainly form one ballot (`A=5 B=2`, `B > A > C`).
-   */
-  take: 'one' | 'many' | 'rest' | 'ballot' | 'id';
-  /** `many` only: the most values one command may give. */
-  max?: number;
-  /**
-   * `rest` only: quoted and unquoted words written together are joined (`"I have a concern" about cost`).
-   * Otherwise free text is one quoted word or unquoted words only, and anything else is refused as left over.
-   */
-  joins?: boolean;
-  /** Message key explaining the argument. */
-  description: string;
-}
-
-export interface FlagSpec {
-  /** Without dashes, lower case. */
-  name: string;
-  key: string;
-  value: ValueSpec;
-  /** Shown after the flag in usage; defaults to the allowed values joined by `|`. */
-  placeholder?: string;
-  required?: boolean;
-  /** Language-neutral default, shown in help. */
-  default?: string;
-  description: string;
-}
-
-export interface Example {
-  /** Without the leading `/concord`. */
-  text: string;
-  /** Message key of the same example written in the reader's language, for examples with words of their own. */
-  sample?: string;
-  /** Message key captioning the example. */
-  note?: string;
-}
-
-export const AREAS = ['groups', 'proposals', 'decisions', 'commitments', 'mediation', 'audit', 'settings'] as const;
-export type Area = (typeof AREAS)[number] | 'help';
-
-export interface CommandSpec {
-  name: CommandName;
-  /** Lower case. The longest matching word list wins, so `audit verify` beats `audit`. */
-  words: readonly string[];
-  area: Area;
-  args: readonly ArgSpec[];
-  flags: readonly FlagSpec[];
-  /** Generated from words, args and flags; never written by hand. */
-  usage: string;
-  /** One-line description (message key). */
-  summary: string;
-  /** Longer explanation for `help <command>` (message key). */
-  detail: string;
-  examples: readonly Example[];
-}
+export { AREAS, flagPlaceholder, flagUsage } from './declare.js';
+export type { Area, ArgSpec, CommandSpec, Example, FlagSpec, ValueSpec } from './declare.js';
 
 type CommandDef = Omit<CommandSpec, 'usage' | 'args' | 'flags'> & {
   args?: readonly ArgSpec[];
   flags?: readonly FlagSpec[];
 };
 
-export function flagPlaceholder(flag: FlagSpec): string {
-  if (flag.placeholder !== undefined) return flag.placeholder;
-  return flag.value.kind === 'choice' ? flag.value.values.join('|') : '';
-}
-
-/** `--rule consensus|consent|...` without brackets. */
-export function flagUsage(flag: FlagSpec): string {
-  const placeholder = flagPlaceholder(flag);
-  return placeholder ? `--${flag.name} ${placeholder}` : `--${flag.name}`;
-}
-
 function define(def: CommandDef): CommandSpec {
   const args = def.args ?? [];
   const flags = def.flags ?? [];
-  const parts = [
-    ...def.words,
-    ...args.map((a) => a.placeholder),
-    ...flags.map((f) => (f.required ? flagUsage(f) : `[${flagUsage(f)}]`)),
-  ];
-  return { ...def, args, flags, usage: parts.join(' ') };
+  return { ...def, args, flags, usage: usageLine(def.words, args, flags) };
 }
-
-const NAME = { kind: 'text', max: 60 } as const;
-const ID = { kind: 'proposal' } as const;
-
-const groupFlag = (description: string): FlagSpec => ({
-  name: 'group',
-  key: 'group',
-  value: NAME,
-  placeholder: '<name>',
-  description,
-});
-
-const optionalGroupArg: ArgSpec = {
-  key: 'group',
-  placeholder: '[<name>]',
-  value: NAME,
-  required: false,
-  take: 'rest',
-  description: 'cmd.arg.groupOptional',
-};
-
-const proposalArg: ArgSpec = {
-  key: 'proposal',
-  placeholder: '<id>',
-  value: ID,
-  required: true,
-  take: 'one',
-  description: 'cmd.arg.proposal',
-};
-
-const commitmentArg: ArgSpec = {
-  key: 'commitment',
-  placeholder: '<id>',
-  value: ID,
-  required: true,
-  take: 'one',
-  description: 'cmd.arg.commitment',
-};
-
-const disputeArg: ArgSpec = {
-  key: 'dispute',
-  placeholder: '[<id>]',
-  value: ID,
-  required: false,
-  take: 'id',
-  description: 'cmd.arg.dispute',
-};
-
-const workspaceFlag: FlagSpec = {
-  name: 'workspace',
-  key: 'workspace',
-  value: { kind: 'boolean' },
-  description: 'cmd.flag.workspace',
-};
 
 /**
  * Vietnamese names of the rules, as the rule names read in Vietnamese: `--rule đồng-thuận`, `--rule "đồng thuận"`,
@@ -860,33 +715,7 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
   }),
 
   // Audit
-  define({
-    name: 'audit',
-    words: ['audit'],
-    area: 'audit',
-    flags: [
-      {
-        name: 'limit',
-        key: 'limit',
-        value: { kind: 'integer', min: 1, max: 200 },
-        placeholder: '<n>',
-        default: '20',
-        description: 'cmd.flag.limit',
-      },
-    ],
-    summary: 'cmd.summary.audit',
-    detail: 'cmd.detail.audit',
-    examples: [{ text: 'audit' }, { text: 'audit --limit 50' }],
-  }),
-  define({
-    name: 'audit.verify',
-    words: ['audit', 'verify'],
-    area: 'audit',
-    flags: [{ name: 'receipt', key: 'receipt', value: { kind: 'text', max: 100 }, placeholder: '<receipt>', description: 'cmd.flag.receipt' }],
-    summary: 'cmd.summary.audit.verify',
-    detail: 'cmd.detail.audit.verify',
-    examples: [{ text: 'audit verify' }, { text: 'audit verify --receipt 7-0f3a9c1e5b7d2f4a6c8e0b1d3f5a7c9e' }],
-  }),
+  ...auditCommands,
 
   // Settings
   define({

@@ -1,6 +1,7 @@
 // The command language as data: what a parsed `/concord ...` line means, before any database work.
 import type { Fraction, RuleName, TieMode } from '../proposals/rules/types.js';
 import type { Msg } from '../i18n/types.js';
+import type { DeclaredCommand } from '../features.js';
 
 /** A member as written on the command line: `@alice`, `alice`, or a Slack mention `<@U123|alice>`. */
 export type MemberRef = string;
@@ -12,7 +13,8 @@ export type Role = (typeof ROLES)[number];
 export const HIDE_RESULTS = ['never', 'until-vote', 'until-close'] as const;
 export type HideResults = (typeof HIDE_RESULTS)[number];
 
-export type Command =
+/** Commands not yet declared in their feature's `commands.ts`. */
+type UndeclaredCommand =
   | { name: 'help'; topic?: string }
   | { name: 'group.create'; group: string; kind: GroupKind; private: boolean }
   | { name: 'group.join'; group?: string }
@@ -51,8 +53,6 @@ export type Command =
   | { name: 'withdraw'; proposal: number }
   | { name: 'outcome'; proposal: number; statement: string; review?: string }
   | { name: 'decisions'; group?: string }
-  | { name: 'audit'; limit: number }
-  | { name: 'audit.verify'; receipt?: string }
   | { name: 'settings.show' }
   | { name: 'settings.locale'; locale: 'en' | 'vi'; scope: 'me' | 'workspace' }
   | { name: 'settings.timezone'; timezone: string; scope: 'me' | 'workspace' }
@@ -96,6 +96,8 @@ export type Command =
   | { name: 'mediation.close'; dispute?: number; outcome: 'resolved' | 'partial' | 'unresolved' | 'escalated'; summary?: string; to?: string }
   | { name: 'mediation.list' }
   | { name: 'mediation.show'; dispute?: number };
+
+export type Command = UndeclaredCommand | DeclaredCommand;
 
 export type CommandName = Command['name'];
 
