@@ -8,10 +8,8 @@ import { runGroupCommand } from './groups/service.js';
 import { translate, translator } from './i18n/index.js';
 import type { Locale, Msg } from './i18n/types.js';
 import type { Clock, OutboxTarget, Store, Tx } from './ports.js';
-import { runProposalCommand, runProposalJob } from './proposals/service.js';
+import { runProposalJob } from './proposals/service.js';
 import { isDeclared, runDeclared } from './features.js';
-import { runSettingsCommand } from './settings.js';
-import { setGroupTies } from './proposals/ties.js';
 import { Gates } from './gates.js';
 import { runCommitmentCommand, runCommitmentJob, runCommitmentReminders } from './commitments/service.js';
 import { runMediationCommand, runMediationJob, spaceFailed, spaceOpened } from './mediation/service.js';
@@ -202,21 +200,6 @@ export class Concord {
       case 'group.invite':
       case 'group.uninvite':
         return runGroupCommand(s, command);
-      case 'propose':
-      case 'vote':
-      case 'proposal.show':
-      case 'proposal.list':
-      case 'close':
-      case 'withdraw':
-      case 'outcome':
-      case 'decisions':
-        return runProposalCommand(s, command);
-      case 'settings.show':
-      case 'settings.locale':
-      case 'settings.timezone':
-      case 'settings.reminder':
-      case 'settings.groupCreation':
-        return runSettingsCommand(s, command);
       case 'commit':
       case 'commitment.list':
       case 'commitment.show':
@@ -227,13 +210,7 @@ export class Concord {
       case 'extend':
       case 'blocked':
       case 'cancel':
-      case 'settings.reminders':
-      case 'settings.quiet':
-      case 'settings.digest':
-      case 'settings.digest-empty':
         return runCommitmentCommand(s, command);
-      case 'settings.ties':
-        return setGroupTies(s, command);
       case 'mediate':
       case 'mediation.next':
       case 'mediation.note':

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { text } from '../commands/args.js';
 import { defineCommand } from '../commands/declare.js';
+import type { View } from '../views/types.js';
 import { listAudit, verifyAudit } from './service.js';
 
 export const audit = defineCommand({
@@ -22,7 +23,7 @@ export const audit = defineCommand({
   detail: 'cmd.detail.audit',
   examples: [{ text: 'audit' }, { text: 'audit --limit 50' }],
   schema: z.object({ limit: z.number().int().default(20) }),
-  run: (s, c) => listAudit(s, c.limit),
+  run: (s, c): Promise<View[]> => listAudit(s, c.limit),
 });
 
 export const auditVerify = defineCommand({
@@ -34,7 +35,7 @@ export const auditVerify = defineCommand({
   detail: 'cmd.detail.audit.verify',
   examples: [{ text: 'audit verify' }, { text: 'audit verify --receipt 7-0f3a9c1e5b7d2f4a6c8e0b1d3f5a7c9e' }],
   schema: z.object({ receipt: text.optional() }),
-  run: (s, c) => verifyAudit(s, c.receipt),
+  run: (s, c): Promise<View[]> => verifyAudit(s, c.receipt),
 });
 
 export const auditCommands = [audit, auditVerify] as const;

@@ -124,7 +124,10 @@ export interface CommandDefinition<N extends string, P extends object> {
    * command's fields; the parser adds the name.
    */
   schema: z.ZodType<P, unknown>;
-  /** Runs the command inside the session's transaction. */
+  /**
+   * Runs the command inside the session's transaction. Write its return type (`Promise<View[]>`): handlers take
+   * the command type derived from these very declarations, and the annotation is what breaks that loop.
+   */
   run(s: Session, command: Built<N, P>): Promise<View[]>;
 }
 

@@ -1,10 +1,8 @@
 // Turns a `/concord ...` line into a Command, or into an error that says what was wrong and how to write it.
 import { z } from 'zod';
 import { msg, type Msg } from '../i18n/types.js';
-import { RULES, TIE_MODES, type Fraction, type RuleName } from '../proposals/rules/types.js';
 import {
   GROUP_KINDS,
-  HIDE_RESULTS,
   ROLES,
   type Command,
   type CommandName,
@@ -12,7 +10,6 @@ import {
 } from './types.js';
 import {
   FIRST_WORDS,
-  OPTION_RULES,
   flagPlaceholder,
   flagUsage,
   matchSpec,
@@ -27,6 +24,7 @@ import { quoteWord, tokenize, type Token, type WordToken } from './tokenize.js';
 import { closest } from './suggest.js';
 import { declarationOf, type DeclaredCommand } from '../features.js';
 import { addMsgIssue, argLabel, choiceResolver, issueToMsg, valueSchema } from './values.js';
+import { id, member, text } from './args.js';
 import { MAX_LINE_LENGTH, MAX_MENTIONS, MAX_WORD_LENGTH, echo } from './caps.js';
 
 type CommandOf<K extends CommandName> = Extract<Command, { name: K }>;
@@ -472,66 +470,6 @@ function convert(spec: CommandSpec, bound: Bound): Record<string, unknown> {
 
 // Building commands ------------------------------------------------------------------------------
 
-const fraction: z.ZodType<Fraction> = z.object({ num: z.number(), den: z.number().positive() });
-const text = z.string();
-const id = z.number().int().positive();
-const member = z.string().min(1);
-
-const OPTION_RULE_SET: ReadonlySet<RuleName> = new Set(OPTION_RULES);
-
-/** Flags that only make sense for some rules, in the order they are checked. */
-const RULE_ONLY: readonly { key: 'threshold' | 'decider' | 'dots' | 'minMean' | 'ties'; flag: string; rules: readonly RuleName[] }[] = [
-  { key: 'threshold', flag: '--threshold', rules: ['majority'] },
-  { key: 'decider', flag: '--decider', rules: ['advice'] },
-  { key: 'dots', flag: '--dots', rules: ['dot'] },
-  { key: 'minMean', flag: '--min-mean', rules: ['fist-of-five'] },
-  { key: 'ties', flag: '--ties', rules: ['ranked'] },
-];
-
-const proposeSchema = z
-  .object({
-    title: text,
-    body: text.optional(),
-    group: text.optional(),
-    rule: z.enum(RULES),
-    options: z.array(text).default([]),
-    quorum: fraction.optional(),
-    threshold: fraction.optional(),
-    closes: text.optional(),
-    anonymous: z.boolean().default(false),
-    hideResults: z.enum(HIDE_RESULTS).default('never'),
-    decider: member.optional(),
-    dots: z.number().int().optional(),
-    minMean: z.number().optional(),
-    ties: z.enum(TIE_MODES).optional(),
-  })
-  .superRefine((v, ctx) => {
-    const needsOptions = OPTION_RULE_SET.has(v.rule);
-    if (needsOptions && v.options.length === 0) {
-      addMsgIssue(ctx, 'cmd.error.optionsRequired', { rule: v.rule, rules: OPTION_RULES.join(', ') });
-      return;
-    }
-    if (!needsOptions && v.options.length > 0) {
-      addMsgIssue(ctx, 'cmd.error.flagNotForRule', { flag: '--options', rule: v.rule, rules: OPTION_RULES.join(', ') });
-      return;
-    }
-    // Ballots for these rules are written with , > and =: an option containing one could not be voted for unambiguously.
-    if (['approval', 'ranked', 'score', 'dot'].includes(v.rule)) {
-      const clash = v.options.find((o) => /[,>=]/.test(o));
-      if (clash) {
-        addMsgIssue(ctx, 'cmd.error.optionReservedChar', { option: clash, rule: v.rule });
-        return;
-      }
-    }
-    for (const only of RULE_ONLY) {
-      if (v[only.key] !== undefined && !only.rules.includes(v.rule)) {
-        addMsgIssue(ctx, 'cmd.error.flagNotForRule', { flag: only.flag, rule: v.rule, rules: only.rules.join(', ') });
-        return;
-      }
-    }
-  })
-  .transform((v) => ({ name: 'propose' as const, ...v }));
-
 /** Each command's final shape, so the parser can only ever hand out objects that match the contract. */
 const BUILDERS: { [K in UndeclaredName]: z.ZodType<CommandOf<K>> } = {
   help: z.object({ topic: text.optional() }).transform((v) => ({ name: 'help' as const, ...v })),
@@ -557,54 +495,6 @@ const BUILDERS: { [K in UndeclaredName]: z.ZodType<CommandOf<K>> } = {
   'group.uninvite': z
     .object({ members: z.array(member).min(1), group: text.optional() })
     .transform((v) => ({ name: 'group.uninvite' as const, ...v })),
-  propose: proposeSchema,
-  vote: z
-    .object({ proposal: id, choice: text, reason: text.optional() })
-    .transform((v) => ({ name: 'vote' as const, ...v })),
-  'proposal.show': z.object({ proposal: id }).transform((v) => ({ name: 'proposal.show' as const, ...v })),
-  'proposal.list': z
-    .object({ all: z.boolean().default(false) })
-    .transform((v) => ({ name: 'proposal.list' as const, ...v })),
-  close: z.object({ proposal: id }).transform((v) => ({ name: 'close' as const, ...v })),
-  withdraw: z.object({ proposal: id }).transform((v) => ({ name: 'withdraw' as const, ...v })),
-  outcome: z
-    .object({ proposal: id, statement: text, review: text.optional() })
-    .transform((v) => ({ name: 'outcome' as const, ...v })),
-  decisions: z.object({ group: text.optional() }).transform((v) => ({ name: 'decisions' as const, ...v })),
-  'settings.show': z.object({}).transform(() => ({ name: 'settings.show' as const })),
-  'settings.locale': z
-    .object({ locale: z.enum(['en', 'vi']), workspace: z.boolean().default(false) })
-    .transform((v) => ({
-      name: 'settings.locale' as const,
-      locale: v.locale,
-      scope: v.workspace ? ('workspace' as const) : ('me' as const),
-    })),
-  'settings.timezone': z
-    .object({ timezone: text, workspace: z.boolean().default(false) })
-    .transform((v) => ({
-      name: 'settings.timezone' as const,
-      timezone: v.timezone,
-      scope: v.workspace ? ('workspace' as const) : ('me' as const),
-    })),
-  'settings.reminder': z.object({ hours: z.number().int() }).transform((v) => ({ name: 'settings.reminder' as const, ...v })),
-  'settings.groupCreation': z
-    .object({ policy: z.enum(['anyone', 'admins']) })
-    .transform((v) => ({ name: 'settings.groupCreation' as const, ...v })),
-  'settings.reminders': z
-    .object({ offsets: text, group: text.optional() })
-    .transform((v) => ({ name: 'settings.reminders' as const, ...v })),
-  'settings.quiet': z
-    .object({ from: z.number().int(), to: z.number().int() })
-    .transform((v) => ({ name: 'settings.quiet' as const, ...v })),
-  'settings.digest': z
-    .object({ day: text, hour: z.number().int().optional(), group: text.optional() })
-    .transform((v) => ({ name: 'settings.digest' as const, ...v })),
-  'settings.ties': z
-    .object({ ties: z.enum(TIE_MODES), group: text.optional() })
-    .transform((v) => ({ name: 'settings.ties' as const, ...v })),
-  'settings.digest-empty': z
-    .object({ mode: z.enum(['post', 'skip']), group: text.optional() })
-    .transform((v) => ({ name: 'settings.digest-empty' as const, ...v })),
   commit: z
     .object({ what: text, due: text, owners: z.array(member).default([]), group: text.optional(), proposal: id.optional(), remind: text.optional() })
     .transform((v) => ({ name: 'commit' as const, ...v })),

@@ -43,11 +43,7 @@ type CommitmentCommand = Extract<
       | 'done'
       | 'extend'
       | 'blocked'
-      | 'cancel'
-      | 'settings.reminders'
-      | 'settings.quiet'
-      | 'settings.digest'
-      | 'settings.digest-empty';
+      | 'cancel';
   }
 >;
 
@@ -75,14 +71,6 @@ export async function runCommitmentCommand(s: Session, c: CommitmentCommand): Pr
       return markBlocked(s, c.commitment, c.reason);
     case 'cancel':
       return cancel(s, c.commitment);
-    case 'settings.reminders':
-      return setReminders(s, c.offsets, c.group);
-    case 'settings.quiet':
-      return setQuiet(s, c.from, c.to);
-    case 'settings.digest':
-      return setDigest(s, c.day, c.hour, c.group);
-    case 'settings.digest-empty':
-      return setDigestEmpty(s, c.mode, c.group);
   }
 }
 
@@ -387,7 +375,7 @@ async function requireSettingsAdmin(s: Session, group: Group | null): Promise<vo
   requireWorkspaceAdmin(s);
 }
 
-async function setReminders(s: Session, text: string, groupName: string | undefined): Promise<View[]> {
+export async function setReminders(s: Session, text: string, groupName: string | undefined): Promise<View[]> {
   const group = groupName ? await resolveGroup(s, groupName) : null;
   await requireSettingsAdmin(s, group);
   const offsets = resolveOffsets(s, text);
@@ -401,7 +389,7 @@ async function setReminders(s: Session, text: string, groupName: string | undefi
   return [notice('success', s.t({ key: offsets.length ? 'commitment.remindersSet' : 'commitment.remindersOff', params: { offsets: describeOffsets(offsets, s.locale), scope: group?.name ?? s.workspace.name } }))];
 }
 
-async function setQuiet(s: Session, from: number, to: number): Promise<View[]> {
+export async function setQuiet(s: Session, from: number, to: number): Promise<View[]> {
   await requireSettingsAdmin(s, null);
   const current = await s.tx.commitments.settings(s.workspace.id);
   const wasOff = current.quietFrom === current.quietTo;
@@ -415,7 +403,7 @@ async function setQuiet(s: Session, from: number, to: number): Promise<View[]> {
 
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 
-async function setDigest(s: Session, day: string, hour: number | undefined, groupName: string | undefined): Promise<View[]> {
+export async function setDigest(s: Session, day: string, hour: number | undefined, groupName: string | undefined): Promise<View[]> {
   const group = await resolveGroup(s, groupName);
   await requireSettingsAdmin(s, group);
   const digestDay = day === 'off' ? 0 : WEEKDAYS.indexOf(day) + 1;
@@ -430,7 +418,7 @@ async function setDigest(s: Session, day: string, hour: number | undefined, grou
   return [notice('success', s.t({ key: digestDay ? 'digest.set' : 'digest.off', params: { group: group.name, day: s.t({ key: `weekday.${digestDay}` }), hour: digestHour } }))];
 }
 
-async function setDigestEmpty(s: Session, mode: 'post' | 'skip', groupName: string | undefined): Promise<View[]> {
+export async function setDigestEmpty(s: Session, mode: 'post' | 'skip', groupName: string | undefined): Promise<View[]> {
   const group = await resolveGroup(s, groupName);
   await requireSettingsAdmin(s, group);
   const digestEmpty = mode === 'post';
