@@ -1,13 +1,14 @@
 // Every feature's commands, in the order help and the chat command menus list them. The Command type,
 // the parser's builders and dispatch are all derived from these declarations.
 import { auditCommands } from './audit/commands.js';
+import { commitmentCommands } from './commitments/commands.js';
 import { proposalCommands } from './proposals/commands.js';
 import { settingsCommands } from './settings/commands.js';
 import type { CommandDeclaration, CommandOf } from './commands/declare.js';
 import type { Session } from './context.js';
 import type { View } from './views/types.js';
 
-export const DECLARATIONS = [...proposalCommands, ...auditCommands, ...settingsCommands] as const;
+export const DECLARATIONS = [...proposalCommands, ...commitmentCommands, ...auditCommands, ...settingsCommands] as const;
 
 /** The commands declared by the features, as the parser hands them out. */
 export type DeclaredCommand = CommandOf<(typeof DECLARATIONS)[number]>;

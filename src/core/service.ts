@@ -11,7 +11,7 @@ import type { Clock, OutboxTarget, Store, Tx } from './ports.js';
 import { runProposalJob } from './proposals/service.js';
 import { isDeclared, runDeclared } from './features.js';
 import { Gates } from './gates.js';
-import { runCommitmentCommand, runCommitmentJob, runCommitmentReminders } from './commitments/service.js';
+import { runCommitmentJob, runCommitmentReminders } from './commitments/service.js';
 import { runMediationCommand, runMediationJob, spaceFailed, spaceOpened } from './mediation/service.js';
 import { jobKeys } from './proposals/service.js';
 import { notice, type View } from './views/types.js';
@@ -200,17 +200,6 @@ export class Concord {
       case 'group.invite':
       case 'group.uninvite':
         return runGroupCommand(s, command);
-      case 'commit':
-      case 'commitment.list':
-      case 'commitment.show':
-      case 'commitment.accept':
-      case 'commitment.decline':
-      case 'commitment.stats':
-      case 'done':
-      case 'extend':
-      case 'blocked':
-      case 'cancel':
-        return runCommitmentCommand(s, command);
       case 'mediate':
       case 'mediation.next':
       case 'mediation.note':

@@ -23,7 +23,7 @@ import { CHOICE_ALIASES, foldDiacritics } from '../proposals/rules/ballots.js';
 import { quoteWord, tokenize, type Token, type WordToken } from './tokenize.js';
 import { closest } from './suggest.js';
 import { declarationOf, type DeclaredCommand } from '../features.js';
-import { addMsgIssue, argLabel, choiceResolver, issueToMsg, valueSchema } from './values.js';
+import { argLabel, choiceResolver, issueToMsg, valueSchema } from './values.js';
 import { id, member, text } from './args.js';
 import { MAX_LINE_LENGTH, MAX_MENTIONS, MAX_WORD_LENGTH, echo } from './caps.js';
 
@@ -495,27 +495,6 @@ const BUILDERS: { [K in UndeclaredName]: z.ZodType<CommandOf<K>> } = {
   'group.uninvite': z
     .object({ members: z.array(member).min(1), group: text.optional() })
     .transform((v) => ({ name: 'group.uninvite' as const, ...v })),
-  commit: z
-    .object({ what: text, due: text, owners: z.array(member).default([]), group: text.optional(), proposal: id.optional(), remind: text.optional() })
-    .transform((v) => ({ name: 'commit' as const, ...v })),
-  'commitment.list': z
-    .object({ mine: z.boolean().default(false), overdue: z.boolean().default(false), all: z.boolean().default(false), group: text.optional() })
-    .superRefine((v, ctx) => {
-      if ([v.mine, v.overdue, v.all].filter(Boolean).length > 1) addMsgIssue(ctx, 'cmd.error.oneFilter', { flags: '--mine, --overdue, --all' });
-    })
-    .transform((v) => ({
-      name: 'commitment.list' as const,
-      filter: v.mine ? ('mine' as const) : v.overdue ? ('overdue' as const) : v.all ? ('all' as const) : ('open' as const),
-      ...(v.group ? { group: v.group } : {}),
-    })),
-  'commitment.show': z.object({ commitment: id }).transform((v) => ({ name: 'commitment.show' as const, ...v })),
-  'commitment.accept': z.object({ commitment: id }).transform((v) => ({ name: 'commitment.accept' as const, ...v })),
-  'commitment.decline': z.object({ commitment: id }).transform((v) => ({ name: 'commitment.decline' as const, ...v })),
-  'commitment.stats': z.object({ group: text.optional() }).transform((v) => ({ name: 'commitment.stats' as const, ...v })),
-  done: z.object({ commitment: id, note: text.optional() }).transform((v) => ({ name: 'done' as const, ...v })),
-  extend: z.object({ commitment: id, due: text, reason: text }).transform((v) => ({ name: 'extend' as const, ...v })),
-  blocked: z.object({ commitment: id, reason: text }).transform((v) => ({ name: 'blocked' as const, ...v })),
-  cancel: z.object({ commitment: id }).transform((v) => ({ name: 'cancel' as const, ...v })),
   mediate: z
     .object({ parties: z.array(member).min(1), topic: text, mediator: member.optional(), group: text.optional(), confidential: z.boolean().default(false), proposal: id.optional() })
     .transform((v) => ({ name: 'mediate' as const, ...v, parties: [...new Set(v.parties)] })),

@@ -1,8 +1,9 @@
 // The single table of commands that parsing, help text and the README all read from.
 import { GROUP_KINDS, ROLES, type CommandName } from './types.js';
-import { MAX_ADDED, MAX_OWNERS, MAX_PARTIES } from './caps.js';
-import { commitmentArg, disputeArg, groupFlag, ID, NAME, optionalGroupArg } from './args.js';
+import { MAX_ADDED, MAX_PARTIES } from './caps.js';
+import { disputeArg, groupFlag, ID, NAME, optionalGroupArg } from './args.js';
 import { auditCommands } from '../audit/commands.js';
+import { commitmentCommands } from '../commitments/commands.js';
 import { proposalCommands } from '../proposals/commands.js';
 import { settingsCommands } from '../settings/commands.js';
 
@@ -217,115 +218,7 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
 
 
   // Commitments
-  define({
-    name: 'commit',
-    words: ['commit'],
-    area: 'commitments',
-    args: [{ key: 'what', placeholder: '"<what>"', value: { kind: 'text', max: 500 }, required: true, take: 'rest', description: 'cmd.arg.what' }],
-    flags: [
-      { name: 'due', key: 'due', value: { kind: 'text', max: 100 }, placeholder: '"<when>"', required: true, description: 'cmd.flag.due' },
-      { name: 'owner', key: 'owners', value: { kind: 'members', max: MAX_OWNERS }, placeholder: '@member[,@member...]', description: 'cmd.flag.owner' },
-      groupFlag('cmd.flag.group.commitment'),
-      { name: 'proposal', key: 'proposal', value: ID, placeholder: '<id>', description: 'cmd.flag.proposal' },
-      { name: 'remind', key: 'remind', value: { kind: 'text', max: 100 }, placeholder: '"3d,1d,2h"|none', description: 'cmd.flag.remind' },
-    ],
-    summary: 'cmd.summary.commit',
-    detail: 'cmd.detail.commit',
-    examples: [
-      { text: 'commit "Draft the budget" --due "friday 17:00"', sample: 'cmd.sample.commit.0' },
-      { text: 'commit "Book the venue" --due "2026-12-05" --owner @lan,@minh --group Budget --proposal 7', sample: 'cmd.sample.commit.1' },
-    ],
-  }),
-  define({
-    name: 'commitment.list',
-    words: ['commitments'],
-    area: 'commitments',
-    flags: [
-      { name: 'mine', key: 'mine', value: { kind: 'boolean' }, description: 'cmd.flag.mine' },
-      { name: 'overdue', key: 'overdue', value: { kind: 'boolean' }, description: 'cmd.flag.overdue' },
-      { name: 'all', key: 'all', value: { kind: 'boolean' }, description: 'cmd.flag.allCommitments' },
-      groupFlag('cmd.flag.group.commitmentFilter'),
-    ],
-    summary: 'cmd.summary.commitment.list',
-    detail: 'cmd.detail.commitment.list',
-    examples: [{ text: 'commitments --mine' }, { text: 'commitments --overdue --group Budget', sample: 'cmd.sample.commitment.list.1' }],
-  }),
-  define({
-    name: 'commitment.stats',
-    words: ['commitments', 'stats'],
-    area: 'commitments',
-    flags: [groupFlag('cmd.flag.group.commitmentFilter')],
-    summary: 'cmd.summary.commitment.stats',
-    detail: 'cmd.detail.commitment.stats',
-    examples: [{ text: 'commitments stats --group Budget', sample: 'cmd.sample.commitment.stats.0' }],
-  }),
-  define({
-    name: 'commitment.show',
-    words: ['commitment'],
-    area: 'commitments',
-    args: [commitmentArg],
-    summary: 'cmd.summary.commitment.show',
-    detail: 'cmd.detail.commitment.show',
-    examples: [{ text: 'commitment 3' }],
-  }),
-  define({
-    name: 'commitment.accept',
-    words: ['commitment', 'accept'],
-    area: 'commitments',
-    args: [commitmentArg],
-    summary: 'cmd.summary.commitment.accept',
-    detail: 'cmd.detail.commitment.accept',
-    examples: [{ text: 'commitment accept 3' }],
-  }),
-  define({
-    name: 'commitment.decline',
-    words: ['commitment', 'decline'],
-    area: 'commitments',
-    args: [commitmentArg],
-    summary: 'cmd.summary.commitment.decline',
-    detail: 'cmd.detail.commitment.decline',
-    examples: [{ text: 'commitment decline 3' }],
-  }),
-  define({
-    name: 'done',
-    words: ['done'],
-    area: 'commitments',
-    args: [commitmentArg, { key: 'note', placeholder: '[<note>]', value: { kind: 'text', max: 1000 }, required: false, take: 'rest', description: 'cmd.arg.note' }],
-    summary: 'cmd.summary.done',
-    detail: 'cmd.detail.done',
-    examples: [{ text: 'done 3 "Shared in the drive"', sample: 'cmd.sample.done.0' }],
-  }),
-  define({
-    name: 'extend',
-    words: ['extend'],
-    area: 'commitments',
-    args: [commitmentArg],
-    flags: [
-      { name: 'due', key: 'due', value: { kind: 'text', max: 100 }, placeholder: '"<when>"', required: true, description: 'cmd.flag.due' },
-      { name: 'reason', key: 'reason', value: { kind: 'text', max: 1000 }, placeholder: '"<why>"', required: true, description: 'cmd.flag.extendReason' },
-    ],
-    summary: 'cmd.summary.extend',
-    detail: 'cmd.detail.extend',
-    examples: [{ text: 'extend 3 --due "next monday 12:00" --reason "Waiting for the quotes"', sample: 'cmd.sample.extend.0' }],
-  }),
-  define({
-    name: 'blocked',
-    words: ['blocked'],
-    area: 'commitments',
-    args: [commitmentArg, { key: 'reason', placeholder: '"<why>"', value: { kind: 'text', max: 1000 }, required: true, take: 'rest', description: 'cmd.arg.blockedReason' }],
-    summary: 'cmd.summary.blocked',
-    detail: 'cmd.detail.blocked',
-    examples: [{ text: 'blocked 3 "Finance has not sent the figures"', sample: 'cmd.sample.blocked.0' }],
-  }),
-  define({
-    name: 'cancel',
-    words: ['cancel'],
-    area: 'commitments',
-    args: [commitmentArg],
-    summary: 'cmd.summary.cancel',
-    detail: 'cmd.detail.cancel',
-    examples: [{ text: 'cancel 3' }],
-  }),
+  ...commitmentCommands,
 
   // Mediation
   define({

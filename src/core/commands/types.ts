@@ -25,26 +25,6 @@ type UndeclaredCommand =
   | { name: 'group.visibility'; visibility: 'open' | 'private'; group?: string }
   | { name: 'group.invite'; members: MemberRef[]; group?: string }
   | { name: 'group.uninvite'; members: MemberRef[]; group?: string }
-  | {
-      name: 'commit';
-      what: string;
-      /** Raw date text, resolved in the member's time zone by the service. */
-      due: string;
-      owners: MemberRef[];
-      group?: string;
-      proposal?: number;
-      /** Reminder offsets such as "3d,1d,2h"; "none" turns reminders off for this commitment. */
-      remind?: string;
-    }
-  | { name: 'commitment.list'; filter: 'open' | 'mine' | 'overdue' | 'all'; group?: string }
-  | { name: 'commitment.show'; commitment: number }
-  | { name: 'commitment.accept'; commitment: number }
-  | { name: 'commitment.decline'; commitment: number }
-  | { name: 'commitment.stats'; group?: string }
-  | { name: 'done'; commitment: number; note?: string }
-  | { name: 'extend'; commitment: number; due: string; reason: string }
-  | { name: 'blocked'; commitment: number; reason: string }
-  | { name: 'cancel'; commitment: number }
   | { name: 'mediate'; parties: MemberRef[]; topic: string; mediator?: MemberRef; group?: string; confidential: boolean; proposal?: number }
   /** `dispute` is omitted inside the dispute's private space, where it is implied. */
   | { name: 'mediation.next'; dispute?: number }
