@@ -9,7 +9,7 @@ import type { ProposalStatus } from './ports.js';
 import { ballotActions, resultsVisible } from './proposals/card.js';
 import { choicesFor } from './proposals/rules/index.js';
 import type { RuleName } from './proposals/rules/types.js';
-import { runProposalCommand } from './proposals/service.js';
+import { decisions, listProposals } from './proposals/service.js';
 import type { Action, View } from './views/types.js';
 
 /** A group the reader may read, as a menu lists it. */
@@ -145,8 +145,8 @@ export async function readHome(s: Session): Promise<HomeData> {
   return {
     locale: s.locale,
     sections: [
-      await runProposalCommand(s, { name: 'proposal.list', all: false }),
-      await runProposalCommand(s, { name: 'decisions' }),
+      await listProposals(s, false),
+      await decisions(s, undefined),
       await runGroupCommand(s, { name: 'group.list' }),
     ],
   };

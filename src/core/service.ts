@@ -8,12 +8,8 @@ import { runGroupCommand } from './groups/service.js';
 import { translate, translator } from './i18n/index.js';
 import type { Locale, Msg } from './i18n/types.js';
 import type { Clock, Store, Tx } from './ports.js';
-import { runProposalCommand } from './proposals/service.js';
-import { listAudit, verifyAudit } from './audit/service.js';
-import { runSettingsCommand } from './settings.js';
-import { setGroupTies } from './proposals/ties.js';
+import { isDeclared, runDeclared } from './features.js';
 import { Gates } from './gates.js';
-import { runCommitmentCommand } from './commitments/service.js';
 import { runMediationCommand } from './mediation/service.js';
 import { notice, type View } from './views/types.js';
 import { commandCost, RateLimiter, type RateLimits } from './limits.js';
@@ -174,6 +170,7 @@ export class Concord {
   }
 
   private async dispatch(s: Session, command: Command): Promise<View[]> {
+    if (isDeclared(command)) return runDeclared(s, command);
     switch (command.name) {
       case 'help':
         return [{ type: 'text', text: helpText(s.t, command.topic) }];
@@ -188,42 +185,6 @@ export class Concord {
       case 'group.invite':
       case 'group.uninvite':
         return runGroupCommand(s, command);
-      case 'propose':
-      case 'vote':
-      case 'proposal.show':
-      case 'proposal.list':
-      case 'close':
-      case 'withdraw':
-      case 'outcome':
-      case 'decisions':
-        return runProposalCommand(s, command);
-      case 'audit':
-        return listAudit(s, command.limit);
-      case 'audit.verify':
-        return verifyAudit(s, command.receipt);
-      case 'settings.show':
-      case 'settings.locale':
-      case 'settings.timezone':
-      case 'settings.reminder':
-      case 'settings.groupCreation':
-        return runSettingsCommand(s, command);
-      case 'commit':
-      case 'commitment.list':
-      case 'commitment.show':
-      case 'commitment.accept':
-      case 'commitment.decline':
-      case 'commitment.stats':
-      case 'done':
-      case 'extend':
-      case 'blocked':
-      case 'cancel':
-      case 'settings.reminders':
-      case 'settings.quiet':
-      case 'settings.digest':
-      case 'settings.digest-empty':
-        return runCommitmentCommand(s, command);
-      case 'settings.ties':
-        return setGroupTies(s, command);
       case 'mediate':
       case 'mediation.next':
       case 'mediation.note':

@@ -1,10 +1,8 @@
 // Turns a `/concord ...` line into a Command, or into an error that says what was wrong and how to write it.
 import { z } from 'zod';
 import { msg, type Msg } from '../i18n/types.js';
-import { RULES, TIE_MODES, type Fraction, type RuleName } from '../proposals/rules/types.js';
 import {
   GROUP_KINDS,
-  HIDE_RESULTS,
   ROLES,
   type Command,
   type CommandName,
@@ -12,7 +10,6 @@ import {
 } from './types.js';
 import {
   FIRST_WORDS,
-  OPTION_RULES,
   flagPlaceholder,
   flagUsage,
   matchSpec,
@@ -25,10 +22,13 @@ import {
 import { CHOICE_ALIASES, foldDiacritics } from '../proposals/rules/ballots.js';
 import { quoteWord, tokenize, type Token, type WordToken } from './tokenize.js';
 import { closest } from './suggest.js';
-import { addMsgIssue, argLabel, choiceResolver, issueToMsg, valueSchema } from './values.js';
+import { declarationOf, type DeclaredCommand } from '../features.js';
+import { argLabel, choiceResolver, issueToMsg, valueSchema } from './values.js';
+import { id, member, text } from './args.js';
 import { MAX_LINE_LENGTH, MAX_MENTIONS, MAX_WORD_LENGTH, echo } from './caps.js';
 
 type CommandOf<K extends CommandName> = Extract<Command, { name: K }>;
+type UndeclaredName = Exclude<CommandName, DeclaredCommand['name']>;
 
 /** Thrown only within this module, so deep helpers can stop at the first mistake; parseCommand turns it into a result. */
 class ParseError extends Error {
@@ -470,68 +470,8 @@ function convert(spec: CommandSpec, bound: Bound): Record<string, unknown> {
 
 // Building commands ------------------------------------------------------------------------------
 
-const fraction: z.ZodType<Fraction> = z.object({ num: z.number(), den: z.number().positive() });
-const text = z.string();
-const id = z.number().int().positive();
-const member = z.string().min(1);
-
-const OPTION_RULE_SET: ReadonlySet<RuleName> = new Set(OPTION_RULES);
-
-/** Flags that only make sense for some rules, in the order they are checked. */
-const RULE_ONLY: readonly { key: 'threshold' | 'decider' | 'dots' | 'minMean' | 'ties'; flag: string; rules: readonly RuleName[] }[] = [
-  { key: 'threshold', flag: '--threshold', rules: ['majority'] },
-  { key: 'decider', flag: '--decider', rules: ['advice'] },
-  { key: 'dots', flag: '--dots', rules: ['dot'] },
-  { key: 'minMean', flag: '--min-mean', rules: ['fist-of-five'] },
-  { key: 'ties', flag: '--ties', rules: ['ranked'] },
-];
-
-const proposeSchema = z
-  .object({
-    title: text,
-    body: text.optional(),
-    group: text.optional(),
-    rule: z.enum(RULES),
-    options: z.array(text).default([]),
-    quorum: fraction.optional(),
-    threshold: fraction.optional(),
-    closes: text.optional(),
-    anonymous: z.boolean().default(false),
-    hideResults: z.enum(HIDE_RESULTS).default('never'),
-    decider: member.optional(),
-    dots: z.number().int().optional(),
-    minMean: z.number().optional(),
-    ties: z.enum(TIE_MODES).optional(),
-  })
-  .superRefine((v, ctx) => {
-    const needsOptions = OPTION_RULE_SET.has(v.rule);
-    if (needsOptions && v.options.length === 0) {
-      addMsgIssue(ctx, 'cmd.error.optionsRequired', { rule: v.rule, rules: OPTION_RULES.join(', ') });
-      return;
-    }
-    if (!needsOptions && v.options.length > 0) {
-      addMsgIssue(ctx, 'cmd.error.flagNotForRule', { flag: '--options', rule: v.rule, rules: OPTION_RULES.join(', ') });
-      return;
-    }
-    // Ballots for these rules are written with , > and =: an option containing one could not be voted for unambiguously.
-    if (['approval', 'ranked', 'score', 'dot'].includes(v.rule)) {
-      const clash = v.options.find((o) => /[,>=]/.test(o));
-      if (clash) {
-        addMsgIssue(ctx, 'cmd.error.optionReservedChar', { option: clash, rule: v.rule });
-        return;
-      }
-    }
-    for (const only of RULE_ONLY) {
-      if (v[only.key] !== undefined && !only.rules.includes(v.rule)) {
-        addMsgIssue(ctx, 'cmd.error.flagNotForRule', { flag: only.flag, rule: v.rule, rules: only.rules.join(', ') });
-        return;
-      }
-    }
-  })
-  .transform((v) => ({ name: 'propose' as const, ...v }));
-
 /** Each command's final shape, so the parser can only ever hand out objects that match the contract. */
-const BUILDERS: { [K in CommandName]: z.ZodType<CommandOf<K>> } = {
+const BUILDERS: { [K in UndeclaredName]: z.ZodType<CommandOf<K>> } = {
   help: z.object({ topic: text.optional() }).transform((v) => ({ name: 'help' as const, ...v })),
   'group.create': z
     .object({ group: text, kind: z.enum(GROUP_KINDS).default('working-group'), private: z.boolean().default(false) })
@@ -555,77 +495,6 @@ const BUILDERS: { [K in CommandName]: z.ZodType<CommandOf<K>> } = {
   'group.uninvite': z
     .object({ members: z.array(member).min(1), group: text.optional() })
     .transform((v) => ({ name: 'group.uninvite' as const, ...v })),
-  propose: proposeSchema,
-  vote: z
-    .object({ proposal: id, choice: text, reason: text.optional() })
-    .transform((v) => ({ name: 'vote' as const, ...v })),
-  'proposal.show': z.object({ proposal: id }).transform((v) => ({ name: 'proposal.show' as const, ...v })),
-  'proposal.list': z
-    .object({ all: z.boolean().default(false) })
-    .transform((v) => ({ name: 'proposal.list' as const, ...v })),
-  close: z.object({ proposal: id }).transform((v) => ({ name: 'close' as const, ...v })),
-  withdraw: z.object({ proposal: id }).transform((v) => ({ name: 'withdraw' as const, ...v })),
-  outcome: z
-    .object({ proposal: id, statement: text, review: text.optional() })
-    .transform((v) => ({ name: 'outcome' as const, ...v })),
-  decisions: z.object({ group: text.optional() }).transform((v) => ({ name: 'decisions' as const, ...v })),
-  audit: z.object({ limit: z.number().int().default(20) }).transform((v) => ({ name: 'audit' as const, ...v })),
-  'audit.verify': z.object({ receipt: text.optional() }).transform((v) => ({ name: 'audit.verify' as const, ...v })),
-  'settings.show': z.object({}).transform(() => ({ name: 'settings.show' as const })),
-  'settings.locale': z
-    .object({ locale: z.enum(['en', 'vi']), workspace: z.boolean().default(false) })
-    .transform((v) => ({
-      name: 'settings.locale' as const,
-      locale: v.locale,
-      scope: v.workspace ? ('workspace' as const) : ('me' as const),
-    })),
-  'settings.timezone': z
-    .object({ timezone: text, workspace: z.boolean().default(false) })
-    .transform((v) => ({
-      name: 'settings.timezone' as const,
-      timezone: v.timezone,
-      scope: v.workspace ? ('workspace' as const) : ('me' as const),
-    })),
-  'settings.reminder': z.object({ hours: z.number().int() }).transform((v) => ({ name: 'settings.reminder' as const, ...v })),
-  'settings.groupCreation': z
-    .object({ policy: z.enum(['anyone', 'admins']) })
-    .transform((v) => ({ name: 'settings.groupCreation' as const, ...v })),
-  'settings.reminders': z
-    .object({ offsets: text, group: text.optional() })
-    .transform((v) => ({ name: 'settings.reminders' as const, ...v })),
-  'settings.quiet': z
-    .object({ from: z.number().int(), to: z.number().int() })
-    .transform((v) => ({ name: 'settings.quiet' as const, ...v })),
-  'settings.digest': z
-    .object({ day: text, hour: z.number().int().optional(), group: text.optional() })
-    .transform((v) => ({ name: 'settings.digest' as const, ...v })),
-  'settings.ties': z
-    .object({ ties: z.enum(TIE_MODES), group: text.optional() })
-    .transform((v) => ({ name: 'settings.ties' as const, ...v })),
-  'settings.digest-empty': z
-    .object({ mode: z.enum(['post', 'skip']), group: text.optional() })
-    .transform((v) => ({ name: 'settings.digest-empty' as const, ...v })),
-  commit: z
-    .object({ what: text, due: text, owners: z.array(member).default([]), group: text.optional(), proposal: id.optional(), remind: text.optional() })
-    .transform((v) => ({ name: 'commit' as const, ...v })),
-  'commitment.list': z
-    .object({ mine: z.boolean().default(false), overdue: z.boolean().default(false), all: z.boolean().default(false), group: text.optional() })
-    .superRefine((v, ctx) => {
-      if ([v.mine, v.overdue, v.all].filter(Boolean).length > 1) addMsgIssue(ctx, 'cmd.error.oneFilter', { flags: '--mine, --overdue, --all' });
-    })
-    .transform((v) => ({
-      name: 'commitment.list' as const,
-      filter: v.mine ? ('mine' as const) : v.overdue ? ('overdue' as const) : v.all ? ('all' as const) : ('open' as const),
-      ...(v.group ? { group: v.group } : {}),
-    })),
-  'commitment.show': z.object({ commitment: id }).transform((v) => ({ name: 'commitment.show' as const, ...v })),
-  'commitment.accept': z.object({ commitment: id }).transform((v) => ({ name: 'commitment.accept' as const, ...v })),
-  'commitment.decline': z.object({ commitment: id }).transform((v) => ({ name: 'commitment.decline' as const, ...v })),
-  'commitment.stats': z.object({ group: text.optional() }).transform((v) => ({ name: 'commitment.stats' as const, ...v })),
-  done: z.object({ commitment: id, note: text.optional() }).transform((v) => ({ name: 'done' as const, ...v })),
-  extend: z.object({ commitment: id, due: text, reason: text }).transform((v) => ({ name: 'extend' as const, ...v })),
-  blocked: z.object({ commitment: id, reason: text }).transform((v) => ({ name: 'blocked' as const, ...v })),
-  cancel: z.object({ commitment: id }).transform((v) => ({ name: 'cancel' as const, ...v })),
   mediate: z
     .object({ parties: z.array(member).min(1), topic: text, mediator: member.optional(), group: text.optional(), confidential: z.boolean().default(false), proposal: id.optional() })
     .transform((v) => ({ name: 'mediate' as const, ...v, parties: [...new Set(v.parties)] })),
@@ -648,8 +517,16 @@ const BUILDERS: { [K in CommandName]: z.ZodType<CommandOf<K>> } = {
   'mediation.show': z.object({ dispute: id.optional() }).transform((v) => ({ name: 'mediation.show' as const, ...v })),
 };
 
+/** The command the values build: its declaration's fields with its name, or its builder's result. */
+function buildWith(spec: CommandSpec, values: Record<string, unknown>): { success: true; data: Command } | { success: false; error: z.ZodError } {
+  const declared = declarationOf(spec.name);
+  if (!declared) return BUILDERS[spec.name as UndeclaredName].safeParse(values);
+  const result = declared.schema.safeParse(values);
+  return result.success ? { success: true, data: { name: spec.name, ...result.data } as Command } : { success: false, error: result.error };
+}
+
 function build(spec: CommandSpec, values: Record<string, unknown>, bound: Bound): Command {
-  const result = BUILDERS[spec.name].safeParse(values);
+  const result = buildWith(spec, values);
   if (result.success) return result.data;
   const error = issueToMsg(result.error, { command: phrase(spec) });
   // Name the rule as the member wrote it (`chấp thuận`), not as it is stored (`consent`).

@@ -31,62 +31,6 @@ export const commitmentJobKeys = {
   digest: (groupId: number) => `group:${groupId}:digest`,
 };
 
-type CommitmentCommand = Extract<
-  Command,
-  {
-    name:
-      | 'commit'
-      | 'commitment.list'
-      | 'commitment.show'
-      | 'commitment.accept'
-      | 'commitment.decline'
-      | 'commitment.stats'
-      | 'done'
-      | 'extend'
-      | 'blocked'
-      | 'cancel'
-      | 'settings.reminders'
-      | 'settings.quiet'
-      | 'settings.digest'
-      | 'settings.digest-empty';
-  }
->;
-
-export async function runCommitmentCommand(s: Session, c: CommitmentCommand): Promise<View[]> {
-  switch (c.name) {
-    case 'commit':
-      return commit(s, c);
-    case 'commitment.list':
-      return list(s, c);
-    case 'commitment.show': {
-      const found = await requireCommitment(s, c.commitment);
-      return [await commitmentCard(s.tx, found, { locale: s.locale, timezone: s.timezone, now: s.now })];
-    }
-    case 'commitment.accept':
-      return accept(s, c.commitment);
-    case 'commitment.decline':
-      return decline(s, c.commitment);
-    case 'commitment.stats':
-      return stats(s, c.group);
-    case 'done':
-      return markDone(s, c.commitment, c.note ?? null);
-    case 'extend':
-      return extend(s, c.commitment, c.due, c.reason);
-    case 'blocked':
-      return markBlocked(s, c.commitment, c.reason);
-    case 'cancel':
-      return cancel(s, c.commitment);
-    case 'settings.reminders':
-      return setReminders(s, c.offsets, c.group);
-    case 'settings.quiet':
-      return setQuiet(s, c.from, c.to);
-    case 'settings.digest':
-      return setDigest(s, c.day, c.hour, c.group);
-    case 'settings.digest-empty':
-      return setDigestEmpty(s, c.mode, c.group);
-  }
-}
-
 function resolveDue(s: Session, text: string): Date {
   const when = parseWhen(text, { now: s.now, zone: s.timezone, locale: s.locale, horizonMonths: s.dateHorizonMonths });
   if (!when.ok) throw new DomainError(when.error);
@@ -103,7 +47,7 @@ function resolveOffsets(s: Session, text: string): string[] {
   return offsets;
 }
 
-async function commit(s: Session, c: Extract<Command, { name: 'commit' }>): Promise<View[]> {
+export async function commit(s: Session, c: Extract<Command, { name: 'commit' }>): Promise<View[]> {
   const dueAt = resolveDue(s, c.due);
   let group = c.group ? await resolveGroup(s, c.group) : null;
   let proposalId: number | null = null;
@@ -174,7 +118,7 @@ async function answerable(s: Session, number: number): Promise<Commitment> {
   return c;
 }
 
-async function accept(s: Session, number: number): Promise<View[]> {
+export async function accept(s: Session, number: number): Promise<View[]> {
   const c = await answerable(s, number);
   const pending = await s.tx.commitments.pendingOwners(c.id);
   if (!pending.includes(s.actor.id)) return [notice('info', s.t({ key: 'commitment.alreadyAccepted', params: { number } }))];
@@ -192,7 +136,7 @@ async function accept(s: Session, number: number): Promise<View[]> {
   return [notice('success', s.t({ key: 'commitment.accepted', params: { number, what: c.what, count: planned } }))];
 }
 
-async function decline(s: Session, number: number): Promise<View[]> {
+export async function decline(s: Session, number: number): Promise<View[]> {
   const c = await answerable(s, number);
   const pending = await s.tx.commitments.pendingOwners(c.id);
   if (!pending.includes(s.actor.id)) return fail('commitment.declineAccepted', { number });
@@ -248,7 +192,7 @@ async function scheduleFollowUps(tx: Tx, c: Commitment, owners: Member[], worksp
  * The commitment by its number. One filed under a private group is for the group's readers, its owners
  * and whoever recorded it; anyone else is answered as for a missing one.
  */
-async function requireCommitment(s: Session, number: number): Promise<Commitment> {
+export async function requireCommitment(s: Session, number: number): Promise<Commitment> {
   const c = await s.tx.commitments.find(s.workspace.id, number);
   if (!c || !(await canReadCommitment(s, c))) return fail('commitment.notFound', { number });
   return c;
@@ -274,7 +218,7 @@ function requireOpen(c: Commitment, opts: { pendingToo?: boolean } = {}): void {
   if (c.status === 'pending' && !opts.pendingToo) fail('commitment.notAcceptedYet', { number: c.number });
 }
 
-async function markDone(s: Session, number: number, note: string | null): Promise<View[]> {
+export async function markDone(s: Session, number: number, note: string | null): Promise<View[]> {
   const c = await requireCommitment(s, number);
   await requireManage(s, c);
   requireOpen(c);
@@ -285,7 +229,7 @@ async function markDone(s: Session, number: number, note: string | null): Promis
   return [notice('success', s.t({ key: onTime ? 'commitment.doneOnTime' : 'commitment.doneLate', params: { number, what: c.what } }))];
 }
 
-async function extend(s: Session, number: number, dueText: string, reason: string): Promise<View[]> {
+export async function extend(s: Session, number: number, dueText: string, reason: string): Promise<View[]> {
   const c = await requireCommitment(s, number);
   const owners = await requireManage(s, c);
   requireOpen(c);
@@ -305,7 +249,7 @@ async function extend(s: Session, number: number, dueText: string, reason: strin
   return [notice('success', s.t({ key: 'commitment.extended', params: { number, due: formatDateTime(dueAt, s.timezone, s.locale), count: planned } }))];
 }
 
-async function markBlocked(s: Session, number: number, reason: string): Promise<View[]> {
+export async function markBlocked(s: Session, number: number, reason: string): Promise<View[]> {
   const c = await requireCommitment(s, number);
   await requireManage(s, c);
   requireOpen(c);
@@ -317,7 +261,7 @@ async function markBlocked(s: Session, number: number, reason: string): Promise<
   return [notice('success', s.t({ key: told ? 'commitment.blockedTold' : 'commitment.blockedNoGroup', params: { number } }))];
 }
 
-async function cancel(s: Session, number: number): Promise<View[]> {
+export async function cancel(s: Session, number: number): Promise<View[]> {
   const c = await requireCommitment(s, number);
   await requireManage(s, c);
   if (c.status === 'cancelled') fail('commitment.alreadyCancelled', { number });
@@ -328,7 +272,7 @@ async function cancel(s: Session, number: number): Promise<View[]> {
   return [notice('success', s.t({ key: 'commitment.cancelled', params: { number } }))];
 }
 
-async function list(s: Session, c: Extract<Command, { name: 'commitment.list' }>): Promise<View[]> {
+export async function list(s: Session, c: Extract<Command, { name: 'commitment.list' }>): Promise<View[]> {
   const group: Group | null = c.group ? await resolveGroup(s, c.group) : null;
   // One's own commitments are listed whatever group they are filed under.
   const excludeGroupIds = c.filter === 'mine' ? [] : await hiddenGroupIds(s.tx, s.workspace.id, readerOf(s));
@@ -364,7 +308,7 @@ function statusLine(t: Translator, c: Commitment, zone: string, locale: Locale, 
   return t({ key: 'commitment.status.open', params: { due } });
 }
 
-async function stats(s: Session, groupName: string | undefined): Promise<View[]> {
+export async function stats(s: Session, groupName: string | undefined): Promise<View[]> {
   const group = groupName ? await resolveGroup(s, groupName) : null;
   const records = await s.tx.commitments.records(s.workspace.id, group?.id ?? null, s.now, await hiddenGroupIds(s.tx, s.workspace.id, readerOf(s)));
   return [
@@ -388,7 +332,7 @@ async function requireSettingsAdmin(s: Session, group: Group | null): Promise<vo
   requireWorkspaceAdmin(s);
 }
 
-async function setReminders(s: Session, text: string, groupName: string | undefined): Promise<View[]> {
+export async function setReminders(s: Session, text: string, groupName: string | undefined): Promise<View[]> {
   const group = groupName ? await resolveGroup(s, groupName) : null;
   await requireSettingsAdmin(s, group);
   const offsets = resolveOffsets(s, text);
@@ -402,7 +346,7 @@ async function setReminders(s: Session, text: string, groupName: string | undefi
   return [notice('success', s.t({ key: offsets.length ? 'commitment.remindersSet' : 'commitment.remindersOff', params: { offsets: describeOffsets(offsets, s.locale), scope: group?.name ?? s.workspace.name } }))];
 }
 
-async function setQuiet(s: Session, from: number, to: number): Promise<View[]> {
+export async function setQuiet(s: Session, from: number, to: number): Promise<View[]> {
   await requireSettingsAdmin(s, null);
   const current = await s.tx.commitments.settings(s.workspace.id);
   const wasOff = current.quietFrom === current.quietTo;
@@ -418,7 +362,7 @@ const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'satur
 /** The words for a stored digest day: 0 is off, 1 to 7 are Monday to Sunday. */
 const DIGEST_DAYS = ['weekday.0', 'weekday.1', 'weekday.2', 'weekday.3', 'weekday.4', 'weekday.5', 'weekday.6', 'weekday.7'] as const satisfies readonly MessageKey[];
 
-async function setDigest(s: Session, day: string, hour: number | undefined, groupName: string | undefined): Promise<View[]> {
+export async function setDigest(s: Session, day: string, hour: number | undefined, groupName: string | undefined): Promise<View[]> {
   const group = await resolveGroup(s, groupName);
   await requireSettingsAdmin(s, group);
   const digestDay = day === 'off' ? 0 : WEEKDAYS.indexOf(day) + 1;
@@ -433,7 +377,7 @@ async function setDigest(s: Session, day: string, hour: number | undefined, grou
   return [notice('success', s.t({ key: digestDay ? 'digest.set' : 'digest.off', params: { group: group.name, day: s.t({ key: DIGEST_DAYS[digestDay] ?? 'weekday.0' }), hour: digestHour } }))];
 }
 
-async function setDigestEmpty(s: Session, mode: 'post' | 'skip', groupName: string | undefined): Promise<View[]> {
+export async function setDigestEmpty(s: Session, mode: 'post' | 'skip', groupName: string | undefined): Promise<View[]> {
   const group = await resolveGroup(s, groupName);
   await requireSettingsAdmin(s, group);
   const digestEmpty = mode === 'post';
@@ -467,7 +411,7 @@ interface Display {
   now: Date;
 }
 
-async function commitmentCard(tx: Tx, c: Commitment, d: Display): Promise<CardView> {
+export async function commitmentCard(tx: Tx, c: Commitment, d: Display): Promise<CardView> {
   const owners = await tx.commitments.owners(c.id);
   const group = c.groupId ? (await tx.getGroup(c.groupId)).name : null;
   const p = c.proposalId ? await tx.getProposal(c.proposalId) : null;

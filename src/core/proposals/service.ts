@@ -24,36 +24,7 @@ export const jobKeys = {
   review: (id: number) => `proposal:${id}:review`,
 };
 
-type ProposalCommand = Extract<
-  Command,
-  { name: 'propose' | 'vote' | 'proposal.show' | 'proposal.list' | 'close' | 'withdraw' | 'outcome' | 'decisions' }
->;
-
-export async function runProposalCommand(s: Session, command: ProposalCommand): Promise<View[]> {
-  switch (command.name) {
-    case 'propose':
-      return propose(s, command);
-    case 'vote':
-      return vote(s, command);
-    case 'proposal.show': {
-      const p = await requireProposal(s, command.proposal);
-      const ballot = await s.tx.ballotOf(p.id, s.actor.id);
-      return [await buildCard(s.tx, p, { locale: s.locale, timezone: s.timezone, now: s.now, viewerHasVoted: !!ballot, showVoters: true })];
-    }
-    case 'proposal.list':
-      return listProposals(s, command.all);
-    case 'close':
-      return closeByHand(s, command.proposal);
-    case 'withdraw':
-      return withdraw(s, command.proposal);
-    case 'outcome':
-      return recordOutcome(s, command);
-    case 'decisions':
-      return decisions(s, command.group);
-  }
-}
-
-async function propose(s: Session, c: Extract<Command, { name: 'propose' }>): Promise<View[]> {
+export async function propose(s: Session, c: Extract<Command, { name: 'propose' }>): Promise<View[]> {
   const group = await resolveGroup(s, c.group);
   const role = await s.tx.roleIn(group.id, s.actor.id);
   if (!role) fail('proposal.notMemberToPropose', { group: group.name });
@@ -143,7 +114,7 @@ async function propose(s: Session, c: Extract<Command, { name: 'propose' }>): Pr
 /** The same job scheduleCardRefresh schedules, for castBallot to schedule in its own statement. */
 const cardRefreshJob = (proposalId: number, now: Date): NewJob => ({ kind: 'proposal.card', key: jobKeys.card(proposalId), runAt: now, payload: { proposalId } });
 
-async function vote(s: Session, c: Extract<Command, { name: 'vote' }>): Promise<View[]> {
+export async function vote(s: Session, c: Extract<Command, { name: 'vote' }>): Promise<View[]> {
   const target = await s.tx.proposalForVoter(s.workspace.id, c.proposal, s.actor.id);
   if (!target) return fail('proposal.notFound', { number: c.proposal });
   const p = target.proposal;
@@ -263,7 +234,7 @@ function describeBallot(s: Session, value: BallotValue): string {
 }
 
 /** The proposal by its number; one of a private group the member may not read is answered as a missing one. */
-async function requireProposal(s: Session, number: number): Promise<Proposal> {
+export async function requireProposal(s: Session, number: number): Promise<Proposal> {
   const p = await s.tx.findProposal(s.workspace.id, number);
   if (!p || !(await canReadFiledUnder(s.tx, p.groupId, readerOf(s)))) return fail('proposal.notFound', { number });
   return p;
@@ -276,7 +247,7 @@ async function canManage(s: Session, p: Proposal): Promise<boolean> {
   return (await s.tx.roleIn(p.groupId, s.actor.id)) === 'convener';
 }
 
-async function closeByHand(s: Session, number: number): Promise<View[]> {
+export async function closeByHand(s: Session, number: number): Promise<View[]> {
   await s.tx.lockWorkspace(s.workspace.id);
   const p = await requireProposal(s, number);
   if (p.status !== 'open') fail(p.status === 'closed' ? 'proposal.alreadyClosed' : 'proposal.isWithdrawn', { number });
@@ -285,7 +256,7 @@ async function closeByHand(s: Session, number: number): Promise<View[]> {
   return [notice('success', s.t({ key: 'proposal.closedByHand', params: { number, outcome: outcomeLabel(s.t, result) } }))];
 }
 
-async function withdraw(s: Session, number: number): Promise<View[]> {
+export async function withdraw(s: Session, number: number): Promise<View[]> {
   await s.tx.lockWorkspace(s.workspace.id);
   const p = await requireProposal(s, number);
   if (p.status !== 'open') fail(p.status === 'closed' ? 'proposal.alreadyClosed' : 'proposal.alreadyWithdrawn', { number });
@@ -298,7 +269,7 @@ async function withdraw(s: Session, number: number): Promise<View[]> {
   return [notice('success', s.t({ key: 'proposal.withdrawnDone', params: { number } }))];
 }
 
-async function recordOutcome(s: Session, c: Extract<Command, { name: 'outcome' }>): Promise<View[]> {
+export async function recordOutcome(s: Session, c: Extract<Command, { name: 'outcome' }>): Promise<View[]> {
   await s.tx.lockWorkspace(s.workspace.id);
   let p = await requireProposal(s, c.proposal);
   if (p.status === 'withdrawn') fail('proposal.isWithdrawn', { number: p.number });
@@ -353,7 +324,7 @@ function decisionView(p: Proposal, title: string, t: (m: import('../i18n/types.j
   };
 }
 
-async function listProposals(s: Session, all: boolean): Promise<View[]> {
+export async function listProposals(s: Session, all: boolean): Promise<View[]> {
   const excludeGroupIds = await hiddenGroupIds(s.tx, s.workspace.id, readerOf(s));
   const proposals = await s.tx.listProposals(s.workspace.id, all ? { excludeGroupIds, limit: 50 } : { status: ['open'], excludeGroupIds, limit: 50 });
   const items = [];
@@ -365,7 +336,7 @@ async function listProposals(s: Session, all: boolean): Promise<View[]> {
   return [{ type: 'list', title: s.t({ key: all ? 'list.allTitle' : 'list.openTitle' }), items, empty: s.t({ key: 'list.empty' }) }];
 }
 
-async function decisions(s: Session, groupName: string | undefined): Promise<View[]> {
+export async function decisions(s: Session, groupName: string | undefined): Promise<View[]> {
   let group: Group | null = null;
   if (groupName) group = await resolveGroup(s, groupName);
   const excludeGroupIds = await hiddenGroupIds(s.tx, s.workspace.id, readerOf(s));

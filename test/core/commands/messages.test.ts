@@ -1,6 +1,6 @@
 // The catalogs: same keys in both languages, same placeholders, none unused. That every key the code uses is there
 // is checked by the type checker (see test/core/i18n-keys.test.ts).
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -11,7 +11,18 @@ import { lookup, tEn, tVi } from './translate.js';
 
 const { en, vi } = commandMessages;
 const placeholders = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '').sort();
-const sourceDir = join(dirname(fileURLToPath(import.meta.url)), '../../../src/core/commands');
+const coreDir = join(dirname(fileURLToPath(import.meta.url)), '../../../src/core');
+const sourceDir = join(coreDir, 'commands');
+/** The command grammar, and each feature's command declarations (`<feature>/commands.ts`). */
+const sourceFiles = (): string[] => [
+  ...readdirSync(sourceDir)
+    .filter((f) => f.endsWith('.ts') && f !== 'messages.ts')
+    .map((f) => join(sourceDir, f)),
+  ...readdirSync(coreDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && d.name !== 'commands')
+    .map((d) => join(coreDir, d.name, 'commands.ts'))
+    .filter((f) => existsSync(f)),
+];
 
 describe('commandMessages', () => {
   it('has the same keys in English and Vietnamese', () => {
@@ -68,9 +79,8 @@ describe('commandMessages', () => {
   });
 
   it('has no unused keys', () => {
-    const sources = readdirSync(sourceDir)
-      .filter((f) => f.endsWith('.ts') && f !== 'messages.ts')
-      .map((f) => readFileSync(join(sourceDir, f), 'utf8'))
+    const sources = sourceFiles()
+      .map((f) => readFileSync(f, 'utf8'))
       .join('\n');
     const dynamic = ['cmd.area.', 'cmd.ph.'];
     for (const key of Object.keys(en)) {
