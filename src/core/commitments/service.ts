@@ -11,6 +11,7 @@ import type { Group, Member, Tx, Workspace } from '../ports.js';
 import { formatDateTime, formatRelative, parseWhen } from '../time.js';
 import { notice, type Action, type CardView, type View } from '../views/types.js';
 import type { Commitment } from './ports.js';
+import { commitmentJobKeys, scheduleDigest } from './jobs.js';
 import {
   checkOffsets,
   describeDuration,
@@ -22,13 +23,6 @@ import {
 } from './schedule.js';
 
 const OPEN: Commitment['status'][] = ['open', 'blocked'];
-
-export const commitmentJobKeys = {
-  remind: (id: number, offset: string, memberId: number) => `commitment:${id}:remind:${offset}:${memberId}`,
-  overdue: (id: number) => `commitment:${id}:overdue`,
-  escalate: (id: number) => `commitment:${id}:escalate`,
-  digest: (groupId: number) => `group:${groupId}:digest`,
-};
 
 type CommitmentCommand = Extract<
   Command,
@@ -440,20 +434,6 @@ async function setDigestEmpty(s: Session, mode: 'post' | 'skip', groupName: stri
   await s.tx.commitments.updateGroupSettings(group.id, { digestEmpty });
   await s.tx.appendAudit(s.workspace.id, s.now, { actorId: s.actor.id, action: 'settings.digest-empty', subject: `group:${group.id}`, data: { mode } });
   return [notice('success', s.t({ key: digestEmpty ? 'digest.emptyPost' : 'digest.emptySkip', params: { group: group.name } }))];
-}
-
-/** Puts the group's next weekly digest on the schedule (or takes it off). */
-export async function scheduleDigest(tx: Tx, groupId: number, workspace: Workspace, now: Date): Promise<void> {
-  const { digestDay, digestHour } = await tx.commitments.groupSettings(groupId);
-  if (!digestDay) {
-    await tx.cancelJobs([commitmentJobKeys.digest(groupId)]);
-    return;
-  }
-  const { DateTime } = await import('luxon');
-  const local = DateTime.fromJSDate(now, { zone: workspace.timezone });
-  let next = local.set({ weekday: digestDay as 1 | 2 | 3 | 4 | 5 | 6 | 7, hour: digestHour, minute: 0, second: 0, millisecond: 0 });
-  if (next <= local) next = next.plus({ weeks: 1 });
-  await tx.schedule({ kind: 'group.digest', key: commitmentJobKeys.digest(groupId), runAt: next.toJSDate(), payload: { groupId } }, 'replace');
 }
 
 // ---- views ----

@@ -4,7 +4,7 @@ import type { Session } from '../context.js';
 import { fail } from '../errors.js';
 import type { Group, Member } from '../ports.js';
 import { notice, type View } from '../views/types.js';
-import { scheduleDigest } from '../commitments/service.js';
+import { scheduleDigest } from '../commitments/jobs.js';
 import { translator } from '../i18n/index.js';
 import { quoteWord } from '../commands/tokenize.js';
 import { canReadGroup, hiddenGroupIds, readerOf } from './visibility.js';
