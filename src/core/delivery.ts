@@ -1,6 +1,7 @@
 // When the outbox gives up on a message, the member whose command owed it hears so: by DM, or where they typed the command.
 import { translator } from './i18n/index.js';
-import type { OutboxTarget, Tx } from './ports.js';
+import type { Tx } from './ports.js';
+import type { OutboxTarget } from './outbox/ports.js';
 import { notice } from './views/types.js';
 
 export interface GivenUp {

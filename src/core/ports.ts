@@ -1,157 +1,30 @@
 // What the core needs from the outside world: storage (one transaction per command), a messenger, a clock.
+// The entities and repositories live with their modules (core/<module>/ports.ts); this file composes them.
 import type { Locale } from './i18n/types.js';
-import type { Ballot, BallotValue, RuleConfig, RuleName, TallyResult, TieMode } from './proposals/rules/types.js';
-import type { GroupKind, HideResults, Role } from './commands/types.js';
+import type { BallotValue, TieMode } from './proposals/rules/types.js';
 import type { View } from './views/types.js';
+import type { AuditEntry, NewAuditEntry } from './audit/ports.js';
 import type { CommitmentRepo } from './commitments/ports.js';
+import type { Group, GroupAccessRepo, GroupMembership, GroupSummary, Role } from './groups/ports.js';
+import type { NewJob } from './jobs/ports.js';
 import type { DisputeRepo } from './mediation/ports.js';
-import type { GroupAccessRepo, GroupVisibility } from './groups/ports.js';
+import type { GroupCreation, Member, Workspace } from './members/ports.js';
+import type { MessageRef, NewOutboxMessage } from './outbox/ports.js';
+import type { Proposal, ProposalFilter, ProposalStatus, StoredBallot } from './proposals/ports.js';
+import type { Ballot } from './proposals/rules/types.js';
+
+export type { AuditEntry, NewAuditEntry } from './audit/ports.js';
+export type { Group, GroupMembership, GroupSummary } from './groups/ports.js';
+export type { NewJob } from './jobs/ports.js';
+export type { GroupCreation, Member, Workspace } from './members/ports.js';
+export type { MessageRef, NewOutboxMessage, OutboxTarget } from './outbox/ports.js';
+export type { Proposal, ProposalFilter, ProposalStatus, StoredBallot } from './proposals/ports.js';
 
 export interface Clock {
   now(): Date;
 }
 
 export const systemClock: Clock = { now: () => new Date() };
-
-export interface Workspace {
-  id: number;
-  platform: string;
-  externalId: string;
-  name: string;
-  locale: Locale;
-  timezone: string;
-  reminderHours: number;
-}
-
-export type GroupCreation = 'anyone' | 'admins';
-
-export interface Member {
-  id: number;
-  workspaceId: number;
-  externalId: string;
-  displayName: string;
-  locale: Locale | null;
-  timezone: string | null;
-}
-
-export interface Group {
-  id: number;
-  workspaceId: number;
-  name: string;
-  kind: GroupKind;
-  channelId: string;
-  channelName: string | null;
-  /** Private groups are read and joined only by their members and invitees (see groups/visibility). */
-  visibility: GroupVisibility;
-  createdBy: number;
-  createdAt: Date;
-  /** How the group's ranked-choice proposals settle ties by default (lot when unset). */
-  rankedTies?: TieMode;
-}
-
-export interface GroupSummary extends Group {
-  memberCount: number;
-}
-
-export interface GroupMembership {
-  member: Member;
-  role: Role;
-}
-
-export type ProposalStatus = 'open' | 'closed' | 'withdrawn';
-
-export interface Proposal {
-  id: number;
-  workspaceId: number;
-  number: number;
-  groupId: number;
-  authorId: number;
-  title: string;
-  body: string | null;
-  rule: RuleName;
-  config: RuleConfig;
-  anonymous: boolean;
-  hideResults: HideResults;
-  /** Ranked choice: how a tie for fewest votes is settled; fixed when the proposal opens. */
-  ties: TieMode;
-  deciderId: number | null;
-  status: ProposalStatus;
-  electorateSize: number;
-  closesAt: Date | null;
-  closedAt: Date | null;
-  result: TallyResult | null;
-  outcome: string | null;
-  outcomeBy: number | null;
-  outcomeAt: Date | null;
-  /** Who withdrew it; absent where a proposal is read without it (a voter's read) and null before it was recorded. */
-  withdrawnBy?: number | null;
-  reviewAt: Date | null;
-  channelId: string;
-  messageRef: MessageRef | null;
-  cardHash: string | null;
-  createdAt: Date;
-}
-
-export interface StoredBallot extends Ballot {
-  memberId: number;
-  value: BallotValue;
-  castAt: Date;
-  updatedAt: Date;
-}
-
-export interface AuditEntry {
-  workspaceId: number;
-  seq: number;
-  at: string;
-  actorId: number | null;
-  action: string;
-  subject: string | null;
-  data: Record<string, unknown>;
-  prevHash: string;
-  hash: string;
-}
-
-export interface NewAuditEntry {
-  actorId: number | null;
-  action: string;
-  subject: string | null;
-  data: Record<string, unknown>;
-}
-
-export type OutboxTarget =
-  /** `onlyFor`: a private space's members; the post is refused while anyone else is in the channel. */
-  | { kind: 'post'; channelId: string; onlyFor?: string[] }
-  | { kind: 'update'; message: MessageRef }
-  | { kind: 'dm'; memberExternalId: string }
-  /** Opens the private space of a mediation; the space's channel id is recorded on delivery. */
-  | { kind: 'private'; disputeId: number; parentChannelId: string; title: string; memberExternalIds: string[] };
-
-export interface NewOutboxMessage {
-  workspaceId: number;
-  target: OutboxTarget;
-  view: View;
-  /** Set when the message is a proposal's card: its MessageRef is stored on delivery. */
-  cardOf?: number;
-  /** Set when the message belongs to a mediation: it is deleted with the case's private texts. */
-  disputeId?: number;
-}
-
-export interface NewJob {
-  kind: string;
-  /** At most one pending job per key. */
-  key: string;
-  runAt: Date;
-  payload: Record<string, unknown>;
-}
-
-export interface ProposalFilter {
-  status?: ProposalStatus[];
-  groupIds?: number[];
-  /** Leaves out the proposals of these groups (private groups the reader may not see). */
-  excludeGroupIds?: readonly number[];
-  decided?: boolean;
-  limit?: number;
-}
 
 /** Everything a command may read or write, inside one database transaction. */
 export interface Tx {
@@ -293,11 +166,6 @@ export type TickOutcome = { ok: true } | { ok: false; errorId: string };
 
 export interface Store {
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
-}
-
-export interface MessageRef {
-  channelId: string;
-  messageId: string;
 }
 
 /**

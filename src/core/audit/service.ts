@@ -1,6 +1,7 @@
 // The audit commands: read recent entries, and recompute the whole chain to prove nothing was altered.
 import type { Session } from '../context.js';
-import type { AuditEntry, Tx } from '../ports.js';
+import type { Tx } from '../ports.js';
+import type { AuditEntry } from './ports.js';
 import type { RuleName } from '../proposals/rules/types.js';
 import { fail } from '../errors.js';
 import { formatDateTime } from '../time.js';

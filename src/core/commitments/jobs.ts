@@ -1,5 +1,6 @@
 // The commitments module's job keys, and the weekly digest's place on the schedule.
-import type { Tx, Workspace } from '../ports.js';
+import type { Tx } from '../ports.js';
+import type { Workspace } from '../members/ports.js';
 
 export const commitmentJobKeys = {
   remind: (id: number, offset: string, memberId: number) => `commitment:${id}:remind:${offset}:${memberId}`,

@@ -7,7 +7,9 @@ import { mentionList, resolveGroup, resolveMember, VOTING_ROLES } from '../group
 import { canReadFiledUnder, canReadGroup, hiddenGroupIds, readerOf } from '../groups/visibility.js';
 import { translator, type Translator } from '../i18n/index.js';
 import type { Locale } from '../i18n/types.js';
-import type { Group, Member, Tx, Workspace } from '../ports.js';
+import type { Tx } from '../ports.js';
+import type { Group } from '../groups/ports.js';
+import type { Member, Workspace } from '../members/ports.js';
 import { formatDateTime, formatRelative, parseWhen } from '../time.js';
 import { notice, type Action, type CardView, type View } from '../views/types.js';
 import type { Commitment } from './ports.js';

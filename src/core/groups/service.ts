@@ -2,7 +2,8 @@
 import type { Command, MemberRef, Role } from '../commands/types.js';
 import type { Session } from '../context.js';
 import { fail } from '../errors.js';
-import type { Group, Member } from '../ports.js';
+import type { Group } from './ports.js';
+import type { Member } from '../members/ports.js';
 import { notice, type View } from '../views/types.js';
 import { scheduleDigest } from '../commitments/jobs.js';
 import { translator } from '../i18n/index.js';

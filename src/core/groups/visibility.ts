@@ -1,6 +1,8 @@
 // Who may read a group: the one place every view asks before it shows a group or anything filed under it.
 import type { Session } from '../context.js';
-import type { AuditEntry, Group, Tx } from '../ports.js';
+import type { Tx } from '../ports.js';
+import type { AuditEntry } from '../audit/ports.js';
+import type { Group } from './ports.js';
 
 /**
  * The reader a view is built for. `privateChannelId` is a channel the platform says is visible only

@@ -7,7 +7,9 @@ import { fail } from '../errors.js';
 import { mentionList, resolveGroup, resolveMember } from '../groups/service.js';
 import { canReadFiledUnder, readerOf } from '../groups/visibility.js';
 import { translator } from '../i18n/index.js';
-import type { Group, Member, Tx, Workspace } from '../ports.js';
+import type { Tx } from '../ports.js';
+import type { Group } from '../groups/ports.js';
+import type { Member, Workspace } from '../members/ports.js';
 import { notice, type CardView, type View } from '../views/types.js';
 import { STAGES, type Dispute } from './ports.js';
 

@@ -7,7 +7,11 @@ import { resolveGroup, resolveMember, VOTING_ROLES } from '../groups/service.js'
 import { canReadFiledUnder, hiddenGroupIds, readerOf } from '../groups/visibility.js';
 import { translator } from '../i18n/index.js';
 import type { Locale } from '../i18n/types.js';
-import type { Group, Member, NewJob, Proposal, Tx, Workspace } from '../ports.js';
+import type { Tx } from '../ports.js';
+import type { Group } from '../groups/ports.js';
+import type { NewJob } from '../jobs/ports.js';
+import type { Member, Workspace } from '../members/ports.js';
+import type { Proposal } from './ports.js';
 import { formatDateTime, parseWhen } from '../time.js';
 import { notice, type View } from '../views/types.js';
 import { outcomeLabel, proposalCard, resultCard, type CardInput } from './card.js';

@@ -6,7 +6,8 @@ import { PgliteSession, PgliteTransaction } from 'drizzle-orm/pglite';
 import { PostgresJsSession, PostgresJsTransaction } from 'drizzle-orm/postgres-js';
 import type postgres from 'postgres';
 import { entryJsonAroundSeq, GENESIS_HASH } from '../../core/audit/chain.js';
-import type { GroupKind, HideResults, Role } from '../../core/commands/types.js';
+import type { GroupKind, Role } from '../../core/groups/ports.js';
+import type { HideResults } from '../../core/proposals/ports.js';
 import type { Locale } from '../../core/i18n/types.js';
 import type {
   AuditEntry,
