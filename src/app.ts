@@ -8,7 +8,7 @@ import { DEFAULT_RATE_LIMITS } from './core/limits.js';
 import { openDatabase, type Database } from './db/client.js';
 import { JobRunner } from './db/jobs.js';
 import { OutboxDispatcher } from './db/outbox.js';
-import { drizzleStore } from './db/repositories/tx.js';
+import { drizzleStore } from './db/store.js';
 import { runSweepJob, scheduleSweep, SWEEP_JOB } from './db/retention.js';
 import { Scheduler } from './db/scheduler.js';
 import { createLogger } from './log.js';

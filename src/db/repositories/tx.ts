@@ -1,20 +1,13 @@
 // The core's Tx port implemented with drizzle: every read and write a command makes, inside one transaction.
-import type { PGlite } from '@electric-sql/pglite';
 import { and, asc, count, desc, eq, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
-import { PgDialect } from 'drizzle-orm/pg-core';
-import { PgliteSession, PgliteTransaction } from 'drizzle-orm/pglite';
-import { PostgresJsSession, PostgresJsTransaction } from 'drizzle-orm/postgres-js';
-import type postgres from 'postgres';
 import { entryJsonAroundSeq, GENESIS_HASH } from '../../core/audit/chain.js';
-import type { GroupKind, Role } from '../../core/groups/ports.js';
-import type { HideResults } from '../../core/proposals/ports.js';
+import type { Role } from '../../core/groups/ports.js';
 import type { Locale } from '../../core/i18n/types.js';
 import type {
   AuditEntry,
   Group,
   GroupCreation,
   Member,
-  MessageRef,
   NewAuditEntry,
   NewJob,
   NewOutboxMessage,
@@ -22,55 +15,16 @@ import type {
   ProposalFilter,
   ProposalStatus,
   StoredBallot,
-  Store,
   Tx,
   Workspace,
 } from '../../core/ports.js';
-import type { Ballot, BallotValue, RuleConfig, RuleName, TallyResult, TieMode } from '../../core/proposals/rules/types.js';
-import { anyOf, rowsOf, withPreparedStatements, type Db, type DbTx } from '../client.js';
+import type { Ballot, BallotValue, TieMode } from '../../core/proposals/rules/types.js';
+import { anyOf } from '../client.js';
 import * as t from '../schema.js';
 import { DrizzleCommitments } from './commitments.js';
 import { DrizzleDisputes } from './disputes.js';
 import { DrizzleGroupAccess } from './group-access.js';
-
-type Conn = Db | DbTx;
-
-/**
- * Plain SQL with $1-style parameters, for the statements every command runs. On postgres.js they are
- * prepared once per connection and skip drizzle's query building; statements issued together are
- * pipelined into one write.
- */
-interface Statements {
-  /** PGlite decodes result rows field by field in JavaScript: for large reads one JSON value is cheaper. */
-  readonly rowsAreCostly?: boolean;
-  rows<T>(text: string, params: readonly unknown[]): Promise<T[]>;
-  /** Queues a write that only has to happen before COMMIT, to be sent with it; absent outside a store transaction. */
-  beforeCommit?(text: string, params: readonly unknown[]): void;
-}
-
-/** The same statements through drizzle, for a DrizzleTx built on a transaction someone else opened. */
-function drizzleStatements(db: Conn): Statements {
-  return {
-    async rows<T>(text: string, params: readonly unknown[]) {
-      return rowsOf<T>(await db.execute(withParams(text, params)));
-    },
-  };
-}
-
-function withParams(text: string, params: readonly unknown[]): SQL {
-  const chunks: SQL[] = [];
-  let at = 0;
-  for (const match of text.matchAll(/\$(\d+)/g)) {
-    chunks.push(sql.raw(text.slice(at, match.index)), sql`${params[Number(match[1]) - 1]}`);
-    at = match.index + match[0].length;
-  }
-  chunks.push(sql.raw(text.slice(at)));
-  return sql.join(chunks);
-}
-
-// Raw rows carry timestamps as Date (PGlite) or as text (postgres.js under drizzle's parsers).
-const asDate = (value: unknown): Date => (value instanceof Date ? value : new Date(value as string));
-const asDateOrNull = (value: unknown): Date | null => (value === null || value === undefined ? null : asDate(value));
+import { asDate, asDateOrNull, drizzleStatements, toAudit, toGroup, toMember, toProposal, toWorkspace, type Conn, type Statements } from './rows.js';
 
 // jsonb parameters are passed as text and cast in SQL, so no driver serializer gets to encode them twice.
 const PROPOSAL_COLUMNS = `p.id, p.workspace_id as "workspaceId", p.number, p.group_id as "groupId", p.author_id as "authorId",
@@ -286,56 +240,6 @@ const auditPageJson = (bounded: boolean) => `
 
 const AUDIT_PAGE = { bounded: auditPage(true), open: auditPage(false) };
 const AUDIT_PAGE_JSON = { bounded: auditPageJson(true), open: auditPageJson(false) };
-
-const toWorkspace = (r: typeof t.workspaces.$inferSelect): Workspace => ({
-  id: r.id,
-  platform: r.platform,
-  externalId: r.externalId,
-  name: r.name,
-  locale: r.locale as Locale,
-  timezone: r.timezone,
-  reminderHours: r.reminderHours,
-});
-
-const toMember = (r: typeof t.members.$inferSelect): Member => ({
-  id: r.id,
-  workspaceId: r.workspaceId,
-  externalId: r.externalId,
-  displayName: r.displayName,
-  locale: (r.locale as Locale | null) ?? null,
-  timezone: r.timezone ?? null,
-});
-
-const toGroup = (r: typeof t.groups.$inferSelect): Group => ({
-  ...r,
-  kind: r.kind as GroupKind,
-  rankedTies: r.rankedTies as TieMode,
-  visibility: r.visibility === 'private' ? 'private' : 'open',
-});
-
-// The ballot secret stays in the database: no Proposal, and so no view or reply, ever carries it.
-const toProposal = ({ ballotSalt: _secret, ...r }: typeof t.proposals.$inferSelect): Proposal => ({
-  ...r,
-  rule: r.rule as RuleName,
-  config: r.config as RuleConfig,
-  hideResults: r.hideResults as HideResults,
-  ties: r.ties as TieMode,
-  status: r.status as ProposalStatus,
-  result: (r.result as TallyResult | null) ?? null,
-  messageRef: (r.messageRef as MessageRef | null) ?? null,
-});
-
-const toAudit = (r: typeof t.auditLog.$inferSelect): AuditEntry => ({
-  workspaceId: r.workspaceId,
-  seq: r.seq,
-  at: r.at,
-  actorId: r.actorId,
-  action: r.action,
-  subject: r.subject,
-  data: r.data as Record<string, unknown>,
-  prevHash: r.prevHash,
-  hash: r.hash,
-});
 
 export class DrizzleTx implements Tx {
   readonly commitments: DrizzleCommitments;
@@ -881,82 +785,6 @@ export class DrizzleTx implements Tx {
     if (keys.length === 0) return;
     await this.db.update(t.jobs).set({ status: 'cancelled' }).where(and(inArray(t.jobs.key, keys), eq(t.jobs.status, 'pending')));
   }
-}
-
-/** The relational config drizzle gives its own transactions, so ours behave the same. */
-function relationalSchema(db: Db) {
-  return db._.schema ? { fullSchema: db._.fullSchema, schema: db._.schema, tableNamesMap: db._.tableNamesMap } : undefined;
-}
-
-const isPostgresJs = (client: unknown): client is postgres.Sql =>
-  typeof client === 'function' && typeof (client as Partial<postgres.Sql>).reserve === 'function';
-const isPglite = (client: unknown): client is PGlite =>
-  typeof client === 'object' && client !== null && typeof (client as Partial<PGlite>).transaction === 'function';
-
-/**
- * On postgres.js the store runs the transaction itself on a reserved connection: BEGIN goes out with
- * the first statement and COMMIT with the writes left for the end, so neither costs a round trip.
- */
-function postgresJsStore(db: Db, client: postgres.Sql): Store {
-  const dialect = new PgDialect();
-  const schema = relationalSchema(db);
-  return {
-    async transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-      const conn = await client.reserve();
-      const run = (text: string, params: readonly unknown[] = []) => conn.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: params.length > 0 });
-      const atCommit: (readonly [string, readonly unknown[]])[] = [];
-      const statements: Statements = {
-        rows: async <R>(text: string, params: readonly unknown[]) => (await run(text, params)) as unknown as R[],
-        beforeCommit: (text, params) => void atCommit.push([text, params]),
-      };
-      const session = new PostgresJsSession(withPreparedStatements(conn), dialect, schema);
-      // drizzle's declarations want a TransactionSql under a transaction; a reserved connection answers the same calls.
-      const tx = new DrizzleTx(new PostgresJsTransaction(dialect, session as never, schema) as unknown as DbTx, statements);
-      const begun = run('begin');
-      begun.catch(() => {});
-      try {
-        const result = await fn(tx);
-        const sent = [begun, ...atCommit.map(([text, params]) => run(text, params)), run('commit')];
-        // A failed write turns COMMIT into ROLLBACK without an error of its own: report the write's.
-        const failed = (await Promise.allSettled(sent)).find((outcome) => outcome.status === 'rejected');
-        if (failed) throw failed.reason;
-        return result;
-      } catch (error) {
-        await run('rollback').catch(() => {});
-        throw error;
-      } finally {
-        conn.release();
-      }
-    },
-  };
-}
-
-function pgliteStore(db: Db, client: PGlite): Store {
-  const dialect = new PgDialect();
-  const schema = relationalSchema(db);
-  return {
-    transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-      return client.transaction(async (pgTx) => {
-        const atCommit: (readonly [string, readonly unknown[]])[] = [];
-        const statements: Statements = {
-          rowsAreCostly: true,
-          rows: async <R>(text: string, params: readonly unknown[]) => (await pgTx.query<R>(text, [...params])).rows,
-          beforeCommit: (text, params) => void atCommit.push([text, params]),
-        };
-        const session = new PgliteSession(pgTx, dialect, schema);
-        const result = await fn(new DrizzleTx(new PgliteTransaction(dialect, session, schema) as unknown as DbTx, statements));
-        for (const [text, params] of atCommit) await pgTx.query(text, [...params]);
-        return result;
-      });
-    },
-  };
-}
-
-export function drizzleStore(db: Db): Store {
-  const client = (db as { $client?: unknown }).$client;
-  if (isPostgresJs(client)) return postgresJsStore(db, client);
-  if (isPglite(client)) return pgliteStore(db, client);
-  return { transaction: (fn) => db.transaction((dbTx) => fn(new DrizzleTx(dbTx))) };
 }
 
 /**
