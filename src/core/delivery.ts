@@ -17,8 +17,8 @@ const short = (reason: string) => (reason.length > 200 ? `${reason.slice(0, 199)
 
 export async function deliveryGivenUp(tx: Tx, message: GivenUp, reason: string, attempts: number, now: Date): Promise<void> {
   if (message.requestedBy === null) return;
-  const requester = await tx.getMember(message.requestedBy);
-  const workspace = await tx.getWorkspace(message.workspaceId);
+  const requester = await tx.members.get(message.requestedBy);
+  const workspace = await tx.workspaces.get(message.workspaceId);
   const t = translator(requester.locale ?? workspace.locale);
   const params = { attempts, reason: short(reason) };
   const target = message.target;
@@ -33,7 +33,7 @@ export async function deliveryGivenUp(tx: Tx, message: GivenUp, reason: string, 
     case 'dm': {
       // A DM to the requester themselves: their DMs are what failed, so there is no way to tell them privately.
       if (target.memberExternalId === requester.externalId) return;
-      const member = await tx.findMember(workspace.id, target.memberExternalId);
+      const member = await tx.members.find(workspace.id, target.memberExternalId);
       return dmRequester(t({ key: 'delivery.givenUpDm', params: { ...params, member: `@${member?.displayName ?? target.memberExternalId}` } }));
     }
     case 'private':

@@ -8,7 +8,7 @@ import type { CommitmentRepo } from './commitments/ports.js';
 import type { Group, GroupAccessRepo, GroupMembership, GroupSummary, Role } from './groups/ports.js';
 import type { NewJob } from './jobs/ports.js';
 import type { DisputeRepo } from './mediation/ports.js';
-import type { GroupCreation, Member, Workspace } from './members/ports.js';
+import type { Member, MemberRepo, Workspace, WorkspaceRepo } from './members/ports.js';
 import type { MessageRef, NewOutboxMessage } from './outbox/ports.js';
 import type { Proposal, ProposalFilter, ProposalStatus, StoredBallot } from './proposals/ports.js';
 import type { Ballot } from './proposals/rules/types.js';
@@ -34,6 +34,9 @@ export interface Tx {
   readonly disputes: DisputeRepo;
   /** Private groups: visibility and invitations (see core/groups). */
   readonly groupAccess: GroupAccessRepo;
+  /** Workspaces and their settings (see core/members). */
+  readonly workspaces: WorkspaceRepo;
+  readonly members: MemberRepo;
 
   // idempotency
   claimCommandKey(workspaceId: number, key: string, at: Date): Promise<boolean>;
@@ -56,20 +59,6 @@ export interface Tx {
     /** Reads what proposalForVoter would for this proposal number, in the same round trip; that call then returns it without a query. */
     prefetch?: { proposalForVoter?: number };
   }): Promise<{ workspace: Workspace; member: Member; claimed: boolean }>;
-
-  // workspaces and members
-  ensureWorkspace(input: { platform: string; externalId: string; name: string; locale: Locale; timezone: string; reminderHours: number; at: Date }): Promise<Workspace>;
-  getWorkspace(id: number): Promise<Workspace>;
-  updateWorkspace(id: number, patch: Partial<Pick<Workspace, 'locale' | 'timezone' | 'reminderHours'>>): Promise<void>;
-  /** Who may create groups in the workspace. */
-  groupCreation(workspaceId: number): Promise<GroupCreation>;
-  setGroupCreation(workspaceId: number, policy: GroupCreation): Promise<void>;
-  ensureMember(input: { workspaceId: number; externalId: string; displayName: string; at: Date }): Promise<Member>;
-  findMember(workspaceId: number, externalId: string): Promise<Member | null>;
-  getMember(id: number): Promise<Member>;
-  /** The members with these ids, in no particular order; ids that match none are left out. */
-  getMembers(ids: readonly number[]): Promise<Member[]>;
-  updateMember(id: number, patch: Partial<Pick<Member, 'locale' | 'timezone'>>): Promise<void>;
 
   // groups
   createGroup(input: Omit<Group, 'id'>): Promise<Group | null>;

@@ -121,7 +121,7 @@ async function memberNames(s: Session, shown: Disclosed[]): Promise<Map<number, 
       for (const id of Array.isArray(value) ? value : [value]) if (typeof id === 'number') ids.add(id);
     }
   }
-  const members = ids.size ? await s.tx.getMembers([...ids]) : [];
+  const members = ids.size ? await s.tx.members.getMany([...ids]) : [];
   return new Map(members.map((m) => [m.id, m.displayName]));
 }
 

@@ -177,7 +177,7 @@ async function accept(s: Session, number: number): Promise<View[]> {
   await s.tx.appendAudit(s.workspace.id, s.now, { actorId: s.actor.id, action: 'commitment.accepted', subject: `commitment:${number}`, data: {} });
   const stillWaiting = pending.filter((id) => id !== s.actor.id);
   if (stillWaiting.length > 0) {
-    const waiting = await s.tx.getMembers(stillWaiting);
+    const waiting = await s.tx.members.getMany(stillWaiting);
     return [notice('success', s.t({ key: 'commitment.acceptedWaiting', params: { number, what: c.what, waiting: mentionList(waiting.map((m) => m.displayName)) } }))];
   }
   await s.tx.commitments.update(c.id, { status: 'open' });
@@ -201,7 +201,7 @@ async function decline(s: Session, number: number): Promise<View[]> {
 /** Tells whoever recorded the commitment how the owner answered, in their own language. */
 async function tellRecorder(s: Session, c: Commitment, key: string): Promise<void> {
   if (c.createdBy === s.actor.id) return;
-  const recorder = await s.tx.getMember(c.createdBy);
+  const recorder = await s.tx.members.get(c.createdBy);
   const t = translator(recorder.locale ?? s.workspace.locale);
   const view = notice('info', t({ key, params: { number: c.number, what: c.what, member: `@${s.actor.displayName}` } }));
   await s.tx.enqueue({ workspaceId: s.workspace.id, target: { kind: 'dm', memberExternalId: recorder.externalId }, view }, s.now);
@@ -548,7 +548,7 @@ export async function runCommitmentReminders(tx: Tx, jobs: { payload: Record<str
     if (!c || !OPEN.includes(c.status)) continue;
     const owner = owners.get(c.id)?.find((o) => o.id === Number(job.payload.memberId));
     if (!owner) continue;
-    if (!workspaces.has(c.workspaceId)) workspaces.set(c.workspaceId, await tx.getWorkspace(c.workspaceId));
+    if (!workspaces.has(c.workspaceId)) workspaces.set(c.workspaceId, await tx.workspaces.get(c.workspaceId));
     if (c.groupId && !groups.has(c.groupId)) groups.set(c.groupId, (await tx.getGroup(c.groupId)).name);
     if (c.proposalId && !proposals.has(c.proposalId)) {
       const p = await tx.getProposal(c.proposalId);
@@ -574,7 +574,7 @@ async function tellConveners(tx: Tx, c: Commitment, workspace: Workspace, now: D
   const ownerIds = new Set(owners.map((o) => o.id));
   let recipients: Member[] = [];
   if (c.groupId) recipients = (await tx.groupMembers(c.groupId)).filter((m) => m.role === 'convener' && !ownerIds.has(m.member.id)).map((m) => m.member);
-  if (recipients.length === 0 && !ownerIds.has(c.createdBy)) recipients = [await tx.getMember(c.createdBy)];
+  if (recipients.length === 0 && !ownerIds.has(c.createdBy)) recipients = [await tx.members.get(c.createdBy)];
   recipients = recipients.filter((r) => r.id !== actor?.id);
   for (const r of recipients) {
     const view = await dmCard(tx, c, r, workspace, now, key, { owners: mentionList(owners.map((o) => o.displayName)), reason: c.blockedReason ?? '' });
@@ -589,7 +589,7 @@ export async function runCommitmentJob(tx: Tx, kind: string, payload: Record<str
   if (kind === 'group.digest') return runDigest(tx, Number(payload.groupId), now);
   const c = await tx.commitments.get(Number(payload.commitmentId));
   if (!c || !OPEN.includes(c.status)) return;
-  const workspace = await tx.getWorkspace(c.workspaceId);
+  const workspace = await tx.workspaces.get(c.workspaceId);
   switch (kind) {
     case 'commitment.remind':
       return runCommitmentReminders(tx, [{ payload }], now);
@@ -615,7 +615,7 @@ export async function runCommitmentJob(tx: Tx, kind: string, payload: Record<str
 
 async function runDigest(tx: Tx, groupId: number, now: Date): Promise<void> {
   const group = await tx.getGroup(groupId);
-  const workspace = await tx.getWorkspace(group.workspaceId);
+  const workspace = await tx.workspaces.get(group.workspaceId);
   const t = translator(workspace.locale);
   const zone = workspace.timezone;
   const weekAgo = new Date(now.getTime() - 7 * 86_400_000);

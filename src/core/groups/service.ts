@@ -37,7 +37,7 @@ export async function resolveGroup(s: Session, name: string | undefined): Promis
 
 /** Finds or creates the member a mention names. Platforms give ids; the console gives names. */
 export async function resolveMember(s: Session, ref: MemberRef): Promise<Member> {
-  return s.tx.ensureMember({ workspaceId: s.workspace.id, externalId: ref, displayName: ref, at: s.now });
+  return s.tx.members.ensure({ workspaceId: s.workspace.id, externalId: ref, displayName: ref, at: s.now });
 }
 
 async function requireConvener(s: Session, group: Group): Promise<void> {
@@ -64,7 +64,7 @@ export async function runGroupCommand(
   switch (command.name) {
     case 'group.create': {
       if (s.ctx.actor.isGuest) return fail('group.guestCannotCreate');
-      if ((await s.tx.groupCreation(s.workspace.id)) === 'admins' && s.ctx.actor.isAdmin !== true) return fail('group.creationAdminsOnly');
+      if ((await s.tx.workspaces.groupCreation(s.workspace.id)) === 'admins' && s.ctx.actor.isAdmin !== true) return fail('group.creationAdminsOnly');
       // A channel's commands (propose, group join, ...) go to its group: a second one there would never be reached.
       const named = await s.tx.findGroupByName(s.workspace.id, command.group);
       if (named) return nameTaken(s, named);

@@ -247,7 +247,7 @@ async function answerRequest(s: Session, c: Extract<Command, { name: 'mediation.
     // The requester or a party who already agreed withdraws: the case does not go ahead.
   }
   await s.tx.disputes.setConsent(dispute.id, s.actor.id, answer, s.now);
-  const requester = await s.tx.getMember(dispute.requestedBy);
+  const requester = await s.tx.members.get(dispute.requestedBy);
   if (answer === 'declined') {
     await s.tx.disputes.update(dispute.id, { status: 'declined', closedAt: s.now });
     // Nothing was announced, so nothing is announced now either: only the requester hears, in private.
@@ -270,7 +270,7 @@ async function answerRequest(s: Session, c: Extract<Command, { name: 'mediation.
   if (!parties.every((p) => consents.get(p.id) === 'accepted')) {
     return [notice('success', s.t({ key: 'mediation.consentedWaiting', params: { number: dispute.number } }))];
   }
-  const mediator = await s.tx.getMember(dispute.mediatorId!);
+  const mediator = await s.tx.members.get(dispute.mediatorId!);
   await openCase(s, { ...dispute, status: 'open' }, parties, mediator);
   return [notice('success', s.t({ key: 'mediation.consentedOpen', params: { number: dispute.number, mediator: `@${mediator.displayName}`, space: spaceName(dispute.number) } }))];
 }
@@ -374,7 +374,7 @@ async function postInSpace(s: Session, d: Dispute, view: View): Promise<void> {
   if (!d.spaceId) return;
   // Members of a private channel can invite others: the platform checks who is in it before each post.
   const parties = await s.tx.disputes.parties(d.id);
-  const mediator = d.mediatorId ? await s.tx.getMember(d.mediatorId) : null;
+  const mediator = d.mediatorId ? await s.tx.members.get(d.mediatorId) : null;
   const onlyFor = [...parties, ...(mediator ? [mediator] : [])].map((m) => m.externalId);
   await s.tx.enqueue({ workspaceId: s.workspace.id, disputeId: d.id, target: { kind: 'post', channelId: d.spaceId, onlyFor }, view }, s.now);
 }
@@ -456,7 +456,7 @@ async function disputeCard(s: Session, d: Dispute, role: Role): Promise<CardView
     return { type: 'card', title: s.t({ key: 'mediation.listConvener', params: { number: d.number } }), fields: [{ label: s.t({ key: 'mediation.statusLabel' }), value: statusText(s, d) }], actions: [] };
   }
   const parties = await s.tx.disputes.parties(d.id);
-  const mediator = d.mediatorId ? await s.tx.getMember(d.mediatorId) : null;
+  const mediator = d.mediatorId ? await s.tx.members.get(d.mediatorId) : null;
   const agreement = await s.tx.disputes.latestAgreement(d.id);
   const fields = [
     { label: s.t({ key: 'mediation.parties' }), value: mentionList(parties.map((p) => p.displayName)) },
@@ -522,8 +522,8 @@ export async function spaceOpened(tx: Tx, disputeId: number, channelId: string, 
 export async function spaceFailed(tx: Tx, disputeId: number, error: string, now: Date): Promise<void> {
   const d = await tx.disputes.get(disputeId);
   if (!d) return;
-  const requester = await tx.getMember(d.requestedBy);
-  const workspace = await tx.getWorkspace(d.workspaceId);
+  const requester = await tx.members.get(d.requestedBy);
+  const workspace = await tx.workspaces.get(d.workspaceId);
   const t = translator(requester.locale ?? workspace.locale);
   await tx.enqueue(
     { workspaceId: d.workspaceId, disputeId: d.id, target: { kind: 'dm', memberExternalId: requester.externalId }, view: notice('warning', t({ key: 'mediation.spaceFailed', params: { number: d.number, error } })) },

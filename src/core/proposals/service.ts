@@ -232,7 +232,7 @@ const isObjection = (rule: Proposal['rule'], value: BallotValue) =>
  */
 async function offerMediation(s: Session, p: Proposal): Promise<void> {
   if (p.authorId === s.actor.id) return;
-  const [author, group] = await Promise.all([s.tx.getMember(p.authorId), s.tx.getGroup(p.groupId)]);
+  const [author, group] = await Promise.all([s.tx.members.get(p.authorId), s.tx.getGroup(p.groupId)]);
   const parties = [author.externalId, s.actor.externalId];
   const recipients = p.anonymous ? [s.actor] : [s.actor, author];
   for (const member of recipients) {
@@ -410,10 +410,10 @@ export async function closeProposal(tx: Tx, p: Proposal, reason: CloseReason, no
   // Every read goes out at once: on Postgres that is one round trip, and the caller holds the lock.
   const [distinct, workspace, group, author, decider] = await Promise.all([
     tx.distinctBallots(p.id),
-    tx.getWorkspace(p.workspaceId),
+    tx.workspaces.get(p.workspaceId),
     tx.getGroup(p.groupId),
-    tx.getMember(p.authorId),
-    p.deciderId ? tx.getMember(p.deciderId) : null,
+    tx.members.get(p.authorId),
+    p.deciderId ? tx.members.get(p.deciderId) : null,
   ]);
   const ballots = expand(distinct);
   const input: TallyInput = { config: p.config, ballots, electorate: p.electorateSize, ties: p.ties };
@@ -489,15 +489,15 @@ async function cardInput(tx: Tx, p: Proposal, d: Omit<Display, 't'> & { t?: Disp
   const showVoters = (d.showVoters ?? false) && !p.anonymous;
   const [group, author, distinct, voters] = await Promise.all([
     tx.getGroup(p.groupId),
-    tx.getMember(p.authorId),
+    tx.members.get(p.authorId),
     tx.distinctBallots(p.id),
     showVoters ? tx.ballots(p.id) : tx.reasonedBallots(p.id),
   ]);
-  const decider = p.deciderId ? await tx.getMember(p.deciderId) : null;
-  const withdrawnBy = p.status === 'withdrawn' && p.withdrawnBy ? await tx.getMember(p.withdrawnBy) : null;
+  const decider = p.deciderId ? await tx.members.get(p.deciderId) : null;
+  const withdrawnBy = p.status === 'withdrawn' && p.withdrawnBy ? await tx.members.get(p.withdrawnBy) : null;
   const names = new Map<number, string>();
   if (!p.anonymous && voters.length) {
-    for (const m of await tx.getMembers([...new Set(voters.map((b) => b.memberId))])) names.set(m.id, m.displayName);
+    for (const m of await tx.members.getMany([...new Set(voters.map((b) => b.memberId))])) names.set(m.id, m.displayName);
   }
   const ballots = expand(distinct);
   return {
@@ -536,7 +536,7 @@ export const hashView = (view: unknown) => createHash('sha256').update(JSON.stri
 export async function runProposalJob(tx: Tx, kind: string, payload: Record<string, unknown>, now: Date): Promise<void> {
   const p = await tx.getProposal(Number(payload.proposalId));
   if (!p) return;
-  const workspace = await tx.getWorkspace(p.workspaceId);
+  const workspace = await tx.workspaces.get(p.workspaceId);
   switch (kind) {
     case 'proposal.close': {
       await tx.lockWorkspace(p.workspaceId);

@@ -6,7 +6,6 @@ import type { Locale } from '../../core/i18n/types.js';
 import type {
   AuditEntry,
   Group,
-  GroupCreation,
   Member,
   NewAuditEntry,
   NewJob,
@@ -24,7 +23,8 @@ import * as t from '../schema.js';
 import { DrizzleCommitments } from './commitments.js';
 import { DrizzleDisputes } from './disputes.js';
 import { DrizzleGroupAccess } from './group-access.js';
-import { asDate, asDateOrNull, drizzleStatements, toAudit, toGroup, toMember, toProposal, toWorkspace, type Conn, type Statements } from './rows.js';
+import { DrizzleMembers, DrizzleWorkspaces } from './members.js';
+import { asDate, asDateOrNull, drizzleStatements, toAudit, toGroup, toMember, toProposal, type Conn, type Statements } from './rows.js';
 
 // jsonb parameters are passed as text and cast in SQL, so no driver serializer gets to encode them twice.
 const PROPOSAL_COLUMNS = `p.id, p.workspace_id as "workspaceId", p.number, p.group_id as "groupId", p.author_id as "authorId",
@@ -245,6 +245,8 @@ export class DrizzleTx implements Tx {
   readonly commitments: DrizzleCommitments;
   readonly disputes: DrizzleDisputes;
   readonly groupAccess: DrizzleGroupAccess;
+  readonly workspaces: DrizzleWorkspaces;
+  readonly members: DrizzleMembers;
 
   private readonly sql: Statements;
   /** proposalForVoter answers that came with openSession, each handed out once. */
@@ -258,6 +260,8 @@ export class DrizzleTx implements Tx {
     this.commitments = new DrizzleCommitments(db);
     this.disputes = new DrizzleDisputes(db);
     this.groupAccess = new DrizzleGroupAccess(db);
+    this.workspaces = new DrizzleWorkspaces(db);
+    this.members = new DrizzleMembers(db);
   }
 
   // ---- idempotency ----
@@ -301,8 +305,8 @@ export class DrizzleTx implements Tx {
     if (voting !== undefined) params.push(voting);
     const [row] = await this.sql.rows<SessionRow & Partial<VoterRow>>(voting === undefined ? OPEN_SESSION : OPEN_SESSION_VOTING, params);
     if (!row) {
-      const workspace = await this.ensureWorkspace({ platform: input.platform, ...input.workspace, ...input.defaults, at: input.at });
-      const member = await this.ensureMember({ workspaceId: workspace.id, ...input.member, at: input.at });
+      const workspace = await this.workspaces.ensure({ platform: input.platform, ...input.workspace, ...input.defaults, at: input.at });
+      const member = await this.members.ensure({ workspaceId: workspace.id, ...input.member, at: input.at });
       const claimed = input.key !== null && (await this.claimCommandKey(workspace.id, input.key, input.at));
       return { workspace, member, claimed };
     }
@@ -316,7 +320,7 @@ export class DrizzleTx implements Tx {
       reminderHours: row.wReminderHours,
     };
     if (row.mId === null || row.mDisplayName === null) {
-      return { workspace, member: await this.ensureMember({ workspaceId: workspace.id, ...input.member, at: input.at }), claimed: row.claimed };
+      return { workspace, member: await this.members.ensure({ workspaceId: workspace.id, ...input.member, at: input.at }), claimed: row.claimed };
     }
     const member: Member = {
       id: row.mId,
@@ -335,86 +339,6 @@ export class DrizzleTx implements Tx {
       this.prefetched.set(voterKey(workspace.id, voting, member.id), row.id === null || row.id === undefined ? null : voterTarget(row as VoterRow));
     }
     return { workspace, member, claimed: row.claimed };
-  }
-
-  // ---- workspaces and members ----
-
-  async ensureWorkspace(input: { platform: string; externalId: string; name: string; locale: Locale; timezone: string; reminderHours: number; at: Date }): Promise<Workspace> {
-    const where = and(eq(t.workspaces.platform, input.platform), eq(t.workspaces.externalId, input.externalId));
-    const [existing] = await this.db.select().from(t.workspaces).where(where);
-    if (existing) return toWorkspace(existing);
-    const [inserted] = await this.db
-      .insert(t.workspaces)
-      .values({ platform: input.platform, externalId: input.externalId, name: input.name, locale: input.locale, timezone: input.timezone, reminderHours: input.reminderHours, createdAt: input.at })
-      .onConflictDoNothing()
-      .returning();
-    if (inserted) {
-      await this.db.insert(t.auditHeads).values({ workspaceId: inserted.id, seq: 0, hash: GENESIS_HASH }).onConflictDoNothing();
-      return toWorkspace(inserted);
-    }
-    const [raced] = await this.db.select().from(t.workspaces).where(where);
-    return toWorkspace(raced!);
-  }
-
-  async getWorkspace(id: number): Promise<Workspace> {
-    const [row] = await this.db.select().from(t.workspaces).where(eq(t.workspaces.id, id));
-    if (!row) throw new Error(`workspace ${id} not found`);
-    return toWorkspace(row);
-  }
-
-  async updateWorkspace(id: number, patch: Partial<Pick<Workspace, 'locale' | 'timezone' | 'reminderHours'>>): Promise<void> {
-    await this.db.update(t.workspaces).set(patch).where(eq(t.workspaces.id, id));
-  }
-
-  async groupCreation(workspaceId: number): Promise<GroupCreation> {
-    const [row] = await this.db.select({ policy: t.workspaces.groupCreation }).from(t.workspaces).where(eq(t.workspaces.id, workspaceId));
-    return row?.policy === 'admins' ? 'admins' : 'anyone';
-  }
-
-  async setGroupCreation(workspaceId: number, policy: GroupCreation): Promise<void> {
-    await this.db.update(t.workspaces).set({ groupCreation: policy }).where(eq(t.workspaces.id, workspaceId));
-  }
-
-  async ensureMember(input: { workspaceId: number; externalId: string; displayName: string; at: Date }): Promise<Member> {
-    const where = and(eq(t.members.workspaceId, input.workspaceId), eq(t.members.externalId, input.externalId));
-    const [existing] = await this.db.select().from(t.members).where(where);
-    if (existing) {
-      // Platforms may rename people; a mention only knows the id, so it never overwrites a real name.
-      if (input.displayName !== input.externalId && existing.displayName !== input.displayName) {
-        await this.db.update(t.members).set({ displayName: input.displayName }).where(eq(t.members.id, existing.id));
-        existing.displayName = input.displayName;
-      }
-      return toMember(existing);
-    }
-    const [inserted] = await this.db
-      .insert(t.members)
-      .values({ workspaceId: input.workspaceId, externalId: input.externalId, displayName: input.displayName, createdAt: input.at })
-      .onConflictDoNothing()
-      .returning();
-    if (inserted) return toMember(inserted);
-    const [raced] = await this.db.select().from(t.members).where(where);
-    return toMember(raced!);
-  }
-
-  async findMember(workspaceId: number, externalId: string): Promise<Member | null> {
-    const [row] = await this.db.select().from(t.members).where(and(eq(t.members.workspaceId, workspaceId), eq(t.members.externalId, externalId)));
-    return row ? toMember(row) : null;
-  }
-
-  async getMember(id: number): Promise<Member> {
-    const [row] = await this.db.select().from(t.members).where(eq(t.members.id, id));
-    if (!row) throw new Error(`member ${id} not found`);
-    return toMember(row);
-  }
-
-  async getMembers(ids: readonly number[]): Promise<Member[]> {
-    if (!ids.length) return [];
-    const rows = await this.db.select().from(t.members).where(anyOf(t.members.id, ids));
-    return rows.map(toMember);
-  }
-
-  async updateMember(id: number, patch: Partial<Pick<Member, 'locale' | 'timezone'>>): Promise<void> {
-    await this.db.update(t.members).set(patch).where(eq(t.members.id, id));
   }
 
   // ---- groups ----
