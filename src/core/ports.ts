@@ -1,11 +1,11 @@
 // What the core needs from the outside world: storage (one transaction per command), a messenger, a clock.
 // The entities and repositories live with their modules (core/<module>/ports.ts); this file composes them.
 import type { Locale } from './i18n/types.js';
-import type { BallotValue, TieMode } from './proposals/rules/types.js';
+import type { BallotValue } from './proposals/rules/types.js';
 import type { View } from './views/types.js';
 import type { AuditEntry, NewAuditEntry } from './audit/ports.js';
 import type { CommitmentRepo } from './commitments/ports.js';
-import type { Group, GroupAccessRepo, GroupMembership, GroupSummary, Role } from './groups/ports.js';
+import type { GroupAccessRepo, GroupRepo } from './groups/ports.js';
 import type { NewJob } from './jobs/ports.js';
 import type { DisputeRepo } from './mediation/ports.js';
 import type { Member, MemberRepo, Workspace, WorkspaceRepo } from './members/ports.js';
@@ -32,6 +32,8 @@ export interface Tx {
   readonly commitments: CommitmentRepo;
   /** Mediation cases (see core/mediation). */
   readonly disputes: DisputeRepo;
+  /** Groups and memberships (see core/groups). */
+  readonly groups: GroupRepo;
   /** Private groups: visibility and invitations (see core/groups). */
   readonly groupAccess: GroupAccessRepo;
   /** Workspaces and their settings (see core/members). */
@@ -59,21 +61,6 @@ export interface Tx {
     /** Reads what proposalForVoter would for this proposal number, in the same round trip; that call then returns it without a query. */
     prefetch?: { proposalForVoter?: number };
   }): Promise<{ workspace: Workspace; member: Member; claimed: boolean }>;
-
-  // groups
-  createGroup(input: Omit<Group, 'id'>): Promise<Group | null>;
-  findGroupByName(workspaceId: number, name: string): Promise<Group | null>;
-  findGroupByChannel(workspaceId: number, channelId: string): Promise<Group | null>;
-  getGroup(id: number): Promise<Group>;
-  listGroups(workspaceId: number): Promise<GroupSummary[]>;
-  groupsOfMember(memberId: number): Promise<(Group & { role: Role })[]>;
-  roleIn(groupId: number, memberId: number): Promise<Role | null>;
-  /** Locks the group's row until the transaction ends, so that checks on its memberships and the changes they allow are not interleaved. */
-  lockGroup(groupId: number): Promise<void>;
-  setMembership(groupId: number, memberId: number, role: Role, at: Date): Promise<void>;
-  removeMembership(groupId: number, memberId: number): Promise<void>;
-  groupMembers(groupId: number): Promise<GroupMembership[]>;
-  setGroupRankedTies(groupId: number, ties: TieMode): Promise<void>;
 
   // proposals and ballots
   nextProposalNumber(workspaceId: number): Promise<number>;

@@ -22,7 +22,7 @@ const SCAN_PAGE = 200;
  * values, times in the reader's zone and language. Hidden entries are skipped, not marked.
  */
 export async function listAudit(s: Session, limit: number): Promise<View[]> {
-  const groups = await s.tx.groupsOfMember(s.actor.id);
+  const groups = await s.tx.groups.ofMember(s.actor.id);
   if (groups.length === 0) return [notice('info', s.t({ key: 'audit.noGroup' }))];
   const reader: AuditReader = { memberId: s.actor.id, groupIds: new Set(groups.map((g) => g.id)) };
   const scopes = new ScopeResolver(s, reader);

@@ -108,14 +108,14 @@ async function commit(s: Session, c: Extract<Command, { name: 'commit' }>): Prom
     proposalId = p.id;
     // What follows from a private group's decision stays with that group unless a group is named.
     if (!group) {
-      const decidedBy = await s.tx.getGroup(p.groupId);
+      const decidedBy = await s.tx.groups.get(p.groupId);
       if (decidedBy.visibility === 'private') group = decidedBy;
     }
   }
   group ??= await channelGroup(s);
   // A group's commitments show in its digest and its members' record: only its members may add to them.
   if (group) {
-    const role = await s.tx.roleIn(group.id, s.actor.id);
+    const role = await s.tx.groups.roleIn(group.id, s.actor.id);
     if (!role || !VOTING_ROLES.includes(role)) return fail('commitment.membersOnly', { group: group.name });
   }
   const owners: Member[] = c.owners.length ? [] : [s.actor];
@@ -215,7 +215,7 @@ const overdueFrom = (dueAt: Date) => new Date(dueAt.getTime() + 1000);
 
 /** The group of the channel the command came from, unless it is a private group the member may not read. */
 async function channelGroup(s: Session): Promise<Group | null> {
-  const group = await s.tx.findGroupByChannel(s.workspace.id, s.ctx.channel.id);
+  const group = await s.tx.groups.findByChannel(s.workspace.id, s.ctx.channel.id);
   return group && (await canReadGroup(s.tx, group, readerOf(s))) ? group : null;
 }
 
@@ -258,7 +258,7 @@ async function canReadCommitment(s: Session, c: Commitment): Promise<boolean> {
 async function requireManage(s: Session, c: Commitment): Promise<Member[]> {
   const owners = await s.tx.commitments.owners(c.id);
   if (owners.some((o) => o.id === s.actor.id) || c.createdBy === s.actor.id) return owners;
-  if (c.groupId && (await s.tx.roleIn(c.groupId, s.actor.id)) === 'convener') return owners;
+  if (c.groupId && (await s.tx.groups.roleIn(c.groupId, s.actor.id)) === 'convener') return owners;
   return fail('commitment.manageOnly', { number: c.number });
 }
 
@@ -377,7 +377,7 @@ async function stats(s: Session, groupName: string | undefined): Promise<View[]>
 
 async function requireSettingsAdmin(s: Session, group: Group | null): Promise<void> {
   if (group) {
-    if ((await s.tx.roleIn(group.id, s.actor.id)) !== 'convener') fail('group.convenerOnly', { group: group.name });
+    if ((await s.tx.groups.roleIn(group.id, s.actor.id)) !== 'convener') fail('group.convenerOnly', { group: group.name });
     return;
   }
   requireWorkspaceAdmin(s);
@@ -448,7 +448,7 @@ interface Display {
 
 async function commitmentCard(tx: Tx, c: Commitment, d: Display): Promise<CardView> {
   const owners = await tx.commitments.owners(c.id);
-  const group = c.groupId ? (await tx.getGroup(c.groupId)).name : null;
+  const group = c.groupId ? (await tx.groups.get(c.groupId)).name : null;
   const p = c.proposalId ? await tx.getProposal(c.proposalId) : null;
   return buildCommitmentCard(c, owners, { group, proposal: p ? `#${p.number} ${p.title}` : null }, d);
 }
@@ -549,7 +549,7 @@ export async function runCommitmentReminders(tx: Tx, jobs: { payload: Record<str
     const owner = owners.get(c.id)?.find((o) => o.id === Number(job.payload.memberId));
     if (!owner) continue;
     if (!workspaces.has(c.workspaceId)) workspaces.set(c.workspaceId, await tx.workspaces.get(c.workspaceId));
-    if (c.groupId && !groups.has(c.groupId)) groups.set(c.groupId, (await tx.getGroup(c.groupId)).name);
+    if (c.groupId && !groups.has(c.groupId)) groups.set(c.groupId, (await tx.groups.get(c.groupId)).name);
     if (c.proposalId && !proposals.has(c.proposalId)) {
       const p = await tx.getProposal(c.proposalId);
       proposals.set(c.proposalId, p ? `#${p.number} ${p.title}` : null);
@@ -573,7 +573,7 @@ async function tellConveners(tx: Tx, c: Commitment, workspace: Workspace, now: D
   const owners = await tx.commitments.owners(c.id);
   const ownerIds = new Set(owners.map((o) => o.id));
   let recipients: Member[] = [];
-  if (c.groupId) recipients = (await tx.groupMembers(c.groupId)).filter((m) => m.role === 'convener' && !ownerIds.has(m.member.id)).map((m) => m.member);
+  if (c.groupId) recipients = (await tx.groups.members(c.groupId)).filter((m) => m.role === 'convener' && !ownerIds.has(m.member.id)).map((m) => m.member);
   if (recipients.length === 0 && !ownerIds.has(c.createdBy)) recipients = [await tx.members.get(c.createdBy)];
   recipients = recipients.filter((r) => r.id !== actor?.id);
   for (const r of recipients) {
@@ -614,7 +614,7 @@ export async function runCommitmentJob(tx: Tx, kind: string, payload: Record<str
 }
 
 async function runDigest(tx: Tx, groupId: number, now: Date): Promise<void> {
-  const group = await tx.getGroup(groupId);
+  const group = await tx.groups.get(groupId);
   const workspace = await tx.workspaces.get(group.workspaceId);
   const t = translator(workspace.locale);
   const zone = workspace.timezone;

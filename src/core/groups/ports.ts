@@ -34,6 +34,23 @@ export interface GroupMembership {
   role: Role;
 }
 
+export interface GroupRepo {
+  /** Null when the workspace already has a group of that name. */
+  create(input: Omit<Group, 'id'>): Promise<Group | null>;
+  findByName(workspaceId: number, name: string): Promise<Group | null>;
+  findByChannel(workspaceId: number, channelId: string): Promise<Group | null>;
+  get(id: number): Promise<Group>;
+  list(workspaceId: number): Promise<GroupSummary[]>;
+  ofMember(memberId: number): Promise<(Group & { role: Role })[]>;
+  roleIn(groupId: number, memberId: number): Promise<Role | null>;
+  /** Locks the group's row until the transaction ends, so that checks on its memberships and the changes they allow are not interleaved. */
+  lock(groupId: number): Promise<void>;
+  setMembership(groupId: number, memberId: number, role: Role, at: Date): Promise<void>;
+  removeMembership(groupId: number, memberId: number): Promise<void>;
+  members(groupId: number): Promise<GroupMembership[]>;
+  setRankedTies(groupId: number, ties: TieMode): Promise<void>;
+}
+
 export interface GroupAccessRepo {
   setVisibility(groupId: number, visibility: GroupVisibility): Promise<void>;
   /** False when the member was already invited. */

@@ -34,7 +34,7 @@ export async function hiddenGroupIds(tx: Tx, workspaceId: number, reader: Reader
 /** Whether the reader may read something filed under this group (a proposal, commitment or mediation); none means open. */
 export async function canReadFiledUnder(tx: Tx, groupId: number | null, reader: Reader): Promise<boolean> {
   if (groupId === null) return true;
-  return canReadGroup(tx, await tx.getGroup(groupId), reader);
+  return canReadGroup(tx, await tx.groups.get(groupId), reader);
 }
 
 /**

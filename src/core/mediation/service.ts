@@ -159,7 +159,7 @@ async function request(s: Session, c: Extract<Command, { name: 'mediate' }>): Pr
   if (parties.length < 2 && !parties.some((p) => p.id !== s.actor.id)) fail('mediation.needTwo');
   // A mediation belongs to a group its requester is part of: nobody opens cases in groups they are not in.
   const group = await resolveGroup(s, c.group);
-  const role = await s.tx.roleIn(group.id, s.actor.id);
+  const role = await s.tx.groups.roleIn(group.id, s.actor.id);
   if (!role) fail('mediation.notInGroup', { group: group.name });
   const isParty = parties.some((p) => p.id === s.actor.id);
   // A member asks for help with their own dispute; opening one for others is a mediator's or convener's job.
@@ -278,7 +278,7 @@ async function answerRequest(s: Session, c: Extract<Command, { name: 'mediation.
 /** Every party agreed: the case opens, the group hears that it exists (names only when not confidential), the space opens. */
 async function openCase(s: Session, dispute: Dispute, parties: Member[], mediator: Member): Promise<void> {
   await s.tx.disputes.update(dispute.id, { status: 'open' });
-  const group = dispute.groupId ? await s.tx.getGroup(dispute.groupId) : null;
+  const group = dispute.groupId ? await s.tx.groups.get(dispute.groupId) : null;
   await s.tx.appendAudit(s.workspace.id, s.now, {
     actorId: null,
     action: 'mediation.opened',
@@ -306,7 +306,7 @@ async function openCase(s: Session, dispute: Dispute, parties: Member[], mediato
 
 /** The group's mediators in turn, never a party; failing that a convener who is not a party. */
 async function chooseMediator(tx: Tx, group: Group, parties: Member[]): Promise<Member | null> {
-  const members = await tx.groupMembers(group.id);
+  const members = await tx.groups.members(group.id);
   const partyIds = new Set(parties.map((p) => p.id));
   const pick = async (role: 'mediator' | 'convener') => {
     const pool = members.filter((m) => m.role === role && !partyIds.has(m.member.id)).map((m) => m.member).sort((a, b) => a.id - b.id);
@@ -343,7 +343,7 @@ async function access(
   let role: Role | null = null;
   if (dispute.mediatorId === s.actor.id) role = 'mediator';
   else if (parties.some((p) => p.id === s.actor.id)) role = 'party';
-  else if (dispute.groupId && (await s.tx.roleIn(dispute.groupId, s.actor.id)) === 'convener') role = 'convener';
+  else if (dispute.groupId && (await s.tx.groups.roleIn(dispute.groupId, s.actor.id)) === 'convener') role = 'convener';
   if (!role) return fail('mediation.notFound', { number: dispute.number });
   if (need === 'mediator' && role !== 'mediator') fail('mediation.mediatorOnly', { number: dispute.number });
   if (need === 'participant' && role === 'convener') fail('mediation.participantsOnly', { number: dispute.number });
@@ -400,8 +400,8 @@ async function close(s: Session, c: Extract<Command, { name: 'mediation.close' }
   await s.tx.enqueue({ workspaceId: s.workspace.id, disputeId: dispute.id, target: { kind: 'post', channelId: dispute.channelId }, view: publicRecord(t, closed, parties, c.outcome) }, s.now);
   await postInSpace(s, dispute, notice('info', t({ key: 'mediation.closedNotice', params: { number: dispute.number, outcome: t({ key: `mediation.outcome.${c.outcome}` }) } })));
   if (c.outcome === 'escalated') {
-    const target = escalateTo ?? (dispute.groupId ? await s.tx.getGroup(dispute.groupId) : null);
-    const conveners = target ? (await s.tx.groupMembers(target.id)).filter((m) => m.role === 'convener').map((m) => m.member) : [];
+    const target = escalateTo ?? (dispute.groupId ? await s.tx.groups.get(dispute.groupId) : null);
+    const conveners = target ? (await s.tx.groups.members(target.id)).filter((m) => m.role === 'convener').map((m) => m.member) : [];
     for (const convener of conveners) {
       const ct = translator(convener.locale ?? s.workspace.locale);
       await s.tx.enqueue(

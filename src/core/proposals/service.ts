@@ -58,7 +58,7 @@ export async function runProposalCommand(s: Session, command: ProposalCommand): 
 
 async function propose(s: Session, c: Extract<Command, { name: 'propose' }>): Promise<View[]> {
   const group = await resolveGroup(s, c.group);
-  const role = await s.tx.roleIn(group.id, s.actor.id);
+  const role = await s.tx.groups.roleIn(group.id, s.actor.id);
   if (!role) fail('proposal.notMemberToPropose', { group: group.name });
   if (role === 'observer') fail('proposal.observerCannotPropose', { group: group.name });
 
@@ -71,12 +71,12 @@ async function propose(s: Session, c: Extract<Command, { name: 'propose' }>): Pr
   let deciderId: number | null = null;
   if (c.rule === 'advice') {
     const decider = c.decider ? await resolveMember(s, c.decider) : s.actor;
-    const deciderRole = await s.tx.roleIn(group.id, decider.id);
+    const deciderRole = await s.tx.groups.roleIn(group.id, decider.id);
     if (!deciderRole) fail('proposal.deciderNotMember', { member: `@${decider.displayName}`, group: group.name });
     deciderId = decider.id;
   }
 
-  const members = await s.tx.groupMembers(group.id);
+  const members = await s.tx.groups.members(group.id);
   const voters = members.filter((m) => VOTING_ROLES.includes(m.role)).map((m) => m.member.id);
   const config: RuleConfig = { options: c.options };
   if (c.quorum) config.quorum = c.quorum;
@@ -156,8 +156,8 @@ async function vote(s: Session, c: Extract<Command, { name: 'vote' }>): Promise<
   if (p.status === 'withdrawn') fail('vote.withdrawn', { number: p.number });
   if (p.status === 'closed') fail('vote.closed', { number: p.number });
   if (!target.eligible) {
-    const group = await s.tx.getGroup(p.groupId);
-    const role = await s.tx.roleIn(p.groupId, s.actor.id);
+    const group = await s.tx.groups.get(p.groupId);
+    const role = await s.tx.groups.roleIn(p.groupId, s.actor.id);
     if (!role) fail('vote.notMember', { group: group.name, number: p.number });
     if (role === 'observer') fail('vote.observer', { group: group.name });
     fail('vote.joinedLate', { number: p.number });
@@ -232,7 +232,7 @@ const isObjection = (rule: Proposal['rule'], value: BallotValue) =>
  */
 async function offerMediation(s: Session, p: Proposal): Promise<void> {
   if (p.authorId === s.actor.id) return;
-  const [author, group] = await Promise.all([s.tx.members.get(p.authorId), s.tx.getGroup(p.groupId)]);
+  const [author, group] = await Promise.all([s.tx.members.get(p.authorId), s.tx.groups.get(p.groupId)]);
   const parties = [author.externalId, s.actor.externalId];
   const recipients = p.anonymous ? [s.actor] : [s.actor, author];
   for (const member of recipients) {
@@ -276,7 +276,7 @@ async function requireProposal(s: Session, number: number): Promise<Proposal> {
 async function canManage(s: Session, p: Proposal): Promise<boolean> {
   if (p.rule === 'advice') return p.deciderId === s.actor.id;
   if (p.authorId === s.actor.id) return true;
-  return (await s.tx.roleIn(p.groupId, s.actor.id)) === 'convener';
+  return (await s.tx.groups.roleIn(p.groupId, s.actor.id)) === 'convener';
 }
 
 async function closeByHand(s: Session, number: number): Promise<View[]> {
@@ -293,7 +293,7 @@ async function withdraw(s: Session, number: number): Promise<View[]> {
   const p = await requireProposal(s, number);
   if (p.status !== 'open') fail(p.status === 'closed' ? 'proposal.alreadyClosed' : 'proposal.alreadyWithdrawn', { number });
   const isAuthor = p.authorId === s.actor.id;
-  if (!isAuthor && (await s.tx.roleIn(p.groupId, s.actor.id)) !== 'convener') fail('proposal.manageOnly', { number });
+  if (!isAuthor && (await s.tx.groups.roleIn(p.groupId, s.actor.id)) !== 'convener') fail('proposal.manageOnly', { number });
   await s.tx.updateProposal(p.id, { status: 'withdrawn', closedAt: s.now, withdrawnBy: s.actor.id });
   await s.tx.cancelJobs([jobKeys.close(p.id), jobKeys.remind(p.id)]);
   await s.tx.appendAudit(s.workspace.id, s.now, { actorId: s.actor.id, action: 'proposal.withdrawn', subject: `proposal:${number}`, data: {} });
@@ -376,7 +376,7 @@ async function decisions(s: Session, groupName: string | undefined): Promise<Vie
   const groupNames = new Map<number, string>();
   const items = [];
   for (const p of closed) {
-    if (!groupNames.has(p.groupId)) groupNames.set(p.groupId, (await s.tx.getGroup(p.groupId)).name);
+    if (!groupNames.has(p.groupId)) groupNames.set(p.groupId, (await s.tx.groups.get(p.groupId)).name);
     const result = p.result;
     const outcome = result ? outcomeLabel(s.t, result, p) : '';
     const when = p.closedAt ? p.closedAt.toISOString().slice(0, 10) : '';
@@ -411,7 +411,7 @@ export async function closeProposal(tx: Tx, p: Proposal, reason: CloseReason, no
   const [distinct, workspace, group, author, decider] = await Promise.all([
     tx.distinctBallots(p.id),
     tx.workspaces.get(p.workspaceId),
-    tx.getGroup(p.groupId),
+    tx.groups.get(p.groupId),
     tx.members.get(p.authorId),
     p.deciderId ? tx.members.get(p.deciderId) : null,
   ]);
@@ -488,7 +488,7 @@ async function cardInput(tx: Tx, p: Proposal, d: Omit<Display, 't'> & { t?: Disp
   // card may name their voters.
   const showVoters = (d.showVoters ?? false) && !p.anonymous;
   const [group, author, distinct, voters] = await Promise.all([
-    tx.getGroup(p.groupId),
+    tx.groups.get(p.groupId),
     tx.members.get(p.authorId),
     tx.distinctBallots(p.id),
     showVoters ? tx.ballots(p.id) : tx.reasonedBallots(p.id),
@@ -547,7 +547,7 @@ export async function runProposalJob(tx: Tx, kind: string, payload: Record<strin
     case 'proposal.remind': {
       // A reminder for a deadline that passed while Concord was stopped would only confuse.
       if (p.status !== 'open' || !p.closesAt || p.closesAt <= now) return;
-      const group = await tx.getGroup(p.groupId);
+      const group = await tx.groups.get(p.groupId);
       for (const member of await tx.nonVoters(p.id)) {
         await tx.enqueue({ workspaceId: p.workspaceId, target: { kind: 'dm', memberExternalId: member.externalId }, view: await reminderView(tx, p, group, member, workspace, now) }, now);
       }

@@ -1,11 +1,9 @@
 // The core's Tx port implemented with drizzle: every read and write a command makes, inside one transaction.
-import { and, asc, count, desc, eq, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { entryJsonAroundSeq, GENESIS_HASH } from '../../core/audit/chain.js';
-import type { Role } from '../../core/groups/ports.js';
 import type { Locale } from '../../core/i18n/types.js';
 import type {
   AuditEntry,
-  Group,
   Member,
   NewAuditEntry,
   NewJob,
@@ -17,14 +15,15 @@ import type {
   Tx,
   Workspace,
 } from '../../core/ports.js';
-import type { Ballot, BallotValue, TieMode } from '../../core/proposals/rules/types.js';
+import type { Ballot, BallotValue } from '../../core/proposals/rules/types.js';
 import { anyOf } from '../client.js';
 import * as t from '../schema.js';
 import { DrizzleCommitments } from './commitments.js';
 import { DrizzleDisputes } from './disputes.js';
 import { DrizzleGroupAccess } from './group-access.js';
+import { DrizzleGroups } from './groups.js';
 import { DrizzleMembers, DrizzleWorkspaces } from './members.js';
-import { asDate, asDateOrNull, drizzleStatements, toAudit, toGroup, toMember, toProposal, type Conn, type Statements } from './rows.js';
+import { asDate, asDateOrNull, drizzleStatements, toAudit, toMember, toProposal, type Conn, type Statements } from './rows.js';
 
 // jsonb parameters are passed as text and cast in SQL, so no driver serializer gets to encode them twice.
 const PROPOSAL_COLUMNS = `p.id, p.workspace_id as "workspaceId", p.number, p.group_id as "groupId", p.author_id as "authorId",
@@ -247,6 +246,7 @@ export class DrizzleTx implements Tx {
   readonly groupAccess: DrizzleGroupAccess;
   readonly workspaces: DrizzleWorkspaces;
   readonly members: DrizzleMembers;
+  readonly groups: DrizzleGroups;
 
   private readonly sql: Statements;
   /** proposalForVoter answers that came with openSession, each handed out once. */
@@ -262,6 +262,7 @@ export class DrizzleTx implements Tx {
     this.groupAccess = new DrizzleGroupAccess(db);
     this.workspaces = new DrizzleWorkspaces(db);
     this.members = new DrizzleMembers(db);
+    this.groups = new DrizzleGroups(db);
   }
 
   // ---- idempotency ----
@@ -339,95 +340,6 @@ export class DrizzleTx implements Tx {
       this.prefetched.set(voterKey(workspace.id, voting, member.id), row.id === null || row.id === undefined ? null : voterTarget(row as VoterRow));
     }
     return { workspace, member, claimed: row.claimed };
-  }
-
-  // ---- groups ----
-
-  async createGroup(input: Omit<Group, 'id'>): Promise<Group | null> {
-    const [row] = await this.db.insert(t.groups).values(input).onConflictDoNothing().returning();
-    return row ? toGroup(row) : null;
-  }
-
-  async findGroupByName(workspaceId: number, name: string): Promise<Group | null> {
-    const [row] = await this.db
-      .select()
-      .from(t.groups)
-      .where(and(eq(t.groups.workspaceId, workspaceId), sql`lower(${t.groups.name}) = lower(${name})`));
-    return row ? toGroup(row) : null;
-  }
-
-  async findGroupByChannel(workspaceId: number, channelId: string): Promise<Group | null> {
-    const [row] = await this.db
-      .select()
-      .from(t.groups)
-      .where(and(eq(t.groups.workspaceId, workspaceId), eq(t.groups.channelId, channelId)))
-      .orderBy(asc(t.groups.id))
-      .limit(1);
-    return row ? toGroup(row) : null;
-  }
-
-  async getGroup(id: number): Promise<Group> {
-    const [row] = await this.db.select().from(t.groups).where(eq(t.groups.id, id));
-    if (!row) throw new Error(`group ${id} not found`);
-    return toGroup(row);
-  }
-
-  async listGroups(workspaceId: number) {
-    const rows = await this.db
-      .select({ group: t.groups, memberCount: count(t.groupMembers.memberId) })
-      .from(t.groups)
-      .leftJoin(t.groupMembers, eq(t.groupMembers.groupId, t.groups.id))
-      .where(eq(t.groups.workspaceId, workspaceId))
-      .groupBy(t.groups.id)
-      .orderBy(asc(t.groups.name));
-    return rows.map((r) => ({ ...toGroup(r.group), memberCount: Number(r.memberCount) }));
-  }
-
-  async groupsOfMember(memberId: number) {
-    const rows = await this.db
-      .select({ group: t.groups, role: t.groupMembers.role })
-      .from(t.groupMembers)
-      .innerJoin(t.groups, eq(t.groups.id, t.groupMembers.groupId))
-      .where(eq(t.groupMembers.memberId, memberId))
-      .orderBy(asc(t.groups.name));
-    return rows.map((r) => ({ ...toGroup(r.group), role: r.role as Role }));
-  }
-
-  async lockGroup(groupId: number): Promise<void> {
-    await this.db.select({ id: t.groups.id }).from(t.groups).where(eq(t.groups.id, groupId)).for('update');
-  }
-
-  async roleIn(groupId: number, memberId: number): Promise<Role | null> {
-    const [row] = await this.db
-      .select({ role: t.groupMembers.role })
-      .from(t.groupMembers)
-      .where(and(eq(t.groupMembers.groupId, groupId), eq(t.groupMembers.memberId, memberId)));
-    return (row?.role as Role | undefined) ?? null;
-  }
-
-  async setMembership(groupId: number, memberId: number, role: Role, at: Date): Promise<void> {
-    await this.db
-      .insert(t.groupMembers)
-      .values({ groupId, memberId, role, joinedAt: at })
-      .onConflictDoUpdate({ target: [t.groupMembers.groupId, t.groupMembers.memberId], set: { role } });
-  }
-
-  async removeMembership(groupId: number, memberId: number): Promise<void> {
-    await this.db.delete(t.groupMembers).where(and(eq(t.groupMembers.groupId, groupId), eq(t.groupMembers.memberId, memberId)));
-  }
-
-  async groupMembers(groupId: number) {
-    const rows = await this.db
-      .select({ member: t.members, role: t.groupMembers.role })
-      .from(t.groupMembers)
-      .innerJoin(t.members, eq(t.members.id, t.groupMembers.memberId))
-      .where(eq(t.groupMembers.groupId, groupId))
-      .orderBy(asc(t.groupMembers.joinedAt), asc(t.members.id));
-    return rows.map((r) => ({ member: toMember(r.member), role: r.role as Role }));
-  }
-
-  async setGroupRankedTies(groupId: number, ties: TieMode): Promise<void> {
-    await this.db.update(t.groups).set({ rankedTies: ties }).where(eq(t.groups.id, groupId));
   }
 
   // ---- proposals and ballots ----
