@@ -3,7 +3,7 @@
 import type { Locale } from './i18n/types.js';
 import type { BallotValue } from './proposals/rules/types.js';
 import type { View } from './views/types.js';
-import type { AuditEntry, NewAuditEntry } from './audit/ports.js';
+import type { AuditEntry, AuditRepo } from './audit/ports.js';
 import type { CommitmentRepo } from './commitments/ports.js';
 import type { GroupAccessRepo, GroupRepo } from './groups/ports.js';
 import type { NewJob } from './jobs/ports.js';
@@ -32,6 +32,8 @@ export interface Tx {
   readonly commitments: CommitmentRepo;
   /** Mediation cases (see core/mediation). */
   readonly disputes: DisputeRepo;
+  /** The workspace's audit chain (see core/audit). */
+  readonly audit: AuditRepo;
   /** Groups and memberships (see core/groups). */
   readonly groups: GroupRepo;
   /** Private groups: visibility and invitations (see core/groups). */
@@ -71,8 +73,6 @@ export interface Tx {
   ballotSalt(proposalId: number): Promise<string | null>;
   /** Stores `candidate` as the proposal's ballot secret unless it has one, and returns the one it has. Hold the workspace lock. */
   ensureBallotSalt(proposalId: number, candidate: string): Promise<string>;
-  /** The entry about `subject` whose data has `field` equal to `value` (a sealed ballot's commitment), if any. */
-  auditEntryWithData(workspaceId: number, subject: string, field: string, value: string): Promise<AuditEntry | null>;
   insertElectorate(proposalId: number, memberIds: number[]): Promise<void>;
   getProposal(id: number, opts?: { forUpdate?: boolean }): Promise<Proposal | null>;
   findProposal(workspaceId: number, number: number, opts?: { forUpdate?: boolean }): Promise<Proposal | null>;
@@ -118,16 +118,6 @@ export interface Tx {
   }): Promise<{ changed: boolean; entry: AuditEntry; status: ProposalStatus; othersYetToVote: boolean }>;
   /** Status, and whether every member of the electorate has a ballot, as of now (current only after the workspace lock). */
   voteProgress(proposalId: number): Promise<{ status: ProposalStatus; everyoneVoted: boolean }>;
-
-  // audit
-  /** Appends to the workspace's chain; locks the chain head until the transaction ends. */
-  appendAudit(workspaceId: number, at: Date, entry: NewAuditEntry): Promise<AuditEntry>;
-  /** Takes the chain head lock early so that everything after it in this transaction is serialised per workspace. */
-  lockWorkspace(workspaceId: number): Promise<void>;
-  /** The newest entries first; with `beforeSeq`, only those older than it (to page back). */
-  recentAudit(workspaceId: number, limit: number, beforeSeq?: number): Promise<AuditEntry[]>;
-  auditPage(workspaceId: number, afterSeq: number, limit: number): Promise<AuditEntry[]>;
-  auditHead(workspaceId: number): Promise<{ seq: number; hash: string } | null>;
 
   // delivery
   enqueue(message: NewOutboxMessage, at: Date): Promise<void>;

@@ -92,5 +92,5 @@ export async function runSettingsCommand(s: Session, c: SettingsCommand): Promis
 }
 
 async function audit(s: Session, action: string, data: Record<string, unknown>) {
-  await s.tx.appendAudit(s.workspace.id, s.now, { actorId: s.actor.id, action, subject: null, data });
+  await s.tx.audit.append(s.workspace.id, s.now, { actorId: s.actor.id, action, subject: null, data });
 }

@@ -30,7 +30,7 @@ export async function listAudit(s: Session, limit: number): Promise<View[]> {
   let before: number | undefined;
   let scanned = 0;
   while (shown.length < limit && scanned < MAX_SCAN) {
-    const page = await s.tx.recentAudit(s.workspace.id, SCAN_PAGE, before);
+    const page = await s.tx.audit.recent(s.workspace.id, SCAN_PAGE, before);
     for (const entry of page) {
       const scope = await scopes.of(entry);
       const disclosed = scope && disclose(entry, reader, scope);
@@ -132,7 +132,7 @@ export async function verifyWorkspaceChain(tx: Tx, workspaceId: number): Promise
   const verifier = new ChainVerifier();
   let after = 0;
   for (;;) {
-    const page = await tx.auditPage(workspaceId, after, PAGE);
+    const page = await tx.audit.page(workspaceId, after, PAGE);
     for (const entry of page) {
       const failure = verifier.push(entry);
       if (failure) return failure;
@@ -143,7 +143,7 @@ export async function verifyWorkspaceChain(tx: Tx, workspaceId: number): Promise
   const result = verifier.result();
   if (!result.ok) return result;
   // Entries cut off the end leave a valid but shorter chain: the head remembers how long it was.
-  const head = await tx.auditHead(workspaceId);
+  const head = await tx.audit.head(workspaceId);
   if (head && head.seq !== result.count) {
     return { ok: false, count: result.count, firstBadSeq: result.count + 1, reason: 'truncated' };
   }
@@ -181,7 +181,7 @@ async function findReceipt(s: Session, text: string): Promise<FoundReceipt> {
   const p = await s.tx.findProposal(s.workspace.id, parsed.number);
   const salt = p?.anonymous ? await s.tx.ballotSalt(p.id) : null;
   if (!p || !salt) return fail('audit.receipt.notFound', { number: parsed.number });
-  const entry = await s.tx.auditEntryWithData(s.workspace.id, `proposal:${p.number}`, 'voter', voterCommitment(salt, s.actor.id, parsed.nonce));
+  const entry = await s.tx.audit.entryWithData(s.workspace.id, `proposal:${p.number}`, 'voter', voterCommitment(salt, s.actor.id, parsed.nonce));
   if (!entry || !BALLOT_ACTIONS.has(entry.action)) return fail('audit.receipt.notFound', { number: parsed.number });
   const ballot = await s.tx.ballotOf(p.id, s.actor.id);
   return { number: p.number, entry, current: !!ballot && holdsBallot(salt, parsed.nonce, ballot.value, entry.data) };

@@ -141,7 +141,7 @@ async function commit(s: Session, c: Extract<Command, { name: 'commit' }>): Prom
     owners.map((o) => o.id),
     others.map((o) => o.id),
   );
-  await s.tx.appendAudit(s.workspace.id, s.now, {
+  await s.tx.audit.append(s.workspace.id, s.now, {
     actorId: s.actor.id,
     action: 'commitment.created',
     subject: `commitment:${number}`,
@@ -174,7 +174,7 @@ async function accept(s: Session, number: number): Promise<View[]> {
   const pending = await s.tx.commitments.pendingOwners(c.id);
   if (!pending.includes(s.actor.id)) return [notice('info', s.t({ key: 'commitment.alreadyAccepted', params: { number } }))];
   await s.tx.commitments.accept(c.id, s.actor.id);
-  await s.tx.appendAudit(s.workspace.id, s.now, { actorId: s.actor.id, action: 'commitment.accepted', subject: `commitment:${number}`, data: {} });
+  await s.tx.audit.append(s.workspace.id, s.now, { actorId: s.actor.id, action: 'commitment.accepted', subject: `commitment:${number}`, data: {} });
   const stillWaiting = pending.filter((id) => id !== s.actor.id);
   if (stillWaiting.length > 0) {
     const waiting = await s.tx.members.getMany(stillWaiting);
@@ -193,7 +193,7 @@ async function decline(s: Session, number: number): Promise<View[]> {
   if (!pending.includes(s.actor.id)) return fail('commitment.declineAccepted', { number });
   await s.tx.commitments.update(c.id, { status: 'declined' });
   await s.tx.commitments.cancelJobs(c.id);
-  await s.tx.appendAudit(s.workspace.id, s.now, { actorId: s.actor.id, action: 'commitment.declined', subject: `commitment:${number}`, data: {} });
+  await s.tx.audit.append(s.workspace.id, s.now, { actorId: s.actor.id, action: 'commitment.declined', subject: `commitment:${number}`, data: {} });
   await tellRecorder(s, c, 'commitment.declinedNotice');
   return [notice('success', s.t({ key: 'commitment.declined', params: { number, what: c.what } }))];
 }
@@ -276,7 +276,7 @@ async function markDone(s: Session, number: number, note: string | null): Promis
   const onTime = s.now <= c.dueAt;
   await s.tx.commitments.update(c.id, { status: 'done', doneAt: s.now, note });
   await s.tx.commitments.cancelJobs(c.id);
-  await s.tx.appendAudit(s.workspace.id, s.now, { actorId: s.actor.id, action: 'commitment.done', subject: `commitment:${number}`, data: { onTime, note } });
+  await s.tx.audit.append(s.workspace.id, s.now, { actorId: s.actor.id, action: 'commitment.done', subject: `commitment:${number}`, data: { onTime, note } });
   return [notice('success', s.t({ key: onTime ? 'commitment.doneOnTime' : 'commitment.doneLate', params: { number, what: c.what } }))];
 }
 
@@ -290,7 +290,7 @@ async function extend(s: Session, number: number, dueText: string, reason: strin
   }
   await s.tx.commitments.update(c.id, { dueAt, status: 'open', blockedReason: null });
   await s.tx.commitments.cancelJobs(c.id);
-  await s.tx.appendAudit(s.workspace.id, s.now, {
+  await s.tx.audit.append(s.workspace.id, s.now, {
     actorId: s.actor.id,
     action: 'commitment.extended',
     subject: `commitment:${number}`,
@@ -307,7 +307,7 @@ async function markBlocked(s: Session, number: number, reason: string): Promise<
   // Conveners heard about this block already: telling them again would be noise.
   if (c.status === 'blocked' && c.blockedReason === reason) return [notice('info', s.t({ key: 'commitment.alreadyBlocked', params: { number } }))];
   await s.tx.commitments.update(c.id, { status: 'blocked', blockedReason: reason });
-  await s.tx.appendAudit(s.workspace.id, s.now, { actorId: s.actor.id, action: 'commitment.blocked', subject: `commitment:${number}`, data: { reason } });
+  await s.tx.audit.append(s.workspace.id, s.now, { actorId: s.actor.id, action: 'commitment.blocked', subject: `commitment:${number}`, data: { reason } });
   const told = await tellConveners(s.tx, { ...c, status: 'blocked', blockedReason: reason }, s.workspace, s.now, 'commitment.blockedNotice', s.actor);
   return [notice('success', s.t({ key: told ? 'commitment.blockedTold' : 'commitment.blockedNoGroup', params: { number } }))];
 }
@@ -319,7 +319,7 @@ async function cancel(s: Session, number: number): Promise<View[]> {
   requireOpen(c, { pendingToo: true });
   await s.tx.commitments.update(c.id, { status: 'cancelled' });
   await s.tx.commitments.cancelJobs(c.id);
-  await s.tx.appendAudit(s.workspace.id, s.now, { actorId: s.actor.id, action: 'commitment.cancelled', subject: `commitment:${number}`, data: {} });
+  await s.tx.audit.append(s.workspace.id, s.now, { actorId: s.actor.id, action: 'commitment.cancelled', subject: `commitment:${number}`, data: {} });
   return [notice('success', s.t({ key: 'commitment.cancelled', params: { number } }))];
 }
 
@@ -393,7 +393,7 @@ async function setReminders(s: Session, text: string, groupName: string | undefi
   }
   if (group) await s.tx.commitments.updateGroupSettings(group.id, { reminders: offsets });
   else await s.tx.commitments.updateSettings(s.workspace.id, { reminders: offsets });
-  await s.tx.appendAudit(s.workspace.id, s.now, { actorId: s.actor.id, action: 'settings.commitment-reminders', subject: group ? `group:${group.id}` : null, data: { offsets } });
+  await s.tx.audit.append(s.workspace.id, s.now, { actorId: s.actor.id, action: 'settings.commitment-reminders', subject: group ? `group:${group.id}` : null, data: { offsets } });
   return [notice('success', s.t({ key: offsets.length ? 'commitment.remindersSet' : 'commitment.remindersOff', params: { offsets: describeOffsets(offsets, s.locale), scope: group?.name ?? s.workspace.name } }))];
 }
 
@@ -405,7 +405,7 @@ async function setQuiet(s: Session, from: number, to: number): Promise<View[]> {
     return [notice('info', s.t({ key: from === to ? 'commitment.quietAlreadyOff' : 'commitment.quietAlready', params: { from, to } }))];
   }
   await s.tx.commitments.updateSettings(s.workspace.id, { quietFrom: from, quietTo: to });
-  await s.tx.appendAudit(s.workspace.id, s.now, { actorId: s.actor.id, action: 'settings.quiet-hours', subject: null, data: { from, to } });
+  await s.tx.audit.append(s.workspace.id, s.now, { actorId: s.actor.id, action: 'settings.quiet-hours', subject: null, data: { from, to } });
   return [notice('success', s.t({ key: from === to ? 'commitment.quietOff' : 'commitment.quietSet', params: { from, to } }))];
 }
 
@@ -422,7 +422,7 @@ async function setDigest(s: Session, day: string, hour: number | undefined, grou
   }
   await s.tx.commitments.updateGroupSettings(group.id, { digestDay, digestHour });
   await scheduleDigest(s.tx, group.id, s.workspace, s.now);
-  await s.tx.appendAudit(s.workspace.id, s.now, { actorId: s.actor.id, action: 'settings.digest', subject: `group:${group.id}`, data: { day, hour: digestHour } });
+  await s.tx.audit.append(s.workspace.id, s.now, { actorId: s.actor.id, action: 'settings.digest', subject: `group:${group.id}`, data: { day, hour: digestHour } });
   return [notice('success', s.t({ key: digestDay ? 'digest.set' : 'digest.off', params: { group: group.name, day: s.t({ key: `weekday.${digestDay}` }), hour: digestHour } }))];
 }
 
@@ -434,7 +434,7 @@ async function setDigestEmpty(s: Session, mode: 'post' | 'skip', groupName: stri
     return [notice('info', s.t({ key: digestEmpty ? 'digest.emptyAlreadyPost' : 'digest.emptyAlreadySkip', params: { group: group.name } }))];
   }
   await s.tx.commitments.updateGroupSettings(group.id, { digestEmpty });
-  await s.tx.appendAudit(s.workspace.id, s.now, { actorId: s.actor.id, action: 'settings.digest-empty', subject: `group:${group.id}`, data: { mode } });
+  await s.tx.audit.append(s.workspace.id, s.now, { actorId: s.actor.id, action: 'settings.digest-empty', subject: `group:${group.id}`, data: { mode } });
   return [notice('success', s.t({ key: digestEmpty ? 'digest.emptyPost' : 'digest.emptySkip', params: { group: group.name } }))];
 }
 
@@ -602,12 +602,12 @@ export async function runCommitmentJob(tx: Tx, kind: string, payload: Record<str
         { kind: 'commitment.escalate', key: commitmentJobKeys.escalate(c.id), runAt: new Date(c.dueAt.getTime() + settings.escalationHours * 3_600_000), payload: { commitmentId: c.id } },
         'replace',
       );
-      await tx.appendAudit(c.workspaceId, now, { actorId: null, action: 'commitment.overdue', subject: `commitment:${c.number}`, data: {} });
+      await tx.audit.append(c.workspaceId, now, { actorId: null, action: 'commitment.overdue', subject: `commitment:${c.number}`, data: {} });
       return;
     }
     case 'commitment.escalate': {
       await tellConveners(tx, c, workspace, now, 'commitment.escalation', null);
-      await tx.appendAudit(c.workspaceId, now, { actorId: null, action: 'commitment.escalated', subject: `commitment:${c.number}`, data: {} });
+      await tx.audit.append(c.workspaceId, now, { actorId: null, action: 'commitment.escalated', subject: `commitment:${c.number}`, data: {} });
       return;
     }
   }
@@ -662,6 +662,6 @@ async function runDigest(tx: Tx, groupId: number, now: Date): Promise<void> {
   };
   if (keptBy.size) view.footer = t({ key: 'digest.thanks', params: { members: mentionList([...keptBy]) } });
   await tx.enqueue({ workspaceId: workspace.id, target: { kind: 'post', channelId: group.channelId }, view }, now);
-  await tx.appendAudit(workspace.id, now, { actorId: null, action: 'group.digest', subject: `group:${groupId}`, data: { decisions: decided.length, open: open.length, dueSoon: dueSoon.length, overdue: overdue.length, completed: completed.length } });
+  await tx.audit.append(workspace.id, now, { actorId: null, action: 'group.digest', subject: `group:${groupId}`, data: { decisions: decided.length, open: open.length, dueSoon: dueSoon.length, overdue: overdue.length, completed: completed.length } });
   await scheduleDigest(tx, groupId, workspace, new Date(now.getTime() + 60_000));
 }

@@ -87,7 +87,7 @@ export async function runGroupCommand(
       }
       await s.tx.groups.setMembership(group.id, s.actor.id, 'convener', s.now);
       await scheduleDigest(s.tx, group.id, s.workspace, s.now);
-      await s.tx.appendAudit(s.workspace.id, s.now, {
+      await s.tx.audit.append(s.workspace.id, s.now, {
         actorId: s.actor.id,
         action: 'group.created',
         subject: `group:${group.id}`,
@@ -307,7 +307,7 @@ async function resolveGroupForJoin(s: Session, name: string | undefined): Promis
 }
 
 async function audit(s: Session, action: string, group: Group, data: Record<string, unknown>): Promise<void> {
-  await s.tx.appendAudit(s.workspace.id, s.now, { actorId: s.actor.id, action, subject: `group:${group.id}`, data: { group: group.name, ...data } });
+  await s.tx.audit.append(s.workspace.id, s.now, { actorId: s.actor.id, action, subject: `group:${group.id}`, data: { group: group.name, ...data } });
 }
 
 function channelLabel(s: Session): string {

@@ -55,7 +55,7 @@ const AUDIT_LOOKBACK = 5000;
 export async function readableRecentAudit(tx: Tx, workspaceId: number, reader: Reader, limit: number): Promise<AuditEntry[]> {
   const readable = await auditReadFilter(tx, workspaceId, reader);
   for (let fetch = limit; ; fetch = Math.min(fetch * 4, AUDIT_LOOKBACK)) {
-    const recent = await tx.recentAudit(workspaceId, fetch);
+    const recent = await tx.audit.recent(workspaceId, fetch);
     const kept = recent.filter(readable);
     // Hidden entries took some places: look further back, within reason.
     if (kept.length >= limit || recent.length < fetch || fetch >= AUDIT_LOOKBACK) return kept.slice(0, limit);

@@ -203,7 +203,7 @@ async function request(s: Session, c: Extract<Command, { name: 'mediate' }>): Pr
     asked.map((p) => p.id),
   );
   // The audit log is readable by the whole workspace: no names before the parties agree.
-  await s.tx.appendAudit(s.workspace.id, s.now, {
+  await s.tx.audit.append(s.workspace.id, s.now, {
     actorId: null,
     action: 'mediation.requested',
     subject: `mediation:${number}`,
@@ -251,7 +251,7 @@ async function answerRequest(s: Session, c: Extract<Command, { name: 'mediation.
   if (answer === 'declined') {
     await s.tx.disputes.update(dispute.id, { status: 'declined', closedAt: s.now });
     // Nothing was announced, so nothing is announced now either: only the requester hears, in private.
-    await s.tx.appendAudit(s.workspace.id, s.now, { actorId: null, action: 'mediation.declined', subject: `mediation:${dispute.number}`, data: {} });
+    await s.tx.audit.append(s.workspace.id, s.now, { actorId: null, action: 'mediation.declined', subject: `mediation:${dispute.number}`, data: {} });
     const reason = c.name === 'mediation.decline' && c.reason ? c.reason : '';
     if (requester.id !== s.actor.id) {
       const t = translator(requester.locale ?? s.workspace.locale);
@@ -279,7 +279,7 @@ async function answerRequest(s: Session, c: Extract<Command, { name: 'mediation.
 async function openCase(s: Session, dispute: Dispute, parties: Member[], mediator: Member): Promise<void> {
   await s.tx.disputes.update(dispute.id, { status: 'open' });
   const group = dispute.groupId ? await s.tx.groups.get(dispute.groupId) : null;
-  await s.tx.appendAudit(s.workspace.id, s.now, {
+  await s.tx.audit.append(s.workspace.id, s.now, {
     actorId: null,
     action: 'mediation.opened',
     subject: `mediation:${dispute.number}`,
@@ -366,7 +366,7 @@ function requireActive(d: Dispute): void {
 }
 
 async function audit(s: Session, d: Dispute, action: string, data: Record<string, unknown>): Promise<void> {
-  await s.tx.appendAudit(s.workspace.id, s.now, { actorId: d.confidential ? null : s.actor.id, action, subject: `mediation:${d.number}`, data });
+  await s.tx.audit.append(s.workspace.id, s.now, { actorId: d.confidential ? null : s.actor.id, action, subject: `mediation:${d.number}`, data });
 }
 
 async function postInSpace(s: Session, d: Dispute, view: View): Promise<void> {
@@ -389,7 +389,7 @@ async function close(s: Session, c: Extract<Command, { name: 'mediation.close' }
   if (c.to) escalateTo = await resolveGroup(s, c.to);
   if (c.to && c.outcome !== 'escalated') fail('mediation.toOnlyEscalated');
   await s.tx.disputes.update(dispute.id, { status: 'closed', outcome: c.outcome, summary: c.summary ?? null, closedAt: s.now });
-  await s.tx.appendAudit(s.workspace.id, s.now, {
+  await s.tx.audit.append(s.workspace.id, s.now, {
     actorId: dispute.confidential ? null : s.actor.id,
     action: 'mediation.closed',
     subject: `mediation:${dispute.number}`,
@@ -556,5 +556,5 @@ export async function runMediationJob(tx: Tx, kind: string, payload: Record<stri
   // Every stored copy goes: the notes, the agreement's terms, the topic, the messages sent about the case
   // and the stored replies that quoted them. The public record (outcome and approved summary) stays.
   const removed = await tx.disputes.purge(d.id);
-  await tx.appendAudit(d.workspaceId, now, { actorId: null, action: 'mediation.notes-deleted', subject: `mediation:${d.number}`, data: { ...removed } });
+  await tx.audit.append(d.workspaceId, now, { actorId: null, action: 'mediation.notes-deleted', subject: `mediation:${d.number}`, data: { ...removed } });
 }

@@ -108,7 +108,7 @@ async function propose(s: Session, c: Extract<Command, { name: 'propose' }>): Pr
     createdAt: s.now,
   });
   await s.tx.insertElectorate(proposal.id, voters);
-  await s.tx.appendAudit(s.workspace.id, s.now, {
+  await s.tx.audit.append(s.workspace.id, s.now, {
     actorId: s.actor.id,
     action: 'proposal.created',
     subject: `proposal:${number}`,
@@ -219,7 +219,7 @@ async function ballotSaltOf(s: Session, p: Proposal): Promise<string> {
   const salt = await s.tx.ballotSalt(p.id);
   if (salt) return salt;
   // Under the workspace lock, as a close takes it before writing the proposal's row.
-  await s.tx.lockWorkspace(s.workspace.id);
+  await s.tx.audit.lockWorkspace(s.workspace.id);
   return s.tx.ensureBallotSalt(p.id, newBallotSalt());
 }
 
@@ -280,7 +280,7 @@ async function canManage(s: Session, p: Proposal): Promise<boolean> {
 }
 
 async function closeByHand(s: Session, number: number): Promise<View[]> {
-  await s.tx.lockWorkspace(s.workspace.id);
+  await s.tx.audit.lockWorkspace(s.workspace.id);
   const p = await requireProposal(s, number);
   if (p.status !== 'open') fail(p.status === 'closed' ? 'proposal.alreadyClosed' : 'proposal.isWithdrawn', { number });
   if (!(await canManage(s, p))) fail(p.rule === 'advice' ? 'proposal.deciderOnly' : 'proposal.manageOnly', { number });
@@ -289,20 +289,20 @@ async function closeByHand(s: Session, number: number): Promise<View[]> {
 }
 
 async function withdraw(s: Session, number: number): Promise<View[]> {
-  await s.tx.lockWorkspace(s.workspace.id);
+  await s.tx.audit.lockWorkspace(s.workspace.id);
   const p = await requireProposal(s, number);
   if (p.status !== 'open') fail(p.status === 'closed' ? 'proposal.alreadyClosed' : 'proposal.alreadyWithdrawn', { number });
   const isAuthor = p.authorId === s.actor.id;
   if (!isAuthor && (await s.tx.groups.roleIn(p.groupId, s.actor.id)) !== 'convener') fail('proposal.manageOnly', { number });
   await s.tx.updateProposal(p.id, { status: 'withdrawn', closedAt: s.now, withdrawnBy: s.actor.id });
   await s.tx.cancelJobs([jobKeys.close(p.id), jobKeys.remind(p.id)]);
-  await s.tx.appendAudit(s.workspace.id, s.now, { actorId: s.actor.id, action: 'proposal.withdrawn', subject: `proposal:${number}`, data: {} });
+  await s.tx.audit.append(s.workspace.id, s.now, { actorId: s.actor.id, action: 'proposal.withdrawn', subject: `proposal:${number}`, data: {} });
   await scheduleCardRefresh(s.tx, p.id, s.now);
   return [notice('success', s.t({ key: 'proposal.withdrawnDone', params: { number } }))];
 }
 
 async function recordOutcome(s: Session, c: Extract<Command, { name: 'outcome' }>): Promise<View[]> {
-  await s.tx.lockWorkspace(s.workspace.id);
+  await s.tx.audit.lockWorkspace(s.workspace.id);
   let p = await requireProposal(s, c.proposal);
   if (p.status === 'withdrawn') fail('proposal.isWithdrawn', { number: p.number });
   if (!(await canManage(s, p))) fail(p.rule === 'advice' ? 'proposal.deciderOnly' : 'proposal.manageOnly', { number: p.number });
@@ -325,7 +325,7 @@ async function recordOutcome(s: Session, c: Extract<Command, { name: 'outcome' }
   }
   const amended = p.outcome !== null;
   await s.tx.updateProposal(p.id, { outcome: c.statement, outcomeBy: s.actor.id, outcomeAt: s.now, reviewAt });
-  await s.tx.appendAudit(s.workspace.id, s.now, {
+  await s.tx.audit.append(s.workspace.id, s.now, {
     actorId: s.actor.id,
     action: amended ? 'decision.amended' : 'decision.recorded',
     subject: `proposal:${p.number}`,
@@ -421,7 +421,7 @@ export async function closeProposal(tx: Tx, p: Proposal, reason: CloseReason, no
   if (result.outcome === 'undecided') {
     // Ranked choice needs its lot. The seed is the chain head once this entry marks the end of
     // voting: its hash covers the moment of closing, so nobody could know it when deciding to close.
-    const ended = await tx.appendAudit(p.workspaceId, now, { actorId, action: 'proposal.voting-ended', subject: `proposal:${p.number}`, data: { reason } });
+    const ended = await tx.audit.append(p.workspaceId, now, { actorId, action: 'proposal.voting-ended', subject: `proposal:${p.number}`, data: { reason } });
     result = tally(p.rule, { ...input, seed: { hash: ended.hash, seq: ended.seq } });
   }
   const closed: Proposal = { ...p, status: 'closed', closedAt: now, result };
@@ -444,7 +444,7 @@ export async function closeProposal(tx: Tx, p: Proposal, reason: CloseReason, no
   await Promise.all([
     tx.updateProposal(p.id, { status: 'closed', closedAt: now, result }),
     tx.cancelJobs([jobKeys.close(p.id), jobKeys.remind(p.id)]),
-    tx.appendAudit(p.workspaceId, now, {
+    tx.audit.append(p.workspaceId, now, {
       actorId,
       action: 'proposal.closed',
       subject: `proposal:${p.number}`,
@@ -539,7 +539,7 @@ export async function runProposalJob(tx: Tx, kind: string, payload: Record<strin
   const workspace = await tx.workspaces.get(p.workspaceId);
   switch (kind) {
     case 'proposal.close': {
-      await tx.lockWorkspace(p.workspaceId);
+      await tx.audit.lockWorkspace(p.workspaceId);
       const fresh = (await tx.getProposal(p.id))!;
       if (fresh.status === 'open') await closeProposal(tx, fresh, 'deadline', now, null);
       return;
@@ -551,7 +551,7 @@ export async function runProposalJob(tx: Tx, kind: string, payload: Record<strin
       for (const member of await tx.nonVoters(p.id)) {
         await tx.enqueue({ workspaceId: p.workspaceId, target: { kind: 'dm', memberExternalId: member.externalId }, view: await reminderView(tx, p, group, member, workspace, now) }, now);
       }
-      await tx.appendAudit(p.workspaceId, now, { actorId: null, action: 'proposal.reminded', subject: `proposal:${p.number}`, data: {} });
+      await tx.audit.append(p.workspaceId, now, { actorId: null, action: 'proposal.reminded', subject: `proposal:${p.number}`, data: {} });
       return;
     }
     case 'proposal.card': {
@@ -581,7 +581,7 @@ export async function runProposalJob(tx: Tx, kind: string, payload: Record<strin
         },
         now,
       );
-      await tx.appendAudit(p.workspaceId, now, { actorId: null, action: 'decision.review-due', subject: `proposal:${p.number}`, data: {} });
+      await tx.audit.append(p.workspaceId, now, { actorId: null, action: 'decision.review-due', subject: `proposal:${p.number}`, data: {} });
       return;
     }
   }

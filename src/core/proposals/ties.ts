@@ -13,6 +13,6 @@ export async function setGroupTies(s: Session, c: Extract<Command, { name: 'sett
     return [notice('info', s.t({ key: 'settings.tiesUnchanged', params: { group: group.name, ties: c.ties } }))];
   }
   await s.tx.groups.setRankedTies(group.id, c.ties);
-  await s.tx.appendAudit(s.workspace.id, s.now, { actorId: s.actor.id, action: 'settings.ranked-ties', subject: `group:${group.id}`, data: { ties: c.ties } });
+  await s.tx.audit.append(s.workspace.id, s.now, { actorId: s.actor.id, action: 'settings.ranked-ties', subject: `group:${group.id}`, data: { ties: c.ties } });
   return [notice('success', s.t({ key: `settings.tiesSet.${c.ties}`, params: { group: group.name } }))];
 }

@@ -1,11 +1,10 @@
 // The core's Tx port implemented with drizzle: every read and write a command makes, inside one transaction.
-import { and, asc, desc, eq, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
-import { entryJsonAroundSeq, GENESIS_HASH } from '../../core/audit/chain.js';
+import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { entryJsonAroundSeq } from '../../core/audit/chain.js';
 import type { Locale } from '../../core/i18n/types.js';
 import type {
   AuditEntry,
   Member,
-  NewAuditEntry,
   NewJob,
   NewOutboxMessage,
   Proposal,
@@ -18,12 +17,13 @@ import type {
 import type { Ballot, BallotValue } from '../../core/proposals/rules/types.js';
 import { anyOf } from '../client.js';
 import * as t from '../schema.js';
+import { DrizzleAudit } from './audit.js';
 import { DrizzleCommitments } from './commitments.js';
 import { DrizzleDisputes } from './disputes.js';
 import { DrizzleGroupAccess } from './group-access.js';
 import { DrizzleGroups } from './groups.js';
 import { DrizzleMembers, DrizzleWorkspaces } from './members.js';
-import { asDate, asDateOrNull, drizzleStatements, toAudit, toMember, toProposal, type Conn, type Statements } from './rows.js';
+import { asDate, asDateOrNull, drizzleStatements, toMember, toProposal, type Conn, type Statements } from './rows.js';
 
 // jsonb parameters are passed as text and cast in SQL, so no driver serializer gets to encode them twice.
 const PROPOSAL_COLUMNS = `p.id, p.workspace_id as "workspaceId", p.number, p.group_id as "groupId", p.author_id as "authorId",
@@ -134,25 +134,6 @@ const ENQUEUE_MANY = `
 
 const SAVE_REPLY = `update processed_commands set reply = $1::text::jsonb where workspace_id = $2 and key = $3`;
 
-const LOCK_HEAD = `select seq from audit_heads where workspace_id = $1 for update`;
-const CREATE_HEAD = `insert into audit_heads (workspace_id, seq, hash) values ($1, 0, $2) on conflict do nothing`;
-
-// Lock the head, hash, insert and move the head in one statement: the workspace stays locked for one
-// round trip instead of three. The hash is the one hashEntry() computes: sha256(prev || before || seq || after).
-const APPEND_AUDIT = `
-  with old as (select seq, hash from audit_heads where workspace_id = $1 for update),
-  moved as (
-    update audit_heads h
-    set seq = old.seq + 1,
-        hash = encode(sha256(convert_to(old.hash || $2::text || (old.seq + 1)::text || $3::text, 'UTF8')), 'hex')
-    from old where h.workspace_id = $1
-    returning h.seq, h.hash, old.hash as prev_hash
-  )
-  insert into audit_log (workspace_id, seq, at, actor_id, action, subject, data, prev_hash, hash)
-  select $1, seq, $4, $5, $6, $7, $8::text::jsonb, prev_hash, hash
-  from moved
-  returning seq::int8 as seq, prev_hash, hash`;
-
 // Each step reads the one before, which fixes the order: the head is locked first.
 // - The ballot is written under the lock, so two ballots of one member queue on the head and cannot
 //   deadlock on the ballot row. Whether it replaced one picks the entry's action (and so its hash).
@@ -222,24 +203,6 @@ const DISTINCT_BALLOTS = `
   select value, reason, count(*)::int as count from ballots where proposal_id = $1
   group by value, reason order by min(member_id)`;
 
-// A page of the chain after seq $2, at most $3 entries; `bounded` also stops at seq $2 + $3 (see auditPage).
-// Two texts rather than one with an optional bound, so that a prepared statement's generic plan can
-// use the bound in its index condition.
-const auditWhere = (bounded: boolean) => `workspace_id = $1 and seq > $2${bounded ? ' and seq <= $2 + $3' : ''}`;
-
-// The data comes back as text and is parsed here: PGlite decodes jsonb several times slower than JSON.parse.
-const auditPage = (bounded: boolean) => `
-  select seq::int8 as seq, at, actor_id as "actorId", action, subject, data::text as data, prev_hash as "prevHash", hash
-  from audit_log where ${auditWhere(bounded)} order by seq limit $3`;
-
-// The same page as one JSON array of arrays, for PGlite (see Statements.rowsAreCostly).
-const auditPageJson = (bounded: boolean) => `
-  select coalesce(json_agg(json_build_array(seq, at, actor_id, action, subject, data, prev_hash, hash) order by seq), '[]')::text as page
-  from (select * from audit_log where ${auditWhere(bounded)} order by seq limit $3) entries`;
-
-const AUDIT_PAGE = { bounded: auditPage(true), open: auditPage(false) };
-const AUDIT_PAGE_JSON = { bounded: auditPageJson(true), open: auditPageJson(false) };
-
 export class DrizzleTx implements Tx {
   readonly commitments: DrizzleCommitments;
   readonly disputes: DrizzleDisputes;
@@ -247,6 +210,7 @@ export class DrizzleTx implements Tx {
   readonly workspaces: DrizzleWorkspaces;
   readonly members: DrizzleMembers;
   readonly groups: DrizzleGroups;
+  readonly audit: DrizzleAudit;
 
   private readonly sql: Statements;
   /** proposalForVoter answers that came with openSession, each handed out once. */
@@ -263,6 +227,7 @@ export class DrizzleTx implements Tx {
     this.workspaces = new DrizzleWorkspaces(db);
     this.members = new DrizzleMembers(db);
     this.groups = new DrizzleGroups(db);
+    this.audit = new DrizzleAudit(db, this.sql);
   }
 
   // ---- idempotency ----
@@ -370,15 +335,6 @@ export class DrizzleTx implements Tx {
       .where(eq(t.proposals.id, proposalId))
       .returning({ salt: t.proposals.ballotSalt });
     return row!.salt!;
-  }
-
-  async auditEntryWithData(workspaceId: number, subject: string, field: string, value: string): Promise<AuditEntry | null> {
-    const [row] = await this.db
-      .select()
-      .from(t.auditLog)
-      .where(and(eq(t.auditLog.workspaceId, workspaceId), eq(t.auditLog.subject, subject), sql`${t.auditLog.data}->>${field} = ${value}`))
-      .limit(1);
-    return row ? toAudit(row) : null;
   }
 
   async insertElectorate(proposalId: number, memberIds: number[]): Promise<void> {
@@ -505,7 +461,7 @@ export class DrizzleTx implements Tx {
     let [row] = await this.sql.rows<Row>(CAST_BALLOT, params);
     if (!row) {
       // A workspace from before chain heads existed: create its head, then cast again.
-      await this.lockWorkspace(input.workspaceId);
+      await this.audit.lockWorkspace(input.workspaceId);
       [row] = await this.sql.rows<Row>(CAST_BALLOT, params);
     }
     const entry: AuditEntry = { ...content, action: row!.action, seq: Number(row!.seq), prevHash: row!.prev_hash, hash: row!.hash };
@@ -520,78 +476,6 @@ export class DrizzleTx implements Tx {
   async ballotOf(proposalId: number, memberId: number): Promise<StoredBallot | null> {
     const [r] = await this.db.select().from(t.ballots).where(and(eq(t.ballots.proposalId, proposalId), eq(t.ballots.memberId, memberId)));
     return r ? { memberId: r.memberId, value: r.value as BallotValue, reason: r.reason, castAt: r.castAt, updatedAt: r.updatedAt } : null;
-  }
-
-  // ---- audit ----
-
-  async lockWorkspace(workspaceId: number): Promise<void> {
-    const [row] = await this.sql.rows(LOCK_HEAD, [workspaceId]);
-    if (!row) {
-      await this.sql.rows(CREATE_HEAD, [workspaceId, GENESIS_HASH]);
-      await this.sql.rows(LOCK_HEAD, [workspaceId]);
-    }
-  }
-
-  async appendAudit(workspaceId: number, at: Date, entry: NewAuditEntry): Promise<AuditEntry> {
-    const content = {
-      workspaceId,
-      at: at.toISOString(),
-      actorId: entry.actorId,
-      action: entry.action,
-      subject: entry.subject,
-      data: JSON.parse(JSON.stringify(entry.data)) as Record<string, unknown>,
-    };
-    const { before, after } = entryJsonAroundSeq(content);
-    const params = [workspaceId, before, after, content.at, content.actorId, content.action, content.subject, JSON.stringify(content.data)];
-    type Row = { seq: number | string; prev_hash: string; hash: string };
-    let [row] = await this.sql.rows<Row>(APPEND_AUDIT, params);
-    if (!row) {
-      await this.lockWorkspace(workspaceId);
-      [row] = await this.sql.rows<Row>(APPEND_AUDIT, params);
-    }
-    return { ...content, seq: Number(row!.seq), prevHash: row!.prev_hash, hash: row!.hash };
-  }
-
-  async recentAudit(workspaceId: number, limit: number, beforeSeq?: number): Promise<AuditEntry[]> {
-    const where = beforeSeq === undefined ? eq(t.auditLog.workspaceId, workspaceId) : and(eq(t.auditLog.workspaceId, workspaceId), lt(t.auditLog.seq, beforeSeq));
-    const rows = await this.db.select().from(t.auditLog).where(where).orderBy(desc(t.auditLog.seq)).limit(limit);
-    return rows.map(toAudit);
-  }
-
-  async auditPage(workspaceId: number, afterSeq: number, limit: number): Promise<AuditEntry[]> {
-    // An intact chain has no gaps, so the next `limit` entries are the next `limit` numbers. Asking
-    // for that range keeps a page's cost to its own entries even where the planner has no statistics
-    // (PGlite never gathers any): asked for "after n, first k", it would fetch and sort every later
-    // entry for each page. A short range means a gap or the end: then ask the exact question.
-    const page = await this.readAudit(workspaceId, afterSeq, limit, 'bounded');
-    return page.length === limit ? page : this.readAudit(workspaceId, afterSeq, limit, 'open');
-  }
-
-  private async readAudit(workspaceId: number, afterSeq: number, limit: number, range: 'bounded' | 'open'): Promise<AuditEntry[]> {
-    const params = [workspaceId, afterSeq, limit];
-    if (this.sql.rowsAreCostly) {
-      const [row] = await this.sql.rows<{ page: string }>(AUDIT_PAGE_JSON[range], params);
-      type Entry = [number, string, number | null, string, string | null, Record<string, unknown>, string, string];
-      return (JSON.parse(row!.page) as Entry[]).map(([seq, at, actorId, action, subject, data, prevHash, hash]) => ({
-        workspaceId,
-        seq,
-        at,
-        actorId,
-        action,
-        subject,
-        data,
-        prevHash,
-        hash,
-      }));
-    }
-    type Row = Omit<AuditEntry, 'workspaceId' | 'seq' | 'data'> & { seq: number | string; data: string };
-    const rows = await this.sql.rows<Row>(AUDIT_PAGE[range], params);
-    return rows.map((r) => ({ ...r, workspaceId, seq: Number(r.seq), data: JSON.parse(r.data) as Record<string, unknown> }));
-  }
-
-  async auditHead(workspaceId: number): Promise<{ seq: number; hash: string } | null> {
-    const [head] = await this.db.select().from(t.auditHeads).where(eq(t.auditHeads.workspaceId, workspaceId));
-    return head ? { seq: head.seq, hash: head.hash } : null;
   }
 
   // ---- delivery ----
