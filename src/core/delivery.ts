@@ -23,7 +23,7 @@ export async function deliveryGivenUp(tx: Tx, message: GivenUp, reason: string, 
   const params = { attempts, reason: short(reason) };
   const target = message.target;
   const dmRequester = (text: string) =>
-    tx.enqueue({ workspaceId: workspace.id, target: { kind: 'dm', memberExternalId: requester.externalId }, view: notice('warning', text) }, now);
+    tx.outbox.enqueue({ workspaceId: workspace.id, target: { kind: 'dm', memberExternalId: requester.externalId }, view: notice('warning', text) }, now);
   switch (target.kind) {
     case 'post':
     case 'update': {

@@ -6,10 +6,10 @@ import type { View } from './views/types.js';
 import type { AuditEntry, AuditRepo } from './audit/ports.js';
 import type { CommitmentRepo } from './commitments/ports.js';
 import type { GroupAccessRepo, GroupRepo } from './groups/ports.js';
-import type { NewJob } from './jobs/ports.js';
+import type { JobRepo, NewJob } from './jobs/ports.js';
 import type { DisputeRepo } from './mediation/ports.js';
 import type { Member, MemberRepo, Workspace, WorkspaceRepo } from './members/ports.js';
-import type { MessageRef, NewOutboxMessage } from './outbox/ports.js';
+import type { MessageRef, OutboxRepo } from './outbox/ports.js';
 import type { Proposal, ProposalFilter, ProposalStatus, StoredBallot } from './proposals/ports.js';
 import type { Ballot } from './proposals/rules/types.js';
 
@@ -32,6 +32,10 @@ export interface Tx {
   readonly commitments: CommitmentRepo;
   /** Mediation cases (see core/mediation). */
   readonly disputes: DisputeRepo;
+  /** Messages the command owes, delivered after it commits (see core/outbox). */
+  readonly outbox: OutboxRepo;
+  /** Time-driven work the command schedules (see core/jobs). */
+  readonly jobs: JobRepo;
   /** The workspace's audit chain (see core/audit). */
   readonly audit: AuditRepo;
   /** Groups and memberships (see core/groups). */
@@ -118,13 +122,6 @@ export interface Tx {
   }): Promise<{ changed: boolean; entry: AuditEntry; status: ProposalStatus; othersYetToVote: boolean }>;
   /** Status, and whether every member of the electorate has a ballot, as of now (current only after the workspace lock). */
   voteProgress(proposalId: number): Promise<{ status: ProposalStatus; everyoneVoted: boolean }>;
-
-  // delivery
-  enqueue(message: NewOutboxMessage, at: Date): Promise<void>;
-  /** Many messages in one statement, for sweeps that owe thousands at once. */
-  enqueueMany(messages: NewOutboxMessage[], at: Date): Promise<void>;
-  schedule(job: NewJob, mode: 'replace' | 'keep'): Promise<void>;
-  cancelJobs(keys: string[]): Promise<void>;
 }
 
 /** What a delivery pass tells the adapter that asked for it: a failure has an error id to show the member. */

@@ -13,12 +13,12 @@ export const commitmentJobKeys = {
 export async function scheduleDigest(tx: Tx, groupId: number, workspace: Workspace, now: Date): Promise<void> {
   const { digestDay, digestHour } = await tx.commitments.groupSettings(groupId);
   if (!digestDay) {
-    await tx.cancelJobs([commitmentJobKeys.digest(groupId)]);
+    await tx.jobs.cancel([commitmentJobKeys.digest(groupId)]);
     return;
   }
   const { DateTime } = await import('luxon');
   const local = DateTime.fromJSDate(now, { zone: workspace.timezone });
   let next = local.set({ weekday: digestDay as 1 | 2 | 3 | 4 | 5 | 6 | 7, hour: digestHour, minute: 0, second: 0, millisecond: 0 });
   if (next <= local) next = next.plus({ weeks: 1 });
-  await tx.schedule({ kind: 'group.digest', key: commitmentJobKeys.digest(groupId), runAt: next.toJSDate(), payload: { groupId } }, 'replace');
+  await tx.jobs.schedule({ kind: 'group.digest', key: commitmentJobKeys.digest(groupId), runAt: next.toJSDate(), payload: { groupId } }, 'replace');
 }

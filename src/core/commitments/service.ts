@@ -154,7 +154,7 @@ async function commit(s: Session, c: Extract<Command, { name: 'commit' }>): Prom
   }
   for (const owner of others) {
     const card = await dmCard(s.tx, commitment, owner, s.workspace, s.now, 'commitment.askAccept', { by: `@${s.actor.displayName}` });
-    await s.tx.enqueue({ workspaceId: s.workspace.id, target: { kind: 'dm', memberExternalId: owner.externalId }, view: card }, s.now);
+    await s.tx.outbox.enqueue({ workspaceId: s.workspace.id, target: { kind: 'dm', memberExternalId: owner.externalId }, view: card }, s.now);
   }
   return [notice('success', s.t({ key: 'commitment.createdPending', params: { ...params, waiting: mentionList(others.map((o) => o.displayName)) } }))];
 }
@@ -204,7 +204,7 @@ async function tellRecorder(s: Session, c: Commitment, key: string): Promise<voi
   const recorder = await s.tx.members.get(c.createdBy);
   const t = translator(recorder.locale ?? s.workspace.locale);
   const view = notice('info', t({ key, params: { number: c.number, what: c.what, member: `@${s.actor.displayName}` } }));
-  await s.tx.enqueue({ workspaceId: s.workspace.id, target: { kind: 'dm', memberExternalId: recorder.externalId }, view }, s.now);
+  await s.tx.outbox.enqueue({ workspaceId: s.workspace.id, target: { kind: 'dm', memberExternalId: recorder.externalId }, view }, s.now);
 }
 
 /**
@@ -228,14 +228,14 @@ async function scheduleFollowUps(tx: Tx, c: Commitment, owners: Member[], worksp
   for (const owner of owners) {
     const zone = owner.timezone ?? workspace.timezone;
     for (const r of planReminders({ due: c.dueAt, offsets, now, zone, quiet: { from: settings.quietFrom, to: settings.quietTo } })) {
-      await tx.schedule(
+      await tx.jobs.schedule(
         { kind: 'commitment.remind', key: commitmentJobKeys.remind(c.id, r.offset, owner.id), runAt: r.at, payload: { commitmentId: c.id, memberId: owner.id, offset: r.offset } },
         'replace',
       );
       count++;
     }
   }
-  await tx.schedule({ kind: 'commitment.overdue', key: commitmentJobKeys.overdue(c.id), runAt: overdueFrom(c.dueAt), payload: { commitmentId: c.id } }, 'replace');
+  await tx.jobs.schedule({ kind: 'commitment.overdue', key: commitmentJobKeys.overdue(c.id), runAt: overdueFrom(c.dueAt), payload: { commitmentId: c.id } }, 'replace');
   return count;
 }
 
@@ -561,7 +561,7 @@ export async function runCommitmentReminders(tx: Tx, jobs: { payload: Record<str
     const card = buildCommitmentCard(c, owners.get(c.id) ?? [], { group: c.groupId ? groups.get(c.groupId)! : null, proposal: c.proposalId ? (proposals.get(c.proposalId) ?? null) : null }, display, when);
     messages.push({ workspaceId: c.workspaceId, target: { kind: 'dm' as const, memberExternalId: owner.externalId }, view: withSubtitle(card, c, display, 'commitment.reminder', {}, when) });
   }
-  await tx.enqueueMany(messages, now);
+  await tx.outbox.enqueueMany(messages, now);
 }
 
 /**
@@ -578,7 +578,7 @@ async function tellConveners(tx: Tx, c: Commitment, workspace: Workspace, now: D
   recipients = recipients.filter((r) => r.id !== actor?.id);
   for (const r of recipients) {
     const view = await dmCard(tx, c, r, workspace, now, key, { owners: mentionList(owners.map((o) => o.displayName)), reason: c.blockedReason ?? '' });
-    await tx.enqueue({ workspaceId: workspace.id, target: { kind: 'dm', memberExternalId: r.externalId }, view }, now);
+    await tx.outbox.enqueue({ workspaceId: workspace.id, target: { kind: 'dm', memberExternalId: r.externalId }, view }, now);
   }
   return recipients.length > 0;
 }
@@ -595,10 +595,10 @@ export async function runCommitmentJob(tx: Tx, kind: string, payload: Record<str
       return runCommitmentReminders(tx, [{ payload }], now);
     case 'commitment.overdue': {
       for (const owner of await tx.commitments.owners(c.id)) {
-        await tx.enqueue({ workspaceId: c.workspaceId, target: { kind: 'dm', memberExternalId: owner.externalId }, view: await dmCard(tx, c, owner, workspace, now, 'commitment.overdueNotice') }, now);
+        await tx.outbox.enqueue({ workspaceId: c.workspaceId, target: { kind: 'dm', memberExternalId: owner.externalId }, view: await dmCard(tx, c, owner, workspace, now, 'commitment.overdueNotice') }, now);
       }
       const settings = await tx.commitments.settings(c.workspaceId);
-      await tx.schedule(
+      await tx.jobs.schedule(
         { kind: 'commitment.escalate', key: commitmentJobKeys.escalate(c.id), runAt: new Date(c.dueAt.getTime() + settings.escalationHours * 3_600_000), payload: { commitmentId: c.id } },
         'replace',
       );
@@ -661,7 +661,7 @@ async function runDigest(tx: Tx, groupId: number, now: Date): Promise<void> {
     tone: 'info',
   };
   if (keptBy.size) view.footer = t({ key: 'digest.thanks', params: { members: mentionList([...keptBy]) } });
-  await tx.enqueue({ workspaceId: workspace.id, target: { kind: 'post', channelId: group.channelId }, view }, now);
+  await tx.outbox.enqueue({ workspaceId: workspace.id, target: { kind: 'post', channelId: group.channelId }, view }, now);
   await tx.audit.append(workspace.id, now, { actorId: null, action: 'group.digest', subject: `group:${groupId}`, data: { decisions: decided.length, open: open.length, dueSoon: dueSoon.length, overdue: overdue.length, completed: completed.length } });
   await scheduleDigest(tx, groupId, workspace, new Date(now.getTime() + 60_000));
 }

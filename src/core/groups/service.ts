@@ -255,7 +255,7 @@ async function invite(s: Session, refs: string[], name: string | undefined): Pro
     }
     await audit(s, 'group.invited', group, { member: member.id });
     const t = translator(member.locale ?? s.workspace.locale);
-    await s.tx.enqueue(
+    await s.tx.outbox.enqueue(
       {
         workspaceId: s.workspace.id,
         target: { kind: 'dm', memberExternalId: member.externalId },

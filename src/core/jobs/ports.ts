@@ -7,3 +7,10 @@ export interface NewJob {
   runAt: Date;
   payload: Record<string, unknown>;
 }
+
+export interface JobRepo {
+  /** `keep` leaves a pending job with the same key as it is; `replace` moves it to this one's time and payload. */
+  schedule(job: NewJob, mode: 'replace' | 'keep'): Promise<void>;
+  /** Cancels the pending jobs with these keys. */
+  cancel(keys: string[]): Promise<void>;
+}

@@ -61,7 +61,7 @@ export async function runMediationCommand(s: Session, c: MediationCommand): Prom
       const party = await resolveMember(s, c.member);
       if (!parties.some((p) => p.id === party.id)) fail('mediation.notAParty', { member: `@${party.displayName}`, number: dispute.number });
       const t = translator(party.locale ?? s.workspace.locale);
-      await s.tx.enqueue(
+      await s.tx.outbox.enqueue(
         {
           workspaceId: s.workspace.id,
           disputeId: dispute.id,
@@ -210,7 +210,7 @@ async function request(s: Session, c: Extract<Command, { name: 'mediate' }>): Pr
     data: { group: group.name, confidential: c.confidential },
   });
   for (const party of asked) {
-    await s.tx.enqueue({ workspaceId: s.workspace.id, target: { kind: 'dm', memberExternalId: party.externalId }, view: consentCard(s, dispute, party, mediator!) }, s.now);
+    await s.tx.outbox.enqueue({ workspaceId: s.workspace.id, target: { kind: 'dm', memberExternalId: party.externalId }, view: consentCard(s, dispute, party, mediator!) }, s.now);
   }
   return [
     notice(
@@ -255,7 +255,7 @@ async function answerRequest(s: Session, c: Extract<Command, { name: 'mediation.
     const reason = c.name === 'mediation.decline' && c.reason ? c.reason : '';
     if (requester.id !== s.actor.id) {
       const t = translator(requester.locale ?? s.workspace.locale);
-      await s.tx.enqueue(
+      await s.tx.outbox.enqueue(
         {
           workspaceId: s.workspace.id,
           target: { kind: 'dm', memberExternalId: requester.externalId },
@@ -286,8 +286,8 @@ async function openCase(s: Session, dispute: Dispute, parties: Member[], mediato
     data: { group: group?.name ?? null, confidential: dispute.confidential, ...(dispute.confidential ? {} : { parties: parties.map((p) => p.id), mediator: mediator.id }) },
   });
   const t = translator(s.workspace.locale);
-  await s.tx.enqueue({ workspaceId: s.workspace.id, disputeId: dispute.id, target: { kind: 'post', channelId: dispute.channelId }, view: publicRecord(t, dispute, parties, null) }, s.now);
-  await s.tx.enqueue(
+  await s.tx.outbox.enqueue({ workspaceId: s.workspace.id, disputeId: dispute.id, target: { kind: 'post', channelId: dispute.channelId }, view: publicRecord(t, dispute, parties, null) }, s.now);
+  await s.tx.outbox.enqueue(
     {
       workspaceId: s.workspace.id,
       disputeId: dispute.id,
@@ -376,7 +376,7 @@ async function postInSpace(s: Session, d: Dispute, view: View): Promise<void> {
   const parties = await s.tx.disputes.parties(d.id);
   const mediator = d.mediatorId ? await s.tx.members.get(d.mediatorId) : null;
   const onlyFor = [...parties, ...(mediator ? [mediator] : [])].map((m) => m.externalId);
-  await s.tx.enqueue({ workspaceId: s.workspace.id, disputeId: d.id, target: { kind: 'post', channelId: d.spaceId, onlyFor }, view }, s.now);
+  await s.tx.outbox.enqueue({ workspaceId: s.workspace.id, disputeId: d.id, target: { kind: 'post', channelId: d.spaceId, onlyFor }, view }, s.now);
 }
 
 // ---- close, list, show ----
@@ -397,14 +397,14 @@ async function close(s: Session, c: Extract<Command, { name: 'mediation.close' }
   });
   const closed = { ...dispute, status: 'closed' as const, outcome: c.outcome, summary: c.summary ?? null };
   const t = translator(s.workspace.locale);
-  await s.tx.enqueue({ workspaceId: s.workspace.id, disputeId: dispute.id, target: { kind: 'post', channelId: dispute.channelId }, view: publicRecord(t, closed, parties, c.outcome) }, s.now);
+  await s.tx.outbox.enqueue({ workspaceId: s.workspace.id, disputeId: dispute.id, target: { kind: 'post', channelId: dispute.channelId }, view: publicRecord(t, closed, parties, c.outcome) }, s.now);
   await postInSpace(s, dispute, notice('info', t({ key: 'mediation.closedNotice', params: { number: dispute.number, outcome: t({ key: `mediation.outcome.${c.outcome}` }) } })));
   if (c.outcome === 'escalated') {
     const target = escalateTo ?? (dispute.groupId ? await s.tx.groups.get(dispute.groupId) : null);
     const conveners = target ? (await s.tx.groups.members(target.id)).filter((m) => m.role === 'convener').map((m) => m.member) : [];
     for (const convener of conveners) {
       const ct = translator(convener.locale ?? s.workspace.locale);
-      await s.tx.enqueue(
+      await s.tx.outbox.enqueue(
         {
           workspaceId: s.workspace.id,
           disputeId: dispute.id,
@@ -427,7 +427,7 @@ async function close(s: Session, c: Extract<Command, { name: 'mediation.close' }
     }
   }
   const days = await s.tx.disputes.retentionDays(s.workspace.id);
-  await s.tx.schedule({ kind: 'dispute.purge', key: purgeKey(dispute.id), runAt: new Date(s.now.getTime() + days * 86_400_000), payload: { disputeId: dispute.id } }, 'replace');
+  await s.tx.jobs.schedule({ kind: 'dispute.purge', key: purgeKey(dispute.id), runAt: new Date(s.now.getTime() + days * 86_400_000), payload: { disputeId: dispute.id } }, 'replace');
   return [notice('success', s.t({ key: 'mediation.closedDone', params: { number: dispute.number, outcome: s.t({ key: `mediation.outcome.${c.outcome}` }), count: days } }))];
 }
 
@@ -515,7 +515,7 @@ export async function spaceOpened(tx: Tx, disputeId: number, channelId: string, 
   const d = await tx.disputes.get(disputeId);
   if (!d) return;
   await tx.disputes.update(d.id, { spaceId: channelId });
-  await tx.enqueue({ workspaceId: d.workspaceId, disputeId: d.id, target: { kind: 'post', channelId }, view: welcome }, now);
+  await tx.outbox.enqueue({ workspaceId: d.workspaceId, disputeId: d.id, target: { kind: 'post', channelId }, view: welcome }, now);
 }
 
 /** Opening the space failed: the case stays open; the requester hears what to fix, once. */
@@ -525,7 +525,7 @@ export async function spaceFailed(tx: Tx, disputeId: number, error: string, now:
   const requester = await tx.members.get(d.requestedBy);
   const workspace = await tx.workspaces.get(d.workspaceId);
   const t = translator(requester.locale ?? workspace.locale);
-  await tx.enqueue(
+  await tx.outbox.enqueue(
     { workspaceId: d.workspaceId, disputeId: d.id, target: { kind: 'dm', memberExternalId: requester.externalId }, view: notice('warning', t({ key: 'mediation.spaceFailed', params: { number: d.number, error } })) },
     now,
   );

@@ -23,3 +23,9 @@ export interface NewOutboxMessage {
   /** Set when the message belongs to a mediation: it is deleted with the case's private texts. */
   disputeId?: number;
 }
+
+export interface OutboxRepo {
+  enqueue(message: NewOutboxMessage, at: Date): Promise<void>;
+  /** Many messages in one statement, for sweeps that owe thousands at once. */
+  enqueueMany(messages: NewOutboxMessage[], at: Date): Promise<void>;
+}

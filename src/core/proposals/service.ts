@@ -126,13 +126,13 @@ async function propose(s: Session, c: Extract<Command, { name: 'propose' }>): Pr
   });
 
   const card = await buildCard(s.tx, proposal, groupDisplay(s.workspace, s.now));
-  await s.tx.enqueue({ workspaceId: s.workspace.id, target: { kind: 'post', channelId: group.channelId }, view: card, cardOf: proposal.id }, s.now);
+  await s.tx.outbox.enqueue({ workspaceId: s.workspace.id, target: { kind: 'post', channelId: group.channelId }, view: card, cardOf: proposal.id }, s.now);
   await s.tx.updateProposal(proposal.id, { cardHash: hashView(card) });
   if (closesAt) {
-    await s.tx.schedule({ kind: 'proposal.close', key: jobKeys.close(proposal.id), runAt: closesAt, payload: { proposalId: proposal.id } }, 'replace');
+    await s.tx.jobs.schedule({ kind: 'proposal.close', key: jobKeys.close(proposal.id), runAt: closesAt, payload: { proposalId: proposal.id } }, 'replace');
     const reminderAt = new Date(closesAt.getTime() - s.workspace.reminderHours * 3_600_000);
     if (s.workspace.reminderHours > 0 && reminderAt > s.now) {
-      await s.tx.schedule({ kind: 'proposal.remind', key: jobKeys.remind(proposal.id), runAt: reminderAt, payload: { proposalId: proposal.id } }, 'replace');
+      await s.tx.jobs.schedule({ kind: 'proposal.remind', key: jobKeys.remind(proposal.id), runAt: reminderAt, payload: { proposalId: proposal.id } }, 'replace');
     }
   }
   return [
@@ -236,7 +236,7 @@ async function offerMediation(s: Session, p: Proposal): Promise<void> {
   const parties = [author.externalId, s.actor.externalId];
   const recipients = p.anonymous ? [s.actor] : [s.actor, author];
   for (const member of recipients) {
-    await s.tx.enqueue(
+    await s.tx.outbox.enqueue(
       {
         workspaceId: s.workspace.id,
         target: { kind: 'dm', memberExternalId: member.externalId },
@@ -295,7 +295,7 @@ async function withdraw(s: Session, number: number): Promise<View[]> {
   const isAuthor = p.authorId === s.actor.id;
   if (!isAuthor && (await s.tx.groups.roleIn(p.groupId, s.actor.id)) !== 'convener') fail('proposal.manageOnly', { number });
   await s.tx.updateProposal(p.id, { status: 'withdrawn', closedAt: s.now, withdrawnBy: s.actor.id });
-  await s.tx.cancelJobs([jobKeys.close(p.id), jobKeys.remind(p.id)]);
+  await s.tx.jobs.cancel([jobKeys.close(p.id), jobKeys.remind(p.id)]);
   await s.tx.audit.append(s.workspace.id, s.now, { actorId: s.actor.id, action: 'proposal.withdrawn', subject: `proposal:${number}`, data: {} });
   await scheduleCardRefresh(s.tx, p.id, s.now);
   return [notice('success', s.t({ key: 'proposal.withdrawnDone', params: { number } }))];
@@ -332,14 +332,14 @@ async function recordOutcome(s: Session, c: Extract<Command, { name: 'outcome' }
     data: { statement: c.statement, reviewAt: reviewAt?.toISOString() ?? null },
   });
   if (reviewAt) {
-    await s.tx.schedule({ kind: 'proposal.review', key: jobKeys.review(p.id), runAt: reviewAt, payload: { proposalId: p.id } }, 'replace');
+    await s.tx.jobs.schedule({ kind: 'proposal.review', key: jobKeys.review(p.id), runAt: reviewAt, payload: { proposalId: p.id } }, 'replace');
   } else {
-    await s.tx.cancelJobs([jobKeys.review(p.id)]);
+    await s.tx.jobs.cancel([jobKeys.review(p.id)]);
   }
   const updated = (await s.tx.getProposal(p.id))!;
   const display = groupDisplay(s.workspace, s.now);
   const card = await buildCard(s.tx, updated, display);
-  await s.tx.enqueue({ workspaceId: s.workspace.id, target: { kind: 'post', channelId: p.channelId }, view: decisionView(updated, card.title, display.t, display.timezone, display.locale) }, s.now);
+  await s.tx.outbox.enqueue({ workspaceId: s.workspace.id, target: { kind: 'post', channelId: p.channelId }, view: decisionView(updated, card.title, display.t, display.timezone, display.locale) }, s.now);
   await scheduleCardRefresh(s.tx, p.id, s.now);
   return [notice('success', s.t({ key: amended ? 'outcome.amended' : 'outcome.recorded', params: { number: p.number } }))];
 }
@@ -443,14 +443,14 @@ export async function closeProposal(tx: Tx, p: Proposal, reason: CloseReason, no
   // The writes do not depend on each other, so they go out together too.
   await Promise.all([
     tx.updateProposal(p.id, { status: 'closed', closedAt: now, result }),
-    tx.cancelJobs([jobKeys.close(p.id), jobKeys.remind(p.id)]),
+    tx.jobs.cancel([jobKeys.close(p.id), jobKeys.remind(p.id)]),
     tx.audit.append(p.workspaceId, now, {
       actorId,
       action: 'proposal.closed',
       subject: `proposal:${p.number}`,
       data: { reason, outcome: result.outcome, winners: result.winners, turnout: result.turnout, electorate: result.electorate, ...tieRecord(result) },
     }),
-    tx.enqueue({ workspaceId: p.workspaceId, target: { kind: 'post', channelId: p.channelId }, view: card }, now),
+    tx.outbox.enqueue({ workspaceId: p.workspaceId, target: { kind: 'post', channelId: p.channelId }, view: card }, now),
     scheduleCardRefresh(tx, p.id, now),
   ]);
   return result;
@@ -464,7 +464,7 @@ function tieRecord(result: TallyResult): Record<string, unknown> {
 }
 
 export async function scheduleCardRefresh(tx: Tx, proposalId: number, now: Date): Promise<void> {
-  await tx.schedule({ kind: 'proposal.card', key: jobKeys.card(proposalId), runAt: now, payload: { proposalId } }, 'keep');
+  await tx.jobs.schedule({ kind: 'proposal.card', key: jobKeys.card(proposalId), runAt: now, payload: { proposalId } }, 'keep');
 }
 
 interface Display {
@@ -549,7 +549,7 @@ export async function runProposalJob(tx: Tx, kind: string, payload: Record<strin
       if (p.status !== 'open' || !p.closesAt || p.closesAt <= now) return;
       const group = await tx.groups.get(p.groupId);
       for (const member of await tx.nonVoters(p.id)) {
-        await tx.enqueue({ workspaceId: p.workspaceId, target: { kind: 'dm', memberExternalId: member.externalId }, view: await reminderView(tx, p, group, member, workspace, now) }, now);
+        await tx.outbox.enqueue({ workspaceId: p.workspaceId, target: { kind: 'dm', memberExternalId: member.externalId }, view: await reminderView(tx, p, group, member, workspace, now) }, now);
       }
       await tx.audit.append(p.workspaceId, now, { actorId: null, action: 'proposal.reminded', subject: `proposal:${p.number}`, data: {} });
       return;
@@ -560,12 +560,12 @@ export async function runProposalJob(tx: Tx, kind: string, payload: Record<strin
       const hash = hashView(card);
       if (hash === p.cardHash) return;
       await tx.updateProposal(p.id, { cardHash: hash });
-      await tx.enqueue({ workspaceId: p.workspaceId, target: { kind: 'update', message: p.messageRef }, view: card }, now);
+      await tx.outbox.enqueue({ workspaceId: p.workspaceId, target: { kind: 'update', message: p.messageRef }, view: card }, now);
       return;
     }
     case 'proposal.review': {
       const t = translator(workspace.locale);
-      await tx.enqueue(
+      await tx.outbox.enqueue(
         {
           workspaceId: p.workspaceId,
           target: { kind: 'post', channelId: p.channelId },

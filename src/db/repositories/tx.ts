@@ -1,12 +1,10 @@
 // The core's Tx port implemented with drizzle: every read and write a command makes, inside one transaction.
-import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { entryJsonAroundSeq } from '../../core/audit/chain.js';
 import type { Locale } from '../../core/i18n/types.js';
 import type {
   AuditEntry,
   Member,
-  NewJob,
-  NewOutboxMessage,
   Proposal,
   ProposalFilter,
   ProposalStatus,
@@ -22,7 +20,9 @@ import { DrizzleCommitments } from './commitments.js';
 import { DrizzleDisputes } from './disputes.js';
 import { DrizzleGroupAccess } from './group-access.js';
 import { DrizzleGroups } from './groups.js';
+import { DrizzleJobs } from './jobs.js';
 import { DrizzleMembers, DrizzleWorkspaces } from './members.js';
+import { DrizzleOutbox } from './outbox.js';
 import { asDate, asDateOrNull, drizzleStatements, toMember, toProposal, type Conn, type Statements } from './rows.js';
 
 // jsonb parameters are passed as text and cast in SQL, so no driver serializer gets to encode them twice.
@@ -127,11 +127,6 @@ interface SessionRow {
 
 const voterKey = (workspaceId: number, number: number, memberId: number) => `${workspaceId}:${number}:${memberId}`;
 
-const ENQUEUE_MANY = `
-  insert into outbox (workspace_id, kind, target, view, proposal_id, dispute_id, requested_by, requested_in, next_attempt_at, created_at)
-  select (m->>0)::int, m->>1, m->2, m->3, (m->>4)::int, (m->>5)::int, (m->>6)::int, m->>7, $2::timestamptz, $2::timestamptz
-  from jsonb_array_elements($1::text::jsonb) with ordinality as rows(m, i) order by i`;
-
 const SAVE_REPLY = `update processed_commands set reply = $1::text::jsonb where workspace_id = $2 and key = $3`;
 
 // Each step reads the one before, which fixes the order: the head is locked first.
@@ -211,6 +206,8 @@ export class DrizzleTx implements Tx {
   readonly members: DrizzleMembers;
   readonly groups: DrizzleGroups;
   readonly audit: DrizzleAudit;
+  readonly outbox: DrizzleOutbox;
+  readonly jobs: DrizzleJobs;
 
   private readonly sql: Statements;
   /** proposalForVoter answers that came with openSession, each handed out once. */
@@ -228,6 +225,8 @@ export class DrizzleTx implements Tx {
     this.members = new DrizzleMembers(db);
     this.groups = new DrizzleGroups(db);
     this.audit = new DrizzleAudit(db, this.sql);
+    this.outbox = new DrizzleOutbox(this.sql);
+    this.jobs = new DrizzleJobs(db);
   }
 
   // ---- idempotency ----
@@ -256,12 +255,9 @@ export class DrizzleTx implements Tx {
     await this.sql.rows(SAVE_REPLY, params);
   }
 
-  /** The member whose command this transaction runs, and where they typed it: messages it owes remember them. */
-  private requester: { memberId: number; channelId: string | null } | null = null;
-
   async openSession(input: Parameters<Tx['openSession']>[0]): Promise<{ workspace: Workspace; member: Member; claimed: boolean }> {
     const opened = await this.openSessionRows(input);
-    this.requester = { memberId: opened.member.id, channelId: input.channelId ?? null };
+    this.outbox.requester = { memberId: opened.member.id, channelId: input.channelId ?? null };
     return opened;
   }
 
@@ -477,51 +473,4 @@ export class DrizzleTx implements Tx {
     const [r] = await this.db.select().from(t.ballots).where(and(eq(t.ballots.proposalId, proposalId), eq(t.ballots.memberId, memberId)));
     return r ? { memberId: r.memberId, value: r.value as BallotValue, reason: r.reason, castAt: r.castAt, updatedAt: r.updatedAt } : null;
   }
-
-  // ---- delivery ----
-
-  async enqueue(message: NewOutboxMessage, at: Date): Promise<void> {
-    await this.enqueueMany([message], at);
-  }
-
-  async enqueueMany(messages: NewOutboxMessage[], at: Date): Promise<void> {
-    if (messages.length === 0) return;
-    // One JSON parameter for the whole batch: a reminder sweep enqueues hundreds of cards at once, and
-    // binding each field of each row as its own parameter costs more than the insert.
-    const rows = messages.map((m) => [m.workspaceId, m.target.kind, m.target, m.view, m.cardOf ?? null, m.disputeId ?? null, this.requester?.memberId ?? null, this.requester?.channelId ?? null]);
-    await this.sql.rows(ENQUEUE_MANY, [JSON.stringify(rows), at.toISOString()]);
-  }
-
-  async schedule(job: NewJob, mode: 'replace' | 'keep'): Promise<void> {
-    const insert = this.db.insert(t.jobs).values({ kind: job.kind, key: job.key, runAt: job.runAt, payload: job.payload, workspaceId: jobWorkspace(job.payload) });
-    if (mode === 'keep') {
-      await insert.onConflictDoNothing({ target: t.jobs.key, where: sql`status = 'pending'` });
-    } else {
-      await insert.onConflictDoUpdate({ target: t.jobs.key, targetWhere: sql`status = 'pending'`, set: { runAt: job.runAt, payload: job.payload, kind: job.kind, workspaceId: jobWorkspace(job.payload) } });
-    }
-  }
-
-  async cancelJobs(keys: string[]): Promise<void> {
-    if (keys.length === 0) return;
-    await this.db.update(t.jobs).set({ status: 'cancelled' }).where(and(inArray(t.jobs.key, keys), eq(t.jobs.status, 'pending')));
-  }
-}
-
-/**
- * The workspace a job works for, from the subject its payload names, so that the runner can share
- * each batch fairly between workspaces. Upkeep that names no subject belongs to none.
- */
-function jobWorkspace(payload: Record<string, unknown>): SQL | null {
-  const id = (key: string): number | null => (typeof payload[key] === 'number' ? (payload[key] as number) : null);
-  const proposal = id('proposalId');
-  if (proposal !== null) return sql`(select workspace_id from proposals where id = ${proposal})`;
-  const commitment = id('commitmentId');
-  if (commitment !== null) return sql`(select workspace_id from commitments where id = ${commitment})`;
-  const dispute = id('disputeId');
-  if (dispute !== null) return sql`(select workspace_id from disputes where id = ${dispute})`;
-  const group = id('groupId');
-  if (group !== null) return sql`(select workspace_id from groups where id = ${group})`;
-  const workspace = id('workspaceId');
-  if (workspace !== null) return sql`${workspace}`;
-  return null;
 }
