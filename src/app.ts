@@ -10,7 +10,7 @@ import { DEFAULT_RATE_LIMITS } from './core/limits.js';
 import { openDatabase, type Database } from './db/client.js';
 import { JobRunner } from './runtime/jobs.js';
 import { OutboxDispatcher } from './runtime/outbox.js';
-import { drizzleStore } from './db/repositories/tx.js';
+import { drizzleStore } from './db/store.js';
 import { runSweepJob, scheduleSweep, SWEEP_JOB } from './runtime/retention.js';
 import { Scheduler } from './runtime/scheduler.js';
 import { createLogger } from './log.js';

@@ -1,6 +1,7 @@
 // Who is asking, from where, and with which idempotency key: what an adapter hands the core with every command.
 import type { Locale } from './i18n/types.js';
-import type { Clock, Member, Tx, Workspace } from './ports.js';
+import type { Clock, Tx } from './ports.js';
+import type { Member, Workspace } from './members/ports.js';
 import type { Translator } from './i18n/index.js';
 
 export interface CommandContext {

@@ -27,7 +27,7 @@ export const coreDeliveries: DeliveryHandler = {
     if (message.cardOf !== null && ref.messageId) {
       await tx.updateProposal(message.cardOf, { messageRef: { channelId: ref.channelId, messageId: ref.messageId } });
       // Ballots may have arrived while the card was on its way: bring it up to date.
-      await tx.schedule({ kind: 'proposal.card', key: jobKeys.card(message.cardOf), runAt: now, payload: { proposalId: message.cardOf } }, 'keep');
+      await tx.jobs.schedule({ kind: 'proposal.card', key: jobKeys.card(message.cardOf), runAt: now, payload: { proposalId: message.cardOf } }, 'keep');
     }
     if (message.target.kind === 'private') await spaceOpened(tx, message.target.disputeId, ref.channelId, now, message.view);
   },
@@ -50,13 +50,13 @@ const short = (reason: string) => (reason.length > 200 ? `${reason.slice(0, 199)
 
 export async function deliveryGivenUp(tx: Tx, message: GivenUp, reason: string, attempts: number, now: Date): Promise<void> {
   if (message.requestedBy === null) return;
-  const requester = await tx.getMember(message.requestedBy);
-  const workspace = await tx.getWorkspace(message.workspaceId);
+  const requester = await tx.members.get(message.requestedBy);
+  const workspace = await tx.workspaces.get(message.workspaceId);
   const t = translator(requester.locale ?? workspace.locale);
   const params = { attempts, reason: short(reason) };
   const target = message.target;
   const dmRequester = (text: string) =>
-    tx.enqueue({ workspaceId: workspace.id, target: { kind: 'dm', memberExternalId: requester.externalId }, view: notice('warning', text) }, now);
+    tx.outbox.enqueue({ workspaceId: workspace.id, target: { kind: 'dm', memberExternalId: requester.externalId }, view: notice('warning', text) }, now);
   switch (target.kind) {
     case 'post':
     case 'update': {
@@ -66,7 +66,7 @@ export async function deliveryGivenUp(tx: Tx, message: GivenUp, reason: string, 
     case 'dm': {
       // A DM to the requester themselves: their DMs are what failed, so there is no way to tell them privately.
       if (target.memberExternalId === requester.externalId) return;
-      const member = await tx.findMember(workspace.id, target.memberExternalId);
+      const member = await tx.members.find(workspace.id, target.memberExternalId);
       return dmRequester(t({ key: 'delivery.givenUpDm', params: { ...params, member: `@${member?.displayName ?? target.memberExternalId}` } }));
     }
     case 'private':

@@ -1,12 +1,24 @@
 // What the core needs from the outside world: storage (one transaction per command), a messenger, a clock.
+// The entities and repositories live with their modules (core/<module>/ports.ts); this file composes them.
 import type { Locale } from './i18n/types.js';
-import type { Ballot, BallotValue, RuleConfig, RuleName, TallyResult, TieMode } from './proposals/rules/types.js';
-import type { GroupKind, HideResults, Role } from './commands/types.js';
+import type { BallotValue } from './proposals/rules/types.js';
 import type { View } from './views/types.js';
+import type { AuditEntry, AuditRepo } from './audit/ports.js';
 import type { CommitmentRepo } from './commitments/ports.js';
+import type { GroupAccessRepo, GroupRepo } from './groups/ports.js';
+import type { JobRepo, NewJob } from './jobs/ports.js';
 import type { DisputeRepo } from './mediation/ports.js';
-import type { GroupAccessRepo, GroupVisibility } from './groups/ports.js';
-import type { Job } from './jobs/index.js';
+import type { Member, MemberRepo, Workspace, WorkspaceRepo } from './members/ports.js';
+import type { MessageRef, OutboxRepo } from './outbox/ports.js';
+import type { Proposal, ProposalFilter, ProposalStatus, StoredBallot } from './proposals/ports.js';
+import type { Ballot } from './proposals/rules/types.js';
+
+export type { AuditEntry, NewAuditEntry } from './audit/ports.js';
+export type { Group, GroupMembership, GroupSummary } from './groups/ports.js';
+export type { NewJob } from './jobs/ports.js';
+export type { GroupCreation, Member, Workspace } from './members/ports.js';
+export type { MessageRef, NewOutboxMessage, OutboxTarget } from './outbox/ports.js';
+export type { Proposal, ProposalFilter, ProposalStatus, StoredBallot } from './proposals/ports.js';
 
 export interface Clock {
   now(): Date;
@@ -14,153 +26,25 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
-export interface Workspace {
-  id: number;
-  platform: string;
-  externalId: string;
-  name: string;
-  locale: Locale;
-  timezone: string;
-  reminderHours: number;
-}
-
-export type GroupCreation = 'anyone' | 'admins';
-
-export interface Member {
-  id: number;
-  workspaceId: number;
-  externalId: string;
-  displayName: string;
-  locale: Locale | null;
-  timezone: string | null;
-}
-
-export interface Group {
-  id: number;
-  workspaceId: number;
-  name: string;
-  kind: GroupKind;
-  channelId: string;
-  channelName: string | null;
-  /** Private groups are read and joined only by their members and invitees (see groups/visibility). */
-  visibility: GroupVisibility;
-  createdBy: number;
-  createdAt: Date;
-  /** How the group's ranked-choice proposals settle ties by default (lot when unset). */
-  rankedTies?: TieMode;
-}
-
-export interface GroupSummary extends Group {
-  memberCount: number;
-}
-
-export interface GroupMembership {
-  member: Member;
-  role: Role;
-}
-
-export type ProposalStatus = 'open' | 'closed' | 'withdrawn';
-
-export interface Proposal {
-  id: number;
-  workspaceId: number;
-  number: number;
-  groupId: number;
-  authorId: number;
-  title: string;
-  body: string | null;
-  rule: RuleName;
-  config: RuleConfig;
-  anonymous: boolean;
-  hideResults: HideResults;
-  /** Ranked choice: how a tie for fewest votes is settled; fixed when the proposal opens. */
-  ties: TieMode;
-  deciderId: number | null;
-  status: ProposalStatus;
-  electorateSize: number;
-  closesAt: Date | null;
-  closedAt: Date | null;
-  result: TallyResult | null;
-  outcome: string | null;
-  outcomeBy: number | null;
-  outcomeAt: Date | null;
-  /** Who withdrew it; absent where a proposal is read without it (a voter's read) and null before it was recorded. */
-  withdrawnBy?: number | null;
-  reviewAt: Date | null;
-  channelId: string;
-  messageRef: MessageRef | null;
-  cardHash: string | null;
-  createdAt: Date;
-}
-
-export interface StoredBallot extends Ballot {
-  memberId: number;
-  value: BallotValue;
-  castAt: Date;
-  updatedAt: Date;
-}
-
-export interface AuditEntry {
-  workspaceId: number;
-  seq: number;
-  at: string;
-  actorId: number | null;
-  action: string;
-  subject: string | null;
-  data: Record<string, unknown>;
-  prevHash: string;
-  hash: string;
-}
-
-export interface NewAuditEntry {
-  actorId: number | null;
-  action: string;
-  subject: string | null;
-  data: Record<string, unknown>;
-}
-
-export type OutboxTarget =
-  /** `onlyFor`: a private space's members; the post is refused while anyone else is in the channel. */
-  | { kind: 'post'; channelId: string; onlyFor?: string[] }
-  | { kind: 'update'; message: MessageRef }
-  | { kind: 'dm'; memberExternalId: string }
-  /** Opens the private space of a mediation; the space's channel id is recorded on delivery. */
-  | { kind: 'private'; disputeId: number; parentChannelId: string; title: string; memberExternalIds: string[] };
-
-export interface NewOutboxMessage {
-  workspaceId: number;
-  target: OutboxTarget;
-  view: View;
-  /** Set when the message is a proposal's card: its MessageRef is stored on delivery. */
-  cardOf?: number;
-  /** Set when the message belongs to a mediation: it is deleted with the case's private texts. */
-  disputeId?: number;
-}
-
-/** A job to schedule: one of the kinds the features declare (core/jobs), with its payload. */
-export type NewJob = Job & {
-  /** At most one pending job per key. */
-  key: string;
-  runAt: Date;
-};
-
-export interface ProposalFilter {
-  status?: ProposalStatus[];
-  groupIds?: number[];
-  /** Leaves out the proposals of these groups (private groups the reader may not see). */
-  excludeGroupIds?: readonly number[];
-  decided?: boolean;
-  limit?: number;
-}
-
 /** Everything a command may read or write, inside one database transaction. */
 export interface Tx {
   /** Commitments and their settings (see core/commitments). */
   readonly commitments: CommitmentRepo;
   /** Mediation cases (see core/mediation). */
   readonly disputes: DisputeRepo;
+  /** Messages the command owes, delivered after it commits (see core/outbox). */
+  readonly outbox: OutboxRepo;
+  /** Time-driven work the command schedules (see core/jobs). */
+  readonly jobs: JobRepo;
+  /** The workspace's audit chain (see core/audit). */
+  readonly audit: AuditRepo;
+  /** Groups and memberships (see core/groups). */
+  readonly groups: GroupRepo;
   /** Private groups: visibility and invitations (see core/groups). */
   readonly groupAccess: GroupAccessRepo;
+  /** Workspaces and their settings (see core/members). */
+  readonly workspaces: WorkspaceRepo;
+  readonly members: MemberRepo;
 
   // idempotency
   claimCommandKey(workspaceId: number, key: string, at: Date): Promise<boolean>;
@@ -184,35 +68,6 @@ export interface Tx {
     prefetch?: { proposalForVoter?: number };
   }): Promise<{ workspace: Workspace; member: Member; claimed: boolean }>;
 
-  // workspaces and members
-  ensureWorkspace(input: { platform: string; externalId: string; name: string; locale: Locale; timezone: string; reminderHours: number; at: Date }): Promise<Workspace>;
-  getWorkspace(id: number): Promise<Workspace>;
-  updateWorkspace(id: number, patch: Partial<Pick<Workspace, 'locale' | 'timezone' | 'reminderHours'>>): Promise<void>;
-  /** Who may create groups in the workspace. */
-  groupCreation(workspaceId: number): Promise<GroupCreation>;
-  setGroupCreation(workspaceId: number, policy: GroupCreation): Promise<void>;
-  ensureMember(input: { workspaceId: number; externalId: string; displayName: string; at: Date }): Promise<Member>;
-  findMember(workspaceId: number, externalId: string): Promise<Member | null>;
-  getMember(id: number): Promise<Member>;
-  /** The members with these ids, in no particular order; ids that match none are left out. */
-  getMembers(ids: readonly number[]): Promise<Member[]>;
-  updateMember(id: number, patch: Partial<Pick<Member, 'locale' | 'timezone'>>): Promise<void>;
-
-  // groups
-  createGroup(input: Omit<Group, 'id'>): Promise<Group | null>;
-  findGroupByName(workspaceId: number, name: string): Promise<Group | null>;
-  findGroupByChannel(workspaceId: number, channelId: string): Promise<Group | null>;
-  getGroup(id: number): Promise<Group>;
-  listGroups(workspaceId: number): Promise<GroupSummary[]>;
-  groupsOfMember(memberId: number): Promise<(Group & { role: Role })[]>;
-  roleIn(groupId: number, memberId: number): Promise<Role | null>;
-  /** Locks the group's row until the transaction ends, so that checks on its memberships and the changes they allow are not interleaved. */
-  lockGroup(groupId: number): Promise<void>;
-  setMembership(groupId: number, memberId: number, role: Role, at: Date): Promise<void>;
-  removeMembership(groupId: number, memberId: number): Promise<void>;
-  groupMembers(groupId: number): Promise<GroupMembership[]>;
-  setGroupRankedTies(groupId: number, ties: TieMode): Promise<void>;
-
   // proposals and ballots
   nextProposalNumber(workspaceId: number): Promise<number>;
   insertProposal(
@@ -222,8 +77,6 @@ export interface Tx {
   ballotSalt(proposalId: number): Promise<string | null>;
   /** Stores `candidate` as the proposal's ballot secret unless it has one, and returns the one it has. Hold the workspace lock. */
   ensureBallotSalt(proposalId: number, candidate: string): Promise<string>;
-  /** The entry about `subject` whose data has `field` equal to `value` (a sealed ballot's commitment), if any. */
-  auditEntryWithData(workspaceId: number, subject: string, field: string, value: string): Promise<AuditEntry | null>;
   insertElectorate(proposalId: number, memberIds: number[]): Promise<void>;
   getProposal(id: number, opts?: { forUpdate?: boolean }): Promise<Proposal | null>;
   findProposal(workspaceId: number, number: number, opts?: { forUpdate?: boolean }): Promise<Proposal | null>;
@@ -269,23 +122,6 @@ export interface Tx {
   }): Promise<{ changed: boolean; entry: AuditEntry; status: ProposalStatus; othersYetToVote: boolean }>;
   /** Status, and whether every member of the electorate has a ballot, as of now (current only after the workspace lock). */
   voteProgress(proposalId: number): Promise<{ status: ProposalStatus; everyoneVoted: boolean }>;
-
-  // audit
-  /** Appends to the workspace's chain; locks the chain head until the transaction ends. */
-  appendAudit(workspaceId: number, at: Date, entry: NewAuditEntry): Promise<AuditEntry>;
-  /** Takes the chain head lock early so that everything after it in this transaction is serialised per workspace. */
-  lockWorkspace(workspaceId: number): Promise<void>;
-  /** The newest entries first; with `beforeSeq`, only those older than it (to page back). */
-  recentAudit(workspaceId: number, limit: number, beforeSeq?: number): Promise<AuditEntry[]>;
-  auditPage(workspaceId: number, afterSeq: number, limit: number): Promise<AuditEntry[]>;
-  auditHead(workspaceId: number): Promise<{ seq: number; hash: string } | null>;
-
-  // delivery
-  enqueue(message: NewOutboxMessage, at: Date): Promise<void>;
-  /** Many messages in one statement, for sweeps that owe thousands at once. */
-  enqueueMany(messages: NewOutboxMessage[], at: Date): Promise<void>;
-  schedule(job: NewJob, mode: 'replace' | 'keep'): Promise<void>;
-  cancelJobs(keys: string[]): Promise<void>;
 }
 
 /** What a delivery pass tells the adapter that asked for it: a failure has an error id to show the member. */
@@ -293,11 +129,6 @@ export type TickOutcome = { ok: true } | { ok: false; errorId: string };
 
 export interface Store {
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
-}
-
-export interface MessageRef {
-  channelId: string;
-  messageId: string;
 }
 
 /**

@@ -74,8 +74,8 @@ export async function readGroups(s: Session): Promise<{ locale: Locale; groups: 
 
 async function readableGroups(s: Session): Promise<GroupEntry[]> {
   const hidden = new Set(await hiddenGroupIds(s.tx, s.workspace.id, readerOf(s)));
-  const roles = new Map((await s.tx.groupsOfMember(s.actor.id)).map((g) => [g.id, g.role]));
-  return (await s.tx.listGroups(s.workspace.id))
+  const roles = new Map((await s.tx.groups.ofMember(s.actor.id)).map((g) => [g.id, g.role]));
+  return (await s.tx.groups.list(s.workspace.id))
     .filter((g) => !hidden.has(g.id))
     .map((g) => ({
       name: g.name,

@@ -16,7 +16,7 @@ export async function runSettingsCommand(s: Session, c: SettingsCommand): Promis
       const unset = s.t({ key: 'settings.unset' });
       const commitments = await s.tx.commitments.settings(w.id);
       const retention = await s.tx.disputes.retentionDays(w.id);
-      const groupCreation = await s.tx.groupCreation(w.id);
+      const groupCreation = await s.tx.workspaces.groupCreation(w.id);
       return [
         {
           type: 'card',
@@ -47,9 +47,9 @@ export async function runSettingsCommand(s: Session, c: SettingsCommand): Promis
       }
       if (c.scope === 'workspace') {
         requireWorkspaceAdmin(s);
-        await s.tx.updateWorkspace(s.workspace.id, { locale: c.locale });
+        await s.tx.workspaces.update(s.workspace.id, { locale: c.locale });
       } else {
-        await s.tx.updateMember(s.actor.id, { locale: c.locale });
+        await s.tx.members.update(s.actor.id, { locale: c.locale });
       }
       await audit(s, 'settings.locale', { scope: c.scope, locale: c.locale });
       // The member's language from here on (the workspace's, unless they chose their own): the confirmation and the
@@ -66,9 +66,9 @@ export async function runSettingsCommand(s: Session, c: SettingsCommand): Promis
       }
       if (c.scope === 'workspace') {
         requireWorkspaceAdmin(s);
-        await s.tx.updateWorkspace(s.workspace.id, { timezone: c.timezone });
+        await s.tx.workspaces.update(s.workspace.id, { timezone: c.timezone });
       } else {
-        await s.tx.updateMember(s.actor.id, { timezone: c.timezone });
+        await s.tx.members.update(s.actor.id, { timezone: c.timezone });
       }
       await audit(s, 'settings.timezone', { scope: c.scope, timezone: c.timezone });
       return [notice('success', s.t({ key: c.scope === 'me' ? 'settings.timezoneSetMine' : 'settings.timezoneSetWorkspace', params: { timezone: c.timezone } }))];
@@ -78,13 +78,13 @@ export async function runSettingsCommand(s: Session, c: SettingsCommand): Promis
       if (s.workspace.reminderHours === c.hours) {
         return [notice('info', s.t({ key: c.hours === 0 ? 'settings.reminderAlreadyOff' : 'settings.reminderAlready', params: { count: c.hours } }))];
       }
-      await s.tx.updateWorkspace(s.workspace.id, { reminderHours: c.hours });
+      await s.tx.workspaces.update(s.workspace.id, { reminderHours: c.hours });
       await audit(s, 'settings.reminder', { hours: c.hours });
       return [notice('success', s.t({ key: c.hours === 0 ? 'settings.reminderOff' : 'settings.reminderSet', params: { count: c.hours } }))];
     }
     case 'settings.groupCreation': {
       requireWorkspaceAdmin(s);
-      await s.tx.setGroupCreation(s.workspace.id, c.policy);
+      await s.tx.workspaces.setGroupCreation(s.workspace.id, c.policy);
       await audit(s, 'settings.group-creation', { policy: c.policy });
       return [notice('success', s.t({ key: `settings.groupCreationSet.${c.policy}` }))];
     }
@@ -92,5 +92,5 @@ export async function runSettingsCommand(s: Session, c: SettingsCommand): Promis
 }
 
 async function audit(s: Session, action: string, data: Record<string, unknown>) {
-  await s.tx.appendAudit(s.workspace.id, s.now, { actorId: s.actor.id, action, subject: null, data });
+  await s.tx.audit.append(s.workspace.id, s.now, { actorId: s.actor.id, action, subject: null, data });
 }

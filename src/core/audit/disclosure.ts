@@ -1,7 +1,8 @@
 // Who may read which audit entries, and how much of each: the one place every audit view asks.
-import type { HideResults } from '../commands/types.js';
+import type { HideResults } from '../proposals/ports.js';
 import { resultsVisible } from '../proposals/card.js';
-import type { AuditEntry, ProposalStatus } from '../ports.js';
+import type { AuditEntry } from './ports.js';
+import type { ProposalStatus } from '../proposals/ports.js';
 
 /** The member reading the log, with the groups they belong to (any role). */
 export interface AuditReader {

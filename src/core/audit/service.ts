@@ -1,6 +1,7 @@
 // The audit commands: read recent entries, and recompute the whole chain to prove nothing was altered.
 import type { Session } from '../context.js';
-import type { AuditEntry, Tx } from '../ports.js';
+import type { Tx } from '../ports.js';
+import type { AuditEntry } from './ports.js';
 import type { RuleName } from '../proposals/rules/types.js';
 import { fail } from '../errors.js';
 import { formatDateTime } from '../time.js';
@@ -21,7 +22,7 @@ const SCAN_PAGE = 200;
  * values, times in the reader's zone and language. Hidden entries are skipped, not marked.
  */
 export async function listAudit(s: Session, limit: number): Promise<View[]> {
-  const groups = await s.tx.groupsOfMember(s.actor.id);
+  const groups = await s.tx.groups.ofMember(s.actor.id);
   if (groups.length === 0) return [notice('info', s.t({ key: 'audit.noGroup' }))];
   const reader: AuditReader = { memberId: s.actor.id, groupIds: new Set(groups.map((g) => g.id)) };
   const scopes = new ScopeResolver(s, reader);
@@ -29,7 +30,7 @@ export async function listAudit(s: Session, limit: number): Promise<View[]> {
   let before: number | undefined;
   let scanned = 0;
   while (shown.length < limit && scanned < MAX_SCAN) {
-    const page = await s.tx.recentAudit(s.workspace.id, SCAN_PAGE, before);
+    const page = await s.tx.audit.recent(s.workspace.id, SCAN_PAGE, before);
     for (const entry of page) {
       const scope = await scopes.of(entry);
       const disclosed = scope && disclose(entry, reader, scope);
@@ -120,7 +121,7 @@ async function memberNames(s: Session, shown: Disclosed[]): Promise<Map<number, 
       for (const id of Array.isArray(value) ? value : [value]) if (typeof id === 'number') ids.add(id);
     }
   }
-  const members = ids.size ? await s.tx.getMembers([...ids]) : [];
+  const members = ids.size ? await s.tx.members.getMany([...ids]) : [];
   return new Map(members.map((m) => [m.id, m.displayName]));
 }
 
@@ -131,7 +132,7 @@ export async function verifyWorkspaceChain(tx: Tx, workspaceId: number): Promise
   const verifier = new ChainVerifier();
   let after = 0;
   for (;;) {
-    const page = await tx.auditPage(workspaceId, after, PAGE);
+    const page = await tx.audit.page(workspaceId, after, PAGE);
     for (const entry of page) {
       const failure = verifier.push(entry);
       if (failure) return failure;
@@ -142,7 +143,7 @@ export async function verifyWorkspaceChain(tx: Tx, workspaceId: number): Promise
   const result = verifier.result();
   if (!result.ok) return result;
   // Entries cut off the end leave a valid but shorter chain: the head remembers how long it was.
-  const head = await tx.auditHead(workspaceId);
+  const head = await tx.audit.head(workspaceId);
   if (head && head.seq !== result.count) {
     return { ok: false, count: result.count, firstBadSeq: result.count + 1, reason: 'truncated' };
   }
@@ -180,7 +181,7 @@ async function findReceipt(s: Session, text: string): Promise<FoundReceipt> {
   const p = await s.tx.findProposal(s.workspace.id, parsed.number);
   const salt = p?.anonymous ? await s.tx.ballotSalt(p.id) : null;
   if (!p || !salt) return fail('audit.receipt.notFound', { number: parsed.number });
-  const entry = await s.tx.auditEntryWithData(s.workspace.id, `proposal:${p.number}`, 'voter', voterCommitment(salt, s.actor.id, parsed.nonce));
+  const entry = await s.tx.audit.entryWithData(s.workspace.id, `proposal:${p.number}`, 'voter', voterCommitment(salt, s.actor.id, parsed.nonce));
   if (!entry || !BALLOT_ACTIONS.has(entry.action)) return fail('audit.receipt.notFound', { number: parsed.number });
   const ballot = await s.tx.ballotOf(p.id, s.actor.id);
   return { number: p.number, entry, current: !!ballot && holdsBallot(salt, parsed.nonce, ballot.value, entry.data) };

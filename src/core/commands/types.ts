@@ -1,16 +1,14 @@
 // The command language as data: what a parsed `/concord ...` line means, before any database work.
 import type { Msg } from '../i18n/types.js';
 import type { DeclaredCommand } from '../features.js';
+import type { GroupKind, Role } from '../groups/ports.js';
 
 /** A member as written on the command line: `@alice`, `alice`, or a Slack mention `<@U123|alice>`. */
 export type MemberRef = string;
 
-export const GROUP_KINDS = ['working-group', 'task-force', 'committee'] as const;
-export type GroupKind = (typeof GROUP_KINDS)[number];
-export const ROLES = ['convener', 'mediator', 'member', 'observer'] as const;
-export type Role = (typeof ROLES)[number];
-export const HIDE_RESULTS = ['never', 'until-vote', 'until-close'] as const;
-export type HideResults = (typeof HIDE_RESULTS)[number];
+// Group kinds, roles and result hiding are domain values; the grammar names them.
+export { GROUP_KINDS, ROLES, type GroupKind, type Role } from '../groups/ports.js';
+export { HIDE_RESULTS, type HideResults } from '../proposals/ports.js';
 
 /** Commands not yet declared in their feature's `commands.ts`. */
 type UndeclaredCommand =

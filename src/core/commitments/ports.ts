@@ -1,5 +1,5 @@
 // What the commitments module needs from storage, inside the command's transaction.
-import type { Member } from '../ports.js';
+import type { Member } from '../members/ports.js';
 
 /** `pending` until every owner named by someone else has accepted; `declined` when one of them said no. */
 export type CommitmentStatus = 'pending' | 'declined' | 'open' | 'blocked' | 'done' | 'cancelled';

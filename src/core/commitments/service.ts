@@ -12,6 +12,7 @@ import { formatDateTime, formatRelative, parseWhen } from '../time.js';
 import { notice, type Action, type CardView, type View } from '../views/types.js';
 import type { CommitmentJob } from './jobs.js';
 import type { Commitment } from './ports.js';
+import { commitmentJobKeys, scheduleDigest } from './job-keys.js';
 import {
   checkOffsets,
   describeDuration,
@@ -24,12 +25,6 @@ import {
 
 const OPEN: Commitment['status'][] = ['open', 'blocked'];
 
-export const commitmentJobKeys = {
-  remind: (id: number, offset: string, memberId: number) => `commitment:${id}:remind:${offset}:${memberId}`,
-  overdue: (id: number) => `commitment:${id}:overdue`,
-  escalate: (id: number) => `commitment:${id}:escalate`,
-  digest: (groupId: number) => `group:${groupId}:digest`,
-};
 
 function resolveDue(s: Session, text: string): Date {
   const when = parseWhen(text, { now: s.now, zone: s.timezone, locale: s.locale, horizonMonths: s.dateHorizonMonths });
@@ -57,14 +52,14 @@ export async function commit(s: Session, c: Extract<Command, { name: 'commit' }>
     proposalId = p.id;
     // What follows from a private group's decision stays with that group unless a group is named.
     if (!group) {
-      const decidedBy = await s.tx.getGroup(p.groupId);
+      const decidedBy = await s.tx.groups.get(p.groupId);
       if (decidedBy.visibility === 'private') group = decidedBy;
     }
   }
   group ??= await channelGroup(s);
   // A group's commitments show in its digest and its members' record: only its members may add to them.
   if (group) {
-    const role = await s.tx.roleIn(group.id, s.actor.id);
+    const role = await s.tx.groups.roleIn(group.id, s.actor.id);
     if (!role || !VOTING_ROLES.includes(role)) return fail('commitment.membersOnly', { group: group.name });
   }
   const owners: Member[] = c.owners.length ? [] : [s.actor];
@@ -90,7 +85,7 @@ export async function commit(s: Session, c: Extract<Command, { name: 'commit' }>
     owners.map((o) => o.id),
     others.map((o) => o.id),
   );
-  await s.tx.appendAudit(s.workspace.id, s.now, {
+  await s.tx.audit.append(s.workspace.id, s.now, {
     actorId: s.actor.id,
     action: 'commitment.created',
     subject: `commitment:${number}`,
@@ -103,7 +98,7 @@ export async function commit(s: Session, c: Extract<Command, { name: 'commit' }>
   }
   for (const owner of others) {
     const card = await dmCard(s.tx, commitment, owner, s.workspace, s.now, 'commitment.askAccept', { by: `@${s.actor.displayName}` });
-    await s.tx.enqueue({ workspaceId: s.workspace.id, target: { kind: 'dm', memberExternalId: owner.externalId }, view: card }, s.now);
+    await s.tx.outbox.enqueue({ workspaceId: s.workspace.id, target: { kind: 'dm', memberExternalId: owner.externalId }, view: card }, s.now);
   }
   return [notice('success', s.t({ key: 'commitment.createdPending', params: { ...params, waiting: mentionList(others.map((o) => o.displayName)) } }))];
 }
@@ -123,10 +118,10 @@ export async function accept(s: Session, number: number): Promise<View[]> {
   const pending = await s.tx.commitments.pendingOwners(c.id);
   if (!pending.includes(s.actor.id)) return [notice('info', s.t({ key: 'commitment.alreadyAccepted', params: { number } }))];
   await s.tx.commitments.accept(c.id, s.actor.id);
-  await s.tx.appendAudit(s.workspace.id, s.now, { actorId: s.actor.id, action: 'commitment.accepted', subject: `commitment:${number}`, data: {} });
+  await s.tx.audit.append(s.workspace.id, s.now, { actorId: s.actor.id, action: 'commitment.accepted', subject: `commitment:${number}`, data: {} });
   const stillWaiting = pending.filter((id) => id !== s.actor.id);
   if (stillWaiting.length > 0) {
-    const waiting = await s.tx.getMembers(stillWaiting);
+    const waiting = await s.tx.members.getMany(stillWaiting);
     return [notice('success', s.t({ key: 'commitment.acceptedWaiting', params: { number, what: c.what, waiting: mentionList(waiting.map((m) => m.displayName)) } }))];
   }
   await s.tx.commitments.update(c.id, { status: 'open' });
@@ -142,7 +137,7 @@ export async function decline(s: Session, number: number): Promise<View[]> {
   if (!pending.includes(s.actor.id)) return fail('commitment.declineAccepted', { number });
   await s.tx.commitments.update(c.id, { status: 'declined' });
   await s.tx.commitments.cancelJobs(c.id);
-  await s.tx.appendAudit(s.workspace.id, s.now, { actorId: s.actor.id, action: 'commitment.declined', subject: `commitment:${number}`, data: {} });
+  await s.tx.audit.append(s.workspace.id, s.now, { actorId: s.actor.id, action: 'commitment.declined', subject: `commitment:${number}`, data: {} });
   await tellRecorder(s, c, 'commitment.declinedNotice');
   return [notice('success', s.t({ key: 'commitment.declined', params: { number, what: c.what } }))];
 }
@@ -150,10 +145,10 @@ export async function decline(s: Session, number: number): Promise<View[]> {
 /** Tells whoever recorded the commitment how the owner answered, in their own language. */
 async function tellRecorder(s: Session, c: Commitment, key: MessageKey): Promise<void> {
   if (c.createdBy === s.actor.id) return;
-  const recorder = await s.tx.getMember(c.createdBy);
+  const recorder = await s.tx.members.get(c.createdBy);
   const t = translator(recorder.locale ?? s.workspace.locale);
   const view = notice('info', t({ key, params: { number: c.number, what: c.what, member: `@${s.actor.displayName}` } }));
-  await s.tx.enqueue({ workspaceId: s.workspace.id, target: { kind: 'dm', memberExternalId: recorder.externalId }, view }, s.now);
+  await s.tx.outbox.enqueue({ workspaceId: s.workspace.id, target: { kind: 'dm', memberExternalId: recorder.externalId }, view }, s.now);
 }
 
 /**
@@ -164,7 +159,7 @@ const overdueFrom = (dueAt: Date) => new Date(dueAt.getTime() + 1000);
 
 /** The group of the channel the command came from, unless it is a private group the member may not read. */
 async function channelGroup(s: Session): Promise<Group | null> {
-  const group = await s.tx.findGroupByChannel(s.workspace.id, s.ctx.channel.id);
+  const group = await s.tx.groups.findByChannel(s.workspace.id, s.ctx.channel.id);
   return group && (await canReadGroup(s.tx, group, readerOf(s))) ? group : null;
 }
 
@@ -177,14 +172,14 @@ async function scheduleFollowUps(tx: Tx, c: Commitment, owners: Member[], worksp
   for (const owner of owners) {
     const zone = owner.timezone ?? workspace.timezone;
     for (const r of planReminders({ due: c.dueAt, offsets, now, zone, quiet: { from: settings.quietFrom, to: settings.quietTo } })) {
-      await tx.schedule(
+      await tx.jobs.schedule(
         { kind: 'commitment.remind', key: commitmentJobKeys.remind(c.id, r.offset, owner.id), runAt: r.at, payload: { commitmentId: c.id, memberId: owner.id, offset: r.offset } },
         'replace',
       );
       count++;
     }
   }
-  await tx.schedule({ kind: 'commitment.overdue', key: commitmentJobKeys.overdue(c.id), runAt: overdueFrom(c.dueAt), payload: { commitmentId: c.id } }, 'replace');
+  await tx.jobs.schedule({ kind: 'commitment.overdue', key: commitmentJobKeys.overdue(c.id), runAt: overdueFrom(c.dueAt), payload: { commitmentId: c.id } }, 'replace');
   return count;
 }
 
@@ -207,7 +202,7 @@ async function canReadCommitment(s: Session, c: Commitment): Promise<boolean> {
 async function requireManage(s: Session, c: Commitment): Promise<Member[]> {
   const owners = await s.tx.commitments.owners(c.id);
   if (owners.some((o) => o.id === s.actor.id) || c.createdBy === s.actor.id) return owners;
-  if (c.groupId && (await s.tx.roleIn(c.groupId, s.actor.id)) === 'convener') return owners;
+  if (c.groupId && (await s.tx.groups.roleIn(c.groupId, s.actor.id)) === 'convener') return owners;
   return fail('commitment.manageOnly', { number: c.number });
 }
 
@@ -225,7 +220,7 @@ export async function markDone(s: Session, number: number, note: string | null):
   const onTime = s.now <= c.dueAt;
   await s.tx.commitments.update(c.id, { status: 'done', doneAt: s.now, note });
   await s.tx.commitments.cancelJobs(c.id);
-  await s.tx.appendAudit(s.workspace.id, s.now, { actorId: s.actor.id, action: 'commitment.done', subject: `commitment:${number}`, data: { onTime, note } });
+  await s.tx.audit.append(s.workspace.id, s.now, { actorId: s.actor.id, action: 'commitment.done', subject: `commitment:${number}`, data: { onTime, note } });
   return [notice('success', s.t({ key: onTime ? 'commitment.doneOnTime' : 'commitment.doneLate', params: { number, what: c.what } }))];
 }
 
@@ -239,7 +234,7 @@ export async function extend(s: Session, number: number, dueText: string, reason
   }
   await s.tx.commitments.update(c.id, { dueAt, status: 'open', blockedReason: null });
   await s.tx.commitments.cancelJobs(c.id);
-  await s.tx.appendAudit(s.workspace.id, s.now, {
+  await s.tx.audit.append(s.workspace.id, s.now, {
     actorId: s.actor.id,
     action: 'commitment.extended',
     subject: `commitment:${number}`,
@@ -256,7 +251,7 @@ export async function markBlocked(s: Session, number: number, reason: string): P
   // Conveners heard about this block already: telling them again would be noise.
   if (c.status === 'blocked' && c.blockedReason === reason) return [notice('info', s.t({ key: 'commitment.alreadyBlocked', params: { number } }))];
   await s.tx.commitments.update(c.id, { status: 'blocked', blockedReason: reason });
-  await s.tx.appendAudit(s.workspace.id, s.now, { actorId: s.actor.id, action: 'commitment.blocked', subject: `commitment:${number}`, data: { reason } });
+  await s.tx.audit.append(s.workspace.id, s.now, { actorId: s.actor.id, action: 'commitment.blocked', subject: `commitment:${number}`, data: { reason } });
   const told = await tellConveners(s.tx, { ...c, status: 'blocked', blockedReason: reason }, s.workspace, s.now, 'commitment.blockedNotice', s.actor);
   return [notice('success', s.t({ key: told ? 'commitment.blockedTold' : 'commitment.blockedNoGroup', params: { number } }))];
 }
@@ -268,7 +263,7 @@ export async function cancel(s: Session, number: number): Promise<View[]> {
   requireOpen(c, { pendingToo: true });
   await s.tx.commitments.update(c.id, { status: 'cancelled' });
   await s.tx.commitments.cancelJobs(c.id);
-  await s.tx.appendAudit(s.workspace.id, s.now, { actorId: s.actor.id, action: 'commitment.cancelled', subject: `commitment:${number}`, data: {} });
+  await s.tx.audit.append(s.workspace.id, s.now, { actorId: s.actor.id, action: 'commitment.cancelled', subject: `commitment:${number}`, data: {} });
   return [notice('success', s.t({ key: 'commitment.cancelled', params: { number } }))];
 }
 
@@ -326,7 +321,7 @@ export async function stats(s: Session, groupName: string | undefined): Promise<
 
 async function requireSettingsAdmin(s: Session, group: Group | null): Promise<void> {
   if (group) {
-    if ((await s.tx.roleIn(group.id, s.actor.id)) !== 'convener') fail('group.convenerOnly', { group: group.name });
+    if ((await s.tx.groups.roleIn(group.id, s.actor.id)) !== 'convener') fail('group.convenerOnly', { group: group.name });
     return;
   }
   requireWorkspaceAdmin(s);
@@ -342,7 +337,7 @@ export async function setReminders(s: Session, text: string, groupName: string |
   }
   if (group) await s.tx.commitments.updateGroupSettings(group.id, { reminders: offsets });
   else await s.tx.commitments.updateSettings(s.workspace.id, { reminders: offsets });
-  await s.tx.appendAudit(s.workspace.id, s.now, { actorId: s.actor.id, action: 'settings.commitment-reminders', subject: group ? `group:${group.id}` : null, data: { offsets } });
+  await s.tx.audit.append(s.workspace.id, s.now, { actorId: s.actor.id, action: 'settings.commitment-reminders', subject: group ? `group:${group.id}` : null, data: { offsets } });
   return [notice('success', s.t({ key: offsets.length ? 'commitment.remindersSet' : 'commitment.remindersOff', params: { offsets: describeOffsets(offsets, s.locale), scope: group?.name ?? s.workspace.name } }))];
 }
 
@@ -354,7 +349,7 @@ export async function setQuiet(s: Session, from: number, to: number): Promise<Vi
     return [notice('info', s.t({ key: from === to ? 'commitment.quietAlreadyOff' : 'commitment.quietAlready', params: { from, to } }))];
   }
   await s.tx.commitments.updateSettings(s.workspace.id, { quietFrom: from, quietTo: to });
-  await s.tx.appendAudit(s.workspace.id, s.now, { actorId: s.actor.id, action: 'settings.quiet-hours', subject: null, data: { from, to } });
+  await s.tx.audit.append(s.workspace.id, s.now, { actorId: s.actor.id, action: 'settings.quiet-hours', subject: null, data: { from, to } });
   return [notice('success', s.t({ key: from === to ? 'commitment.quietOff' : 'commitment.quietSet', params: { from, to } }))];
 }
 
@@ -373,7 +368,7 @@ export async function setDigest(s: Session, day: string, hour: number | undefine
   }
   await s.tx.commitments.updateGroupSettings(group.id, { digestDay, digestHour });
   await scheduleDigest(s.tx, group.id, s.workspace, s.now);
-  await s.tx.appendAudit(s.workspace.id, s.now, { actorId: s.actor.id, action: 'settings.digest', subject: `group:${group.id}`, data: { day, hour: digestHour } });
+  await s.tx.audit.append(s.workspace.id, s.now, { actorId: s.actor.id, action: 'settings.digest', subject: `group:${group.id}`, data: { day, hour: digestHour } });
   return [notice('success', s.t({ key: digestDay ? 'digest.set' : 'digest.off', params: { group: group.name, day: s.t({ key: DIGEST_DAYS[digestDay] ?? 'weekday.0' }), hour: digestHour } }))];
 }
 
@@ -385,22 +380,8 @@ export async function setDigestEmpty(s: Session, mode: 'post' | 'skip', groupNam
     return [notice('info', s.t({ key: digestEmpty ? 'digest.emptyAlreadyPost' : 'digest.emptyAlreadySkip', params: { group: group.name } }))];
   }
   await s.tx.commitments.updateGroupSettings(group.id, { digestEmpty });
-  await s.tx.appendAudit(s.workspace.id, s.now, { actorId: s.actor.id, action: 'settings.digest-empty', subject: `group:${group.id}`, data: { mode } });
+  await s.tx.audit.append(s.workspace.id, s.now, { actorId: s.actor.id, action: 'settings.digest-empty', subject: `group:${group.id}`, data: { mode } });
   return [notice('success', s.t({ key: digestEmpty ? 'digest.emptyPost' : 'digest.emptySkip', params: { group: group.name } }))];
-}
-
-/** Puts the group's next weekly digest on the schedule (or takes it off). */
-export async function scheduleDigest(tx: Tx, groupId: number, workspace: Workspace, now: Date): Promise<void> {
-  const { digestDay, digestHour } = await tx.commitments.groupSettings(groupId);
-  if (!digestDay) {
-    await tx.cancelJobs([commitmentJobKeys.digest(groupId)]);
-    return;
-  }
-  const { DateTime } = await import('luxon');
-  const local = DateTime.fromJSDate(now, { zone: workspace.timezone });
-  let next = local.set({ weekday: digestDay as 1 | 2 | 3 | 4 | 5 | 6 | 7, hour: digestHour, minute: 0, second: 0, millisecond: 0 });
-  if (next <= local) next = next.plus({ weeks: 1 });
-  await tx.schedule({ kind: 'group.digest', key: commitmentJobKeys.digest(groupId), runAt: next.toJSDate(), payload: { groupId } }, 'replace');
 }
 
 // ---- views ----
@@ -413,7 +394,7 @@ interface Display {
 
 export async function commitmentCard(tx: Tx, c: Commitment, d: Display): Promise<CardView> {
   const owners = await tx.commitments.owners(c.id);
-  const group = c.groupId ? (await tx.getGroup(c.groupId)).name : null;
+  const group = c.groupId ? (await tx.groups.get(c.groupId)).name : null;
   const p = c.proposalId ? await tx.getProposal(c.proposalId) : null;
   return buildCommitmentCard(c, owners, { group, proposal: p ? `#${p.number} ${p.title}` : null }, d);
 }
@@ -513,8 +494,8 @@ export async function runCommitmentReminders(tx: Tx, jobs: Extract<CommitmentJob
     if (!c || !OPEN.includes(c.status)) continue;
     const owner = owners.get(c.id)?.find((o) => o.id === Number(job.payload.memberId));
     if (!owner) continue;
-    if (!workspaces.has(c.workspaceId)) workspaces.set(c.workspaceId, await tx.getWorkspace(c.workspaceId));
-    if (c.groupId && !groups.has(c.groupId)) groups.set(c.groupId, (await tx.getGroup(c.groupId)).name);
+    if (!workspaces.has(c.workspaceId)) workspaces.set(c.workspaceId, await tx.workspaces.get(c.workspaceId));
+    if (c.groupId && !groups.has(c.groupId)) groups.set(c.groupId, (await tx.groups.get(c.groupId)).name);
     if (c.proposalId && !proposals.has(c.proposalId)) {
       const p = await tx.getProposal(c.proposalId);
       proposals.set(c.proposalId, p ? `#${p.number} ${p.title}` : null);
@@ -526,7 +507,7 @@ export async function runCommitmentReminders(tx: Tx, jobs: Extract<CommitmentJob
     const card = buildCommitmentCard(c, owners.get(c.id) ?? [], { group: c.groupId ? groups.get(c.groupId)! : null, proposal: c.proposalId ? (proposals.get(c.proposalId) ?? null) : null }, display, when);
     messages.push({ workspaceId: c.workspaceId, target: { kind: 'dm' as const, memberExternalId: owner.externalId }, view: withSubtitle(card, c, display, 'commitment.reminder', {}, when) });
   }
-  await tx.enqueueMany(messages, now);
+  await tx.outbox.enqueueMany(messages, now);
 }
 
 /**
@@ -538,12 +519,12 @@ async function tellConveners(tx: Tx, c: Commitment, workspace: Workspace, now: D
   const owners = await tx.commitments.owners(c.id);
   const ownerIds = new Set(owners.map((o) => o.id));
   let recipients: Member[] = [];
-  if (c.groupId) recipients = (await tx.groupMembers(c.groupId)).filter((m) => m.role === 'convener' && !ownerIds.has(m.member.id)).map((m) => m.member);
-  if (recipients.length === 0 && !ownerIds.has(c.createdBy)) recipients = [await tx.getMember(c.createdBy)];
+  if (c.groupId) recipients = (await tx.groups.members(c.groupId)).filter((m) => m.role === 'convener' && !ownerIds.has(m.member.id)).map((m) => m.member);
+  if (recipients.length === 0 && !ownerIds.has(c.createdBy)) recipients = [await tx.members.get(c.createdBy)];
   recipients = recipients.filter((r) => r.id !== actor?.id);
   for (const r of recipients) {
     const view = await dmCard(tx, c, r, workspace, now, key, { owners: mentionList(owners.map((o) => o.displayName)), reason: c.blockedReason ?? '' });
-    await tx.enqueue({ workspaceId: workspace.id, target: { kind: 'dm', memberExternalId: r.externalId }, view }, now);
+    await tx.outbox.enqueue({ workspaceId: workspace.id, target: { kind: 'dm', memberExternalId: r.externalId }, view }, now);
   }
   return recipients.length > 0;
 }
@@ -554,33 +535,33 @@ export async function runCommitmentJob(tx: Tx, job: CommitmentJob, now: Date): P
   if (job.kind === 'group.digest') return runDigest(tx, job.payload.groupId, now);
   const c = await tx.commitments.get(job.payload.commitmentId);
   if (!c || !OPEN.includes(c.status)) return;
-  const workspace = await tx.getWorkspace(c.workspaceId);
+  const workspace = await tx.workspaces.get(c.workspaceId);
   switch (job.kind) {
     case 'commitment.remind':
       return runCommitmentReminders(tx, [job], now);
     case 'commitment.overdue': {
       for (const owner of await tx.commitments.owners(c.id)) {
-        await tx.enqueue({ workspaceId: c.workspaceId, target: { kind: 'dm', memberExternalId: owner.externalId }, view: await dmCard(tx, c, owner, workspace, now, 'commitment.overdueNotice') }, now);
+        await tx.outbox.enqueue({ workspaceId: c.workspaceId, target: { kind: 'dm', memberExternalId: owner.externalId }, view: await dmCard(tx, c, owner, workspace, now, 'commitment.overdueNotice') }, now);
       }
       const settings = await tx.commitments.settings(c.workspaceId);
-      await tx.schedule(
+      await tx.jobs.schedule(
         { kind: 'commitment.escalate', key: commitmentJobKeys.escalate(c.id), runAt: new Date(c.dueAt.getTime() + settings.escalationHours * 3_600_000), payload: { commitmentId: c.id } },
         'replace',
       );
-      await tx.appendAudit(c.workspaceId, now, { actorId: null, action: 'commitment.overdue', subject: `commitment:${c.number}`, data: {} });
+      await tx.audit.append(c.workspaceId, now, { actorId: null, action: 'commitment.overdue', subject: `commitment:${c.number}`, data: {} });
       return;
     }
     case 'commitment.escalate': {
       await tellConveners(tx, c, workspace, now, 'commitment.escalation', null);
-      await tx.appendAudit(c.workspaceId, now, { actorId: null, action: 'commitment.escalated', subject: `commitment:${c.number}`, data: {} });
+      await tx.audit.append(c.workspaceId, now, { actorId: null, action: 'commitment.escalated', subject: `commitment:${c.number}`, data: {} });
       return;
     }
   }
 }
 
 async function runDigest(tx: Tx, groupId: number, now: Date): Promise<void> {
-  const group = await tx.getGroup(groupId);
-  const workspace = await tx.getWorkspace(group.workspaceId);
+  const group = await tx.groups.get(groupId);
+  const workspace = await tx.workspaces.get(group.workspaceId);
   const t = translator(workspace.locale);
   const zone = workspace.timezone;
   const weekAgo = new Date(now.getTime() - 7 * 86_400_000);
@@ -626,7 +607,7 @@ async function runDigest(tx: Tx, groupId: number, now: Date): Promise<void> {
     tone: 'info',
   };
   if (keptBy.size) view.footer = t({ key: 'digest.thanks', params: { members: mentionList([...keptBy]) } });
-  await tx.enqueue({ workspaceId: workspace.id, target: { kind: 'post', channelId: group.channelId }, view }, now);
-  await tx.appendAudit(workspace.id, now, { actorId: null, action: 'group.digest', subject: `group:${groupId}`, data: { decisions: decided.length, open: open.length, dueSoon: dueSoon.length, overdue: overdue.length, completed: completed.length } });
+  await tx.outbox.enqueue({ workspaceId: workspace.id, target: { kind: 'post', channelId: group.channelId }, view }, now);
+  await tx.audit.append(workspace.id, now, { actorId: null, action: 'group.digest', subject: `group:${groupId}`, data: { decisions: decided.length, open: open.length, dueSoon: dueSoon.length, overdue: overdue.length, completed: completed.length } });
   await scheduleDigest(tx, groupId, workspace, new Date(now.getTime() + 60_000));
 }

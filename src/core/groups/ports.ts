@@ -1,8 +1,55 @@
-// What private groups need from storage, inside the command's transaction: visibility and invitations.
-import type { Member } from '../ports.js';
+// Groups, their memberships, and what private groups need from storage: visibility and invitations.
+import type { Member } from '../members/ports.js';
+import type { TieMode } from '../proposals/rules/types.js';
+
+export const GROUP_KINDS = ['working-group', 'task-force', 'committee'] as const;
+export type GroupKind = (typeof GROUP_KINDS)[number];
+export const ROLES = ['convener', 'mediator', 'member', 'observer'] as const;
+export type Role = (typeof ROLES)[number];
 
 export const VISIBILITIES = ['open', 'private'] as const;
 export type GroupVisibility = (typeof VISIBILITIES)[number];
+
+export interface Group {
+  id: number;
+  workspaceId: number;
+  name: string;
+  kind: GroupKind;
+  channelId: string;
+  channelName: string | null;
+  /** Private groups are read and joined only by their members and invitees (see groups/visibility). */
+  visibility: GroupVisibility;
+  createdBy: number;
+  createdAt: Date;
+  /** How the group's ranked-choice proposals settle ties by default (lot when unset). */
+  rankedTies?: TieMode;
+}
+
+export interface GroupSummary extends Group {
+  memberCount: number;
+}
+
+export interface GroupMembership {
+  member: Member;
+  role: Role;
+}
+
+export interface GroupRepo {
+  /** Null when the workspace already has a group of that name. */
+  create(input: Omit<Group, 'id'>): Promise<Group | null>;
+  findByName(workspaceId: number, name: string): Promise<Group | null>;
+  findByChannel(workspaceId: number, channelId: string): Promise<Group | null>;
+  get(id: number): Promise<Group>;
+  list(workspaceId: number): Promise<GroupSummary[]>;
+  ofMember(memberId: number): Promise<(Group & { role: Role })[]>;
+  roleIn(groupId: number, memberId: number): Promise<Role | null>;
+  /** Locks the group's row until the transaction ends, so that checks on its memberships and the changes they allow are not interleaved. */
+  lock(groupId: number): Promise<void>;
+  setMembership(groupId: number, memberId: number, role: Role, at: Date): Promise<void>;
+  removeMembership(groupId: number, memberId: number): Promise<void>;
+  members(groupId: number): Promise<GroupMembership[]>;
+  setRankedTies(groupId: number, ties: TieMode): Promise<void>;
+}
 
 export interface GroupAccessRepo {
   setVisibility(groupId: number, visibility: GroupVisibility): Promise<void>;

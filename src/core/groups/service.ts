@@ -2,9 +2,10 @@
 import type { Command, MemberRef, Role } from '../commands/types.js';
 import type { Session } from '../context.js';
 import { fail } from '../errors.js';
-import type { Group, Member } from '../ports.js';
+import type { Group } from './ports.js';
+import type { Member } from '../members/ports.js';
 import { notice, type View } from '../views/types.js';
-import { scheduleDigest } from '../commitments/service.js';
+import { scheduleDigest } from '../commitments/job-keys.js';
 import { translator } from '../i18n/index.js';
 import { quoteWord } from '../commands/tokenize.js';
 import { canReadGroup, hiddenGroupIds, readerOf } from './visibility.js';
@@ -18,17 +19,17 @@ export const VOTING_ROLES: readonly Role[] = ['convener', 'mediator', 'member'];
 export async function resolveGroup(s: Session, name: string | undefined): Promise<Group> {
   const reader = readerOf(s);
   if (name) {
-    const group = await s.tx.findGroupByName(s.workspace.id, name);
+    const group = await s.tx.groups.findByName(s.workspace.id, name);
     if (!group || !(await canReadGroup(s.tx, group, reader))) {
       const hidden = new Set(await hiddenGroupIds(s.tx, s.workspace.id, reader));
-      const names = (await s.tx.listGroups(s.workspace.id)).filter((g) => !hidden.has(g.id)).map((g) => g.name);
+      const names = (await s.tx.groups.list(s.workspace.id)).filter((g) => !hidden.has(g.id)).map((g) => g.name);
       return fail('group.notFound', { group: name, groups: names.length ? names.join(', ') : '—' });
     }
     return group;
   }
-  const inChannel = await s.tx.findGroupByChannel(s.workspace.id, s.ctx.channel.id);
+  const inChannel = await s.tx.groups.findByChannel(s.workspace.id, s.ctx.channel.id);
   if (inChannel && (await canReadGroup(s.tx, inChannel, reader))) return inChannel;
-  const mine = await s.tx.groupsOfMember(s.actor.id);
+  const mine = await s.tx.groups.ofMember(s.actor.id);
   if (mine.length === 1 && mine[0]) return mine[0];
   if (mine.length === 0) return fail('group.noneYet');
   return fail('group.ambiguous', { groups: mine.map((g) => g.name).join(', ') });
@@ -36,11 +37,11 @@ export async function resolveGroup(s: Session, name: string | undefined): Promis
 
 /** Finds or creates the member a mention names. Platforms give ids; the console gives names. */
 export async function resolveMember(s: Session, ref: MemberRef): Promise<Member> {
-  return s.tx.ensureMember({ workspaceId: s.workspace.id, externalId: ref, displayName: ref, at: s.now });
+  return s.tx.members.ensure({ workspaceId: s.workspace.id, externalId: ref, displayName: ref, at: s.now });
 }
 
 async function requireConvener(s: Session, group: Group): Promise<void> {
-  const role = await s.tx.roleIn(group.id, s.actor.id);
+  const role = await s.tx.groups.roleIn(group.id, s.actor.id);
   if (role !== 'convener') fail('group.convenerOnly', { group: group.name });
 }
 
@@ -51,7 +52,7 @@ async function nameTaken(s: Session, existing: Group): Promise<never> {
 }
 
 async function conveners(s: Session, groupId: number): Promise<number> {
-  return (await s.tx.groupMembers(groupId)).filter((m) => m.role === 'convener').length;
+  return (await s.tx.groups.members(groupId)).filter((m) => m.role === 'convener').length;
 }
 
 const roleLabel = (s: Session, role: Role) => s.t({ key: `role.${role}` });
@@ -63,13 +64,13 @@ export async function runGroupCommand(
   switch (command.name) {
     case 'group.create': {
       if (s.ctx.actor.isGuest) return fail('group.guestCannotCreate');
-      if ((await s.tx.groupCreation(s.workspace.id)) === 'admins' && s.ctx.actor.isAdmin !== true) return fail('group.creationAdminsOnly');
+      if ((await s.tx.workspaces.groupCreation(s.workspace.id)) === 'admins' && s.ctx.actor.isAdmin !== true) return fail('group.creationAdminsOnly');
       // A channel's commands (propose, group join, ...) go to its group: a second one there would never be reached.
-      const named = await s.tx.findGroupByName(s.workspace.id, command.group);
+      const named = await s.tx.groups.findByName(s.workspace.id, command.group);
       if (named) return nameTaken(s, named);
-      const holder = await s.tx.findGroupByChannel(s.workspace.id, s.ctx.channel.id);
+      const holder = await s.tx.groups.findByChannel(s.workspace.id, s.ctx.channel.id);
       if (holder) return fail('group.channelTaken', { group: holder.name, channel: channelLabel(s), name: command.group });
-      const group = await s.tx.createGroup({
+      const group = await s.tx.groups.create({
         workspaceId: s.workspace.id,
         name: command.group,
         kind: command.kind,
@@ -81,12 +82,12 @@ export async function runGroupCommand(
       });
       if (!group) {
         // The name is taken either way; only a group the member may read is offered to join.
-        const existing = await s.tx.findGroupByName(s.workspace.id, command.group);
+        const existing = await s.tx.groups.findByName(s.workspace.id, command.group);
         return existing ? nameTaken(s, existing) : fail('group.nameTaken', { group: command.group });
       }
-      await s.tx.setMembership(group.id, s.actor.id, 'convener', s.now);
+      await s.tx.groups.setMembership(group.id, s.actor.id, 'convener', s.now);
       await scheduleDigest(s.tx, group.id, s.workspace, s.now);
-      await s.tx.appendAudit(s.workspace.id, s.now, {
+      await s.tx.audit.append(s.workspace.id, s.now, {
         actorId: s.actor.id,
         action: 'group.created',
         subject: `group:${group.id}`,
@@ -104,11 +105,11 @@ export async function runGroupCommand(
     }
     case 'group.join': {
       const group = await resolveGroupForJoin(s, command.group);
-      const role = await s.tx.roleIn(group.id, s.actor.id);
+      const role = await s.tx.groups.roleIn(group.id, s.actor.id);
       if (role) return [notice('info', s.t({ key: 'group.alreadyMember', params: { group: group.name, role: roleLabel(s, role) } }))];
       // Guest accounts watch; a convener decides whether they take part (`group add`).
       if (s.ctx.actor.isGuest) return fail('group.guestCannotJoin', { group: group.name });
-      await s.tx.setMembership(group.id, s.actor.id, 'member', s.now);
+      await s.tx.groups.setMembership(group.id, s.actor.id, 'member', s.now);
       // Only readers get this far: for a private group, an invitation (now used) or its own channel.
       const invited = group.visibility === 'private' ? await s.tx.groupAccess.revoke(group.id, s.actor.id) : false;
       await audit(s, 'group.joined', group, { member: s.actor.id, ...(invited ? { invited: true } : {}) });
@@ -117,14 +118,14 @@ export async function runGroupCommand(
     case 'group.leave': {
       const group = await resolveGroup(s, command.group);
       // Two conveners leaving at once must not both see the other one stay.
-      await s.tx.lockGroup(group.id);
-      const role = await s.tx.roleIn(group.id, s.actor.id);
+      await s.tx.groups.lock(group.id);
+      const role = await s.tx.groups.roleIn(group.id, s.actor.id);
       if (!role) return fail('group.notMember', { group: group.name });
-      const members = await s.tx.groupMembers(group.id);
+      const members = await s.tx.groups.members(group.id);
       if (role === 'convener' && members.length > 1 && (await conveners(s, group.id)) === 1) {
         return fail('group.lastConvener', { group: group.name });
       }
-      await s.tx.removeMembership(group.id, s.actor.id);
+      await s.tx.groups.removeMembership(group.id, s.actor.id);
       await audit(s, 'group.left', group, { member: s.actor.id });
       return [notice('success', s.t({ key: 'group.left', params: { group: group.name } }))];
     }
@@ -135,11 +136,11 @@ export async function runGroupCommand(
       const already: string[] = [];
       for (const ref of command.members) {
         const member = await resolveMember(s, ref);
-        if (await s.tx.roleIn(group.id, member.id)) {
+        if (await s.tx.groups.roleIn(group.id, member.id)) {
           already.push(member.displayName);
           continue;
         }
-        await s.tx.setMembership(group.id, member.id, 'member', s.now);
+        await s.tx.groups.setMembership(group.id, member.id, 'member', s.now);
         if (group.visibility === 'private') await s.tx.groupAccess.revoke(group.id, member.id);
         await audit(s, 'group.member-added', group, { member: member.id });
         added.push(member.displayName);
@@ -151,17 +152,17 @@ export async function runGroupCommand(
     }
     case 'group.role': {
       const group = await resolveGroup(s, command.group);
-      await s.tx.lockGroup(group.id);
+      await s.tx.groups.lock(group.id);
       await requireConvener(s, group);
       const member = await resolveMember(s, command.member);
-      const current = await s.tx.roleIn(group.id, member.id);
+      const current = await s.tx.groups.roleIn(group.id, member.id);
       if (current === command.role) {
         return [notice('info', s.t({ key: 'group.alreadyRole', params: { member: `@${member.displayName}`, group: group.name, role: roleLabel(s, current) } }))];
       }
       if (current === 'convener' && command.role !== 'convener' && (await conveners(s, group.id)) === 1) {
         return fail('group.lastConvener', { group: group.name });
       }
-      await s.tx.setMembership(group.id, member.id, command.role, s.now);
+      await s.tx.groups.setMembership(group.id, member.id, command.role, s.now);
       if (!current && group.visibility === 'private') await s.tx.groupAccess.revoke(group.id, member.id);
       await audit(s, 'group.role-set', group, { member: member.id, role: command.role, previous: current });
       return [
@@ -170,7 +171,7 @@ export async function runGroupCommand(
     }
     case 'group.list': {
       const hidden = new Set(await hiddenGroupIds(s.tx, s.workspace.id, readerOf(s)));
-      const groups = (await s.tx.listGroups(s.workspace.id)).filter((g) => !hidden.has(g.id));
+      const groups = (await s.tx.groups.list(s.workspace.id)).filter((g) => !hidden.has(g.id));
       const kindOf = (g: Group) => {
         const kind = s.t({ key: `group.kind.${g.kind}` });
         return g.visibility === 'private' ? s.t({ key: 'group.list.kindPrivate', params: { kind } }) : kind;
@@ -189,7 +190,7 @@ export async function runGroupCommand(
     }
     case 'group.info': {
       const group = await resolveGroup(s, command.group);
-      const members = await s.tx.groupMembers(group.id);
+      const members = await s.tx.groups.members(group.id);
       const byRole = (role: Role) =>
         members.filter((m) => m.role === role).map((m) => `@${m.member.displayName}`).join(', ') || '—';
       return [
@@ -244,7 +245,7 @@ async function invite(s: Session, refs: string[], name: string | undefined): Pro
   const members: string[] = [];
   for (const ref of refs) {
     const member = await resolveMember(s, ref);
-    if (await s.tx.roleIn(group.id, member.id)) {
+    if (await s.tx.groups.roleIn(group.id, member.id)) {
       members.push(member.displayName);
       continue;
     }
@@ -254,7 +255,7 @@ async function invite(s: Session, refs: string[], name: string | undefined): Pro
     }
     await audit(s, 'group.invited', group, { member: member.id });
     const t = translator(member.locale ?? s.workspace.locale);
-    await s.tx.enqueue(
+    await s.tx.outbox.enqueue(
       {
         workspaceId: s.workspace.id,
         target: { kind: 'dm', memberExternalId: member.externalId },
@@ -300,13 +301,13 @@ async function uninvite(s: Session, refs: string[], name: string | undefined): P
 
 async function resolveGroupForJoin(s: Session, name: string | undefined): Promise<Group> {
   if (name) return resolveGroup(s, name);
-  const inChannel = await s.tx.findGroupByChannel(s.workspace.id, s.ctx.channel.id);
+  const inChannel = await s.tx.groups.findByChannel(s.workspace.id, s.ctx.channel.id);
   if (inChannel && (await canReadGroup(s.tx, inChannel, readerOf(s)))) return inChannel;
   return fail('group.joinWhich');
 }
 
 async function audit(s: Session, action: string, group: Group, data: Record<string, unknown>): Promise<void> {
-  await s.tx.appendAudit(s.workspace.id, s.now, { actorId: s.actor.id, action, subject: `group:${group.id}`, data: { group: group.name, ...data } });
+  await s.tx.audit.append(s.workspace.id, s.now, { actorId: s.actor.id, action, subject: `group:${group.id}`, data: { group: group.name, ...data } });
 }
 
 function channelLabel(s: Session): string {

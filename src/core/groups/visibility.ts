@@ -1,6 +1,8 @@
 // Who may read a group: the one place every view asks before it shows a group or anything filed under it.
 import type { Session } from '../context.js';
-import type { AuditEntry, Group, Tx } from '../ports.js';
+import type { Tx } from '../ports.js';
+import type { AuditEntry } from '../audit/ports.js';
+import type { Group } from './ports.js';
 
 /**
  * The reader a view is built for. `privateChannelId` is a channel the platform says is visible only
@@ -32,7 +34,7 @@ export async function hiddenGroupIds(tx: Tx, workspaceId: number, reader: Reader
 /** Whether the reader may read something filed under this group (a proposal, commitment or mediation); none means open. */
 export async function canReadFiledUnder(tx: Tx, groupId: number | null, reader: Reader): Promise<boolean> {
   if (groupId === null) return true;
-  return canReadGroup(tx, await tx.getGroup(groupId), reader);
+  return canReadGroup(tx, await tx.groups.get(groupId), reader);
 }
 
 /**
@@ -53,7 +55,7 @@ const AUDIT_LOOKBACK = 5000;
 export async function readableRecentAudit(tx: Tx, workspaceId: number, reader: Reader, limit: number): Promise<AuditEntry[]> {
   const readable = await auditReadFilter(tx, workspaceId, reader);
   for (let fetch = limit; ; fetch = Math.min(fetch * 4, AUDIT_LOOKBACK)) {
-    const recent = await tx.recentAudit(workspaceId, fetch);
+    const recent = await tx.audit.recent(workspaceId, fetch);
     const kept = recent.filter(readable);
     // Hidden entries took some places: look further back, within reason.
     if (kept.length >= limit || recent.length < fetch || fetch >= AUDIT_LOOKBACK) return kept.slice(0, limit);

@@ -1,5 +1,5 @@
 // What mediation needs from storage, inside the command's transaction.
-import type { Member } from '../ports.js';
+import type { Member } from '../members/ports.js';
 
 /** awaiting-consent: a named party has not agreed yet, so nothing is announced; declined: one said no. */
 export type DisputeStatus = 'awaiting-consent' | 'declined' | 'awaiting-mediator' | 'open' | 'paused' | 'closed';

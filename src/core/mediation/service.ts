@@ -7,7 +7,9 @@ import { fail } from '../errors.js';
 import { mentionList, resolveGroup, resolveMember } from '../groups/service.js';
 import { canReadFiledUnder, readerOf } from '../groups/visibility.js';
 import { translator } from '../i18n/index.js';
-import type { Group, Member, Tx, Workspace } from '../ports.js';
+import type { Tx } from '../ports.js';
+import type { Group } from '../groups/ports.js';
+import type { Member, Workspace } from '../members/ports.js';
 import { notice, type CardView, type View } from '../views/types.js';
 import type { MediationJob } from './jobs.js';
 import { STAGES, type Dispute } from './ports.js';
@@ -60,7 +62,7 @@ export async function runMediationCommand(s: Session, c: MediationCommand): Prom
       const party = await resolveMember(s, c.member);
       if (!parties.some((p) => p.id === party.id)) fail('mediation.notAParty', { member: `@${party.displayName}`, number: dispute.number });
       const t = translator(party.locale ?? s.workspace.locale);
-      await s.tx.enqueue(
+      await s.tx.outbox.enqueue(
         {
           workspaceId: s.workspace.id,
           disputeId: dispute.id,
@@ -158,7 +160,7 @@ async function request(s: Session, c: Extract<Command, { name: 'mediate' }>): Pr
   if (parties.length < 2 && !parties.some((p) => p.id !== s.actor.id)) fail('mediation.needTwo');
   // A mediation belongs to a group its requester is part of: nobody opens cases in groups they are not in.
   const group = await resolveGroup(s, c.group);
-  const role = await s.tx.roleIn(group.id, s.actor.id);
+  const role = await s.tx.groups.roleIn(group.id, s.actor.id);
   if (!role) fail('mediation.notInGroup', { group: group.name });
   const isParty = parties.some((p) => p.id === s.actor.id);
   // A member asks for help with their own dispute; opening one for others is a mediator's or convener's job.
@@ -202,14 +204,14 @@ async function request(s: Session, c: Extract<Command, { name: 'mediate' }>): Pr
     asked.map((p) => p.id),
   );
   // The audit log is readable by the whole workspace: no names before the parties agree.
-  await s.tx.appendAudit(s.workspace.id, s.now, {
+  await s.tx.audit.append(s.workspace.id, s.now, {
     actorId: null,
     action: 'mediation.requested',
     subject: `mediation:${number}`,
     data: { group: group.name, confidential: c.confidential },
   });
   for (const party of asked) {
-    await s.tx.enqueue({ workspaceId: s.workspace.id, target: { kind: 'dm', memberExternalId: party.externalId }, view: consentCard(s, dispute, party, mediator!) }, s.now);
+    await s.tx.outbox.enqueue({ workspaceId: s.workspace.id, target: { kind: 'dm', memberExternalId: party.externalId }, view: consentCard(s, dispute, party, mediator!) }, s.now);
   }
   return [
     notice(
@@ -246,15 +248,15 @@ async function answerRequest(s: Session, c: Extract<Command, { name: 'mediation.
     // The requester or a party who already agreed withdraws: the case does not go ahead.
   }
   await s.tx.disputes.setConsent(dispute.id, s.actor.id, answer, s.now);
-  const requester = await s.tx.getMember(dispute.requestedBy);
+  const requester = await s.tx.members.get(dispute.requestedBy);
   if (answer === 'declined') {
     await s.tx.disputes.update(dispute.id, { status: 'declined', closedAt: s.now });
     // Nothing was announced, so nothing is announced now either: only the requester hears, in private.
-    await s.tx.appendAudit(s.workspace.id, s.now, { actorId: null, action: 'mediation.declined', subject: `mediation:${dispute.number}`, data: {} });
+    await s.tx.audit.append(s.workspace.id, s.now, { actorId: null, action: 'mediation.declined', subject: `mediation:${dispute.number}`, data: {} });
     const reason = c.name === 'mediation.decline' && c.reason ? c.reason : '';
     if (requester.id !== s.actor.id) {
       const t = translator(requester.locale ?? s.workspace.locale);
-      await s.tx.enqueue(
+      await s.tx.outbox.enqueue(
         {
           workspaceId: s.workspace.id,
           target: { kind: 'dm', memberExternalId: requester.externalId },
@@ -269,7 +271,7 @@ async function answerRequest(s: Session, c: Extract<Command, { name: 'mediation.
   if (!parties.every((p) => consents.get(p.id) === 'accepted')) {
     return [notice('success', s.t({ key: 'mediation.consentedWaiting', params: { number: dispute.number } }))];
   }
-  const mediator = await s.tx.getMember(dispute.mediatorId!);
+  const mediator = await s.tx.members.get(dispute.mediatorId!);
   await openCase(s, { ...dispute, status: 'open' }, parties, mediator);
   return [notice('success', s.t({ key: 'mediation.consentedOpen', params: { number: dispute.number, mediator: `@${mediator.displayName}`, space: spaceName(dispute.number) } }))];
 }
@@ -277,16 +279,16 @@ async function answerRequest(s: Session, c: Extract<Command, { name: 'mediation.
 /** Every party agreed: the case opens, the group hears that it exists (names only when not confidential), the space opens. */
 async function openCase(s: Session, dispute: Dispute, parties: Member[], mediator: Member): Promise<void> {
   await s.tx.disputes.update(dispute.id, { status: 'open' });
-  const group = dispute.groupId ? await s.tx.getGroup(dispute.groupId) : null;
-  await s.tx.appendAudit(s.workspace.id, s.now, {
+  const group = dispute.groupId ? await s.tx.groups.get(dispute.groupId) : null;
+  await s.tx.audit.append(s.workspace.id, s.now, {
     actorId: null,
     action: 'mediation.opened',
     subject: `mediation:${dispute.number}`,
     data: { group: group?.name ?? null, confidential: dispute.confidential, ...(dispute.confidential ? {} : { parties: parties.map((p) => p.id), mediator: mediator.id }) },
   });
   const t = translator(s.workspace.locale);
-  await s.tx.enqueue({ workspaceId: s.workspace.id, disputeId: dispute.id, target: { kind: 'post', channelId: dispute.channelId }, view: publicRecord(t, dispute, parties, null) }, s.now);
-  await s.tx.enqueue(
+  await s.tx.outbox.enqueue({ workspaceId: s.workspace.id, disputeId: dispute.id, target: { kind: 'post', channelId: dispute.channelId }, view: publicRecord(t, dispute, parties, null) }, s.now);
+  await s.tx.outbox.enqueue(
     {
       workspaceId: s.workspace.id,
       disputeId: dispute.id,
@@ -305,7 +307,7 @@ async function openCase(s: Session, dispute: Dispute, parties: Member[], mediato
 
 /** The group's mediators in turn, never a party; failing that a convener who is not a party. */
 async function chooseMediator(tx: Tx, group: Group, parties: Member[]): Promise<Member | null> {
-  const members = await tx.groupMembers(group.id);
+  const members = await tx.groups.members(group.id);
   const partyIds = new Set(parties.map((p) => p.id));
   const pick = async (role: 'mediator' | 'convener') => {
     const pool = members.filter((m) => m.role === role && !partyIds.has(m.member.id)).map((m) => m.member).sort((a, b) => a.id - b.id);
@@ -342,7 +344,7 @@ async function access(
   let role: Role | null = null;
   if (dispute.mediatorId === s.actor.id) role = 'mediator';
   else if (parties.some((p) => p.id === s.actor.id)) role = 'party';
-  else if (dispute.groupId && (await s.tx.roleIn(dispute.groupId, s.actor.id)) === 'convener') role = 'convener';
+  else if (dispute.groupId && (await s.tx.groups.roleIn(dispute.groupId, s.actor.id)) === 'convener') role = 'convener';
   if (!role) return fail('mediation.notFound', { number: dispute.number });
   if (need === 'mediator' && role !== 'mediator') fail('mediation.mediatorOnly', { number: dispute.number });
   if (need === 'participant' && role === 'convener') fail('mediation.participantsOnly', { number: dispute.number });
@@ -365,7 +367,7 @@ function requireActive(d: Dispute): void {
 }
 
 async function audit(s: Session, d: Dispute, action: string, data: Record<string, unknown>): Promise<void> {
-  await s.tx.appendAudit(s.workspace.id, s.now, { actorId: d.confidential ? null : s.actor.id, action, subject: `mediation:${d.number}`, data });
+  await s.tx.audit.append(s.workspace.id, s.now, { actorId: d.confidential ? null : s.actor.id, action, subject: `mediation:${d.number}`, data });
 }
 
 async function postInSpace(s: Session, d: Dispute, view: View): Promise<void> {
@@ -373,9 +375,9 @@ async function postInSpace(s: Session, d: Dispute, view: View): Promise<void> {
   if (!d.spaceId) return;
   // Members of a private channel can invite others: the platform checks who is in it before each post.
   const parties = await s.tx.disputes.parties(d.id);
-  const mediator = d.mediatorId ? await s.tx.getMember(d.mediatorId) : null;
+  const mediator = d.mediatorId ? await s.tx.members.get(d.mediatorId) : null;
   const onlyFor = [...parties, ...(mediator ? [mediator] : [])].map((m) => m.externalId);
-  await s.tx.enqueue({ workspaceId: s.workspace.id, disputeId: d.id, target: { kind: 'post', channelId: d.spaceId, onlyFor }, view }, s.now);
+  await s.tx.outbox.enqueue({ workspaceId: s.workspace.id, disputeId: d.id, target: { kind: 'post', channelId: d.spaceId, onlyFor }, view }, s.now);
 }
 
 // ---- close, list, show ----
@@ -388,7 +390,7 @@ async function close(s: Session, c: Extract<Command, { name: 'mediation.close' }
   if (c.to) escalateTo = await resolveGroup(s, c.to);
   if (c.to && c.outcome !== 'escalated') fail('mediation.toOnlyEscalated');
   await s.tx.disputes.update(dispute.id, { status: 'closed', outcome: c.outcome, summary: c.summary ?? null, closedAt: s.now });
-  await s.tx.appendAudit(s.workspace.id, s.now, {
+  await s.tx.audit.append(s.workspace.id, s.now, {
     actorId: dispute.confidential ? null : s.actor.id,
     action: 'mediation.closed',
     subject: `mediation:${dispute.number}`,
@@ -396,14 +398,14 @@ async function close(s: Session, c: Extract<Command, { name: 'mediation.close' }
   });
   const closed = { ...dispute, status: 'closed' as const, outcome: c.outcome, summary: c.summary ?? null };
   const t = translator(s.workspace.locale);
-  await s.tx.enqueue({ workspaceId: s.workspace.id, disputeId: dispute.id, target: { kind: 'post', channelId: dispute.channelId }, view: publicRecord(t, closed, parties, c.outcome) }, s.now);
+  await s.tx.outbox.enqueue({ workspaceId: s.workspace.id, disputeId: dispute.id, target: { kind: 'post', channelId: dispute.channelId }, view: publicRecord(t, closed, parties, c.outcome) }, s.now);
   await postInSpace(s, dispute, notice('info', t({ key: 'mediation.closedNotice', params: { number: dispute.number, outcome: t({ key: `mediation.outcome.${c.outcome}` }) } })));
   if (c.outcome === 'escalated') {
-    const target = escalateTo ?? (dispute.groupId ? await s.tx.getGroup(dispute.groupId) : null);
-    const conveners = target ? (await s.tx.groupMembers(target.id)).filter((m) => m.role === 'convener').map((m) => m.member) : [];
+    const target = escalateTo ?? (dispute.groupId ? await s.tx.groups.get(dispute.groupId) : null);
+    const conveners = target ? (await s.tx.groups.members(target.id)).filter((m) => m.role === 'convener').map((m) => m.member) : [];
     for (const convener of conveners) {
       const ct = translator(convener.locale ?? s.workspace.locale);
-      await s.tx.enqueue(
+      await s.tx.outbox.enqueue(
         {
           workspaceId: s.workspace.id,
           disputeId: dispute.id,
@@ -426,7 +428,7 @@ async function close(s: Session, c: Extract<Command, { name: 'mediation.close' }
     }
   }
   const days = await s.tx.disputes.retentionDays(s.workspace.id);
-  await s.tx.schedule({ kind: 'dispute.purge', key: purgeKey(dispute.id), runAt: new Date(s.now.getTime() + days * 86_400_000), payload: { disputeId: dispute.id } }, 'replace');
+  await s.tx.jobs.schedule({ kind: 'dispute.purge', key: purgeKey(dispute.id), runAt: new Date(s.now.getTime() + days * 86_400_000), payload: { disputeId: dispute.id } }, 'replace');
   return [notice('success', s.t({ key: 'mediation.closedDone', params: { number: dispute.number, outcome: s.t({ key: `mediation.outcome.${c.outcome}` }), count: days } }))];
 }
 
@@ -455,7 +457,7 @@ async function disputeCard(s: Session, d: Dispute, role: Role): Promise<CardView
     return { type: 'card', title: s.t({ key: 'mediation.listConvener', params: { number: d.number } }), fields: [{ label: s.t({ key: 'mediation.statusLabel' }), value: statusText(s, d) }], actions: [] };
   }
   const parties = await s.tx.disputes.parties(d.id);
-  const mediator = d.mediatorId ? await s.tx.getMember(d.mediatorId) : null;
+  const mediator = d.mediatorId ? await s.tx.members.get(d.mediatorId) : null;
   const agreement = await s.tx.disputes.latestAgreement(d.id);
   const fields = [
     { label: s.t({ key: 'mediation.parties' }), value: mentionList(parties.map((p) => p.displayName)) },
@@ -514,17 +516,17 @@ export async function spaceOpened(tx: Tx, disputeId: number, channelId: string, 
   const d = await tx.disputes.get(disputeId);
   if (!d) return;
   await tx.disputes.update(d.id, { spaceId: channelId });
-  await tx.enqueue({ workspaceId: d.workspaceId, disputeId: d.id, target: { kind: 'post', channelId }, view: welcome }, now);
+  await tx.outbox.enqueue({ workspaceId: d.workspaceId, disputeId: d.id, target: { kind: 'post', channelId }, view: welcome }, now);
 }
 
 /** Opening the space failed: the case stays open; the requester hears what to fix, once. */
 export async function spaceFailed(tx: Tx, disputeId: number, error: string, now: Date): Promise<void> {
   const d = await tx.disputes.get(disputeId);
   if (!d) return;
-  const requester = await tx.getMember(d.requestedBy);
-  const workspace = await tx.getWorkspace(d.workspaceId);
+  const requester = await tx.members.get(d.requestedBy);
+  const workspace = await tx.workspaces.get(d.workspaceId);
   const t = translator(requester.locale ?? workspace.locale);
-  await tx.enqueue(
+  await tx.outbox.enqueue(
     { workspaceId: d.workspaceId, disputeId: d.id, target: { kind: 'dm', memberExternalId: requester.externalId }, view: notice('warning', t({ key: 'mediation.spaceFailed', params: { number: d.number, error } })) },
     now,
   );
@@ -554,5 +556,5 @@ export async function runMediationJob(tx: Tx, job: MediationJob, now: Date): Pro
   // Every stored copy goes: the notes, the agreement's terms, the topic, the messages sent about the case
   // and the stored replies that quoted them. The public record (outcome and approved summary) stays.
   const removed = await tx.disputes.purge(d.id);
-  await tx.appendAudit(d.workspaceId, now, { actorId: null, action: 'mediation.notes-deleted', subject: `mediation:${d.number}`, data: { ...removed } });
+  await tx.audit.append(d.workspaceId, now, { actorId: null, action: 'mediation.notes-deleted', subject: `mediation:${d.number}`, data: { ...removed } });
 }

@@ -1,9 +1,9 @@
 // Builds the proposal card and the result card: what a group sees in its channel, in the group's language.
 import { formatNumber, type Translator } from '../i18n/index.js';
 import type { Locale } from '../i18n/types.js';
-import type { Proposal } from '../ports.js';
+import type { Proposal } from './ports.js';
 import { choiceLabel, choicesFor, describeRule, quorumNeeded, tally } from './rules/index.js';
-import type { StoredBallot } from '../ports.js';
+import type { StoredBallot } from './ports.js';
 import type { Ballot, TallyResult } from './rules/types.js';
 import type { Action, CardView, Field, TallyView } from '../views/types.js';
 import { formatDateTime, formatRelative } from '../time.js';

@@ -26,7 +26,7 @@ export const jobKeys = {
 
 export async function propose(s: Session, c: Extract<Command, { name: 'propose' }>): Promise<View[]> {
   const group = await resolveGroup(s, c.group);
-  const role = await s.tx.roleIn(group.id, s.actor.id);
+  const role = await s.tx.groups.roleIn(group.id, s.actor.id);
   if (!role) fail('proposal.notMemberToPropose', { group: group.name });
   if (role === 'observer') fail('proposal.observerCannotPropose', { group: group.name });
 
@@ -39,12 +39,12 @@ export async function propose(s: Session, c: Extract<Command, { name: 'propose' 
   let deciderId: number | null = null;
   if (c.rule === 'advice') {
     const decider = c.decider ? await resolveMember(s, c.decider) : s.actor;
-    const deciderRole = await s.tx.roleIn(group.id, decider.id);
+    const deciderRole = await s.tx.groups.roleIn(group.id, decider.id);
     if (!deciderRole) fail('proposal.deciderNotMember', { member: `@${decider.displayName}`, group: group.name });
     deciderId = decider.id;
   }
 
-  const members = await s.tx.groupMembers(group.id);
+  const members = await s.tx.groups.members(group.id);
   const voters = members.filter((m) => VOTING_ROLES.includes(m.role)).map((m) => m.member.id);
   const config: RuleConfig = { options: c.options };
   if (c.quorum) config.quorum = c.quorum;
@@ -76,7 +76,7 @@ export async function propose(s: Session, c: Extract<Command, { name: 'propose' 
     createdAt: s.now,
   });
   await s.tx.insertElectorate(proposal.id, voters);
-  await s.tx.appendAudit(s.workspace.id, s.now, {
+  await s.tx.audit.append(s.workspace.id, s.now, {
     actorId: s.actor.id,
     action: 'proposal.created',
     subject: `proposal:${number}`,
@@ -94,13 +94,13 @@ export async function propose(s: Session, c: Extract<Command, { name: 'propose' 
   });
 
   const card = await buildCard(s.tx, proposal, groupDisplay(s.workspace, s.now));
-  await s.tx.enqueue({ workspaceId: s.workspace.id, target: { kind: 'post', channelId: group.channelId }, view: card, cardOf: proposal.id }, s.now);
+  await s.tx.outbox.enqueue({ workspaceId: s.workspace.id, target: { kind: 'post', channelId: group.channelId }, view: card, cardOf: proposal.id }, s.now);
   await s.tx.updateProposal(proposal.id, { cardHash: hashView(card) });
   if (closesAt) {
-    await s.tx.schedule({ kind: 'proposal.close', key: jobKeys.close(proposal.id), runAt: closesAt, payload: { proposalId: proposal.id } }, 'replace');
+    await s.tx.jobs.schedule({ kind: 'proposal.close', key: jobKeys.close(proposal.id), runAt: closesAt, payload: { proposalId: proposal.id } }, 'replace');
     const reminderAt = new Date(closesAt.getTime() - s.workspace.reminderHours * 3_600_000);
     if (s.workspace.reminderHours > 0 && reminderAt > s.now) {
-      await s.tx.schedule({ kind: 'proposal.remind', key: jobKeys.remind(proposal.id), runAt: reminderAt, payload: { proposalId: proposal.id } }, 'replace');
+      await s.tx.jobs.schedule({ kind: 'proposal.remind', key: jobKeys.remind(proposal.id), runAt: reminderAt, payload: { proposalId: proposal.id } }, 'replace');
     }
   }
   return [
@@ -124,8 +124,8 @@ export async function vote(s: Session, c: Extract<Command, { name: 'vote' }>): P
   if (p.status === 'withdrawn') fail('vote.withdrawn', { number: p.number });
   if (p.status === 'closed') fail('vote.closed', { number: p.number });
   if (!target.eligible) {
-    const group = await s.tx.getGroup(p.groupId);
-    const role = await s.tx.roleIn(p.groupId, s.actor.id);
+    const group = await s.tx.groups.get(p.groupId);
+    const role = await s.tx.groups.roleIn(p.groupId, s.actor.id);
     if (!role) fail('vote.notMember', { group: group.name, number: p.number });
     if (role === 'observer') fail('vote.observer', { group: group.name });
     fail('vote.joinedLate', { number: p.number });
@@ -187,7 +187,7 @@ async function ballotSaltOf(s: Session, p: Proposal): Promise<string> {
   const salt = await s.tx.ballotSalt(p.id);
   if (salt) return salt;
   // Under the workspace lock, as a close takes it before writing the proposal's row.
-  await s.tx.lockWorkspace(s.workspace.id);
+  await s.tx.audit.lockWorkspace(s.workspace.id);
   return s.tx.ensureBallotSalt(p.id, newBallotSalt());
 }
 
@@ -200,11 +200,11 @@ const isObjection = (rule: Proposal['rule'], value: BallotValue) =>
  */
 async function offerMediation(s: Session, p: Proposal): Promise<void> {
   if (p.authorId === s.actor.id) return;
-  const [author, group] = await Promise.all([s.tx.getMember(p.authorId), s.tx.getGroup(p.groupId)]);
+  const [author, group] = await Promise.all([s.tx.members.get(p.authorId), s.tx.groups.get(p.groupId)]);
   const parties = [author.externalId, s.actor.externalId];
   const recipients = p.anonymous ? [s.actor] : [s.actor, author];
   for (const member of recipients) {
-    await s.tx.enqueue(
+    await s.tx.outbox.enqueue(
       {
         workspaceId: s.workspace.id,
         target: { kind: 'dm', memberExternalId: member.externalId },
@@ -244,11 +244,11 @@ export async function requireProposal(s: Session, number: number): Promise<Propo
 async function canManage(s: Session, p: Proposal): Promise<boolean> {
   if (p.rule === 'advice') return p.deciderId === s.actor.id;
   if (p.authorId === s.actor.id) return true;
-  return (await s.tx.roleIn(p.groupId, s.actor.id)) === 'convener';
+  return (await s.tx.groups.roleIn(p.groupId, s.actor.id)) === 'convener';
 }
 
 export async function closeByHand(s: Session, number: number): Promise<View[]> {
-  await s.tx.lockWorkspace(s.workspace.id);
+  await s.tx.audit.lockWorkspace(s.workspace.id);
   const p = await requireProposal(s, number);
   if (p.status !== 'open') fail(p.status === 'closed' ? 'proposal.alreadyClosed' : 'proposal.isWithdrawn', { number });
   if (!(await canManage(s, p))) fail(p.rule === 'advice' ? 'proposal.deciderOnly' : 'proposal.manageOnly', { number });
@@ -257,20 +257,20 @@ export async function closeByHand(s: Session, number: number): Promise<View[]> {
 }
 
 export async function withdraw(s: Session, number: number): Promise<View[]> {
-  await s.tx.lockWorkspace(s.workspace.id);
+  await s.tx.audit.lockWorkspace(s.workspace.id);
   const p = await requireProposal(s, number);
   if (p.status !== 'open') fail(p.status === 'closed' ? 'proposal.alreadyClosed' : 'proposal.alreadyWithdrawn', { number });
   const isAuthor = p.authorId === s.actor.id;
-  if (!isAuthor && (await s.tx.roleIn(p.groupId, s.actor.id)) !== 'convener') fail('proposal.manageOnly', { number });
+  if (!isAuthor && (await s.tx.groups.roleIn(p.groupId, s.actor.id)) !== 'convener') fail('proposal.manageOnly', { number });
   await s.tx.updateProposal(p.id, { status: 'withdrawn', closedAt: s.now, withdrawnBy: s.actor.id });
-  await s.tx.cancelJobs([jobKeys.close(p.id), jobKeys.remind(p.id)]);
-  await s.tx.appendAudit(s.workspace.id, s.now, { actorId: s.actor.id, action: 'proposal.withdrawn', subject: `proposal:${number}`, data: {} });
+  await s.tx.jobs.cancel([jobKeys.close(p.id), jobKeys.remind(p.id)]);
+  await s.tx.audit.append(s.workspace.id, s.now, { actorId: s.actor.id, action: 'proposal.withdrawn', subject: `proposal:${number}`, data: {} });
   await scheduleCardRefresh(s.tx, p.id, s.now);
   return [notice('success', s.t({ key: 'proposal.withdrawnDone', params: { number } }))];
 }
 
 export async function recordOutcome(s: Session, c: Extract<Command, { name: 'outcome' }>): Promise<View[]> {
-  await s.tx.lockWorkspace(s.workspace.id);
+  await s.tx.audit.lockWorkspace(s.workspace.id);
   let p = await requireProposal(s, c.proposal);
   if (p.status === 'withdrawn') fail('proposal.isWithdrawn', { number: p.number });
   if (!(await canManage(s, p))) fail(p.rule === 'advice' ? 'proposal.deciderOnly' : 'proposal.manageOnly', { number: p.number });
@@ -293,21 +293,21 @@ export async function recordOutcome(s: Session, c: Extract<Command, { name: 'out
   }
   const amended = p.outcome !== null;
   await s.tx.updateProposal(p.id, { outcome: c.statement, outcomeBy: s.actor.id, outcomeAt: s.now, reviewAt });
-  await s.tx.appendAudit(s.workspace.id, s.now, {
+  await s.tx.audit.append(s.workspace.id, s.now, {
     actorId: s.actor.id,
     action: amended ? 'decision.amended' : 'decision.recorded',
     subject: `proposal:${p.number}`,
     data: { statement: c.statement, reviewAt: reviewAt?.toISOString() ?? null },
   });
   if (reviewAt) {
-    await s.tx.schedule({ kind: 'proposal.review', key: jobKeys.review(p.id), runAt: reviewAt, payload: { proposalId: p.id } }, 'replace');
+    await s.tx.jobs.schedule({ kind: 'proposal.review', key: jobKeys.review(p.id), runAt: reviewAt, payload: { proposalId: p.id } }, 'replace');
   } else {
-    await s.tx.cancelJobs([jobKeys.review(p.id)]);
+    await s.tx.jobs.cancel([jobKeys.review(p.id)]);
   }
   const updated = (await s.tx.getProposal(p.id))!;
   const display = groupDisplay(s.workspace, s.now);
   const card = await buildCard(s.tx, updated, display);
-  await s.tx.enqueue({ workspaceId: s.workspace.id, target: { kind: 'post', channelId: p.channelId }, view: decisionView(updated, card.title, display.t, display.timezone, display.locale) }, s.now);
+  await s.tx.outbox.enqueue({ workspaceId: s.workspace.id, target: { kind: 'post', channelId: p.channelId }, view: decisionView(updated, card.title, display.t, display.timezone, display.locale) }, s.now);
   await scheduleCardRefresh(s.tx, p.id, s.now);
   return [notice('success', s.t({ key: amended ? 'outcome.amended' : 'outcome.recorded', params: { number: p.number } }))];
 }
@@ -344,7 +344,7 @@ export async function decisions(s: Session, groupName: string | undefined): Prom
   const groupNames = new Map<number, string>();
   const items = [];
   for (const p of closed) {
-    if (!groupNames.has(p.groupId)) groupNames.set(p.groupId, (await s.tx.getGroup(p.groupId)).name);
+    if (!groupNames.has(p.groupId)) groupNames.set(p.groupId, (await s.tx.groups.get(p.groupId)).name);
     const result = p.result;
     const outcome = result ? outcomeLabel(s.t, result, p) : '';
     const when = p.closedAt ? p.closedAt.toISOString().slice(0, 10) : '';
@@ -378,10 +378,10 @@ export async function closeProposal(tx: Tx, p: Proposal, reason: CloseReason, no
   // Every read goes out at once: on Postgres that is one round trip, and the caller holds the lock.
   const [distinct, workspace, group, author, decider] = await Promise.all([
     tx.distinctBallots(p.id),
-    tx.getWorkspace(p.workspaceId),
-    tx.getGroup(p.groupId),
-    tx.getMember(p.authorId),
-    p.deciderId ? tx.getMember(p.deciderId) : null,
+    tx.workspaces.get(p.workspaceId),
+    tx.groups.get(p.groupId),
+    tx.members.get(p.authorId),
+    p.deciderId ? tx.members.get(p.deciderId) : null,
   ]);
   const ballots = expand(distinct);
   const input: TallyInput = { config: p.config, ballots, electorate: p.electorateSize, ties: p.ties };
@@ -389,7 +389,7 @@ export async function closeProposal(tx: Tx, p: Proposal, reason: CloseReason, no
   if (result.outcome === 'undecided') {
     // Ranked choice needs its lot. The seed is the chain head once this entry marks the end of
     // voting: its hash covers the moment of closing, so nobody could know it when deciding to close.
-    const ended = await tx.appendAudit(p.workspaceId, now, { actorId, action: 'proposal.voting-ended', subject: `proposal:${p.number}`, data: { reason } });
+    const ended = await tx.audit.append(p.workspaceId, now, { actorId, action: 'proposal.voting-ended', subject: `proposal:${p.number}`, data: { reason } });
     result = tally(p.rule, { ...input, seed: { hash: ended.hash, seq: ended.seq } });
   }
   const closed: Proposal = { ...p, status: 'closed', closedAt: now, result };
@@ -411,14 +411,14 @@ export async function closeProposal(tx: Tx, p: Proposal, reason: CloseReason, no
   // The writes do not depend on each other, so they go out together too.
   await Promise.all([
     tx.updateProposal(p.id, { status: 'closed', closedAt: now, result }),
-    tx.cancelJobs([jobKeys.close(p.id), jobKeys.remind(p.id)]),
-    tx.appendAudit(p.workspaceId, now, {
+    tx.jobs.cancel([jobKeys.close(p.id), jobKeys.remind(p.id)]),
+    tx.audit.append(p.workspaceId, now, {
       actorId,
       action: 'proposal.closed',
       subject: `proposal:${p.number}`,
       data: { reason, outcome: result.outcome, winners: result.winners, turnout: result.turnout, electorate: result.electorate, ...tieRecord(result) },
     }),
-    tx.enqueue({ workspaceId: p.workspaceId, target: { kind: 'post', channelId: p.channelId }, view: card }, now),
+    tx.outbox.enqueue({ workspaceId: p.workspaceId, target: { kind: 'post', channelId: p.channelId }, view: card }, now),
     scheduleCardRefresh(tx, p.id, now),
   ]);
   return result;
@@ -432,7 +432,7 @@ function tieRecord(result: TallyResult): Record<string, unknown> {
 }
 
 export async function scheduleCardRefresh(tx: Tx, proposalId: number, now: Date): Promise<void> {
-  await tx.schedule({ kind: 'proposal.card', key: jobKeys.card(proposalId), runAt: now, payload: { proposalId } }, 'keep');
+  await tx.jobs.schedule({ kind: 'proposal.card', key: jobKeys.card(proposalId), runAt: now, payload: { proposalId } }, 'keep');
 }
 
 interface Display {
@@ -456,16 +456,16 @@ async function cardInput(tx: Tx, p: Proposal, d: Omit<Display, 't'> & { t?: Disp
   // card may name their voters.
   const showVoters = (d.showVoters ?? false) && !p.anonymous;
   const [group, author, distinct, voters] = await Promise.all([
-    tx.getGroup(p.groupId),
-    tx.getMember(p.authorId),
+    tx.groups.get(p.groupId),
+    tx.members.get(p.authorId),
     tx.distinctBallots(p.id),
     showVoters ? tx.ballots(p.id) : tx.reasonedBallots(p.id),
   ]);
-  const decider = p.deciderId ? await tx.getMember(p.deciderId) : null;
-  const withdrawnBy = p.status === 'withdrawn' && p.withdrawnBy ? await tx.getMember(p.withdrawnBy) : null;
+  const decider = p.deciderId ? await tx.members.get(p.deciderId) : null;
+  const withdrawnBy = p.status === 'withdrawn' && p.withdrawnBy ? await tx.members.get(p.withdrawnBy) : null;
   const names = new Map<number, string>();
   if (!p.anonymous && voters.length) {
-    for (const m of await tx.getMembers([...new Set(voters.map((b) => b.memberId))])) names.set(m.id, m.displayName);
+    for (const m of await tx.members.getMany([...new Set(voters.map((b) => b.memberId))])) names.set(m.id, m.displayName);
   }
   const ballots = expand(distinct);
   return {
@@ -504,10 +504,10 @@ export const hashView = (view: unknown) => createHash('sha256').update(JSON.stri
 export async function runProposalJob(tx: Tx, { kind, payload }: ProposalJob, now: Date): Promise<void> {
   const p = await tx.getProposal(Number(payload.proposalId));
   if (!p) return;
-  const workspace = await tx.getWorkspace(p.workspaceId);
+  const workspace = await tx.workspaces.get(p.workspaceId);
   switch (kind) {
     case 'proposal.close': {
-      await tx.lockWorkspace(p.workspaceId);
+      await tx.audit.lockWorkspace(p.workspaceId);
       const fresh = (await tx.getProposal(p.id))!;
       if (fresh.status === 'open') await closeProposal(tx, fresh, 'deadline', now, null);
       return;
@@ -515,11 +515,11 @@ export async function runProposalJob(tx: Tx, { kind, payload }: ProposalJob, now
     case 'proposal.remind': {
       // A reminder for a deadline that passed while Concord was stopped would only confuse.
       if (p.status !== 'open' || !p.closesAt || p.closesAt <= now) return;
-      const group = await tx.getGroup(p.groupId);
+      const group = await tx.groups.get(p.groupId);
       for (const member of await tx.nonVoters(p.id)) {
-        await tx.enqueue({ workspaceId: p.workspaceId, target: { kind: 'dm', memberExternalId: member.externalId }, view: await reminderView(tx, p, group, member, workspace, now) }, now);
+        await tx.outbox.enqueue({ workspaceId: p.workspaceId, target: { kind: 'dm', memberExternalId: member.externalId }, view: await reminderView(tx, p, group, member, workspace, now) }, now);
       }
-      await tx.appendAudit(p.workspaceId, now, { actorId: null, action: 'proposal.reminded', subject: `proposal:${p.number}`, data: {} });
+      await tx.audit.append(p.workspaceId, now, { actorId: null, action: 'proposal.reminded', subject: `proposal:${p.number}`, data: {} });
       return;
     }
     case 'proposal.card': {
@@ -528,12 +528,12 @@ export async function runProposalJob(tx: Tx, { kind, payload }: ProposalJob, now
       const hash = hashView(card);
       if (hash === p.cardHash) return;
       await tx.updateProposal(p.id, { cardHash: hash });
-      await tx.enqueue({ workspaceId: p.workspaceId, target: { kind: 'update', message: p.messageRef }, view: card }, now);
+      await tx.outbox.enqueue({ workspaceId: p.workspaceId, target: { kind: 'update', message: p.messageRef }, view: card }, now);
       return;
     }
     case 'proposal.review': {
       const t = translator(workspace.locale);
-      await tx.enqueue(
+      await tx.outbox.enqueue(
         {
           workspaceId: p.workspaceId,
           target: { kind: 'post', channelId: p.channelId },
@@ -549,7 +549,7 @@ export async function runProposalJob(tx: Tx, { kind, payload }: ProposalJob, now
         },
         now,
       );
-      await tx.appendAudit(p.workspaceId, now, { actorId: null, action: 'decision.review-due', subject: `proposal:${p.number}`, data: {} });
+      await tx.audit.append(p.workspaceId, now, { actorId: null, action: 'decision.review-due', subject: `proposal:${p.number}`, data: {} });
       return;
     }
   }

@@ -8,11 +8,11 @@ import { DEFAULT_TIE_MODE } from './rules/types.js';
 
 export async function setGroupTies(s: Session, c: Extract<Command, { name: 'settings.ties' }>): Promise<View[]> {
   const group = await resolveGroup(s, c.group);
-  if (!s.ctx.actor.isAdmin && (await s.tx.roleIn(group.id, s.actor.id)) !== 'convener') fail('group.convenerOnly', { group: group.name });
+  if (!s.ctx.actor.isAdmin && (await s.tx.groups.roleIn(group.id, s.actor.id)) !== 'convener') fail('group.convenerOnly', { group: group.name });
   if ((group.rankedTies ?? DEFAULT_TIE_MODE) === c.ties) {
     return [notice('info', s.t({ key: 'settings.tiesUnchanged', params: { group: group.name, ties: c.ties } }))];
   }
-  await s.tx.setGroupRankedTies(group.id, c.ties);
-  await s.tx.appendAudit(s.workspace.id, s.now, { actorId: s.actor.id, action: 'settings.ranked-ties', subject: `group:${group.id}`, data: { ties: c.ties } });
+  await s.tx.groups.setRankedTies(group.id, c.ties);
+  await s.tx.audit.append(s.workspace.id, s.now, { actorId: s.actor.id, action: 'settings.ranked-ties', subject: `group:${group.id}`, data: { ties: c.ties } });
   return [notice('success', s.t({ key: `settings.tiesSet.${c.ties}`, params: { group: group.name } }))];
 }

@@ -2,7 +2,7 @@
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Agreement, Consent, Dispute, DisputeOutcome, DisputeRepo, DisputeStatus, PurgeCounts, Stage } from '../../core/mediation/ports.js';
 import type { Locale } from '../../core/i18n/types.js';
-import type { Member } from '../../core/ports.js';
+import type { Member } from '../../core/members/ports.js';
 import { anyOf, rowsOf, type Db, type DbTx } from '../client.js';
 import * as t from '../schema.js';
 

@@ -1,75 +1,29 @@
 // The core's Tx port implemented with drizzle: every read and write a command makes, inside one transaction.
-import type { PGlite } from '@electric-sql/pglite';
-import { and, asc, count, desc, eq, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
-import { PgDialect } from 'drizzle-orm/pg-core';
-import { PgliteSession, PgliteTransaction } from 'drizzle-orm/pglite';
-import { PostgresJsSession, PostgresJsTransaction } from 'drizzle-orm/postgres-js';
-import type postgres from 'postgres';
-import { entryJsonAroundSeq, GENESIS_HASH } from '../../core/audit/chain.js';
-import type { GroupKind, HideResults, Role } from '../../core/commands/types.js';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { entryJsonAroundSeq } from '../../core/audit/chain.js';
 import type { Locale } from '../../core/i18n/types.js';
 import type {
   AuditEntry,
-  Group,
-  GroupCreation,
   Member,
-  MessageRef,
-  NewAuditEntry,
-  NewJob,
-  NewOutboxMessage,
   Proposal,
   ProposalFilter,
   ProposalStatus,
   StoredBallot,
-  Store,
   Tx,
   Workspace,
 } from '../../core/ports.js';
-import type { Ballot, BallotValue, RuleConfig, RuleName, TallyResult, TieMode } from '../../core/proposals/rules/types.js';
-import { anyOf, rowsOf, withPreparedStatements, type Db, type DbTx } from '../client.js';
+import type { Ballot, BallotValue } from '../../core/proposals/rules/types.js';
+import { anyOf } from '../client.js';
 import * as t from '../schema.js';
+import { DrizzleAudit } from './audit.js';
 import { DrizzleCommitments } from './commitments.js';
 import { DrizzleDisputes } from './disputes.js';
 import { DrizzleGroupAccess } from './group-access.js';
-
-type Conn = Db | DbTx;
-
-/**
- * Plain SQL with $1-style parameters, for the statements every command runs. On postgres.js they are
- * prepared once per connection and skip drizzle's query building; statements issued together are
- * pipelined into one write.
- */
-interface Statements {
-  /** PGlite decodes result rows field by field in JavaScript: for large reads one JSON value is cheaper. */
-  readonly rowsAreCostly?: boolean;
-  rows<T>(text: string, params: readonly unknown[]): Promise<T[]>;
-  /** Queues a write that only has to happen before COMMIT, to be sent with it; absent outside a store transaction. */
-  beforeCommit?(text: string, params: readonly unknown[]): void;
-}
-
-/** The same statements through drizzle, for a DrizzleTx built on a transaction someone else opened. */
-function drizzleStatements(db: Conn): Statements {
-  return {
-    async rows<T>(text: string, params: readonly unknown[]) {
-      return rowsOf<T>(await db.execute(withParams(text, params)));
-    },
-  };
-}
-
-function withParams(text: string, params: readonly unknown[]): SQL {
-  const chunks: SQL[] = [];
-  let at = 0;
-  for (const match of text.matchAll(/\$(\d+)/g)) {
-    chunks.push(sql.raw(text.slice(at, match.index)), sql`${params[Number(match[1]) - 1]}`);
-    at = match.index + match[0].length;
-  }
-  chunks.push(sql.raw(text.slice(at)));
-  return sql.join(chunks);
-}
-
-// Raw rows carry timestamps as Date (PGlite) or as text (postgres.js under drizzle's parsers).
-const asDate = (value: unknown): Date => (value instanceof Date ? value : new Date(value as string));
-const asDateOrNull = (value: unknown): Date | null => (value === null || value === undefined ? null : asDate(value));
+import { DrizzleGroups } from './groups.js';
+import { DrizzleJobs } from './jobs.js';
+import { DrizzleMembers, DrizzleWorkspaces } from './members.js';
+import { DrizzleOutbox } from './outbox.js';
+import { asDate, asDateOrNull, drizzleStatements, toMember, toProposal, type Conn, type Statements } from './rows.js';
 
 // jsonb parameters are passed as text and cast in SQL, so no driver serializer gets to encode them twice.
 const PROPOSAL_COLUMNS = `p.id, p.workspace_id as "workspaceId", p.number, p.group_id as "groupId", p.author_id as "authorId",
@@ -173,31 +127,7 @@ interface SessionRow {
 
 const voterKey = (workspaceId: number, number: number, memberId: number) => `${workspaceId}:${number}:${memberId}`;
 
-const ENQUEUE_MANY = `
-  insert into outbox (workspace_id, kind, target, view, proposal_id, dispute_id, requested_by, requested_in, next_attempt_at, created_at)
-  select (m->>0)::int, m->>1, m->2, m->3, (m->>4)::int, (m->>5)::int, (m->>6)::int, m->>7, $2::timestamptz, $2::timestamptz
-  from jsonb_array_elements($1::text::jsonb) with ordinality as rows(m, i) order by i`;
-
 const SAVE_REPLY = `update processed_commands set reply = $1::text::jsonb where workspace_id = $2 and key = $3`;
-
-const LOCK_HEAD = `select seq from audit_heads where workspace_id = $1 for update`;
-const CREATE_HEAD = `insert into audit_heads (workspace_id, seq, hash) values ($1, 0, $2) on conflict do nothing`;
-
-// Lock the head, hash, insert and move the head in one statement: the workspace stays locked for one
-// round trip instead of three. The hash is the one hashEntry() computes: sha256(prev || before || seq || after).
-const APPEND_AUDIT = `
-  with old as (select seq, hash from audit_heads where workspace_id = $1 for update),
-  moved as (
-    update audit_heads h
-    set seq = old.seq + 1,
-        hash = encode(sha256(convert_to(old.hash || $2::text || (old.seq + 1)::text || $3::text, 'UTF8')), 'hex')
-    from old where h.workspace_id = $1
-    returning h.seq, h.hash, old.hash as prev_hash
-  )
-  insert into audit_log (workspace_id, seq, at, actor_id, action, subject, data, prev_hash, hash)
-  select $1, seq, $4, $5, $6, $7, $8::text::jsonb, prev_hash, hash
-  from moved
-  returning seq::int8 as seq, prev_hash, hash`;
 
 // Each step reads the one before, which fixes the order: the head is locked first.
 // - The ballot is written under the lock, so two ballots of one member queue on the head and cannot
@@ -268,78 +198,16 @@ const DISTINCT_BALLOTS = `
   select value, reason, count(*)::int as count from ballots where proposal_id = $1
   group by value, reason order by min(member_id)`;
 
-// A page of the chain after seq $2, at most $3 entries; `bounded` also stops at seq $2 + $3 (see auditPage).
-// Two texts rather than one with an optional bound, so that a prepared statement's generic plan can
-// use the bound in its index condition.
-const auditWhere = (bounded: boolean) => `workspace_id = $1 and seq > $2${bounded ? ' and seq <= $2 + $3' : ''}`;
-
-// The data comes back as text and is parsed here: PGlite decodes jsonb several times slower than JSON.parse.
-const auditPage = (bounded: boolean) => `
-  select seq::int8 as seq, at, actor_id as "actorId", action, subject, data::text as data, prev_hash as "prevHash", hash
-  from audit_log where ${auditWhere(bounded)} order by seq limit $3`;
-
-// The same page as one JSON array of arrays, for PGlite (see Statements.rowsAreCostly).
-const auditPageJson = (bounded: boolean) => `
-  select coalesce(json_agg(json_build_array(seq, at, actor_id, action, subject, data, prev_hash, hash) order by seq), '[]')::text as page
-  from (select * from audit_log where ${auditWhere(bounded)} order by seq limit $3) entries`;
-
-const AUDIT_PAGE = { bounded: auditPage(true), open: auditPage(false) };
-const AUDIT_PAGE_JSON = { bounded: auditPageJson(true), open: auditPageJson(false) };
-
-const toWorkspace = (r: typeof t.workspaces.$inferSelect): Workspace => ({
-  id: r.id,
-  platform: r.platform,
-  externalId: r.externalId,
-  name: r.name,
-  locale: r.locale as Locale,
-  timezone: r.timezone,
-  reminderHours: r.reminderHours,
-});
-
-const toMember = (r: typeof t.members.$inferSelect): Member => ({
-  id: r.id,
-  workspaceId: r.workspaceId,
-  externalId: r.externalId,
-  displayName: r.displayName,
-  locale: (r.locale as Locale | null) ?? null,
-  timezone: r.timezone ?? null,
-});
-
-const toGroup = (r: typeof t.groups.$inferSelect): Group => ({
-  ...r,
-  kind: r.kind as GroupKind,
-  rankedTies: r.rankedTies as TieMode,
-  visibility: r.visibility === 'private' ? 'private' : 'open',
-});
-
-// The ballot secret stays in the database: no Proposal, and so no view or reply, ever carries it.
-const toProposal = ({ ballotSalt: _secret, ...r }: typeof t.proposals.$inferSelect): Proposal => ({
-  ...r,
-  rule: r.rule as RuleName,
-  config: r.config as RuleConfig,
-  hideResults: r.hideResults as HideResults,
-  ties: r.ties as TieMode,
-  status: r.status as ProposalStatus,
-  result: (r.result as TallyResult | null) ?? null,
-  messageRef: (r.messageRef as MessageRef | null) ?? null,
-});
-
-const toAudit = (r: typeof t.auditLog.$inferSelect): AuditEntry => ({
-  workspaceId: r.workspaceId,
-  seq: r.seq,
-  at: r.at,
-  actorId: r.actorId,
-  action: r.action,
-  subject: r.subject,
-  data: r.data as Record<string, unknown>,
-  prevHash: r.prevHash,
-  hash: r.hash,
-});
-
 export class DrizzleTx implements Tx {
   readonly commitments: DrizzleCommitments;
   readonly disputes: DrizzleDisputes;
   readonly groupAccess: DrizzleGroupAccess;
+  readonly workspaces: DrizzleWorkspaces;
+  readonly members: DrizzleMembers;
+  readonly groups: DrizzleGroups;
+  readonly audit: DrizzleAudit;
+  readonly outbox: DrizzleOutbox;
+  readonly jobs: DrizzleJobs;
 
   private readonly sql: Statements;
   /** proposalForVoter answers that came with openSession, each handed out once. */
@@ -353,6 +221,12 @@ export class DrizzleTx implements Tx {
     this.commitments = new DrizzleCommitments(db);
     this.disputes = new DrizzleDisputes(db);
     this.groupAccess = new DrizzleGroupAccess(db);
+    this.workspaces = new DrizzleWorkspaces(db);
+    this.members = new DrizzleMembers(db);
+    this.groups = new DrizzleGroups(db);
+    this.audit = new DrizzleAudit(db, this.sql);
+    this.outbox = new DrizzleOutbox(this.sql);
+    this.jobs = new DrizzleJobs(db);
   }
 
   // ---- idempotency ----
@@ -381,12 +255,9 @@ export class DrizzleTx implements Tx {
     await this.sql.rows(SAVE_REPLY, params);
   }
 
-  /** The member whose command this transaction runs, and where they typed it: messages it owes remember them. */
-  private requester: { memberId: number; channelId: string | null } | null = null;
-
   async openSession(input: Parameters<Tx['openSession']>[0]): Promise<{ workspace: Workspace; member: Member; claimed: boolean }> {
     const opened = await this.openSessionRows(input);
-    this.requester = { memberId: opened.member.id, channelId: input.channelId ?? null };
+    this.outbox.requester = { memberId: opened.member.id, channelId: input.channelId ?? null };
     return opened;
   }
 
@@ -396,8 +267,8 @@ export class DrizzleTx implements Tx {
     if (voting !== undefined) params.push(voting);
     const [row] = await this.sql.rows<SessionRow & Partial<VoterRow>>(voting === undefined ? OPEN_SESSION : OPEN_SESSION_VOTING, params);
     if (!row) {
-      const workspace = await this.ensureWorkspace({ platform: input.platform, ...input.workspace, ...input.defaults, at: input.at });
-      const member = await this.ensureMember({ workspaceId: workspace.id, ...input.member, at: input.at });
+      const workspace = await this.workspaces.ensure({ platform: input.platform, ...input.workspace, ...input.defaults, at: input.at });
+      const member = await this.members.ensure({ workspaceId: workspace.id, ...input.member, at: input.at });
       const claimed = input.key !== null && (await this.claimCommandKey(workspace.id, input.key, input.at));
       return { workspace, member, claimed };
     }
@@ -411,7 +282,7 @@ export class DrizzleTx implements Tx {
       reminderHours: row.wReminderHours,
     };
     if (row.mId === null || row.mDisplayName === null) {
-      return { workspace, member: await this.ensureMember({ workspaceId: workspace.id, ...input.member, at: input.at }), claimed: row.claimed };
+      return { workspace, member: await this.members.ensure({ workspaceId: workspace.id, ...input.member, at: input.at }), claimed: row.claimed };
     }
     const member: Member = {
       id: row.mId,
@@ -430,175 +301,6 @@ export class DrizzleTx implements Tx {
       this.prefetched.set(voterKey(workspace.id, voting, member.id), row.id === null || row.id === undefined ? null : voterTarget(row as VoterRow));
     }
     return { workspace, member, claimed: row.claimed };
-  }
-
-  // ---- workspaces and members ----
-
-  async ensureWorkspace(input: { platform: string; externalId: string; name: string; locale: Locale; timezone: string; reminderHours: number; at: Date }): Promise<Workspace> {
-    const where = and(eq(t.workspaces.platform, input.platform), eq(t.workspaces.externalId, input.externalId));
-    const [existing] = await this.db.select().from(t.workspaces).where(where);
-    if (existing) return toWorkspace(existing);
-    const [inserted] = await this.db
-      .insert(t.workspaces)
-      .values({ platform: input.platform, externalId: input.externalId, name: input.name, locale: input.locale, timezone: input.timezone, reminderHours: input.reminderHours, createdAt: input.at })
-      .onConflictDoNothing()
-      .returning();
-    if (inserted) {
-      await this.db.insert(t.auditHeads).values({ workspaceId: inserted.id, seq: 0, hash: GENESIS_HASH }).onConflictDoNothing();
-      return toWorkspace(inserted);
-    }
-    const [raced] = await this.db.select().from(t.workspaces).where(where);
-    return toWorkspace(raced!);
-  }
-
-  async getWorkspace(id: number): Promise<Workspace> {
-    const [row] = await this.db.select().from(t.workspaces).where(eq(t.workspaces.id, id));
-    if (!row) throw new Error(`workspace ${id} not found`);
-    return toWorkspace(row);
-  }
-
-  async updateWorkspace(id: number, patch: Partial<Pick<Workspace, 'locale' | 'timezone' | 'reminderHours'>>): Promise<void> {
-    await this.db.update(t.workspaces).set(patch).where(eq(t.workspaces.id, id));
-  }
-
-  async groupCreation(workspaceId: number): Promise<GroupCreation> {
-    const [row] = await this.db.select({ policy: t.workspaces.groupCreation }).from(t.workspaces).where(eq(t.workspaces.id, workspaceId));
-    return row?.policy === 'admins' ? 'admins' : 'anyone';
-  }
-
-  async setGroupCreation(workspaceId: number, policy: GroupCreation): Promise<void> {
-    await this.db.update(t.workspaces).set({ groupCreation: policy }).where(eq(t.workspaces.id, workspaceId));
-  }
-
-  async ensureMember(input: { workspaceId: number; externalId: string; displayName: string; at: Date }): Promise<Member> {
-    const where = and(eq(t.members.workspaceId, input.workspaceId), eq(t.members.externalId, input.externalId));
-    const [existing] = await this.db.select().from(t.members).where(where);
-    if (existing) {
-      // Platforms may rename people; a mention only knows the id, so it never overwrites a real name.
-      if (input.displayName !== input.externalId && existing.displayName !== input.displayName) {
-        await this.db.update(t.members).set({ displayName: input.displayName }).where(eq(t.members.id, existing.id));
-        existing.displayName = input.displayName;
-      }
-      return toMember(existing);
-    }
-    const [inserted] = await this.db
-      .insert(t.members)
-      .values({ workspaceId: input.workspaceId, externalId: input.externalId, displayName: input.displayName, createdAt: input.at })
-      .onConflictDoNothing()
-      .returning();
-    if (inserted) return toMember(inserted);
-    const [raced] = await this.db.select().from(t.members).where(where);
-    return toMember(raced!);
-  }
-
-  async findMember(workspaceId: number, externalId: string): Promise<Member | null> {
-    const [row] = await this.db.select().from(t.members).where(and(eq(t.members.workspaceId, workspaceId), eq(t.members.externalId, externalId)));
-    return row ? toMember(row) : null;
-  }
-
-  async getMember(id: number): Promise<Member> {
-    const [row] = await this.db.select().from(t.members).where(eq(t.members.id, id));
-    if (!row) throw new Error(`member ${id} not found`);
-    return toMember(row);
-  }
-
-  async getMembers(ids: readonly number[]): Promise<Member[]> {
-    if (!ids.length) return [];
-    const rows = await this.db.select().from(t.members).where(anyOf(t.members.id, ids));
-    return rows.map(toMember);
-  }
-
-  async updateMember(id: number, patch: Partial<Pick<Member, 'locale' | 'timezone'>>): Promise<void> {
-    await this.db.update(t.members).set(patch).where(eq(t.members.id, id));
-  }
-
-  // ---- groups ----
-
-  async createGroup(input: Omit<Group, 'id'>): Promise<Group | null> {
-    const [row] = await this.db.insert(t.groups).values(input).onConflictDoNothing().returning();
-    return row ? toGroup(row) : null;
-  }
-
-  async findGroupByName(workspaceId: number, name: string): Promise<Group | null> {
-    const [row] = await this.db
-      .select()
-      .from(t.groups)
-      .where(and(eq(t.groups.workspaceId, workspaceId), sql`lower(${t.groups.name}) = lower(${name})`));
-    return row ? toGroup(row) : null;
-  }
-
-  async findGroupByChannel(workspaceId: number, channelId: string): Promise<Group | null> {
-    const [row] = await this.db
-      .select()
-      .from(t.groups)
-      .where(and(eq(t.groups.workspaceId, workspaceId), eq(t.groups.channelId, channelId)))
-      .orderBy(asc(t.groups.id))
-      .limit(1);
-    return row ? toGroup(row) : null;
-  }
-
-  async getGroup(id: number): Promise<Group> {
-    const [row] = await this.db.select().from(t.groups).where(eq(t.groups.id, id));
-    if (!row) throw new Error(`group ${id} not found`);
-    return toGroup(row);
-  }
-
-  async listGroups(workspaceId: number) {
-    const rows = await this.db
-      .select({ group: t.groups, memberCount: count(t.groupMembers.memberId) })
-      .from(t.groups)
-      .leftJoin(t.groupMembers, eq(t.groupMembers.groupId, t.groups.id))
-      .where(eq(t.groups.workspaceId, workspaceId))
-      .groupBy(t.groups.id)
-      .orderBy(asc(t.groups.name));
-    return rows.map((r) => ({ ...toGroup(r.group), memberCount: Number(r.memberCount) }));
-  }
-
-  async groupsOfMember(memberId: number) {
-    const rows = await this.db
-      .select({ group: t.groups, role: t.groupMembers.role })
-      .from(t.groupMembers)
-      .innerJoin(t.groups, eq(t.groups.id, t.groupMembers.groupId))
-      .where(eq(t.groupMembers.memberId, memberId))
-      .orderBy(asc(t.groups.name));
-    return rows.map((r) => ({ ...toGroup(r.group), role: r.role as Role }));
-  }
-
-  async lockGroup(groupId: number): Promise<void> {
-    await this.db.select({ id: t.groups.id }).from(t.groups).where(eq(t.groups.id, groupId)).for('update');
-  }
-
-  async roleIn(groupId: number, memberId: number): Promise<Role | null> {
-    const [row] = await this.db
-      .select({ role: t.groupMembers.role })
-      .from(t.groupMembers)
-      .where(and(eq(t.groupMembers.groupId, groupId), eq(t.groupMembers.memberId, memberId)));
-    return (row?.role as Role | undefined) ?? null;
-  }
-
-  async setMembership(groupId: number, memberId: number, role: Role, at: Date): Promise<void> {
-    await this.db
-      .insert(t.groupMembers)
-      .values({ groupId, memberId, role, joinedAt: at })
-      .onConflictDoUpdate({ target: [t.groupMembers.groupId, t.groupMembers.memberId], set: { role } });
-  }
-
-  async removeMembership(groupId: number, memberId: number): Promise<void> {
-    await this.db.delete(t.groupMembers).where(and(eq(t.groupMembers.groupId, groupId), eq(t.groupMembers.memberId, memberId)));
-  }
-
-  async groupMembers(groupId: number) {
-    const rows = await this.db
-      .select({ member: t.members, role: t.groupMembers.role })
-      .from(t.groupMembers)
-      .innerJoin(t.members, eq(t.members.id, t.groupMembers.memberId))
-      .where(eq(t.groupMembers.groupId, groupId))
-      .orderBy(asc(t.groupMembers.joinedAt), asc(t.members.id));
-    return rows.map((r) => ({ member: toMember(r.member), role: r.role as Role }));
-  }
-
-  async setGroupRankedTies(groupId: number, ties: TieMode): Promise<void> {
-    await this.db.update(t.groups).set({ rankedTies: ties }).where(eq(t.groups.id, groupId));
   }
 
   // ---- proposals and ballots ----
@@ -629,15 +331,6 @@ export class DrizzleTx implements Tx {
       .where(eq(t.proposals.id, proposalId))
       .returning({ salt: t.proposals.ballotSalt });
     return row!.salt!;
-  }
-
-  async auditEntryWithData(workspaceId: number, subject: string, field: string, value: string): Promise<AuditEntry | null> {
-    const [row] = await this.db
-      .select()
-      .from(t.auditLog)
-      .where(and(eq(t.auditLog.workspaceId, workspaceId), eq(t.auditLog.subject, subject), sql`${t.auditLog.data}->>${field} = ${value}`))
-      .limit(1);
-    return row ? toAudit(row) : null;
   }
 
   async insertElectorate(proposalId: number, memberIds: number[]): Promise<void> {
@@ -764,7 +457,7 @@ export class DrizzleTx implements Tx {
     let [row] = await this.sql.rows<Row>(CAST_BALLOT, params);
     if (!row) {
       // A workspace from before chain heads existed: create its head, then cast again.
-      await this.lockWorkspace(input.workspaceId);
+      await this.audit.lockWorkspace(input.workspaceId);
       [row] = await this.sql.rows<Row>(CAST_BALLOT, params);
     }
     const entry: AuditEntry = { ...content, action: row!.action, seq: Number(row!.seq), prevHash: row!.prev_hash, hash: row!.hash };
@@ -780,199 +473,4 @@ export class DrizzleTx implements Tx {
     const [r] = await this.db.select().from(t.ballots).where(and(eq(t.ballots.proposalId, proposalId), eq(t.ballots.memberId, memberId)));
     return r ? { memberId: r.memberId, value: r.value as BallotValue, reason: r.reason, castAt: r.castAt, updatedAt: r.updatedAt } : null;
   }
-
-  // ---- audit ----
-
-  async lockWorkspace(workspaceId: number): Promise<void> {
-    const [row] = await this.sql.rows(LOCK_HEAD, [workspaceId]);
-    if (!row) {
-      await this.sql.rows(CREATE_HEAD, [workspaceId, GENESIS_HASH]);
-      await this.sql.rows(LOCK_HEAD, [workspaceId]);
-    }
-  }
-
-  async appendAudit(workspaceId: number, at: Date, entry: NewAuditEntry): Promise<AuditEntry> {
-    const content = {
-      workspaceId,
-      at: at.toISOString(),
-      actorId: entry.actorId,
-      action: entry.action,
-      subject: entry.subject,
-      data: JSON.parse(JSON.stringify(entry.data)) as Record<string, unknown>,
-    };
-    const { before, after } = entryJsonAroundSeq(content);
-    const params = [workspaceId, before, after, content.at, content.actorId, content.action, content.subject, JSON.stringify(content.data)];
-    type Row = { seq: number | string; prev_hash: string; hash: string };
-    let [row] = await this.sql.rows<Row>(APPEND_AUDIT, params);
-    if (!row) {
-      await this.lockWorkspace(workspaceId);
-      [row] = await this.sql.rows<Row>(APPEND_AUDIT, params);
-    }
-    return { ...content, seq: Number(row!.seq), prevHash: row!.prev_hash, hash: row!.hash };
-  }
-
-  async recentAudit(workspaceId: number, limit: number, beforeSeq?: number): Promise<AuditEntry[]> {
-    const where = beforeSeq === undefined ? eq(t.auditLog.workspaceId, workspaceId) : and(eq(t.auditLog.workspaceId, workspaceId), lt(t.auditLog.seq, beforeSeq));
-    const rows = await this.db.select().from(t.auditLog).where(where).orderBy(desc(t.auditLog.seq)).limit(limit);
-    return rows.map(toAudit);
-  }
-
-  async auditPage(workspaceId: number, afterSeq: number, limit: number): Promise<AuditEntry[]> {
-    // An intact chain has no gaps, so the next `limit` entries are the next `limit` numbers. Asking
-    // for that range keeps a page's cost to its own entries even where the planner has no statistics
-    // (PGlite never gathers any): asked for "after n, first k", it would fetch and sort every later
-    // entry for each page. A short range means a gap or the end: then ask the exact question.
-    const page = await this.readAudit(workspaceId, afterSeq, limit, 'bounded');
-    return page.length === limit ? page : this.readAudit(workspaceId, afterSeq, limit, 'open');
-  }
-
-  private async readAudit(workspaceId: number, afterSeq: number, limit: number, range: 'bounded' | 'open'): Promise<AuditEntry[]> {
-    const params = [workspaceId, afterSeq, limit];
-    if (this.sql.rowsAreCostly) {
-      const [row] = await this.sql.rows<{ page: string }>(AUDIT_PAGE_JSON[range], params);
-      type Entry = [number, string, number | null, string, string | null, Record<string, unknown>, string, string];
-      return (JSON.parse(row!.page) as Entry[]).map(([seq, at, actorId, action, subject, data, prevHash, hash]) => ({
-        workspaceId,
-        seq,
-        at,
-        actorId,
-        action,
-        subject,
-        data,
-        prevHash,
-        hash,
-      }));
-    }
-    type Row = Omit<AuditEntry, 'workspaceId' | 'seq' | 'data'> & { seq: number | string; data: string };
-    const rows = await this.sql.rows<Row>(AUDIT_PAGE[range], params);
-    return rows.map((r) => ({ ...r, workspaceId, seq: Number(r.seq), data: JSON.parse(r.data) as Record<string, unknown> }));
-  }
-
-  async auditHead(workspaceId: number): Promise<{ seq: number; hash: string } | null> {
-    const [head] = await this.db.select().from(t.auditHeads).where(eq(t.auditHeads.workspaceId, workspaceId));
-    return head ? { seq: head.seq, hash: head.hash } : null;
-  }
-
-  // ---- delivery ----
-
-  async enqueue(message: NewOutboxMessage, at: Date): Promise<void> {
-    await this.enqueueMany([message], at);
-  }
-
-  async enqueueMany(messages: NewOutboxMessage[], at: Date): Promise<void> {
-    if (messages.length === 0) return;
-    // One JSON parameter for the whole batch: a reminder sweep enqueues hundreds of cards at once, and
-    // binding each field of each row as its own parameter costs more than the insert.
-    const rows = messages.map((m) => [m.workspaceId, m.target.kind, m.target, m.view, m.cardOf ?? null, m.disputeId ?? null, this.requester?.memberId ?? null, this.requester?.channelId ?? null]);
-    await this.sql.rows(ENQUEUE_MANY, [JSON.stringify(rows), at.toISOString()]);
-  }
-
-  async schedule(job: NewJob, mode: 'replace' | 'keep'): Promise<void> {
-    const insert = this.db.insert(t.jobs).values({ kind: job.kind, key: job.key, runAt: job.runAt, payload: job.payload, workspaceId: jobWorkspace(job.payload) });
-    if (mode === 'keep') {
-      await insert.onConflictDoNothing({ target: t.jobs.key, where: sql`status = 'pending'` });
-    } else {
-      await insert.onConflictDoUpdate({ target: t.jobs.key, targetWhere: sql`status = 'pending'`, set: { runAt: job.runAt, payload: job.payload, kind: job.kind, workspaceId: jobWorkspace(job.payload) } });
-    }
-  }
-
-  async cancelJobs(keys: string[]): Promise<void> {
-    if (keys.length === 0) return;
-    await this.db.update(t.jobs).set({ status: 'cancelled' }).where(and(inArray(t.jobs.key, keys), eq(t.jobs.status, 'pending')));
-  }
-}
-
-/** The relational config drizzle gives its own transactions, so ours behave the same. */
-function relationalSchema(db: Db) {
-  return db._.schema ? { fullSchema: db._.fullSchema, schema: db._.schema, tableNamesMap: db._.tableNamesMap } : undefined;
-}
-
-const isPostgresJs = (client: unknown): client is postgres.Sql =>
-  typeof client === 'function' && typeof (client as Partial<postgres.Sql>).reserve === 'function';
-const isPglite = (client: unknown): client is PGlite =>
-  typeof client === 'object' && client !== null && typeof (client as Partial<PGlite>).transaction === 'function';
-
-/**
- * On postgres.js the store runs the transaction itself on a reserved connection: BEGIN goes out with
- * the first statement and COMMIT with the writes left for the end, so neither costs a round trip.
- */
-function postgresJsStore(db: Db, client: postgres.Sql): Store {
-  const dialect = new PgDialect();
-  const schema = relationalSchema(db);
-  return {
-    async transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-      const conn = await client.reserve();
-      const run = (text: string, params: readonly unknown[] = []) => conn.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: params.length > 0 });
-      const atCommit: (readonly [string, readonly unknown[]])[] = [];
-      const statements: Statements = {
-        rows: async <R>(text: string, params: readonly unknown[]) => (await run(text, params)) as unknown as R[],
-        beforeCommit: (text, params) => void atCommit.push([text, params]),
-      };
-      const session = new PostgresJsSession(withPreparedStatements(conn), dialect, schema);
-      // drizzle's declarations want a TransactionSql under a transaction; a reserved connection answers the same calls.
-      const tx = new DrizzleTx(new PostgresJsTransaction(dialect, session as never, schema) as unknown as DbTx, statements);
-      const begun = run('begin');
-      begun.catch(() => {});
-      try {
-        const result = await fn(tx);
-        const sent = [begun, ...atCommit.map(([text, params]) => run(text, params)), run('commit')];
-        // A failed write turns COMMIT into ROLLBACK without an error of its own: report the write's.
-        const failed = (await Promise.allSettled(sent)).find((outcome) => outcome.status === 'rejected');
-        if (failed) throw failed.reason;
-        return result;
-      } catch (error) {
-        await run('rollback').catch(() => {});
-        throw error;
-      } finally {
-        conn.release();
-      }
-    },
-  };
-}
-
-function pgliteStore(db: Db, client: PGlite): Store {
-  const dialect = new PgDialect();
-  const schema = relationalSchema(db);
-  return {
-    transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-      return client.transaction(async (pgTx) => {
-        const atCommit: (readonly [string, readonly unknown[]])[] = [];
-        const statements: Statements = {
-          rowsAreCostly: true,
-          rows: async <R>(text: string, params: readonly unknown[]) => (await pgTx.query<R>(text, [...params])).rows,
-          beforeCommit: (text, params) => void atCommit.push([text, params]),
-        };
-        const session = new PgliteSession(pgTx, dialect, schema);
-        const result = await fn(new DrizzleTx(new PgliteTransaction(dialect, session, schema) as unknown as DbTx, statements));
-        for (const [text, params] of atCommit) await pgTx.query(text, [...params]);
-        return result;
-      });
-    },
-  };
-}
-
-export function drizzleStore(db: Db): Store {
-  const client = (db as { $client?: unknown }).$client;
-  if (isPostgresJs(client)) return postgresJsStore(db, client);
-  if (isPglite(client)) return pgliteStore(db, client);
-  return { transaction: (fn) => db.transaction((dbTx) => fn(new DrizzleTx(dbTx))) };
-}
-
-/**
- * The workspace a job works for, from the subject its payload names, so that the runner can share
- * each batch fairly between workspaces. Upkeep that names no subject belongs to none.
- */
-function jobWorkspace(payload: Record<string, unknown>): SQL | null {
-  const id = (key: string): number | null => (typeof payload[key] === 'number' ? (payload[key] as number) : null);
-  const proposal = id('proposalId');
-  if (proposal !== null) return sql`(select workspace_id from proposals where id = ${proposal})`;
-  const commitment = id('commitmentId');
-  if (commitment !== null) return sql`(select workspace_id from commitments where id = ${commitment})`;
-  const dispute = id('disputeId');
-  if (dispute !== null) return sql`(select workspace_id from disputes where id = ${dispute})`;
-  const group = id('groupId');
-  if (group !== null) return sql`(select workspace_id from groups where id = ${group})`;
-  const workspace = id('workspaceId');
-  if (workspace !== null) return sql`${workspace}`;
-  return null;
 }
