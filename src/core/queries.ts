@@ -2,7 +2,7 @@
 import type { CommitmentStatus } from './commitments/ports.js';
 import type { Session } from './context.js';
 import type { GroupKind, HideResults, Role } from './commands/types.js';
-import { runGroupCommand } from './groups/service.js';
+import { listGroups } from './groups/service.js';
 import { canReadFiledUnder, hiddenGroupIds, readerOf } from './groups/visibility.js';
 import type { Locale } from './i18n/types.js';
 import type { ProposalStatus } from './ports.js';
@@ -147,7 +147,7 @@ export async function readHome(s: Session): Promise<HomeData> {
     sections: [
       await listProposals(s, false),
       await decisions(s, undefined),
-      await runGroupCommand(s, { name: 'group.list' }),
+      await listGroups(s),
     ],
   };
 }
