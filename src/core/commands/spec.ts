@@ -1,12 +1,16 @@
 // Finding commands in the declarations (src/core/features.ts) that parsing, help, the command reference and the
 // chat command menus all read from.
-import { DECLARATIONS } from '../features.js';
-import type { CommandDeclaration } from './declare.js';
-import type { CommandName } from './types.js';
+import { DECLARATIONS, type DeclaredCommand } from '../features.js';
+import type { CommandDeclaration, CommandSpec as Spec } from './declare.js';
 
 export { OPTION_RULES, RULE_ALIASES } from '../proposals/commands.js';
 export { AREAS, flagPlaceholder, flagUsage } from './declare.js';
-export type { Area, ArgSpec, CommandSpec, Example, FlagSpec, ValueSpec } from './declare.js';
+export type { Area, ArgSpec, Example, FlagSpec, ValueSpec } from './declare.js';
+
+type CommandName = DeclaredCommand['name'];
+
+/** A command as help, parsing and the chat menus see it. */
+export type CommandSpec = Spec<CommandName>;
 
 /** Every command, in the order help lists them. */
 export { DECLARATIONS as COMMAND_SPECS } from '../features.js';

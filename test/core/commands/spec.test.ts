@@ -1,25 +1,12 @@
-// The command declarations: usage lines as documented, one declaration per name and phrase, each with its help.
+// The command declarations: usage lines as documented, one declaration per name and phrase, each with its help
+// (that their words are in both catalogs is checked in messages.test.ts).
 import { describe, expect, it } from 'vitest';
 import { usageLine } from '../../../src/core/commands/declare.js';
 import { helpText } from '../../../src/core/commands/help.js';
-import { commandMessages } from '../../../src/core/commands/messages.js';
-import { COMMAND_SPECS, specByName, type CommandSpec } from '../../../src/core/commands/spec.js';
+import { COMMAND_SPECS, specByName } from '../../../src/core/commands/spec.js';
 import { parseCommand } from '../../../src/core/commands/parse.js';
 import { editDistance, closest } from '../../../src/core/commands/suggest.js';
 import { tEn } from './translate.js';
-
-const { en, vi } = commandMessages;
-
-/** Every message key a declaration names: what help, the command reference and the menus show for it. */
-function messageKeys(spec: CommandSpec): string[] {
-  return [
-    spec.summary,
-    spec.detail,
-    ...spec.args.map((a) => a.description),
-    ...spec.flags.map((f) => f.description),
-    ...spec.examples.flatMap((e) => [e.sample, e.note].filter((k) => k !== undefined)),
-  ];
-}
 
 describe('COMMAND_SPECS', () => {
   it('has one declaration per name and per phrase', () => {
@@ -35,15 +22,6 @@ describe('COMMAND_SPECS', () => {
       expect(spec.usage, spec.name).toBe(usageLine(spec.words, spec.args, spec.flags));
       expect(spec.usage.startsWith(spec.words.join(' ')), spec.name).toBe(true);
       expect(spec.examples.length, spec.name).toBeGreaterThan(0);
-    }
-  });
-
-  it('gives every declaration its words in both catalogs', () => {
-    for (const spec of COMMAND_SPECS) {
-      for (const key of messageKeys(spec)) {
-        expect(en[key]?.trim(), `${spec.name}: ${key} (en)`).toBeTruthy();
-        expect(vi[key]?.trim(), `${spec.name}: ${key} (vi)`).toBeTruthy();
-      }
     }
   });
 
