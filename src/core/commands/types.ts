@@ -2,9 +2,6 @@
 import type { Msg } from '../i18n/types.js';
 import type { DeclaredCommand } from '../features.js';
 
-/** A member as written on the command line: `@alice`, `alice`, or a Slack mention `<@U123|alice>`. */
-export type MemberRef = string;
-
 // Group kinds, roles and result hiding are domain values; the grammar names them.
 export { GROUP_KINDS, ROLES, type GroupKind, type Role } from '../groups/ports.js';
 export { HIDE_RESULTS, type HideResults } from '../proposals/ports.js';
