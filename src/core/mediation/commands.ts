@@ -8,13 +8,13 @@ import type { View } from '../views/types.js';
 import { DISPUTE_OUTCOMES } from './ports.js';
 import {
   addNote,
-  answer,
   caucus,
   closeMediation,
   listMediations,
   nextStage,
   proposeAgreement,
   requestMediation,
+  respondToMediation,
   setPaused,
   showMediation,
 } from './service.js';
@@ -128,7 +128,7 @@ export const mediationAccept = defineCommand({
   detail: 'cmd.detail.mediation.accept',
   examples: [{ text: 'mediation accept' }],
   schema: disputeOnly,
-  run: (s, c): Promise<View[]> => answer(s, c.dispute, 'accepted'),
+  run: (s, c): Promise<View[]> => respondToMediation(s, c.dispute, 'accepted'),
 });
 
 export const mediationDecline = defineCommand({
@@ -140,7 +140,7 @@ export const mediationDecline = defineCommand({
   detail: 'cmd.detail.mediation.decline',
   examples: [{ text: 'mediation decline "The review should be every two weeks"', sample: 'cmd.sample.mediation.decline.0' }],
   schema: z.object({ dispute: id.optional(), reason: text.optional() }),
-  run: (s, c): Promise<View[]> => answer(s, c.dispute, 'declined', c.reason),
+  run: (s, c): Promise<View[]> => respondToMediation(s, c.dispute, 'declined', c.reason),
 });
 
 export const mediationClose = defineCommand({

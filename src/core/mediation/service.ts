@@ -117,7 +117,7 @@ export async function proposeAgreement(s: Session, number: DisputeRef, terms: st
 }
 
 /** A party's answer: to a request for mediation while it awaits consent, else to the agreement on the table. */
-export async function answer(s: Session, number: DisputeRef, response: 'accepted' | 'declined', reason?: string): Promise<View[]> {
+export async function respondToMediation(s: Session, number: DisputeRef, response: 'accepted' | 'declined', reason?: string): Promise<View[]> {
   const { dispute, parties } = await access(s, number, 'participant');
   if (dispute.status === 'awaiting-consent') return answerRequest(s, response, reason, dispute, parties);
   requireActive(dispute);
