@@ -125,7 +125,8 @@ export class Concord {
         }
         // A key seen before: roll back and replay the first reply instead of running the command again.
         if (!claimed) throw new AlreadyApplied(session.workspace.id);
-        const views = await this.dispatch(session, parsed.command);
+        // Each command runs with the handler of its own declaration.
+        const views = await runDeclared(session, parsed.command);
         const reply: Reply = { ok: true, locale: session.locale, views };
         await tx.saveReply(session.workspace.id, ctx.idempotencyKey, reply);
         return reply;
@@ -165,10 +166,6 @@ export class Concord {
     const locale = actor.locale ?? ctx.actor.locale ?? workspace.locale;
     const session: Session = { tx, ctx, workspace, actor, locale, timezone: actor.timezone ?? workspace.timezone, dateHorizonMonths: this.opts.dateHorizonMonths ?? DEFAULT_DATE_HORIZON_MONTHS, now, t: translator(locale), clock: this.opts.clock };
     return { session, claimed };
-  }
-
-  private dispatch(s: Session, command: Command): Promise<View[]> {
-    return runDeclared(s, command);
   }
 
   translate(locale: Locale, m: Msg): string {
