@@ -1,6 +1,6 @@
 // The core's front door: one command line in, one transaction, a translated reply out. Jobs run through core/jobs, deliveries are told to core/delivery.
 import { randomUUID } from 'node:crypto';
-import { localizePlaceholders, parseCommand, parseErrorText } from './commands/index.js';
+import { helpText, localizePlaceholders, parseCommand, parseErrorText } from './commands/index.js';
 import type { Command } from './commands/types.js';
 import type { CommandContext, Session } from './context.js';
 import { DomainError } from './errors.js';
@@ -164,7 +164,7 @@ export class Concord {
       ...(command?.name === 'vote' ? { prefetch: { proposalForVoter: command.proposal } } : {}),
     });
     const locale = actor.locale ?? ctx.actor.locale ?? workspace.locale;
-    const session: Session = { tx, ctx, workspace, actor, locale, timezone: actor.timezone ?? workspace.timezone, dateHorizonMonths: this.opts.dateHorizonMonths ?? DEFAULT_DATE_HORIZON_MONTHS, now, t: translator(locale), clock: this.opts.clock };
+    const session: Session = { tx, ctx, workspace, actor, locale, timezone: actor.timezone ?? workspace.timezone, dateHorizonMonths: this.opts.dateHorizonMonths ?? DEFAULT_DATE_HORIZON_MONTHS, now, t: translator(locale), clock: this.opts.clock, help: (topic) => helpText(translator(locale), topic) };
     return { session, claimed };
   }
 

@@ -1,9 +1,8 @@
-// The `help` command: the overview of every command, or one command, family or topic explained. Help reads
-// every declaration, this one included, so this module is loaded through src/core/features.ts, never first.
+// The `help` command: the overview of every command, or one command, family or topic explained. Help reads every
+// declaration, this one included; the session brings it, so that this declaration does not import its own table.
 import { z } from 'zod';
 import { text } from '../commands/args.js';
 import { defineCommand } from '../commands/declare.js';
-import { helpText } from '../commands/help.js';
 import type { View } from '../views/types.js';
 
 export const helpCommand = defineCommand({
@@ -24,5 +23,5 @@ export const helpCommand = defineCommand({
   detail: 'cmd.detail.help',
   examples: [{ text: 'help' }, { text: 'help propose' }, { text: 'help group create' }],
   schema: z.object({ topic: text.optional() }),
-  run: (s, c): Promise<View[]> => Promise.resolve([{ type: 'text', text: helpText(s.t, c.topic) }]),
+  run: (s, c): Promise<View[]> => Promise.resolve([{ type: 'text', text: s.help(c.topic) }]),
 });
