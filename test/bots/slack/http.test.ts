@@ -2,6 +2,8 @@
 import { Worker } from 'node:worker_threads';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { HttpResponse } from 'msw';
+import { sql } from 'drizzle-orm';
+import { rowsOf } from '../../../src/db/client.js';
 import { openTestDatabase, TEST_DATABASE_URL, type TestDatabase } from '../../support/db.js';
 import {
   buttonClick,
@@ -301,6 +303,31 @@ describe('retried deliveries', () => {
     expect(slack.hooks).toHaveLength(1);
     const updates = slack.of('chat.update');
     expect(textOf(updates.at(-1)!.params.blocks)).toContain('1 of 3 members');
+  });
+});
+
+describe('a double click', () => {
+  it('leaves one ballot, the later click’s, when a member clicks two choices at the same instant', async () => {
+    await budgetGroup(bao);
+    await h.send(slashCommand(alice, 'propose "Adopt" --rule majority'));
+    const [card] = slack.of('chat.postMessage');
+    const buttons = buttonsOf(card!.params.blocks);
+    const yes = buttons.find((b) => b.value === 'vote 1 yes')!;
+    const no = buttons.find((b) => b.value === 'vote 1 no')!;
+    slack.take();
+    // Both through the real endpoint at once; whichever was stored second is the later click.
+    const responses = await Promise.all([deliver(h.bot.port!, buttonClick(bao, yes)), deliver(h.bot.port!, buttonClick(bao, no))]);
+    expect(responses.map((r) => r.status)).toEqual([200, 200]);
+    await h.bot.idle();
+    const stored = rowsOf<{ payload: { body: { actions: Array<{ value: string }> } } }>(
+      await database.db.execute(sql`select payload from intake where member_key = ${`${TEAM.id}:${bao.id}`} order by id`),
+    );
+    const later = stored.at(-1)!.payload.body.actions[0]!.value.split(' ').at(-1);
+    const ballots = rowsOf<{ value: unknown }>(
+      await database.db.execute(sql`select b.value from ballots b join members m on m.id = b.member_id where m.external_id = ${bao.id}`),
+    );
+    expect(ballots).toHaveLength(1);
+    expect(JSON.stringify(ballots[0]!.value)).toContain(later);
   });
 });
 
