@@ -178,7 +178,7 @@ async function request(s: Session, c: Extract<Command, { name: 'mediate' }>): Pr
   if (!mediator) fail('mediation.noMediator');
   let proposalId: number | null = null;
   if (c.proposal !== undefined) {
-    const p = await s.tx.findProposal(s.workspace.id, c.proposal);
+    const p = await s.tx.proposals.find(s.workspace.id, c.proposal);
     if (!p || !(await canReadFiledUnder(s.tx, p.groupId, readerOf(s)))) return fail('proposal.notFound', { number: c.proposal });
     proposalId = p.id;
   }
