@@ -48,11 +48,9 @@ export interface Tx {
   readonly proposals: ProposalRepo;
   /** Ballots, each stored with its audit entry (see core/proposals). */
   readonly ballots: BallotRepo;
+  /** Commands' idempotency keys and their stored replies. */
+  readonly idempotency: IdempotencyRepo;
 
-  // idempotency
-  claimCommandKey(workspaceId: number, key: string, at: Date): Promise<boolean>;
-  storedReply(workspaceId: number, key: string): Promise<unknown>;
-  saveReply(workspaceId: number, key: string, reply: unknown): Promise<void>;
   /**
    * The workspace and the member a command runs as, created on first sight, and the command's
    * idempotency key claimed (false: it was used before; a null key claims nothing). One round trip
@@ -70,6 +68,15 @@ export interface Tx {
     /** Reads what proposals.forVoter would for this proposal number, in the same round trip; that call then returns it without a query. */
     prefetch?: { proposalForVoter?: number };
   }): Promise<{ workspace: Workspace; member: Member; claimed: boolean }>;
+}
+
+/** A command's idempotency key, claimed in its transaction, and the reply stored with it. */
+export interface IdempotencyRepo {
+  /** False when the key was claimed before. */
+  claim(workspaceId: number, key: string, at: Date): Promise<boolean>;
+  storedReply(workspaceId: number, key: string): Promise<unknown>;
+  /** Stores the reply a retry with the same key gets; written at the latest with the commit. */
+  saveReply(workspaceId: number, key: string, reply: unknown): Promise<void>;
 }
 
 /** What a delivery pass tells the adapter that asked for it: a failure has an error id to show the member. */

@@ -129,7 +129,7 @@ export class Concord {
         if (!claimed) throw new AlreadyApplied(session.workspace.id);
         const views = await this.dispatch(session, parsed.command);
         const reply: Reply = { ok: true, locale: session.locale, views };
-        await tx.saveReply(session.workspace.id, ctx.idempotencyKey, reply);
+        await tx.idempotency.saveReply(session.workspace.id, ctx.idempotencyKey, reply);
         return reply;
       });
     } catch (error) {
@@ -147,7 +147,7 @@ export class Concord {
   }
 
   private async replay(workspaceId: number, key: string, locale: Locale): Promise<Reply> {
-    const stored = (await this.opts.store.transaction((tx) => tx.storedReply(workspaceId, key))) as Reply | null;
+    const stored = (await this.opts.store.transaction((tx) => tx.idempotency.storedReply(workspaceId, key))) as Reply | null;
     return stored ? { ...stored, replayed: true } : { ok: true, locale, views: [], replayed: true };
   }
 

@@ -1,5 +1,5 @@
 // The core's Tx port implemented with drizzle: every read and write a command makes, inside one transaction.
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Locale } from '../../core/i18n/types.js';
 import type { Member, Tx, Workspace } from '../../core/ports.js';
 import * as t from '../schema.js';
@@ -9,6 +9,7 @@ import { DrizzleCommitments } from './commitments.js';
 import { DrizzleDisputes } from './disputes.js';
 import { DrizzleGroupAccess } from './group-access.js';
 import { DrizzleGroups } from './groups.js';
+import { DrizzleIdempotency } from './idempotency.js';
 import { DrizzleJobs } from './jobs.js';
 import { DrizzleMembers, DrizzleWorkspaces } from './members.js';
 import { DrizzleOutbox } from './outbox.js';
@@ -50,8 +51,6 @@ interface SessionRow {
   claimed: boolean;
 }
 
-const SAVE_REPLY = `update processed_commands set reply = $1::text::jsonb where workspace_id = $2 and key = $3`;
-
 export class DrizzleTx implements Tx {
   readonly commitments: DrizzleCommitments;
   readonly disputes: DrizzleDisputes;
@@ -65,6 +64,7 @@ export class DrizzleTx implements Tx {
 
   readonly proposals: DrizzleProposals;
   readonly ballots: DrizzleBallots;
+  readonly idempotency: DrizzleIdempotency;
 
   private readonly sql: Statements;
 
@@ -84,32 +84,7 @@ export class DrizzleTx implements Tx {
     this.jobs = new DrizzleJobs(db);
     this.proposals = new DrizzleProposals(db, this.sql);
     this.ballots = new DrizzleBallots(db, this.sql, this.audit);
-  }
-
-  // ---- idempotency ----
-
-  async claimCommandKey(workspaceId: number, key: string, at: Date): Promise<boolean> {
-    const rows = await this.db
-      .insert(t.processedCommands)
-      .values({ workspaceId, key, reply: {}, createdAt: at })
-      .onConflictDoNothing()
-      .returning({ key: t.processedCommands.key });
-    return rows.length === 1;
-  }
-
-  async storedReply(workspaceId: number, key: string): Promise<unknown> {
-    const [row] = await this.db
-      .select({ reply: t.processedCommands.reply })
-      .from(t.processedCommands)
-      .where(and(eq(t.processedCommands.workspaceId, workspaceId), eq(t.processedCommands.key, key)));
-    return row?.reply ?? null;
-  }
-
-  async saveReply(workspaceId: number, key: string, reply: unknown): Promise<void> {
-    const params = [JSON.stringify(reply), workspaceId, key];
-    // Nothing reads the reply before the commit, so it rides with COMMIT; if it fails, so does the commit.
-    if (this.sql.beforeCommit) return this.sql.beforeCommit(SAVE_REPLY, params);
-    await this.sql.rows(SAVE_REPLY, params);
+    this.idempotency = new DrizzleIdempotency(db, this.sql);
   }
 
   async openSession(input: Parameters<Tx['openSession']>[0]): Promise<{ workspace: Workspace; member: Member; claimed: boolean }> {
@@ -126,7 +101,7 @@ export class DrizzleTx implements Tx {
     if (!row) {
       const workspace = await this.workspaces.ensure({ platform: input.platform, ...input.workspace, ...input.defaults, at: input.at });
       const member = await this.members.ensure({ workspaceId: workspace.id, ...input.member, at: input.at });
-      const claimed = input.key !== null && (await this.claimCommandKey(workspace.id, input.key, input.at));
+      const claimed = input.key !== null && (await this.idempotency.claim(workspace.id, input.key, input.at));
       return { workspace, member, claimed };
     }
     const workspace: Workspace = {
