@@ -1,6 +1,5 @@
 // Proposals and their ballots as stored, and what the proposals module needs from storage.
 import type { AuditEntry } from '../audit/ports.js';
-import type { NewJob } from '../jobs/ports.js';
 import type { Member } from '../members/ports.js';
 import type { MessageRef } from '../outbox/ports.js';
 import type { Ballot, BallotValue, RuleConfig, RuleName, TallyResult, TieMode } from './rules/types.js';
@@ -101,9 +100,20 @@ export interface RoundOutcome {
   othersYetToVote: boolean;
 }
 
+/**
+ * A job the cast statement schedules: a NewJob (core/jobs). Spelled out here because the job
+ * registry imports every feature, and this module's storage types would join that import circle.
+ */
+export interface CastJob {
+  kind: string;
+  key: string;
+  runAt: Date;
+  payload: unknown;
+}
+
 /** What a cast also does in its statement: schedules `job` (the card refresh) unless one with its key is pending, and judges the others from `seen`. */
 export interface CastRound {
-  job: NewJob;
+  job: CastJob;
   seen: VoterSnapshot;
 }
 
