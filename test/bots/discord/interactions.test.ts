@@ -482,6 +482,19 @@ describe('taken over after a process stopped', () => {
     expect(await tally()).toMatch(/1 of 2/);
   });
 
+  it('takes over a click on a card as it does a command', async () => {
+    await setUp();
+    const card = [...fake.messages.values()].pop()!;
+    const yes = buttons(card).find((b) => /yes/i.test(b.label));
+    const raw = click(bob, { id: card.id, channel_id: CHANNEL, embeds: card.embeds, components: card.components }, yes!.custom_id);
+    await orphan(raw, bob, '1 minute');
+    await takeOver();
+    const edits = fake.take().filter((c) => c.method === 'PATCH' && c.path === `/webhooks/${APP_ID}/${raw.token}/messages/@original`);
+    expect(edits).toHaveLength(1);
+    expect(await intakeRows()).toContainEqual({ request_key: raw.id, member_key: `${GUILD}:${bob.id}`, status: 'done', attempts: 2 });
+    expect(await tally()).toMatch(/1 of 2/);
+  });
+
   it('answers by direct message once the token has expired, with buttons that carry the server', async () => {
     await setUp();
     const raw = slash(bob, 'proposal', [{ name: 'proposal', type: 4, value: 1 }], 'show');
