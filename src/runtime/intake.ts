@@ -42,6 +42,8 @@ export class Intake {
   private readonly running = new Set<Promise<void>>();
   /** Rows this instance holds (received or taken over) and has not finished. */
   private readonly held = new Set<number>();
+  private finished: number[] = [];
+  private finishing: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private sweeping: Promise<void> | null = null;
   private stopped = false;
@@ -110,7 +112,7 @@ export class Intake {
   /** Resolves once every admission asked for so far is written and every row run so far is finished. */
   async idle(): Promise<void> {
     await this.commits.settled();
-    while (this.running.size || this.sweeping) await Promise.allSettled([this.sweeping, ...this.running]);
+    while (this.running.size || this.sweeping || this.finishing) await Promise.allSettled([this.sweeping, this.finishing, ...this.running]);
   }
 
   /** Stops sweeping and waits for the work under way. Rows not started stay stored for the next instance. */
@@ -127,9 +129,6 @@ export class Intake {
       const handler = work ?? this.handlers.get(row.source);
       if (!handler) throw new Error(`no handler for ${row.source} requests`);
       await (work ? work() : handler(row));
-      await db.execute(sql`
-        update intake set status = 'done', done_at = now(), locked_until = null
-        where id = ${row.id} and locked_by = ${workerId} and status = 'running'`);
     } catch (error) {
       const failed = row.attempts >= (this.opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS);
       logger.error({ err: error, intake: row.id, source: row.source, attempts: row.attempts, failed }, 'request from the platform failed');
@@ -143,10 +142,40 @@ export class Intake {
           where id = ${row.id} and locked_by = ${workerId}`,
         )
         .catch((e: unknown) => logger.error({ err: e, intake: row.id }, 'request from the platform could not be handed back'));
-    } finally {
       this.held.delete(row.id);
+      return;
     }
+    this.finish(row.id);
   }
+
+  /**
+   * Marks a row done. Rows finishing together are marked by one statement: nobody waits for it, and a row stays held
+   * (its lease renewed) until it is written. Should the write fail, the row's lease runs out and it is run again, to
+   * no further effect: its command's reply is stored.
+   */
+  private finish(id: number): void {
+    this.finished.push(id);
+    this.finishing ??= this.markFinished();
+  }
+
+  private async markFinished(): Promise<void> {
+    const { db, workerId, logger } = this.opts;
+    await new Promise((resolve) => setImmediate(resolve));
+    while (this.finished.length) {
+      const ids = this.finished.splice(0, 1000);
+      try {
+        await db.execute(sql`
+          update intake set status = 'done', done_at = now(), locked_until = null
+          where id = any(${`{${ids.join(',')}}`}::int8[]) and locked_by = ${workerId} and status = 'running'`);
+      } catch (error) {
+        logger.error({ err: error, rows: ids.length }, 'requests from the platform could not be marked done');
+      } finally {
+        for (const id of ids) this.held.delete(id);
+      }
+    }
+    this.finishing = null;
+  }
+
 
   private async sweepNow(orphans: boolean): Promise<void> {
     const { db, workerId, leaseSeconds, logger } = this.opts;
