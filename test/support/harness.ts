@@ -134,11 +134,28 @@ export async function createHarness(database: TestDatabase, start = new Date('20
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
 
+export interface HarnessOptions {
+  /** When the manual clock starts; Tuesday 1 December 2026, 09:00 UTC unless said. */
+  start?: Date;
+  /** Environment variables read into the configuration, on top of a silent log. */
+  env?: Record<string, string>;
+}
+
+export interface UsedHarness {
+  /** This test's harness. */
+  readonly h: Harness;
+  /** The file's database, emptied before each test. */
+  readonly database: TestDatabase;
+  /** Replaces this test's harness with a new one on the same database, without emptying it, as a restarted process would; `opts` go on top of the file's. */
+  restart(opts?: HarnessOptions): Promise<Harness>;
+}
+
 /**
  * One database for the test file, emptied before each test, and a fresh harness on it:
  * `const t = useHarness();` then `t.h.run(...)` and `t.database.db` inside tests.
+ * A file's own `beforeEach`, declared after this call, runs after the harness is ready.
  */
-export function useHarness(env: Record<string, string> = {}): { readonly h: Harness; readonly database: TestDatabase } {
+export function useHarness(opts: HarnessOptions = {}): UsedHarness {
   let database: TestDatabase | undefined;
   let harness: Harness | undefined;
   beforeAll(async () => {
@@ -149,7 +166,7 @@ export function useHarness(env: Record<string, string> = {}): { readonly h: Harn
   });
   beforeEach(async () => {
     await database!.reset();
-    harness = await createHarness(database!, undefined, env);
+    harness = await createHarness(database!, opts.start, opts.env);
   });
   return {
     get h() {
@@ -157,6 +174,10 @@ export function useHarness(env: Record<string, string> = {}): { readonly h: Harn
     },
     get database() {
       return database!;
+    },
+    async restart(again = {}) {
+      harness = await createHarness(database!, again.start ?? opts.start, { ...opts.env, ...again.env });
+      return harness;
     },
   };
 }
