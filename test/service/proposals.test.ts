@@ -247,7 +247,7 @@ describe('deadlines across restarts', () => {
     await groupOf(['alice', 'bob']);
     await t.h.run('alice', 'propose "Down" --rule consent --closes "in 1 hour"');
     await t.h.app.scheduler.stop();
-    // A new process, two hours later, on the same t.database.
+    // A new process, two hours later, on the same database.
     const later = await createHarness(t.database, new Date(t.h.clock.now().getTime() + 2 * HOUR));
     await later.tick();
     const shown = await later.run('alice', 'proposal 1');

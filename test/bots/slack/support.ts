@@ -6,8 +6,9 @@ import { createApp, type App } from '../../../src/app.js';
 import { loadConfig } from '../../../src/config.js';
 import { advanceThroughJobs, ManualClock } from '../../../src/core/clock.js';
 import { loadSlackConfig, SlackMessenger, startSlack, type SlackBot, type SlackConfig } from '../../../src/bots/slack/index.js';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { blockKitProblems } from './limits.js';
-import type { TestDatabase } from '../../support/db.js';
+import { openTestDatabase, type TestDatabase } from '../../support/db.js';
 
 export const SIGNING_SECRET = '8f742231b10e8888abcd99eee85a5eee';
 export const BOT_TOKEN = 'xoxb-test-token';
@@ -365,6 +366,75 @@ export async function startHarness(database: TestDatabase, env: Record<string, s
     async close() {
       await bot.stop();
       await app.close();
+    },
+  };
+}
+
+export interface SlackOptions {
+  /** Where the fake Web API answers; Slack's own address unless said. */
+  apiUrl?: string;
+  /** Environment variables for the Slack adapter, on top of a single-workspace bot token. */
+  env?: Record<string, string>;
+  /** Runs on the open database before Concord starts on it, to store installations. */
+  prepare?: (database: TestDatabase) => Promise<void>;
+  /** Before each test: empty the database and forget what the fake saw. */
+  fresh?: boolean;
+  /** After each test: 'fake' expects the fake to have seen nothing broken or unanswered; 'fake and log' expects no error logged as well. */
+  check?: 'fake' | 'fake and log';
+}
+
+export interface UsedSlack {
+  readonly slack: FakeSlack;
+  readonly h: SlackHarness;
+  readonly database: TestDatabase;
+}
+
+/**
+ * A fake Slack, one database and one Concord with the Slack adapter for the test file:
+ * `const t = useSlack({ fresh: true });` then `t.h.send(...)` and `t.slack.of(...)` inside tests.
+ */
+export function useSlack(opts: SlackOptions = {}): UsedSlack {
+  let slack: FakeSlack | undefined;
+  let database: TestDatabase | undefined;
+  let harness: SlackHarness | undefined;
+  beforeAll(async () => {
+    slack = new FakeSlack(opts.apiUrl);
+    slack.listen();
+    database = await openTestDatabase();
+    await opts.prepare?.(database);
+    harness = await startHarness(database, opts.env);
+  });
+  afterAll(async () => {
+    await harness?.close();
+    await database?.close();
+    slack?.close();
+  });
+  if (opts.fresh) {
+    beforeEach(async () => {
+      await database!.reset();
+      slack!.reset();
+    });
+  }
+  if (opts.check) {
+    afterEach(() => {
+      if (opts.check === 'fake and log') {
+        const errors = harness!.logged.filter((l) => l.level === 'error');
+        harness!.logged.length = 0;
+        expect(errors).toEqual([]);
+      }
+      expect(slack!.problems).toEqual([]);
+      expect(slack!.unhandled).toEqual([]);
+    });
+  }
+  return {
+    get slack() {
+      return slack!;
+    },
+    get h() {
+      return harness!;
+    },
+    get database() {
+      return database!;
     },
   };
 }
