@@ -1,56 +1,19 @@
 // Interactions as Discord sends them: modals for reasons and forms, ballots, autocomplete, languages, DMs and slow answers.
 import { HttpResponse } from 'msw';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Concord } from '../../../src/core/service.js';
-import { openTestDatabase, type TestDatabase } from '../../support/db.js';
-import {
-  APP_ID,
-  autocomplete,
-  buttons,
-  CHANNEL,
-  choose,
-  click,
-  createDiscordHarness,
-  customIds,
-  FakeDiscord,
-  GUILD,
-  member,
-  slash,
-  submit,
-  type DiscordHarness,
-  type Member,
-  type PostedMessage,
-} from './support.js';
+import { APP_ID, autocomplete, buttons, CHANNEL, choose, click, customIds, GUILD, member, slash, submit, useDiscord, type Member, type PostedMessage } from './support.js';
 
-let database: TestDatabase;
-let fake: FakeDiscord;
-let h: DiscordHarness;
+const t = useDiscord({ each: true });
 let alice: Member;
 let bob: Member;
 
-beforeAll(async () => {
-  database = await openTestDatabase();
-  fake = new FakeDiscord();
-  fake.listen();
-});
-afterAll(async () => {
-  fake.close();
-  await database.close();
-});
 beforeEach(async () => {
-  await database.reset();
-  fake.reset();
-  h = await createDiscordHarness(database);
   alice = member('alice');
   bob = member('bob');
-  await h.dispatch(slash(alice, 'group', [{ name: 'group', type: 3, value: 'Budget' }], 'create'));
-  await h.dispatch(slash(alice, 'group', [{ name: 'members', type: 3, value: `<@${bob.id}>` }], 'add'));
-  fake.take();
-});
-afterEach(async () => {
-  await h.close();
-  expect(fake.problems).toEqual([]);
-  expect(fake.unhandled).toEqual([]);
+  await t.h.dispatch(slash(alice, 'group', [{ name: 'group', type: 3, value: 'Budget' }], 'create'));
+  await t.h.dispatch(slash(alice, 'group', [{ name: 'members', type: 3, value: `<@${bob.id}>` }], 'add'));
+  t.fake.take();
 });
 
 type Embed = { title?: string; description?: string; fields?: Array<{ name: string; value: string }> };
@@ -60,19 +23,19 @@ const text = (data: Data | undefined) =>
 
 /** Runs a raw interaction and returns Discord's callback for it. */
 async function send(raw: { id: string }): Promise<{ type: number; data?: Data }> {
-  await h.dispatch(raw);
-  const [callback] = fake.callbacks(raw.id);
-  if (!callback) throw new Error(`no callback for ${raw.id}: ${JSON.stringify(fake.calls.map((c) => `${c.method} ${c.path}`))}`);
+  await t.h.dispatch(raw);
+  const [callback] = t.fake.callbacks(raw.id);
+  if (!callback) throw new Error(`no callback for ${raw.id}: ${JSON.stringify(t.fake.calls.map((c) => `${c.method} ${c.path}`))}`);
   return callback as { type: number; data?: Data };
 }
 
 async function propose(options: Array<{ name: string; type: number; value: string | number | boolean }>): Promise<PostedMessage> {
   await send(slash(alice, 'proposal', options, 'create'));
-  await h.tick();
-  const post = fake.calls.filter((c) => c.method === 'POST' && c.path === `/channels/${CHANNEL}/messages`).pop();
-  const message = [...fake.messages.values()].pop();
+  await t.h.tick();
+  const post = t.fake.calls.filter((c) => c.method === 'POST' && c.path === `/channels/${CHANNEL}/messages`).pop();
+  const message = [...t.fake.messages.values()].pop();
   if (!post || !message) throw new Error('no card posted');
-  fake.take();
+  t.fake.take();
   return { id: message.id, channel_id: CHANNEL, embeds: message.embeds, components: message.components };
 }
 
@@ -293,13 +256,12 @@ describe('answers', () => {
     const raw = slash(alice, 'concord', [{ name: 'text', type: 3, value: 'help' }]);
     const answer = await send(raw);
     expect(answer.type).toBe(4);
-    const followUps = fake.calls.filter((c) => c.method === 'POST' && c.path === `/webhooks/${APP_ID}/${raw.token}`);
+    const followUps = t.fake.calls.filter((c) => c.method === 'POST' && c.path === `/webhooks/${APP_ID}/${raw.token}`);
     for (const f of followUps) expect((f.body as { flags: number }).flags).toBe(64);
     expect(text(answer.data)).toMatch(/Concord commands/);
   });
 
   it('defers when core is slow, then edits the original response', async () => {
-    await h.close();
     let release: () => void = () => {};
     const gate = new Promise<void>((resolve) => (release = resolve));
     const slow: Pick<Concord, 'execute'> = {
@@ -308,14 +270,14 @@ describe('answers', () => {
         return { ok: true, locale: 'en', views: [{ type: 'notice', tone: 'success', text: 'Done late' }] };
       },
     };
-    h = await createDiscordHarness(database, { core: slow, ackAfterMs: 5 });
+    await t.restart({ core: slow, ackAfterMs: 5 });
     const raw = slash(alice, 'decisions');
-    const done = h.dispatch(raw);
+    const done = t.h.dispatch(raw);
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(fake.callbacks(raw.id)).toEqual([{ type: 5, data: { flags: 64 } }]);
+    expect(t.fake.callbacks(raw.id)).toEqual([{ type: 5, data: { flags: 64 } }]);
     release();
     await done;
-    const edit = fake.calls.find((c) => c.method === 'PATCH' && c.path === `/webhooks/${APP_ID}/${raw.token}/messages/@original`);
+    const edit = t.fake.calls.find((c) => c.method === 'PATCH' && c.path === `/webhooks/${APP_ID}/${raw.token}/messages/@original`);
     expect(text(edit?.body as Data)).toBe('✅ Done late');
   });
 
@@ -325,9 +287,9 @@ describe('answers', () => {
       { name: 'rule', type: 3, value: 'majority' },
     ]);
     const raw = slash(bob, 'vote', [{ name: 'proposal', type: 4, value: 1 }, { name: 'choice', type: 3, value: 'yes' }]);
-    await h.dispatch(raw);
-    await h.dispatch(raw);
-    const answers = fake.callbacks(raw.id);
+    await t.h.dispatch(raw);
+    await t.h.dispatch(raw);
+    const answers = t.fake.callbacks(raw.id);
     expect(answers).toHaveLength(2);
     expect(text(answers[1]?.data as Data)).toBe(text(answers[0]?.data as Data));
     expect(await cardText(1)).toMatch(/1 of 2/);
@@ -347,7 +309,7 @@ describe('answers', () => {
 
   it('does nothing for a DM button naming a server the clicking member is not in', async () => {
     const stranger = member('mallory', { locale: 'vi' });
-    fake.on('GET', new RegExp(`^/guilds/${GUILD}/members/${stranger.id}$`), () => HttpResponse.json({ message: 'Unknown Member', code: 10007 }, { status: 404 }));
+    t.fake.on('GET', new RegExp(`^/guilds/${GUILD}/members/${stranger.id}$`), () => HttpResponse.json({ message: 'Unknown Member', code: 10007 }, { status: 404 }));
     const dm: PostedMessage = { id: '9', channel_id: '1', embeds: [], components: [] };
     const guildB36 = BigInt(GUILD).toString(36);
     const forged = await send(click(stranger, dm, `c.${guildB36}:group create "Hijacked"`, { guild: false }));
@@ -357,7 +319,7 @@ describe('answers', () => {
     const groups = await send(slash(alice, 'group', [], 'list'));
     expect(text(groups.data)).not.toContain('Hijacked');
     // A member of the server clicks through, and is asked once per while, not once per click.
-    const lookups = () => fake.calls.filter((c) => c.method === 'GET' && c.path.startsWith(`/guilds/${GUILD}/members/${alice.id}`)).length;
+    const lookups = () => t.fake.calls.filter((c) => c.method === 'GET' && c.path.startsWith(`/guilds/${GUILD}/members/${alice.id}`)).length;
     await send(click(alice, dm, `c.${guildB36}:group list`, { guild: false }));
     await send(click(alice, dm, `c.${guildB36}:group list`, { guild: false }));
     expect(lookups()).toBe(1);
@@ -366,18 +328,17 @@ describe('answers', () => {
 
 describe('after a command', () => {
   it('nudges the scheduler when a command succeeded, so the card changes at once; not after a refusal', async () => {
-    await h.close();
     let nudges = 0;
-    h = await createDiscordHarness(database, {
+    await t.restart({
       nudge: async () => {
         nudges++;
-        await h.tick();
+        await t.h.tick();
       },
     });
     await send(slash(alice, 'proposal', [{ name: 'title', type: 3, value: 'Nudged' }, { name: 'rule', type: 3, value: 'consent' }], 'create'));
     expect(nudges).toBe(1);
     // The card went out without anyone ticking by hand.
-    expect(fake.calls.some((c) => c.method === 'POST' && c.path === `/channels/${CHANNEL}/messages`)).toBe(true);
+    expect(t.fake.calls.some((c) => c.method === 'POST' && c.path === `/channels/${CHANNEL}/messages`)).toBe(true);
     await send(slash(bob, 'vote', [{ name: 'proposal', type: 4, value: 99 }, { name: 'choice', type: 3, value: 'consent' }]));
     expect(nudges).toBe(1);
   });

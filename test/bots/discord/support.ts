@@ -7,7 +7,8 @@ import { loadConfig } from '../../../src/config.js';
 import { advanceThroughJobs, ManualClock } from '../../../src/core/clock.js';
 import { createDiscordClient, DiscordMessenger, InteractionHandler } from '../../../src/bots/discord/index.js';
 import type { Concord } from '../../../src/core/service.js';
-import type { TestDatabase } from '../../support/db.js';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
+import { openTestDatabase, type TestDatabase } from '../../support/db.js';
 import { silentLogger } from '../../support/harness.js';
 import { messageProblems, modalProblems } from './limits.js';
 import type { TickOutcome } from '../../../src/core/ports.js';
@@ -331,6 +332,66 @@ export async function createDiscordHarness(
     async close() {
       await app.close();
       await client.destroy();
+    },
+  };
+}
+
+export type DiscordHarnessOptions = Parameters<typeof createDiscordHarness>[1];
+
+export interface UsedDiscord {
+  readonly fake: FakeDiscord;
+  readonly h: DiscordHarness;
+  readonly database: TestDatabase;
+  /** Closes this test's harness and starts another on the same database with `opts`. */
+  restart(opts?: DiscordHarnessOptions): Promise<DiscordHarness>;
+}
+
+/**
+ * A fake Discord, one database and a Concord with the Discord adapter for the test file, checked after
+ * each test for payloads over Discord's limits and requests the fake could not answer.
+ * `each`: an empty database, a forgotten fake and a new harness for every test; otherwise one harness for the file.
+ */
+export function useDiscord(opts: { each?: boolean } = {}): UsedDiscord {
+  let database: TestDatabase | undefined;
+  let fake: FakeDiscord | undefined;
+  let harness: DiscordHarness | undefined;
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    fake = new FakeDiscord();
+    fake.listen();
+    if (!opts.each) harness = await createDiscordHarness(database);
+  });
+  afterAll(async () => {
+    if (!opts.each) await harness?.close();
+    fake?.close();
+    await database?.close();
+  });
+  if (opts.each) {
+    beforeEach(async () => {
+      await database!.reset();
+      fake!.reset();
+      harness = await createDiscordHarness(database!);
+    });
+  }
+  afterEach(async () => {
+    if (opts.each) await harness!.close();
+    expect(fake!.problems).toEqual([]);
+    expect(fake!.unhandled).toEqual([]);
+  });
+  return {
+    get fake() {
+      return fake!;
+    },
+    get h() {
+      return harness!;
+    },
+    get database() {
+      return database!;
+    },
+    async restart(again) {
+      await harness!.close();
+      harness = await createDiscordHarness(database!, again);
+      return harness;
     },
   };
 }
