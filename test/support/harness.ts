@@ -1,6 +1,6 @@
 // Drives Concord like an adapter would: members type command lines, a manual clock moves, messages are recorded.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { beforeEach } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { advanceThroughJobs, ManualClock } from '../../src/core/clock.js';
@@ -8,7 +8,7 @@ import type { Delivery, MessageRef, Messenger } from '../../src/core/ports.js';
 import type { Reply } from '../../src/core/service.js';
 import type { View } from '../../src/core/views/types.js';
 import { renderText } from '../../src/bots/console/render.js';
-import { openTestDatabase, type TestDatabase } from './db.js';
+import { useTestDatabase, type TestDatabase } from './db.js';
 
 export interface Sent {
   kind: 'post' | 'update' | 'dm' | 'private';
@@ -156,27 +156,20 @@ export interface UsedHarness {
  * A file's own `beforeEach`, declared after this call, runs after the harness is ready.
  */
 export function useHarness(opts: HarnessOptions = {}): UsedHarness {
-  let database: TestDatabase | undefined;
+  const used = useTestDatabase({ fresh: true });
   let harness: Harness | undefined;
-  beforeAll(async () => {
-    database = await openTestDatabase();
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
   beforeEach(async () => {
-    await database!.reset();
-    harness = await createHarness(database!, opts.start, opts.env);
+    harness = await createHarness(used.database, opts.start, opts.env);
   });
   return {
     get h() {
       return harness!;
     },
     get database() {
-      return database!;
+      return used.database;
     },
     async restart(again = {}) {
-      harness = await createHarness(database!, again.start ?? opts.start, { ...opts.env, ...again.env });
+      harness = await createHarness(used.database, again.start ?? opts.start, { ...opts.env, ...again.env });
       return harness;
     },
   };

@@ -8,7 +8,7 @@ import { advanceThroughJobs, ManualClock } from '../../../src/core/clock.js';
 import { createDiscordClient, DiscordMessenger, InteractionHandler } from '../../../src/bots/discord/index.js';
 import type { Concord } from '../../../src/core/service.js';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
-import { openTestDatabase, type TestDatabase } from '../../support/db.js';
+import { useTestDatabase, type TestDatabase } from '../../support/db.js';
 import { silentLogger } from '../../support/harness.js';
 import { messageProblems, modalProblems } from './limits.js';
 import type { TickOutcome } from '../../../src/core/ports.js';
@@ -352,25 +352,22 @@ export interface UsedDiscord {
  * `each`: an empty database, a forgotten fake and a new harness for every test; otherwise one harness for the file.
  */
 export function useDiscord(opts: { each?: boolean } = {}): UsedDiscord {
-  let database: TestDatabase | undefined;
+  const used = useTestDatabase({ fresh: opts.each });
   let fake: FakeDiscord | undefined;
   let harness: DiscordHarness | undefined;
   beforeAll(async () => {
-    database = await openTestDatabase();
     fake = new FakeDiscord();
     fake.listen();
-    if (!opts.each) harness = await createDiscordHarness(database);
+    if (!opts.each) harness = await createDiscordHarness(used.database);
   });
   afterAll(async () => {
     if (!opts.each) await harness?.close();
     fake?.close();
-    await database?.close();
   });
   if (opts.each) {
     beforeEach(async () => {
-      await database!.reset();
       fake!.reset();
-      harness = await createDiscordHarness(database!);
+      harness = await createDiscordHarness(used.database);
     });
   }
   afterEach(async () => {
@@ -386,11 +383,11 @@ export function useDiscord(opts: { each?: boolean } = {}): UsedDiscord {
       return harness!;
     },
     get database() {
-      return database!;
+      return used.database;
     },
     async restart(again) {
       await harness!.close();
-      harness = await createDiscordHarness(database!, again);
+      harness = await createDiscordHarness(used.database, again);
       return harness;
     },
   };

@@ -8,7 +8,7 @@ import { advanceThroughJobs, ManualClock } from '../../../src/core/clock.js';
 import { loadSlackConfig, SlackMessenger, startSlack, type SlackBot, type SlackConfig } from '../../../src/bots/slack/index.js';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { blockKitProblems } from './limits.js';
-import { openTestDatabase, type TestDatabase } from '../../support/db.js';
+import { useTestDatabase, type TestDatabase } from '../../support/db.js';
 
 export const SIGNING_SECRET = '8f742231b10e8888abcd99eee85a5eee';
 export const BOT_TOKEN = 'xoxb-test-token';
@@ -394,27 +394,20 @@ export interface UsedSlack {
  * `const t = useSlack({ fresh: true });` then `t.h.send(...)` and `t.slack.of(...)` inside tests.
  */
 export function useSlack(opts: SlackOptions = {}): UsedSlack {
+  const used = useTestDatabase({ fresh: opts.fresh });
   let slack: FakeSlack | undefined;
-  let database: TestDatabase | undefined;
   let harness: SlackHarness | undefined;
   beforeAll(async () => {
     slack = new FakeSlack(opts.apiUrl);
     slack.listen();
-    database = await openTestDatabase();
-    await opts.prepare?.(database);
-    harness = await startHarness(database, opts.env);
+    await opts.prepare?.(used.database);
+    harness = await startHarness(used.database, opts.env);
   });
   afterAll(async () => {
     await harness?.close();
-    await database?.close();
     slack?.close();
   });
-  if (opts.fresh) {
-    beforeEach(async () => {
-      await database!.reset();
-      slack!.reset();
-    });
-  }
+  if (opts.fresh) beforeEach(() => slack!.reset());
   if (opts.check) {
     afterEach(() => {
       if (opts.check === 'fake and log') {
@@ -434,7 +427,7 @@ export function useSlack(opts: SlackOptions = {}): UsedSlack {
       return harness!;
     },
     get database() {
-      return database!;
+      return used.database;
     },
   };
 }
