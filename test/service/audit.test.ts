@@ -6,13 +6,6 @@ import { rowsOf } from '../../src/db/client.js';
 
 const t = useHarness();
 
-async function groupOf(members: string[], name = 'Budget', channel = 'budget') {
-  const [convener, ...rest] = members;
-  await t.h.run(convener!, `group create "${name}"`, { channel });
-  for (const m of rest) await t.h.run(m, `group join "${name}"`, { channel });
-  t.h.messenger.take();
-}
-
 async function deleteEntry(seq: number) {
   // Someone with owner rights disables the append-only trigger and removes history.
   await t.database.db.execute(sql`alter table audit_log disable trigger audit_log_append_only`);
@@ -22,7 +15,7 @@ async function deleteEntry(seq: number) {
 
 describe('audit verify', () => {
   it('names the entry deleted from the middle of the chain as missing, in English and Vietnamese', async () => {
-    await groupOf(['alice', 'bob', 'carol']);
+    await t.h.group(['alice', 'bob', 'carol']);
     await t.h.run('alice', 'propose "Audit me" --rule consent');
     await t.h.run('bob', 'vote 1 consent');
     expect((await t.h.run('alice', 'audit verify')).text).toMatch(/intact: 5 entries/);
@@ -36,7 +29,7 @@ describe('audit verify', () => {
   });
 
   it('says entries were cut off the end when the newest one is deleted', async () => {
-    await groupOf(['alice', 'bob']);
+    await t.h.group(['alice', 'bob']);
     await deleteEntry(2);
     expect((await t.h.run('alice', 'audit verify')).text).toMatch(/entries from #2 on were removed from its end\. The 1 entry before them is intact/);
     expect((await t.h.run('alice', 'audit verify', { locale: 'vi' })).text).toMatch(/các mục từ #2 trở đi đã bị xóa/);
@@ -45,7 +38,7 @@ describe('audit verify', () => {
 
 describe('reading the audit log', () => {
   it('shows names, readable values and times in the reader’s own zone and language', async () => {
-    await groupOf(['alice', 'bob', 'carol']);
+    await t.h.group(['alice', 'bob', 'carol']);
     await t.h.run('alice', 'settings timezone Asia/Ho_Chi_Minh');
     await t.h.run('alice', 'propose "Open the books" --rule majority --closes "2026-12-05 17:00"', { channel: 'budget' });
     await t.h.run('bob', 'vote 1 yes --reason "Sunlight helps"');
@@ -68,9 +61,9 @@ describe('reading the audit log', () => {
   });
 
   it('shows a member only the entries of their own groups, and nobody in no group anything', async () => {
-    await groupOf(['alice', 'bob']);
+    await t.h.group(['alice', 'bob']);
     await t.h.run('alice', 'propose "Budget secret plan" --rule consent', { channel: 'budget' });
-    await groupOf(['gina'], 'Garden', 'garden');
+    await t.h.group(['gina'], 'Garden', 'garden');
     await t.h.run('gina', 'propose "Plant tomatoes" --rule consent', { channel: 'garden' });
     const outsider = await t.h.run('zed', 'audit');
     expect(outsider.text).toMatch(/You are in no group/);
@@ -88,7 +81,7 @@ describe('reading the audit log', () => {
 
 describe('hidden results in the audit log', () => {
   it('withholds ballots until the reader has voted with --hide-results until-vote', async () => {
-    await groupOf(['alice', 'bob', 'carol', 'dan']);
+    await t.h.group(['alice', 'bob', 'carol', 'dan']);
     await t.h.run('alice', 'propose "Paint it blue" --rule majority --hide-results until-vote', { channel: 'budget' });
     await t.h.run('bob', 'vote 1 no --reason "Too dark"');
     const before = await t.h.run('carol', 'audit');
@@ -104,7 +97,7 @@ describe('hidden results in the audit log', () => {
   });
 
   it('withholds ballots from everyone until the close with --hide-results until-close', async () => {
-    await groupOf(['alice', 'bob', 'carol', 'dan']);
+    await t.h.group(['alice', 'bob', 'carol', 'dan']);
     await t.h.run('alice', 'propose "Paint it red" --rule majority --hide-results until-close', { channel: 'budget' });
     await t.h.run('bob', 'vote 1 no');
     await t.h.run('carol', 'vote 1 yes');
@@ -123,7 +116,7 @@ describe('anonymous ballots in the audit log', () => {
   async function observe(steps: [string, string][]): Promise<string[]> {
     await t.database.reset();
     await t.restart();
-    await groupOf(['alice', 'bob', 'carol', 'dan', 'erin']);
+    await t.h.group(['alice', 'bob', 'carol', 'dan', 'erin']);
     await t.h.run('alice', 'propose "Choose the venue" --rule majority --anonymous', { channel: 'budget' });
     const seen: string[] = [];
     const look = async () => {
@@ -167,7 +160,7 @@ describe('anonymous ballots in the audit log', () => {
   });
 
   it('never names the member whose ballot completed the vote', async () => {
-    await groupOf(['alice', 'bob', 'carol']);
+    await t.h.group(['alice', 'bob', 'carol']);
     await t.h.run('alice', 'propose "Choose the date" --rule majority --anonymous', { channel: 'budget' });
     await t.h.run('alice', 'vote 1 yes');
     await t.h.run('bob', 'vote 1 yes');
@@ -185,7 +178,7 @@ describe('sealed ballot entries and receipts', () => {
   const receiptOf = (text: string) => /receipt: `([^`]+)`/.exec(text)?.[1] ?? '';
 
   it('stores no member id and no value in an anonymous ballot’s entry, and keeps the proposal’s secret out of every message', async () => {
-    await groupOf(['alice', 'bob', 'carol']);
+    await t.h.group(['alice', 'bob', 'carol']);
     await t.h.run('alice', 'propose "Pick a venue" --rule poll --options "Hall|Park|Online" --anonymous', { channel: 'budget' });
     await t.h.run('bob', 'vote 1 Park');
     await t.h.run('bob', 'vote 1 Hall');
@@ -208,7 +201,7 @@ describe('sealed ballot entries and receipts', () => {
   });
 
   it('gives the voter a receipt that confirms their ballot is in the chain, and tells nobody else anything', async () => {
-    await groupOf(['alice', 'bob', 'carol']);
+    await t.h.group(['alice', 'bob', 'carol']);
     await t.h.run('alice', 'propose "Pick a venue" --rule poll --options "Hall|Park|Online" --anonymous', { channel: 'budget' });
     const first = await t.h.run('bob', 'vote 1 Park');
     const receipt = receiptOf(first.text);
@@ -231,7 +224,7 @@ describe('sealed ballot entries and receipts', () => {
   });
 
   it('seals ballots on an anonymous proposal opened before proposals had a secret', async () => {
-    await groupOf(['alice', 'bob', 'carol']);
+    await t.h.group(['alice', 'bob', 'carol']);
     await t.h.run('alice', 'propose "Old venue vote" --rule poll --options "Hall|Park" --anonymous', { channel: 'budget' });
     await t.database.db.execute(sql`update proposals set ballot_salt = null`);
     const vote = await t.h.run('bob', 'vote 1 Park');
@@ -242,7 +235,7 @@ describe('sealed ballot entries and receipts', () => {
   });
 
   it('explains a mistyped receipt in English and Vietnamese', async () => {
-    await groupOf(['alice', 'bob']);
+    await t.h.group(['alice', 'bob']);
     const en = await t.h.run('bob', 'audit verify --receipt 1-xyz');
     expect(en.ok).toBe(false);
     expect(en.text).toMatch(/"1-xyz" is not a ballot receipt\. A receipt looks like/);

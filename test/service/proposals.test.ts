@@ -6,13 +6,6 @@ import { rowsOf } from '../../src/db/client.js';
 
 const t = useHarness();
 
-async function groupOf(members: string[], name = 'Budget', channel = 'budget') {
-  const [convener, ...rest] = members;
-  await t.h.run(convener!, `group create "${name}"`, { channel });
-  for (const m of rest) await t.h.run(m, `group join "${name}"`, { channel });
-  t.h.messenger.take();
-}
-
 describe('groups', () => {
   it('makes the creator convener and lets others join; only conveners add members or set roles', async () => {
     const created = await t.h.run('alice', 'group create "Budget" --kind task-force', { channel: 'budget' });
@@ -43,7 +36,7 @@ describe('groups', () => {
 
 describe('consensus proposal lifecycle', () => {
   it('posts a card, records votes, requires a reason to block, and closes at the deadline', async () => {
-    await groupOf(['alice', 'bob', 'carol', 'dan']);
+    await t.h.group(['alice', 'bob', 'carol', 'dan']);
     const created = await t.h.run('alice', 'propose "Adopt the 2027 budget" --rule consensus --closes "in 3 days" --quorum 50%', { channel: 'budget' });
     expect(created.ok).toBe(true);
     expect(created.text).toContain('#1');
@@ -85,7 +78,7 @@ describe('consensus proposal lifecycle', () => {
   });
 
   it('reminds only members who have not voted, 24 hours before the deadline', async () => {
-    await groupOf(['alice', 'bob', 'carol']);
+    await t.h.group(['alice', 'bob', 'carol']);
     await t.h.run('alice', 'propose "Move the meeting" --rule consent --closes "in 2 days"', { channel: 'budget' });
     await t.h.run('bob', 'vote 1 consent');
     t.h.messenger.take();
@@ -96,7 +89,7 @@ describe('consensus proposal lifecycle', () => {
   });
 
   it('closes early when every eligible member has voted', async () => {
-    await groupOf(['alice', 'bob']);
+    await t.h.group(['alice', 'bob']);
     await t.h.run('alice', 'propose "Adopt" --rule majority --closes "in 5 days"');
     await t.h.run('alice', 'vote 1 yes');
     const last = await t.h.run('bob', 'vote 1 no');
@@ -106,7 +99,7 @@ describe('consensus proposal lifecycle', () => {
   });
 
   it('refuses votes from non-members and observers, with the reason', async () => {
-    await groupOf(['alice', 'bob']);
+    await t.h.group(['alice', 'bob']);
     await t.h.run('alice', 'group add @olga');
     await t.h.run('alice', 'group role @olga observer');
     await t.h.run('alice', 'propose "Adopt" --rule majority');
@@ -124,7 +117,7 @@ describe('consensus proposal lifecycle', () => {
 
 describe('anonymous and hidden results', () => {
   it('never shows who voted what on an anonymous proposal, not even in the audit log', async () => {
-    await groupOf(['alice', 'bob', 'carol']);
+    await t.h.group(['alice', 'bob', 'carol']);
     await t.h.run('alice', 'propose "Pick a venue" --rule poll --options "Hall|Park|Online" --anonymous');
     await t.h.run('bob', 'vote 1 Park');
     // The audit view does not list anonymous ballots one by one at all (see test/service/audit.test.ts).
@@ -138,7 +131,7 @@ describe('anonymous and hidden results', () => {
   });
 
   it('names each member who voted, once however often they changed their vote, on a proposal that is not anonymous', async () => {
-    await groupOf(['alice', 'bob', 'carol', 'dan']);
+    await t.h.group(['alice', 'bob', 'carol', 'dan']);
     await t.h.run('alice', 'propose "Open the books" --rule majority');
     await t.h.run('bob', 'vote 1 yes');
     await t.h.run('carol', 'vote 1 no');
@@ -149,7 +142,7 @@ describe('anonymous and hidden results', () => {
   });
 
   it('shows only the turnout until the member has voted with --hide-results until-vote', async () => {
-    await groupOf(['alice', 'bob', 'carol']);
+    await t.h.group(['alice', 'bob', 'carol']);
     await t.h.run('alice', 'propose "Pick" --rule poll --options "A|B" --hide-results until-vote');
     await t.h.run('bob', 'vote 1 A');
     const before = await t.h.run('carol', 'proposal 1');
@@ -169,7 +162,7 @@ async function ballotsCast(): Promise<number> {
 
 describe('idempotency and concurrency', () => {
   it('applies the same idempotency key once and replays the first reply', async () => {
-    await groupOf(['alice', 'bob']);
+    await t.h.group(['alice', 'bob']);
     const first = await t.h.run('alice', 'propose "Once" --rule consent', { key: 'evt-1' });
     const again = await t.h.run('alice', 'propose "Once" --rule consent', { key: 'evt-1' });
     expect(again.replayed).toBe(true);
@@ -179,7 +172,7 @@ describe('idempotency and concurrency', () => {
   });
 
   it('keeps exactly one ballot when a member clicks two choices at the same moment', async () => {
-    await groupOf(['alice', 'bob', 'carol']);
+    await t.h.group(['alice', 'bob', 'carol']);
     await t.h.run('alice', 'propose "Clicks" --rule majority');
     await Promise.all([t.h.exec('bob', 'vote 1 yes'), t.h.exec('bob', 'vote 1 no'), t.h.exec('bob', 'vote 1 abstain')]);
     expect(await countBallots()).toBe(1);
@@ -208,7 +201,7 @@ describe('idempotency and concurrency', () => {
 
 describe('outcomes, reviews and the register', () => {
   it('records a decision with a review date that brings it back to the group', async () => {
-    await groupOf(['alice', 'bob']);
+    await t.h.group(['alice', 'bob']);
     await t.h.run('alice', 'propose "Adopt" --rule consent');
     await t.h.run('bob', 'vote 1 consent');
     await t.h.run('alice', 'vote 1 consent');
@@ -223,7 +216,7 @@ describe('outcomes, reviews and the register', () => {
   });
 
   it('lets only the decider record an advice decision', async () => {
-    await groupOf(['alice', 'bob', 'carol']);
+    await t.h.group(['alice', 'bob', 'carol']);
     await t.h.run('alice', 'propose "New logo" --rule advice --decider @carol');
     await t.h.run('bob', 'vote 1 concern "Too busy"');
     const notDecider = await t.h.run('alice', 'outcome 1 "Go"');
@@ -234,7 +227,7 @@ describe('outcomes, reviews and the register', () => {
   });
 
   it('lets the proposer or a convener withdraw, nobody else', async () => {
-    await groupOf(['alice', 'bob', 'carol']);
+    await t.h.group(['alice', 'bob', 'carol']);
     await t.h.run('bob', 'propose "Mine" --rule consent');
     expect((await t.h.run('carol', 'withdraw 1')).ok).toBe(false);
     expect((await t.h.run('alice', 'withdraw 1')).ok).toBe(true);
@@ -244,7 +237,7 @@ describe('outcomes, reviews and the register', () => {
 
 describe('deadlines across restarts', () => {
   it('closes a proposal whose deadline passed while Concord was down, on the next start', async () => {
-    await groupOf(['alice', 'bob']);
+    await t.h.group(['alice', 'bob']);
     await t.h.run('alice', 'propose "Down" --rule consent --closes "in 1 hour"');
     await t.h.app.scheduler.stop();
     // A new process, two hours later, on the same database.
@@ -257,7 +250,7 @@ describe('deadlines across restarts', () => {
 
 describe('audit log', () => {
   it('refuses UPDATE and DELETE, and audit verify names the first tampered entry', async () => {
-    await groupOf(['alice', 'bob']);
+    await t.h.group(['alice', 'bob']);
     await t.h.run('alice', 'propose "Audit me" --rule consent');
     await t.h.run('bob', 'vote 1 consent');
     expect((await t.h.run('alice', 'audit verify')).text).toMatch(/intact/);
@@ -280,7 +273,7 @@ async function countBallots(): Promise<number> {
 
 describe('cards and the register tell the truth', () => {
   it('labels fist-of-five choices and shows no quorum for the advice process', async () => {
-    await groupOf(['alice', 'bob']);
+    await t.h.group(['alice', 'bob']);
     await t.h.run('alice', 'propose "Style guide" --rule fist-of-five');
     await t.h.run('bob', 'vote 1 4');
     const card = await t.h.run('alice', 'proposal 1');
@@ -290,7 +283,7 @@ describe('cards and the register tell the truth', () => {
   });
 
   it('shows an advice process as decided once the decider records the decision', async () => {
-    await groupOf(['alice', 'bob']);
+    await t.h.group(['alice', 'bob']);
     await t.h.run('alice', 'propose "Logo" --rule advice');
     await t.h.run('bob', 'vote 1 support "Go for it"');
     await t.h.run('alice', 'outcome 1 "Draft B, recoloured" --review "in 3 months"');
@@ -301,7 +294,7 @@ describe('cards and the register tell the truth', () => {
   });
 
   it('keeps hidden results hidden when a proposal is withdrawn', async () => {
-    await groupOf(['alice', 'bob', 'carol']);
+    await t.h.group(['alice', 'bob', 'carol']);
     await t.h.run('alice', 'propose "Day" --rule poll --options "Mon|Fri" --hide-results until-close');
     await t.h.run('bob', 'vote 1 Mon');
     await t.h.run('alice', 'withdraw 1');
@@ -311,7 +304,7 @@ describe('cards and the register tell the truth', () => {
   });
 
   it('lists ranked rounds in the proposal\'s option order', async () => {
-    await groupOf(['alice', 'bob', 'carol']);
+    await t.h.group(['alice', 'bob', 'carol']);
     await t.h.run('alice', 'propose "Trip" --rule ranked --options "Da Lat|Hoi An|Sa Pa"');
     await t.h.run('alice', 'vote 1 "Sa Pa>Hoi An"');
     await t.h.run('bob', 'vote 1 "Sa Pa>Da Lat"');
@@ -322,7 +315,7 @@ describe('cards and the register tell the truth', () => {
   });
 
   it('writes dates inside errors in the member\'s language', async () => {
-    await groupOf(['alice', 'bob']);
+    await t.h.group(['alice', 'bob']);
     await t.h.run('alice', 'settings locale vi');
     const refused = await t.h.run('alice', 'propose "Late" --rule consent --closes "2026-11-01 10:00"');
     expect(refused.ok).toBe(false);
@@ -330,7 +323,7 @@ describe('cards and the register tell the truth', () => {
   });
 
   it('answers a language change in the new language, and says so in the reply, for members who follow the workspace', async () => {
-    await groupOf(['alice', 'bob']);
+    await t.h.group(['alice', 'bob']);
     const mine = await t.h.run('bob', 'settings locale vi');
     expect([mine.locale, mine.text]).toEqual(['vi', expect.stringContaining('tiếng Việt')]);
     // Alice has no language of her own, so the workspace's is hers; Bob keeps the one he chose.
@@ -342,7 +335,7 @@ describe('cards and the register tell the truth', () => {
   });
 
   it('after a long stop, closes the proposal and sends no reminder for the deadline that passed', async () => {
-    await groupOf(['alice', 'bob']);
+    await t.h.group(['alice', 'bob']);
     await t.h.run('alice', 'propose "Order" --rule consent --closes "in 2 days"');
     t.h.messenger.take();
     t.h.clock.set(new Date(t.h.clock.now().getTime() + 3 * DAY));

@@ -9,13 +9,6 @@ const t = useHarness();
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
-async function groupOf(members: string[], name = 'Trip', channel = 'trip') {
-  const [convener, ...rest] = members;
-  await t.h.run(convener!, `group create "${name}"`, { channel });
-  for (const m of rest) await t.h.run(m, `group join "${name}"`, { channel });
-  t.h.messenger.take();
-}
-
 interface AuditRow {
   seq: number;
   action: string;
@@ -29,7 +22,7 @@ async function auditEntries(): Promise<AuditRow[]> {
 
 /** Two first preferences for Hội An, one each for Đà Lạt and Sa Pa: the last two tie on every count. */
 async function tiedTrip(extra = '', members = ['alice', 'bob', 'carol', 'dan']): Promise<void> {
-  await groupOf(members);
+  await t.h.group(members, 'Trip', 'trip');
   const created = await t.h.run('alice', `propose "Team offsite" --rule ranked --options "Hội An|Đà Lạt|Sa Pa" --closes "in 3 days"${extra}`, { channel: 'trip' });
   expect(created.ok).toBe(true);
 }
@@ -79,7 +72,7 @@ describe('ranked choice: the lot', () => {
   });
 
   it('says the same in Vietnamese', async () => {
-    await groupOf(['alice', 'bob', 'carol', 'dan']);
+    await t.h.group(['alice', 'bob', 'carol', 'dan'], 'Trip', 'trip');
     await t.h.run('alice', 'settings locale vi --workspace', { admin: true });
     const created = await t.h.run('alice', 'propose "Team offsite" --rule ranked --options "Hội An|Đà Lạt|Sa Pa" --closes "in 3 days"', { channel: 'trip' });
     expect(created.ok).toBe(true);
@@ -141,7 +134,7 @@ describe('ranked choice: lot or batch, per group and per proposal', () => {
   ] as const;
 
   it('a convener sets batch for the group; its proposals then eliminate all options tied for fewest at once', async () => {
-    await groupOf(['alice', 'bob', 'carol', 'dan']);
+    await t.h.group(['alice', 'bob', 'carol', 'dan'], 'Trip', 'trip');
     const set = await t.h.run('alice', 'settings ties batch', { channel: 'trip' });
     expect(set.ok).toBe(true);
     expect(set.text).toContain('Ranked-choice proposals opened in Trip from now on eliminate all options tied for fewest votes at once.');
@@ -160,7 +153,7 @@ describe('ranked choice: lot or batch, per group and per proposal', () => {
   });
 
   it('--ties on one proposal overrides the group, and the choice stays with the proposal when the group changes', async () => {
-    await groupOf(['alice', 'bob', 'carol', 'dan']);
+    await t.h.group(['alice', 'bob', 'carol', 'dan'], 'Trip', 'trip');
     await t.h.run('alice', 'settings ties batch', { channel: 'trip' });
     expect((await t.h.run('alice', 'propose "Team offsite" --rule ranked --options "Hội An|Đà Lạt|Sa Pa" --ties lot', { channel: 'trip' })).ok).toBe(true);
     expect((await t.h.run('alice', 'settings ties lot', { channel: 'trip' })).ok).toBe(true);
@@ -173,7 +166,7 @@ describe('ranked choice: lot or batch, per group and per proposal', () => {
   });
 
   it('says when nothing changes, and only a convener may change it, in English and Vietnamese', async () => {
-    await groupOf(['alice', 'bob']);
+    await t.h.group(['alice', 'bob'], 'Trip', 'trip');
     const same = await t.h.run('alice', 'settings ties lot', { channel: 'trip' });
     expect(same.text).toContain('Trip already settles ranked-choice ties by lot; nothing changed.');
     const refused = await t.h.run('bob', 'settings ties batch', { channel: 'trip' });
@@ -191,7 +184,7 @@ describe('ranked choice: lot or batch, per group and per proposal', () => {
   });
 
   it('refuses --ties on other rules and unknown modes, saying how to write it, and stores nothing', async () => {
-    await groupOf(['alice', 'bob']);
+    await t.h.group(['alice', 'bob'], 'Trip', 'trip');
     const poll = await t.h.run('alice', 'propose "Lunch" --rule poll --options "Pho|Bun" --ties lot', { channel: 'trip' });
     expect(poll.ok).toBe(false);
     expect(poll.text).toContain('--ties');

@@ -94,6 +94,8 @@ export interface Harness {
   exec(member: string, text: string, opts?: { channel?: string; key?: string; locale?: 'en' | 'vi'; admin?: boolean; guest?: boolean }): Promise<Reply & { text: string }>;
   advance(ms: number): Promise<void>;
   tick(): Promise<unknown>;
+  /** The first member creates a group in `channel` and the others join it by name; what was sent so far is forgotten. */
+  group(members: string[], name?: string, channel?: string): Promise<void>;
 }
 
 export async function createHarness(database: TestDatabase, start = new Date('2026-12-01T09:00:00Z'), env: Record<string, string> = {}): Promise<Harness> {
@@ -116,16 +118,23 @@ export async function createHarness(database: TestDatabase, start = new Date('20
     return { ...reply, text: reply.views.map(renderText).join('\n') };
   };
   const tick = () => app.scheduler.tick();
+  const run: Harness['run'] = async (member, text, opts) => {
+    const reply = await exec(member, text, opts);
+    await tick();
+    return reply;
+  };
   return {
     app,
     clock,
     messenger,
     exec,
     tick,
-    async run(member, text, opts) {
-      const reply = await exec(member, text, opts);
-      await tick();
-      return reply;
+    run,
+    async group(members, name = 'Budget', channel = 'budget') {
+      const [convener, ...rest] = members;
+      await run(convener!, `group create "${name}"`, { channel });
+      for (const m of rest) await run(m, `group join "${name}"`, { channel });
+      messenger.take();
     },
     advance: (ms) => advanceThroughJobs(clock, ms, { nextDueAt: () => app.jobs.nextDueAt(), tick }),
   };

@@ -1,34 +1,22 @@
 // Slack Connect: a channel shared by two organisations that each installed Concord. A member of the other
 // organisation acts on the card of the workspace that posted it, never on their own workspace's proposal
 // with the same number.
-import type { Installation } from '@slack/bolt';
 import { expect, it } from 'vitest';
 import { DrizzleInstallationStore } from '../../../src/bots/slack/index.js';
-import { buttonClick, buttonsOf, member, oauthEnv, slashCommand, TEAM, textOf, useSlack, viewSubmission, type Team } from './support.js';
+import { buttonClick, buttonsOf, installationFor, member, oauthEnv, slashCommand, TEAM, textOf, useSlack, viewSubmission, type Team } from './support.js';
 
 const API_URL = 'https://slack.connect.test/api/';
 const PARTNER: Team = { id: 'T0PARTNER', domain: 'partner-org' };
 const SHARED = { id: 'C0SHARED', name: 'joint-budget' };
 const TOKENS = { [TEAM.id]: 'xoxb-home-token', [PARTNER.id]: 'xoxb-partner-token' };
 
-const installation = (team: Team): Installation<'v2', false> => ({
-  team: { id: team.id, name: team.domain },
-  enterprise: undefined,
-  isEnterpriseInstall: false,
-  bot: { token: TOKENS[team.id]!, userId: 'UBOT', id: 'BBOT', scopes: ['commands', 'chat:write'] },
-  user: { id: 'U00000001', token: undefined, scopes: undefined },
-  tokenType: 'bot',
-  authVersion: 'v2',
-  appId: 'A0CONCORD',
-});
-
 const t = useSlack({
   apiUrl: API_URL,
   env: oauthEnv(API_URL),
   async prepare(database) {
     const store = new DrizzleInstallationStore(database.db);
-    await store.storeInstallation(installation(TEAM));
-    await store.storeInstallation(installation(PARTNER));
+    await store.storeInstallation(installationFor(TOKENS[TEAM.id]!, TEAM));
+    await store.storeInstallation(installationFor(TOKENS[PARTNER.id]!, PARTNER));
   },
 });
 

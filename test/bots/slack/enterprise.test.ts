@@ -2,30 +2,18 @@
 // and uninstalling forgets the org.
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import type { Installation } from '@slack/bolt';
 import { rowsOf } from '../../../src/db/client.js';
 import { DrizzleInstallationStore } from '../../../src/bots/slack/index.js';
-import { member, oauthEnv, slashCommand, TEAM, useSlack, type Delivery } from './support.js';
+import { installationFor, member, oauthEnv, slashCommand, TEAM, useSlack, type Delivery } from './support.js';
 
 const API_URL = 'https://slack.grid.test/api/';
 const ORG = 'E0GRIDORG';
 const ORG_TOKEN = 'xoxb-org-wide-token';
 
-const orgInstallation: Installation<'v2', true> = {
-  team: undefined,
-  enterprise: { id: ORG, name: 'Grid Org' },
-  isEnterpriseInstall: true,
-  bot: { token: ORG_TOKEN, userId: 'UBOT', id: 'BBOT', scopes: ['commands', 'chat:write'] },
-  user: { id: 'U00000001', token: undefined, scopes: undefined },
-  tokenType: 'bot',
-  authVersion: 'v2',
-  appId: 'A0CONCORD',
-};
-
 const t = useSlack({
   apiUrl: API_URL,
   env: oauthEnv(API_URL),
-  prepare: (database) => new DrizzleInstallationStore(database.db).storeInstallation(orgInstallation),
+  prepare: (database) => new DrizzleInstallationStore(database.db).storeInstallation(installationFor(ORG_TOKEN, undefined, { id: ORG, name: 'Grid Org' })),
 });
 
 /** A request from a workspace of the org, as Slack sends it to an app installed org-wide. */

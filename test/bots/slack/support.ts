@@ -2,6 +2,7 @@
 import { createHmac } from 'node:crypto';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
+import type { Installation } from '@slack/bolt';
 import { createApp, type App } from '../../../src/app.js';
 import { loadConfig } from '../../../src/config.js';
 import { advanceThroughJobs, ManualClock } from '../../../src/core/clock.js';
@@ -23,6 +24,22 @@ export const oauthEnv = (apiUrl: string): Record<string, string> => ({
   SLACK_STATE_SECRET: 'a-long-random-state-secret',
   SLACK_API_URL: apiUrl,
 });
+
+/** What Bolt keeps of an installation through OAuth: the bot's token for one workspace, or for every workspace of an Enterprise Grid org. */
+export function installationFor(token: string, team: Team): Installation<'v2', false>;
+export function installationFor(token: string, team: undefined, org: { id: string; name: string }): Installation<'v2', true>;
+export function installationFor(token: string, team: Team | undefined, org?: { id: string; name: string }): Installation<'v2', boolean> {
+  return {
+    team: team && { id: team.id, name: team.domain },
+    enterprise: org,
+    isEnterpriseInstall: !!org,
+    bot: { token, userId: 'UBOT', id: 'BBOT', scopes: ['commands', 'chat:write'] },
+    user: { id: 'U00000001', token: undefined, scopes: undefined },
+    tokenType: 'bot',
+    authVersion: 'v2',
+    appId: 'A0CONCORD',
+  };
+}
 
 export interface ApiCall {
   method: string;
