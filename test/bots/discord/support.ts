@@ -1,6 +1,7 @@
 // Stands in for Discord on both sides: msw answers the REST API, and interactions arrive as the raw payloads Discord documents.
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
+import { listenNotingUnhandled } from '../../support/msw.js';
 import type { Client } from 'discord.js';
 import { createApp, type App } from '../../../src/app.js';
 import { loadConfig } from '../../../src/config.js';
@@ -70,13 +71,7 @@ export class FakeDiscord {
   }
 
   listen(): void {
-    this.server.listen({
-      onUnhandledRequest: (request) => {
-        const url = new URL(request.url);
-        if (url.hostname === '127.0.0.1' || url.hostname === 'localhost') return;
-        this.unhandled.push(`${request.method} ${request.url}`);
-      },
-    });
+    listenNotingUnhandled(this.server, (request) => this.unhandled.push(request));
   }
 
   close(): void {
@@ -147,24 +142,7 @@ export class FakeDiscord {
   }
 
   private store(id: string, channelId: string, body: Record<string, unknown>) {
-    const message = {
-      id,
-      channel_id: channelId,
-      type: 0,
-      content: '',
-      author: { id: BOT, username: 'Concord', discriminator: '0', bot: true, global_name: null, avatar: null },
-      embeds: (body.embeds as unknown[]) ?? [],
-      components: (body.components as unknown[]) ?? [],
-      attachments: [],
-      mentions: [],
-      mention_roles: [],
-      pinned: false,
-      mention_everyone: false,
-      tts: false,
-      timestamp: '2026-12-01T09:00:00.000Z',
-      edited_timestamp: null,
-      flags: 0,
-    };
+    const message = messageOf({ id, channel_id: channelId, embeds: (body.embeds as unknown[]) ?? [], components: (body.components as unknown[]) ?? [] });
     this.messages.set(id, message);
     return message;
   }

@@ -2,6 +2,7 @@
 import { createHmac } from 'node:crypto';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
+import { listenNotingUnhandled } from '../../support/msw.js';
 import type { Installation } from '@slack/bolt';
 import { createApp, type App } from '../../../src/app.js';
 import { loadConfig } from '../../../src/config.js';
@@ -96,13 +97,7 @@ export class FakeSlack {
   }
 
   listen(): void {
-    this.server.listen({
-      onUnhandledRequest: (request) => {
-        const url = new URL(request.url);
-        if (url.hostname === '127.0.0.1' || url.hostname === 'localhost') return;
-        this.unhandled.push(`${request.method} ${request.url}`);
-      },
-    });
+    listenNotingUnhandled(this.server, (request) => this.unhandled.push(request));
   }
 
   close(): void {
