@@ -8,6 +8,7 @@ import { coreJobs } from './core/jobs/index.js';
 import { Concord, type Logger } from './core/service.js';
 import { DEFAULT_RATE_LIMITS } from './core/limits.js';
 import { openDatabase, type Database } from './db/client.js';
+import { Intake } from './runtime/intake.js';
 import { JobRunner } from './runtime/jobs.js';
 import { OutboxDispatcher } from './runtime/outbox.js';
 import { drizzleStore } from './db/store.js';
@@ -22,6 +23,8 @@ export interface App {
   core: Concord;
   jobs: JobRunner;
   outbox: OutboxDispatcher;
+  /** Platform requests stored before they are acknowledged; the adapters register their work with it. */
+  intake: Intake;
   scheduler: Scheduler;
   logger: Logger;
   /** Books the hourly sweep of delivered messages, stored replies and finished jobs (see retention.ts), unless it is booked. */
@@ -79,15 +82,18 @@ export async function createApp(opts: AppOptions): Promise<App> {
   });
   const outbox = new OutboxDispatcher({ db: database.db, deliveries: coreDeliveries, messengers: opts.messengers, clock, logger, workerId, leaseSeconds: config.JOB_LEASE_SECONDS });
   const scheduler = new Scheduler(jobs, outbox, logger);
+  const intake = new Intake({ db: database.db, logger, workerId, leaseSeconds: config.INTAKE_LEASE_SECONDS, soleInstance: database.driver === 'pglite' });
   return {
     database,
     core,
     jobs,
     outbox,
+    intake,
     scheduler,
     logger,
     startHousekeeping: () => scheduleSweep(database.db, clock.now()),
     async close() {
+      await intake.stop();
       await scheduler.stop();
       if (!opts.database) await database.close();
     },

@@ -50,6 +50,11 @@ const ConfigSchema = z.object({
     .transform((v) => v.split(',').map((name) => name.trim().replace(/^@/, '').toLowerCase()).filter(Boolean)),
   /** How long a claimed job is reserved for its worker before another may take it over. */
   JOB_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
+  /**
+   * How long a platform request stored in the intake stays with the instance that received it without that instance
+   * renewing it (every third of it). An instance that dies leaves its requests to be taken over after this long.
+   */
+  INTAKE_LEASE_SECONDS: z.coerce.number().int().min(1).max(600).default(15),
   /** Hours a delivered or given-up message (and a finished job) is kept before it is deleted. */
   OUTBOX_RETENTION_HOURS: z.coerce.number().int().min(1).max(8760).default(72),
   /** Hours the reply to a command is kept, so a platform sending the same request again gets the same answer. */

@@ -101,7 +101,7 @@ async function main(): Promise<number> {
     if (script === null && (discordClient || slackMessenger)) {
       const stops: (() => Promise<void>)[] = [];
       if (slackConfig && slackMessenger) {
-        const slack = await startSlack({ core: app.core, config: slackConfig, logger: app.logger, database: app.database, messenger: slackMessenger, tick: () => app.scheduler.nudge() });
+        const slack = await startSlack({ core: app.core, config: slackConfig, logger: app.logger, database: app.database, messenger: slackMessenger, intake: app.intake, tick: () => app.scheduler.nudge() });
         stops.push(() => slack.stop());
       }
       if (discordConfig && discordClient) {

@@ -40,4 +40,9 @@ export interface Session {
   now: Date;
   t: Translator;
   clock: Clock;
+  /**
+   * Help on a topic (or the overview) in this session's language. Help reads every command's declaration, its own
+   * included, so its declaration asks the session rather than importing the table it belongs to.
+   */
+  help: (topic?: string) => string;
 }

@@ -1,5 +1,5 @@
 // What the outbox tells the core about the messages it delivers; when it gives up on one, the member whose command owed it hears so.
-import { translator } from './i18n/index.js';
+import { translator, type Locale } from './i18n/index.js';
 import { spaceFailed, spaceOpened } from './mediation/service.js';
 import type { OutboxTarget, Tx } from './ports.js';
 import { jobKeys } from './proposals/service.js';
@@ -20,6 +20,12 @@ export interface DeliveryHandler {
    * requester, and when the outbox gives up (`givenUp`) the member whose command owed the message hears so.
    */
   failed(tx: Tx, message: DeliveredMessage, error: string, attempts: number, now: Date, givenUp?: GivenUp): Promise<void>;
+  /**
+   * The language in which a failure to deliver to `target` is explained, when the adapter words the explanation
+   * itself (opening a private space: the requester's). Read at send time, so a member who changed language hears
+   * it in the new one.
+   */
+  explainedIn(tx: Tx, target: OutboxTarget): Promise<Locale | undefined>;
 }
 
 export const coreDeliveries: DeliveryHandler = {
@@ -35,7 +41,19 @@ export const coreDeliveries: DeliveryHandler = {
     if (message.target.kind === 'private' && attempts === 1) await spaceFailed(tx, message.target.disputeId, error, now);
     if (givenUp) await deliveryGivenUp(tx, givenUp, error, attempts, now);
   },
+  async explainedIn(tx, target) {
+    if (target.kind !== 'private') return undefined;
+    const dispute = await tx.disputes.get(target.disputeId);
+    if (!dispute) return undefined;
+    return readerLocale(tx, dispute.requestedBy, dispute.workspaceId);
+  },
 };
+
+/** The language a member reads: their own setting, else their workspace's. */
+async function readerLocale(tx: Tx, memberId: number, workspaceId: number): Promise<Locale> {
+  const member = await tx.members.get(memberId);
+  return member.locale ?? (await tx.workspaces.get(workspaceId)).locale;
+}
 
 export interface GivenUp {
   workspaceId: number;

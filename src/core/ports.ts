@@ -147,6 +147,8 @@ export interface PrivateSpaceRequest {
   parentChannelId: string;
   title: string;
   memberExternalIds: string[];
+  /** The language of the member who asked for the space: why it could not be opened is told to them, in it. */
+  locale?: Locale;
   /** The space an earlier attempt created and remembered. */
   channelId?: string;
   /** Records a space the moment it is created, so that a retry finds it by id. */

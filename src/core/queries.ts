@@ -1,11 +1,12 @@
 // The read API: structured data adapters build menus, forms and App Home from, read under the same visibility rules as the text views.
 import type { CommitmentStatus } from './commitments/ports.js';
 import type { Session } from './context.js';
-import type { GroupKind, HideResults, Role } from './commands/types.js';
-import { runGroupCommand } from './groups/service.js';
+import { listGroups } from './groups/service.js';
 import { canReadFiledUnder, hiddenGroupIds, readerOf } from './groups/visibility.js';
 import type { Locale } from './i18n/types.js';
+import type { GroupKind, Role } from './groups/ports.js';
 import type { ProposalStatus } from './ports.js';
+import type { HideResults } from './proposals/ports.js';
 import { ballotActions, resultsVisible } from './proposals/card.js';
 import { choicesFor } from './proposals/rules/index.js';
 import type { RuleName } from './proposals/rules/types.js';
@@ -147,7 +148,7 @@ export async function readHome(s: Session): Promise<HomeData> {
     sections: [
       await listProposals(s, false),
       await decisions(s, undefined),
-      await runGroupCommand(s, { name: 'group.list' }),
+      await listGroups(s),
     ],
   };
 }

@@ -4,13 +4,11 @@ import { helpText, localizePlaceholders, parseCommand, parseErrorText } from './
 import type { Command } from './commands/types.js';
 import type { CommandContext, Session } from './context.js';
 import { DomainError } from './errors.js';
-import { runGroupCommand } from './groups/service.js';
 import { translate, translator } from './i18n/index.js';
 import type { Locale, Msg } from './i18n/types.js';
 import type { Clock, Store, Tx } from './ports.js';
-import { isDeclared, runDeclared } from './features.js';
+import { runDeclared } from './features.js';
 import { Gates } from './gates.js';
-import { runMediationCommand } from './mediation/service.js';
 import { notice, type View } from './views/types.js';
 import { commandCost, RateLimiter, type RateLimits } from './limits.js';
 import { DEFAULT_DATE_HORIZON_MONTHS } from './time.js';
@@ -127,7 +125,8 @@ export class Concord {
         }
         // A key seen before: roll back and replay the first reply instead of running the command again.
         if (!claimed) throw new AlreadyApplied(session.workspace.id);
-        const views = await this.dispatch(session, parsed.command);
+        // Each command runs with the handler of its own declaration.
+        const views = await runDeclared(session, parsed.command);
         const reply: Reply = { ok: true, locale: session.locale, views };
         await tx.saveReply(session.workspace.id, ctx.idempotencyKey, reply);
         return reply;
@@ -165,40 +164,8 @@ export class Concord {
       ...(command?.name === 'vote' ? { prefetch: { proposalForVoter: command.proposal } } : {}),
     });
     const locale = actor.locale ?? ctx.actor.locale ?? workspace.locale;
-    const session: Session = { tx, ctx, workspace, actor, locale, timezone: actor.timezone ?? workspace.timezone, dateHorizonMonths: this.opts.dateHorizonMonths ?? DEFAULT_DATE_HORIZON_MONTHS, now, t: translator(locale), clock: this.opts.clock };
+    const session: Session = { tx, ctx, workspace, actor, locale, timezone: actor.timezone ?? workspace.timezone, dateHorizonMonths: this.opts.dateHorizonMonths ?? DEFAULT_DATE_HORIZON_MONTHS, now, t: translator(locale), clock: this.opts.clock, help: (topic) => helpText(translator(locale), topic) };
     return { session, claimed };
-  }
-
-  private async dispatch(s: Session, command: Command): Promise<View[]> {
-    if (isDeclared(command)) return runDeclared(s, command);
-    switch (command.name) {
-      case 'help':
-        return [{ type: 'text', text: helpText(s.t, command.topic) }];
-      case 'group.create':
-      case 'group.join':
-      case 'group.leave':
-      case 'group.add':
-      case 'group.role':
-      case 'group.list':
-      case 'group.info':
-      case 'group.visibility':
-      case 'group.invite':
-      case 'group.uninvite':
-        return runGroupCommand(s, command);
-      case 'mediate':
-      case 'mediation.next':
-      case 'mediation.note':
-      case 'mediation.caucus':
-      case 'mediation.pause':
-      case 'mediation.resume':
-      case 'mediation.propose':
-      case 'mediation.accept':
-      case 'mediation.decline':
-      case 'mediation.close':
-      case 'mediation.list':
-      case 'mediation.show':
-        return runMediationCommand(s, command);
-    }
   }
 
   translate(locale: Locale, m: Msg): string {

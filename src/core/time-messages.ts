@@ -1,5 +1,5 @@
 // Message catalog for reading and showing dates: what members see when a date they typed is refused.
-import type { Catalog } from './i18n/types.js';
+import type { Catalog } from './i18n/catalog.js';
 
 const en = {
   'time.past': '{when} has already passed. Please give a time in the future.',

@@ -19,6 +19,8 @@ export type DbTx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRela
 export interface Database {
   db: Db;
   driver: 'postgres' | 'pglite';
+  /** Postgres: the connection string, for a thread that opens a connection of its own. */
+  url?: string;
   close(): Promise<void>;
 }
 
@@ -52,7 +54,7 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   }
   const client = postgres(url, { max, onnotice: () => {} });
   const db = drizzlePostgres(withPreparedStatements(client), { schema }) as unknown as Db;
-  return { db, driver: 'postgres', close: () => client.end() };
+  return { db, driver: 'postgres', url, close: () => client.end() };
 }
 
 /** Larger statements are bulk writes whose text changes with their row count: not worth a slot in each connection's statement cache. */
@@ -146,6 +148,6 @@ export function anyOf(column: AnyColumn, ids: readonly number[]): SQL {
 /** Empties every table (tests and benchmarks). TRUNCATE is allowed on the audit log; UPDATE and DELETE are not. */
 export async function resetDatabase(db: Db): Promise<void> {
   await db.execute(
-    sql`truncate table slack_enterprise_teams, slack_installations, dispute_agreements, dispute_notes, dispute_parties, disputes, commitment_owners, commitments, ballots, proposal_electorate, proposals, group_invitations, group_members, groups, members, workspaces, audit_log, audit_heads, processed_commands, outbox, jobs restart identity`,
+    sql`truncate table slack_enterprise_teams, slack_installations, dispute_agreements, dispute_notes, dispute_parties, disputes, commitment_owners, commitments, ballots, proposal_electorate, proposals, group_invitations, group_members, groups, members, workspaces, audit_log, audit_heads, processed_commands, outbox, jobs, intake restart identity`,
   );
 }

@@ -281,6 +281,41 @@ export const outbox = pgTable(
   ],
 );
 
+/**
+ * Requests from the platforms, stored before they are acknowledged so that none is lost to a crash: keyed by the
+ * platform's own identity of the request, so a retry or a replay is recognised on any instance. A row is held by the
+ * instance that received it (a lease it keeps renewing) until its work is done; a row whose lease ran out is taken
+ * over by another instance, or by the same one after a restart.
+ */
+export const intake = pgTable(
+  'intake',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    /** slack | discord */
+    source: text('source').notNull(),
+    /** The platform's identity of the request (a trigger, an event, an interaction id). */
+    requestKey: text('request_key').notNull(),
+    /** Who sent it: one member's requests run in the order they arrived. */
+    memberKey: text('member_key').notNull(),
+    /** The request's signature, when it had one: the same signature again is a replay, refused. */
+    signature: text('signature'),
+    payload: jsonb('payload').notNull(),
+    /** running | done | failed */
+    status: text('status').notNull().default('running'),
+    attempts: integer('attempts').notNull().default(1),
+    lockedBy: text('locked_by'),
+    lockedUntil: ts('locked_until'),
+    lastError: text('last_error'),
+    receivedAt: ts('received_at').notNull().defaultNow(),
+    doneAt: ts('done_at'),
+  },
+  (t) => [
+    uniqueIndex('intake_request').on(t.source, t.requestKey),
+    index('intake_lease').on(t.lockedUntil, t.id).where(sql`status = 'running'`),
+    index('intake_finished').on(t.receivedAt).where(sql`status <> 'running'`),
+  ],
+);
+
 /** Time-driven work. Claimed with FOR UPDATE SKIP LOCKED and a lease. */
 export const jobs = pgTable(
   'jobs',

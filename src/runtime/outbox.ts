@@ -1,6 +1,7 @@
 // Delivers the messages committed transactions owe, through the Messenger port, with leases and backoff.
 import { eq, sql } from 'drizzle-orm';
 import type { DeliveryHandler } from '../core/delivery.js';
+import type { Locale } from '../core/i18n/types.js';
 import type { Logger } from '../core/service.js';
 import type { Clock, MessageRef, Messenger, OutboxTarget } from '../core/ports.js';
 import type { View } from '../core/views/types.js';
@@ -99,13 +100,15 @@ export class OutboxDispatcher {
         case 'dm':
           ref = await messenger.dm(workspace, message.target.memberExternalId, message.view, delivery);
           break;
-        case 'private':
+        case 'private': {
           if (!messenger.openPrivateSpace) throw new Error(`${message.platform} cannot open private spaces`);
+          const locale = await this.explainedIn(message.target);
           ref = await messenger.openPrivateSpace(workspace, {
             key: `dispute:${message.target.disputeId}`,
             parentChannelId: message.target.parentChannelId,
             title: message.target.title,
             memberExternalIds: message.target.memberExternalIds,
+            ...(locale ? { locale } : {}),
             ...(await this.rememberedSpace(message.id)),
             // Kept on the message itself, outside the delivery's transaction, so that it survives a failed attempt.
             remember: async (channelId) => {
@@ -113,6 +116,7 @@ export class OutboxDispatcher {
             },
           });
           break;
+        }
       }
       await this.opts.db.transaction(async (tx) => {
         await this.queue.complete(tx, [message.id], sql`, sent_at = ${now().toISOString()}::timestamptz, sent_ref = ${ref === null ? null : JSON.stringify(ref)}::text::jsonb, last_error = null`);
@@ -129,6 +133,11 @@ export class OutboxDispatcher {
         await this.opts.deliveries.failed(new DrizzleTx(tx), { target: message.target, view: message.view, cardOf: message.proposalId }, reason, message.attempts, now(), givenUp);
       });
     }
+  }
+
+  /** The language the core would explain a failure to deliver to `target` in: the adapter words it so. */
+  private explainedIn(target: OutboxTarget): Promise<Locale | undefined> {
+    return this.opts.db.transaction((tx) => this.opts.deliveries.explainedIn(new DrizzleTx(tx), target));
   }
 
   /** The private space an earlier attempt at this message created, if any. */

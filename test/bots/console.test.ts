@@ -103,6 +103,21 @@ describe('console session', () => {
     expect(said()).toMatch(/is not a duration/);
   });
 
+  it('names its workspace in the language it starts in', async () => {
+    await session.handle('alice: /concord settings reminders "1d"');
+    expect(said()).toContain('Commitment reminders for Local console: 1 day before the due time.');
+
+    await database.reset();
+    output = [];
+    const out = (text: string) => output.push(text);
+    const language = new ConsoleLanguage('vi');
+    app = await createApp({ config: loadConfig({ LOG_LEVEL: 'silent', DEFAULT_LOCALE: 'vi' }), clock, messengers: { console: new ConsoleMessenger(out, language) }, database, logger: silentLogger });
+    const vietnamese = new ConsoleSession({ core: app.core, clock, tick: () => app.scheduler.tick(), nextDueAt: () => app.jobs.nextDueAt(), out, language });
+    await vietnamese.handle('an: /concord settings reminders "1d"');
+    expect(said()).toContain('Lời nhắc cam kết cho Bảng điều khiển trên máy:');
+    expect(said()).not.toContain('Local console');
+  });
+
   it('skips blank lines and comments, and stops at @quit', async () => {
     expect(await session.handle('')).toBe(true);
     expect(await session.handle('# a comment')).toBe(true);

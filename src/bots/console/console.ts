@@ -8,7 +8,8 @@ import { notice, type View } from '../../core/views/types.js';
 import { ConsoleLanguage } from './messages.js';
 import { renderText } from './render.js';
 
-export const CONSOLE_WORKSPACE = { externalId: 'local', name: 'Local console' };
+/** The console's one workspace, named in the language the console starts in (the workspace keeps its first name). */
+export const consoleWorkspace = (language: ConsoleLanguage) => ({ externalId: 'local', name: language.text('console.workspace') });
 
 export type Output = (text: string) => void;
 
@@ -73,10 +74,12 @@ const LINE = /^@?([\p{L}\p{N}_.-]+)(?:\s+in\s+#?([\p{L}\p{N}_.-]+))?\s*:\s*(.*)$
 
 export class ConsoleSession {
   readonly language: ConsoleLanguage;
+  private readonly workspace: { externalId: string; name: string };
   private readonly admins: Set<string>;
 
   constructor(private readonly deps: ConsoleDeps) {
     this.language = deps.language ?? new ConsoleLanguage();
+    this.workspace = consoleWorkspace(this.language);
     this.admins = new Set((deps.admins ?? []).map((name) => name.toLowerCase()));
   }
 
@@ -119,7 +122,7 @@ export class ConsoleSession {
     const reply = await this.deps.core.execute(
       {
         platform: 'console',
-        workspace: CONSOLE_WORKSPACE,
+        workspace: this.workspace,
         actor: { externalId: member, displayName: member, isAdmin: this.isAdmin(member) },
         channel: { id: channelName, name: channelName },
         idempotencyKey: randomUUID(),

@@ -11,6 +11,7 @@ const en = {
   'console.spaceOpened': '{label} opened for {members}',
   'console.dm': '[DM @{member}]',
   'console.only': '[only @{member}]',
+  'console.workspace': 'Local console',
 } as const;
 
 export type ConsoleKey = keyof typeof en;
@@ -25,6 +26,7 @@ const vi: Record<ConsoleKey, string> = {
   'console.spaceOpened': '{label} đã mở cho {members}',
   'console.dm': '[tin nhắn riêng cho @{member}]',
   'console.only': '[chỉ @{member} thấy]',
+  'console.workspace': 'Bảng điều khiển trên máy',
 };
 
 export const consoleMessages: Record<Locale, Record<ConsoleKey, string>> = { en, vi };

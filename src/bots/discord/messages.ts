@@ -36,7 +36,11 @@ const en = {
   'discord.notMember': 'You are not a member of the server this would act in, so Concord did nothing.',
   'discord.unknownAction': 'This button is from an older version of Concord. Run the command again, or use `/concord`.',
   'discord.failed': 'Something went wrong on our side (error {id}). Please try again.',
-  'discord.missingPermissions': 'Concord is missing permissions in <#{channel}>: {permissions}. Ask a server admin to grant them.',
+  'discord.space.missingPermissions': 'Concord is missing permissions in <#{channel}>: {permissions}; ask a server admin to grant them to the Concord role',
+  'discord.space.stranger': 'someone who is not part of the mediation is in the private thread and Concord could not remove them, so nothing private is posted there: remove them in Discord',
+  'discord.permission.viewChannel': 'View Channel',
+  'discord.permission.createPrivateThreads': 'Create Private Threads',
+  'discord.permission.sendMessagesInThreads': 'Send Messages in Threads',
 } satisfies Catalog;
 
 export type DiscordKey = keyof typeof en;
@@ -75,7 +79,11 @@ const vi: Record<DiscordKey, string> = {
   'discord.notMember': 'Bạn không phải thành viên của máy chủ mà thao tác này nhắm tới, nên Concord không làm gì cả.',
   'discord.unknownAction': 'Nút này thuộc phiên bản cũ của Concord. Hãy chạy lại lệnh, hoặc dùng `/concord`.',
   'discord.failed': 'Đã có lỗi từ phía chúng tôi (mã lỗi {id}). Vui lòng thử lại.',
-  'discord.missingPermissions': 'Concord thiếu quyền trong <#{channel}>: {permissions}. Hãy nhờ quản trị viên máy chủ cấp quyền.',
+  'discord.space.missingPermissions': 'Concord thiếu quyền trong <#{channel}>: {permissions}; hãy nhờ quản trị viên máy chủ cấp các quyền này cho vai trò Concord',
+  'discord.space.stranger': 'có người không thuộc buổi hòa giải đang ở trong chủ đề riêng tư và Concord không thể mời họ ra, nên chưa có gì riêng tư được đăng ở đó: hãy mời họ ra trong Discord',
+  'discord.permission.viewChannel': 'Xem kênh',
+  'discord.permission.createPrivateThreads': 'Tạo chủ đề riêng tư',
+  'discord.permission.sendMessagesInThreads': 'Gửi tin nhắn trong chủ đề',
 };
 
 export const discordMessages: Record<Locale, Catalog> = { en, vi };

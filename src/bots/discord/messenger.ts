@@ -4,6 +4,7 @@ import type { Delivery, MessageRef, Messenger, PrivateSpaceRequest } from '../..
 import type { View } from '../../core/views/types.js';
 import { LIMITS, cut, nonEmpty } from './limits.js';
 import { channelPermissions, missing, PRIVATE_SPACE_NEEDS, type Overwrite, type RoleGrant } from './permissions.js';
+import { discordText, type DiscordKey, type DiscordTranslator } from './messages.js';
 import { renderViews, type DiscordMessage } from './render.js';
 
 interface Workspace {
@@ -13,13 +14,22 @@ interface Workspace {
 
 const NO_PINGS = { parse: [] };
 
-/** Thrown when the bot lacks a permission; the message names each one, as the server settings do. */
+/**
+ * Thrown when the bot lacks a permission; the message names each one as the server settings do, in the language of
+ * the member who is told (the requester of a private thread), English when nobody asked.
+ */
 export class MissingPermissionsError extends Error {
+  /** The names of the missing permissions, in the message's language. */
+  readonly permissions: string[];
+
   constructor(
     readonly channelId: string,
-    readonly permissions: string[],
+    lacking: DiscordKey[],
+    t: DiscordTranslator = discordText('en'),
   ) {
-    super(`Concord is missing permissions in channel ${channelId}: ${permissions.join(', ')}. Ask a server admin to grant them to the Concord role.`);
+    const permissions = lacking.map((key) => t(key));
+    super(t('discord.space.missingPermissions', { channel: channelId, permissions: permissions.join(', ') }));
+    this.permissions = permissions;
     this.name = 'MissingPermissionsError';
   }
 }
@@ -77,8 +87,8 @@ export class DiscordMessenger implements Messenger {
     return this.botId;
   }
 
-  /** Names every permission the bot lacks in `channelId` for opening a private thread there, or throws. */
-  async checkPrivateSpace(guildId: string, channelId: string): Promise<void> {
+  /** Names every permission the bot lacks in `channelId` for opening a private thread there (in `t`'s language), or throws. */
+  async checkPrivateSpace(guildId: string, channelId: string, t: DiscordTranslator = discordText('en')): Promise<void> {
     const botId = await this.me();
     const [channel, member, roles, guild] = (await Promise.all([
       this.rest.get(Routes.channel(channelId)),
@@ -95,7 +105,7 @@ export class DiscordMessenger implements Messenger {
       ...(guild.owner_id ? { ownerId: guild.owner_id } : {}),
     });
     const lacking = missing(perms, PRIVATE_SPACE_NEEDS);
-    if (lacking.length) throw new MissingPermissionsError(channelId, lacking);
+    if (lacking.length) throw new MissingPermissionsError(channelId, lacking, t);
   }
 
   /**
@@ -106,7 +116,9 @@ export class DiscordMessenger implements Messenger {
    */
   async openPrivateSpace(workspace: Workspace, request: PrivateSpaceRequest): Promise<{ channelId: string }> {
     const guildId = workspace.externalId;
-    await this.checkPrivateSpace(guildId, request.parentChannelId);
+    // Why the thread cannot be opened is told to the member who asked for it, in their language.
+    const t = discordText(request.locale ?? 'en');
+    await this.checkPrivateSpace(guildId, request.parentChannelId, t);
     let threadId = request.channelId;
     if (!threadId) {
       const name = cut(nonEmpty(request.title), LIMITS.threadName);
@@ -120,12 +132,12 @@ export class DiscordMessenger implements Messenger {
     for (const member of members) {
       await this.rest.put(Routes.threadMembers(threadId, member));
     }
-    await this.removeStrangers(threadId, members);
+    await this.removeStrangers(threadId, members, t);
     return { channelId: threadId };
   }
 
-  /** Removes from the private thread everyone who is neither one of `members` nor the bot; throws when Discord refuses. */
-  private async removeStrangers(threadId: string, members: string[]): Promise<void> {
+  /** Removes from the private thread everyone who is neither one of `members` nor the bot; throws (in `t`'s language) when Discord refuses. */
+  private async removeStrangers(threadId: string, members: string[], t: DiscordTranslator = discordText('en')): Promise<void> {
     const allowed = new Set([...members, await this.me()]);
     const joined = (await this.rest.get(Routes.threadMembers(threadId))) as Array<{ user_id?: string }>;
     for (const { user_id: user } of joined) {
@@ -133,7 +145,7 @@ export class DiscordMessenger implements Messenger {
       // The creator of a private thread may remove its members; if Discord refuses, nothing private is posted.
       await this.rest.delete(Routes.threadMembers(threadId, user)).catch((error: unknown) => {
         const reason = error instanceof Error ? error.message : String(error);
-        throw new Error(`someone who is not part of the mediation is in the private thread and Concord could not remove them, so nothing private is posted there: remove them in Discord (${reason})`, { cause: error });
+        throw new Error(`${t('discord.space.stranger')} (${reason})`, { cause: error });
       });
     }
   }

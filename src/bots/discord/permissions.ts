@@ -1,5 +1,6 @@
 // Works out what the bot may do in a channel from roles and overwrites, so a missing permission is named before Discord refuses.
 import { PermissionFlagsBits } from 'discord.js';
+import type { DiscordKey } from './messages.js';
 
 export interface Overwrite {
   id: string;
@@ -38,13 +39,13 @@ export function channelPermissions(input: { guildId: string; memberId: string; m
   return perms;
 }
 
-/** What opening a mediation's private thread needs, with the names the server settings show. */
-export const PRIVATE_SPACE_NEEDS: Array<[flag: bigint, name: string]> = [
-  [PermissionFlagsBits.ViewChannel, 'View Channel'],
-  [PermissionFlagsBits.CreatePrivateThreads, 'Create Private Threads'],
-  [PermissionFlagsBits.SendMessagesInThreads, 'Send Messages in Threads'],
+/** What opening a mediation's private thread needs, with the catalog keys of the names the server settings show. */
+export const PRIVATE_SPACE_NEEDS: Array<[flag: bigint, name: DiscordKey]> = [
+  [PermissionFlagsBits.ViewChannel, 'discord.permission.viewChannel'],
+  [PermissionFlagsBits.CreatePrivateThreads, 'discord.permission.createPrivateThreads'],
+  [PermissionFlagsBits.SendMessagesInThreads, 'discord.permission.sendMessagesInThreads'],
 ];
 
-export function missing(perms: bigint, needs: Array<[bigint, string]>): string[] {
+export function missing<N>(perms: bigint, needs: Array<[bigint, N]>): N[] {
   return needs.filter(([flag]) => (perms & flag) === 0n).map(([, name]) => name);
 }

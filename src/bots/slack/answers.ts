@@ -26,6 +26,8 @@ export interface Origin {
   channelId?: string;
   channelName?: string;
   responseUrl?: string;
+  /** Taken over after the process that received it stopped: it is answered even if its reply was stored before. */
+  resumed?: boolean;
 }
 
 /** See SlackAnswers.execute. */
@@ -120,8 +122,9 @@ export class SlackAnswers {
     const { ctx } = await this.context(client, origin, key);
     const reply = await this.core.execute(ctx, text);
     this.rememberLocale(origin, reply.locale);
-    // A retried delivery replays the first reply, which the first delivery already sent.
-    if (!reply.replayed) {
+    // A retried delivery replays the first reply, which the first delivery already sent; unless that delivery's
+    // process stopped, maybe before it answered.
+    if (!reply.replayed || origin.resumed) {
       const [message, ...rest] = renderReply(reply.views, LIMITS.messageBlocks - (retryCommand ? 1 : 0));
       if (!reply.ok && retryCommand) {
         const hint = slackText(reply.locale)('slack.retry', { command: `\`/concord ${retryCommand}\`` });

@@ -1,14 +1,21 @@
 // The HTTP front door for Slack's requests, in a worker thread of its own. It verifies each request the way Bolt's
-// HTTPReceiver does, refuses replays, answers health checks and Slack's SSL and URL checks, and acknowledges the
-// requests Concord's listeners would acknowledge with nothing, before they run. Everything else waits for the
-// listener's ack from the main thread. So an acknowledgement never queues behind votes, card updates or a sweep on
-// the main thread (or behind embedded PGlite, which runs there), and Slack's three seconds are kept under load.
+// HTTPReceiver does, refuses replays, and answers health checks and Slack's SSL and URL checks. Every other request is
+// stored in the intake before anything acknowledges it: the requests Concord's listeners would acknowledge with
+// nothing are acknowledged as soon as they are stored, before they run; the others when their listener acknowledges.
+// On Postgres this thread stores them itself, over a connection of its own, so an acknowledgement never queues behind
+// votes or card updates on the main thread; embedded PGlite lives on the main thread, which stores them there. Either
+// way the store group-commits whatever arrives together.
 import { createServer, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isMainThread, parentPort, workerData, type Worker } from 'node:worker_threads';
+import { drizzle } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
 import { AuthorizationError, HTTPModuleFunctions as httpFunc, ReceiverMultipleAckError, type App, type ReceiverEvent } from '@slack/bolt';
 import type { Logger } from '../../core/service.js';
+import type { Intake } from '../../runtime/intake.js';
+import { GroupCommit, type Holder, type IntakeRow } from '../../runtime/intake-store.js';
 import { startWorker } from '../../worker.js';
+import { slackIntakeRequest, type SlackIntakePayload } from './intake.js';
 import { acknowledgesEmpty } from './listeners/early-acks.js';
 import { ReplayGuard } from './replay.js';
 
@@ -30,12 +37,24 @@ interface Settings {
   maxEarly: number;
   /** [requests passed to the main thread, the last request id]: ids stay unique across a restarted door. */
   forwarded: SharedArrayBuffer;
+  /** Postgres: the door stores requests itself, for the main thread's intake (its holder). */
+  store: { url: string; holder: Holder } | null;
 }
 
 type ToMain =
   | { t: 'listening'; port: number }
   | { t: 'failed'; message: string }
-  | { t: 'event'; id: number; body: Record<string, unknown>; early: boolean; retryNum?: number; retryReason?: string }
+  | {
+      t: 'event';
+      id: number;
+      body: Record<string, unknown>;
+      early: boolean;
+      signature: string | null;
+      retryNum?: number;
+      retryReason?: string;
+      /** Stored already, by the door. */
+      row?: IntakeRow;
+    }
   | { t: 'health'; id: number }
   | { t: 'log'; level: 'warn' | 'error'; message: string; fields?: Record<string, unknown> }
   | { t: 'closed' };
@@ -65,6 +84,10 @@ export interface FrontDoorOptions {
   commands: string[];
   app: App;
   logger: Logger;
+  /** Where each request is stored before it is acknowledged, and from which its work is done. */
+  intake: Intake;
+  /** Postgres: the database the door stores requests in from its own thread; without it the main thread stores them. */
+  databaseUrl?: string;
   /** Serves GETs of `paths.pages` (the install pages), on the main thread. */
   fallback?: (req: IncomingMessage, res: ServerResponse) => void;
   maxEarly?: number;
@@ -123,6 +146,7 @@ export class SlackFrontDoor {
       proxyPort,
       maxEarly: options.maxEarly ?? MAX_EARLY,
       forwarded: new SharedArrayBuffer(8),
+      store: options.databaseUrl ? { url: options.databaseUrl, holder: options.intake.holder } : null,
     };
     try {
       const { worker, port } = await open(settings);
@@ -213,31 +237,90 @@ export class SlackFrontDoor {
   }
 
   private dispatch(message: Extract<ToMain, { t: 'event' }>): void {
-    let acked = false;
-    const event: ReceiverEvent = {
-      body: message.body,
-      retryNum: message.retryNum,
-      retryReason: message.retryReason,
-      customProperties: {},
-      ack: async (response?: unknown) => {
-        if (acked) throw new ReceiverMultipleAckError();
-        acked = true;
-        if (!message.early) this.post({ t: 'ack', id: message.id, body: response });
-      },
-    };
-    const running: Promise<void> = this.options.app
-      .processEvent(event)
-      .catch((error: unknown) => {
-        if (acked) return;
-        acked = true;
-        this.options.logger.error({ err: error }, 'slack request failed before its acknowledgement');
-        this.post({ t: 'fail', id: message.id, status: error instanceof AuthorizationError ? 401 : 500 });
-      })
-      .finally(() => {
-        this.running.delete(running);
-        if (message.early) this.post({ t: 'done' });
-      });
+    const running: Promise<void> = this.admit(message).finally(() => {
+      this.running.delete(running);
+      if (message.early) this.post({ t: 'done' });
+    });
     this.running.add(running);
+  }
+
+  /** Stores the request, then acknowledges it (or lets its listener do so) and runs it. */
+  private async admit(message: Extract<ToMain, { t: 'event' }>): Promise<void> {
+    const { intake, logger } = this.options;
+    const payload: SlackIntakePayload = {
+      body: message.body,
+      ...(message.retryNum !== undefined ? { retryNum: message.retryNum } : {}),
+      ...(message.retryReason ? { retryReason: message.retryReason } : {}),
+    };
+    let admission;
+    try {
+      if (message.row) intake.adopt(message.row);
+      admission = message.row ? { verdict: 'new' as const, row: message.row } : await intake.admit(slackIntakeRequest(payload, message.signature));
+    } catch (error) {
+      // Not stored, so not acknowledged: Slack retries an event; a member sees their command fail and can send it again.
+      logger.error({ err: error }, 'slack request could not be stored');
+      this.post({ t: 'fail', id: message.id, status: 503 });
+      return;
+    }
+    if (admission.verdict === 'replayed') {
+      logger.warn({ verdict: 'replayed' }, 'slack request refused');
+      this.post({ t: 'fail', id: message.id, status: 401 });
+      return;
+    }
+    if (admission.verdict === 'retry') {
+      // Stored already, here or on another instance, and run from there.
+      this.post({ t: 'ack', id: message.id });
+      return;
+    }
+    if (message.early) {
+      // The door acknowledged what it stored itself.
+      if (!message.row) this.post({ t: 'ack', id: message.id });
+      await intake.run(admission.row, () => this.process(admission.row, payload, null));
+      return;
+    }
+    // Its listener acknowledges, maybe with an answer (a modal's field errors), so it runs at once, not behind the
+    // member's earlier requests: Slack waits for that acknowledgement.
+    await intake.run(admission.row, () => this.process(admission.row, payload, message.id), { inOrder: false });
+  }
+
+  /**
+   * Hands a stored request to Bolt. `ackId` is the waiting connection of a request its listener acknowledges; null
+   * when it was acknowledged already (stored, or taken over after a crash).
+   */
+  process(row: IntakeRow, payload: SlackIntakePayload, ackId: number | null): Promise<void> {
+    return processStored(this.options.app, this.options.logger, row, payload, ackId === null ? null : (status, body) => this.post(status === 200 ? { t: 'ack', id: ackId, body } : { t: 'fail', id: ackId, status }));
+  }
+}
+
+/** How a listener's acknowledgement, or its failure before one, reaches the waiting connection. */
+type Answer = (status: number, body?: unknown) => void;
+
+/**
+ * Runs a stored request through Bolt: authorisation, then the listener and its work. A request that fails before its
+ * acknowledgement is refused (it is not acknowledged, so nothing is lost); one that fails after it throws, so the
+ * intake tries it again.
+ */
+export async function processStored(app: App, logger: Logger, row: IntakeRow, payload: SlackIntakePayload, answer: Answer | null): Promise<void> {
+  let acked = answer === null;
+  const event: ReceiverEvent = {
+    body: payload.body,
+    retryNum: payload.retryNum,
+    retryReason: payload.retryReason,
+    customProperties: { intake: { attempts: row.attempts, receivedAt: row.receivedAt.toISOString() } },
+    ack: async (response?: unknown) => {
+      if (answer === null) return;
+      if (acked) throw new ReceiverMultipleAckError();
+      acked = true;
+      answer(200, response);
+    },
+  };
+  try {
+    await app.processEvent(event);
+  } catch (error) {
+    if (acked) throw error;
+    acked = true;
+    logger.error({ err: error }, 'slack request failed before its acknowledgement');
+    answer?.(error instanceof AuthorizationError ? 401 : 500);
   }
 }
 
@@ -270,6 +353,7 @@ function serve(settings: Settings): void {
   const post = (message: ToMain): void => port.postMessage(message);
   const forwarded = new Int32Array(settings.forwarded);
   const guard = new ReplayGuard();
+  const store = settings.store ? new GroupCommit(drizzle(postgres(settings.store.url, { max: 4, onnotice: () => {} })), settings.store.holder) : null;
   const waiting = new Map<number, { res: ServerResponse; timer: NodeJS.Timeout }>();
   const health = new Map<number, { res: ServerResponse; timer: NodeJS.Timeout }>();
   let early = 0;
@@ -317,14 +401,36 @@ function serve(settings: Settings): void {
     const retryReason = httpFunc.extractRetryReasonFromHTTPRequest(req);
     // Counted before the ack leaves, so whoever sees the ack can wait for the request to reach the app.
     Atomics.add(forwarded, 0, 1);
-    const event: ToMain = { t: 'event', id, body, early: acksNow, ...(retryNum !== undefined ? { retryNum } : {}), ...(retryReason ? { retryReason } : {}) };
-    if (acksNow) {
-      early++;
-      // The ack first: copying a large payload to the main thread need not delay it.
-      res.writeHead(200).end();
-      post(event);
-      return;
-    }
+    const signature = SIGNATURE_DIGEST.exec(header(req, 'x-slack-signature') ?? '')?.[1] ?? null;
+    const event: Extract<ToMain, { t: 'event' }> = { t: 'event', id, body, early: acksNow, signature, ...(retryNum !== undefined ? { retryNum } : {}), ...(retryReason ? { retryReason } : {}) };
+    if (store) {
+      const payload = { body, ...(retryNum !== undefined ? { retryNum } : {}), ...(retryReason ? { retryReason } : {}) };
+      let admission;
+      try {
+        admission = await store.admit(slackIntakeRequest(payload, signature));
+      } catch (error) {
+        // Not stored, so not acknowledged: Slack retries an event; a member sees the command fail and can send it again.
+        post({ t: 'log', level: 'error', message: 'slack request could not be stored', fields: { reason: String(error) } });
+        Atomics.sub(forwarded, 0, 1);
+        res.writeHead(503).end();
+        return;
+      }
+      if (admission.verdict !== 'new') {
+        Atomics.sub(forwarded, 0, 1);
+        if (admission.verdict === 'replayed') post({ t: 'log', level: 'warn', message: 'slack request refused', fields: { verdict: 'replayed' } });
+        res.writeHead(admission.verdict === 'replayed' ? 401 : 200).end();
+        return;
+      }
+      event.row = admission.row;
+      if (acksNow) {
+        early++;
+        // Stored: the ack first, then the copy to the main thread.
+        res.writeHead(200).end();
+        post(event);
+        return;
+      }
+    } else if (acksNow) early++;
+    // Acknowledged when the main thread has stored it (or, for the others, when their listener acknowledges).
     post(event);
     const timer = setTimeout(
       () =>
@@ -420,6 +526,8 @@ const header = (req: IncomingMessage, name: string): string | undefined => {
   const value = req.headers[name];
   return Array.isArray(value) ? value[0] : value;
 };
+
+const SIGNATURE_DIGEST = /^v0=([0-9a-f]{64})$/;
 
 const settings = isMainThread ? undefined : (workerData as { slackFrontDoor?: Settings } | null)?.slackFrontDoor;
 if (settings) serve(settings);

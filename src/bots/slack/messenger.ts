@@ -5,7 +5,7 @@ import { slackFetch } from './respond.js';
 import type { Delivery, MessageRef, Messenger, PrivateSpaceRequest } from '../../core/ports.js';
 import type { View } from '../../core/views/types.js';
 import type { SlackConfig } from './config.js';
-import { slackText } from './messages.js';
+import { slackText, type SlackTranslator } from './messages.js';
 import { renderMessage } from './render.js';
 import { mentionedUsers, withoutPings } from './mentions.js';
 
@@ -54,7 +54,7 @@ export class SlackMessenger implements Messenger {
     const client = await this.client(workspace.externalId);
     if (audience) {
       const bot = await this.botUser(workspace.externalId, client);
-      await this.removeStrangers(client, channelId, new Set([...audience.onlyFor, ...(bot ? [bot] : [])]), channelId);
+      await this.removeStrangers(client, channelId, new Set([...audience.onlyFor, ...(bot ? [bot] : [])]), { name: channelId, t: slackText('en') });
     }
     const message = await this.unpinged(workspace.externalId, client, renderMessage([view]));
     const result = await call('chat.postMessage', () =>
@@ -116,21 +116,21 @@ export class SlackMessenger implements Messenger {
    */
   async openPrivateSpace(workspace: { externalId: string }, request: PrivateSpaceRequest): Promise<{ channelId: string }> {
     const client = await this.client(workspace.externalId);
-    const name = channelName(request.title);
+    const space: SpaceWords = { name: channelName(request.title), t: slackText(request.locale ?? 'en') };
     let channelId = request.channelId;
     if (!channelId) {
-      channelId = await this.createPrivateChannel(client, name, workspace.externalId);
+      channelId = await this.createPrivateChannel(client, space, workspace.externalId);
       await request.remember?.(channelId);
     }
     const bot = await this.botUser(workspace.externalId, client);
     // The bot created the channel, so it is in already; Slack refuses to invite it again.
     const members = [...new Set(request.memberExternalIds)].filter((id) => id !== bot);
-    if (members.length > 0) await this.invite(client, channelId, members, name);
-    await this.removeStrangers(client, channelId, new Set([...members, ...(bot ? [bot] : [])]), name);
+    if (members.length > 0) await this.invite(client, channelId, members, space);
+    await this.removeStrangers(client, channelId, new Set([...members, ...(bot ? [bot] : [])]), space);
     return { channelId };
   }
 
-  private async createPrivateChannel(client: WebClient, name: string, teamId: string): Promise<string> {
+  private async createPrivateChannel(client: WebClient, { name, t }: SpaceWords, teamId: string): Promise<string> {
     let candidate = name;
     for (let attempt = 0; ; attempt++) {
       try {
@@ -140,19 +140,19 @@ export class SlackMessenger implements Messenger {
         if (!id) throw new SlackDeliveryError('conversations.create returned no channel');
         return id;
       } catch (error) {
-        if (slackError(error) !== 'name_taken' || attempt >= 4) throw privateSpaceError('conversations.create', error, candidate);
+        if (slackError(error) !== 'name_taken' || attempt >= 4) throw privateSpaceError('conversations.create', error, { name: candidate, t });
         candidate = withSuffix(name, randomBytes(3).toString('hex'));
       }
     }
   }
 
   /** Removes everyone in the channel who is not one of `allowed`; refuses the channel when someone cannot be removed. */
-  private async removeStrangers(client: WebClient, channel: string, allowed: Set<string>, name: string): Promise<void> {
+  private async removeStrangers(client: WebClient, channel: string, allowed: Set<string>, space: SpaceWords): Promise<void> {
     const strangers: string[] = [];
     let cursor: string | undefined;
     do {
       const page = await client.conversations.members({ channel, limit: 200, ...(cursor ? { cursor } : {}) }).catch((error: unknown) => {
-        throw privateSpaceError('conversations.members', error, name);
+        throw privateSpaceError('conversations.members', error, space);
       });
       for (const user of page.members ?? []) if (!allowed.has(user)) strangers.push(user);
       cursor = page.response_metadata?.next_cursor || undefined;
@@ -163,7 +163,7 @@ export class SlackMessenger implements Messenger {
       } catch (error) {
         if (slackError(error) === 'not_in_channel') continue;
         throw new SlackDeliveryError(
-          `${spaceText('slack.space.stranger', { name })} (Slack: conversations.kick ${slackError(error) ?? 'error'})`,
+          `${space.t('slack.space.stranger', { name: space.name })} (Slack: conversations.kick ${slackError(error) ?? 'error'})`,
           undefined,
           { cause: error },
         );
@@ -171,14 +171,14 @@ export class SlackMessenger implements Messenger {
     }
   }
 
-  private async invite(client: WebClient, channel: string, users: string[], name: string): Promise<void> {
+  private async invite(client: WebClient, channel: string, users: string[], space: SpaceWords): Promise<void> {
     try {
       await client.conversations.invite({ channel, users: users.join(',') });
     } catch (error) {
-      if (slackError(error) !== 'already_in_channel') throw privateSpaceError('conversations.invite', error, name);
+      if (slackError(error) !== 'already_in_channel') throw privateSpaceError('conversations.invite', error, space);
       // A retry after a partial invite: Slack rejects the whole batch when any one member is in already.
       if (users.length === 1) return;
-      for (const user of users) await this.invite(client, channel, [user], name);
+      for (const user of users) await this.invite(client, channel, [user], space);
     }
   }
 
@@ -263,18 +263,19 @@ const SCOPE_FOR: Record<string, string> = {
 };
 
 /**
- * The words of a failure to open a private space, from the catalog. The requester is shown them inside their own
- * language's notice, but the delivery knows no member's language (the outbox also keeps the text as the failure's
- * reason), so they are written in English; the catalog holds the Vietnamese for when it does.
+ * A private channel as a failure to open it is explained: its name, and the words of the member who asked for it
+ * (the requester reads the explanation inside a notice in their own language; English when nobody asked).
  */
-const spaceText = slackText('en');
+interface SpaceWords {
+  name: string;
+  t: SlackTranslator;
+}
 
 /** What went wrong, worded for the workspace admin who has to fix it; the requester is shown this text. */
-function privateSpaceError(method: string, error: unknown, name: string): SlackDeliveryError {
+function privateSpaceError(method: string, error: unknown, { name, t }: SpaceWords): SlackDeliveryError {
   if (error instanceof SlackDeliveryError) return error;
   const code = slackError(error);
   const needed = (error as { data?: { needed?: string } })?.data?.needed ?? SCOPE_FOR[method];
-  const t = spaceText;
   const explain = (text: string) => new SlackDeliveryError(`${text} (Slack: ${method} ${code})`, undefined, { cause: error });
   switch (code) {
     case 'missing_scope':

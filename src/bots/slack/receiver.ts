@@ -3,7 +3,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { App, Receiver } from '@slack/bolt';
 import { InstallProvider, type InstallProviderOptions, type InstallURLOptions } from '@slack/oauth';
 import type { Logger } from '../../core/service.js';
-import { SlackFrontDoor, type FrontDoorPaths } from './front-door.js';
+import type { Intake } from '../../runtime/intake.js';
+import { processStored, SlackFrontDoor, type FrontDoorPaths } from './front-door.js';
+import type { SlackIntakePayload } from './intake.js';
 
 /** The OAuth install flow: Slack's "Add to Slack" page and the redirect that stores the installation. */
 export interface InstallPages {
@@ -22,6 +24,10 @@ export interface SlackHttpReceiverOptions {
   /** Slash commands whose listener acknowledges with nothing before anything else (see listeners). */
   commands: string[];
   logger: Logger;
+  /** Where requests are stored before they are acknowledged; this receiver runs the Slack ones left unfinished. */
+  intake: Intake;
+  /** Postgres: the front door's thread stores requests over a connection of its own to this database. */
+  databaseUrl?: string;
   /** In multi-workspace mode: the install pages, served by this receiver. */
   install?: InstallPages;
 }
@@ -47,16 +53,22 @@ export class SlackHttpReceiver implements Receiver {
   /** Opens the door; resolves with the port it listens on (0 asks for a free one). */
   async start(): Promise<number> {
     if (!this.app) throw new Error('the Slack receiver was started before an app was given to it');
-    const { install } = this.options;
+    const { install, intake, logger } = this.options;
+    const app = this.app;
+    // Requests stored but left unfinished (by a process that died, here or elsewhere) were acknowledged already.
+    intake.handle('slack', (row) => processStored(app, logger, row, row.payload as SlackIntakePayload, null));
     this.door = await SlackFrontDoor.start({
       port: this.options.port,
       signingSecret: this.options.signingSecret,
       paths: { ...this.options.paths, pages: install ? [install.installPath, install.redirectPath] : [] },
       commands: this.options.commands,
-      app: this.app,
-      logger: this.options.logger,
+      app,
+      logger,
+      intake,
+      ...(this.options.databaseUrl ? { databaseUrl: this.options.databaseUrl } : {}),
       ...(install ? { fallback: (req: IncomingMessage, res: ServerResponse) => this.page(req, res) } : {}),
     });
+    intake.start();
     return this.door.port;
   }
 
@@ -73,6 +85,7 @@ export class SlackHttpReceiver implements Receiver {
   /** Resolves once every request let in so far has reached the app and the app is done with it. */
   async settled(): Promise<void> {
     await this.door?.settled();
+    await this.options.intake.idle();
   }
 
   /** An install page: the door passes only GETs of these paths. */

@@ -3,7 +3,6 @@ import type { z } from 'zod';
 import type { Session } from '../context.js';
 import type { View } from '../views/types.js';
 import type { Fraction } from '../proposals/rules/types.js';
-import type { CommandName } from './types.js';
 import type { CommandMessageKey } from './messages.js';
 
 /** How a raw word becomes a value. Bounds live here so help and validation cannot drift apart. */
@@ -71,7 +70,8 @@ export interface Example {
 export const AREAS = ['groups', 'proposals', 'decisions', 'commitments', 'mediation', 'audit', 'settings'] as const;
 export type Area = (typeof AREAS)[number] | 'help';
 
-export interface CommandSpec<N extends string = CommandName> {
+/** A command as help, parsing and the chat menus see it (`spec.ts` names it with the declared names). */
+export interface CommandSpec<N extends string = string> {
   name: N;
   /** Lower case. The longest matching word list wins, so `audit verify` beats `audit`. */
   words: readonly string[];

@@ -61,12 +61,12 @@ const command = (spec: CommandSpec, t: Translate): string => code(localizePlaceh
 const phrase = (spec: CommandSpec): string => spec.words.join(' ');
 const line = (t: Translate, spec: CommandSpec): string => `• ${command(spec, t)} — ${t(msg(spec.summary))}`;
 
-/** Everything but `help` itself, which the closing line already explains. */
-const LISTED = COMMAND_SPECS.filter((s) => s.area !== 'help');
+/** Everything but `help` itself, which the closing line already explains. Read when called: see DECLARATIONS. */
+const listed = (): CommandSpec[] => COMMAND_SPECS.filter((s) => s.area !== 'help');
 
 function overview(t: Translate): string {
   const sections = AREAS.map((area) =>
-    [t(msg(`cmd.area.${area}`)), ...LISTED.filter((s) => s.area === area).map((s) => line(t, s))].join('\n'),
+    [t(msg(`cmd.area.${area}`)), ...listed().filter((s) => s.area === area).map((s) => line(t, s))].join('\n'),
   );
   return [t(msg('cmd.help.title')), t(msg('cmd.help.intro')), ...sections, t(msg('cmd.help.more'))].join('\n\n');
 }

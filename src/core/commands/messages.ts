@@ -1,5 +1,5 @@
 // Every message of the command language (parse errors and help), in English and Vietnamese.
-import type { Catalog } from '../i18n/types.js';
+import type { Catalog } from '../i18n/catalog.js';
 
 const en = {
   // Parse errors. {field} is a flag (`--dots`) or an argument (`<title>`), shown as typed in usage lines.

@@ -1,34 +1,22 @@
 // Turns a `/concord ...` line into a Command, or into an error that says what was wrong and how to write it.
-import { z } from 'zod';
 import { msg, type Msg } from '../i18n/types.js';
+import type { Command, ParseResult } from './types.js';
 import {
-  GROUP_KINDS,
-  ROLES,
-  type Command,
-  type CommandName,
-  type ParseResult,
-} from './types.js';
-import {
-  FIRST_WORDS,
+  firstWords,
   flagPlaceholder,
   flagUsage,
   matchSpec,
   subcommandsOf,
   type ArgSpec,
-  type CommandSpec,
+  type Declaration,
   type FlagSpec,
   type ValueSpec,
 } from './spec.js';
 import { CHOICE_ALIASES, foldDiacritics } from '../proposals/rules/ballots.js';
 import { quoteWord, tokenize, type Token, type WordToken } from './tokenize.js';
 import { closest } from './suggest.js';
-import { declarationOf, type DeclaredCommand } from '../features.js';
 import { argLabel, choiceResolver, issueToMsg, valueSchema } from './values.js';
-import { id, member, text } from './args.js';
 import { MAX_LINE_LENGTH, MAX_MENTIONS, MAX_WORD_LENGTH, echo } from './caps.js';
-
-type CommandOf<K extends CommandName> = Extract<Command, { name: K }>;
-type UndeclaredName = Exclude<CommandName, DeclaredCommand['name']>;
 
 /** Thrown only within this module, so deep helpers can stop at the first mistake; parseCommand turns it into a result. */
 class ParseError extends Error {
@@ -42,7 +30,7 @@ class ParseError extends Error {
 
 const PREFIX = /^\s*\/?concord(?=\s|$)/i;
 /** Without `/concord`: replies render it as "Usage: /concord {usage}". */
-const usageOf = (spec: CommandSpec): string => spec.usage;
+const usageOf = (spec: Declaration): string => spec.usage;
 /**
  * One line, since replies put a single usage after "Usage:": `group create|join|...`, or
  * `settings [locale|timezone|reminder]` when the first word is also a command of its own.
@@ -51,12 +39,12 @@ function familyUsage(first: string): string {
   const subs = subcommandsOf(first).map((s) => s.words[1]).join('|');
   return matchSpec([first]) ? `${first} [${subs}]` : `${first} ${subs}`;
 }
-const phrase = (spec: CommandSpec): string => spec.words.join(' ');
+const phrase = (spec: Declaration): string => spec.words.join(' ');
 
 // Locating the command ---------------------------------------------------------------------------
 
 interface Located {
-  spec: CommandSpec;
+  spec: Declaration;
   rest: Token[];
 }
 
@@ -109,7 +97,7 @@ function locate(tokens: Token[]): Located | Command {
       const subcommands = family.map((s) => s.words[1]).join(', ');
       return abort(new ParseError(msg('cmd.error.missingSubcommand', { command: first, subcommands }), familyUsage(first)));
     }
-    const guess = closest(first, FIRST_WORDS);
+    const guess = closest(first, firstWords());
     const second = words[1];
     let suggested = guess === undefined ? undefined : matchSpec([guess]);
     if (guess !== undefined && second !== undefined && subcommandsOf(guess).length > 0) {
@@ -239,7 +227,7 @@ function runLength(words: readonly PlacedWord[], start: number): number {
   return end - start;
 }
 
-function bindFlags(spec: CommandSpec, tokens: readonly Token[], bound: Bound): PlacedWord[] {
+function bindFlags(spec: Declaration, tokens: readonly Token[], bound: Bound): PlacedWord[] {
   const usage = usageOf(spec);
   const command = phrase(spec);
   const words: PlacedWord[] = [];
@@ -312,14 +300,14 @@ function unquotedRun(words: readonly PlacedWord[], index: number): string[] {
 }
 
 /** A word after an unquoted free-text value: it may be the rest of that value, so say how to write either. */
-function strayAfterFlag(spec: CommandSpec, words: readonly PlacedWord[], index: number, after: Preceding): ParseError {
+function strayAfterFlag(spec: Declaration, words: readonly PlacedWord[], index: number, after: Preceding): ParseError {
   const extra = unquotedRun(words, index).join(' ');
   const fix = `${after.flag} ${quoteWord(`${after.value ?? ''} ${extra}`, { always: true })}`;
   return new ParseError(msg('cmd.error.strayAfterFlag', { extra, flag: after.flag, value: after.value ?? '', fix }), usageOf(spec));
 }
 
 /** Why the word at `index` belongs to nothing, with the way to write what was probably meant. */
-function leftover(spec: CommandSpec, words: readonly PlacedWord[], index: number, from = 0): ParseError {
+function leftover(spec: Declaration, words: readonly PlacedWord[], index: number, from = 0): ParseError {
   const word = words[index];
   const command = phrase(spec);
   const usage = usageOf(spec);
@@ -346,7 +334,7 @@ function leftover(spec: CommandSpec, words: readonly PlacedWord[], index: number
  * How many words from `at` a `rest` or `many` argument takes: one run, written together. Free text takes
  * a single quoted word, or unquoted words only; anything else is left over and reported.
  */
-function spanOf(spec: CommandSpec, arg: ArgSpec, words: readonly PlacedWord[], at: number): number {
+function spanOf(spec: Declaration, arg: ArgSpec, words: readonly PlacedWord[], at: number): number {
   const first = words[at];
   if (!first) return 0;
   const after = first.after;
@@ -361,7 +349,7 @@ function spanOf(spec: CommandSpec, arg: ArgSpec, words: readonly PlacedWord[], a
   return words.slice(at, at + span).some((w) => w.quoted) ? 1 : span;
 }
 
-function bindArgs(spec: CommandSpec, words: readonly PlacedWord[], bound: Bound): void {
+function bindArgs(spec: Declaration, words: readonly PlacedWord[], bound: Bound): void {
   const usage = usageOf(spec);
   const command = phrase(spec);
   let at = 0;
@@ -405,7 +393,7 @@ function bindArgs(spec: CommandSpec, words: readonly PlacedWord[], bound: Bound)
   if (at < words.length) abort(leftover(spec, words, at, lastStart));
 }
 
-function checkRequiredFlags(spec: CommandSpec, bound: Bound): void {
+function checkRequiredFlags(spec: Declaration, bound: Bound): void {
   for (const flag of spec.flags) {
     if (!flag.required || bound.flags.has(flag)) continue;
     const command = phrase(spec);
@@ -435,7 +423,7 @@ function schemaFor(value: ValueSpec, field: string): ReturnType<typeof valueSche
 /** Free text, option lists and lists of people carry their own bounds; any other value is one short word. */
 const WORD_KINDS: ReadonlySet<ValueSpec['kind']> = new Set(['choice', 'member', 'proposal', 'integer', 'decimal', 'fraction', 'timezone']);
 
-function convertOne(spec: CommandSpec, value: ValueSpec, field: string, given: string): unknown {
+function convertOne(spec: Declaration, value: ValueSpec, field: string, given: string): unknown {
   const length = given.length;
   if (WORD_KINDS.has(value.kind) && length > MAX_WORD_LENGTH) {
     abort(new ParseError(msg('cmd.error.tooLong', { field, max: MAX_WORD_LENGTH, length }), usageOf(spec)));
@@ -450,7 +438,7 @@ function convertOne(spec: CommandSpec, value: ValueSpec, field: string, given: s
 }
 
 /** Checks values in table order, arguments first, so the first complaint is the leftmost in the usage line. */
-function convert(spec: CommandSpec, bound: Bound): Record<string, unknown> {
+function convert(spec: Declaration, bound: Bound): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const arg of spec.args) {
     const given = bound.args.get(arg);
@@ -470,64 +458,9 @@ function convert(spec: CommandSpec, bound: Bound): Record<string, unknown> {
 
 // Building commands ------------------------------------------------------------------------------
 
-/** Each command's final shape, so the parser can only ever hand out objects that match the contract. */
-const BUILDERS: { [K in UndeclaredName]: z.ZodType<CommandOf<K>> } = {
-  help: z.object({ topic: text.optional() }).transform((v) => ({ name: 'help' as const, ...v })),
-  'group.create': z
-    .object({ group: text, kind: z.enum(GROUP_KINDS).default('working-group'), private: z.boolean().default(false) })
-    .transform((v) => ({ name: 'group.create' as const, ...v })),
-  'group.join': z.object({ group: text.optional() }).transform((v) => ({ name: 'group.join' as const, ...v })),
-  'group.leave': z.object({ group: text.optional() }).transform((v) => ({ name: 'group.leave' as const, ...v })),
-  'group.add': z
-    .object({ members: z.array(member).min(1), group: text.optional() })
-    .transform((v) => ({ name: 'group.add' as const, ...v })),
-  'group.role': z
-    .object({ member, role: z.enum(ROLES), group: text.optional() })
-    .transform((v) => ({ name: 'group.role' as const, ...v })),
-  'group.list': z.object({}).transform(() => ({ name: 'group.list' as const })),
-  'group.info': z.object({ group: text.optional() }).transform((v) => ({ name: 'group.info' as const, ...v })),
-  'group.visibility': z
-    .object({ visibility: z.enum(['open', 'private']), group: text.optional() })
-    .transform((v) => ({ name: 'group.visibility' as const, ...v })),
-  'group.invite': z
-    .object({ members: z.array(member).min(1), group: text.optional() })
-    .transform((v) => ({ name: 'group.invite' as const, ...v })),
-  'group.uninvite': z
-    .object({ members: z.array(member).min(1), group: text.optional() })
-    .transform((v) => ({ name: 'group.uninvite' as const, ...v })),
-  mediate: z
-    .object({ parties: z.array(member).min(1), topic: text, mediator: member.optional(), group: text.optional(), confidential: z.boolean().default(false), proposal: id.optional() })
-    .transform((v) => ({ name: 'mediate' as const, ...v, parties: [...new Set(v.parties)] })),
-  'mediation.next': z.object({ dispute: id.optional() }).transform((v) => ({ name: 'mediation.next' as const, ...v })),
-  'mediation.note': z.object({ dispute: id.optional(), text }).transform((v) => ({ name: 'mediation.note' as const, ...v })),
-  'mediation.caucus': z
-    .object({ dispute: id.optional(), member, text: text.optional() })
-    .transform((v) => ({ name: 'mediation.caucus' as const, ...v })),
-  'mediation.pause': z.object({ dispute: id.optional() }).transform((v) => ({ name: 'mediation.pause' as const, ...v })),
-  'mediation.resume': z.object({ dispute: id.optional() }).transform((v) => ({ name: 'mediation.resume' as const, ...v })),
-  'mediation.propose': z.object({ dispute: id.optional(), terms: text }).transform((v) => ({ name: 'mediation.propose' as const, ...v })),
-  'mediation.accept': z.object({ dispute: id.optional() }).transform((v) => ({ name: 'mediation.accept' as const, ...v })),
-  'mediation.decline': z
-    .object({ dispute: id.optional(), reason: text.optional() })
-    .transform((v) => ({ name: 'mediation.decline' as const, ...v })),
-  'mediation.close': z
-    .object({ dispute: id.optional(), outcome: z.enum(['resolved', 'partial', 'unresolved', 'escalated']), summary: text.optional(), to: text.optional() })
-    .transform((v) => ({ name: 'mediation.close' as const, ...v })),
-  'mediation.list': z.object({}).transform(() => ({ name: 'mediation.list' as const })),
-  'mediation.show': z.object({ dispute: id.optional() }).transform((v) => ({ name: 'mediation.show' as const, ...v })),
-};
-
-/** The command the values build: its declaration's fields with its name, or its builder's result. */
-function buildWith(spec: CommandSpec, values: Record<string, unknown>): { success: true; data: Command } | { success: false; error: z.ZodError } {
-  const declared = declarationOf(spec.name);
-  if (!declared) return BUILDERS[spec.name as UndeclaredName].safeParse(values);
-  const result = declared.schema.safeParse(values);
-  return result.success ? { success: true, data: { name: spec.name, ...result.data } as Command } : { success: false, error: result.error };
-}
-
-function build(spec: CommandSpec, values: Record<string, unknown>, bound: Bound): Command {
-  const result = buildWith(spec, values);
-  if (result.success) return result.data;
+function build(spec: Declaration, values: Record<string, unknown>, bound: Bound): Command {
+  const result = spec.schema.safeParse(values);
+  if (result.success) return { name: spec.name, ...result.data } as Command;
   const error = issueToMsg(result.error, { command: phrase(spec) });
   // Name the rule as the member wrote it (`chấp thuận`), not as it is stored (`consent`).
   const typed = [...bound.flags].find(([flag]) => flag.key === 'rule')?.[1];

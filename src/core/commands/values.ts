@@ -3,8 +3,7 @@ import { z } from 'zod';
 import { msg, type MessageKey, type Msg } from '../i18n/types.js';
 import { isMessageKey } from '../i18n/index.js';
 import type { Fraction } from '../proposals/rules/types.js';
-import type { MemberRef } from './types.js';
-import type { ValueSpec } from './spec.js';
+import type { ValueSpec } from './declare.js';
 import { closest } from './suggest.js';
 import { foldDiacritics, normalizeLabel } from '../proposals/rules/ballots.js';
 import { MAX_ZONE_INPUT_LENGTH, suggestTimeZone } from '../time-zones.js';
@@ -52,7 +51,7 @@ const HANDLE = /^@?([^\s<>@]+)$/u;
 const MAX_HANDLE = 80;
 
 /** Mentions become platform ids (`<@U123|alice>` → `U123`); handles lose their `@`. Role and channel mentions are refused. */
-export function parseMember(raw: string): MemberRef | undefined {
+export function parseMember(raw: string): string | undefined {
   const text = raw.trim();
   const mention = SLACK_OR_DISCORD.exec(text) ?? DISCORD_NICKNAME.exec(text);
   if (mention) return mention[1];

@@ -1,11 +1,10 @@
-// A commitment's jobs (reminders to its owners, the overdue notice, the escalation) and a group's weekly digest, which reports its commitments and decisions.
+// A commitment's job kinds (reminders to its owners, the overdue notice, the escalation) and a group's weekly digest, which reports its commitments and decisions; their handlers are in service.ts.
 import { z } from 'zod';
-import { defineJobs, storedId, type JobUnion } from '../jobs/define.js';
-import { runCommitmentJob, runCommitmentReminders } from './service.js';
+import { storedId, type JobUnion } from '../jobs/payloads.js';
 
 const ofCommitment = z.object({ commitmentId: storedId });
 
-const payloads = {
+export const commitmentJobPayloads = {
   /** One per owner and offset; `offset` only names the reminder in its key. */
   'commitment.remind': z.object({ commitmentId: storedId, memberId: storedId, offset: z.string().optional() }),
   'commitment.overdue': ofCommitment,
@@ -13,9 +12,4 @@ const payloads = {
   'group.digest': z.object({ groupId: storedId }),
 };
 
-export type CommitmentJob = JobUnion<typeof payloads>;
-
-export const commitmentJobs = defineJobs(payloads, {
-  run: (tx, job, now) => runCommitmentJob(tx, job, now),
-  batches: { 'commitment.remind': (tx, jobs, now) => runCommitmentReminders(tx, jobs, now) },
-});
+export type CommitmentJob = JobUnion<typeof commitmentJobPayloads>;

@@ -1,5 +1,4 @@
 // Commitments: who will do what by when, reminders that arrive on time, and a record of promises kept.
-import type { Command } from '../commands/types.js';
 import type { Session } from '../context.js';
 import { requireWorkspaceAdmin } from '../access.js';
 import { DomainError, fail } from '../errors.js';
@@ -42,7 +41,19 @@ function resolveOffsets(s: Session, text: string): string[] {
   return offsets;
 }
 
-export async function commit(s: Session, c: Extract<Command, { name: 'commit' }>): Promise<View[]> {
+/** What `commit` asks for: dates and reminder offsets as typed, resolved here in the member's time zone. */
+export interface NewCommitment {
+  what: string;
+  due: string;
+  /** Nobody named: the member commits themselves. */
+  owners: readonly string[];
+  group?: string | undefined;
+  proposal?: number | undefined;
+  /** Reminder offsets such as "3d,1d,2h"; "none" turns reminders off. */
+  remind?: string | undefined;
+}
+
+export async function commit(s: Session, c: NewCommitment): Promise<View[]> {
   const dueAt = resolveDue(s, c.due);
   let group = c.group ? await resolveGroup(s, c.group) : null;
   let proposalId: number | null = null;
@@ -267,7 +278,13 @@ export async function cancel(s: Session, number: number): Promise<View[]> {
   return [notice('success', s.t({ key: 'commitment.cancelled', params: { number } }))];
 }
 
-export async function list(s: Session, c: Extract<Command, { name: 'commitment.list' }>): Promise<View[]> {
+/** Which commitments `commitments` lists. */
+export interface CommitmentQuery {
+  filter: 'open' | 'mine' | 'overdue' | 'all';
+  group?: string | undefined;
+}
+
+export async function list(s: Session, c: CommitmentQuery): Promise<View[]> {
   const group: Group | null = c.group ? await resolveGroup(s, c.group) : null;
   // One's own commitments are listed whatever group they are filed under.
   const excludeGroupIds = c.filter === 'mine' ? [] : await hiddenGroupIds(s.tx, s.workspace.id, readerOf(s));

@@ -1,5 +1,5 @@
 // English: the core's own messages. Rules, commands and dates keep their catalogs next to their code.
-import type { Catalog } from './types.js';
+import type { Catalog } from './catalog.js';
 
 export const en = {
   'error.usage': 'Usage: /concord {usage}',

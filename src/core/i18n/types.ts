@@ -1,14 +1,10 @@
-// Shapes shared by every message catalog. Catalogs are plain data so translators can work on them.
+// Message keys derived from the catalogs, and the untranslated message that names one. The catalogs' own shape is in catalog.ts.
 import type { CoreKey } from './en.js';
 import type { CommandMessageKey } from '../commands/messages.js';
 import type { RuleMessageKey } from '../proposals/rules/messages.js';
 import type { TimeMessageKey } from '../time-messages.js';
 
-export const LOCALES = ['en', 'vi'] as const;
-export type Locale = (typeof LOCALES)[number];
-
-/** Template strings use `{name}` placeholders. Plural variants live under `key.one` / `key.other`. */
-export type Catalog = Record<string, string>;
+export { LOCALES, type Catalog, type Locale } from './catalog.js';
 
 /** Every key the English catalogs define; each Vietnamese catalog is typed to hold exactly the same keys. */
 export type CatalogKey = CoreKey | CommandMessageKey | RuleMessageKey | TimeMessageKey;

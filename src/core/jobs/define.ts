@@ -1,12 +1,7 @@
-// How a feature declares its job kinds (the payload each carries, checked with zod) and their handlers, and how they are looked up.
+// How a feature's declared job kinds are bound to their handlers, and how the runtime looks them up.
 import { z } from 'zod';
 import type { Tx } from '../ports.js';
-
-/** Each kind of a feature, with the schema of its payload. */
-export type JobPayloads = Record<string, z.ZodType>;
-
-/** The jobs of a feature as a typed union: one member per kind, with that kind's payload. */
-export type JobUnion<S extends JobPayloads> = { [K in keyof S & string]: { kind: K; payload: z.output<S[K]> } }[keyof S & string];
+import type { JobPayloads, JobUnion } from './payloads.js';
 
 /** Handlers for kinds whose due jobs run many to one transaction: a few queries for the whole batch. */
 export type JobBatches<S extends JobPayloads> = { [K in keyof S & string]?: (tx: Tx, jobs: Extract<JobUnion<S>, { kind: K }>[], now: Date) => Promise<void> };
@@ -21,12 +16,6 @@ export interface JobFamily<S extends JobPayloads> {
 export function defineJobs<S extends JobPayloads>(payloads: S, handlers: { run: (tx: Tx, job: JobUnion<S>, now: Date) => Promise<void>; batches?: JobBatches<S> }): JobFamily<S> {
   return { payloads, run: handlers.run, batches: handlers.batches ?? {} };
 }
-
-/**
- * A row id in a payload. Payloads hold numbers; a numeric string, which reading the payload has always
- * accepted, is taken as its number so that rows stored earlier still run.
- */
-export const storedId = z.union([z.number(), z.string().regex(/^\d+$/).transform(Number)]).pipe(z.number().int().positive());
 
 /** A job as stored: its kind and its payload, not yet checked. */
 export interface StoredJob {

@@ -1,9 +1,17 @@
-// Every job kind the core runs, registered by the feature that owns it; the runtime runs them through coreJobs.
-import { commitmentJobs, type CommitmentJob } from '../commitments/jobs.js';
-import { mediationJobs, type MediationJob } from '../mediation/jobs.js';
-import { proposalJobs, type ProposalJob } from '../proposals/jobs.js';
-import { jobRegistry, type JobHandler } from './define.js';
+// The handler of every job kind the core declares, bound where Concord is built (nothing inside the core imports this file); the runtime runs them through coreJobs.
+import { commitmentJobPayloads } from '../commitments/jobs.js';
+import { runCommitmentJob, runCommitmentReminders } from '../commitments/service.js';
+import { mediationJobPayloads } from '../mediation/jobs.js';
+import { runMediationJob } from '../mediation/service.js';
+import { proposalJobPayloads } from '../proposals/jobs.js';
+import { runProposalJob } from '../proposals/service.js';
+import { defineJobs, jobRegistry, type JobHandler } from './define.js';
+import type { Job } from './kinds.js';
 
-export type Job = ProposalJob | CommitmentJob | MediationJob;
+export type { Job } from './kinds.js';
 
-export const coreJobs: JobHandler<Job> = jobRegistry<Job>([proposalJobs, commitmentJobs, mediationJobs]);
+export const coreJobs: JobHandler<Job> = jobRegistry<Job>([
+  defineJobs(proposalJobPayloads, { run: runProposalJob }),
+  defineJobs(commitmentJobPayloads, { run: runCommitmentJob, batches: { 'commitment.remind': runCommitmentReminders } }),
+  defineJobs(mediationJobPayloads, { run: runMediationJob }),
+]);

@@ -1,7 +1,7 @@
 // Time-driven work a command schedules: a row in the jobs table, written in the command's transaction.
-import type { Job } from './index.js';
+import type { Job } from './kinds.js';
 
-/** A job to schedule: one of the kinds the features declare (see index.ts), with its payload. */
+/** A job to schedule: one of the kinds the features declare (see kinds.ts), with its payload. */
 export type NewJob = Job & {
   /** At most one pending job per key. */
   key: string;

@@ -1,10 +1,7 @@
-// A mediation's job: deleting a closed case's private texts once its retention period has passed.
+// A mediation's job kind: deleting a closed case's private texts once its retention period has passed; its handler is in service.ts.
 import { z } from 'zod';
-import { defineJobs, storedId, type JobUnion } from '../jobs/define.js';
-import { runMediationJob } from './service.js';
+import { storedId, type JobUnion } from '../jobs/payloads.js';
 
-const payloads = { 'dispute.purge': z.object({ disputeId: storedId }) };
+export const mediationJobPayloads = { 'dispute.purge': z.object({ disputeId: storedId }) };
 
-export type MediationJob = JobUnion<typeof payloads>;
-
-export const mediationJobs = defineJobs(payloads, { run: (tx, job, now) => runMediationJob(tx, job, now) });
+export type MediationJob = JobUnion<typeof mediationJobPayloads>;

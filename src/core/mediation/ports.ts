@@ -6,7 +6,8 @@ export type DisputeStatus = 'awaiting-consent' | 'declined' | 'awaiting-mediator
 export type Consent = 'pending' | 'accepted' | 'declined';
 export const STAGES = ['statements', 'interests', 'options', 'agreement'] as const;
 export type Stage = (typeof STAGES)[number];
-export type DisputeOutcome = 'resolved' | 'partial' | 'unresolved' | 'escalated';
+export const DISPUTE_OUTCOMES = ['resolved', 'partial', 'unresolved', 'escalated'] as const;
+export type DisputeOutcome = (typeof DISPUTE_OUTCOMES)[number];
 
 export interface Dispute {
   id: number;

@@ -1,6 +1,5 @@
 // Mediation: a private space for the parties and a mediator, guided stages, agreements, and a public
 // record that says only what the parties chose to share.
-import type { Command } from '../commands/types.js';
 import { quoteWord } from '../commands/tokenize.js';
 import type { Session } from '../context.js';
 import { fail } from '../errors.js';
@@ -12,149 +11,153 @@ import type { Group } from '../groups/ports.js';
 import type { Member, Workspace } from '../members/ports.js';
 import { notice, type CardView, type View } from '../views/types.js';
 import type { MediationJob } from './jobs.js';
-import { STAGES, type Dispute } from './ports.js';
-
-type MediationCommand = Extract<Command, { name: 'mediate' | `mediation.${string}` }>;
+import { STAGES, type Dispute, type DisputeOutcome } from './ports.js';
 
 export const spaceName = (number: number) => `mediation-${number}`;
 const purgeKey = (id: number) => `dispute:${id}:purge`;
 
-export async function runMediationCommand(s: Session, c: MediationCommand): Promise<View[]> {
-  switch (c.name) {
-    case 'mediate':
-      return request(s, c);
-    case 'mediation.list':
-      return list(s);
-    case 'mediation.show': {
-      const { dispute, role } = await access(s, c.dispute);
-      return [await disputeCard(s, dispute, role)];
-    }
-    case 'mediation.next': {
-      const { dispute } = await access(s, c.dispute, 'mediator');
-      requireActive(dispute);
-      const at = STAGES.indexOf(dispute.stage);
-      if (at === STAGES.length - 1) fail('mediation.lastStage', { number: dispute.number });
-      const stage = STAGES[at + 1]!;
-      await s.tx.disputes.update(dispute.id, { stage });
-      await audit(s, dispute, 'mediation.stage', { stage });
-      await postInSpace(s, dispute, stageCard(s.workspace, dispute.number, stage));
-      return [notice('success', s.t({ key: 'mediation.stageMoved', params: { number: dispute.number, stage: s.t({ key: `mediation.stage.${stage}` }) } }))];
-    }
-    case 'mediation.note': {
-      const { dispute } = await access(s, c.dispute, 'participant');
-      requireStarted(dispute);
-      if (!dispute.spaceId) fail('mediation.noSpaceYet', { number: dispute.number });
-      await s.tx.disputes.addNote(dispute.id, s.actor.id, c.text, s.now);
-      // The audit log records that a note exists, never what it says.
-      await audit(s, dispute, 'mediation.note', {});
-      await postInSpace(s, dispute, {
+/** The dispute a command names by number; undefined inside its private space, where it is implied. */
+type DisputeRef = number | undefined;
+
+export async function showMediation(s: Session, number: DisputeRef): Promise<View[]> {
+  const { dispute, role } = await access(s, number);
+  return [await disputeCard(s, dispute, role)];
+}
+
+export async function nextStage(s: Session, number: DisputeRef): Promise<View[]> {
+  const { dispute } = await access(s, number, 'mediator');
+  requireActive(dispute);
+  const at = STAGES.indexOf(dispute.stage);
+  if (at === STAGES.length - 1) fail('mediation.lastStage', { number: dispute.number });
+  const stage = STAGES[at + 1]!;
+  await s.tx.disputes.update(dispute.id, { stage });
+  await audit(s, dispute, 'mediation.stage', { stage });
+  await postInSpace(s, dispute, stageCard(s.workspace, dispute.number, stage));
+  return [notice('success', s.t({ key: 'mediation.stageMoved', params: { number: dispute.number, stage: s.t({ key: `mediation.stage.${stage}` }) } }))];
+}
+
+export async function addNote(s: Session, number: DisputeRef, text: string): Promise<View[]> {
+  const { dispute } = await access(s, number, 'participant');
+  requireStarted(dispute);
+  if (!dispute.spaceId) fail('mediation.noSpaceYet', { number: dispute.number });
+  await s.tx.disputes.addNote(dispute.id, s.actor.id, text, s.now);
+  // The audit log records that a note exists, never what it says.
+  await audit(s, dispute, 'mediation.note', {});
+  await postInSpace(s, dispute, {
+    type: 'card',
+    title: translator(s.workspace.locale)({ key: 'mediation.noteTitle', params: { number: dispute.number, member: `@${s.actor.displayName}` } }),
+    body: text,
+    fields: [],
+    actions: [],
+  });
+  return [notice('success', s.t({ key: 'mediation.noted', params: { number: dispute.number } }))];
+}
+
+export async function caucus(s: Session, number: DisputeRef, ref: string, text: string | undefined): Promise<View[]> {
+  const { dispute, parties } = await access(s, number, 'mediator');
+  requireActive(dispute);
+  const party = await resolveMember(s, ref);
+  if (!parties.some((p) => p.id === party.id)) fail('mediation.notAParty', { member: `@${party.displayName}`, number: dispute.number });
+  const t = translator(party.locale ?? s.workspace.locale);
+  await s.tx.outbox.enqueue(
+    {
+      workspaceId: s.workspace.id,
+      disputeId: dispute.id,
+      target: { kind: 'dm', memberExternalId: party.externalId },
+      view: {
         type: 'card',
-        title: translator(s.workspace.locale)({ key: 'mediation.noteTitle', params: { number: dispute.number, member: `@${s.actor.displayName}` } }),
-        body: c.text,
+        title: t({ key: 'mediation.caucusTitle', params: { number: dispute.number } }),
+        subtitle: t({ key: 'mediation.caucusBody', params: { mediator: `@${s.actor.displayName}` } }),
+        ...(text ? { body: text } : {}),
         fields: [],
         actions: [],
-      });
-      return [notice('success', s.t({ key: 'mediation.noted', params: { number: dispute.number } }))];
-    }
-    case 'mediation.caucus': {
-      const { dispute, parties } = await access(s, c.dispute, 'mediator');
-      requireActive(dispute);
-      const party = await resolveMember(s, c.member);
-      if (!parties.some((p) => p.id === party.id)) fail('mediation.notAParty', { member: `@${party.displayName}`, number: dispute.number });
-      const t = translator(party.locale ?? s.workspace.locale);
-      await s.tx.outbox.enqueue(
-        {
-          workspaceId: s.workspace.id,
-          disputeId: dispute.id,
-          target: { kind: 'dm', memberExternalId: party.externalId },
-          view: {
-            type: 'card',
-            title: t({ key: 'mediation.caucusTitle', params: { number: dispute.number } }),
-            subtitle: t({ key: 'mediation.caucusBody', params: { mediator: `@${s.actor.displayName}` } }),
-            ...(c.text ? { body: c.text } : {}),
-            fields: [],
-            actions: [],
-          },
-        },
-        s.now,
-      );
-      await audit(s, dispute, 'mediation.caucus', {});
-      return [notice('success', s.t({ key: 'mediation.caucusSent', params: { member: `@${party.displayName}` } }))];
-    }
-    case 'mediation.pause':
-    case 'mediation.resume': {
-      const { dispute } = await access(s, c.dispute, 'mediator');
-      requireStarted(dispute);
-      const pausing = c.name === 'mediation.pause';
-      if (pausing ? dispute.status === 'paused' : dispute.status !== 'paused') {
-        return [notice('info', s.t({ key: pausing ? 'mediation.alreadyPaused' : 'mediation.alreadyRunning', params: { number: dispute.number } }))];
-      }
-      await s.tx.disputes.update(dispute.id, { status: pausing ? 'paused' : 'open' });
-      await audit(s, dispute, pausing ? 'mediation.paused' : 'mediation.resumed', {});
-      const t = translator(s.workspace.locale);
-      await postInSpace(s, dispute, notice('info', t({ key: pausing ? 'mediation.pausedNotice' : 'mediation.resumedNotice', params: { number: dispute.number } })));
-      return [notice('success', s.t({ key: pausing ? 'mediation.pausedDone' : 'mediation.resumedDone', params: { number: dispute.number } }))];
-    }
-    case 'mediation.propose': {
-      const { dispute, parties } = await access(s, c.dispute, 'participant');
-      requireActive(dispute);
-      const waiting = await s.tx.disputes.pendingAgreement(dispute.id);
-      if (waiting && waiting.terms === c.terms) return [notice('info', s.t({ key: 'mediation.alreadyProposed', params: { number: dispute.number } }))];
-      await s.tx.disputes.proposeAgreement(dispute.id, c.terms, s.actor.id, s.now);
-      if (dispute.stage !== 'agreement') await s.tx.disputes.update(dispute.id, { stage: 'agreement' });
-      await audit(s, dispute, 'mediation.agreement-proposed', {});
-      const t = translator(s.workspace.locale);
-      await postInSpace(s, dispute, {
-        type: 'card',
-        title: t({ key: 'mediation.agreementTitle', params: { number: dispute.number } }),
-        body: c.terms,
-        fields: [{ label: t({ key: 'mediation.parties' }), value: mentionList(parties.map((p) => p.displayName)) }],
-        actions: [
-          { command: `mediation accept ${dispute.number}`, label: t({ key: 'mediation.accept' }), style: 'primary' },
-          { command: `mediation decline ${dispute.number}`, label: t({ key: 'mediation.decline' }), input: { kind: 'reason', prompt: t({ key: 'mediation.declinePrompt' }) } },
-        ],
-        footer: t({ key: 'mediation.agreementFooter' }),
-      });
-      return [notice('success', s.t({ key: 'mediation.agreementProposed', params: { number: dispute.number } }))];
-    }
-    case 'mediation.accept':
-    case 'mediation.decline': {
-      const { dispute, parties } = await access(s, c.dispute, 'participant');
-      if (dispute.status === 'awaiting-consent') return answerRequest(s, c, dispute, parties);
-      requireActive(dispute);
-      if (!parties.some((p) => p.id === s.actor.id)) fail('mediation.partiesOnly', { number: dispute.number });
-      const response = c.name === 'mediation.accept' ? 'accepted' : 'declined';
-      // Answering the same way twice changes nothing: say so, and write no second audit entry.
-      const answered = (await s.tx.disputes.latestAgreement(dispute.id))?.responses[String(s.actor.id)];
-      const pending = await s.tx.disputes.pendingAgreement(dispute.id);
-      if (answered === response && (!pending || pending.responses[String(s.actor.id)] === response)) {
-        return [notice('info', s.t({ key: response === 'accepted' ? 'mediation.alreadyAccepted' : 'mediation.alreadyDeclined', params: { number: dispute.number } }))];
-      }
-      if (!pending) return fail('mediation.noAgreement', { number: dispute.number });
-      const updated = await s.tx.disputes.respond(pending.id, s.actor.id, response);
-      await audit(s, dispute, `mediation.agreement-${response}`, {});
-      const t = translator(s.workspace.locale);
-      if (response === 'declined') {
-        await s.tx.disputes.setAgreementStatus(pending.id, 'declined');
-        const reason = c.name === 'mediation.decline' && c.reason ? c.reason : '';
-        await postInSpace(s, dispute, notice('warning', t({ key: 'mediation.declinedNotice', params: { member: `@${s.actor.displayName}`, reason } })));
-        return [notice('info', s.t({ key: 'mediation.youDeclined', params: { number: dispute.number } }))];
-      }
-      const allAccepted = parties.every((p) => updated.responses[String(p.id)] === 'accepted');
-      if (allAccepted) {
-        await s.tx.disputes.setAgreementStatus(pending.id, 'accepted');
-        await postInSpace(s, dispute, notice('success', t({ key: 'mediation.agreementReached', params: { number: dispute.number } })));
-      }
-      return [notice('success', s.t({ key: allAccepted ? 'mediation.youAcceptedAll' : 'mediation.youAccepted', params: { number: dispute.number } }))];
-    }
-    case 'mediation.close':
-      return close(s, c);
+      },
+    },
+    s.now,
+  );
+  await audit(s, dispute, 'mediation.caucus', {});
+  return [notice('success', s.t({ key: 'mediation.caucusSent', params: { member: `@${party.displayName}` } }))];
+}
+
+/** Pauses the case, or with `pausing` false resumes it. */
+export async function setPaused(s: Session, number: DisputeRef, pausing: boolean): Promise<View[]> {
+  const { dispute } = await access(s, number, 'mediator');
+  requireStarted(dispute);
+  if (pausing ? dispute.status === 'paused' : dispute.status !== 'paused') {
+    return [notice('info', s.t({ key: pausing ? 'mediation.alreadyPaused' : 'mediation.alreadyRunning', params: { number: dispute.number } }))];
   }
+  await s.tx.disputes.update(dispute.id, { status: pausing ? 'paused' : 'open' });
+  await audit(s, dispute, pausing ? 'mediation.paused' : 'mediation.resumed', {});
+  const t = translator(s.workspace.locale);
+  await postInSpace(s, dispute, notice('info', t({ key: pausing ? 'mediation.pausedNotice' : 'mediation.resumedNotice', params: { number: dispute.number } })));
+  return [notice('success', s.t({ key: pausing ? 'mediation.pausedDone' : 'mediation.resumedDone', params: { number: dispute.number } }))];
+}
+
+export async function proposeAgreement(s: Session, number: DisputeRef, terms: string): Promise<View[]> {
+  const { dispute, parties } = await access(s, number, 'participant');
+  requireActive(dispute);
+  const waiting = await s.tx.disputes.pendingAgreement(dispute.id);
+  if (waiting && waiting.terms === terms) return [notice('info', s.t({ key: 'mediation.alreadyProposed', params: { number: dispute.number } }))];
+  await s.tx.disputes.proposeAgreement(dispute.id, terms, s.actor.id, s.now);
+  if (dispute.stage !== 'agreement') await s.tx.disputes.update(dispute.id, { stage: 'agreement' });
+  await audit(s, dispute, 'mediation.agreement-proposed', {});
+  const t = translator(s.workspace.locale);
+  await postInSpace(s, dispute, {
+    type: 'card',
+    title: t({ key: 'mediation.agreementTitle', params: { number: dispute.number } }),
+    body: terms,
+    fields: [{ label: t({ key: 'mediation.parties' }), value: mentionList(parties.map((p) => p.displayName)) }],
+    actions: [
+      { command: `mediation accept ${dispute.number}`, label: t({ key: 'mediation.accept' }), style: 'primary' },
+      { command: `mediation decline ${dispute.number}`, label: t({ key: 'mediation.decline' }), input: { kind: 'reason', prompt: t({ key: 'mediation.declinePrompt' }) } },
+    ],
+    footer: t({ key: 'mediation.agreementFooter' }),
+  });
+  return [notice('success', s.t({ key: 'mediation.agreementProposed', params: { number: dispute.number } }))];
+}
+
+/** A party's answer: to a request for mediation while it awaits consent, else to the agreement on the table. */
+export async function respondToMediation(s: Session, number: DisputeRef, response: 'accepted' | 'declined', reason?: string): Promise<View[]> {
+  const { dispute, parties } = await access(s, number, 'participant');
+  if (dispute.status === 'awaiting-consent') return answerRequest(s, response, reason, dispute, parties);
+  requireActive(dispute);
+  if (!parties.some((p) => p.id === s.actor.id)) fail('mediation.partiesOnly', { number: dispute.number });
+  // Answering the same way twice changes nothing: say so, and write no second audit entry.
+  const answered = (await s.tx.disputes.latestAgreement(dispute.id))?.responses[String(s.actor.id)];
+  const pending = await s.tx.disputes.pendingAgreement(dispute.id);
+  if (answered === response && (!pending || pending.responses[String(s.actor.id)] === response)) {
+    return [notice('info', s.t({ key: response === 'accepted' ? 'mediation.alreadyAccepted' : 'mediation.alreadyDeclined', params: { number: dispute.number } }))];
+  }
+  if (!pending) return fail('mediation.noAgreement', { number: dispute.number });
+  const updated = await s.tx.disputes.respond(pending.id, s.actor.id, response);
+  await audit(s, dispute, `mediation.agreement-${response}`, {});
+  const t = translator(s.workspace.locale);
+  if (response === 'declined') {
+    await s.tx.disputes.setAgreementStatus(pending.id, 'declined');
+    await postInSpace(s, dispute, notice('warning', t({ key: 'mediation.declinedNotice', params: { member: `@${s.actor.displayName}`, reason: reason ?? '' } })));
+    return [notice('info', s.t({ key: 'mediation.youDeclined', params: { number: dispute.number } }))];
+  }
+  const allAccepted = parties.every((p) => updated.responses[String(p.id)] === 'accepted');
+  if (allAccepted) {
+    await s.tx.disputes.setAgreementStatus(pending.id, 'accepted');
+    await postInSpace(s, dispute, notice('success', t({ key: 'mediation.agreementReached', params: { number: dispute.number } })));
+  }
+  return [notice('success', s.t({ key: allAccepted ? 'mediation.youAcceptedAll' : 'mediation.youAccepted', params: { number: dispute.number } }))];
 }
 
 // ---- request ----
 
-async function request(s: Session, c: Extract<Command, { name: 'mediate' }>): Promise<View[]> {
+/** What `mediate` asks for. */
+export interface MediationRequest {
+  parties: readonly string[];
+  topic: string;
+  mediator?: string | undefined;
+  group?: string | undefined;
+  confidential: boolean;
+  proposal?: number | undefined;
+}
+
+export async function requestMediation(s: Session, c: MediationRequest): Promise<View[]> {
   const parties: Member[] = [];
   for (const ref of c.parties) parties.push(await resolveMember(s, ref));
   if (parties.length < 2 && !parties.some((p) => p.id !== s.actor.id)) fail('mediation.needTwo');
@@ -239,10 +242,9 @@ function consentCard(s: Session, d: Dispute, party: Member, mediator: Member): C
 }
 
 /** A named party agrees to (or declines) a requested mediation. The last agreement opens it. */
-async function answerRequest(s: Session, c: Extract<Command, { name: 'mediation.accept' | 'mediation.decline' }>, dispute: Dispute, parties: Member[]): Promise<View[]> {
+async function answerRequest(s: Session, answer: 'accepted' | 'declined', reason: string | undefined, dispute: Dispute, parties: Member[]): Promise<View[]> {
   if (!parties.some((p) => p.id === s.actor.id)) fail('mediation.partiesOnly', { number: dispute.number });
   const consents = await s.tx.disputes.consents(dispute.id);
-  const answer = c.name === 'mediation.accept' ? 'accepted' : 'declined';
   if (consents.get(s.actor.id) === 'accepted') {
     if (answer === 'accepted') return [notice('info', s.t({ key: 'mediation.alreadyConsented', params: { number: dispute.number } }))];
     // The requester or a party who already agreed withdraws: the case does not go ahead.
@@ -253,14 +255,13 @@ async function answerRequest(s: Session, c: Extract<Command, { name: 'mediation.
     await s.tx.disputes.update(dispute.id, { status: 'declined', closedAt: s.now });
     // Nothing was announced, so nothing is announced now either: only the requester hears, in private.
     await s.tx.audit.append(s.workspace.id, s.now, { actorId: null, action: 'mediation.declined', subject: `mediation:${dispute.number}`, data: {} });
-    const reason = c.name === 'mediation.decline' && c.reason ? c.reason : '';
     if (requester.id !== s.actor.id) {
       const t = translator(requester.locale ?? s.workspace.locale);
       await s.tx.outbox.enqueue(
         {
           workspaceId: s.workspace.id,
           target: { kind: 'dm', memberExternalId: requester.externalId },
-          view: notice('info', t({ key: reason ? 'mediation.consentDeclinedNoticeReason' : 'mediation.consentDeclinedNotice', params: { number: dispute.number, member: `@${s.actor.displayName}`, reason } })),
+          view: notice('info', t({ key: reason ? 'mediation.consentDeclinedNoticeReason' : 'mediation.consentDeclinedNotice', params: { number: dispute.number, member: `@${s.actor.displayName}`, reason: reason ?? '' } })),
         },
         s.now,
       );
@@ -382,7 +383,15 @@ async function postInSpace(s: Session, d: Dispute, view: View): Promise<void> {
 
 // ---- close, list, show ----
 
-async function close(s: Session, c: Extract<Command, { name: 'mediation.close' }>): Promise<View[]> {
+/** What `mediation close` asks for. */
+export interface MediationClosing {
+  dispute?: number | undefined;
+  outcome: DisputeOutcome;
+  summary?: string | undefined;
+  to?: string | undefined;
+}
+
+export async function closeMediation(s: Session, c: MediationClosing): Promise<View[]> {
   const { dispute, parties } = await access(s, c.dispute, 'mediator');
   if (dispute.status === 'closed') fail('mediation.alreadyClosed', { number: dispute.number });
   requireStarted(dispute);
@@ -432,7 +441,7 @@ async function close(s: Session, c: Extract<Command, { name: 'mediation.close' }
   return [notice('success', s.t({ key: 'mediation.closedDone', params: { number: dispute.number, outcome: s.t({ key: `mediation.outcome.${c.outcome}` }), count: days } }))];
 }
 
-async function list(s: Session): Promise<View[]> {
+export async function listMediations(s: Session): Promise<View[]> {
   const items = [];
   for (const d of await s.tx.disputes.visibleTo(s.workspace.id, s.actor.id)) {
     const parties = await s.tx.disputes.parties(d.id);

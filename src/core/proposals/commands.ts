@@ -1,94 +1,14 @@
 // The proposal commands: propose, vote, look at proposals, close or withdraw them, record outcomes, list decisions.
 import { z } from 'zod';
-import { fraction, groupFlag, id, member, proposalArg, text } from '../commands/args.js';
-import { addMsgIssue } from '../commands/values.js';
+import { groupFlag, id, proposalArg, text } from '../commands/args.js';
 import { defineCommand } from '../commands/declare.js';
-import { HIDE_RESULTS } from '../commands/types.js';
 import type { View } from '../views/types.js';
-import { RULES, TIE_MODES, type RuleName } from './rules/types.js';
+import { outcomeSchema, proposeSchema, RULE_ALIASES, voteSchema } from './fields.js';
+import { HIDE_RESULTS } from './ports.js';
+import { RULES, TIE_MODES } from './rules/types.js';
+
+export { OPTION_RULES, RULE_ALIASES } from './fields.js';
 import { buildCard, closeByHand, decisions, listProposals, propose, recordOutcome, requireProposal, vote, withdraw } from './service.js';
-
-/**
- * Vietnamese names of the rules, as the rule names read in Vietnamese: `--rule đồng-thuận`, `--rule "đồng thuận"`,
- * `--rule dong-thuan` and `--rule đồng thuận` all mean consensus.
- */
-export const RULE_ALIASES: Readonly<Record<string, RuleName>> = {
-  'đồng-thuận': 'consensus',
-  'chấp-thuận': 'consent',
-  'đa-số': 'majority',
-  'biểu-quyết-đa-số': 'majority',
-  'ngón-tay': 'fist-of-five',
-  'biểu-quyết-bằng-ngón-tay': 'fist-of-five',
-  'thăm-dò': 'poll',
-  'thăm-dò-ý-kiến': 'poll',
-  'tán-thành': 'approval',
-  'bỏ-phiếu-tán-thành': 'approval',
-  'xếp-hạng': 'ranked',
-  'bỏ-phiếu-xếp-hạng': 'ranked',
-  'chấm-điểm': 'score',
-  'bỏ-phiếu-bằng-chấm': 'dot',
-  'xin-ý-kiến': 'advice',
-  'quy-trình-xin-ý-kiến': 'advice',
-};
-
-/** Rules whose ballots pick among listed options; the others are yes/no style and take no `--options`. */
-export const OPTION_RULES = ['poll', 'approval', 'ranked', 'score', 'dot'] as const;
-
-const OPTION_RULE_SET: ReadonlySet<RuleName> = new Set(OPTION_RULES);
-
-/** Flags that only make sense for some rules, in the order they are checked. */
-const RULE_ONLY: readonly { key: 'threshold' | 'decider' | 'dots' | 'minMean' | 'ties'; flag: string; rules: readonly RuleName[] }[] = [
-  { key: 'threshold', flag: '--threshold', rules: ['majority'] },
-  { key: 'decider', flag: '--decider', rules: ['advice'] },
-  { key: 'dots', flag: '--dots', rules: ['dot'] },
-  { key: 'minMean', flag: '--min-mean', rules: ['fist-of-five'] },
-  { key: 'ties', flag: '--ties', rules: ['ranked'] },
-];
-
-const proposeSchema = z
-  .object({
-    title: text,
-    body: text.optional(),
-    group: text.optional(),
-    rule: z.enum(RULES),
-    options: z.array(text).default([]),
-    quorum: fraction.optional(),
-    threshold: fraction.optional(),
-    /** Raw date text, resolved in the member's time zone by the service. */
-    closes: text.optional(),
-    anonymous: z.boolean().default(false),
-    hideResults: z.enum(HIDE_RESULTS).default('never'),
-    decider: member.optional(),
-    dots: z.number().int().optional(),
-    minMean: z.number().optional(),
-    /** Ranked choice only: how a tie for fewest votes is settled (default: the group's setting). */
-    ties: z.enum(TIE_MODES).optional(),
-  })
-  .superRefine((v, ctx) => {
-    const needsOptions = OPTION_RULE_SET.has(v.rule);
-    if (needsOptions && v.options.length === 0) {
-      addMsgIssue(ctx, 'cmd.error.optionsRequired', { rule: v.rule, rules: OPTION_RULES.join(', ') });
-      return;
-    }
-    if (!needsOptions && v.options.length > 0) {
-      addMsgIssue(ctx, 'cmd.error.flagNotForRule', { flag: '--options', rule: v.rule, rules: OPTION_RULES.join(', ') });
-      return;
-    }
-    // Ballots for these rules are written with , > and =: an option containing one could not be voted for unambiguously.
-    if (['approval', 'ranked', 'score', 'dot'].includes(v.rule)) {
-      const clash = v.options.find((o) => /[,>=]/.test(o));
-      if (clash) {
-        addMsgIssue(ctx, 'cmd.error.optionReservedChar', { option: clash, rule: v.rule });
-        return;
-      }
-    }
-    for (const only of RULE_ONLY) {
-      if (v[only.key] !== undefined && !only.rules.includes(v.rule)) {
-        addMsgIssue(ctx, 'cmd.error.flagNotForRule', { flag: only.flag, rule: v.rule, rules: only.rules.join(', ') });
-        return;
-      }
-    }
-  });
 
 export const proposeCommand = defineCommand({
   name: 'propose',
@@ -246,8 +166,7 @@ export const voteCommand = defineCommand({
     { text: 'vote 7 "A=3 C=2"', note: 'cmd.example.vote.dot' },
     { text: 'vote 7 "A,C" --reason "Both work for me"', sample: 'cmd.sample.vote.4', note: 'cmd.example.vote.approval' },
   ],
-  /** `choice` is the raw ballot text ("agree", "B>A>C", "A=5 B=2", "A,C", "4"); the service validates it against the rule. */
-  schema: z.object({ proposal: id, choice: text, reason: text.optional() }),
+  schema: voteSchema,
   run: (s, c): Promise<View[]> => vote(s, c),
 });
 
@@ -330,7 +249,7 @@ export const outcomeCommand = defineCommand({
   summary: 'cmd.summary.outcome',
   detail: 'cmd.detail.outcome',
   examples: [{ text: 'outcome 7 "Stand-up moves to 10:00 from Monday" --review "in 6 months"', sample: 'cmd.sample.outcome.0' }],
-  schema: z.object({ proposal: id, statement: text, review: text.optional() }),
+  schema: outcomeSchema,
   run: (s, c): Promise<View[]> => recordOutcome(s, c),
 });
 

@@ -1,12 +1,9 @@
-// A proposal's jobs: closing at the deadline, reminding those who have not voted, refreshing the posted card, announcing a review.
+// A proposal's job kinds: closing at the deadline, reminding those who have not voted, refreshing the posted card, announcing a review; their handler is in service.ts.
 import { z } from 'zod';
-import { defineJobs, storedId, type JobUnion } from '../jobs/define.js';
-import { runProposalJob } from './service.js';
+import { storedId, type JobUnion } from '../jobs/payloads.js';
 
 const ofProposal = z.object({ proposalId: storedId });
 
-const payloads = { 'proposal.close': ofProposal, 'proposal.remind': ofProposal, 'proposal.card': ofProposal, 'proposal.review': ofProposal };
+export const proposalJobPayloads = { 'proposal.close': ofProposal, 'proposal.remind': ofProposal, 'proposal.card': ofProposal, 'proposal.review': ofProposal };
 
-export type ProposalJob = JobUnion<typeof payloads>;
-
-export const proposalJobs = defineJobs(payloads, { run: (tx, job, now) => runProposalJob(tx, job, now) });
+export type ProposalJob = JobUnion<typeof proposalJobPayloads>;

@@ -1,6 +1,5 @@
 // Proposals from opening to outcome: ballots, closing (by hand, at the deadline, when all have voted), the register.
 import { createHash } from 'node:crypto';
-import type { Command } from '../commands/types.js';
 import type { Session } from '../context.js';
 import { DomainError, fail } from '../errors.js';
 import { resolveGroup, resolveMember, VOTING_ROLES } from '../groups/service.js';
@@ -8,6 +7,7 @@ import { canReadFiledUnder, hiddenGroupIds, readerOf } from '../groups/visibilit
 import { isMessageKey, translator } from '../i18n/index.js';
 import type { Locale } from '../i18n/types.js';
 import type { Group, Member, NewJob, Proposal, Tx, Workspace } from '../ports.js';
+import type { OutcomeFields, ProposeFields, VoteFields } from './fields.js';
 import type { ProposalJob } from './jobs.js';
 import { formatDateTime, parseWhen } from '../time.js';
 import { notice, type View } from '../views/types.js';
@@ -24,7 +24,7 @@ export const jobKeys = {
   review: (id: number) => `proposal:${id}:review`,
 };
 
-export async function propose(s: Session, c: Extract<Command, { name: 'propose' }>): Promise<View[]> {
+export async function propose(s: Session, c: ProposeFields): Promise<View[]> {
   const group = await resolveGroup(s, c.group);
   const role = await s.tx.groups.roleIn(group.id, s.actor.id);
   if (!role) fail('proposal.notMemberToPropose', { group: group.name });
@@ -114,7 +114,7 @@ export async function propose(s: Session, c: Extract<Command, { name: 'propose' 
 /** The same job scheduleCardRefresh schedules, for castBallot to schedule in its own statement. */
 const cardRefreshJob = (proposalId: number, now: Date): NewJob => ({ kind: 'proposal.card', key: jobKeys.card(proposalId), runAt: now, payload: { proposalId } });
 
-export async function vote(s: Session, c: Extract<Command, { name: 'vote' }>): Promise<View[]> {
+export async function vote(s: Session, c: VoteFields): Promise<View[]> {
   const target = await s.tx.proposalForVoter(s.workspace.id, c.proposal, s.actor.id);
   if (!target) return fail('proposal.notFound', { number: c.proposal });
   const p = target.proposal;
@@ -269,7 +269,7 @@ export async function withdraw(s: Session, number: number): Promise<View[]> {
   return [notice('success', s.t({ key: 'proposal.withdrawnDone', params: { number } }))];
 }
 
-export async function recordOutcome(s: Session, c: Extract<Command, { name: 'outcome' }>): Promise<View[]> {
+export async function recordOutcome(s: Session, c: OutcomeFields): Promise<View[]> {
   await s.tx.audit.lockWorkspace(s.workspace.id);
   let p = await requireProposal(s, c.proposal);
   if (p.status === 'withdrawn') fail('proposal.isWithdrawn', { number: p.number });

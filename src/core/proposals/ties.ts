@@ -1,12 +1,11 @@
 // `settings ties lot|batch`: how a group's ranked-choice proposals settle a tie for fewest votes.
-import type { Command } from '../commands/types.js';
 import type { Session } from '../context.js';
 import { fail } from '../errors.js';
 import { resolveGroup } from '../groups/service.js';
 import { notice, type View } from '../views/types.js';
-import { DEFAULT_TIE_MODE } from './rules/types.js';
+import { DEFAULT_TIE_MODE, type TieMode } from './rules/types.js';
 
-export async function setGroupTies(s: Session, c: Extract<Command, { name: 'settings.ties' }>): Promise<View[]> {
+export async function setGroupTies(s: Session, c: { ties: TieMode; group?: string | undefined }): Promise<View[]> {
   const group = await resolveGroup(s, c.group);
   if (!s.ctx.actor.isAdmin && (await s.tx.groups.roleIn(group.id, s.actor.id)) !== 'convener') fail('group.convenerOnly', { group: group.name });
   if ((group.rankedTies ?? DEFAULT_TIE_MODE) === c.ties) {

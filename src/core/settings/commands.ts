@@ -5,7 +5,7 @@ import { groupFlag, text, workspaceFlag } from '../commands/args.js';
 import { defineCommand } from '../commands/declare.js';
 import { setDigest, setDigestEmpty, setQuiet, setReminders } from '../commitments/service.js';
 import { setGroupTies } from '../proposals/ties.js';
-import { runSettingsCommand } from '../settings.js';
+import { setGroupCreation, setLocale, setReminderHours, setTimezone, showSettings } from '../settings.js';
 import type { View } from '../views/types.js';
 
 const scope = (workspace: boolean) => (workspace ? ('workspace' as const) : ('me' as const));
@@ -18,7 +18,7 @@ export const settingsShow = defineCommand({
   detail: 'cmd.detail.settings.show',
   examples: [{ text: 'settings' }],
   schema: z.object({}),
-  run: (s, c): Promise<View[]> => runSettingsCommand(s, c),
+  run: (s): Promise<View[]> => showSettings(s),
 });
 
 export const settingsLocale = defineCommand({
@@ -42,7 +42,7 @@ export const settingsLocale = defineCommand({
   schema: z
     .object({ locale: z.enum(['en', 'vi']), workspace: z.boolean().default(false) })
     .transform((v) => ({ locale: v.locale, scope: scope(v.workspace) })),
-  run: (s, c): Promise<View[]> => runSettingsCommand(s, c),
+  run: (s, c): Promise<View[]> => setLocale(s, c),
 });
 
 export const settingsTimezone = defineCommand({
@@ -66,7 +66,7 @@ export const settingsTimezone = defineCommand({
   schema: z
     .object({ timezone: text, workspace: z.boolean().default(false) })
     .transform((v) => ({ timezone: v.timezone, scope: scope(v.workspace) })),
-  run: (s, c): Promise<View[]> => runSettingsCommand(s, c),
+  run: (s, c): Promise<View[]> => setTimezone(s, c),
 });
 
 export const settingsReminder = defineCommand({
@@ -87,7 +87,7 @@ export const settingsReminder = defineCommand({
   detail: 'cmd.detail.settings.reminder',
   examples: [{ text: 'settings reminder 24' }, { text: 'settings reminder 0' }],
   schema: z.object({ hours: z.number().int() }),
-  run: (s, c): Promise<View[]> => runSettingsCommand(s, c),
+  run: (s, c): Promise<View[]> => setReminderHours(s, c.hours),
 });
 
 export const settingsReminders = defineCommand({
@@ -185,7 +185,7 @@ export const settingsGroupCreation = defineCommand({
   detail: 'cmd.detail.settings.groupCreation',
   examples: [{ text: 'settings group-creation admins' }, { text: 'settings group-creation anyone' }],
   schema: z.object({ policy: z.enum(['anyone', 'admins']) }),
-  run: (s, c): Promise<View[]> => runSettingsCommand(s, c),
+  run: (s, c): Promise<View[]> => setGroupCreation(s, c.policy),
 });
 
 export const settingsCommands = [

@@ -139,6 +139,12 @@ describe('private spaces', () => {
     fake.reset();
     serve({ roles: [everyone(PermissionFlagsBits.Administrator)], strangers: [stranger], removable: false });
     await expect(new DiscordMessenger(client).openPrivateSpace(workspace, request)).rejects.toThrow(/not part of the mediation is in the private thread and Concord could not remove them/);
+
+    fake.reset();
+    serve({ roles: [everyone(PermissionFlagsBits.Administrator)], strangers: [stranger], removable: false });
+    await expect(new DiscordMessenger(client).openPrivateSpace(workspace, { ...request, locale: 'vi' })).rejects.toThrow(
+      /^có người không thuộc buổi hòa giải đang ở trong chủ đề riêng tư và Concord không thể mời họ ra/,
+    );
   });
 
   it('checks who is in the thread before a later post, and posts nothing while a stranger cannot be removed', async () => {
@@ -165,7 +171,15 @@ describe('private spaces', () => {
     });
     const attempt = new DiscordMessenger(client).openPrivateSpace(workspace, request);
     await expect(attempt).rejects.toBeInstanceOf(MissingPermissionsError);
-    await expect(attempt).rejects.toThrow(`Concord is missing permissions in channel ${parent}: Create Private Threads, Send Messages in Threads.`);
+    await expect(attempt).rejects.toThrow(`Concord is missing permissions in <#${parent}>: Create Private Threads, Send Messages in Threads; ask a server admin to grant them to the Concord role`);
+    expect(fake.take().some((c) => c.method === 'POST')).toBe(false);
+  });
+
+  it('names the missing permissions in the language of the member who asked for the thread', async () => {
+    serve({ roles: [everyone(PermissionFlagsBits.ViewChannel)] });
+    const attempt = new DiscordMessenger(client).openPrivateSpace(workspace, { ...request, locale: 'vi' });
+    await expect(attempt).rejects.toMatchObject({ permissions: ['Tạo chủ đề riêng tư', 'Gửi tin nhắn trong chủ đề'] });
+    await expect(attempt).rejects.toThrow(`Concord thiếu quyền trong <#${parent}>: Tạo chủ đề riêng tư, Gửi tin nhắn trong chủ đề; hãy nhờ quản trị viên máy chủ cấp các quyền này cho vai trò Concord`);
     expect(fake.take().some((c) => c.method === 'POST')).toBe(false);
   });
 

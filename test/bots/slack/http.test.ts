@@ -2,6 +2,9 @@
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { HttpResponse } from 'msw';
+import { sql } from 'drizzle-orm';
+import { rowsOf } from '../../../src/db/client.js';
+import { TEST_DATABASE_URL } from '../../support/db.js';
 import { buttonClick, buttonsOf, deliver, homeOpened, interaction, member, RESPONSE_HOST, sign, slashCommand, TEAM, textOf, useSlack, viewSubmission } from './support.js';
 
 const t = useSlack({ fresh: true, check: 'fake and log' });
@@ -179,8 +182,9 @@ describe('requests Slack did not send', () => {
 });
 
 describe('the front door', () => {
-  it('acknowledges a command while the main thread is busy, and runs it once the main thread is free', async () => {
-    const d = slashCommand(alice, 'group create "Budget"');
+  /** Sends a command from another thread and blocks this one until it is answered or `ms` pass: [waited, status, hooks meanwhile]. */
+  const sendWhileBlocked = (text: string, ms: number): [string, number, number, () => Promise<number>] => {
+    const d = slashCommand(alice, text);
     const timestamp = Math.floor(Date.now() / 1000);
     // [done, status]
     const seen = new Int32Array(new SharedArrayBuffer(8));
@@ -199,12 +203,32 @@ describe('the front door', () => {
         },
       },
     );
-    // This thread blocks until the client has its answer: only the front door's own thread can have sent it.
-    const waited = Atomics.wait(seen, 0, 0, 10_000);
+    const waited = Atomics.wait(seen, 0, 0, ms);
     const status = Atomics.load(seen, 1);
     const ranMeanwhile = t.slack.hooks.length;
-    await client.terminate();
+    // Once this thread is free again: the status the client got in the end.
+    const settled = async () => {
+      while (Atomics.load(seen, 0) === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+      await client.terminate();
+      return Atomics.load(seen, 1);
+    };
+    return [waited, status, ranMeanwhile, settled];
+  };
+
+  it.runIf(TEST_DATABASE_URL)('on Postgres, stores and acknowledges a command while the main thread is busy, and runs it once the main thread is free', async () => {
+    // This thread blocks until the client has its answer: only the front door's own thread can have stored and sent it.
+    const [waited, status, ranMeanwhile, settled] = sendWhileBlocked('group create "Budget"', 10_000);
     expect([waited, status, ranMeanwhile]).toEqual(['ok', 200, 0]);
+    await settled();
+    await t.h.bot.idle();
+    expect(hookTexts()).toEqual([expect.stringContaining('Budget')]);
+  });
+
+  it.skipIf(TEST_DATABASE_URL)('on the embedded database, acknowledges a command only once the main thread has stored it', async () => {
+    // The embedded database lives on this thread: while it is blocked nothing can be stored, so nothing is acknowledged.
+    const [waited, , ranMeanwhile, settled] = sendWhileBlocked('group create "Budget"', 1_000);
+    expect([waited, ranMeanwhile]).toEqual(['timed-out', 0]);
+    expect(await settled()).toBe(200);
     await t.h.bot.idle();
     expect(hookTexts()).toEqual([expect.stringContaining('Budget')]);
   });
@@ -238,6 +262,31 @@ describe('retried deliveries', () => {
     expect(t.slack.hooks).toHaveLength(1);
     const updates = t.slack.of('chat.update');
     expect(textOf(updates.at(-1)!.params.blocks)).toContain('1 of 3 members');
+  });
+});
+
+describe('a double click', () => {
+  it('leaves one ballot, the later click’s, when a member clicks two choices at the same instant', async () => {
+    await budgetGroup(bao);
+    await t.h.send(slashCommand(alice, 'propose "Adopt" --rule majority'));
+    const [card] = t.slack.of('chat.postMessage');
+    const buttons = buttonsOf(card!.params.blocks);
+    const yes = buttons.find((b) => b.value === 'vote 1 yes')!;
+    const no = buttons.find((b) => b.value === 'vote 1 no')!;
+    t.slack.take();
+    // Both through the real endpoint at once; whichever was stored second is the later click.
+    const responses = await Promise.all([deliver(t.h.bot.port!, buttonClick(bao, yes)), deliver(t.h.bot.port!, buttonClick(bao, no))]);
+    expect(responses.map((r) => r.status)).toEqual([200, 200]);
+    await t.h.bot.idle();
+    const stored = rowsOf<{ payload: { body: { actions: Array<{ value: string }> } } }>(
+      await t.database.db.execute(sql`select payload from intake where member_key = ${`${TEAM.id}:${bao.id}`} order by id`),
+    );
+    const later = stored.at(-1)!.payload.body.actions[0]!.value.split(' ').at(-1);
+    const ballots = rowsOf<{ value: unknown }>(
+      await t.database.db.execute(sql`select b.value from ballots b join members m on m.id = b.member_id where m.external_id = ${bao.id}`),
+    );
+    expect(ballots).toHaveLength(1);
+    expect(JSON.stringify(ballots[0]!.value)).toContain(later);
   });
 });
 

@@ -146,6 +146,21 @@ it('keeps the mediation open and tells the requester which scope is missing', as
   expect(t.slack.hooks.map((x) => JSON.stringify(x.body))).toEqual([expect.stringMatching(/in progress/)]);
 });
 
+it('tells a requester who reads Vietnamese why the space cannot be opened, all in Vietnamese', async () => {
+  await t.h.send(slashCommand(convener, 'settings locale vi'));
+  t.slack.on('conversations.create', () => platformError('missing_scope', { needed: 'groups:write', provided: 'commands,chat:write' }));
+  try {
+    await mediate('Dòng ngân sách');
+    const told = t.slack.of('chat.postMessage').filter((p) => p.params.channel === `D${convener.id}`);
+    expect(told).toHaveLength(1);
+    const text = String(told[0]!.params.text);
+    expect(text).toMatch(/^Concord không mở được không gian riêng cho hòa giải #\d+: Ứng dụng Slack của Concord thiếu quyền groups:write: hãy thêm quyền này trong OAuth &amp; Permissions rồi cài lại ứng dụng \(Slack: conversations.create missing_scope\)\. Cuộc hòa giải vẫn mở/);
+    expect(text).not.toMatch(/lacks|scope:|reinstall/);
+  } finally {
+    await t.h.send(slashCommand(convener, 'settings locale en'));
+  }
+});
+
 describe('the messenger alone', () => {
   const messenger = () => new SlackMessenger(loadSlackConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: 'xapp-1-test' })!);
   const workspace = { platform: 'slack', externalId: 'T0CONCORD' };
@@ -160,9 +175,10 @@ describe('the messenger alone', () => {
     expect(withSuffix(channelName('x'.repeat(200)), '3fa2c1')).toMatch(/^x{73}-3fa2c1$/);
   });
 
-  it('says what a workspace admin has to change when Slack forbids the channel', async () => {
+  it('says what a workspace admin has to change when Slack forbids the channel, in the requester\'s language', async () => {
     t.slack.on('conversations.create', () => platformError('restricted_action'));
     await expect(messenger().openPrivateSpace(workspace, request)).rejects.toThrow(/workspace settings do not let apps create private channels/);
+    await expect(messenger().openPrivateSpace(workspace, { ...request, locale: 'vi' })).rejects.toThrow(/^cài đặt của workspace không cho ứng dụng tạo kênh riêng tư/);
   });
 
   it('invites one at a time when some members are in already, and never itself', async () => {

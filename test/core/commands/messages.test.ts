@@ -13,14 +13,14 @@ const { en, vi } = commandMessages;
 const placeholders = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '').sort();
 const coreDir = join(dirname(fileURLToPath(import.meta.url)), '../../../src/core');
 const sourceDir = join(coreDir, 'commands');
-/** The command grammar, and each feature's command declarations (`<feature>/commands.ts`). */
+/** The command grammar, and each feature's command declarations and fields (`<feature>/commands.ts`, `fields.ts`). */
 const sourceFiles = (): string[] => [
   ...readdirSync(sourceDir)
     .filter((f) => f.endsWith('.ts') && f !== 'messages.ts')
     .map((f) => join(sourceDir, f)),
   ...readdirSync(coreDir, { withFileTypes: true })
     .filter((d) => d.isDirectory() && d.name !== 'commands')
-    .map((d) => join(coreDir, d.name, 'commands.ts'))
+    .flatMap((d) => ['commands.ts', 'fields.ts'].map((f) => join(coreDir, d.name, f)))
     .filter((f) => existsSync(f)),
 ];
 
@@ -69,7 +69,7 @@ describe('commandMessages', () => {
         spec.detail,
         ...spec.args.map((a) => a.description),
         ...spec.flags.map((f) => f.description),
-        ...spec.examples.flatMap((e) => (e.note ? [e.note] : [])),
+        ...spec.examples.flatMap((e) => [e.note, e.sample].filter((k) => k !== undefined)),
       ];
       for (const key of keys) {
         expect(en[key], key).toBeDefined();

@@ -1,71 +1,36 @@
-// The command table: usage lines as documented, one entry per Command variant, no ambiguity.
+// The command declarations: usage lines as documented, one declaration per name and phrase, each with its help
+// (that their words are in both catalogs is checked in messages.test.ts).
 import { describe, expect, it } from 'vitest';
+import { usageLine } from '../../../src/core/commands/declare.js';
+import { helpText } from '../../../src/core/commands/help.js';
 import { COMMAND_SPECS, specByName } from '../../../src/core/commands/spec.js';
-import type { CommandName } from '../../../src/core/commands/types.js';
 import { parseCommand } from '../../../src/core/commands/parse.js';
 import { editDistance, closest } from '../../../src/core/commands/suggest.js';
-
-const ALL_NAMES: readonly CommandName[] = [
-  'help',
-  'group.create',
-  'group.join',
-  'group.leave',
-  'group.add',
-  'group.role',
-  'group.list',
-  'group.info',
-  'group.visibility',
-  'group.invite',
-  'group.uninvite',
-  'propose',
-  'vote',
-  'proposal.show',
-  'proposal.list',
-  'close',
-  'withdraw',
-  'outcome',
-  'decisions',
-  'audit',
-  'audit.verify',
-  'settings.show',
-  'settings.locale',
-  'settings.timezone',
-  'settings.reminder',
-  'settings.reminders',
-  'settings.quiet',
-  'settings.digest',
-  'settings.ties',
-  'settings.digest-empty',
-  'settings.groupCreation',
-  'commitment.accept',
-  'commitment.decline',
-  'commit',
-  'commitment.list',
-  'commitment.show',
-  'commitment.stats',
-  'done',
-  'extend',
-  'blocked',
-  'cancel',
-  'mediate',
-  'mediation.next',
-  'mediation.note',
-  'mediation.caucus',
-  'mediation.pause',
-  'mediation.resume',
-  'mediation.propose',
-  'mediation.accept',
-  'mediation.decline',
-  'mediation.close',
-  'mediation.list',
-  'mediation.show',
-];
+import { tEn } from './translate.js';
 
 describe('COMMAND_SPECS', () => {
-  it('has exactly one entry per command', () => {
-    expect(COMMAND_SPECS.map((s) => s.name).sort()).toEqual([...ALL_NAMES].sort());
+  it('has one declaration per name and per phrase', () => {
+    const names = COMMAND_SPECS.map((s) => s.name);
+    expect(new Set(names).size).toBe(names.length);
     const phrases = COMMAND_SPECS.map((s) => s.words.join(' '));
     expect(new Set(phrases).size).toBe(phrases.length);
+    for (const spec of COMMAND_SPECS) expect(specByName(spec.name), spec.name).toBe(spec);
+  });
+
+  it('gives every declaration a usage line generated from its words, arguments and flags', () => {
+    for (const spec of COMMAND_SPECS) {
+      expect(spec.usage, spec.name).toBe(usageLine(spec.words, spec.args, spec.flags));
+      expect(spec.usage.startsWith(spec.words.join(' ')), spec.name).toBe(true);
+      expect(spec.examples.length, spec.name).toBeGreaterThan(0);
+    }
+  });
+
+  it('gives every declaration a help page of its own', () => {
+    for (const spec of COMMAND_SPECS) {
+      const page = helpText(tEn, spec.words.join(' '));
+      expect(page, spec.name).toContain(`\`/concord ${spec.usage}\``);
+      expect(page, spec.name).toContain(tEn({ key: spec.detail }));
+    }
   });
 
   it('generates the documented usage lines', () => {

@@ -35,7 +35,7 @@ export function registerListeners(app: App, answers: SlackAnswers, store: Drizzl
 
   app.command(SLASH_COMMAND, async ({ command, ack, client, context }) => {
     await ack();
-    const origin: Origin = {
+    const origin: Origin = stored(context, {
       teamId: installedTeam(context, command.team_id),
       ...(command.team_id === (context.teamId ?? command.team_id) ? { teamName: command.team_domain } : {}),
       userId: command.user_id,
@@ -43,7 +43,7 @@ export function registerListeners(app: App, answers: SlackAnswers, store: Drizzl
       channelId: command.channel_id,
       channelName: command.channel_name,
       responseUrl: command.response_url,
-    };
+    });
     const text = decodeSlackText(command.text ?? '').trim();
     const key = `slack:command:${command.trigger_id}`;
     await answers.run(client, origin, async () => {
@@ -118,7 +118,7 @@ export function registerListeners(app: App, answers: SlackAnswers, store: Drizzl
 
   app.event('app_home_opened', async ({ event, body, client, context }) => {
     if (event.tab !== 'home') return;
-    const origin: Origin = { teamId: installedTeam(context, body.authorizations?.[0]?.team_id ?? body.team_id), userId: event.user, channelId: event.channel };
+    const origin: Origin = stored(context, { teamId: installedTeam(context, body.authorizations?.[0]?.team_id ?? body.team_id), userId: event.user, channelId: event.channel });
     const key = `slack:event:${body.event_id}`;
     await answers.run(client, origin, () => publishHome(answers, client, origin, key));
   });
@@ -215,19 +215,19 @@ function originOfAction(body: BlockAction, context: Context): Origin {
   // A button's `team` is the workspace that posted the card; `user.team_id` is the clicking member's own.
   const teamId = installedTeam(context, body.view?.app_installed_team_id ?? body.team?.id ?? body.user.team_id);
   const fromHome = body.view?.type === 'home';
-  return {
+  return stored(context, {
     teamId,
     ...(body.team?.domain && body.team.id === teamId ? { teamName: body.team.domain } : {}),
     userId: body.user.id,
     userName: body.user.username ?? body.user.name,
     ...(!fromHome && body.channel ? { channelId: body.channel.id, channelName: body.channel.name } : {}),
     ...(!fromHome && body.response_url ? { responseUrl: body.response_url } : {}),
-  };
+  });
 }
 
 function originOfView(body: ViewSubmitAction, meta: ModalMeta, context: Context): Origin {
   const teamId = installedTeam(context, body.view.app_installed_team_id ?? body.team?.id ?? body.user.team_id ?? body.view.team_id);
-  return {
+  return stored(context, {
     teamId,
     // A member of another organisation submits from their own team, whose domain is not the installed one's.
     ...(body.team?.domain && body.team.id === teamId ? { teamName: body.team.domain } : {}),
@@ -236,5 +236,25 @@ function originOfView(body: ViewSubmitAction, meta: ModalMeta, context: Context)
     ...(meta.channel ? { channelId: meta.channel } : {}),
     ...(meta.channelName ? { channelName: meta.channelName } : {}),
     ...(meta.responseUrl ? { responseUrl: meta.responseUrl } : {}),
+  });
+}
+
+/** Slack takes answers through a request's response URL for 30 minutes; a little less leaves time to send. */
+const RESPONSE_URL_MS = 29 * 60_000;
+
+/**
+ * The origin of a request as stored in the intake: one taken over after a crash answers even when core replays a
+ * reply it had already stored (the first answer may never have left), and past the response URL's half hour it
+ * answers by ephemeral or direct message instead.
+ */
+function stored(context: Context, origin: Origin, now = Date.now()): Origin {
+  const intake = context.intake as { attempts?: number; receivedAt?: string } | undefined;
+  if (!intake) return origin;
+  const receivedAt = intake.receivedAt ? Date.parse(intake.receivedAt) : now;
+  const { responseUrl, ...rest } = origin;
+  return {
+    ...rest,
+    ...(responseUrl && now - receivedAt < RESPONSE_URL_MS ? { responseUrl } : {}),
+    ...((intake.attempts ?? 1) > 1 ? { resumed: true } : {}),
   };
 }

@@ -2,7 +2,7 @@
 //
 // Vietnamese has no grammatical plural, so its `.one` variants repeat `.other`; keeping them lets
 // both catalogs hold exactly the same keys, which is what the parity test and translators rely on.
-import type { Catalog } from '../../i18n/types.js';
+import type { Catalog } from '../../i18n/catalog.js';
 
 const en = {
   'rule.name.consensus': 'Consensus',
