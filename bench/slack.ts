@@ -197,7 +197,7 @@ export async function benchSlack(opts: { durationMs: number; connections: number
           const config = loadSlackConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: load.apiUrl })!;
           const messenger = new SlackMessenger(config);
           // A fresh adapter per measurement: its users.info cache starts empty, as it would for new voters.
-          const bot = await startSlack({ core: host.app.core, config, logger, database: host.database, messenger, tick: () => host.app.scheduler.nudge(), port: 0 });
+          const bot = await startSlack({ core: host.app.core, config, logger, database: host.database, messenger, intake: host.app.intake, tick: () => host.app.scheduler.nudge(), port: 0 });
           try {
             log(`concord: ${kind}, ${connections} connections, proposal #${proposal}`);
             await load.clear();

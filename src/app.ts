@@ -76,7 +76,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     own: {
       [SWEEP_JOB.kind]: async (tx, _job, now) => {
         const swept = await runSweepJob(tx, now, retention);
-        if (swept.messages + swept.replies + swept.jobs > 0) logger.info({ ...swept }, 'deleted what outlived its retention');
+        if (swept.messages + swept.replies + swept.jobs + swept.requests > 0) logger.info({ ...swept }, 'deleted what outlived its retention');
       },
     },
   });

@@ -105,7 +105,7 @@ async function main(): Promise<number> {
         stops.push(() => slack.stop());
       }
       if (discordConfig && discordClient) {
-        const discord = await startDiscord({ core: app.core, config: discordConfig, logger: app.logger, client: discordClient, tick: () => app.scheduler.nudge() });
+        const discord = await startDiscord({ core: app.core, config: discordConfig, logger: app.logger, intake: app.intake, client: discordClient, tick: () => app.scheduler.nudge() });
         stops.push(() => discord.stop());
       }
       app.scheduler.start(config.SCHEDULER_CRON);

@@ -31,7 +31,7 @@ export interface DeliveryHandler {
 export const coreDeliveries: DeliveryHandler = {
   async delivered(tx, message, ref, now) {
     if (message.cardOf !== null && ref.messageId) {
-      await tx.updateProposal(message.cardOf, { messageRef: { channelId: ref.channelId, messageId: ref.messageId } });
+      await tx.proposals.update(message.cardOf, { messageRef: { channelId: ref.channelId, messageId: ref.messageId } });
       // Ballots may have arrived while the card was on its way: bring it up to date.
       await tx.jobs.schedule({ kind: 'proposal.card', key: jobKeys.card(message.cardOf), runAt: now, payload: { proposalId: message.cardOf } }, 'keep');
     }

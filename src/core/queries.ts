@@ -92,9 +92,9 @@ async function readableGroups(s: Session): Promise<GroupEntry[]> {
 
 /** The ballot form of a proposal; null when there is none the reader may read (missing, or in a private group closed to them). */
 export async function readBallotForm(s: Session, number: number): Promise<BallotForm | null> {
-  const p = await s.tx.findProposal(s.workspace.id, number);
+  const p = await s.tx.proposals.find(s.workspace.id, number);
   if (!p || !(await canReadFiledUnder(s.tx, p.groupId, readerOf(s)))) return null;
-  const hasVoted = !!(await s.tx.ballotOf(p.id, s.actor.id));
+  const hasVoted = !!(await s.tx.ballots.of(p.id, s.actor.id));
   const actions = p.status === 'open' ? ballotActions(p, s.t) : [];
   // Choice buttons come in the order of the rule's choices; a ballot that needs a form is one button without one.
   const values = actions.some((a) => a.input?.kind === 'ballot') ? [] : choicesFor(p.rule, p.config);
@@ -119,10 +119,10 @@ export async function readBallotForm(s: Session, number: number): Promise<Ballot
 /** Proposals the reader may read: open ones, or with `all` every status, newest first, as `proposals` lists them. */
 export async function readProposals(s: Session, all: boolean): Promise<ProposalEntry[]> {
   const excludeGroupIds = await hiddenGroupIds(s.tx, s.workspace.id, readerOf(s));
-  const proposals = await s.tx.listProposals(s.workspace.id, all ? { excludeGroupIds, limit: 50 } : { status: ['open'], excludeGroupIds, limit: 50 });
+  const proposals = await s.tx.proposals.list(s.workspace.id, all ? { excludeGroupIds, limit: 50 } : { status: ['open'], excludeGroupIds, limit: 50 });
   const entries: ProposalEntry[] = [];
   for (const p of proposals) {
-    entries.push({ number: p.number, title: p.title, status: p.status, rule: p.rule, voted: !!(await s.tx.ballotOf(p.id, s.actor.id)) });
+    entries.push({ number: p.number, title: p.title, status: p.status, rule: p.rule, voted: !!(await s.tx.ballots.of(p.id, s.actor.id)) });
   }
   return entries;
 }

@@ -128,7 +128,7 @@ export class Concord {
         // Each command runs with the handler of its own declaration.
         const views = await runDeclared(session, parsed.command);
         const reply: Reply = { ok: true, locale: session.locale, views };
-        await tx.saveReply(session.workspace.id, ctx.idempotencyKey, reply);
+        await tx.idempotency.saveReply(session.workspace.id, ctx.idempotencyKey, reply);
         return reply;
       });
     } catch (error) {
@@ -146,7 +146,7 @@ export class Concord {
   }
 
   private async replay(workspaceId: number, key: string, locale: Locale): Promise<Reply> {
-    const stored = (await this.opts.store.transaction((tx) => tx.storedReply(workspaceId, key))) as Reply | null;
+    const stored = (await this.opts.store.transaction((tx) => tx.idempotency.storedReply(workspaceId, key))) as Reply | null;
     return stored ? { ...stored, replayed: true } : { ok: true, locale, views: [], replayed: true };
   }
 

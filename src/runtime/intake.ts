@@ -58,6 +58,8 @@ export class Intake {
   /** The work of one source's rows; taken-over rows of a source run only on an instance that handles it. */
   handle(source: IntakeSource, handler: IntakeHandler): void {
     this.handlers.set(source, handler);
+    // Registered after start-up (one adapter starts after another): its rows left over are taken over now too.
+    if (this.timer) void this.sweep(this.opts.soleInstance === true);
   }
 
   /**

@@ -1,10 +1,17 @@
-// Housekeeping: delivered messages, stored replies and finished jobs are deleted once their own short retention has passed.
+// Housekeeping: delivered messages, stored replies, finished jobs and handled platform requests are deleted once their own
+// short retention has passed.
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Db, type DbTx } from '../db/client.js';
 
 /** The job that sweeps; it schedules its next run in the transaction that completes it. */
 export const SWEEP_JOB = { kind: 'data.sweep', key: 'data:sweep' } as const;
 const SWEEP_EVERY_MS = 3_600_000;
+/**
+ * A handled platform request is kept an hour: long past Slack's retries and the five minutes a signed request stays
+ * valid (older ones are refused by their timestamp), and short, since it holds what the member sent and, for Discord,
+ * the interaction's token.
+ */
+const INTAKE_KEEP_MS = 3_600_000;
 
 export interface Retention {
   /** Hours a delivered (or given-up) message, and a finished job, is kept. */
@@ -17,6 +24,7 @@ export interface Swept {
   messages: number;
   replies: number;
   jobs: number;
+  requests: number;
 }
 
 /** Deletes what has outlived its retention at `now`. Pending and in-flight messages and jobs are never touched. */
@@ -33,7 +41,9 @@ export async function sweep(db: Db | DbTx, now: Date, retention: Retention): Pro
   const jobs = rowsOf(
     await db.execute(sql`delete from jobs where status in ('done', 'cancelled') and coalesce(done_at, run_at) < ${outboxCut}::timestamptz returning id`),
   );
-  return { messages: messages.length, replies: replies.length, jobs: jobs.length };
+  const intakeCut = new Date(now.getTime() - INTAKE_KEEP_MS).toISOString();
+  const requests = rowsOf(await db.execute(sql`delete from intake where status <> 'running' and received_at < ${intakeCut}::timestamptz returning id`));
+  return { messages: messages.length, replies: replies.length, jobs: jobs.length, requests: requests.length };
 }
 
 /** Runs one sweep and books the next, in the job's own transaction. */

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { rowsOf } from '../../src/db/client.js';
+import { sweep } from '../../src/runtime/retention.js';
 import { openTestDatabase, type TestDatabase } from '../support/db.js';
 import { createHarness, DAY, HOUR, type Harness } from '../support/harness.js';
 
@@ -110,6 +111,24 @@ describe('delivered messages and stored replies', () => {
     expect(config.REPLY_RETENTION_HOURS).toBe(24);
     expect(() => loadConfig({ REPLY_RETENTION_HOURS: '0' })).toThrow(ConfigError);
     expect(() => loadConfig({ OUTBOX_RETENTION_HOURS: 'a week' })).toThrow(/OUTBOX_RETENTION_HOURS/);
+  });
+});
+
+describe('handled platform requests', () => {
+  it('are deleted an hour after they came in; requests still being handled stay', async () => {
+    await database.reset();
+    const insert = (key: string, status: string, agoMs: number) =>
+      database.db.execute(sql`
+        insert into intake (source, request_key, member_key, payload, status, received_at)
+        values ('slack', ${key}, 'T:U', '{"text":"vote 1 yes"}'::jsonb, ${status}, now() - make_interval(secs => ${agoMs / 1000}::float8))`);
+    await insert('old-done', 'done', 2 * HOUR);
+    await insert('old-failed', 'failed', 2 * HOUR);
+    await insert('old-running', 'running', 2 * HOUR);
+    await insert('recent-done', 'done', HOUR / 2);
+    const swept = await sweep(database.db, new Date(), { outboxHours: 72, replyHours: 24 });
+    expect(swept.requests).toBe(2);
+    const left = rowsOf<{ request_key: string }>(await database.db.execute(sql`select request_key from intake order by request_key`));
+    expect(left.map((r) => r.request_key)).toEqual(['old-running', 'recent-done']);
   });
 });
 

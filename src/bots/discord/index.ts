@@ -5,6 +5,7 @@ import type { DiscordConfig } from './config.js';
 import { InteractionHandler } from './interactions.js';
 import { DiscordMessenger } from './messenger.js';
 import type { TickOutcome } from '../../core/ports.js';
+import type { Intake } from '../../runtime/intake.js';
 
 export { loadDiscordConfig, type DiscordConfig } from './config.js';
 export { DiscordMessenger, MissingPermissionsError } from './messenger.js';
@@ -36,18 +37,27 @@ export interface DiscordAdapter {
 }
 
 /**
- * Connects to Discord and answers interactions through `core`. Pass the client that the messenger
- * given to createApp was built on, or let one be made here and add `messenger` afterwards.
+ * Connects to Discord and answers interactions through `core`, each stored in `intake` before it is acknowledged.
+ * Pass the client that the messenger given to createApp was built on, or let one be made here and add `messenger`
+ * afterwards. Interactions a stopped process left unfinished are taken over once the client is connected.
  */
-export async function startDiscord(opts: { core: Pick<Concord, 'execute'>; config: DiscordConfig; logger: Logger; client?: Client; tick?: () => Promise<TickOutcome | void> }): Promise<DiscordAdapter> {
+export async function startDiscord(opts: {
+  core: Pick<Concord, 'execute'>;
+  config: DiscordConfig;
+  logger: Logger;
+  intake: Intake;
+  client?: Client;
+  tick?: () => Promise<TickOutcome | void>;
+}): Promise<DiscordAdapter> {
   const client = opts.client ?? createDiscordClient(opts.config);
-  const handler = new InteractionHandler({ core: opts.core, logger: opts.logger, ...(opts.config.guildId ? { guildId: opts.config.guildId } : {}), ...(opts.tick ? { tick: opts.tick } : {}) });
+  const handler = new InteractionHandler({ core: opts.core, logger: opts.logger, intake: opts.intake, ...(opts.config.guildId ? { guildId: opts.config.guildId } : {}), ...(opts.tick ? { tick: opts.tick } : {}) });
   handler.attach(client);
   client.on(Events.Error, (error) => opts.logger.error({ err: error }, 'discord client error'));
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
   await client.login(opts.config.token);
   await ready;
   opts.logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'connected to Discord');
+  opts.intake.start();
   return {
     client,
     messenger: new DiscordMessenger(client),

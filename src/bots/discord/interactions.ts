@@ -7,6 +7,7 @@ import {
   MessageFlags,
   PermissionFlagsBits,
   Routes,
+  type APIInteraction,
   type AutocompleteInteraction,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
@@ -21,11 +22,14 @@ import type { Locale } from '../../core/i18n/types.js';
 import type { TickOutcome } from '../../core/ports.js';
 import type { Concord, Logger, Reply } from '../../core/service.js';
 import { notice } from '../../core/views/types.js';
+import type { Admission, Intake, IntakeRow } from '../../runtime/intake.js';
 import { appendFlags, appendText, ballotText, proposalOfVote, quote } from './command-line.js';
 import { completionFor, nativeToLine, type Completion, type GivenOption } from './commands.js';
 import { decodeId, type Ref } from './custom-ids.js';
+import { discordIntakeRequest, interactionOf, resumeDeferred, senderOf, TOKEN_MS } from './intake.js';
 import { LIMITS, cut } from './limits.js';
 import { discordText, localeOf } from './messages.js';
+import { DiscordMessenger } from './messenger.js';
 import { amountsModal, amountsText, ballotOf, formModal, modalId, rankStep, reasonModal, type Ballot } from './modals.js';
 import { MENU_ID, renderViews, type DiscordMessage } from './render.js';
 
@@ -36,6 +40,11 @@ export interface InteractionOptions {
   /** A stand-in core may answer commands only: a menu or form then fails as an unexpected error would. */
   core: InteractionCore;
   logger: Logger;
+  /**
+   * Where each interaction is stored before it is acknowledged, and from which one left unfinished by a process that
+   * stopped is answered after all.
+   */
+  intake: Intake;
   /** How long to wait for core before deferring. Discord drops answers after 3 s; network time comes out of that. */
   ackAfterMs?: number;
   /** The server of a single-server setup: commands and clicks in DMs act there. */
@@ -59,6 +68,9 @@ interface Who {
 }
 
 const TIMEOUT = Symbol('timeout');
+
+/** Gateway payloads kept until discord.js hands over their interaction (it may queue packets while it starts). */
+const MAX_RAWS = 1000;
 
 function within<T>(work: Promise<T>, ms: number): Promise<T | typeof TIMEOUT> {
   let timer: NodeJS.Timeout | undefined;
@@ -84,6 +96,12 @@ export class InteractionHandler {
   private readonly pending = new Set<Promise<void>>();
   private readonly suggestions = new Map<string, { at: number; found: Promise<unknown> }>();
   private readonly members = new Map<string, number>();
+  /** Interactions as the gateway sent them, until their discord.js object arrives: what the intake stores. */
+  private readonly raws = new Map<string, APIInteraction>();
+  /** When each live interaction arrived: Discord's three seconds run from then, storing it included. */
+  private readonly arrived = new WeakMap<Interaction, number>();
+  /** Interactions answered after a takeover. */
+  private readonly resumed = new WeakSet<Interaction>();
 
   constructor(private readonly opts: InteractionOptions) {}
 
@@ -107,11 +125,77 @@ export class InteractionHandler {
   /** Interactions being answered: a follow-up waits for the answer it follows. */
   private readonly answered = new Map<string, Promise<void>>();
 
+  /**
+   * Answers the client's interactions, each stored before anything acknowledges it, and registers the work of stored
+   * interactions taken over after a process stopped (the caller starts the intake).
+   */
   attach(client: Client): void {
-    client.on(Events.InteractionCreate, (interaction) => {
-      const work = this.handle(interaction).finally(() => this.pending.delete(work));
-      this.pending.add(work);
+    client.on(Events.Raw, (packet: { t?: string | null; d?: unknown }) => {
+      if (packet.t !== 'INTERACTION_CREATE' || !packet.d) return;
+      const raw = packet.d as APIInteraction;
+      if (this.raws.size >= MAX_RAWS) this.raws.delete(this.raws.keys().next().value!);
+      this.raws.set(raw.id, raw);
     });
+    client.on(Events.InteractionCreate, (interaction) => {
+      this.arrived.set(interaction, Date.now());
+      const raw = this.raws.get(interaction.id);
+      this.raws.delete(interaction.id);
+      this.track(this.receive(interaction, raw));
+    });
+    const messenger = new DiscordMessenger(client);
+    this.opts.intake.handle('discord', (row) => this.resume(client, messenger, row));
+  }
+
+  private track(work: Promise<void>): void {
+    const tracked = work.finally(() => this.pending.delete(tracked));
+    this.pending.add(tracked);
+  }
+
+  /**
+   * Stores a live interaction, then answers it. Autocomplete only suggests and is not stored. An interaction Discord
+   * delivered before (the gateway may send one again after a reconnection) is answered by its first delivery. When
+   * it cannot be stored nothing is run, and the member is told so.
+   */
+  private async receive(interaction: Interaction, raw: APIInteraction | undefined): Promise<void> {
+    if (interaction.isAutocomplete() || !interaction.isRepliable()) return this.handle(interaction);
+    let admission: Admission;
+    try {
+      if (!raw) throw new Error('the interaction arrived without its gateway payload');
+      admission = await this.opts.intake.admit(discordIntakeRequest(raw));
+    } catch (error) {
+      const errorId = randomUUID().slice(0, 8);
+      this.opts.logger.error({ err: error, errorId, interaction: interaction.id }, 'discord interaction could not be stored');
+      await this.tellFailure(interaction, errorId);
+      return;
+    }
+    if (admission.verdict !== 'new') return;
+    // Discord's three seconds are running: the answer cannot wait for the member's earlier interactions.
+    await this.opts.intake.run(admission.row, () => this.handle(interaction), { inOrder: false });
+  }
+
+  /**
+   * A stored interaction taken over after the process that received it stopped: run again (core answers a command
+   * it ran before with the reply it stored) and answered as a deferred one, through the interaction's token while it
+   * lasts, then by direct message. An answer that reaches the member nowhere throws, so the intake tries again later.
+   */
+  private async resume(client: Client, messenger: DiscordMessenger, row: IntakeRow): Promise<void> {
+    const raw = row.payload as APIInteraction;
+    const interaction = interactionOf(client, raw);
+    const member = senderOf(raw);
+    if (!interaction || !member) return;
+    let undelivered: unknown = null;
+    const live = Date.now() - row.receivedAt.getTime() < TOKEN_MS;
+    resumeDeferred(interaction, live, async (message) => {
+      try {
+        await messenger.dmMessages(member, [message]);
+      } catch (error) {
+        undelivered ??= error;
+        throw error;
+      }
+    });
+    this.resumed.add(interaction);
+    await this.handle(interaction);
+    if (undelivered) throw undelivered;
   }
 
   /** Resolves when every interaction received so far has been answered. */
@@ -128,16 +212,19 @@ export class InteractionHandler {
     } catch (error) {
       const errorId = randomUUID().slice(0, 8);
       this.opts.logger.error({ err: error, errorId, interaction: interaction.id, type: interaction.type }, 'discord interaction failed');
-      if (interaction.isRepliable() && !interaction.replied) {
-        const t = discordText(localeOf(interaction.locale));
-        const body = { embeds: [{ description: `❌ ${t('discord.failed', { id: errorId })}`, color: 0xed4245 }], components: [] };
-        try {
-          if (interaction.deferred) await interaction.editReply(body);
-          else await interaction.reply({ ...body, flags: EPHEMERAL });
-        } catch (replyError) {
-          this.opts.logger.warn({ err: replyError, errorId }, 'could not tell the member about a failure');
-        }
-      }
+      await this.tellFailure(interaction, errorId);
+    }
+  }
+
+  private async tellFailure(interaction: Interaction, errorId: string): Promise<void> {
+    if (!interaction.isRepliable() || interaction.replied) return;
+    const t = discordText(localeOf(interaction.locale));
+    const body = { embeds: [{ description: `❌ ${t('discord.failed', { id: errorId })}`, color: 0xed4245 }], components: [] };
+    try {
+      if (interaction.deferred) await interaction.editReply(body);
+      else await interaction.reply({ ...body, flags: EPHEMERAL });
+    } catch (replyError) {
+      this.opts.logger.warn({ err: replyError, errorId }, 'could not tell the member about a failure');
     }
   }
 
@@ -216,7 +303,9 @@ export class InteractionHandler {
   private views(reply: Reply, interaction?: Answerable): DiscordMessage[] {
     if (reply.ok && !reply.replayed && this.opts.tick) this.nudge(this.opts.tick, interaction, reply.locale);
     const views = reply.views.length ? reply.views : [{ type: 'notice' as const, tone: 'success' as const, text: '✓' }];
-    return renderViews(views, { locale: reply.locale });
+    // An answer given after a takeover may go by direct message, where clicks carry no server: its buttons carry it.
+    const guildId = interaction && this.resumed.has(interaction) ? (interaction.guildId ?? undefined) : undefined;
+    return renderViews(views, { locale: reply.locale, ...(guildId ? { guildId } : {}) });
   }
 
   /**
@@ -237,7 +326,7 @@ export class InteractionHandler {
   private async answerNow(interaction: Answerable, mode: Mode, work: Promise<DiscordMessage[]>): Promise<void> {
     work.catch(() => {});
     const canUpdate = mode === 'update' && (interaction.isMessageComponent() || (interaction.isModalSubmit() && interaction.isFromMessage()));
-    let messages = await within(work, this.opts.ackAfterMs ?? 2000);
+    let messages = await within(work, this.ackWithin(interaction));
     if (messages === TIMEOUT) {
       if (canUpdate) await interaction.deferUpdate();
       else await interaction.deferReply({ flags: EPHEMERAL });
@@ -249,6 +338,12 @@ export class InteractionHandler {
     else if (canUpdate) await interaction.update(body);
     else await interaction.reply({ ...body, flags: EPHEMERAL });
     for (const message of rest) await interaction.followUp({ ...message, flags: EPHEMERAL, allowedMentions: NO_PINGS });
+  }
+
+  /** How long core may still take before the interaction must be acknowledged; Discord's clock started when it arrived. */
+  private ackWithin(interaction: Interaction): number {
+    const since = Date.now() - (this.arrived.get(interaction) ?? Date.now());
+    return Math.max(0, (this.opts.ackAfterMs ?? 2000) - since);
   }
 
   private run(interaction: Answerable, who: Who, line: string, mode: Mode = 'reply'): Promise<void> {
@@ -359,7 +454,7 @@ export class InteractionHandler {
     if (proposal === null) return this.unknown(interaction);
     const t = discordText(who.locale);
     // A modal must be the first answer, so the ballot has to be read before Discord's deadline.
-    const found = await within(this.ballot(interaction, who, proposal), this.opts.ackAfterMs ?? 2000);
+    const found = await within(this.ballot(interaction, who, proposal), this.ackWithin(interaction));
     if (found === TIMEOUT) {
       await interaction.reply({ embeds: [{ description: `⏳ ${t('discord.ballot.slow')}`, color: 0xfee75c }], flags: EPHEMERAL });
       return;

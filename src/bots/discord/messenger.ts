@@ -72,14 +72,19 @@ export class DiscordMessenger implements Messenger {
   }
 
   async dm(workspace: Workspace, memberExternalId: string, view: View): Promise<MessageRef> {
+    // Clicks in a DM carry no server, so the buttons carry it.
+    return this.dmMessages(memberExternalId, renderViews([view], { guildId: workspace.externalId }));
+  }
+
+  /** Messages already rendered, sent to a member by direct message (their buttons must carry the server). */
+  async dmMessages(memberExternalId: string, messages: DiscordMessage[]): Promise<MessageRef> {
     let channelId = this.dmChannels.get(memberExternalId);
     if (!channelId) {
       const channel = (await this.rest.post(Routes.userChannels(), { body: { recipient_id: memberExternalId } })) as { id: string };
       channelId = channel.id;
       this.dmChannels.set(memberExternalId, channelId);
     }
-    // Clicks in a DM carry no server, so the buttons carry it.
-    return this.send(channelId, renderViews([view], { guildId: workspace.externalId }));
+    return this.send(channelId, messages);
   }
 
   private async me(): Promise<string> {

@@ -92,10 +92,10 @@ class ScopeResolver {
       case 'group':
         return { groupId: n, rule: null };
       case 'proposal': {
-        const p = await tx.findProposal(workspace.id, n);
+        const p = await tx.proposals.find(workspace.id, n);
         if (!p) return null;
         // Whether the reader voted matters only while hidden results are still hidden.
-        const readerHasVoted = p.status === 'open' && p.hideResults === 'until-vote' ? !!(await tx.ballotOf(p.id, this.reader.memberId)) : false;
+        const readerHasVoted = p.status === 'open' && p.hideResults === 'until-vote' ? !!(await tx.ballots.of(p.id, this.reader.memberId)) : false;
         return { groupId: p.groupId, rule: p.rule, proposal: { anonymous: p.anonymous, hideResults: p.hideResults, status: p.status, readerHasVoted } };
       }
       case 'commitment': {
@@ -178,12 +178,12 @@ interface FoundReceipt {
 async function findReceipt(s: Session, text: string): Promise<FoundReceipt> {
   const parsed = parseReceipt(text);
   if (!parsed) return fail('audit.receipt.invalid', { receipt: text });
-  const p = await s.tx.findProposal(s.workspace.id, parsed.number);
-  const salt = p?.anonymous ? await s.tx.ballotSalt(p.id) : null;
+  const p = await s.tx.proposals.find(s.workspace.id, parsed.number);
+  const salt = p?.anonymous ? await s.tx.proposals.ballotSalt(p.id) : null;
   if (!p || !salt) return fail('audit.receipt.notFound', { number: parsed.number });
   const entry = await s.tx.audit.entryWithData(s.workspace.id, `proposal:${p.number}`, 'voter', voterCommitment(salt, s.actor.id, parsed.nonce));
   if (!entry || !BALLOT_ACTIONS.has(entry.action)) return fail('audit.receipt.notFound', { number: parsed.number });
-  const ballot = await s.tx.ballotOf(p.id, s.actor.id);
+  const ballot = await s.tx.ballots.of(p.id, s.actor.id);
   return { number: p.number, entry, current: !!ballot && holdsBallot(salt, parsed.nonce, ballot.value, entry.data) };
 }
 

@@ -58,7 +58,7 @@ export async function commit(s: Session, c: NewCommitment): Promise<View[]> {
   let group = c.group ? await resolveGroup(s, c.group) : null;
   let proposalId: number | null = null;
   if (c.proposal !== undefined) {
-    const p = await s.tx.findProposal(s.workspace.id, c.proposal);
+    const p = await s.tx.proposals.find(s.workspace.id, c.proposal);
     if (!p || !(await canReadFiledUnder(s.tx, p.groupId, readerOf(s)))) return fail('proposal.notFound', { number: c.proposal });
     proposalId = p.id;
     // What follows from a private group's decision stays with that group unless a group is named.
@@ -412,7 +412,7 @@ interface Display {
 export async function commitmentCard(tx: Tx, c: Commitment, d: Display): Promise<CardView> {
   const owners = await tx.commitments.owners(c.id);
   const group = c.groupId ? (await tx.groups.get(c.groupId)).name : null;
-  const p = c.proposalId ? await tx.getProposal(c.proposalId) : null;
+  const p = c.proposalId ? await tx.proposals.get(c.proposalId) : null;
   return buildCommitmentCard(c, owners, { group, proposal: p ? `#${p.number} ${p.title}` : null }, d);
 }
 
@@ -514,7 +514,7 @@ export async function runCommitmentReminders(tx: Tx, jobs: Extract<CommitmentJob
     if (!workspaces.has(c.workspaceId)) workspaces.set(c.workspaceId, await tx.workspaces.get(c.workspaceId));
     if (c.groupId && !groups.has(c.groupId)) groups.set(c.groupId, (await tx.groups.get(c.groupId)).name);
     if (c.proposalId && !proposals.has(c.proposalId)) {
-      const p = await tx.getProposal(c.proposalId);
+      const p = await tx.proposals.get(c.proposalId);
       proposals.set(c.proposalId, p ? `#${p.number} ${p.title}` : null);
     }
     const display = memberDisplay(owner, workspaces.get(c.workspaceId)!, now);
@@ -584,11 +584,11 @@ async function runDigest(tx: Tx, groupId: number, now: Date): Promise<void> {
   const weekAgo = new Date(now.getTime() - 7 * 86_400_000);
   const weekAhead = new Date(now.getTime() + 7 * 86_400_000);
 
-  const decided = (await tx.listProposals(workspace.id, { status: ['closed'], groupIds: [groupId], limit: 20 })).filter((p) => p.closedAt && p.closedAt > weekAgo);
-  const open = await tx.listProposals(workspace.id, { status: ['open'], groupIds: [groupId], limit: 20 });
+  const decided = (await tx.proposals.list(workspace.id, { status: ['closed'], groupIds: [groupId], limit: 20 })).filter((p) => p.closedAt && p.closedAt > weekAgo);
+  const open = await tx.proposals.list(workspace.id, { status: ['open'], groupIds: [groupId], limit: 20 });
   const openLines: string[] = [];
   for (const p of open) {
-    const waiting = await tx.nonVoters(p.id);
+    const waiting = await tx.proposals.nonVoters(p.id);
     // Who has not voted is public for open ballots; for anonymous ones only the count is shown.
     const who = p.anonymous || waiting.length === 0 ? '' : `: ${mentionList(waiting.map((m) => m.displayName))}`;
     openLines.push(`#${p.number} ${p.title} — ${t({ key: 'digest.notVoted', params: { count: waiting.length } })}${who}`);

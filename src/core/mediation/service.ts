@@ -181,7 +181,7 @@ export async function requestMediation(s: Session, c: MediationRequest): Promise
   if (!mediator) fail('mediation.noMediator');
   let proposalId: number | null = null;
   if (c.proposal !== undefined) {
-    const p = await s.tx.findProposal(s.workspace.id, c.proposal);
+    const p = await s.tx.proposals.find(s.workspace.id, c.proposal);
     if (!p || !(await canReadFiledUnder(s.tx, p.groupId, readerOf(s)))) return fail('proposal.notFound', { number: c.proposal });
     proposalId = p.id;
   }

@@ -181,7 +181,7 @@ export const proposalShow = defineCommand({
   schema: z.object({ proposal: id }),
   run: async (s, c): Promise<View[]> => {
     const p = await requireProposal(s, c.proposal);
-    const ballot = await s.tx.ballotOf(p.id, s.actor.id);
+    const ballot = await s.tx.ballots.of(p.id, s.actor.id);
     return [await buildCard(s.tx, p, { locale: s.locale, timezone: s.timezone, now: s.now, viewerHasVoted: !!ballot, showVoters: true })];
   },
 });

@@ -16,6 +16,7 @@ import { parseBallot, tally } from './rules/index.js';
 import { mediationOffer } from '../mediation/service.js';
 import { DEFAULT_TIE_MODE, type Ballot, type BallotValue, type RuleConfig, type TallyInput, type TallyResult, type TieMode } from './rules/types.js';
 import { newBallotSalt, sealBallot } from '../audit/receipts.js';
+import { voteEntry } from './vote.js';
 
 export const jobKeys = {
   close: (id: number) => `proposal:${id}:close`,
@@ -54,8 +55,8 @@ export async function propose(s: Session, c: ProposeFields): Promise<View[]> {
 
   // Fixed now, so the result can be recounted the same way however the group's setting changes later.
   const ties: TieMode = c.rule === 'ranked' ? (c.ties ?? group.rankedTies ?? DEFAULT_TIE_MODE) : DEFAULT_TIE_MODE;
-  const number = await s.tx.nextProposalNumber(s.workspace.id);
-  const proposal = await s.tx.insertProposal({
+  const number = await s.tx.proposals.nextNumber(s.workspace.id);
+  const proposal = await s.tx.proposals.insert({
     workspaceId: s.workspace.id,
     number,
     groupId: group.id,
@@ -75,7 +76,7 @@ export async function propose(s: Session, c: ProposeFields): Promise<View[]> {
     channelId: group.channelId,
     createdAt: s.now,
   });
-  await s.tx.insertElectorate(proposal.id, voters);
+  await s.tx.proposals.insertElectorate(proposal.id, voters);
   await s.tx.audit.append(s.workspace.id, s.now, {
     actorId: s.actor.id,
     action: 'proposal.created',
@@ -95,7 +96,7 @@ export async function propose(s: Session, c: ProposeFields): Promise<View[]> {
 
   const card = await buildCard(s.tx, proposal, groupDisplay(s.workspace, s.now));
   await s.tx.outbox.enqueue({ workspaceId: s.workspace.id, target: { kind: 'post', channelId: group.channelId }, view: card, cardOf: proposal.id }, s.now);
-  await s.tx.updateProposal(proposal.id, { cardHash: hashView(card) });
+  await s.tx.proposals.update(proposal.id, { cardHash: hashView(card) });
   if (closesAt) {
     await s.tx.jobs.schedule({ kind: 'proposal.close', key: jobKeys.close(proposal.id), runAt: closesAt, payload: { proposalId: proposal.id } }, 'replace');
     const reminderAt = new Date(closesAt.getTime() - s.workspace.reminderHours * 3_600_000);
@@ -111,11 +112,11 @@ export async function propose(s: Session, c: ProposeFields): Promise<View[]> {
   ];
 }
 
-/** The same job scheduleCardRefresh schedules, for castBallot to schedule in its own statement. */
+/** The same job scheduleCardRefresh schedules, for a cast to schedule in its own statement. */
 const cardRefreshJob = (proposalId: number, now: Date): NewJob => ({ kind: 'proposal.card', key: jobKeys.card(proposalId), runAt: now, payload: { proposalId } });
 
 export async function vote(s: Session, c: VoteFields): Promise<View[]> {
-  const target = await s.tx.proposalForVoter(s.workspace.id, c.proposal, s.actor.id);
+  const target = await s.tx.proposals.forVoter(s.workspace.id, c.proposal, s.actor.id);
   if (!target) return fail('proposal.notFound', { number: c.proposal });
   const p = target.proposal;
   // Electors of a private group's proposal are still its members. Anyone else may be outside it: before
@@ -134,7 +135,7 @@ export async function vote(s: Session, c: VoteFields): Promise<View[]> {
   if (!parsed.ok) throw new DomainError(parsed.error);
   const reason = c.reason?.trim() ? c.reason.trim() : null;
   // The same ballot again changes nothing: no "changed" audit entry, no card refresh.
-  const mine = await s.tx.ballotOf(p.id, s.actor.id);
+  const mine = await s.tx.ballots.of(p.id, s.actor.id);
   if (mine && mine.reason === reason && canonical(mine.value) === canonical(parsed.value)) {
     return [notice('info', s.t({ key: 'vote.alreadyCast', params: { number: p.number, choice: describeBallot(s, parsed.value) } }))];
   }
@@ -142,28 +143,13 @@ export async function vote(s: Session, c: VoteFields): Promise<View[]> {
   const sealed = p.anonymous ? sealBallot(await ballotSaltOf(s, p), p.number, s.actor.id, parsed.value) : null;
   // Locks the workspace, then writes the ballot (one row per member), its audit entry and the card
   // refresh, all in one statement: the lock is held from here to COMMIT, which is kept short.
-  const cast = await s.tx.castBallot({
-    workspaceId: s.workspace.id,
-    proposalId: p.id,
-    memberId: s.actor.id,
-    value: parsed.value,
-    reason,
-    at: s.now,
-    audit: {
-      subject: `proposal:${p.number}`,
-      data: sealed ? sealed.data : { value: parsed.value, reason },
-      action: { cast: 'ballot.cast', changed: 'ballot.changed' },
-      ...(sealed ? { actorId: null } : {}),
-    },
-    job: cardRefreshJob(p.id, s.now),
-    seen: target.seen,
-  });
+  const cast = await s.tx.ballots.cast(voteEntry(p, s.actor.id, { value: parsed.value, reason }, s.now, sealed), { job: cardRefreshJob(p.id, s.now), seen: target.seen });
   const { changed } = cast;
   // The status comes back current as of the lock: a close that committed meanwhile rolls this ballot back.
   if (cast.status !== 'open') fail(cast.status === 'closed' ? 'vote.closed' : 'vote.withdrawn', { number: p.number });
   // Near the end of a vote, only a statement sent after the lock sees every ballot committed
   // meanwhile, so the last voter always sees everyone and closes the proposal.
-  const everyoneVoted = !cast.othersYetToVote && (await s.tx.voteProgress(p.id)).everyoneVoted;
+  const everyoneVoted = !cast.othersYetToVote && (await s.tx.ballots.progress(p.id)).everyoneVoted;
   const views: View[] = [
     notice('success', s.t({ key: changed ? 'vote.changed' : 'vote.recorded', params: { number: p.number, choice: describeBallot(s, parsed.value) } })),
   ];
@@ -184,11 +170,11 @@ const canonical = (value: unknown): string =>
   );
 /** The proposal's ballot secret; proposals from before secrets existed get theirs on their first ballot. */
 async function ballotSaltOf(s: Session, p: Proposal): Promise<string> {
-  const salt = await s.tx.ballotSalt(p.id);
+  const salt = await s.tx.proposals.ballotSalt(p.id);
   if (salt) return salt;
   // Under the workspace lock, as a close takes it before writing the proposal's row.
   await s.tx.audit.lockWorkspace(s.workspace.id);
-  return s.tx.ensureBallotSalt(p.id, newBallotSalt());
+  return s.tx.proposals.ensureBallotSalt(p.id, newBallotSalt());
 }
 
 const isObjection = (rule: Proposal['rule'], value: BallotValue) =>
@@ -235,7 +221,7 @@ function describeBallot(s: Session, value: BallotValue): string {
 
 /** The proposal by its number; one of a private group the member may not read is answered as a missing one. */
 export async function requireProposal(s: Session, number: number): Promise<Proposal> {
-  const p = await s.tx.findProposal(s.workspace.id, number);
+  const p = await s.tx.proposals.find(s.workspace.id, number);
   if (!p || !(await canReadFiledUnder(s.tx, p.groupId, readerOf(s)))) return fail('proposal.notFound', { number });
   return p;
 }
@@ -262,7 +248,7 @@ export async function withdraw(s: Session, number: number): Promise<View[]> {
   if (p.status !== 'open') fail(p.status === 'closed' ? 'proposal.alreadyClosed' : 'proposal.alreadyWithdrawn', { number });
   const isAuthor = p.authorId === s.actor.id;
   if (!isAuthor && (await s.tx.groups.roleIn(p.groupId, s.actor.id)) !== 'convener') fail('proposal.manageOnly', { number });
-  await s.tx.updateProposal(p.id, { status: 'withdrawn', closedAt: s.now, withdrawnBy: s.actor.id });
+  await s.tx.proposals.update(p.id, { status: 'withdrawn', closedAt: s.now, withdrawnBy: s.actor.id });
   await s.tx.jobs.cancel([jobKeys.close(p.id), jobKeys.remind(p.id)]);
   await s.tx.audit.append(s.workspace.id, s.now, { actorId: s.actor.id, action: 'proposal.withdrawn', subject: `proposal:${number}`, data: {} });
   await scheduleCardRefresh(s.tx, p.id, s.now);
@@ -279,7 +265,7 @@ export async function recordOutcome(s: Session, c: OutcomeFields): Promise<View[
     if (p.rule !== 'advice') fail('outcome.stillOpen', { number: p.number });
     // The result card goes out with the decision already in it: "decision pending" would be stale on arrival.
     await closeProposal(s.tx, { ...p, outcome: c.statement }, 'by-hand', s.now, s.actor.id);
-    p = (await s.tx.getProposal(p.id))!;
+    p = (await s.tx.proposals.get(p.id))!;
   }
   let reviewAt: Date | null = null;
   if (c.review) {
@@ -292,7 +278,7 @@ export async function recordOutcome(s: Session, c: OutcomeFields): Promise<View[
     return [notice('info', s.t({ key: 'outcome.alreadyRecorded', params: { number: p.number } }))];
   }
   const amended = p.outcome !== null;
-  await s.tx.updateProposal(p.id, { outcome: c.statement, outcomeBy: s.actor.id, outcomeAt: s.now, reviewAt });
+  await s.tx.proposals.update(p.id, { outcome: c.statement, outcomeBy: s.actor.id, outcomeAt: s.now, reviewAt });
   await s.tx.audit.append(s.workspace.id, s.now, {
     actorId: s.actor.id,
     action: amended ? 'decision.amended' : 'decision.recorded',
@@ -304,7 +290,7 @@ export async function recordOutcome(s: Session, c: OutcomeFields): Promise<View[
   } else {
     await s.tx.jobs.cancel([jobKeys.review(p.id)]);
   }
-  const updated = (await s.tx.getProposal(p.id))!;
+  const updated = (await s.tx.proposals.get(p.id))!;
   const display = groupDisplay(s.workspace, s.now);
   const card = await buildCard(s.tx, updated, display);
   await s.tx.outbox.enqueue({ workspaceId: s.workspace.id, target: { kind: 'post', channelId: p.channelId }, view: decisionView(updated, card.title, display.t, display.timezone, display.locale) }, s.now);
@@ -326,10 +312,10 @@ function decisionView(p: Proposal, title: string, t: (m: import('../i18n/types.j
 
 export async function listProposals(s: Session, all: boolean): Promise<View[]> {
   const excludeGroupIds = await hiddenGroupIds(s.tx, s.workspace.id, readerOf(s));
-  const proposals = await s.tx.listProposals(s.workspace.id, all ? { excludeGroupIds, limit: 50 } : { status: ['open'], excludeGroupIds, limit: 50 });
+  const proposals = await s.tx.proposals.list(s.workspace.id, all ? { excludeGroupIds, limit: 50 } : { status: ['open'], excludeGroupIds, limit: 50 });
   const items = [];
   for (const p of proposals) {
-    const voted = !!(await s.tx.ballotOf(p.id, s.actor.id));
+    const voted = !!(await s.tx.ballots.of(p.id, s.actor.id));
     const status = p.status === 'open' ? s.t({ key: voted ? 'list.voted' : 'list.notVoted' }) : s.t({ key: `status.${p.status}` });
     items.push({ text: `#${p.number} ${p.title}`, detail: `${s.t({ key: `rule.name.${p.rule}` })} · ${status}` });
   }
@@ -340,7 +326,7 @@ export async function decisions(s: Session, groupName: string | undefined): Prom
   let group: Group | null = null;
   if (groupName) group = await resolveGroup(s, groupName);
   const excludeGroupIds = await hiddenGroupIds(s.tx, s.workspace.id, readerOf(s));
-  const closed = await s.tx.listProposals(s.workspace.id, { status: ['closed'], ...(group ? { groupIds: [group.id] } : {}), excludeGroupIds, limit: 50 });
+  const closed = await s.tx.proposals.list(s.workspace.id, { status: ['closed'], ...(group ? { groupIds: [group.id] } : {}), excludeGroupIds, limit: 50 });
   const groupNames = new Map<number, string>();
   const items = [];
   for (const p of closed) {
@@ -377,7 +363,7 @@ export type CloseReason = 'deadline' | 'by-hand' | 'all-voted';
 export async function closeProposal(tx: Tx, p: Proposal, reason: CloseReason, now: Date, actorId: number | null) {
   // Every read goes out at once: on Postgres that is one round trip, and the caller holds the lock.
   const [distinct, workspace, group, author, decider] = await Promise.all([
-    tx.distinctBallots(p.id),
+    tx.ballots.distinct(p.id),
     tx.workspaces.get(p.workspaceId),
     tx.groups.get(p.groupId),
     tx.members.get(p.authorId),
@@ -410,7 +396,7 @@ export async function closeProposal(tx: Tx, p: Proposal, reason: CloseReason, no
   });
   // The writes do not depend on each other, so they go out together too.
   await Promise.all([
-    tx.updateProposal(p.id, { status: 'closed', closedAt: now, result }),
+    tx.proposals.update(p.id, { status: 'closed', closedAt: now, result }),
     tx.jobs.cancel([jobKeys.close(p.id), jobKeys.remind(p.id)]),
     tx.audit.append(p.workspaceId, now, {
       actorId,
@@ -458,8 +444,8 @@ async function cardInput(tx: Tx, p: Proposal, d: Omit<Display, 't'> & { t?: Disp
   const [group, author, distinct, voters] = await Promise.all([
     tx.groups.get(p.groupId),
     tx.members.get(p.authorId),
-    tx.distinctBallots(p.id),
-    showVoters ? tx.ballots(p.id) : tx.reasonedBallots(p.id),
+    tx.ballots.distinct(p.id),
+    showVoters ? tx.ballots.list(p.id) : tx.ballots.reasoned(p.id),
   ]);
   const decider = p.deciderId ? await tx.members.get(p.deciderId) : null;
   const withdrawnBy = p.status === 'withdrawn' && p.withdrawnBy ? await tx.members.get(p.withdrawnBy) : null;
@@ -502,13 +488,13 @@ export const hashView = (view: unknown) => createHash('sha256').update(JSON.stri
 // ---- jobs ----
 
 export async function runProposalJob(tx: Tx, { kind, payload }: ProposalJob, now: Date): Promise<void> {
-  const p = await tx.getProposal(Number(payload.proposalId));
+  const p = await tx.proposals.get(Number(payload.proposalId));
   if (!p) return;
   const workspace = await tx.workspaces.get(p.workspaceId);
   switch (kind) {
     case 'proposal.close': {
       await tx.audit.lockWorkspace(p.workspaceId);
-      const fresh = (await tx.getProposal(p.id))!;
+      const fresh = (await tx.proposals.get(p.id))!;
       if (fresh.status === 'open') await closeProposal(tx, fresh, 'deadline', now, null);
       return;
     }
@@ -516,7 +502,7 @@ export async function runProposalJob(tx: Tx, { kind, payload }: ProposalJob, now
       // A reminder for a deadline that passed while Concord was stopped would only confuse.
       if (p.status !== 'open' || !p.closesAt || p.closesAt <= now) return;
       const group = await tx.groups.get(p.groupId);
-      for (const member of await tx.nonVoters(p.id)) {
+      for (const member of await tx.proposals.nonVoters(p.id)) {
         await tx.outbox.enqueue({ workspaceId: p.workspaceId, target: { kind: 'dm', memberExternalId: member.externalId }, view: await reminderView(tx, p, group, member, workspace, now) }, now);
       }
       await tx.audit.append(p.workspaceId, now, { actorId: null, action: 'proposal.reminded', subject: `proposal:${p.number}`, data: {} });
@@ -527,7 +513,7 @@ export async function runProposalJob(tx: Tx, { kind, payload }: ProposalJob, now
       const card = await buildCard(tx, p, groupDisplay(workspace, now));
       const hash = hashView(card);
       if (hash === p.cardHash) return;
-      await tx.updateProposal(p.id, { cardHash: hash });
+      await tx.proposals.update(p.id, { cardHash: hash });
       await tx.outbox.enqueue({ workspaceId: p.workspaceId, target: { kind: 'update', message: p.messageRef }, view: card }, now);
       return;
     }

@@ -1,8 +1,11 @@
-// Interactions as Discord sends them: modals for reasons and forms, ballots, autocomplete, languages, DMs and slow answers.
+// Interactions as Discord sends them: modals for reasons and forms, ballots, autocomplete, languages, DMs and slow answers;
+// each stored before it is acknowledged, and answered after all when the process that received it stopped.
 import { HttpResponse } from 'msw';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { rowsOf } from '../../../src/db/client.js';
 import type { Concord } from '../../../src/core/service.js';
-import { APP_ID, autocomplete, buttons, CHANNEL, choose, click, customIds, GUILD, member, slash, submit, useDiscord, type Member, type PostedMessage } from './support.js';
+import { APP_ID, autocomplete, buttons, CHANNEL, choose, click, customIds, dmChannelOf, GUILD, member, slash, submit, useDiscord, type DiscordHarnessOptions, type Member, type PostedMessage } from './support.js';
 
 const t = useDiscord({ each: true });
 let alice: Member;
@@ -281,20 +284,6 @@ describe('answers', () => {
     expect(text(edit?.body as Data)).toBe('✅ Done late');
   });
 
-  it('runs each interaction once, even when Discord delivers it twice', async () => {
-    await propose([
-      { name: 'title', type: 3, value: 'Adopt' },
-      { name: 'rule', type: 3, value: 'majority' },
-    ]);
-    const raw = slash(bob, 'vote', [{ name: 'proposal', type: 4, value: 1 }, { name: 'choice', type: 3, value: 'yes' }]);
-    await t.h.dispatch(raw);
-    await t.h.dispatch(raw);
-    const answers = t.fake.callbacks(raw.id);
-    expect(answers).toHaveLength(2);
-    expect(text(answers[1]?.data as Data)).toBe(text(answers[0]?.data as Data));
-    expect(await cardText(1)).toMatch(/1 of 2/);
-  });
-
   it('acts in the right server from a DM, and explains when it cannot', async () => {
     await send(slash(alice, 'commit', [{ name: 'what', type: 3, value: 'Book the venue' }, { name: 'due', type: 3, value: 'in 3 days' }]));
     const dm: PostedMessage = { id: '9', channel_id: '1', embeds: [], components: [] };
@@ -341,5 +330,169 @@ describe('after a command', () => {
     expect(t.fake.calls.some((c) => c.method === 'POST' && c.path === `/channels/${CHANNEL}/messages`)).toBe(true);
     await send(slash(bob, 'vote', [{ name: 'proposal', type: 4, value: 99 }, { name: 'choice', type: 3, value: 'consent' }]));
     expect(nudges).toBe(1);
+  });
+});
+
+const said = (body: unknown) => text(body as Data);
+
+const intakeRows = async () =>
+  rowsOf<{ request_key: string; member_key: string; status: string; attempts: number }>(
+    await t.database.db.execute(sql`select request_key, member_key, status, attempts from intake where source = 'discord' order by id`),
+  );
+
+/** An open majority proposal #1 in Alice's group, on a harness started with `opts`. */
+async function setUp(opts: DiscordHarnessOptions = {}): Promise<void> {
+  await t.restart(opts);
+  await t.h.dispatch(slash(alice, 'proposal', [{ name: 'title', type: 3, value: 'Adopt' }, { name: 'rule', type: 3, value: 'majority' }], 'create'));
+  await t.h.tick();
+  t.fake.take();
+}
+
+const vote = (who: Member, choice = 'yes') => slash(who, 'vote', [{ name: 'proposal', type: 4, value: 1 }, { name: 'choice', type: 3, value: choice }]);
+
+async function tally(): Promise<string> {
+  const shown = slash(alice, 'proposal', [{ name: 'proposal', type: 4, value: 1 }], 'show');
+  await t.h.dispatch(shown);
+  return said(t.fake.callbacks(shown.id)[0]?.data);
+}
+
+/** A row the intake of a process that stopped left running, its lease over, received `ago` before now. */
+async function orphan(raw: { id: string; guild_id?: string }, who: Member, ago: string): Promise<void> {
+  await t.database.db.execute(sql`
+    insert into intake (source, request_key, member_key, signature, payload, locked_by, locked_until, received_at)
+    values ('discord', ${raw.id}, ${`${raw.guild_id ?? 'dm'}:${who.id}`}, null, ${JSON.stringify(raw)}::jsonb,
+            'gone', now() - interval '1 second', now() - ${ago}::interval)`);
+}
+
+async function takeOver(): Promise<void> {
+  await t.h.app.intake.sweep();
+  await t.h.app.intake.idle();
+  await t.h.handler.settled();
+}
+
+describe('stored before it is acknowledged', () => {
+  it('stores an interaction before deferring it, keyed by its id and its member', async () => {
+    // Core waits at the gate once it is closed, so the answer is deferred.
+    let gate: Promise<void> = Promise.resolve();
+    const waiting: Pick<Concord, 'execute'> = {
+      execute: async (ctx, line) => {
+        await gate;
+        return t.h.app.core.execute(ctx, line);
+      },
+    };
+    await setUp({ core: waiting, ackAfterMs: 5 });
+    let open!: () => void;
+    gate = new Promise<void>((resolve) => (open = resolve));
+    let storedAtDefer: unknown = null;
+    t.fake.on('POST', /\/callback$/, async (call) => {
+      if ((call.body as { type?: number }).type === 5) storedAtDefer = await intakeRows();
+      return undefined;
+    });
+    const raw = vote(bob);
+    const done = t.h.dispatch(raw);
+    await vi.waitFor(() => expect(t.fake.callbacks(raw.id)).toEqual([{ type: 5, data: { flags: 64 } }]));
+    open();
+    await done;
+    expect(storedAtDefer).toContainEqual({ request_key: raw.id, member_key: `${GUILD}:${bob.id}`, status: 'running', attempts: 1 });
+    expect((await intakeRows()).find((r) => r.request_key === raw.id)?.status).toBe('done');
+  });
+
+  it('runs an interaction delivered twice once, and answers it once', async () => {
+    await setUp();
+    const raw = vote(bob);
+    await t.h.dispatch(raw);
+    await t.h.dispatch(raw);
+    expect(t.fake.callbacks(raw.id)).toHaveLength(1);
+    expect((await intakeRows()).filter((r) => r.request_key === raw.id)).toEqual([{ request_key: raw.id, member_key: `${GUILD}:${bob.id}`, status: 'done', attempts: 1 }]);
+    expect(await tally()).toMatch(/1 of 2/);
+  });
+
+  it('acknowledges nothing and runs nothing when the interaction cannot be stored, and says so', async () => {
+    await setUp();
+    vi.spyOn(t.h.app.intake, 'admit').mockRejectedValueOnce(new Error('the database is away'));
+    const raw = vote(bob);
+    await t.h.dispatch(raw);
+    const [answer, ...more] = t.fake.callbacks(raw.id);
+    expect(more).toEqual([]);
+    expect(answer?.type).toBe(4);
+    expect(answer?.data?.flags).toBe(64);
+    expect(said(answer?.data)).toMatch(/went wrong/);
+    expect((await intakeRows()).map((r) => r.request_key)).not.toContain(raw.id);
+    expect(await tally()).toMatch(/0 of 2/);
+  });
+});
+
+describe('taken over after a process stopped', () => {
+  it('answers an interaction a stopped process left unfinished through its token, running it once', async () => {
+    await setUp();
+    const raw = vote(bob);
+    await orphan(raw, bob, '1 minute');
+    await takeOver();
+    const calls = t.fake.take();
+    // Deferred by the process that stopped: answered by editing that deferred reply, never by a second callback.
+    expect(calls.filter((c) => /\/callback$/.test(c.path))).toEqual([]);
+    const edits = calls.filter((c) => c.method === 'PATCH' && c.path === `/webhooks/${APP_ID}/${raw.token}/messages/@original`);
+    expect(edits).toHaveLength(1);
+    expect(said(edits[0]?.body)).toMatch(/yes/i);
+    expect(await intakeRows()).toContainEqual({ request_key: raw.id, member_key: `${GUILD}:${bob.id}`, status: 'done', attempts: 2 });
+    // Nothing is left to take over.
+    await takeOver();
+    expect(t.fake.take().filter((c) => c.path.startsWith('/webhooks/'))).toEqual([]);
+    expect(await tally()).toMatch(/1 of 2/);
+  });
+
+  it('takes over a click on a card as it does a command', async () => {
+    await setUp();
+    const card = [...t.fake.messages.values()].pop()!;
+    const yes = buttons(card).find((b) => /yes/i.test(b.label));
+    const raw = click(bob, { id: card.id, channel_id: CHANNEL, embeds: card.embeds, components: card.components }, yes!.custom_id);
+    await orphan(raw, bob, '1 minute');
+    await takeOver();
+    const edits = t.fake.take().filter((c) => c.method === 'PATCH' && c.path === `/webhooks/${APP_ID}/${raw.token}/messages/@original`);
+    expect(edits).toHaveLength(1);
+    expect(await intakeRows()).toContainEqual({ request_key: raw.id, member_key: `${GUILD}:${bob.id}`, status: 'done', attempts: 2 });
+    expect(await tally()).toMatch(/1 of 2/);
+  });
+
+  it('answers by direct message once the token has expired, with buttons that carry the server', async () => {
+    await setUp();
+    const raw = slash(bob, 'proposal', [{ name: 'proposal', type: 4, value: 1 }], 'show');
+    await orphan(raw, bob, '20 minutes');
+    await takeOver();
+    const calls = t.fake.take();
+    expect(calls.filter((c) => c.path.startsWith('/webhooks/') || /\/callback$/.test(c.path))).toEqual([]);
+    expect(calls.filter((c) => c.method === 'POST' && c.path === '/users/@me/channels').map((c) => c.body)).toEqual([{ recipient_id: bob.id }]);
+    const dm = calls.filter((c) => c.method === 'POST' && c.path === `/channels/${dmChannelOf(bob.id)}/messages`);
+    expect(dm).toHaveLength(1);
+    expect(said(dm[0]?.body)).toMatch(/Adopt/);
+    const ids = ((dm[0]?.body as { components?: Array<{ components: Array<{ custom_id?: string }> }> }).components ?? []).flatMap((row) => row.components.map((c) => c.custom_id ?? ''));
+    expect(ids.length).toBeGreaterThan(0);
+    const guild36 = BigInt(GUILD).toString(36);
+    for (const id of ids) expect(id).toContain(guild36);
+    expect((await intakeRows()).find((r) => r.request_key === raw.id)?.status).toBe('done');
+  });
+
+  it('answers by direct message when Discord no longer knows the interaction, and tries again when that fails too', async () => {
+    await setUp();
+    const raw = vote(bob, 'no');
+    await orphan(raw, bob, '1 minute');
+    t.fake.on('PATCH', /^\/webhooks\//, () => HttpResponse.json({ message: 'Unknown Webhook', code: 10015 }, { status: 404 }));
+    let refuse = true;
+    t.fake.on('POST', new RegExp(`^/channels/${dmChannelOf(bob.id)}/messages$`), () =>
+      refuse ? HttpResponse.json({ message: 'Cannot send messages to this user', code: 50007 }, { status: 403 }) : undefined,
+    );
+    await takeOver();
+    // Not delivered anywhere: handed back to be tried again.
+    expect((await intakeRows()).find((r) => r.request_key === raw.id)).toMatchObject({ status: 'running', attempts: 2 });
+    refuse = false;
+    t.fake.take();
+    await t.database.db.execute(sql`update intake set locked_until = now() - interval '1 second' where request_key = ${raw.id}`);
+    await takeOver();
+    const dm = t.fake.take().filter((c) => c.method === 'POST' && c.path === `/channels/${dmChannelOf(bob.id)}/messages`);
+    expect(dm).toHaveLength(1);
+    expect(said(dm[0]?.body)).toMatch(/no/i);
+    expect((await intakeRows()).find((r) => r.request_key === raw.id)).toMatchObject({ status: 'done', attempts: 3 });
+    // The vote counted once, though the command ran twice.
+    expect(await tally()).toMatch(/1 of 2/);
   });
 });

@@ -2,7 +2,7 @@
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { listenNotingUnhandled } from '../../support/msw.js';
-import type { Client } from 'discord.js';
+import { Events, type Client } from 'discord.js';
 import { createApp, type App } from '../../../src/app.js';
 import { loadConfig } from '../../../src/config.js';
 import { advanceThroughJobs, ManualClock } from '../../../src/core/clock.js';
@@ -33,7 +33,7 @@ export interface Call {
   body: unknown;
 }
 
-type Answer = (call: Call) => Response | unknown | undefined;
+type Answer = (call: Call) => Response | unknown | undefined | Promise<Response | unknown | undefined>;
 
 interface Callback {
   type: number;
@@ -60,7 +60,7 @@ export class FakeDiscord {
         this.check(call);
         for (const a of this.answers) {
           if (a.method === call.method && a.path.test(call.path)) {
-            const custom = a.answer(call);
+            const custom = await a.answer(call);
             if (custom instanceof Response) return custom;
             if (custom !== undefined) return HttpResponse.json(custom as Record<string, unknown>);
           }
@@ -293,8 +293,9 @@ export async function createDiscordHarness(
     database,
     logger: silentLogger,
   });
-  const handler = new InteractionHandler({ core: opts.core ?? app.core, logger: silentLogger, ackAfterMs: opts.ackAfterMs ?? 20_000, ...(opts.guildId ? { guildId: opts.guildId } : {}), ...(opts.nudge ? { tick: opts.nudge } : {}) });
+  const handler = new InteractionHandler({ core: opts.core ?? app.core, logger: silentLogger, intake: app.intake, ackAfterMs: opts.ackAfterMs ?? 20_000, ...(opts.guildId ? { guildId: opts.guildId } : {}), ...(opts.nudge ? { tick: opts.nudge } : {}) });
   handler.attach(client);
+  app.intake.start();
   const tick = () => app.scheduler.tick();
   return {
     app,
@@ -302,6 +303,8 @@ export async function createDiscordHarness(
     client,
     handler,
     async dispatch(raw) {
+      // As the gateway does: the raw packet first, then discord.js's interaction made from it.
+      client.emit(Events.Raw, { op: 0, t: 'INTERACTION_CREATE', s: 1, d: raw }, 0);
       (client as unknown as { actions: { InteractionCreate: { handle(data: unknown): void } } }).actions.InteractionCreate.handle(raw);
       await handler.settled();
     },
