@@ -12,29 +12,26 @@ import type { Messenger } from '../src/core/ports.js';
 import { renderText } from '../src/bots/console/render.js';
 import { createLogger } from '../src/log.js';
 import { FakeDiscord, discordClient } from './bots/discord/support.js';
-import { openTestDatabase, type TestDatabase } from './support/db.js';
+import { useTestDatabase } from './support/db.js';
 import { RecordingMessenger } from './support/harness.js';
 
 const SECRET = 'Carol still resents the budget cut — do not tell Bob';
 // Members by Discord-shaped ids, so that DMs to them are refused for what they say and not for their address.
 const [ALICE, BOB, CAROL, DAN] = ['1100000000000000201', '1100000000000000202', '1100000000000000203', '1100000000000000204'] as const;
 
-let database: TestDatabase;
+const t = useTestDatabase({ fresh: true });
 let fake: FakeDiscord;
 const client = discordClient();
 
-beforeAll(async () => {
-  database = await openTestDatabase();
+beforeAll(() => {
   fake = new FakeDiscord();
   fake.listen();
 });
 afterAll(async () => {
   fake.close();
   await client.destroy();
-  await database.close();
 });
-beforeEach(async () => {
-  await database.reset();
+beforeEach(() => {
   fake.reset();
 });
 
@@ -48,7 +45,7 @@ async function start(messenger: Messenger): Promise<{ app: App; log: () => strin
     },
   });
   const clock = new ManualClock(new Date('2026-12-01T09:00:00Z'));
-  const app = await createApp({ config: loadConfig({ RATE_LIMITS: 'off' }), clock, messengers: { console: messenger }, database, logger: createLogger('info', sink) });
+  const app = await createApp({ config: loadConfig({ RATE_LIMITS: 'off' }), clock, messengers: { console: messenger }, database: t.database, logger: createLogger('info', sink) });
   const run = async (member: string, text: string, opts: { channel?: string; locale?: 'en' | 'vi' } = {}) => {
     const channel = opts.channel ?? 'budget';
     const reply = await app.core.execute(
@@ -76,7 +73,7 @@ describe('the log', () => {
   it('names a failed command and its numbers but never its text', async () => {
     const { app, log, run } = await start(new RecordingMessenger());
     // The notes table is gone: writing a note fails unexpectedly, and the database error carries the note as a parameter.
-    await database.db.execute(sql`alter table dispute_notes rename to dispute_notes_away`);
+    await t.database.db.execute(sql`alter table dispute_notes rename to dispute_notes_away`);
     try {
       const en = await run(CAROL, `mediation note 1 "${SECRET}"`, { channel: 'mediation-1' });
       const vi = await run(CAROL, `mediation note 1 "${SECRET}"`, { channel: 'mediation-1', locale: 'vi' });
@@ -94,7 +91,7 @@ describe('the log', () => {
       expect(failed[0]!.err?.message).toMatch(/params: \[withheld\]/);
       expect(log()).not.toContain('resents');
     } finally {
-      await database.db.execute(sql`alter table dispute_notes_away rename to dispute_notes`);
+      await t.database.db.execute(sql`alter table dispute_notes_away rename to dispute_notes`);
       await app.close();
     }
   });
@@ -108,7 +105,7 @@ describe('the log', () => {
       // Discord was asked to post it, and said no.
       expect(JSON.stringify(fake.calls.filter((c) => c.method === 'POST').map((c) => c.body))).toContain('resents');
       for (let i = 0; i < 3; i++) {
-        await database.db.execute(sql`update outbox set next_attempt_at = now() - interval '1 minute' where status = 'pending'`);
+        await t.database.db.execute(sql`update outbox set next_attempt_at = now() - interval '1 minute' where status = 'pending'`);
         await app.scheduler.tick();
       }
       const failures = log()

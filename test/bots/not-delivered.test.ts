@@ -1,32 +1,22 @@
 // When the message queue cannot be read, the member who acted is told so, visibly and in their language, on every platform.
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { ConsoleMessenger, ConsoleSession } from '../../src/bots/console/console.js';
 import { ConsoleLanguage } from '../../src/bots/console/messages.js';
 import { loadConfig } from '../../src/config.js';
 import { ManualClock } from '../../src/core/clock.js';
-import { openTestDatabase, type TestDatabase } from '../support/db.js';
+import { useTestDatabase } from '../support/db.js';
 import { HOUR, silentLogger } from '../support/harness.js';
 import { HttpResponse } from 'msw';
 import { APP_ID, CHANNEL, createDiscordHarness, dmChannelOf, FakeDiscord, member as discordMember, slash, type DiscordHarness } from './discord/support.js';
 import { FakeSlack, member as slackMember, slashCommand, startHarness, textOf } from './slack/support.js';
 
-let database: TestDatabase;
-
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
-beforeEach(async () => {
-  await database.reset();
-});
+const t = useTestDatabase({ fresh: true });
 
 /** The outbox can still be written, in the command's transaction, but no longer read by the delivery worker. */
-const breakDelivery = () => database.db.execute(sql`alter table outbox rename column locked_until to locked_until_away`);
-const repairDelivery = () => database.db.execute(sql`alter table outbox rename column locked_until_away to locked_until`).catch(() => {});
+const breakDelivery = () => t.database.db.execute(sql`alter table outbox rename column locked_until to locked_until_away`);
+const repairDelivery = () => t.database.db.execute(sql`alter table outbox rename column locked_until_away to locked_until`).catch(() => {});
 
 const EN = /What you did is saved, but Concord cannot send its messages right now: its message queue could not be read or written \(error id [0-9a-f]{8}\)\. Nothing has been posted yet/;
 const VI = /Thao tác của bạn đã được lưu, nhưng lúc này Concord không gửi được tin nhắn: không đọc hoặc ghi được hàng đợi tin nhắn \(mã lỗi [0-9a-f]{8}\)\. Chưa có gì được đăng/;
@@ -37,7 +27,7 @@ describe('console', () => {
     const out = (text: string) => output.push(text);
     const clock = new ManualClock(new Date('2026-12-01T09:00:00Z'));
     const language = new ConsoleLanguage();
-    const app = await createApp({ config: loadConfig({ LOG_LEVEL: 'silent' }), clock, messengers: { console: new ConsoleMessenger(out, language) }, database, logger: silentLogger });
+    const app = await createApp({ config: loadConfig({ LOG_LEVEL: 'silent' }), clock, messengers: { console: new ConsoleMessenger(out, language) }, database: t.database, logger: silentLogger });
     const session = new ConsoleSession({ core: app.core, clock, tick: () => app.scheduler.tick(), nextDueAt: () => app.jobs.nextDueAt(), out, language });
     try {
       await session.handle('alice in #budget: group create "Budget"');
@@ -79,7 +69,7 @@ describe('Slack', () => {
   afterAll(() => slack.close());
 
   it('answers the member with a warning they can see when nothing could be posted', async () => {
-    const h = await startHarness(database);
+    const h = await startHarness(t.database);
     try {
       const alice = slackMember(1);
       await h.send(slashCommand(alice, 'group create "Budget"'));
@@ -97,7 +87,7 @@ describe('Slack', () => {
   });
 
   it('tells the member by DM when Slack keeps refusing the channel and Concord gives up', async () => {
-    const h = await startHarness(database);
+    const h = await startHarness(t.database);
     try {
       const alice = slackMember(1);
       await h.send(slashCommand(alice, 'group create "Budget"'));
@@ -124,7 +114,7 @@ describe('Discord', () => {
   afterAll(() => fake.close());
 
   it('follows the answer with a warning only the member sees, in their language', async () => {
-    h = await createDiscordHarness(database, { nudge: () => h.app.scheduler.tick() });
+    h = await createDiscordHarness(t.database, { nudge: () => h.app.scheduler.tick() });
     try {
       const alice = discordMember('alice', { locale: 'vi' });
       await h.dispatch(slash(alice, 'group', [{ name: 'group', type: 3, value: 'Budget' }], 'create'));
@@ -147,7 +137,7 @@ describe('Discord', () => {
   });
 
   it('tells the member by DM, in their language, when Discord keeps refusing the channel and Concord gives up', async () => {
-    h = await createDiscordHarness(database, { nudge: () => h.app.scheduler.tick() });
+    h = await createDiscordHarness(t.database, { nudge: () => h.app.scheduler.tick() });
     try {
       const alice = discordMember('alice', { locale: 'vi' });
       await h.dispatch(slash(alice, 'group', [{ name: 'group', type: 3, value: 'Budget' }], 'create'));

@@ -6,9 +6,8 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openPglite, rowsOf, type Database } from '../../src/db/client.js';
-import { sign } from '../bots/slack/support.js';
 import { openTestDatabase, TEST_DATABASE_URL, type TestDatabase } from '../support/db.js';
-import { freePort, LocalSlack, SIGNING_SECRET, startConcord, TEAM, until, type ConcordProcess } from './slack-process.js';
+import { freePort, LocalSlack, slashRequest, startConcord, until, type ConcordProcess } from './slack-process.js';
 
 const MEMBERS = 80;
 
@@ -47,27 +46,9 @@ async function storage(): Promise<{ env: NodeJS.ProcessEnv; open: () => Promise<
   return { env: { ...env, CONCORD_DATA_DIR: join(dir, 'data') }, open: async () => ({ ...(await openPglite(join(dir, 'data'))), shared: false }) };
 }
 
-let triggers = 0;
 function slash(port: number, user: string, text: string): Promise<Response> {
-  const trigger = `${++triggers}.${Date.now()}.crash`;
-  const body = new URLSearchParams({
-    team_id: TEAM.id,
-    team_domain: TEAM.domain,
-    channel_id: 'C0PLAN',
-    channel_name: 'plan',
-    user_id: user,
-    user_name: user.toLowerCase(),
-    command: '/concord',
-    text,
-    response_url: slack.responseUrl(`${user}/${trigger}`),
-    trigger_id: trigger,
-  }).toString();
-  const timestamp = Math.floor(Date.now() / 1000);
-  return fetch(`http://127.0.0.1:${port}/slack/events`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': sign(body, timestamp, SIGNING_SECRET) },
-    body,
-  });
+  const request = slashRequest(slack, user, text);
+  return fetch(`http://127.0.0.1:${port}/slack/events`, { method: 'POST', headers: request.headers, body: request.body });
 }
 
 const member = (n: number) => `U${String(n).padStart(7, '0')}`;

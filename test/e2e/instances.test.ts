@@ -5,9 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../src/db/client.js';
-import { sign } from '../bots/slack/support.js';
 import { openTestDatabase, TEST_DATABASE_URL, type TestDatabase } from '../support/db.js';
-import { freePort, LocalSlack, SIGNING_SECRET, startConcord, TEAM, until, type ConcordProcess } from './slack-process.js';
+import { freePort, LocalSlack, signed, slashRequest, startConcord, until, type ConcordProcess, type Signed } from './slack-process.js';
 
 const MEMBERS = 60;
 
@@ -25,33 +24,6 @@ async function roundRobin(ports: number[]): Promise<{ server: Server; port: numb
   });
   const port = await new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
   return { server, port };
-}
-
-interface Signed {
-  body: string;
-  headers: Record<string, string>;
-}
-
-let triggers = 0;
-function slashRequest(slack: LocalSlack, user: string, text: string, timestamp = Math.floor(Date.now() / 1000)): Signed {
-  const trigger = `${++triggers}.${Date.now()}.instances`;
-  const body = new URLSearchParams({
-    team_id: TEAM.id,
-    team_domain: TEAM.domain,
-    channel_id: 'C0PLAN',
-    channel_name: 'plan',
-    user_id: user,
-    user_name: user.toLowerCase(),
-    command: '/concord',
-    text,
-    response_url: slack.responseUrl(`${user}/${trigger}`),
-    trigger_id: trigger,
-  }).toString();
-  return { body, headers: signed(body, timestamp) };
-}
-
-function signed(body: string, timestamp: number): Record<string, string> {
-  return { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': sign(body, timestamp, SIGNING_SECRET) };
 }
 
 const post = (port: number, r: Signed, extra: Record<string, string> = {}) =>

@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { sign } from '../bots/slack/support.js';
 
 export const SIGNING_SECRET = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
 export const TEAM = { id: 'T0CRASH', domain: 'crash-test' };
@@ -131,4 +132,33 @@ export async function until(what: string, done: () => boolean | Promise<boolean>
     if (Date.now() > deadline) throw new Error(`gave up waiting: ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+export interface Signed {
+  body: string;
+  headers: Record<string, string>;
+}
+
+let triggers = 0;
+/** A `/concord` command from `user` of the test team, signed as Slack signs it; its replies go to the local Slack under the member's id. */
+export function slashRequest(slack: LocalSlack, user: string, text: string, timestamp = Math.floor(Date.now() / 1000)): Signed {
+  const trigger = `${++triggers}.${Date.now()}.slash`;
+  const body = new URLSearchParams({
+    team_id: TEAM.id,
+    team_domain: TEAM.domain,
+    channel_id: 'C0PLAN',
+    channel_name: 'plan',
+    user_id: user,
+    user_name: user.toLowerCase(),
+    command: '/concord',
+    text,
+    response_url: slack.responseUrl(`${user}/${trigger}`),
+    trigger_id: trigger,
+  }).toString();
+  return { body, headers: signed(body, timestamp) };
+}
+
+/** The headers of a request Slack signed at `timestamp`. */
+export function signed(body: string, timestamp: number): Record<string, string> {
+  return { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': sign(body, timestamp, SIGNING_SECRET) };
 }

@@ -1,40 +1,30 @@
 // Groups through the core service: one group per channel, so a channel's commands always reach the group it belongs to.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openTestDatabase, type TestDatabase } from '../support/db.js';
-import { createHarness, type Harness } from '../support/harness.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useHarness } from '../support/harness.js';
 
-let database: TestDatabase;
-let h: Harness;
+const t = useHarness();
 
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
 beforeEach(async () => {
-  await database.reset();
-  h = await createHarness(database);
-  await h.run('alice', 'group create "Budget"', { channel: 'budget' });
-  h.messenger.take();
+  await t.h.run('alice', 'group create "Budget"', { channel: 'budget' });
+  t.h.messenger.take();
 });
 
 describe('one group per channel', () => {
   it('refuses a second group in a channel that has one, names the group there, and creates nothing', async () => {
-    const refused = await h.run('bob', 'group create "Outreach"', { channel: 'budget' });
+    const refused = await t.h.run('bob', 'group create "Outreach"', { channel: 'budget' });
     expect(refused.ok).toBe(false);
     expect(refused.text).toBe(
       '✗ ' +
       'This channel already belongs to the group "Budget": proposals and joins here go to it. Create "Outreach" in a channel of its own, or join "Budget" with `/concord group join "Budget"`.',
     );
-    expect((await h.run('bob', 'groups')).text).not.toMatch(/Outreach/);
+    expect((await t.h.run('bob', 'groups')).text).not.toMatch(/Outreach/);
     // Joining in the channel still reaches the group that is there.
-    expect((await h.run('bob', 'group join', { channel: 'budget' })).text).toMatch(/You joined "Budget"/);
-    expect((await h.run('bob', 'group create "Outreach"', { channel: 'outreach' })).ok).toBe(true);
+    expect((await t.h.run('bob', 'group join', { channel: 'budget' })).text).toMatch(/You joined "Budget"/);
+    expect((await t.h.run('bob', 'group create "Outreach"', { channel: 'outreach' })).ok).toBe(true);
   });
 
   it('says so in Vietnamese', async () => {
-    const refused = await h.run('an', 'group create "Truyền thông"', { channel: 'budget', locale: 'vi' });
+    const refused = await t.h.run('an', 'group create "Truyền thông"', { channel: 'budget', locale: 'vi' });
     expect(refused.ok).toBe(false);
     expect(refused.text).toBe(
       '✗ ' +

@@ -1,27 +1,14 @@
 // Fair use: a member or a workspace that floods Concord is told to slow down, in their language, and others are not held back.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { renderText } from '../../src/bots/console/render.js';
 import { RateLimiter } from '../../src/core/limits.js';
-import { openTestDatabase, type TestDatabase } from '../support/db.js';
-import { createHarness, type Harness } from '../support/harness.js';
+import { useHarness } from '../support/harness.js';
 
-let database: TestDatabase;
-let h: Harness;
-
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
-beforeEach(async () => {
-  await database.reset();
-  h = await createHarness(database);
-});
+const t = useHarness();
 
 async function slack(team: string, member: string, text: string, locale?: 'en' | 'vi', channel = 'C1') {
-  const reply = await h.app.core.execute(
+  const reply = await t.h.app.core.execute(
     {
       platform: 'slack',
       workspace: { externalId: team, name: team },
@@ -59,7 +46,7 @@ describe('rate limits', () => {
   });
 
   it('never limits the console', async () => {
-    for (let i = 0; i < 40; i++) expect((await h.exec('alice', 'group list')).ok).toBe(true);
+    for (let i = 0; i < 40; i++) expect((await t.h.exec('alice', 'group list')).ok).toBe(true);
   });
 });
 

@@ -1,38 +1,28 @@
 // Mediation through the core service: the private space, stages, access control and the public record.
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../src/db/client.js';
-import { openTestDatabase, type TestDatabase } from '../support/db.js';
-import { createHarness, DAY, type Harness } from '../support/harness.js';
+import { DAY, useHarness } from '../support/harness.js';
 
-let database: TestDatabase;
-let h: Harness;
+const t = useHarness();
 
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
 beforeEach(async () => {
-  await database.reset();
-  h = await createHarness(database);
-  await h.run('alice', 'group create "Budget"', { channel: 'budget' });
-  for (const m of ['bob', 'carol', 'dan', 'erin']) await h.run(m, 'group join', { channel: 'budget' });
-  await h.run('alice', 'group role @dan mediator', { channel: 'budget' });
-  await h.run('alice', 'group role @erin mediator', { channel: 'budget' });
-  h.messenger.take();
+  await t.h.run('alice', 'group create "Budget"', { channel: 'budget' });
+  for (const m of ['bob', 'carol', 'dan', 'erin']) await t.h.run(m, 'group join', { channel: 'budget' });
+  await t.h.run('alice', 'group role @dan mediator', { channel: 'budget' });
+  await t.h.run('alice', 'group role @erin mediator', { channel: 'budget' });
+  t.h.messenger.take();
 });
 
-const inSpace = (member: string, text: string, n = 1) => h.run(member, text, { channel: `mediation-${n}` });
+const inSpace = (member: string, text: string, n = 1) => t.h.run(member, text, { channel: `mediation-${n}` });
 
 describe('opening a mediation', () => {
   it('opens a private space for the parties and the mediator, and tells the group only that it exists', async () => {
-    const opened = await h.run('bob', 'mediate @bob @carol --topic "Who leads outreach" --confidential', { channel: 'budget' });
+    const opened = await t.h.run('bob', 'mediate @bob @carol --topic "Who leads outreach" --confidential', { channel: 'budget' });
     expect(opened.ok).toBe(true);
-    h.messenger.take();
-    await h.run('carol', 'mediation accept 1');
-    const sent = h.messenger.take();
+    t.h.messenger.take();
+    await t.h.run('carol', 'mediation accept 1');
+    const sent = t.h.messenger.take();
     const space = sent.find((s) => s.kind === 'private');
     expect(space?.to).toBe('mediation-1');
     expect(space?.text.split(',').sort()).toEqual(['bob', 'carol', 'dan']);
@@ -43,11 +33,11 @@ describe('opening a mediation', () => {
   });
 
   it('chooses the group\'s mediators in turn and never a party', async () => {
-    await h.run('bob', 'mediate @bob @carol --topic "One"');
-    await h.run('bob', 'mediate @bob @carol --topic "Two"');
-    await h.run('dan', 'mediate @dan @carol --topic "Three"');
+    await t.h.run('bob', 'mediate @bob @carol --topic "One"');
+    await t.h.run('bob', 'mediate @bob @carol --topic "Two"');
+    await t.h.run('dan', 'mediate @dan @carol --topic "Three"');
     const mediators = rowsOf<{ number: number; mediator: string }>(
-      await database.db.execute(sql`select d.number, m.external_id as mediator from disputes d join members m on m.id = d.mediator_id order by d.number`),
+      await t.database.db.execute(sql`select d.number, m.external_id as mediator from disputes d join members m on m.id = d.mediator_id order by d.number`),
     );
     expect(mediators).toEqual([
       { number: 1, mediator: 'dan' },
@@ -57,39 +47,39 @@ describe('opening a mediation', () => {
   });
 
   it('goes to a convener when the group has no mediator who is not a party', async () => {
-    const reply = await h.run('dan', 'mediate @dan @erin --topic "Mediators disagree"');
+    const reply = await t.h.run('dan', 'mediate @dan @erin --topic "Mediators disagree"');
     expect(reply.text).toMatch(/with @alice as mediator/);
-    expect((await h.run('erin', 'mediation accept 1')).text).toMatch(/open with @alice as mediator/);
+    expect((await t.h.run('erin', 'mediation accept 1')).text).toMatch(/open with @alice as mediator/);
   });
 
   it('lets members ask only for disputes they are part of', async () => {
-    const refused = await h.run('bob', 'mediate @carol @alice --topic "Not mine"');
+    const refused = await t.h.run('bob', 'mediate @carol @alice --topic "Not mine"');
     expect(refused.ok).toBe(false);
     expect(refused.text).toMatch(/dispute you are part of/);
-    expect((await h.run('dan', 'mediate @carol @alice --topic "As mediator"')).ok).toBe(true);
+    expect((await t.h.run('dan', 'mediate @carol @alice --topic "As mediator"')).ok).toBe(true);
   });
 
   it('keeps the case open and tells the requester when the space cannot be opened, then opens it once', async () => {
-    h.messenger.privateSpaceError = 'the bot lacks the Create Private Threads permission';
-    await h.run('bob', 'mediate @bob @carol --topic "Outreach"');
-    await h.run('carol', 'mediation accept 1');
-    const told = h.messenger.take().filter((s) => s.kind === 'dm' && s.to === 'bob');
+    t.h.messenger.privateSpaceError = 'the bot lacks the Create Private Threads permission';
+    await t.h.run('bob', 'mediate @bob @carol --topic "Outreach"');
+    await t.h.run('carol', 'mediation accept 1');
+    const told = t.h.messenger.take().filter((s) => s.kind === 'dm' && s.to === 'bob');
     expect(told).toHaveLength(1);
     expect(told[0]!.text).toMatch(/could not open the private space.*Create Private Threads/);
-    expect((await h.run('bob', 'mediation 1')).text).toMatch(/in progress/);
-    h.messenger.privateSpaceError = null;
-    await h.advance(DAY);
-    await h.advance(DAY);
-    const spaces = h.messenger.take().filter((s) => s.kind === 'private');
+    expect((await t.h.run('bob', 'mediation 1')).text).toMatch(/in progress/);
+    t.h.messenger.privateSpaceError = null;
+    await t.h.advance(DAY);
+    await t.h.advance(DAY);
+    const spaces = t.h.messenger.take().filter((s) => s.kind === 'private');
     expect(spaces).toHaveLength(1);
   });
 });
 
 describe('inside the mediation', () => {
   beforeEach(async () => {
-    await h.run('bob', 'mediate @bob @carol --topic "Who leads outreach"');
-    await h.run('carol', 'mediation accept 1');
-    h.messenger.take();
+    await t.h.run('bob', 'mediate @bob @carol --topic "Who leads outreach"');
+    await t.h.run('carol', 'mediation accept 1');
+    t.h.messenger.take();
   });
 
   it('walks through the stages and records an agreement every party accepted', async () => {
@@ -103,12 +93,12 @@ describe('inside the mediation', () => {
     expect((await inSpace('dan', 'mediation accept')).ok).toBe(false);
     const last = await inSpace('carol', 'mediation accept');
     expect(last.text).toMatch(/every party has now agreed/);
-    expect((await h.run('bob', 'mediation 1')).text).toMatch(/accepted by all/);
+    expect((await t.h.run('bob', 'mediation 1')).text).toMatch(/accepted by all/);
   });
 
   it('needs the number outside the space and refuses a paused case', async () => {
-    expect((await h.run('bob', 'mediation note "Outside"')).text).toMatch(/give its number/);
-    expect((await h.run('bob', 'mediation note 1 "Outside, numbered"')).ok).toBe(true);
+    expect((await t.h.run('bob', 'mediation note "Outside"')).text).toMatch(/give its number/);
+    expect((await t.h.run('bob', 'mediation note 1 "Outside, numbered"')).ok).toBe(true);
     await inSpace('dan', 'mediation pause');
     expect((await inSpace('dan', 'mediation propose-agreement "x"')).text).toMatch(/paused/);
     await inSpace('dan', 'mediation resume');
@@ -117,7 +107,7 @@ describe('inside the mediation', () => {
 
   it('sends a caucus only to the party named', async () => {
     await inSpace('dan', 'mediation caucus @carol "What matters most to you?"');
-    const dms = h.messenger.take().filter((s) => s.kind === 'dm');
+    const dms = t.h.messenger.take().filter((s) => s.kind === 'dm');
     expect(dms.map((d) => d.to)).toEqual(['carol']);
     expect(dms[0]!.text).toMatch(/What matters most to you\?/);
   });
@@ -126,15 +116,15 @@ describe('inside the mediation', () => {
     await inSpace('bob', 'mediation note "My private worry about the budget"');
     const outsider = 'zed';
     expect((await inSpace(outsider, 'mediation note "let me in"')).text).toMatch(/no mediation #1 that you take part in/);
-    expect((await h.run(outsider, 'mediation 1')).text).toMatch(/no mediation #1/);
-    expect((await h.run(outsider, 'mediations')).text).toMatch(/No mediations involve you/);
+    expect((await t.h.run(outsider, 'mediation 1')).text).toMatch(/no mediation #1/);
+    expect((await t.h.run(outsider, 'mediations')).text).toMatch(/No mediations involve you/);
     // A convener sees the status only.
-    const convener = await h.run('alice', 'mediation 1');
+    const convener = await t.h.run('alice', 'mediation 1');
     expect(convener.text).toMatch(/in progress/);
     expect(convener.text).not.toMatch(/outreach|bob|carol/i);
     expect((await inSpace('alice', 'mediation note "hi"')).ok).toBe(false);
     for (const text of ['audit --limit 200', 'decisions', 'proposals --all', 'commitments --all']) {
-      const reply = await h.run(outsider, text);
+      const reply = await t.h.run(outsider, text);
       expect(reply.text, text).not.toMatch(/private worry|Who leads outreach/);
     }
   });
@@ -143,22 +133,22 @@ describe('inside the mediation', () => {
     await inSpace('carol', 'mediation note "Carol\'s private note"');
     const closed = await inSpace('dan', 'mediation close resolved --summary "Shared leadership agreed"');
     expect(closed.text).toMatch(/deleted in 90 days/);
-    const record = h.messenger.take().find((s) => s.kind === 'post' && s.to === 'budget');
+    const record = t.h.messenger.take().find((s) => s.kind === 'post' && s.to === 'budget');
     expect(record?.text).toMatch(/Shared leadership agreed/);
     expect(record?.text).not.toMatch(/private note/);
-    expect((await h.run('zed', 'decisions')).text).toMatch(/Mediation #1 — resolved\n.*\n?.*Shared leadership agreed/);
-    const notes = async () => rowsOf<{ n: number }>(await database.db.execute(sql`select count(*)::int as n from dispute_notes`))[0]!.n;
+    expect((await t.h.run('zed', 'decisions')).text).toMatch(/Mediation #1 — resolved\n.*\n?.*Shared leadership agreed/);
+    const notes = async () => rowsOf<{ n: number }>(await t.database.db.execute(sql`select count(*)::int as n from dispute_notes`))[0]!.n;
     expect(await notes()).toBe(1);
-    await h.advance(91 * DAY);
+    await t.h.advance(91 * DAY);
     expect(await notes()).toBe(0);
-    expect((await h.run('alice', 'audit verify')).text).toMatch(/intact/);
+    expect((await t.h.run('alice', 'audit verify')).text).toMatch(/intact/);
   });
 
   it('escalates to the conveners of the group named', async () => {
-    await h.run('frank', 'group create "Steering Committee" --kind committee', { channel: 'steering' });
-    h.messenger.take();
+    await t.h.run('frank', 'group create "Steering Committee" --kind committee', { channel: 'steering' });
+    t.h.messenger.take();
     await inSpace('dan', 'mediation close escalated --to "Steering Committee"');
-    const dms = h.messenger.take().filter((s) => s.kind === 'dm');
+    const dms = t.h.messenger.take().filter((s) => s.kind === 'dm');
     expect(dms.map((d) => d.to)).toEqual(['frank']);
     expect(dms[0]!.text).toMatch(/escalated to you/);
   });
@@ -166,20 +156,20 @@ describe('inside the mediation', () => {
 
 describe('objections lead to mediation', () => {
   it('offers the objector and the proposer mediation when a consent proposal meets an objection', async () => {
-    await h.run('alice', 'propose "Evening meetings" --rule consent', { channel: 'budget' });
-    h.messenger.take();
-    await h.run('bob', 'vote 1 object "Childcare"');
-    const offers = h.messenger.take().filter((s) => s.kind === 'dm');
+    await t.h.run('alice', 'propose "Evening meetings" --rule consent', { channel: 'budget' });
+    t.h.messenger.take();
+    await t.h.run('bob', 'vote 1 object "Childcare"');
+    const offers = t.h.messenger.take().filter((s) => s.kind === 'dm');
     expect(offers.map((o) => o.to).sort()).toEqual(['alice', 'bob']);
     const action = offers[0]!.view.type === 'card' ? offers[0]!.view.actions[0]!.command : '';
     expect(action).toBe('mediate @alice @bob --topic "Objection to proposal #1" --group "Budget" --proposal 1');
-    expect((await h.run('bob', action)).ok).toBe(true);
+    expect((await t.h.run('bob', action)).ok).toBe(true);
   });
 
   it('asks only the objector on an anonymous proposal', async () => {
-    await h.run('alice', 'propose "Secret" --rule consensus --anonymous', { channel: 'budget' });
-    h.messenger.take();
-    await h.run('bob', 'vote 1 block "No"');
-    expect(h.messenger.take().filter((s) => s.kind === 'dm').map((d) => d.to)).toEqual(['bob']);
+    await t.h.run('alice', 'propose "Secret" --rule consensus --anonymous', { channel: 'budget' });
+    t.h.messenger.take();
+    await t.h.run('bob', 'vote 1 block "No"');
+    expect(t.h.messenger.take().filter((s) => s.kind === 'dm').map((d) => d.to)).toEqual(['bob']);
   });
 });

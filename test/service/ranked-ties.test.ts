@@ -1,33 +1,13 @@
 // Ranked-choice ties through the service: the lot is seeded when voting ends, shown on the result card and in the audit log.
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { openTestDatabase, type TestDatabase } from '../support/db.js';
-import { createHarness, type Harness } from '../support/harness.js';
+import { useHarness } from '../support/harness.js';
 import { rowsOf } from '../../src/db/client.js';
 
-let database: TestDatabase;
-let h: Harness;
-
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
-beforeEach(async () => {
-  await database.reset();
-  h = await createHarness(database);
-});
+const t = useHarness();
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
-
-async function groupOf(members: string[], name = 'Trip', channel = 'trip') {
-  const [convener, ...rest] = members;
-  await h.run(convener!, `group create "${name}"`, { channel });
-  for (const m of rest) await h.run(m, `group join "${name}"`, { channel });
-  h.messenger.take();
-}
 
 interface AuditRow {
   seq: number;
@@ -37,13 +17,13 @@ interface AuditRow {
 }
 
 async function auditEntries(): Promise<AuditRow[]> {
-  return rowsOf<AuditRow>(await database.db.execute(sql`select seq, action, hash, data from audit_log order by seq`)).map((r) => ({ ...r, seq: Number(r.seq) }));
+  return rowsOf<AuditRow>(await t.database.db.execute(sql`select seq, action, hash, data from audit_log order by seq`)).map((r) => ({ ...r, seq: Number(r.seq) }));
 }
 
 /** Two first preferences for Hội An, one each for Đà Lạt and Sa Pa: the last two tie on every count. */
 async function tiedTrip(extra = '', members = ['alice', 'bob', 'carol', 'dan']): Promise<void> {
-  await groupOf(members);
-  const created = await h.run('alice', `propose "Team offsite" --rule ranked --options "Hội An|Đà Lạt|Sa Pa" --closes "in 3 days"${extra}`, { channel: 'trip' });
+  await t.h.group(members, 'Trip', 'trip');
+  const created = await t.h.run('alice', `propose "Team offsite" --rule ranked --options "Hội An|Đà Lạt|Sa Pa" --closes "in 3 days"${extra}`, { channel: 'trip' });
   expect(created.ok).toBe(true);
 }
 
@@ -54,17 +34,17 @@ async function voteAll(): Promise<void> {
     ['carol', '"Đà Lạt"'],
     ['dan', '"Sa Pa"'],
   ] as const) {
-    expect((await h.run(member, `vote 1 ${ballot}`)).ok).toBe(true);
+    expect((await t.h.run(member, `vote 1 ${ballot}`)).ok).toBe(true);
   }
 }
 
 describe('ranked choice: the lot', () => {
   it('seeds the lot from the audit chain head when voting ends and shows seed and draw on the card and in the log', async () => {
     await tiedTrip();
-    const [card] = h.messenger.take();
+    const [card] = t.h.messenger.take();
     expect(card!.text).toContain('then a lot drawn when voting ends; if all remaining options are level, the result is a tie.');
     await voteAll();
-    const sent = h.messenger.take();
+    const sent = t.h.messenger.take();
 
     const entries = await auditEntries();
     const ended = entries.find((e) => e.action === 'proposal.voting-ended')!;
@@ -92,14 +72,14 @@ describe('ranked choice: the lot', () => {
   });
 
   it('says the same in Vietnamese', async () => {
-    await groupOf(['alice', 'bob', 'carol', 'dan']);
-    await h.run('alice', 'settings locale vi --workspace', { admin: true });
-    const created = await h.run('alice', 'propose "Team offsite" --rule ranked --options "Hội An|Đà Lạt|Sa Pa" --closes "in 3 days"', { channel: 'trip' });
+    await t.h.group(['alice', 'bob', 'carol', 'dan'], 'Trip', 'trip');
+    await t.h.run('alice', 'settings locale vi --workspace', { admin: true });
+    const created = await t.h.run('alice', 'propose "Team offsite" --rule ranked --options "Hội An|Đà Lạt|Sa Pa" --closes "in 3 days"', { channel: 'trip' });
     expect(created.ok).toBe(true);
-    const [card] = h.messenger.take();
+    const [card] = t.h.messenger.take();
     expect(card!.text).toContain('sau cùng là bốc thăm khi việc bỏ phiếu kết thúc; nếu mọi phương án còn lại bằng phiếu nhau thì kết quả là hòa.');
     await voteAll();
-    const sent = h.messenger.take();
+    const sent = t.h.messenger.take();
     const ended = (await auditEntries()).find((e) => e.action === 'proposal.voting-ended')!;
     const result = sent.find((s) => s.kind === 'post' && s.text.includes('Kết quả đề xuất #1'))!;
     expect(result.text).toContain(`Hạt giống (seed) ${ended.hash}, là mã băm của mục #${ended.seq} trong nhật ký kiểm toán.`);
@@ -109,37 +89,37 @@ describe('ranked choice: the lot', () => {
 
   it('while voting is open, says a lot will decide rather than guessing the draw', async () => {
     await tiedTrip('', ['alice', 'bob', 'carol', 'dan', 'eve']);
-    h.messenger.take();
+    t.h.messenger.take();
     for (const [member, ballot] of [
       ['alice', '"Hội An"'],
       ['bob', '"Hội An"'],
       ['carol', '"Đà Lạt"'],
       ['dan', '"Sa Pa"'],
     ] as const) {
-      await h.run(member, `vote 1 ${ballot}`);
+      await t.h.run(member, `vote 1 ${ballot}`);
     }
-    const shown = await h.run('bob', 'proposal 1');
+    const shown = await t.h.run('bob', 'proposal 1');
     expect(shown.text).toContain('which of them is eliminated will be drawn by lot when voting ends, so the result is not known yet.');
     expect((await auditEntries()).some((e) => e.action === 'proposal.voting-ended')).toBe(false);
   });
 
   it('draws no lot, and adds no entry, when no tie needs one', async () => {
     await tiedTrip();
-    h.messenger.take();
+    t.h.messenger.take();
     for (const [member, ballot] of [
       ['alice', '"Hội An"'],
       ['bob', '"Hội An"'],
       ['carol', '"Hội An"'],
       ['dan', '"Sa Pa"'],
     ] as const) {
-      await h.run(member, `vote 1 ${ballot}`);
+      await t.h.run(member, `vote 1 ${ballot}`);
     }
     const entries = await auditEntries();
     expect(entries.some((e) => e.action === 'proposal.voting-ended')).toBe(false);
     const closed = entries.find((e) => e.action === 'proposal.closed')!;
     expect(closed.data).toMatchObject({ ties: 'lot', winners: ['Hội An'] });
     expect(closed.data).not.toHaveProperty('seed');
-    const result = h.messenger.take().find((s) => s.kind === 'post' && s.text.includes('Result of proposal #1'))!;
+    const result = t.h.messenger.take().find((s) => s.kind === 'post' && s.text.includes('Result of proposal #1'))!;
     expect(result.text).toContain('Tie-breaks used: none: no round had a tie for fewest votes');
     expect(result.text).not.toContain('Seed ');
   });
@@ -154,76 +134,76 @@ describe('ranked choice: lot or batch, per group and per proposal', () => {
   ] as const;
 
   it('a convener sets batch for the group; its proposals then eliminate all options tied for fewest at once', async () => {
-    await groupOf(['alice', 'bob', 'carol', 'dan']);
-    const set = await h.run('alice', 'settings ties batch', { channel: 'trip' });
+    await t.h.group(['alice', 'bob', 'carol', 'dan'], 'Trip', 'trip');
+    const set = await t.h.run('alice', 'settings ties batch', { channel: 'trip' });
     expect(set.ok).toBe(true);
     expect(set.text).toContain('Ranked-choice proposals opened in Trip from now on eliminate all options tied for fewest votes at once.');
-    expect((await h.run('alice', 'propose "Team offsite" --rule ranked --options "Hội An|Đà Lạt|Sa Pa"', { channel: 'trip' })).ok).toBe(true);
-    const [card] = h.messenger.take();
+    expect((await t.h.run('alice', 'propose "Team offsite" --rule ranked --options "Hội An|Đà Lạt|Sa Pa"', { channel: 'trip' })).ok).toBe(true);
+    const [card] = t.h.messenger.take();
     expect(card!.text).toContain('Options tied for fewest are all eliminated together; if all remaining options are level, the result is a tie.');
-    for (const [member, ballot] of tie) await h.run(member, `vote 1 ${ballot}`);
+    for (const [member, ballot] of tie) await t.h.run(member, `vote 1 ${ballot}`);
     const entries = await auditEntries();
     expect(entries.find((e) => e.action === 'proposal.created')?.data).toMatchObject({ ties: 'batch' });
     expect(entries.find((e) => e.action === 'settings.ranked-ties')?.data).toEqual({ ties: 'batch' });
     expect(entries.some((e) => e.action === 'proposal.voting-ended')).toBe(false);
     expect(entries.find((e) => e.action === 'proposal.closed')?.data).toMatchObject({ ties: 'batch', winners: ['Hội An'] });
-    const result = h.messenger.take().find((s) => s.kind === 'post' && s.text.includes('Result of proposal #1'))!;
+    const result = t.h.messenger.take().find((s) => s.kind === 'post' && s.text.includes('Result of proposal #1'))!;
     expect(result.text).toContain('Round 1: Hội An 2, Đà Lạt 1, Sa Pa 1; exhausted ballots: 0. Đà Lạt, Sa Pa share the fewest votes and are all eliminated together.');
     expect(result.text).toContain('Tie-breaks used: round 1: all options tied for fewest eliminated together');
   });
 
   it('--ties on one proposal overrides the group, and the choice stays with the proposal when the group changes', async () => {
-    await groupOf(['alice', 'bob', 'carol', 'dan']);
-    await h.run('alice', 'settings ties batch', { channel: 'trip' });
-    expect((await h.run('alice', 'propose "Team offsite" --rule ranked --options "Hội An|Đà Lạt|Sa Pa" --ties lot', { channel: 'trip' })).ok).toBe(true);
-    expect((await h.run('alice', 'settings ties lot', { channel: 'trip' })).ok).toBe(true);
-    expect((await h.run('alice', 'propose "Second trip" --rule ranked --options "Hội An|Đà Lạt|Sa Pa"', { channel: 'trip' })).ok).toBe(true);
-    await h.run('alice', 'settings ties batch', { channel: 'trip' });
-    for (const [member, ballot] of tie) await h.run(member, `vote 2 ${ballot}`);
+    await t.h.group(['alice', 'bob', 'carol', 'dan'], 'Trip', 'trip');
+    await t.h.run('alice', 'settings ties batch', { channel: 'trip' });
+    expect((await t.h.run('alice', 'propose "Team offsite" --rule ranked --options "Hội An|Đà Lạt|Sa Pa" --ties lot', { channel: 'trip' })).ok).toBe(true);
+    expect((await t.h.run('alice', 'settings ties lot', { channel: 'trip' })).ok).toBe(true);
+    expect((await t.h.run('alice', 'propose "Second trip" --rule ranked --options "Hội An|Đà Lạt|Sa Pa"', { channel: 'trip' })).ok).toBe(true);
+    await t.h.run('alice', 'settings ties batch', { channel: 'trip' });
+    for (const [member, ballot] of tie) await t.h.run(member, `vote 2 ${ballot}`);
     const closed = (await auditEntries()).find((e) => e.action === 'proposal.closed' && e.data.winners)!;
     // Proposal #2 opened under lot: the later switch to batch does not reach it.
     expect(closed.data).toMatchObject({ ties: 'lot', seed: { seq: expect.any(Number) } });
   });
 
   it('says when nothing changes, and only a convener may change it, in English and Vietnamese', async () => {
-    await groupOf(['alice', 'bob']);
-    const same = await h.run('alice', 'settings ties lot', { channel: 'trip' });
+    await t.h.group(['alice', 'bob'], 'Trip', 'trip');
+    const same = await t.h.run('alice', 'settings ties lot', { channel: 'trip' });
     expect(same.text).toContain('Trip already settles ranked-choice ties by lot; nothing changed.');
-    const refused = await h.run('bob', 'settings ties batch', { channel: 'trip' });
+    const refused = await t.h.run('bob', 'settings ties batch', { channel: 'trip' });
     expect(refused.ok).toBe(false);
     expect(refused.text).toMatch(/convener/i);
     expect((await auditEntries()).some((e) => e.action === 'settings.ranked-ties')).toBe(false);
 
-    await h.run('alice', 'settings locale vi --workspace', { admin: true });
-    const viSame = await h.run('alice', 'settings ties lot', { channel: 'trip' });
+    await t.h.run('alice', 'settings locale vi --workspace', { admin: true });
+    const viSame = await t.h.run('alice', 'settings ties lot', { channel: 'trip' });
     expect(viSame.text).toContain('Trip vốn đã xử lý hòa phiếu trong bỏ phiếu xếp hạng theo cách lot; không có gì thay đổi.');
-    const viSet = await h.run('alice', 'settings ties batch', { channel: 'trip' });
+    const viSet = await t.h.run('alice', 'settings ties batch', { channel: 'trip' });
     expect(viSet.text).toContain('Từ nay các đề xuất bỏ phiếu xếp hạng mở trong Trip sẽ loại cùng lúc mọi phương án cùng ít phiếu nhất. Các đề xuất đang mở giữ nguyên thiết lập cũ.');
-    const viLot = await h.run('alice', 'settings ties lot', { channel: 'trip' });
+    const viLot = await t.h.run('alice', 'settings ties lot', { channel: 'trip' });
     expect(viLot.text).toContain('Từ nay các đề xuất bỏ phiếu xếp hạng mở trong Trip sẽ bốc thăm khi nhiều phương án cùng ít phiếu nhất, vào lúc việc bỏ phiếu kết thúc. Các đề xuất đang mở giữ nguyên thiết lập cũ.');
   });
 
   it('refuses --ties on other rules and unknown modes, saying how to write it, and stores nothing', async () => {
-    await groupOf(['alice', 'bob']);
-    const poll = await h.run('alice', 'propose "Lunch" --rule poll --options "Pho|Bun" --ties lot', { channel: 'trip' });
+    await t.h.group(['alice', 'bob'], 'Trip', 'trip');
+    const poll = await t.h.run('alice', 'propose "Lunch" --rule poll --options "Pho|Bun" --ties lot', { channel: 'trip' });
     expect(poll.ok).toBe(false);
     expect(poll.text).toContain('--ties');
     expect(poll.text).toContain('ranked');
-    const mode = await h.run('alice', 'settings ties coin', { channel: 'trip' });
+    const mode = await t.h.run('alice', 'settings ties coin', { channel: 'trip' });
     expect(mode.ok).toBe(false);
     expect(mode.text).toContain('lot');
     expect(mode.text).toContain('batch');
-    const bad = await h.run('alice', 'propose "Trip" --rule ranked --options "A|B" --ties coin', { channel: 'trip' });
+    const bad = await t.h.run('alice', 'propose "Trip" --rule ranked --options "A|B" --ties coin', { channel: 'trip' });
     expect(bad.ok).toBe(false);
     expect(bad.text).toMatch(/lot.*batch|batch.*lot/);
-    await h.run('alice', 'settings locale vi --workspace', { admin: true });
-    const viPoll = await h.run('alice', 'propose "Lunch" --rule poll --options "Pho|Bun" --ties lot', { channel: 'trip' });
+    await t.h.run('alice', 'settings locale vi --workspace', { admin: true });
+    const viPoll = await t.h.run('alice', 'propose "Lunch" --rule poll --options "Pho|Bun" --ties lot', { channel: 'trip' });
     expect(viPoll.ok).toBe(false);
     expect(viPoll.text).toContain('--ties');
-    const viMode = await h.run('alice', 'settings ties coin', { channel: 'trip' });
+    const viMode = await t.h.run('alice', 'settings ties coin', { channel: 'trip' });
     expect(viMode.ok).toBe(false);
     expect(viMode.text).toMatch(/lot.*batch|batch.*lot/);
-    const [row] = rowsOf<{ n: number }>(await database.db.execute(sql`select count(*)::int as n from proposals`));
+    const [row] = rowsOf<{ n: number }>(await t.database.db.execute(sql`select count(*)::int as n from proposals`));
     expect(row!.n).toBe(0);
     expect((await auditEntries()).some((e) => e.action === 'settings.ranked-ties')).toBe(false);
   });

@@ -1,6 +1,6 @@
 // Drives Concord like an adapter would: members type command lines, a manual clock moves, messages are recorded.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { beforeEach } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { advanceThroughJobs, ManualClock } from '../../src/core/clock.js';
@@ -8,7 +8,7 @@ import type { Delivery, MessageRef, Messenger } from '../../src/core/ports.js';
 import type { Reply } from '../../src/core/service.js';
 import type { View } from '../../src/core/views/types.js';
 import { renderText } from '../../src/bots/console/render.js';
-import { openTestDatabase, type TestDatabase } from './db.js';
+import { useTestDatabase, type TestDatabase } from './db.js';
 
 export interface Sent {
   kind: 'post' | 'update' | 'dm' | 'private';
@@ -94,6 +94,8 @@ export interface Harness {
   exec(member: string, text: string, opts?: { channel?: string; key?: string; locale?: 'en' | 'vi'; admin?: boolean; guest?: boolean }): Promise<Reply & { text: string }>;
   advance(ms: number): Promise<void>;
   tick(): Promise<unknown>;
+  /** The first member creates a group in `channel` and the others join it by name; what was sent so far is forgotten. */
+  group(members: string[], name?: string, channel?: string): Promise<void>;
 }
 
 export async function createHarness(database: TestDatabase, start = new Date('2026-12-01T09:00:00Z'), env: Record<string, string> = {}): Promise<Harness> {
@@ -116,16 +118,23 @@ export async function createHarness(database: TestDatabase, start = new Date('20
     return { ...reply, text: reply.views.map(renderText).join('\n') };
   };
   const tick = () => app.scheduler.tick();
+  const run: Harness['run'] = async (member, text, opts) => {
+    const reply = await exec(member, text, opts);
+    await tick();
+    return reply;
+  };
   return {
     app,
     clock,
     messenger,
     exec,
     tick,
-    async run(member, text, opts) {
-      const reply = await exec(member, text, opts);
-      await tick();
-      return reply;
+    run,
+    async group(members, name = 'Budget', channel = 'budget') {
+      const [convener, ...rest] = members;
+      await run(convener!, `group create "${name}"`, { channel });
+      for (const m of rest) await run(m, `group join "${name}"`, { channel });
+      messenger.take();
     },
     advance: (ms) => advanceThroughJobs(clock, ms, { nextDueAt: () => app.jobs.nextDueAt(), tick }),
   };
@@ -134,29 +143,43 @@ export async function createHarness(database: TestDatabase, start = new Date('20
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
 
+export interface HarnessOptions {
+  /** When the manual clock starts; Tuesday 1 December 2026, 09:00 UTC unless said. */
+  start?: Date;
+  /** Environment variables read into the configuration, on top of a silent log. */
+  env?: Record<string, string>;
+}
+
+export interface UsedHarness {
+  /** This test's harness. */
+  readonly h: Harness;
+  /** The file's database, emptied before each test. */
+  readonly database: TestDatabase;
+  /** Replaces this test's harness with a new one on the same database, without emptying it, as a restarted process would; `opts` go on top of the file's. */
+  restart(opts?: HarnessOptions): Promise<Harness>;
+}
+
 /**
  * One database for the test file, emptied before each test, and a fresh harness on it:
  * `const t = useHarness();` then `t.h.run(...)` and `t.database.db` inside tests.
+ * A file's own `beforeEach`, declared after this call, runs after the harness is ready.
  */
-export function useHarness(env: Record<string, string> = {}): { readonly h: Harness; readonly database: TestDatabase } {
-  let database: TestDatabase | undefined;
+export function useHarness(opts: HarnessOptions = {}): UsedHarness {
+  const used = useTestDatabase({ fresh: true });
   let harness: Harness | undefined;
-  beforeAll(async () => {
-    database = await openTestDatabase();
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
   beforeEach(async () => {
-    await database!.reset();
-    harness = await createHarness(database!, undefined, env);
+    harness = await createHarness(used.database, opts.start, opts.env);
   });
   return {
     get h() {
       return harness!;
     },
     get database() {
-      return database!;
+      return used.database;
+    },
+    async restart(again = {}) {
+      harness = await createHarness(used.database, again.start ?? opts.start, { ...opts.env, ...again.env });
+      return harness;
     },
   };
 }

@@ -1,28 +1,9 @@
 // Who Discord says a member is: Manage Server changes workspace settings; a member still in membership screening watches.
 import { PermissionFlagsBits } from 'discord.js';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { openTestDatabase, type TestDatabase } from '../../support/db.js';
-import { createDiscordHarness, FakeDiscord, member, slash, type DiscordHarness } from './support.js';
+import { expect, it } from 'vitest';
+import { member, slash, useDiscord } from './support.js';
 
-let database: TestDatabase;
-let fake: FakeDiscord;
-let h: DiscordHarness;
-
-beforeAll(async () => {
-  database = await openTestDatabase();
-  fake = new FakeDiscord();
-  fake.listen();
-  h = await createDiscordHarness(database);
-});
-afterAll(async () => {
-  await h?.close();
-  fake?.close();
-  await database?.close();
-});
-afterEach(() => {
-  expect(fake.problems).toEqual([]);
-  expect(fake.unhandled).toEqual([]);
-});
+const t = useDiscord();
 
 const alice = member('alice');
 const manager = member('manager', { permissions: String(2248473465835073n | PermissionFlagsBits.ManageGuild) });
@@ -30,8 +11,8 @@ const newcomer = member('newcomer', { pending: true });
 
 async function run(who: ReturnType<typeof member>, line: string): Promise<string> {
   const raw = slash(who, 'concord', [{ name: 'text', type: 3, value: line }]);
-  await h.dispatch(raw);
-  const replies = [...fake.callbacks(raw.id), ...fake.calls.filter((c) => c.path.includes(`/${raw.token}`)).map((c) => c.body)];
+  await t.h.dispatch(raw);
+  const replies = [...t.fake.callbacks(raw.id), ...t.fake.calls.filter((c) => c.path.includes(`/${raw.token}`)).map((c) => c.body)];
   return JSON.stringify(replies);
 }
 

@@ -2,59 +2,21 @@
 // each stored before it is acknowledged, and answered after all when the process that received it stopped.
 import { HttpResponse } from 'msw';
 import { sql } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { rowsOf } from '../../../src/db/client.js';
 import type { Concord } from '../../../src/core/service.js';
-import { openTestDatabase, type TestDatabase } from '../../support/db.js';
-import {
-  APP_ID,
-  autocomplete,
-  buttons,
-  CHANNEL,
-  choose,
-  click,
-  createDiscordHarness,
-  customIds,
-  dmChannelOf,
-  FakeDiscord,
-  GUILD,
-  member,
-  slash,
-  submit,
-  type DiscordHarness,
-  type Member,
-  type PostedMessage,
-} from './support.js';
+import { APP_ID, autocomplete, buttons, CHANNEL, choose, click, customIds, dmChannelOf, GUILD, member, slash, submit, useDiscord, type DiscordHarnessOptions, type Member, type PostedMessage } from './support.js';
 
-let database: TestDatabase;
-let fake: FakeDiscord;
-let h: DiscordHarness;
+const t = useDiscord({ each: true });
 let alice: Member;
 let bob: Member;
 
-beforeAll(async () => {
-  database = await openTestDatabase();
-  fake = new FakeDiscord();
-  fake.listen();
-});
-afterAll(async () => {
-  fake.close();
-  await database.close();
-});
 beforeEach(async () => {
-  await database.reset();
-  fake.reset();
-  h = await createDiscordHarness(database);
   alice = member('alice');
   bob = member('bob');
-  await h.dispatch(slash(alice, 'group', [{ name: 'group', type: 3, value: 'Budget' }], 'create'));
-  await h.dispatch(slash(alice, 'group', [{ name: 'members', type: 3, value: `<@${bob.id}>` }], 'add'));
-  fake.take();
-});
-afterEach(async () => {
-  await h.close();
-  expect(fake.problems).toEqual([]);
-  expect(fake.unhandled).toEqual([]);
+  await t.h.dispatch(slash(alice, 'group', [{ name: 'group', type: 3, value: 'Budget' }], 'create'));
+  await t.h.dispatch(slash(alice, 'group', [{ name: 'members', type: 3, value: `<@${bob.id}>` }], 'add'));
+  t.fake.take();
 });
 
 type Embed = { title?: string; description?: string; fields?: Array<{ name: string; value: string }> };
@@ -64,19 +26,19 @@ const text = (data: Data | undefined) =>
 
 /** Runs a raw interaction and returns Discord's callback for it. */
 async function send(raw: { id: string }): Promise<{ type: number; data?: Data }> {
-  await h.dispatch(raw);
-  const [callback] = fake.callbacks(raw.id);
-  if (!callback) throw new Error(`no callback for ${raw.id}: ${JSON.stringify(fake.calls.map((c) => `${c.method} ${c.path}`))}`);
+  await t.h.dispatch(raw);
+  const [callback] = t.fake.callbacks(raw.id);
+  if (!callback) throw new Error(`no callback for ${raw.id}: ${JSON.stringify(t.fake.calls.map((c) => `${c.method} ${c.path}`))}`);
   return callback as { type: number; data?: Data };
 }
 
 async function propose(options: Array<{ name: string; type: number; value: string | number | boolean }>): Promise<PostedMessage> {
   await send(slash(alice, 'proposal', options, 'create'));
-  await h.tick();
-  const post = fake.calls.filter((c) => c.method === 'POST' && c.path === `/channels/${CHANNEL}/messages`).pop();
-  const message = [...fake.messages.values()].pop();
+  await t.h.tick();
+  const post = t.fake.calls.filter((c) => c.method === 'POST' && c.path === `/channels/${CHANNEL}/messages`).pop();
+  const message = [...t.fake.messages.values()].pop();
   if (!post || !message) throw new Error('no card posted');
-  fake.take();
+  t.fake.take();
   return { id: message.id, channel_id: CHANNEL, embeds: message.embeds, components: message.components };
 }
 
@@ -297,13 +259,12 @@ describe('answers', () => {
     const raw = slash(alice, 'concord', [{ name: 'text', type: 3, value: 'help' }]);
     const answer = await send(raw);
     expect(answer.type).toBe(4);
-    const followUps = fake.calls.filter((c) => c.method === 'POST' && c.path === `/webhooks/${APP_ID}/${raw.token}`);
+    const followUps = t.fake.calls.filter((c) => c.method === 'POST' && c.path === `/webhooks/${APP_ID}/${raw.token}`);
     for (const f of followUps) expect((f.body as { flags: number }).flags).toBe(64);
     expect(text(answer.data)).toMatch(/Concord commands/);
   });
 
   it('defers when core is slow, then edits the original response', async () => {
-    await h.close();
     let release: () => void = () => {};
     const gate = new Promise<void>((resolve) => (release = resolve));
     const slow: Pick<Concord, 'execute'> = {
@@ -312,14 +273,14 @@ describe('answers', () => {
         return { ok: true, locale: 'en', views: [{ type: 'notice', tone: 'success', text: 'Done late' }] };
       },
     };
-    h = await createDiscordHarness(database, { core: slow, ackAfterMs: 5 });
+    await t.restart({ core: slow, ackAfterMs: 5 });
     const raw = slash(alice, 'decisions');
-    const done = h.dispatch(raw);
+    const done = t.h.dispatch(raw);
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(fake.callbacks(raw.id)).toEqual([{ type: 5, data: { flags: 64 } }]);
+    expect(t.fake.callbacks(raw.id)).toEqual([{ type: 5, data: { flags: 64 } }]);
     release();
     await done;
-    const edit = fake.calls.find((c) => c.method === 'PATCH' && c.path === `/webhooks/${APP_ID}/${raw.token}/messages/@original`);
+    const edit = t.fake.calls.find((c) => c.method === 'PATCH' && c.path === `/webhooks/${APP_ID}/${raw.token}/messages/@original`);
     expect(text(edit?.body as Data)).toBe('✅ Done late');
   });
 
@@ -337,7 +298,7 @@ describe('answers', () => {
 
   it('does nothing for a DM button naming a server the clicking member is not in', async () => {
     const stranger = member('mallory', { locale: 'vi' });
-    fake.on('GET', new RegExp(`^/guilds/${GUILD}/members/${stranger.id}$`), () => HttpResponse.json({ message: 'Unknown Member', code: 10007 }, { status: 404 }));
+    t.fake.on('GET', new RegExp(`^/guilds/${GUILD}/members/${stranger.id}$`), () => HttpResponse.json({ message: 'Unknown Member', code: 10007 }, { status: 404 }));
     const dm: PostedMessage = { id: '9', channel_id: '1', embeds: [], components: [] };
     const guildB36 = BigInt(GUILD).toString(36);
     const forged = await send(click(stranger, dm, `c.${guildB36}:group create "Hijacked"`, { guild: false }));
@@ -347,7 +308,7 @@ describe('answers', () => {
     const groups = await send(slash(alice, 'group', [], 'list'));
     expect(text(groups.data)).not.toContain('Hijacked');
     // A member of the server clicks through, and is asked once per while, not once per click.
-    const lookups = () => fake.calls.filter((c) => c.method === 'GET' && c.path.startsWith(`/guilds/${GUILD}/members/${alice.id}`)).length;
+    const lookups = () => t.fake.calls.filter((c) => c.method === 'GET' && c.path.startsWith(`/guilds/${GUILD}/members/${alice.id}`)).length;
     await send(click(alice, dm, `c.${guildB36}:group list`, { guild: false }));
     await send(click(alice, dm, `c.${guildB36}:group list`, { guild: false }));
     expect(lookups()).toBe(1);
@@ -356,18 +317,17 @@ describe('answers', () => {
 
 describe('after a command', () => {
   it('nudges the scheduler when a command succeeded, so the card changes at once; not after a refusal', async () => {
-    await h.close();
     let nudges = 0;
-    h = await createDiscordHarness(database, {
+    await t.restart({
       nudge: async () => {
         nudges++;
-        await h.tick();
+        await t.h.tick();
       },
     });
     await send(slash(alice, 'proposal', [{ name: 'title', type: 3, value: 'Nudged' }, { name: 'rule', type: 3, value: 'consent' }], 'create'));
     expect(nudges).toBe(1);
     // The card went out without anyone ticking by hand.
-    expect(fake.calls.some((c) => c.method === 'POST' && c.path === `/channels/${CHANNEL}/messages`)).toBe(true);
+    expect(t.fake.calls.some((c) => c.method === 'POST' && c.path === `/channels/${CHANNEL}/messages`)).toBe(true);
     await send(slash(bob, 'vote', [{ name: 'proposal', type: 4, value: 99 }, { name: 'choice', type: 3, value: 'consent' }]));
     expect(nudges).toBe(1);
   });
@@ -377,38 +337,37 @@ const said = (body: unknown) => text(body as Data);
 
 const intakeRows = async () =>
   rowsOf<{ request_key: string; member_key: string; status: string; attempts: number }>(
-    await database.db.execute(sql`select request_key, member_key, status, attempts from intake where source = 'discord' order by id`),
+    await t.database.db.execute(sql`select request_key, member_key, status, attempts from intake where source = 'discord' order by id`),
   );
 
 /** An open majority proposal #1 in Alice's group, on a harness started with `opts`. */
-async function setUp(opts: Parameters<typeof createDiscordHarness>[1] = {}): Promise<void> {
-  await h.close();
-  h = await createDiscordHarness(database, opts);
-  await h.dispatch(slash(alice, 'proposal', [{ name: 'title', type: 3, value: 'Adopt' }, { name: 'rule', type: 3, value: 'majority' }], 'create'));
-  await h.tick();
-  fake.take();
+async function setUp(opts: DiscordHarnessOptions = {}): Promise<void> {
+  await t.restart(opts);
+  await t.h.dispatch(slash(alice, 'proposal', [{ name: 'title', type: 3, value: 'Adopt' }, { name: 'rule', type: 3, value: 'majority' }], 'create'));
+  await t.h.tick();
+  t.fake.take();
 }
 
 const vote = (who: Member, choice = 'yes') => slash(who, 'vote', [{ name: 'proposal', type: 4, value: 1 }, { name: 'choice', type: 3, value: choice }]);
 
 async function tally(): Promise<string> {
   const shown = slash(alice, 'proposal', [{ name: 'proposal', type: 4, value: 1 }], 'show');
-  await h.dispatch(shown);
-  return said(fake.callbacks(shown.id)[0]?.data);
+  await t.h.dispatch(shown);
+  return said(t.fake.callbacks(shown.id)[0]?.data);
 }
 
 /** A row the intake of a process that stopped left running, its lease over, received `ago` before now. */
 async function orphan(raw: { id: string; guild_id?: string }, who: Member, ago: string): Promise<void> {
-  await database.db.execute(sql`
+  await t.database.db.execute(sql`
     insert into intake (source, request_key, member_key, signature, payload, locked_by, locked_until, received_at)
     values ('discord', ${raw.id}, ${`${raw.guild_id ?? 'dm'}:${who.id}`}, null, ${JSON.stringify(raw)}::jsonb,
             'gone', now() - interval '1 second', now() - ${ago}::interval)`);
 }
 
 async function takeOver(): Promise<void> {
-  await h.app.intake.sweep();
-  await h.app.intake.idle();
-  await h.handler.settled();
+  await t.h.app.intake.sweep();
+  await t.h.app.intake.idle();
+  await t.h.handler.settled();
 }
 
 describe('stored before it is acknowledged', () => {
@@ -418,20 +377,20 @@ describe('stored before it is acknowledged', () => {
     const waiting: Pick<Concord, 'execute'> = {
       execute: async (ctx, line) => {
         await gate;
-        return h.app.core.execute(ctx, line);
+        return t.h.app.core.execute(ctx, line);
       },
     };
     await setUp({ core: waiting, ackAfterMs: 5 });
     let open!: () => void;
     gate = new Promise<void>((resolve) => (open = resolve));
     let storedAtDefer: unknown = null;
-    fake.on('POST', /\/callback$/, async (call) => {
+    t.fake.on('POST', /\/callback$/, async (call) => {
       if ((call.body as { type?: number }).type === 5) storedAtDefer = await intakeRows();
       return undefined;
     });
     const raw = vote(bob);
-    const done = h.dispatch(raw);
-    await vi.waitFor(() => expect(fake.callbacks(raw.id)).toEqual([{ type: 5, data: { flags: 64 } }]));
+    const done = t.h.dispatch(raw);
+    await vi.waitFor(() => expect(t.fake.callbacks(raw.id)).toEqual([{ type: 5, data: { flags: 64 } }]));
     open();
     await done;
     expect(storedAtDefer).toContainEqual({ request_key: raw.id, member_key: `${GUILD}:${bob.id}`, status: 'running', attempts: 1 });
@@ -441,19 +400,19 @@ describe('stored before it is acknowledged', () => {
   it('runs an interaction delivered twice once, and answers it once', async () => {
     await setUp();
     const raw = vote(bob);
-    await h.dispatch(raw);
-    await h.dispatch(raw);
-    expect(fake.callbacks(raw.id)).toHaveLength(1);
+    await t.h.dispatch(raw);
+    await t.h.dispatch(raw);
+    expect(t.fake.callbacks(raw.id)).toHaveLength(1);
     expect((await intakeRows()).filter((r) => r.request_key === raw.id)).toEqual([{ request_key: raw.id, member_key: `${GUILD}:${bob.id}`, status: 'done', attempts: 1 }]);
     expect(await tally()).toMatch(/1 of 2/);
   });
 
   it('acknowledges nothing and runs nothing when the interaction cannot be stored, and says so', async () => {
     await setUp();
-    vi.spyOn(h.app.intake, 'admit').mockRejectedValueOnce(new Error('the database is away'));
+    vi.spyOn(t.h.app.intake, 'admit').mockRejectedValueOnce(new Error('the database is away'));
     const raw = vote(bob);
-    await h.dispatch(raw);
-    const [answer, ...more] = fake.callbacks(raw.id);
+    await t.h.dispatch(raw);
+    const [answer, ...more] = t.fake.callbacks(raw.id);
     expect(more).toEqual([]);
     expect(answer?.type).toBe(4);
     expect(answer?.data?.flags).toBe(64);
@@ -469,7 +428,7 @@ describe('taken over after a process stopped', () => {
     const raw = vote(bob);
     await orphan(raw, bob, '1 minute');
     await takeOver();
-    const calls = fake.take();
+    const calls = t.fake.take();
     // Deferred by the process that stopped: answered by editing that deferred reply, never by a second callback.
     expect(calls.filter((c) => /\/callback$/.test(c.path))).toEqual([]);
     const edits = calls.filter((c) => c.method === 'PATCH' && c.path === `/webhooks/${APP_ID}/${raw.token}/messages/@original`);
@@ -478,18 +437,18 @@ describe('taken over after a process stopped', () => {
     expect(await intakeRows()).toContainEqual({ request_key: raw.id, member_key: `${GUILD}:${bob.id}`, status: 'done', attempts: 2 });
     // Nothing is left to take over.
     await takeOver();
-    expect(fake.take().filter((c) => c.path.startsWith('/webhooks/'))).toEqual([]);
+    expect(t.fake.take().filter((c) => c.path.startsWith('/webhooks/'))).toEqual([]);
     expect(await tally()).toMatch(/1 of 2/);
   });
 
   it('takes over a click on a card as it does a command', async () => {
     await setUp();
-    const card = [...fake.messages.values()].pop()!;
+    const card = [...t.fake.messages.values()].pop()!;
     const yes = buttons(card).find((b) => /yes/i.test(b.label));
     const raw = click(bob, { id: card.id, channel_id: CHANNEL, embeds: card.embeds, components: card.components }, yes!.custom_id);
     await orphan(raw, bob, '1 minute');
     await takeOver();
-    const edits = fake.take().filter((c) => c.method === 'PATCH' && c.path === `/webhooks/${APP_ID}/${raw.token}/messages/@original`);
+    const edits = t.fake.take().filter((c) => c.method === 'PATCH' && c.path === `/webhooks/${APP_ID}/${raw.token}/messages/@original`);
     expect(edits).toHaveLength(1);
     expect(await intakeRows()).toContainEqual({ request_key: raw.id, member_key: `${GUILD}:${bob.id}`, status: 'done', attempts: 2 });
     expect(await tally()).toMatch(/1 of 2/);
@@ -500,7 +459,7 @@ describe('taken over after a process stopped', () => {
     const raw = slash(bob, 'proposal', [{ name: 'proposal', type: 4, value: 1 }], 'show');
     await orphan(raw, bob, '20 minutes');
     await takeOver();
-    const calls = fake.take();
+    const calls = t.fake.take();
     expect(calls.filter((c) => c.path.startsWith('/webhooks/') || /\/callback$/.test(c.path))).toEqual([]);
     expect(calls.filter((c) => c.method === 'POST' && c.path === '/users/@me/channels').map((c) => c.body)).toEqual([{ recipient_id: bob.id }]);
     const dm = calls.filter((c) => c.method === 'POST' && c.path === `/channels/${dmChannelOf(bob.id)}/messages`);
@@ -517,19 +476,19 @@ describe('taken over after a process stopped', () => {
     await setUp();
     const raw = vote(bob, 'no');
     await orphan(raw, bob, '1 minute');
-    fake.on('PATCH', /^\/webhooks\//, () => HttpResponse.json({ message: 'Unknown Webhook', code: 10015 }, { status: 404 }));
+    t.fake.on('PATCH', /^\/webhooks\//, () => HttpResponse.json({ message: 'Unknown Webhook', code: 10015 }, { status: 404 }));
     let refuse = true;
-    fake.on('POST', new RegExp(`^/channels/${dmChannelOf(bob.id)}/messages$`), () =>
+    t.fake.on('POST', new RegExp(`^/channels/${dmChannelOf(bob.id)}/messages$`), () =>
       refuse ? HttpResponse.json({ message: 'Cannot send messages to this user', code: 50007 }, { status: 403 }) : undefined,
     );
     await takeOver();
     // Not delivered anywhere: handed back to be tried again.
     expect((await intakeRows()).find((r) => r.request_key === raw.id)).toMatchObject({ status: 'running', attempts: 2 });
     refuse = false;
-    fake.take();
-    await database.db.execute(sql`update intake set locked_until = now() - interval '1 second' where request_key = ${raw.id}`);
+    t.fake.take();
+    await t.database.db.execute(sql`update intake set locked_until = now() - interval '1 second' where request_key = ${raw.id}`);
     await takeOver();
-    const dm = fake.take().filter((c) => c.method === 'POST' && c.path === `/channels/${dmChannelOf(bob.id)}/messages`);
+    const dm = t.fake.take().filter((c) => c.method === 'POST' && c.path === `/channels/${dmChannelOf(bob.id)}/messages`);
     expect(dm).toHaveLength(1);
     expect(said(dm[0]?.body)).toMatch(/no/i);
     expect((await intakeRows()).find((r) => r.request_key === raw.id)).toMatchObject({ status: 'done', attempts: 3 });

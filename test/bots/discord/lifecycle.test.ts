@@ -1,32 +1,9 @@
 // A whole proposal from Discord: slash commands, the card in the channel, twenty votes by button, the deadline and the outcome.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openTestDatabase, type TestDatabase } from '../../support/db.js';
+import { describe, expect, it } from 'vitest';
 import { DAY } from '../../support/harness.js';
-import { buttons, CHANNEL, click, createDiscordHarness, dmChannelOf, FakeDiscord, member, slash, type DiscordHarness, type PostedMessage } from './support.js';
+import { buttons, CHANNEL, click, dmChannelOf, member, slash, useDiscord, type PostedMessage } from './support.js';
 
-let database: TestDatabase;
-let fake: FakeDiscord;
-let h: DiscordHarness;
-
-beforeAll(async () => {
-  database = await openTestDatabase();
-  fake = new FakeDiscord();
-  fake.listen();
-});
-afterAll(async () => {
-  fake.close();
-  await database.close();
-});
-beforeEach(async () => {
-  await database.reset();
-  fake.reset();
-  h = await createDiscordHarness(database);
-});
-afterEach(async () => {
-  await h.close();
-  expect(fake.problems).toEqual([]);
-  expect(fake.unhandled).toEqual([]);
-});
+const t = useDiscord({ each: true });
 
 type Embed = { title?: string; description?: string; fields?: Array<{ name: string; value: string }>; footer?: { text: string } };
 const embedsOf = (body: unknown) => ((body as { embeds?: Embed[] }).embeds ?? []) as Embed[];
@@ -37,9 +14,9 @@ describe('a proposal decided in Discord', () => {
     const alice = member('alice');
     const voters = Array.from({ length: 20 }, (_, i) => member(`voter${i + 1}`));
 
-    await h.dispatch(slash(alice, 'group', [{ name: 'group', type: 3, value: 'Budget' }], 'create'));
-    await h.dispatch(slash(alice, 'group', [{ name: 'members', type: 3, value: voters.map((v) => `<@${v.id}>`).join(' ') }], 'add'));
-    let calls = fake.take();
+    await t.h.dispatch(slash(alice, 'group', [{ name: 'group', type: 3, value: 'Budget' }], 'create'));
+    await t.h.dispatch(slash(alice, 'group', [{ name: 'members', type: 3, value: voters.map((v) => `<@${v.id}>`).join(' ') }], 'add'));
+    let calls = t.fake.take();
     expect(calls.map((c) => `${c.method} ${c.path}`)).toEqual([expect.stringMatching(/^POST \/interactions\/\d+\/token-\d+\/callback$/), expect.stringMatching(/callback$/)]);
     for (const call of calls) {
       const body = call.body as { type: number; data: { flags: number } };
@@ -48,7 +25,7 @@ describe('a proposal decided in Discord', () => {
     }
     expect(textOf((calls[0]?.body as { data: unknown }).data)).toContain('Budget');
 
-    await h.dispatch(
+    await t.h.dispatch(
       slash(
         alice,
         'proposal',
@@ -60,13 +37,13 @@ describe('a proposal decided in Discord', () => {
         'create',
       ),
     );
-    const created = fake.take();
+    const created = t.fake.take();
     expect(created).toHaveLength(1);
     expect((created[0]?.body as { data: { flags: number } }).data.flags).toBe(64);
 
     // The card reaches the channel through the outbox.
-    await h.tick();
-    calls = fake.take();
+    await t.h.tick();
+    calls = t.fake.take();
     expect(calls.map((c) => `${c.method} ${c.path}`)).toEqual([`POST /channels/${CHANNEL}/messages`]);
     const posted = calls[0]?.body as { embeds: Embed[]; components: unknown[]; allowed_mentions: unknown };
     expect(posted.allowed_mentions).toEqual({ parse: [] });
@@ -79,27 +56,27 @@ describe('a proposal decided in Discord', () => {
       ['No', 'c:vote 1 no'],
       ['Abstain', 'c:vote 1 abstain'],
     ]);
-    const cardId = [...fake.messages.values()].find((m) => m.channel_id === CHANNEL)?.id ?? '';
+    const cardId = [...t.fake.messages.values()].find((m) => m.channel_id === CHANNEL)?.id ?? '';
     const card: PostedMessage = { id: cardId, channel_id: CHANNEL, embeds: posted.embeds, components: posted.components };
 
     // Twenty members vote with the buttons; each gets a private confirmation and the card follows along.
     for (const [i, voter] of voters.entries()) {
       const raw = click(voter, card, i < 14 ? 'c:vote 1 yes' : 'c:vote 1 no');
-      await h.dispatch(raw);
-      const [answer] = fake.callbacks(raw.id);
+      await t.h.dispatch(raw);
+      const [answer] = t.fake.callbacks(raw.id);
       expect(answer?.type).toBe(4);
       expect(answer?.data?.flags).toBe(64);
       expect(textOf(answer?.data)).toMatch(/vote/i);
-      await h.tick();
+      await t.h.tick();
     }
-    calls = fake.take();
+    calls = t.fake.take();
     const edits = calls.filter((c) => c.method === 'PATCH' && c.path === `/channels/${CHANNEL}/messages/${cardId}`);
     expect(edits).toHaveLength(20);
     expect(textOf(edits[edits.length - 1]?.body)).toMatch(/20 of 21/);
 
     // The deadline: alice, who has not voted, is reminded by DM, then the result is posted and the card closed.
-    await h.advance(2 * DAY + 60_000);
-    calls = fake.take();
+    await t.h.advance(2 * DAY + 60_000);
+    calls = t.fake.take();
     const dm = dmChannelOf(alice.id);
     expect(calls.map((c) => `${c.method} ${c.path}`)).toEqual([
       'POST /users/@me/channels',
@@ -114,9 +91,9 @@ describe('a proposal decided in Discord', () => {
     const closedCard = calls[3]?.body as { components: unknown[] };
     expect(closedCard.components).toEqual([]);
 
-    await h.dispatch(slash(alice, 'proposal', [{ name: 'proposal', type: 4, value: 1 }, { name: 'statement', type: 3, value: 'The lean budget applies from January.' }], 'outcome'));
-    await h.tick();
-    calls = fake.take();
+    await t.h.dispatch(slash(alice, 'proposal', [{ name: 'proposal', type: 4, value: 1 }, { name: 'statement', type: 3, value: 'The lean budget applies from January.' }], 'outcome'));
+    await t.h.tick();
+    calls = t.fake.take();
     expect(calls[0]?.path).toMatch(/callback$/);
     const decision = calls.find((c) => c.method === 'POST' && c.path === `/channels/${CHANNEL}/messages`);
     expect(textOf(decision?.body)).toContain('The lean budget applies from January.');

@@ -1,53 +1,33 @@
 // Discord's autocomplete draws from core's lists, so it suggests nothing of a private group to outsiders.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openTestDatabase, type TestDatabase } from '../../support/db.js';
-import { autocomplete, createDiscordHarness, FakeDiscord, member, slash, type DiscordHarness, type Member } from './support.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { autocomplete, member, slash, useDiscord, type Member } from './support.js';
 
-let database: TestDatabase;
-let fake: FakeDiscord;
-let h: DiscordHarness;
+const t = useDiscord({ each: true });
 let alice: Member;
 let bob: Member;
 let chi: Member;
 
-beforeAll(async () => {
-  database = await openTestDatabase();
-  fake = new FakeDiscord();
-  fake.listen();
-});
-afterAll(async () => {
-  fake.close();
-  await database.close();
-});
 beforeEach(async () => {
-  await database.reset();
-  fake.reset();
-  h = await createDiscordHarness(database);
   alice = member('alice');
   bob = member('bob');
   chi = member('chi');
-  await h.dispatch(
+  await t.h.dispatch(
     slash(alice, 'group', [
       { name: 'group', type: 3, value: 'HR' },
       { name: 'private', type: 5, value: true },
     ], 'create'),
   );
-  await h.dispatch(slash(alice, 'group', [{ name: 'members', type: 3, value: `<@${bob.id}>` }], 'add'));
-  await h.dispatch(slash(alice, 'proposal', [{ name: 'title', type: 3, value: 'Pay rise' }, { name: 'rule', type: 3, value: 'consent' }], 'create'));
-  await h.tick();
-  fake.take();
-});
-afterEach(async () => {
-  await h.close();
-  expect(fake.problems).toEqual([]);
-  expect(fake.unhandled).toEqual([]);
+  await t.h.dispatch(slash(alice, 'group', [{ name: 'members', type: 3, value: `<@${bob.id}>` }], 'add'));
+  await t.h.dispatch(slash(alice, 'proposal', [{ name: 'title', type: 3, value: 'Pay rise' }, { name: 'rule', type: 3, value: 'consent' }], 'create'));
+  await t.h.tick();
+  t.fake.take();
 });
 
 type Choices = { data?: { choices?: Array<{ name: string; value: unknown }> } };
 
 async function suggestions(raw: { id: string }): Promise<Array<{ name: string; value: unknown }>> {
-  await h.dispatch(raw);
-  const [callback] = fake.callbacks(raw.id) as Choices[];
+  await t.h.dispatch(raw);
+  const [callback] = t.fake.callbacks(raw.id) as Choices[];
   return callback?.data?.choices ?? [];
 }
 

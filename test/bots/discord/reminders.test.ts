@@ -1,37 +1,21 @@
 // A commitment's reminder on Discord: a DM at the right time whose buttons act in the server it came from.
 import { randomUUID } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import type { CardView } from '../../../src/core/views/types.js';
-import { openTestDatabase, type TestDatabase } from '../../support/db.js';
 import { DAY } from '../../support/harness.js';
-import { buttons, click, createDiscordHarness, dmChannelOf, FakeDiscord, GUILD, member, slash, type DiscordHarness, type Member, type PostedMessage } from './support.js';
+import { buttons, click, dmChannelOf, GUILD, member, slash, useDiscord, type Member, type PostedMessage } from './support.js';
 
-let database: TestDatabase;
-let fake: FakeDiscord;
-let h: DiscordHarness;
+const t = useDiscord();
 let alice: Member;
 
 const HOUR = 3_600_000;
 
 beforeAll(async () => {
-  database = await openTestDatabase();
-  fake = new FakeDiscord();
-  fake.listen();
-  h = await createDiscordHarness(database);
   alice = member('alice');
-});
-afterAll(async () => {
-  await h?.close();
-  fake?.close();
-  await database?.close();
-});
-afterEach(() => {
-  expect(fake.problems).toEqual([]);
-  expect(fake.unhandled).toEqual([]);
 });
 
 const show = async (number: number): Promise<CardView> => {
-  const reply = await h.app.core.execute(
+  const reply = await t.h.app.core.execute(
     { platform: 'discord', workspace: { externalId: GUILD, name: 'Concord' }, actor: { externalId: alice.id, displayName: alice.name }, channel: { id: 'c', name: 'budget' }, idempotencyKey: randomUUID() },
     `commitment ${number}`,
   );
@@ -42,21 +26,21 @@ const show = async (number: number): Promise<CardView> => {
 };
 
 it('reminds the owner by DM on time, and done in the DM marks the commitment done', async () => {
-  await h.dispatch(slash(alice, 'concord', [{ name: 'text', type: 3, value: 'commit "Send the minutes" --due "2026-12-03 17:00" --remind 1d' }]));
+  await t.h.dispatch(slash(alice, 'concord', [{ name: 'text', type: 3, value: 'commit "Send the minutes" --due "2026-12-03 17:00" --remind 1d' }]));
   const due = (await show(1)).fields.find((f) => f.at)?.at;
   expect(due).toMatch(/^2026-12-03T/);
   const remindAt = Date.parse(due!) - DAY;
-  fake.take();
+  t.fake.take();
 
-  await h.advance(remindAt - HOUR - h.clock.now().getTime());
-  expect(fake.calls.filter((c) => c.method === 'POST')).toEqual([]);
-  await h.advance(2 * HOUR);
+  await t.h.advance(remindAt - HOUR - t.h.clock.now().getTime());
+  expect(t.fake.calls.filter((c) => c.method === 'POST')).toEqual([]);
+  await t.h.advance(2 * HOUR);
 
-  const posts = fake.take().filter((c) => c.method === 'POST');
+  const posts = t.fake.take().filter((c) => c.method === 'POST');
   const dmChannel = dmChannelOf(alice.id);
   expect(posts.map((c) => c.path)).toEqual(['/users/@me/channels', `/channels/${dmChannel}/messages`]);
   expect(posts[0]!.body).toEqual({ recipient_id: alice.id });
-  const sent = [...fake.messages.values()].find((m) => m.channel_id === dmChannel)!;
+  const sent = [...t.fake.messages.values()].find((m) => m.channel_id === dmChannel)!;
   expect(JSON.stringify(sent.embeds)).toContain('Send the minutes');
 
   // Outside a server the interaction carries no guild, so each button names its own.
@@ -69,8 +53,8 @@ it('reminds the owner by DM on time, and done in the DM marks the commitment don
 
   const message: PostedMessage = { id: sent.id, channel_id: dmChannel, embeds: sent.embeds, components: sent.components };
   const clicked = click(alice, message, done!.custom_id, { guild: false });
-  await h.dispatch(clicked);
-  const [answer] = fake.callbacks(clicked.id);
+  await t.h.dispatch(clicked);
+  const [answer] = t.fake.callbacks(clicked.id);
   expect(JSON.stringify(answer?.data)).toMatch(/✅/);
 
   const card = await show(1);
@@ -80,14 +64,14 @@ it('reminds the owner by DM on time, and done in the DM marks the commitment don
 
 it('keeps every option of a poll reminder reachable when the options are long', async () => {
   const options = ['Hoi An', 'Da Lat', 'Sa Pa'].map((town) => `${town}: three nights in a guesthouse near the old town, with the workshop room`.padEnd(80, '.'));
-  await h.dispatch(slash(alice, 'concord', [{ name: 'text', type: 3, value: 'group create "Offsite"' }]));
-  await h.dispatch(slash(alice, 'concord', [{ name: 'text', type: 3, value: `propose "Offsite venue" --rule poll --options "${options.join('|')}" --closes "in 2 days"` }]));
-  fake.take();
-  fake.messages.clear();
-  await h.advance(DAY + HOUR);
+  await t.h.dispatch(slash(alice, 'concord', [{ name: 'text', type: 3, value: 'group create "Offsite"' }]));
+  await t.h.dispatch(slash(alice, 'concord', [{ name: 'text', type: 3, value: `propose "Offsite venue" --rule poll --options "${options.join('|')}" --closes "in 2 days"` }]));
+  t.fake.take();
+  t.fake.messages.clear();
+  await t.h.advance(DAY + HOUR);
 
   const dmChannel = dmChannelOf(alice.id);
-  const sent = [...fake.messages.values()].find((m) => m.channel_id === dmChannel && JSON.stringify(m.embeds).includes('Offsite venue'))!;
+  const sent = [...t.fake.messages.values()].find((m) => m.channel_id === dmChannel && JSON.stringify(m.embeds).includes('Offsite venue'))!;
   expect(sent).toBeDefined();
   const shown = buttons(sent);
   expect(shown.map((b) => b.label)).toEqual(options);
@@ -96,9 +80,9 @@ it('keeps every option of a poll reminder reachable when the options are long', 
 
   const message: PostedMessage = { id: sent.id, channel_id: dmChannel, embeds: sent.embeds, components: sent.components };
   const clicked = click(alice, message, shown[1]!.custom_id, { guild: false });
-  await h.dispatch(clicked);
-  expect(JSON.stringify(fake.callbacks(clicked.id)[0]?.data)).toMatch(/✅/);
-  const card = await h.app.core.execute(
+  await t.h.dispatch(clicked);
+  expect(JSON.stringify(t.fake.callbacks(clicked.id)[0]?.data)).toMatch(/✅/);
+  const card = await t.h.app.core.execute(
     { platform: 'discord', workspace: { externalId: GUILD, name: 'Concord' }, actor: { externalId: alice.id, displayName: alice.name }, channel: { id: 'c', name: 'budget' }, idempotencyKey: randomUUID() },
     'proposal 1',
   );

@@ -1,13 +1,15 @@
 // Stands in for Discord on both sides: msw answers the REST API, and interactions arrive as the raw payloads Discord documents.
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
+import { listenNotingUnhandled } from '../../support/msw.js';
 import { Events, type Client } from 'discord.js';
 import { createApp, type App } from '../../../src/app.js';
 import { loadConfig } from '../../../src/config.js';
 import { advanceThroughJobs, ManualClock } from '../../../src/core/clock.js';
 import { createDiscordClient, DiscordMessenger, InteractionHandler } from '../../../src/bots/discord/index.js';
 import type { Concord } from '../../../src/core/service.js';
-import type { TestDatabase } from '../../support/db.js';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
+import { useTestDatabase, type TestDatabase } from '../../support/db.js';
 import { silentLogger } from '../../support/harness.js';
 import { messageProblems, modalProblems } from './limits.js';
 import type { TickOutcome } from '../../../src/core/ports.js';
@@ -69,13 +71,7 @@ export class FakeDiscord {
   }
 
   listen(): void {
-    this.server.listen({
-      onUnhandledRequest: (request) => {
-        const url = new URL(request.url);
-        if (url.hostname === '127.0.0.1' || url.hostname === 'localhost') return;
-        this.unhandled.push(`${request.method} ${request.url}`);
-      },
-    });
+    listenNotingUnhandled(this.server, (request) => this.unhandled.push(request));
   }
 
   close(): void {
@@ -146,24 +142,7 @@ export class FakeDiscord {
   }
 
   private store(id: string, channelId: string, body: Record<string, unknown>) {
-    const message = {
-      id,
-      channel_id: channelId,
-      type: 0,
-      content: '',
-      author: { id: BOT, username: 'Concord', discriminator: '0', bot: true, global_name: null, avatar: null },
-      embeds: (body.embeds as unknown[]) ?? [],
-      components: (body.components as unknown[]) ?? [],
-      attachments: [],
-      mentions: [],
-      mention_roles: [],
-      pinned: false,
-      mention_everyone: false,
-      tts: false,
-      timestamp: '2026-12-01T09:00:00.000Z',
-      edited_timestamp: null,
-      flags: 0,
-    };
+    const message = messageOf({ id, channel_id: channelId, embeds: (body.embeds as unknown[]) ?? [], components: (body.components as unknown[]) ?? [] });
     this.messages.set(id, message);
     return message;
   }
@@ -334,6 +313,63 @@ export async function createDiscordHarness(
     async close() {
       await app.close();
       await client.destroy();
+    },
+  };
+}
+
+export type DiscordHarnessOptions = Parameters<typeof createDiscordHarness>[1];
+
+export interface UsedDiscord {
+  readonly fake: FakeDiscord;
+  readonly h: DiscordHarness;
+  readonly database: TestDatabase;
+  /** Closes this test's harness and starts another on the same database with `opts`. */
+  restart(opts?: DiscordHarnessOptions): Promise<DiscordHarness>;
+}
+
+/**
+ * A fake Discord, one database and a Concord with the Discord adapter for the test file, checked after
+ * each test for payloads over Discord's limits and requests the fake could not answer.
+ * `each`: an empty database, a forgotten fake and a new harness for every test; otherwise one harness for the file.
+ */
+export function useDiscord(opts: { each?: boolean } = {}): UsedDiscord {
+  const used = useTestDatabase({ fresh: opts.each });
+  let fake: FakeDiscord | undefined;
+  let harness: DiscordHarness | undefined;
+  beforeAll(async () => {
+    fake = new FakeDiscord();
+    fake.listen();
+    if (!opts.each) harness = await createDiscordHarness(used.database);
+  });
+  afterAll(async () => {
+    if (!opts.each) await harness?.close();
+    fake?.close();
+  });
+  if (opts.each) {
+    beforeEach(async () => {
+      fake!.reset();
+      harness = await createDiscordHarness(used.database);
+    });
+  }
+  afterEach(async () => {
+    if (opts.each) await harness!.close();
+    expect(fake!.problems).toEqual([]);
+    expect(fake!.unhandled).toEqual([]);
+  });
+  return {
+    get fake() {
+      return fake!;
+    },
+    get h() {
+      return harness!;
+    },
+    get database() {
+      return used.database;
+    },
+    async restart(again) {
+      await harness!.close();
+      harness = await createDiscordHarness(used.database, again);
+      return harness;
     },
   };
 }

@@ -1,11 +1,8 @@
 // Who Slack says a member is: admins and owners change workspace settings, guests watch unless a convener adds them.
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { openTestDatabase, type TestDatabase } from '../../support/db.js';
-import { buttonClick, buttonsOf, FakeSlack, member, slashCommand, startHarness, textOf, type SlackHarness } from './support.js';
+import { beforeEach, expect, it } from 'vitest';
+import { buttonClick, buttonsOf, member, slashCommand, textOf, useSlack } from './support.js';
 
-let database: TestDatabase;
-let slack: FakeSlack;
-let h: SlackHarness;
+const t = useSlack();
 
 const convener = member(21);
 const owner = member(22);
@@ -17,64 +14,53 @@ const flags: Record<string, Record<string, boolean>> = {
   [multiGuest.id]: { is_restricted: true },
 };
 
-beforeAll(async () => {
-  slack = new FakeSlack();
-  slack.listen();
-  database = await openTestDatabase();
-  h = await startHarness(database);
-});
-afterAll(async () => {
-  await h?.close();
-  await database?.close();
-  slack?.close();
-});
 beforeEach(() => {
-  slack.reset();
-  slack.on('users.info', (p) => {
+  t.slack.reset();
+  t.slack.on('users.info', (p) => {
     const id = String(p.user);
     return { user: { id, name: id.toLowerCase(), tz: 'UTC', locale: 'en-US', is_admin: false, is_owner: false, ...flags[id], profile: { display_name: id.toLowerCase() } } };
   });
 });
 
-const replies = () => slack.hooks.map((x) => JSON.stringify(x.body)).join('\n');
+const replies = () => t.slack.hooks.map((x) => JSON.stringify(x.body)).join('\n');
 
 it('lets the workspace owner, not a convener, change workspace settings', async () => {
-  await h.send(slashCommand(convener, 'group create "Budget"'));
-  slack.hooks = [];
-  await h.send(slashCommand(convener, 'settings timezone Asia/Ho_Chi_Minh --workspace'));
+  await t.h.send(slashCommand(convener, 'group create "Budget"'));
+  t.slack.hooks = [];
+  await t.h.send(slashCommand(convener, 'settings timezone Asia/Ho_Chi_Minh --workspace'));
   expect(replies()).toMatch(/Only a workspace admin can change settings for the whole workspace/);
-  slack.hooks = [];
-  await h.send(slashCommand(owner, 'settings timezone Asia/Ho_Chi_Minh --workspace'));
+  t.slack.hooks = [];
+  await t.h.send(slashCommand(owner, 'settings timezone Asia/Ho_Chi_Minh --workspace'));
   expect(replies()).toMatch(/The workspace time zone is now Asia\/Ho_Chi_Minh/);
 });
 
 it('keeps single- and multi-channel guests from joining a group on their own', async () => {
   for (const who of [guest, multiGuest]) {
-    slack.hooks = [];
-    await h.send(slashCommand(who, 'group join'));
+    t.slack.hooks = [];
+    await t.h.send(slashCommand(who, 'group join'));
     expect(replies()).toMatch(/Guest accounts take part in \\"Budget\\" only when a convener adds them/);
   }
-  slack.hooks = [];
-  await h.send(slashCommand(convener, `group add <@${guest.id}|${guest.name}>`));
-  await h.send(slashCommand(guest, 'group info'));
+  t.slack.hooks = [];
+  await t.h.send(slashCommand(convener, `group add <@${guest.id}|${guest.name}>`));
+  await t.h.send(slashCommand(guest, 'group info'));
   expect(replies()).toMatch(new RegExp(`Members[^"]*@${guest.id.toLowerCase()}`));
 });
 
 it('asks a member named as owner by DM, and the Accept button there makes the commitment count', async () => {
   const helper = member(25);
-  await h.send(slashCommand(helper, 'group join'));
-  slack.reset();
-  slack.on('users.info', (p) => ({ user: { id: String(p.user), name: String(p.user).toLowerCase(), tz: 'UTC', locale: 'en-US', profile: { display_name: String(p.user).toLowerCase() } } }));
-  await h.send(slashCommand(convener, `commit "Print the flyers" --due "in 3 days" --owner <@${helper.id}|${helper.name}>`));
-  await h.advance(60_000);
-  const ask = slack.of('chat.postMessage').find((p) => p.params.channel === `D${helper.id}`);
+  await t.h.send(slashCommand(helper, 'group join'));
+  t.slack.reset();
+  t.slack.on('users.info', (p) => ({ user: { id: String(p.user), name: String(p.user).toLowerCase(), tz: 'UTC', locale: 'en-US', profile: { display_name: String(p.user).toLowerCase() } } }));
+  await t.h.send(slashCommand(convener, `commit "Print the flyers" --due "in 3 days" --owner <@${helper.id}|${helper.name}>`));
+  await t.h.advance(60_000);
+  const ask = t.slack.of('chat.postMessage').find((p) => p.params.channel === `D${helper.id}`);
   expect(textOf(ask?.params.blocks)).toMatch(/named you owner of commitment #\d+/);
   const buttons = buttonsOf(ask!.params.blocks);
   expect(buttons.map((b) => [b.text.text, b.value])).toEqual([
     ['Accept', expect.stringMatching(/^commitment accept \d+$/)],
     ['Decline', expect.stringMatching(/^commitment decline \d+$/)],
   ]);
-  slack.hooks = [];
-  await h.send(buttonClick(helper, buttons[0]!, { channel: { id: `D${helper.id}`, name: 'directmessage' }, messageTs: String(ask!.response?.ts) }));
+  t.slack.hooks = [];
+  await t.h.send(buttonClick(helper, buttons[0]!, { channel: { id: `D${helper.id}`, name: 'directmessage' }, messageTs: String(ask!.response?.ts) }));
   expect(replies()).toMatch(/You accepted commitment #\d+ \\"Print the flyers\\"/);
 });

@@ -1,31 +1,20 @@
 // Enterprise Grid: an org-wide install serves every workspace of the org, the outbox finds the org's token for each,
 // and uninstalling forgets the org.
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Installation } from '@slack/bolt';
+import { expect, it } from 'vitest';
 import { rowsOf } from '../../../src/db/client.js';
 import { DrizzleInstallationStore } from '../../../src/bots/slack/index.js';
-import { openTestDatabase, type TestDatabase } from '../../support/db.js';
-import { FakeSlack, member, oauthEnv, slashCommand, startHarness, TEAM, type Delivery, type SlackHarness } from './support.js';
+import { installationFor, member, oauthEnv, slashCommand, TEAM, useSlack, type Delivery } from './support.js';
 
 const API_URL = 'https://slack.grid.test/api/';
 const ORG = 'E0GRIDORG';
 const ORG_TOKEN = 'xoxb-org-wide-token';
 
-let database: TestDatabase;
-let slack: FakeSlack;
-let h: SlackHarness;
-
-const orgInstallation: Installation<'v2', true> = {
-  team: undefined,
-  enterprise: { id: ORG, name: 'Grid Org' },
-  isEnterpriseInstall: true,
-  bot: { token: ORG_TOKEN, userId: 'UBOT', id: 'BBOT', scopes: ['commands', 'chat:write'] },
-  user: { id: 'U00000001', token: undefined, scopes: undefined },
-  tokenType: 'bot',
-  authVersion: 'v2',
-  appId: 'A0CONCORD',
-};
+const t = useSlack({
+  apiUrl: API_URL,
+  env: oauthEnv(API_URL),
+  prepare: (database) => new DrizzleInstallationStore(database.db).storeInstallation(installationFor(ORG_TOKEN, undefined, { id: ORG, name: 'Grid Org' })),
+});
 
 /** A request from a workspace of the org, as Slack sends it to an app installed org-wide. */
 const fromOrg = (d: Delivery): Delivery => {
@@ -36,29 +25,16 @@ const fromOrg = (d: Delivery): Delivery => {
   return { ...d, body: form.toString() };
 };
 
-beforeAll(async () => {
-  slack = new FakeSlack(API_URL);
-  slack.listen();
-  database = await openTestDatabase();
-  await new DrizzleInstallationStore(database.db).storeInstallation(orgInstallation);
-  h = await startHarness(database, oauthEnv(API_URL));
-});
-afterAll(async () => {
-  await h?.close();
-  await database?.close();
-  slack?.close();
-});
-
 it('serves a workspace of an org that installed Concord org-wide, and posts there with the org’s token', async () => {
   const alice = member(1);
-  await h.send(fromOrg(slashCommand(alice, 'group create "Budget"')));
-  await h.send(fromOrg(slashCommand(alice, 'propose "Adopt" --rule consent')));
+  await t.h.send(fromOrg(slashCommand(alice, 'group create "Budget"')));
+  await t.h.send(fromOrg(slashCommand(alice, 'propose "Adopt" --rule consent')));
   // Tokens are kept as Slack gave them in this file: the start-up warning says so, and nothing else is logged.
-  expect(h.logged.filter((l) => !l.msg?.startsWith('SLACK_TOKEN_KEY is not set'))).toEqual([]);
-  const [post] = slack.of('chat.postMessage');
+  expect(t.h.logged.filter((l) => !l.msg?.startsWith('SLACK_TOKEN_KEY is not set'))).toEqual([]);
+  const [post] = t.slack.of('chat.postMessage');
   expect(post?.token).toBe(ORG_TOKEN);
   expect(post?.params.channel).toBe('C0BUDGET');
-  const links = rowsOf<{ team_id: string; enterprise_id: string }>(await database.db.execute(sql`select team_id, enterprise_id from slack_enterprise_teams`));
+  const links = rowsOf<{ team_id: string; enterprise_id: string }>(await t.database.db.execute(sql`select team_id, enterprise_id from slack_enterprise_teams`));
   expect(links).toEqual([{ team_id: TEAM.id, enterprise_id: ORG }]);
 });
 
@@ -79,18 +55,18 @@ const orgEvent = (event: Record<string, unknown>, eventId: string): Delivery => 
 });
 
 it('stops speaking for a workspace the org takes out of the install, and links it again when it comes back', async () => {
-  const store = new DrizzleInstallationStore(database.db);
-  await h.send(orgEvent({ type: 'team_access_revoked', team_ids: [TEAM.id], event_ts: '1765000018.000100' }, 'Ev0REVOKED'));
+  const store = new DrizzleInstallationStore(t.database.db);
+  await t.h.send(orgEvent({ type: 'team_access_revoked', team_ids: [TEAM.id], event_ts: '1765000018.000100' }, 'Ev0REVOKED'));
   expect(await store.botToken(TEAM.id)).toBeNull();
-  await h.send(fromOrg(slashCommand(member(1), 'group list')));
+  await t.h.send(fromOrg(slashCommand(member(1), 'group list')));
   expect(await store.botToken(TEAM.id)).toBe(ORG_TOKEN);
 });
 
 it('forgets the org and its workspaces when the org uninstalls Concord', async () => {
-  const response = await h.send(orgEvent({ type: 'app_uninstalled', event_ts: '1765000019.000100' }, 'Ev0ORGUNINSTALL'));
+  const response = await t.h.send(orgEvent({ type: 'app_uninstalled', event_ts: '1765000019.000100' }, 'Ev0ORGUNINSTALL'));
   expect(response.status).toBe(200);
-  const store = new DrizzleInstallationStore(database.db);
+  const store = new DrizzleInstallationStore(t.database.db);
   expect(await store.botToken(TEAM.id)).toBeNull();
-  const left = rowsOf<{ n: number }>(await database.db.execute(sql`select (select count(*) from slack_installations) + (select count(*) from slack_enterprise_teams) as n`));
+  const left = rowsOf<{ n: number }>(await t.database.db.execute(sql`select (select count(*) from slack_installations) + (select count(*) from slack_enterprise_teams) as n`));
   expect(Number(left[0]!.n)).toBe(0);
 });

@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import { acknowledgesEmpty } from '../../../src/bots/slack/listeners/index.js';
 import { rowsOf } from '../../../src/db/client.js';
 import { Intake } from '../../../src/runtime/intake.js';
-import { openTestDatabase, type TestDatabase } from '../../support/db.js';
+import { useTestDatabase } from '../../support/db.js';
 import { sign } from './support.js';
 
 const commands = ['/concord'];
@@ -47,11 +47,11 @@ describe('SlackFrontDoor', () => {
     },
   } as unknown as App;
   const doors: SlackFrontDoor[] = [];
-  let database: TestDatabase;
+  const t = useTestDatabase();
   let instances = 0;
 
   const start = async (maxEarly?: number): Promise<SlackFrontDoor> => {
-    const intake = new Intake({ db: database.db, logger, workerId: `door-${++instances}`, leaseSeconds: 15 });
+    const intake = new Intake({ db: t.database.db, logger, workerId: `door-${++instances}`, leaseSeconds: 15 });
     // On Postgres the door stores requests from its own thread, as Concord's does.
     const door = await SlackFrontDoor.start({
       port: 0,
@@ -61,7 +61,7 @@ describe('SlackFrontDoor', () => {
       app,
       logger,
       intake,
-      ...(database.url ? { databaseUrl: database.url } : {}),
+      ...(t.database.url ? { databaseUrl: t.database.url } : {}),
       ...(maxEarly ? { maxEarly } : {}),
     });
     doors.push(door);
@@ -81,7 +81,6 @@ describe('SlackFrontDoor', () => {
 
   let door: SlackFrontDoor;
   beforeAll(async () => {
-    database = await openTestDatabase();
     door = await start();
   });
   afterEach(() => {
@@ -91,7 +90,6 @@ describe('SlackFrontDoor', () => {
   });
   afterAll(async () => {
     for (const d of doors) await d.stop(async () => {});
-    await database.close();
   });
 
   it('acknowledges a slash command before its listener has acknowledged, and hands it over parsed', async () => {
@@ -129,7 +127,7 @@ describe('SlackFrontDoor', () => {
     const first = await post(door, headers);
     expect(first.status).toBe(200);
     // Durable by the time the acknowledgement left.
-    const stored = await database.db.execute(sql`select request_key, member_key, signature from intake where request_key = 'trigger:T-once'`);
+    const stored = await t.database.db.execute(sql`select request_key, member_key, signature from intake where request_key = 'trigger:T-once'`);
     expect(rowsOf(stored)).toEqual([{ request_key: 'trigger:T-once', member_key: 'T1:U1', signature: headers['x-slack-signature'].slice(3) }]);
     // The very same signed request, captured and sent to the other instance: refused there too.
     expect((await post(other, headers)).status).toBe(401);
@@ -139,23 +137,23 @@ describe('SlackFrontDoor', () => {
     await door.settled();
     await other.settled();
     expect(events.filter((e) => (e.body as { trigger_id?: string }).trigger_id === 'T-once')).toHaveLength(1);
-    const done = await database.db.execute(sql`select status from intake where request_key = 'trigger:T-once'`);
+    const done = await t.database.db.execute(sql`select status from intake where request_key = 'trigger:T-once'`);
     expect(rowsOf(done)).toEqual([{ status: 'done' }]);
   });
 
   it('takes over a stored request whose instance stopped before finishing it, once its lease has run out', async () => {
-    await database.db.execute(sql`
+    await t.database.db.execute(sql`
       insert into intake (source, request_key, member_key, signature, payload, locked_by, locked_until, received_at)
       values ('slack', 'trigger:T-orphan', 'T1:U2', null, ${JSON.stringify({ body: { command: '/concord', text: 'vote 2 no', trigger_id: 'T-orphan' } })}::jsonb,
               'door-gone', now() - interval '1 second', now() - interval '20 seconds')`);
-    const intake = new Intake({ db: database.db, logger, workerId: 'door-taking-over', leaseSeconds: 15 });
+    const intake = new Intake({ db: t.database.db, logger, workerId: 'door-taking-over', leaseSeconds: 15 });
     intake.handle('slack', async (row) => {
       events.push({ body: (row.payload as { body: Record<string, unknown> }).body, customProperties: { intake: { attempts: row.attempts } }, ack: async () => {} });
     });
     await intake.sweep();
     await intake.idle();
     expect(events.map((e) => [e.body.trigger_id, e.customProperties])).toEqual([['T-orphan', { intake: { attempts: 2 } }]]);
-    const row = await database.db.execute(sql`select status, locked_by from intake where request_key = 'trigger:T-orphan'`);
+    const row = await t.database.db.execute(sql`select status, locked_by from intake where request_key = 'trigger:T-orphan'`);
     expect(rowsOf(row)).toEqual([{ status: 'done', locked_by: 'door-taking-over' }]);
     // Nothing is left to take over.
     await intake.sweep();

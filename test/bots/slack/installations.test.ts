@@ -1,11 +1,11 @@
 // Installations at rest: tokens sealed under SLACK_TOKEN_KEY, plain rows sealed at start, keys rotated, a missing key refused.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { Installation } from '@slack/bolt';
 import { rowsOf } from '../../../src/db/client.js';
 import { DrizzleInstallationStore } from '../../../src/bots/slack/installations.js';
 import { TokenSeal, TokenSealError } from '../../../src/bots/slack/token-seal.js';
-import { openTestDatabase, type TestDatabase } from '../../support/db.js';
+import { useTestDatabase } from '../../support/db.js';
 
 const NEW_KEY = 'the-new-key-0123456789abcdefghijklmnop';
 const OLD_KEY = 'the-old-key-0123456789abcdefghijklmnop';
@@ -55,21 +55,12 @@ describe('TokenSeal', () => {
 });
 
 describe('DrizzleInstallationStore', () => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await openTestDatabase();
-  });
-  afterAll(async () => {
-    await database.close();
-  });
-  beforeEach(async () => {
-    await database.reset();
-  });
+  const t = useTestDatabase({ fresh: true });
 
-  const stored = async () => rowsOf<{ id: string; bot_token: string | null; installation: unknown }>(await database.db.execute(sql`select id, bot_token, installation from slack_installations order by id`));
+  const stored = async () => rowsOf<{ id: string; bot_token: string | null; installation: unknown }>(await t.database.db.execute(sql`select id, bot_token, installation from slack_installations order by id`));
 
   it('keeps no token in plain text when sealing, and gives Bolt and the outbox what Slack gave', async () => {
-    const store = new DrizzleInstallationStore(database.db, { seal: new TokenSeal([NEW_KEY]) });
+    const store = new DrizzleInstallationStore(t.database.db, { seal: new TokenSeal([NEW_KEY]) });
     await store.storeInstallation(installation('T1'));
     const rows = await stored();
     expect(JSON.stringify(rows)).not.toContain('xoxb-');
@@ -79,22 +70,22 @@ describe('DrizzleInstallationStore', () => {
   });
 
   it('seals rows stored in plain text, and reseals rows under an older key, once', async () => {
-    await new DrizzleInstallationStore(database.db).storeInstallation(installation('T1', 'xoxb-plain'));
-    await new DrizzleInstallationStore(database.db, { seal: new TokenSeal([OLD_KEY]) }).storeInstallation(installation('T2', 'xoxb-old'));
-    const store = new DrizzleInstallationStore(database.db, { seal: new TokenSeal([NEW_KEY, OLD_KEY]) });
+    await new DrizzleInstallationStore(t.database.db).storeInstallation(installation('T1', 'xoxb-plain'));
+    await new DrizzleInstallationStore(t.database.db, { seal: new TokenSeal([OLD_KEY]) }).storeInstallation(installation('T2', 'xoxb-old'));
+    const store = new DrizzleInstallationStore(t.database.db, { seal: new TokenSeal([NEW_KEY, OLD_KEY]) });
     expect(await store.sealAll()).toEqual({ sealed: 2 });
     expect(await store.sealAll()).toEqual({ sealed: 0 });
-    const current = new DrizzleInstallationStore(database.db, { seal: new TokenSeal([NEW_KEY]) });
+    const current = new DrizzleInstallationStore(t.database.db, { seal: new TokenSeal([NEW_KEY]) });
     expect([await current.botToken('T1'), await current.botToken('T2')]).toEqual(['xoxb-plain', 'xoxb-old']);
     expect(JSON.stringify(await stored())).not.toContain('xoxb-');
   });
 
   it('refuses to start without a key when rows are sealed, and reads plain rows without one', async () => {
-    await new DrizzleInstallationStore(database.db).storeInstallation(installation('T1', 'xoxb-plain'));
-    const plain = new DrizzleInstallationStore(database.db);
+    await new DrizzleInstallationStore(t.database.db).storeInstallation(installation('T1', 'xoxb-plain'));
+    const plain = new DrizzleInstallationStore(t.database.db);
     expect(await plain.sealAll()).toEqual({ sealed: 0 });
     expect(await plain.botToken('T1')).toBe('xoxb-plain');
-    await new DrizzleInstallationStore(database.db, { seal: new TokenSeal([NEW_KEY]) }).storeInstallation(installation('T2'));
+    await new DrizzleInstallationStore(t.database.db, { seal: new TokenSeal([NEW_KEY]) }).storeInstallation(installation('T2'));
     await expect(plain.sealAll()).rejects.toThrow('SLACK_TOKEN_KEY is not set, but 1 Slack installation is sealed');
     await expect(plain.botToken('T2')).rejects.toThrow(/set SLACK_TOKEN_KEY/);
   });

@@ -1,36 +1,21 @@
 // A whole proposal lived in Slack: modal, card, twenty votes by button, the deadline, the outcome.
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openTestDatabase, type TestDatabase } from '../../support/db.js';
+import { expect, it } from 'vitest';
 import { DAY } from '../../support/harness.js';
-import { buttonClick, buttonsOf, deliver, FakeSlack, interaction, member, slashCommand, startHarness, TEAM, textOf, viewSubmission, type SlackHarness } from './support.js';
+import { buttonClick, buttonsOf, deliver, interaction, member, slashCommand, TEAM, textOf, useSlack, viewSubmission } from './support.js';
 
-let database: TestDatabase;
-let slack: FakeSlack;
-let h: SlackHarness;
-
-beforeAll(async () => {
-  slack = new FakeSlack();
-  slack.listen();
-  database = await openTestDatabase();
-  h = await startHarness(database);
-});
-afterAll(async () => {
-  await h?.close();
-  await database?.close();
-  slack?.close();
-});
+const t = useSlack();
 
 it('runs a proposal from the modal to its outcome, with the card kept up to date', async () => {
   const convener = member(1);
   const voters = Array.from({ length: 20 }, (_, i) => member(i + 2));
-  await h.send(slashCommand(convener, 'group create "Budget"'));
-  for (const voter of voters) await h.send(slashCommand(voter, 'group join'));
-  slack.take();
+  await t.h.send(slashCommand(convener, 'group create "Budget"'));
+  for (const voter of voters) await t.h.send(slashCommand(voter, 'group join'));
+  t.slack.take();
 
   // The modal, with the rule picked first so its inputs appear.
-  await h.send(slashCommand(convener, ''));
-  const opened = slack.of('views.open')[0]!.params.view as Record<string, unknown> & { blocks: unknown[] };
-  await h.send(
+  await t.h.send(slashCommand(convener, ''));
+  const opened = t.slack.of('views.open')[0]!.params.view as Record<string, unknown> & { blocks: unknown[] };
+  await t.h.send(
     interaction({
       type: 'block_actions',
       user: { id: convener.id, username: convener.name, name: convener.name, team_id: TEAM.id },
@@ -41,11 +26,11 @@ it('runs a proposal from the modal to its outcome, with the card kept up to date
       actions: [{ action_id: 'concord:propose:rule', block_id: 'rule', type: 'static_select', selected_option: { value: 'majority' }, action_ts: '1' }],
     }),
   );
-  const modal = slack.of('views.update')[0]!.params.view as Record<string, unknown> & { blocks: Array<{ block_id?: string }> };
+  const modal = t.slack.of('views.update')[0]!.params.view as Record<string, unknown> & { blocks: Array<{ block_id?: string }> };
   expect(modal.blocks.map((b) => b.block_id)).toContain('threshold');
-  slack.take();
+  t.slack.take();
 
-  await h.send(
+  await t.h.send(
     viewSubmission(
       convener,
       modal,
@@ -63,8 +48,8 @@ it('runs a proposal from the modal to its outcome, with the card kept up to date
       { id: 'VPROP', hash: 'hash-b' },
     ),
   );
-  expect(slack.hooks.map((x) => x.body.text)).toEqual([expect.stringMatching(/Proposal #1 .*Raise the travel budget.*21 members can vote/)]);
-  const [post] = slack.of('chat.postMessage');
+  expect(t.slack.hooks.map((x) => x.body.text)).toEqual([expect.stringMatching(/Proposal #1 .*Raise the travel budget.*21 members can vote/)]);
+  const [post] = t.slack.of('chat.postMessage');
   expect(post!.params.channel).toBe('C0BUDGET');
   const card = textOf(post!.params.blocks);
   expect(card).toContain('Proposal #1: Raise the travel budget');
@@ -75,18 +60,18 @@ it('runs a proposal from the modal to its outcome, with the card kept up to date
   const buttons = buttonsOf(post!.params.blocks);
   expect(buttons.map((b) => b.value)).toEqual(['vote 1 yes', 'vote 1 no', 'vote 1 abstain']);
   const cardTs = String(post!.response?.ts);
-  slack.take();
+  t.slack.take();
 
   // Twenty members vote by button at the same time.
   const choice = (i: number) => buttons[i < 14 ? 0 : i < 18 ? 1 : 2]!;
-  const responses = await Promise.all(voters.map((voter, i) => deliver(h.bot.port!, buttonClick(voter, choice(i)))));
-  await h.bot.idle();
+  const responses = await Promise.all(voters.map((voter, i) => deliver(t.h.bot.port!, buttonClick(voter, choice(i)))));
+  await t.h.bot.idle();
   expect(responses.map((r) => r.status)).toEqual(voters.map(() => 200));
-  expect(slack.hooks).toHaveLength(20);
-  expect(slack.hooks.every((x) => x.body.response_type === 'ephemeral' && x.body.replace_original === false)).toBe(true);
-  expect(slack.of('chat.postMessage')).toEqual([]);
+  expect(t.slack.hooks).toHaveLength(20);
+  expect(t.slack.hooks.every((x) => x.body.response_type === 'ephemeral' && x.body.replace_original === false)).toBe(true);
+  expect(t.slack.of('chat.postMessage')).toEqual([]);
 
-  const updates = slack.of('chat.update');
+  const updates = t.slack.of('chat.update');
   expect(updates.length).toBeGreaterThanOrEqual(1);
   // Updates are coalesced in core; each goes to the card that was posted.
   expect(new Set(updates.map((u) => `${u.params.channel} ${u.params.ts}`))).toEqual(new Set([`C0BUDGET ${cardTs}`]));
@@ -94,23 +79,23 @@ it('runs a proposal from the modal to its outcome, with the card kept up to date
   expect(latest).toContain('20 of 21 members');
   expect(latest).toMatch(/\*Yes\*\s+14/);
   expect(latest).toMatch(/\*No\*\s+4/);
-  slack.take();
+  t.slack.take();
 
   // The deadline passes: the convener, who has not voted, is reminded first, then the result is posted.
-  await h.advance(3 * DAY + 2 * 3_600_000);
-  const dms = slack.of('conversations.open');
+  await t.h.advance(3 * DAY + 2 * 3_600_000);
+  const dms = t.slack.of('conversations.open');
   expect(dms.map((d) => d.params.users)).toEqual([convener.id]);
-  const posts = slack.of('chat.postMessage');
+  const posts = t.slack.of('chat.postMessage');
   const reminder = posts.find((p) => p.params.channel === `D${convener.id}`);
   expect(reminder?.params.text).toMatch(/Reminder/);
   const result = posts.find((p) => p.params.channel === 'C0BUDGET');
   expect(result?.params.text).toMatch(/Result of proposal #1/);
   expect(textOf(result!.params.blocks)).toMatch(/passed/i);
-  const closed = textOf(slack.of('chat.update').at(-1)!.params.blocks);
+  const closed = textOf(t.slack.of('chat.update').at(-1)!.params.blocks);
   expect(closed).toMatch(/Closed: passed/i);
-  expect(buttonsOf(slack.of('chat.update').at(-1)!.params.blocks)).toEqual([]);
+  expect(buttonsOf(t.slack.of('chat.update').at(-1)!.params.blocks)).toEqual([]);
 
-  expect(slack.problems).toEqual([]);
-  expect(slack.unhandled).toEqual([]);
-  expect(h.logged.filter((l) => l.level === 'error')).toEqual([]);
+  expect(t.slack.problems).toEqual([]);
+  expect(t.slack.unhandled).toEqual([]);
+  expect(t.h.logged.filter((l) => l.level === 'error')).toEqual([]);
 });

@@ -10,7 +10,7 @@ import { rowsOf } from '../../../src/db/client.js';
 import { loadSlackConfig, SlackDeliveryError, SlackMessenger, startSlack } from '../../../src/bots/slack/index.js';
 import type { Concord } from '../../../src/core/service.js';
 import type { Database } from '../../../src/db/client.js';
-import { openTestDatabase, type TestDatabase } from '../../support/db.js';
+import { useTestDatabase } from '../../support/db.js';
 import { silentLogger } from '../../support/harness.js';
 import { BOT_TOKEN, FakeSlack } from './support.js';
 
@@ -130,18 +130,16 @@ describe('start-up', () => {
 });
 
 describe('the outbox on Slack', () => {
-  let database: TestDatabase;
+  const t = useTestDatabase();
   let app: App;
   let clock: ManualClock;
 
   beforeAll(async () => {
-    database = await openTestDatabase();
     clock = new ManualClock(new Date('2026-12-01T09:00:00Z'));
-    app = await createApp({ config: loadConfig({ LOG_LEVEL: 'silent' }), clock, messengers: { slack: new SlackMessenger(config) }, database, logger: silentLogger });
+    app = await createApp({ config: loadConfig({ LOG_LEVEL: 'silent' }), clock, messengers: { slack: new SlackMessenger(config) }, database: t.database, logger: silentLogger });
   });
   afterAll(async () => {
     await app.close();
-    await database.close();
   });
 
   const run = (who: string, text: string) =>
@@ -159,7 +157,7 @@ describe('the outbox on Slack', () => {
     );
     await app.scheduler.tick();
     expect(slack.of('chat.postMessage')).toHaveLength(1);
-    const [row] = rowsOf<{ status: string; next_attempt_at: string | Date; last_error: string }>(await database.db.execute(sql`select status, next_attempt_at, last_error from outbox`));
+    const [row] = rowsOf<{ status: string; next_attempt_at: string | Date; last_error: string }>(await t.database.db.execute(sql`select status, next_attempt_at, last_error from outbox`));
     expect(row?.status).toBe('pending');
     expect(new Date(row!.next_attempt_at).getTime() - clock.now().getTime()).toBeGreaterThanOrEqual(120_000);
     expect(row?.last_error).toMatch(/retry after 120s/);

@@ -1,11 +1,10 @@
 // Multi-workspace: the OAuth install stores the team's token in Postgres, requests from that team use it, uninstalling forgets it.
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { rowsOf } from '../../../src/db/client.js';
 import { BOT_SCOPES, DrizzleInstallationStore } from '../../../src/bots/slack/index.js';
 import { TokenSeal } from '../../../src/bots/slack/token-seal.js';
-import { openTestDatabase, type TestDatabase } from '../../support/db.js';
-import { deliver, FakeSlack, member, oauthEnv, RESPONSE_HOST, slashCommand, startHarness, TEAM, type SlackHarness } from './support.js';
+import { deliver, member, oauthEnv, RESPONSE_HOST, slashCommand, TEAM, useSlack } from './support.js';
 
 const API_URL = 'https://slack.oauth.test/api/';
 const INSTALLED_TOKEN = 'xoxb-installed-token';
@@ -18,30 +17,19 @@ const variants: Array<{ sealing: string; env: Record<string, string> }> = [
 ];
 
 describe.each(variants)('$sealing', ({ env }) => {
-  let database: TestDatabase;
-  let slack: FakeSlack;
-  let h: SlackHarness;
-
-  beforeAll(async () => {
-    slack = new FakeSlack(API_URL);
-    slack.listen();
-    database = await openTestDatabase();
-    h = await startHarness(database, {
+  const t = useSlack({
+    apiUrl: API_URL,
+    env: {
       ...oauthEnv(API_URL),
       ...env,
-    });
-  });
-  afterAll(async () => {
-    await h?.close();
-    await database?.close();
-    slack?.close();
+    },
   });
 
-  const base = () => `http://127.0.0.1:${h.bot.port}`;
-  const store = () => new DrizzleInstallationStore(database.db, { seal: env.SLACK_TOKEN_KEY ? new TokenSeal([env.SLACK_TOKEN_KEY]) : null });
+  const base = () => `http://127.0.0.1:${t.h.bot.port}`;
+  const store = () => new DrizzleInstallationStore(t.database.db, { seal: env.SLACK_TOKEN_KEY ? new TokenSeal([env.SLACK_TOKEN_KEY]) : null });
 
   it('installs through OAuth, then serves that team with its own token', async () => {
-    slack.on('oauth.v2.access', (p) => {
+    t.slack.on('oauth.v2.access', (p) => {
       expect(p).toMatchObject({ code: 'the-code', client_id: '1111.2222', client_secret: 'client-secret' });
       return {
         app_id: 'A0CONCORD',
@@ -69,31 +57,31 @@ describe.each(variants)('$sealing', ({ env }) => {
     // Slack sends the browser back with a code, which Concord exchanges for the team's token.
     const callback = await fetch(`${base()}/slack/oauth_redirect?code=the-code&state=${encodeURIComponent(state)}`, { headers: { cookie }, redirect: 'manual' });
     expect(callback.status).toBe(200);
-    const rows = rowsOf<{ id: string; team_id: string; bot_token: string }>(await database.db.execute(sql`select id, team_id, bot_token from slack_installations`));
+    const rows = rowsOf<{ id: string; team_id: string; bot_token: string }>(await t.database.db.execute(sql`select id, team_id, bot_token from slack_installations`));
     expect(rows).toEqual([{ id: `T:${TEAM.id}`, team_id: TEAM.id, bot_token: env.SLACK_TOKEN_KEY ? expect.stringMatching(/^sealed:v1:/) : INSTALLED_TOKEN }]);
     expect(await store().botToken(TEAM.id)).toBe(INSTALLED_TOKEN);
 
     // The same redirect again (from history or a log, with a fresh code) installs nothing: a state is spent once.
     const replay = await fetch(`${base()}/slack/oauth_redirect?code=another-code&state=${encodeURIComponent(state)}`, { headers: { cookie }, redirect: 'manual' });
     expect(replay.status).toBe(400);
-    expect(slack.of('oauth.v2.access')).toHaveLength(1);
+    expect(t.slack.of('oauth.v2.access')).toHaveLength(1);
     // A forged state is refused as well.
     const forged = await fetch(`${base()}/slack/oauth_redirect?code=the-code&state=${encodeURIComponent(`${state.split('.')[0]}.AAAA`)}`, { headers: { cookie }, redirect: 'manual' });
     expect(forged.status).toBe(400);
-    slack.take();
+    t.slack.take();
 
     // Requests from that team are answered with its token, and the outbox posts with it too.
     const alice = member(1);
-    await h.send(slashCommand(alice, 'group create "Budget"'));
-    await h.send(slashCommand(alice, 'propose "Adopt" --rule consent'));
-    expect(slack.hooks.map((x) => x.url.startsWith(RESPONSE_HOST))).toEqual([true, true]);
-    const post = slack.of('chat.postMessage')[0]!;
+    await t.h.send(slashCommand(alice, 'group create "Budget"'));
+    await t.h.send(slashCommand(alice, 'propose "Adopt" --rule consent'));
+    expect(t.slack.hooks.map((x) => x.url.startsWith(RESPONSE_HOST))).toEqual([true, true]);
+    const post = t.slack.of('chat.postMessage')[0]!;
     expect(post.token).toBe(INSTALLED_TOKEN);
-    expect(slack.calls.every((c) => c.token === INSTALLED_TOKEN)).toBe(true);
+    expect(t.slack.calls.every((c) => c.token === INSTALLED_TOKEN)).toBe(true);
   });
 
   it('warns at start when bot tokens are stored in plain text', () => {
-    const warned = h.logged.filter((l) => l.level === 'warn' && l.msg?.includes('SLACK_TOKEN_KEY is not set'));
+    const warned = t.h.logged.filter((l) => l.level === 'warn' && l.msg?.includes('SLACK_TOKEN_KEY is not set'));
     expect(warned).toHaveLength(env.SLACK_TOKEN_KEY ? 0 : 1);
   });
 
@@ -104,14 +92,14 @@ describe.each(variants)('$sealing', ({ env }) => {
   });
 
   it('refuses requests from a team that never installed Concord', async () => {
-    slack.take();
+    t.slack.take();
     const stranger = slashCommand(member(5), 'group create "Intruders"');
-    const response = await deliver(h.bot.port!, { ...stranger, body: stranger.body.replace(TEAM.id, 'T0STRANGER') });
-    await h.bot.idle();
+    const response = await deliver(t.h.bot.port!, { ...stranger, body: stranger.body.replace(TEAM.id, 'T0STRANGER') });
+    await t.h.bot.idle();
     // Bolt acknowledges so Slack stops retrying, and runs no listener.
     expect(response.status).toBe(200);
-    expect(slack.hooks).toEqual([]);
-    expect(slack.of()).toEqual([]);
+    expect(t.slack.hooks).toEqual([]);
+    expect(t.slack.of()).toEqual([]);
   });
 
   it('forgets the team’s token when Concord is uninstalled', async () => {
@@ -124,7 +112,7 @@ describe.each(variants)('$sealing', ({ env }) => {
       event_id: 'Ev0UNINSTALL',
       event_time: 1765000009,
     });
-    const response = await h.send({ body, contentType: 'application/json' });
+    const response = await t.h.send({ body, contentType: 'application/json' });
     expect(response.status).toBe(200);
     expect(await store().botToken(TEAM.id)).toBeNull();
   });

@@ -4,7 +4,7 @@ import { createApp, type App } from '../../../src/app.js';
 import { loadConfig } from '../../../src/config.js';
 import { ManualClock } from '../../../src/core/clock.js';
 import { loadSlackConfig, SlackMessenger, startSlack, type SlackBot } from '../../../src/bots/slack/index.js';
-import { openTestDatabase, type TestDatabase } from '../../support/db.js';
+import { useTestDatabase } from '../../support/db.js';
 import { silentLogger } from '../../support/harness.js';
 import { BOT_TOKEN, FakeSlack, member, slashCommand } from './support.js';
 import { FakeSocketMode } from './socket-server.js';
@@ -12,7 +12,7 @@ import { FakeSocketMode } from './socket-server.js';
 const API_URL = 'https://slack.socket.test/api/';
 const APP_TOKEN = 'xapp-1-A0CONCORD-socket';
 
-let database: TestDatabase;
+const t = useTestDatabase();
 let slack: FakeSlack;
 let socket: FakeSocketMode;
 let app: App;
@@ -24,17 +24,15 @@ beforeAll(async () => {
   socket = new FakeSocketMode();
   const url = await socket.start();
   slack.on('apps.connections.open', () => ({ url }));
-  database = await openTestDatabase();
   const config = loadSlackConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: APP_TOKEN, SLACK_API_URL: API_URL })!;
   const messenger = new SlackMessenger(config);
-  app = await createApp({ config: loadConfig({ LOG_LEVEL: 'silent' }), clock: new ManualClock(new Date('2026-12-01T09:00:00Z')), messengers: { slack: messenger }, database, logger: silentLogger });
-  bot = await startSlack({ core: app.core, config, logger: silentLogger, database, messenger, tick: () => app.scheduler.tick() });
+  app = await createApp({ config: loadConfig({ LOG_LEVEL: 'silent' }), clock: new ManualClock(new Date('2026-12-01T09:00:00Z')), messengers: { slack: messenger }, database: t.database, logger: silentLogger });
+  bot = await startSlack({ core: app.core, config, logger: silentLogger, database: t.database, messenger, tick: () => app.scheduler.tick() });
 });
 afterAll(async () => {
   await bot?.stop();
   await app?.close();
   await socket?.stop();
-  await database?.close();
   slack?.close();
 });
 

@@ -2,12 +2,15 @@
 import { createHmac } from 'node:crypto';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
+import { listenNotingUnhandled } from '../../support/msw.js';
+import type { Installation } from '@slack/bolt';
 import { createApp, type App } from '../../../src/app.js';
 import { loadConfig } from '../../../src/config.js';
 import { advanceThroughJobs, ManualClock } from '../../../src/core/clock.js';
 import { loadSlackConfig, SlackMessenger, startSlack, type SlackBot, type SlackConfig } from '../../../src/bots/slack/index.js';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { blockKitProblems } from './limits.js';
-import type { TestDatabase } from '../../support/db.js';
+import { useTestDatabase, type TestDatabase } from '../../support/db.js';
 
 export const SIGNING_SECRET = '8f742231b10e8888abcd99eee85a5eee';
 export const BOT_TOKEN = 'xoxb-test-token';
@@ -22,6 +25,22 @@ export const oauthEnv = (apiUrl: string): Record<string, string> => ({
   SLACK_STATE_SECRET: 'a-long-random-state-secret',
   SLACK_API_URL: apiUrl,
 });
+
+/** What Bolt keeps of an installation through OAuth: the bot's token for one workspace, or for every workspace of an Enterprise Grid org. */
+export function installationFor(token: string, team: Team): Installation<'v2', false>;
+export function installationFor(token: string, team: undefined, org: { id: string; name: string }): Installation<'v2', true>;
+export function installationFor(token: string, team: Team | undefined, org?: { id: string; name: string }): Installation<'v2', boolean> {
+  return {
+    team: team && { id: team.id, name: team.domain },
+    enterprise: org,
+    isEnterpriseInstall: !!org,
+    bot: { token, userId: 'UBOT', id: 'BBOT', scopes: ['commands', 'chat:write'] },
+    user: { id: 'U00000001', token: undefined, scopes: undefined },
+    tokenType: 'bot',
+    authVersion: 'v2',
+    appId: 'A0CONCORD',
+  };
+}
 
 export interface ApiCall {
   method: string;
@@ -78,13 +97,7 @@ export class FakeSlack {
   }
 
   listen(): void {
-    this.server.listen({
-      onUnhandledRequest: (request) => {
-        const url = new URL(request.url);
-        if (url.hostname === '127.0.0.1' || url.hostname === 'localhost') return;
-        this.unhandled.push(`${request.method} ${request.url}`);
-      },
-    });
+    listenNotingUnhandled(this.server, (request) => this.unhandled.push(request));
   }
 
   close(): void {
@@ -365,6 +378,68 @@ export async function startHarness(database: TestDatabase, env: Record<string, s
     async close() {
       await bot.stop();
       await app.close();
+    },
+  };
+}
+
+export interface SlackOptions {
+  /** Where the fake Web API answers; Slack's own address unless said. */
+  apiUrl?: string;
+  /** Environment variables for the Slack adapter, on top of a single-workspace bot token. */
+  env?: Record<string, string>;
+  /** Runs on the open database before Concord starts on it, to store installations. */
+  prepare?: (database: TestDatabase) => Promise<void>;
+  /** Before each test: empty the database and forget what the fake saw. */
+  fresh?: boolean;
+  /** After each test: 'fake' expects the fake to have seen nothing broken or unanswered; 'fake and log' expects no error logged as well. */
+  check?: 'fake' | 'fake and log';
+}
+
+export interface UsedSlack {
+  readonly slack: FakeSlack;
+  readonly h: SlackHarness;
+  readonly database: TestDatabase;
+}
+
+/**
+ * A fake Slack, one database and one Concord with the Slack adapter for the test file:
+ * `const t = useSlack({ fresh: true });` then `t.h.send(...)` and `t.slack.of(...)` inside tests.
+ */
+export function useSlack(opts: SlackOptions = {}): UsedSlack {
+  const used = useTestDatabase({ fresh: opts.fresh });
+  let slack: FakeSlack | undefined;
+  let harness: SlackHarness | undefined;
+  beforeAll(async () => {
+    slack = new FakeSlack(opts.apiUrl);
+    slack.listen();
+    await opts.prepare?.(used.database);
+    harness = await startHarness(used.database, opts.env);
+  });
+  afterAll(async () => {
+    await harness?.close();
+    slack?.close();
+  });
+  if (opts.fresh) beforeEach(() => slack!.reset());
+  if (opts.check) {
+    afterEach(() => {
+      if (opts.check === 'fake and log') {
+        const errors = harness!.logged.filter((l) => l.level === 'error');
+        harness!.logged.length = 0;
+        expect(errors).toEqual([]);
+      }
+      expect(slack!.problems).toEqual([]);
+      expect(slack!.unhandled).toEqual([]);
+    });
+  }
+  return {
+    get slack() {
+      return slack!;
+    },
+    get h() {
+      return harness!;
+    },
+    get database() {
+      return used.database;
     },
   };
 }
