@@ -14,6 +14,11 @@ CREATE TABLE "intake" (
 	"done_at" timestamp with time zone
 );
 --> statement-breakpoint
+CREATE TABLE "intake_holders" (
+	"worker_id" text PRIMARY KEY NOT NULL,
+	"alive_until" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE UNIQUE INDEX "intake_request" ON "intake" USING btree ("source","request_key");--> statement-breakpoint
 CREATE INDEX "intake_lease" ON "intake" USING btree ("locked_until","id") WHERE status = 'running';--> statement-breakpoint
 CREATE INDEX "intake_finished" ON "intake" USING btree ("received_at") WHERE status <> 'running';

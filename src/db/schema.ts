@@ -284,7 +284,7 @@ export const outbox = pgTable(
 /**
  * Requests from the platforms, stored before they are acknowledged so that none is lost to a crash: keyed by the
  * platform's own identity of the request, so a retry or a replay is recognised on any instance. A row is held by the
- * instance that received it (a lease it keeps renewing) until its work is done; a row whose lease ran out is taken
+ * instance that received it until its work is done; a row whose instance stopped renewing its holder row is taken
  * over by another instance, or by the same one after a restart.
  */
 export const intake = pgTable(
@@ -303,7 +303,9 @@ export const intake = pgTable(
     /** running | done | failed */
     status: text('status').notNull().default('running'),
     attempts: integer('attempts').notNull().default(1),
+    /** The process holding the row, while it is alive (intake_holders); null once handed back after a failure. */
     lockedBy: text('locked_by'),
+    /** Not taken over before this: a grace period for a new row, the backoff of one handed back. */
     lockedUntil: ts('locked_until'),
     lastError: text('last_error'),
     receivedAt: ts('received_at').notNull().defaultNow(),
@@ -315,6 +317,15 @@ export const intake = pgTable(
     index('intake_finished').on(t.receivedAt).where(sql`status <> 'running'`),
   ],
 );
+
+/**
+ * The processes holding intake rows, each renewing its own row while it lives: one write per process per renewal,
+ * however many requests it holds. A row whose holder stopped renewing is taken over.
+ */
+export const intakeHolders = pgTable('intake_holders', {
+  workerId: text('worker_id').primaryKey(),
+  aliveUntil: ts('alive_until').notNull(),
+});
 
 /** Time-driven work. Claimed with FOR UPDATE SKIP LOCKED and a lease. */
 export const jobs = pgTable(

@@ -38,7 +38,7 @@ export interface IntakeRow {
  */
 export type Admission = { verdict: 'new'; row: IntakeRow } | { verdict: 'retry' } | { verdict: 'replayed' };
 
-/** Who holds the rows a batch stores, and for how long without a renewal. */
+/** Who holds the rows a batch stores, and the grace period before a row is anyone's if its holder never renews. */
 export interface Holder {
   workerId: string;
   leaseSeconds: number;

@@ -1,7 +1,7 @@
 // Durable intake: a platform request is stored before it is acknowledged, and its work is done from the stored row,
 // so that a process that dies after acknowledging loses nothing. Admissions arriving together are written in one
 // statement (group commit); each member's requests run in the order they arrived; a row whose instance died is
-// taken over once its lease runs out. Leases are measured by the database's clock, shared by every instance.
+// taken over once that instance stops renewing its holder row. Times are the database's clock, shared by every instance.
 import { sql } from 'drizzle-orm';
 import { Gates } from '../core/gates.js';
 import type { Logger } from '../core/service.js';
@@ -19,7 +19,10 @@ export interface IntakeOptions {
   db: Db;
   logger: Logger;
   workerId: string;
-  /** How long a row stays with its instance without a renewal; an instance renews every third of it. */
+  /**
+   * How long an instance stays the holder of its rows without renewing (it renews every third of this), and the grace
+   * period of a new row before its instance's first renewal.
+   */
   leaseSeconds: number;
   /** Attempts after which a row that keeps failing is given up (marked failed, its error kept). */
   maxAttempts?: number;
@@ -91,7 +94,7 @@ export class Intake {
     this.held.add(row.id);
   }
 
-  /** Starts renewing this instance's leases and taking over rows whose instance died, now and every third of a lease. */
+  /** Starts renewing this instance's holder row and taking over rows whose instance died, now and every third of a lease. */
   start(): void {
     if (this.timer || this.stopped) return;
     const every = Math.max(200, (this.opts.leaseSeconds * 1000) / 3);
@@ -101,8 +104,8 @@ export class Intake {
   }
 
   /**
-   * One round: renew the leases held here, then take over and run rows left by an instance that stopped. `orphans`:
-   * every row not held here is left over, whatever its lease says (see `soleInstance`).
+   * One round: renew this instance's holder row, then take over and run rows left by an instance that stopped.
+   * `orphans`: every row not held here is left over, whoever holds it (see `soleInstance`).
    */
   sweep(orphans = false): Promise<void> {
     this.sweeping ??= this.sweepNow(orphans).finally(() => (this.sweeping = null));
@@ -118,9 +121,16 @@ export class Intake {
   /** Stops sweeping and waits for the work under way. Rows not started stay stored for the next instance. */
   async stop(): Promise<void> {
     this.stopped = true;
+    const started = this.timer !== null;
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     await this.idle();
+    // What it has not started is anyone's as soon as its grace period is over.
+    if (started) {
+      await this.opts.db
+        .execute(sql`delete from intake_holders where worker_id = ${this.opts.workerId}`)
+        .catch((error: unknown) => this.opts.logger.error({ err: error }, 'intake holder could not be removed'));
+    }
   }
 
   private async attempt(row: IntakeRow, work?: () => Promise<void>): Promise<void> {
@@ -132,13 +142,14 @@ export class Intake {
     } catch (error) {
       const failed = row.attempts >= (this.opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS);
       logger.error({ err: error, intake: row.id, source: row.source, attempts: row.attempts, failed }, 'request from the platform failed');
-      // Handed back with a lease that ends after the backoff: then any instance takes it over.
+      // Handed back, held by nobody, until the backoff is over: then any instance takes it over.
       await db
         .execute(
           sql`
           update intake set status = ${failed ? 'failed' : 'running'}, last_error = ${errorText(error)},
             locked_until = ${failed ? null : sql`now() + make_interval(secs => ${backoffMs(row.attempts) / 1000}::float8)`},
             done_at = ${failed ? sql`now()` : null}
+            ${failed ? sql`` : sql`, locked_by = null`}
           where id = ${row.id} and locked_by = ${workerId}`,
         )
         .catch((e: unknown) => logger.error({ err: e, intake: row.id }, 'request from the platform could not be handed back'));
@@ -150,8 +161,8 @@ export class Intake {
 
   /**
    * Marks a row done. Rows finishing together are marked by one statement: nobody waits for it, and a row stays held
-   * (its lease renewed) until it is written. Should the write fail, the row's lease runs out and it is run again, to
-   * no further effect: its command's reply is stored.
+   * until it is written. Should the write fail, the row is run again once this instance stops, to no further effect:
+   * its command's reply is stored.
    */
   private finish(id: number): void {
     this.finished.push(id);
@@ -180,20 +191,22 @@ export class Intake {
   private async sweepNow(orphans: boolean): Promise<void> {
     const { db, workerId, leaseSeconds, logger } = this.opts;
     try {
-      if (this.held.size) {
-        await db.execute(sql`
-          update intake set locked_until = now() + make_interval(secs => ${leaseSeconds}::float8)
-          where id = any(${`{${[...this.held].join(',')}}`}::int8[]) and locked_by = ${workerId} and status = 'running'`);
-      }
+      // One row for this process, however many requests it holds.
+      await db.execute(sql`
+        insert into intake_holders (worker_id, alive_until) values (${workerId}, now() + make_interval(secs => ${leaseSeconds}::float8))
+        on conflict (worker_id) do update set alive_until = excluded.alive_until`);
       if (this.stopped || this.handlers.size === 0) return;
       const sources = `{${[...this.handlers.keys()].join(',')}}`;
+      // Left over: past its grace period or backoff, and held by nobody or by a process that stopped renewing.
+      const leftOver = orphans
+        ? sql`id <> all(${`{${[...this.held].join(',')}}`}::int8[])`
+        : sql`locked_until < now() and not exists (select 1 from intake_holders h where h.worker_id = intake.locked_by and h.alive_until > now())`;
       const taken = rowsOf<Record<string, unknown>>(
         await db.execute(sql`
           update intake set locked_by = ${workerId}, locked_until = now() + make_interval(secs => ${leaseSeconds}::float8), attempts = attempts + 1
           where id in (
             select id from intake
-            where status = 'running' and source = any(${sources}::text[])
-              and ${orphans ? sql`id <> all(${`{${[...this.held].join(',')}}`}::int8[])` : sql`locked_until < now()`}
+            where status = 'running' and source = any(${sources}::text[]) and ${leftOver}
             order by locked_until, id limit ${this.opts.batchSize ?? 100}
             for update skip locked
           )
@@ -209,4 +222,5 @@ export class Intake {
       logger.error({ err: error }, 'intake sweep failed');
     }
   }
+
 }

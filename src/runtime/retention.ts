@@ -43,6 +43,8 @@ export async function sweep(db: Db | DbTx, now: Date, retention: Retention): Pro
   );
   const intakeCut = new Date(now.getTime() - INTAKE_KEEP_MS).toISOString();
   const requests = rowsOf(await db.execute(sql`delete from intake where status <> 'running' and received_at < ${intakeCut}::timestamptz returning id`));
+  // Processes long gone: their rows were taken over when they stopped renewing.
+  await db.execute(sql`delete from intake_holders where alive_until < ${intakeCut}::timestamptz`);
   return { messages: messages.length, replies: replies.length, jobs: jobs.length, requests: requests.length };
 }
 

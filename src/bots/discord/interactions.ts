@@ -198,9 +198,10 @@ export class InteractionHandler {
     if (undelivered) throw undelivered;
   }
 
-  /** Resolves when every interaction received so far has been answered. */
+  /** Resolves when every interaction received so far has been answered, and its stored row marked done. */
   async settled(): Promise<void> {
     while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+    await this.opts.intake.idle();
   }
 
   async handle(interaction: Interaction): Promise<void> {
