@@ -57,34 +57,44 @@ const MAX_BATCH = 1000;
 type AnyDb = PgDatabase<PgQueryResultHKT, any>;
 
 /**
- * Admissions arriving while a write is under way wait for the next write and go together: one statement, and one
- * commit, for however many arrived meanwhile. The first of a quiet moment waits only for the current turn of the event
- * loop, so that requests arriving together share it.
+ * Admissions arriving while the writes under way are busy wait for the next free one and go together: one statement,
+ * and one commit, for however many arrived meanwhile. The first of a quiet moment waits only for the current turn of
+ * the event loop, so that requests arriving together share it.
  */
 export class GroupCommit {
   private waiting: Array<{ request: IntakeRequest; resolve: (a: Admission) => void; reject: (e: unknown) => void }> = [];
-  private flushing: Promise<void> | null = null;
+  /** Writes under way: each lane takes whatever waits when it is free, so a commit's wait is shared. */
+  private readonly lanes = new Set<Promise<void>>();
 
   constructor(
     private readonly db: AnyDb,
     private readonly holder: Holder,
     /** Told of each new row, before its admission resolves. */
     private readonly onNew: (row: IntakeRow) => void = () => {},
+    /**
+     * Writes in flight at once. With one, a request arriving during a commit waits for that commit and then its own;
+     * with two, it usually waits for its own only.
+     */
+    private readonly maxLanes = 2,
   ) {}
 
   admit(request: IntakeRequest): Promise<Admission> {
     return new Promise<Admission>((resolve, reject) => {
       this.waiting.push({ request, resolve, reject });
-      this.flushing ??= this.flush();
+      if (this.lanes.size < this.maxLanes) {
+        const lane: Promise<void> = this.flush().finally(() => this.lanes.delete(lane));
+        this.lanes.add(lane);
+      }
     });
   }
 
   /** Resolves once every admission asked for so far is written (or has failed). */
   async settled(): Promise<void> {
-    while (this.flushing) await this.flushing;
+    while (this.lanes.size) await Promise.allSettled([...this.lanes]);
   }
 
   private async flush(): Promise<void> {
+    // Whatever else arrives in this turn of the event loop joins the batch.
     await new Promise((resolve) => setImmediate(resolve));
     while (this.waiting.length) {
       const batch = this.waiting.splice(0, MAX_BATCH);
@@ -100,7 +110,6 @@ export class GroupCommit {
         for (const w of batch) w.reject(error);
       }
     }
-    this.flushing = null;
   }
 }
 
