@@ -17,7 +17,7 @@ import { GroupCommit, type Holder, type IntakeRow } from '../../runtime/intake-s
 import { startWorker } from '../../worker.js';
 import { slackIntakeRequest, type SlackIntakePayload } from './intake.js';
 import { acknowledgesEmpty } from './listeners/early-acks.js';
-import { ReplayGuard } from './replay.js';
+import { ReplayGuard, signatureDigest } from './replay.js';
 
 export interface FrontDoorPaths {
   events: string;
@@ -47,11 +47,10 @@ type ToMain =
   | {
       t: 'event';
       id: number;
-      body: Record<string, unknown>;
+      /** The request as the intake stores it: the parsed body and Slack's retry headers. */
+      payload: SlackIntakePayload;
       early: boolean;
       signature: string | null;
-      retryNum?: number;
-      retryReason?: string;
       /** Stored already, by the door. */
       row?: IntakeRow;
     }
@@ -247,11 +246,7 @@ export class SlackFrontDoor {
   /** Stores the request, then acknowledges it (or lets its listener do so) and runs it. */
   private async admit(message: Extract<ToMain, { t: 'event' }>): Promise<void> {
     const { intake, logger } = this.options;
-    const payload: SlackIntakePayload = {
-      body: message.body,
-      ...(message.retryNum !== undefined ? { retryNum: message.retryNum } : {}),
-      ...(message.retryReason ? { retryReason: message.retryReason } : {}),
-    };
+    const { payload } = message;
     let admission;
     try {
       if (message.row) intake.adopt(message.row);
@@ -401,10 +396,10 @@ function serve(settings: Settings): void {
     const retryReason = httpFunc.extractRetryReasonFromHTTPRequest(req);
     // Counted before the ack leaves, so whoever sees the ack can wait for the request to reach the app.
     Atomics.add(forwarded, 0, 1);
-    const signature = SIGNATURE_DIGEST.exec(header(req, 'x-slack-signature') ?? '')?.[1] ?? null;
-    const event: Extract<ToMain, { t: 'event' }> = { t: 'event', id, body, early: acksNow, signature, ...(retryNum !== undefined ? { retryNum } : {}), ...(retryReason ? { retryReason } : {}) };
+    const signature = signatureDigest(header(req, 'x-slack-signature'));
+    const payload: SlackIntakePayload = { body, ...(retryNum !== undefined ? { retryNum } : {}), ...(retryReason ? { retryReason } : {}) };
+    const event: Extract<ToMain, { t: 'event' }> = { t: 'event', id, payload, early: acksNow, signature };
     if (store) {
-      const payload = { body, ...(retryNum !== undefined ? { retryNum } : {}), ...(retryReason ? { retryReason } : {}) };
       let admission;
       try {
         admission = await store.admit(slackIntakeRequest(payload, signature));
@@ -526,8 +521,6 @@ const header = (req: IncomingMessage, name: string): string | undefined => {
   const value = req.headers[name];
   return Array.isArray(value) ? value[0] : value;
 };
-
-const SIGNATURE_DIGEST = /^v0=([0-9a-f]{64})$/;
 
 const settings = isMainThread ? undefined : (workerData as { slackFrontDoor?: Settings } | null)?.slackFrontDoor;
 if (settings) serve(settings);

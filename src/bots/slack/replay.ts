@@ -7,6 +7,11 @@ export type ReplayVerdict = 'fresh' | 'stale' | 'replayed' | 'malformed';
 /** Slack's v0 signature: exactly one SHA-256 hex digest. Bolt would accept trailing text after it, which makes a new "signature". */
 const SIGNATURE = /^v0=([0-9a-f]{64})$/;
 
+/** The hex digest of a well-formed v0 signature header; null for anything else. */
+export function signatureDigest(signature: string | undefined): string | null {
+  return (signature && SIGNATURE.exec(signature)?.[1]) || null;
+}
+
 /**
  * A captured request stays valid for Bolt until its timestamp is five minutes old, so remembering
  * each signature for that long is enough to refuse it a second time. Memory is per process;
@@ -24,7 +29,7 @@ export class ReplayGuard {
   check(timestampHeader: string | undefined, signature: string | undefined): ReplayVerdict {
     // Missing headers are Bolt's to refuse; it answers 401 like every other verification failure.
     if (!timestampHeader || !signature) return 'fresh';
-    const digest = SIGNATURE.exec(signature)?.[1];
+    const digest = signatureDigest(signature);
     if (!digest) return 'malformed';
     const sentAt = Number(timestampHeader) * 1000;
     const now = this.now();
@@ -37,7 +42,7 @@ export class ReplayGuard {
 
   /** Releases a claim made by `check` for a request whose signature did not verify. */
   forget(signature: string | undefined): void {
-    const digest = signature ? SIGNATURE.exec(signature)?.[1] : undefined;
+    const digest = signatureDigest(signature);
     if (digest) this.seen.delete(digest);
   }
 
