@@ -1,11 +1,10 @@
 // Start-up of the Slack adapter: the Bolt app on its receiver (the HTTP front door or Socket Mode), its installation store and listeners.
-import { randomUUID } from 'node:crypto';
 import { App, SocketModeReceiver, type InstallationStore, type Receiver } from '@slack/bolt';
 import { WebClient, type WebClientOptions } from '@slack/web-api';
 import type { TickOutcome } from '../../core/ports.js';
 import type { Concord, Logger } from '../../core/service.js';
 import type { Database } from '../../db/client.js';
-import { Intake } from '../../runtime/intake.js';
+import type { Intake } from '../../runtime/intake.js';
 import { SlackAnswers } from './answers.js';
 import type { SlackConfig } from './config.js';
 import { DrizzleInstallationStore } from './installations.js';
@@ -45,11 +44,8 @@ export interface SlackStartOptions {
   tick?: () => Promise<TickOutcome | void>;
   /** HTTP mode: overrides config.port (0 picks a free port). */
   port?: number;
-  /**
-   * HTTP mode: where requests are stored before they are acknowledged (the app's, shared with the other adapters).
-   * Without one the adapter keeps its own in `database`.
-   */
-  intake?: Intake;
+  /** HTTP mode: where requests are stored before they are acknowledged (the app's, shared with the other adapters). */
+  intake: Intake;
 }
 
 export interface SlackBot {
@@ -88,8 +84,6 @@ export async function startSlack(opts: SlackStartOptions): Promise<SlackBot> {
 
   let receiver: Receiver;
   let http: SlackHttpReceiver | null = null;
-  let intake: Intake | null = null;
-  let ownIntake: Intake | null = null;
   if (config.mode === 'socket') {
     const oauth =
       config.auth.kind === 'oauth' && store
@@ -112,9 +106,8 @@ export async function startSlack(opts: SlackStartOptions): Promise<SlackBot> {
     };
     receiver = new SocketModeReceiver({ appToken: config.appToken!, logger: log, ...oauth, installerOptions });
   } else {
-    intake = opts.intake ?? (ownIntake = new Intake({ db: opts.database.db, logger, workerId: `slack-${randomUUID().slice(0, 8)}`, leaseSeconds: 15 }));
     http = new SlackHttpReceiver({
-      intake,
+      intake: opts.intake,
       ...(opts.database.url ? { databaseUrl: opts.database.url } : {}),
       port: opts.port ?? config.port,
       signingSecret: config.signingSecret!,
@@ -192,10 +185,9 @@ export async function startSlack(opts: SlackStartOptions): Promise<SlackBot> {
       // Stop taking requests and let the acknowledged ones finish their work; what has not started stays stored.
       stop: async () => {
         await app.stop(async () => {
-          await intake?.idle();
+          await opts.intake.idle();
           await answers.idle();
         });
-        await ownIntake?.stop();
       },
     };
   }

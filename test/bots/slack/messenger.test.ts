@@ -9,6 +9,7 @@ import { ManualClock } from '../../../src/core/clock.js';
 import { rowsOf } from '../../../src/db/client.js';
 import { loadSlackConfig, SlackDeliveryError, SlackMessenger, startSlack } from '../../../src/bots/slack/index.js';
 import type { Concord } from '../../../src/core/service.js';
+import type { Intake } from '../../../src/runtime/intake.js';
 import type { Database } from '../../../src/db/client.js';
 import { useTestDatabase } from '../../support/db.js';
 import { silentLogger } from '../../support/harness.js';
@@ -125,7 +126,7 @@ describe('start-up', () => {
   it('refuses to start with a bot token Slack does not accept, saying so', async () => {
     slack.on('auth.test', () => HttpResponse.json({ ok: false, error: 'invalid_auth' }));
     const http = loadSlackConfig({ SLACK_BOT_TOKEN: 'xoxb-revoked', SLACK_SIGNING_SECRET: '0123456789abcdef0123456789abcdef', SLACK_API_URL: API_URL })!;
-    await expect(startSlack({ core: {} as Concord, config: http, logger: silentLogger, database: {} as Database, port: 0 })).rejects.toThrow('Slack refused SLACK_BOT_TOKEN (invalid_auth)');
+    await expect(startSlack({ core: {} as Concord, config: http, logger: silentLogger, database: {} as Database, intake: {} as Intake, port: 0 })).rejects.toThrow('Slack refused SLACK_BOT_TOKEN (invalid_auth)');
   });
 });
 

@@ -27,7 +27,7 @@ beforeAll(async () => {
   const config = loadSlackConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: APP_TOKEN, SLACK_API_URL: API_URL })!;
   const messenger = new SlackMessenger(config);
   app = await createApp({ config: loadConfig({ LOG_LEVEL: 'silent' }), clock: new ManualClock(new Date('2026-12-01T09:00:00Z')), messengers: { slack: messenger }, database: t.database, logger: silentLogger });
-  bot = await startSlack({ core: app.core, config, logger: silentLogger, database: t.database, messenger, tick: () => app.scheduler.tick() });
+  bot = await startSlack({ core: app.core, config, logger: silentLogger, database: t.database, messenger, intake: app.intake, tick: () => app.scheduler.tick() });
 });
 afterAll(async () => {
   await bot?.stop();

@@ -362,7 +362,7 @@ export async function startHarness(database: TestDatabase, env: Record<string, s
   };
   const app = await createApp({ config: loadConfig({ LOG_LEVEL: 'silent', RATE_LIMITS: 'off' }), clock, messengers: { slack: messenger }, database, logger });
   const tick = () => app.scheduler.tick();
-  const bot = await startSlack({ core: app.core, config, logger, database, messenger, tick, port: 0 });
+  const bot = await startSlack({ core: app.core, config, logger, database, messenger, intake: app.intake, tick, port: 0 });
   return {
     logged,
     app,
