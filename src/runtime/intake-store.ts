@@ -1,7 +1,7 @@
 // Storing platform requests in the intake: one statement for a batch, telling new requests from retries and replays.
 // Kept apart from the intake's runner so that a thread with a database connection of its own (the Slack front door's,
 // on Postgres) can store requests without the rest of Concord.
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { rowsOf } from '../db/client.js';
 
@@ -37,6 +37,11 @@ export interface IntakeRow {
  * request again: refuse it.
  */
 export type Admission = { verdict: 'new'; row: IntakeRow } | { verdict: 'retry' } | { verdict: 'replayed' };
+
+/** The database's clock `seconds` from now: leases and backoffs are measured by it, the same for every instance. */
+export function secondsFromNow(seconds: number): SQL {
+  return sql`now() + make_interval(secs => ${seconds}::float8)`;
+}
 
 /** Who holds the rows a batch stores, and the grace period before a row is anyone's if its holder never renews. */
 export interface Holder {
@@ -129,7 +134,7 @@ export async function admitBatch(db: AnyDb, holder: Holder, requests: readonly I
     with incoming (source, request_key, member_key, signature, payload) as (values ${values}),
     stored as (
       insert into intake (source, request_key, member_key, signature, payload, locked_by, locked_until)
-      select source, request_key, member_key, signature, payload, ${holder.workerId}, now() + make_interval(secs => ${holder.leaseSeconds}::float8)
+      select source, request_key, member_key, signature, payload, ${holder.workerId}, ${secondsFromNow(holder.leaseSeconds)}
       from incoming
       on conflict (source, request_key) do nothing
       returning id, source, request_key, member_key, attempts, received_at

@@ -5,9 +5,10 @@
 import { sql } from 'drizzle-orm';
 import { Gates } from '../core/gates.js';
 import type { Logger } from '../core/service.js';
-import { rowsOf, type Db } from '../db/client.js';
+import { anyOf, rowsOf, type Db } from '../db/client.js';
+import { intake as intakeTable } from '../db/schema.js';
 import { errorText } from '../log.js';
-import { GroupCommit, rowOf, type Admission, type Holder, type IntakeRequest, type IntakeRow, type IntakeSource } from './intake-store.js';
+import { GroupCommit, rowOf, secondsFromNow, type Admission, type Holder, type IntakeRequest, type IntakeRow, type IntakeSource } from './intake-store.js';
 import { backoffMs } from './lease.js';
 
 export type { Admission, IntakeRequest, IntakeRow, IntakeSource } from './intake-store.js';
@@ -43,7 +44,10 @@ export class Intake {
   /** One member's rows, one at a time, first come first served. */
   private readonly members = new Gates(1);
   private readonly running = new Set<Promise<void>>();
-  /** Rows this instance holds (received or taken over) and has not finished. */
+  /**
+   * Rows this instance holds (received or taken over) and has not marked done: on the embedded database, every other
+   * running row at start-up is a dead process's (see `soleInstance`).
+   */
   private readonly held = new Set<number>();
   private finished: number[] = [];
   private finishing: Promise<void> | null = null;
@@ -89,7 +93,7 @@ export class Intake {
     return promise;
   }
 
-  /** A row admitted for this instance by another thread (the Slack front door's): held, and renewed, from now on. */
+  /** A row admitted for this instance by another thread (the Slack front door's): held here from now on. */
   adopt(row: IntakeRow): void {
     this.held.add(row.id);
   }
@@ -136,9 +140,8 @@ export class Intake {
   private async attempt(row: IntakeRow, work?: () => Promise<void>): Promise<void> {
     const { db, workerId, logger } = this.opts;
     try {
-      const handler = work ?? this.handlers.get(row.source);
-      if (!handler) throw new Error(`no handler for ${row.source} requests`);
-      await (work ? work() : handler(row));
+      if (work) await work();
+      else await this.handlerOf(row.source)(row);
     } catch (error) {
       const failed = row.attempts >= (this.opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS);
       logger.error({ err: error, intake: row.id, source: row.source, attempts: row.attempts, failed }, 'request from the platform failed');
@@ -147,7 +150,7 @@ export class Intake {
         .execute(
           sql`
           update intake set status = ${failed ? 'failed' : 'running'}, last_error = ${errorText(error)},
-            locked_until = ${failed ? null : sql`now() + make_interval(secs => ${backoffMs(row.attempts) / 1000}::float8)`},
+            locked_until = ${failed ? null : secondsFromNow(backoffMs(row.attempts) / 1000)},
             done_at = ${failed ? sql`now()` : null}
             ${failed ? sql`` : sql`, locked_by = null`}
           where id = ${row.id} and locked_by = ${workerId}`,
@@ -177,7 +180,7 @@ export class Intake {
       try {
         await db.execute(sql`
           update intake set status = 'done', done_at = now(), locked_until = null
-          where id = any(${`{${ids.join(',')}}`}::int8[]) and locked_by = ${workerId} and status = 'running'`);
+          where ${anyOf(intakeTable.id, ids)} and locked_by = ${workerId} and status = 'running'`);
       } catch (error) {
         logger.error({ err: error, rows: ids.length }, 'requests from the platform could not be marked done');
       } finally {
@@ -187,23 +190,28 @@ export class Intake {
     this.finishing = null;
   }
 
+  private handlerOf(source: IntakeSource): IntakeHandler {
+    const handler = this.handlers.get(source);
+    if (!handler) throw new Error(`no handler for ${source} requests`);
+    return handler;
+  }
 
   private async sweepNow(orphans: boolean): Promise<void> {
     const { db, workerId, leaseSeconds, logger } = this.opts;
     try {
       // One row for this process, however many requests it holds.
       await db.execute(sql`
-        insert into intake_holders (worker_id, alive_until) values (${workerId}, now() + make_interval(secs => ${leaseSeconds}::float8))
+        insert into intake_holders (worker_id, alive_until) values (${workerId}, ${secondsFromNow(leaseSeconds)})
         on conflict (worker_id) do update set alive_until = excluded.alive_until`);
       if (this.stopped || this.handlers.size === 0) return;
       const sources = `{${[...this.handlers.keys()].join(',')}}`;
       // Left over: past its grace period or backoff, and held by nobody or by a process that stopped renewing.
       const leftOver = orphans
-        ? sql`id <> all(${`{${[...this.held].join(',')}}`}::int8[])`
+        ? sql`not ${anyOf(intakeTable.id, [...this.held])}`
         : sql`locked_until < now() and not exists (select 1 from intake_holders h where h.worker_id = intake.locked_by and h.alive_until > now())`;
       const taken = rowsOf<Record<string, unknown>>(
         await db.execute(sql`
-          update intake set locked_by = ${workerId}, locked_until = now() + make_interval(secs => ${leaseSeconds}::float8), attempts = attempts + 1
+          update intake set locked_by = ${workerId}, locked_until = ${secondsFromNow(leaseSeconds)}, attempts = attempts + 1
           where id in (
             select id from intake
             where status = 'running' and source = any(${sources}::text[]) and ${leftOver}
@@ -222,5 +230,4 @@ export class Intake {
       logger.error({ err: error }, 'intake sweep failed');
     }
   }
-
 }
