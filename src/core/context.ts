@@ -11,6 +11,11 @@ export interface CommandContext {
   actor: {
     externalId: string;
     displayName: string;
+    /**
+     * The display name is a stand-in (the handle a payload carries, when the adapter did not wait for the
+     * profile): it names a member seen for the first time and never replaces the name stored for one.
+     */
+    provisionalName?: boolean;
     /** The platform's idea of the member's language, used until the member picks one. */
     locale?: Locale;
     /** Platform workspace admins may change workspace-wide settings. */

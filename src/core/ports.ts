@@ -59,7 +59,11 @@ export interface Tx {
   openSession(input: {
     platform: string;
     workspace: { externalId: string; name: string };
-    member: { externalId: string; displayName: string };
+    /**
+     * `locale`: the member's language as the platform reports it now, when it does; remembered for when it does not.
+     * `provisionalName`: the name only names a member seen for the first time (see CommandContext).
+     */
+    member: { externalId: string; displayName: string; locale?: Locale; provisionalName?: boolean };
     defaults: { locale: Locale; timezone: string; reminderHours: number };
     key: string | null;
     at: Date;
@@ -67,7 +71,13 @@ export interface Tx {
     channelId?: string;
     /** Reads what proposals.forVoter would for this proposal number, in the same round trip; that call then returns it without a query. */
     prefetch?: { proposalForVoter?: number };
-  }): Promise<{ workspace: Workspace; member: Member; claimed: boolean }>;
+  }): Promise<{ workspace: Workspace; member: Member; claimed: boolean; platformLocale: Locale | null }>;
+
+  /**
+   * Whose command the writes that follow serve, as openSession sets it: a transaction that runs several
+   * members' commands (a batch of votes) switches before each, so a message one of them owes names them.
+   */
+  actFor(memberId: number, channelId: string | null): void;
 }
 
 /** A command's idempotency key, claimed in its transaction, and the reply stored with it. */
@@ -77,6 +87,10 @@ export interface IdempotencyRepo {
   storedReply(workspaceId: number, key: string): Promise<unknown>;
   /** Stores the reply a retry with the same key gets; written at the latest with the commit. */
   saveReply(workspaceId: number, key: string, reply: unknown): Promise<void>;
+  /** saveReply for several keys of one workspace, in one statement. */
+  saveReplies(workspaceId: number, replies: readonly { key: string; reply: unknown }[]): Promise<void>;
+  /** Gives back keys claimed in this transaction by commands that were refused: a retry runs them again. */
+  release(workspaceId: number, keys: readonly string[]): Promise<void>;
 }
 
 /** What a delivery pass tells the adapter that asked for it: a failure has an error id to show the member. */

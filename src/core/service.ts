@@ -8,7 +8,8 @@ import { translate, translator } from './i18n/index.js';
 import type { Locale, Msg } from './i18n/types.js';
 import type { Clock, Store, Tx } from './ports.js';
 import { runDeclared } from './features.js';
-import { Gates } from './gates.js';
+import { Batches, Gates } from './gates.js';
+import { voteTogether } from './proposals/service.js';
 import { notice, type View } from './views/types.js';
 import { commandCost, RateLimiter, type RateLimits } from './limits.js';
 import { DEFAULT_DATE_HORIZON_MONTHS } from './time.js';
@@ -41,8 +42,11 @@ export interface CoreOptions {
   rateLimits?: RateLimits | null;
 }
 
-/** One vote holding the workspace lock and one ready to take it next (see Gates). */
+/** One batch of votes holding the workspace lock and one ready to take it next (see Gates). */
 const VOTES_IN_FLIGHT_PER_WORKSPACE = 2;
+
+/** The most votes one transaction stores: a batch's statement stays well under a second however long the queue. */
+const VOTES_PER_BATCH = 500;
 
 /** Whole-chain verifications at once in this process: each hashes every entry, and they queue rather than share the CPU. */
 const VERIFIES_IN_FLIGHT = 1;
@@ -64,8 +68,20 @@ export function loggableCommand(command: Command): Record<string, unknown> {
   return out;
 }
 
+type Parsed = ReturnType<typeof parseCommand>;
+type VoteCommand = Extract<Command, { name: 'vote' }>;
+
+/** A vote waiting for its batch. */
+interface PendingVote {
+  ctx: CommandContext;
+  text: string;
+  parsed: Parsed;
+  command: VoteCommand;
+}
+
 export class Concord {
-  private readonly voteGates = new Gates(VOTES_IN_FLIGHT_PER_WORKSPACE);
+  /** Votes on one proposal that arrive while earlier ones hold the workspace's permits are stored together. */
+  private readonly votes = new Batches<PendingVote, Reply>(new Gates(VOTES_IN_FLIGHT_PER_WORKSPACE), VOTES_PER_BATCH, (votes) => this.runVotes(votes));
   private readonly verifyGate = new Gates(VERIFIES_IN_FLIGHT);
   private readonly limiter: RateLimiter | null;
   private readonly locales = new Map<string, Locale>();
@@ -87,8 +103,11 @@ export class Concord {
     return reply;
   }
 
-  private gated(ctx: CommandContext, text: string, parsed: ReturnType<typeof parseCommand>, workspaceKey: string): Promise<Reply> {
-    if (parsed.ok && parsed.command.name === 'vote') return this.voteGates.run(workspaceKey, () => this.runCommand(ctx, text, parsed));
+  private gated(ctx: CommandContext, text: string, parsed: Parsed, workspaceKey: string): Promise<Reply> {
+    if (parsed.ok && parsed.command.name === 'vote') {
+      const command = parsed.command;
+      return this.votes.add(workspaceKey, `${workspaceKey}#${command.proposal}`, { ctx, text, parsed, command });
+    }
     if (parsed.ok && parsed.command.name === 'audit.verify') return this.verifyGate.run('verify', () => this.runCommand(ctx, text, parsed));
     return this.runCommand(ctx, text, parsed);
   }
@@ -113,7 +132,84 @@ export class Concord {
     this.locales.set(memberKey, locale);
   }
 
-  private async runCommand(ctx: CommandContext, text: string, parsed: ReturnType<typeof parseCommand>): Promise<Reply> {
+  /**
+   * A batch of votes on one proposal. A member's second vote in the batch waits for the next one, so
+   * each member's votes apply in their order; a lone vote takes the path of every other command.
+   */
+  private async runVotes(votes: PendingVote[]): Promise<Reply[]> {
+    const members = new Set<string>();
+    const now: number[] = [];
+    const later: number[] = [];
+    for (const [i, v] of votes.entries()) {
+      const member = v.ctx.actor.externalId;
+      (members.has(member) ? later : now).push(i);
+      members.add(member);
+    }
+    const replies: Reply[] = [];
+    const first = now.map((i) => votes[i]!);
+    const answered = first.length === 1 ? [await this.runCommand(first[0]!.ctx, first[0]!.text, first[0]!.parsed)] : await this.runBatch(first);
+    now.forEach((i, j) => (replies[i] = answered[j]!));
+    if (later.length > 0) {
+      const rest = await this.runVotes(later.map((i) => votes[i]!));
+      later.forEach((i, j) => (replies[i] = rest[j]!));
+    }
+    return replies;
+  }
+
+  /**
+   * Votes of different members in one transaction (see voteTogether). A vote refused on its own gets its
+   * refusal and gives its key back; a key seen before gets its first reply. Anything that fails the
+   * batch as a whole (a close that committed first, an unexpected error) rolls it back, and each vote
+   * then runs on its own, so every member still gets the answer their vote alone would have.
+   */
+  private async runBatch(votes: PendingVote[]): Promise<Reply[]> {
+    let outcome: ({ reply: Reply } | { replayOf: number; locale: Locale })[];
+    try {
+      outcome = await this.opts.store.transaction(async (tx) => {
+        // Sent together: on postgres.js the statements of one transaction are pipelined.
+        const opened = await Promise.all(votes.map((v) => this.openSession(tx, v.ctx, v.command)));
+        const claimed = opened.flatMap(({ session, claimed }, i) => (claimed ? [{ s: session, c: votes[i]!.command, i }] : []));
+        const results = await voteTogether(claimed);
+        const out: ({ reply: Reply } | { replayOf: number; locale: Locale })[] = opened.map(({ session }) => ({ replayOf: session.workspace.id, locale: session.locale }));
+        const saved: { key: string; reply: Reply }[] = [];
+        const released: string[] = [];
+        for (const [j, { s, i }] of claimed.entries()) {
+          const result = results[j]!;
+          const key = votes[i]!.ctx.idempotencyKey;
+          if ('refused' in result) {
+            released.push(key);
+            out[i] = { reply: this.refusal(s.locale, result.refused) };
+          } else {
+            const reply: Reply = { ok: true, locale: s.locale, views: result.views };
+            saved.push({ key, reply });
+            out[i] = { reply };
+          }
+        }
+        const workspaceId = opened[0]!.session.workspace.id;
+        await tx.idempotency.release(workspaceId, released);
+        await tx.idempotency.saveReplies(workspaceId, saved);
+        return out;
+      });
+    } catch (error) {
+      if (!(error instanceof DomainError)) this.opts.logger.warn({ err: error, votes: votes.length }, 'vote batch failed; running its votes one by one');
+      const replies: Reply[] = [];
+      for (const v of votes) replies.push(await this.runCommand(v.ctx, v.text, v.parsed));
+      return replies;
+    }
+    return Promise.all(
+      outcome.map((o, i) => {
+        if ('reply' in o) return o.reply;
+        return this.replay(o.replayOf, votes[i]!.ctx.idempotencyKey, o.locale);
+      }),
+    );
+  }
+
+  private refusal(locale: Locale, error: DomainError): Reply {
+    const usage = error.usage ? `\n${translate(locale, { key: 'error.usage', params: { usage: localizePlaceholders(error.usage, translator(locale)) } })}` : '';
+    return { ok: false, locale, views: [notice('danger', `${translate(locale, error.msg)}${usage}`)] };
+  }
+
+  private async runCommand(ctx: CommandContext, text: string, parsed: Parsed): Promise<Reply> {
     let locale: Locale = ctx.actor.locale ?? this.opts.defaults.locale;
     try {
       return await this.opts.store.transaction(async (tx) => {
@@ -133,10 +229,7 @@ export class Concord {
       });
     } catch (error) {
       if (error instanceof AlreadyApplied) return this.replay(error.workspaceId, ctx.idempotencyKey, locale);
-      if (error instanceof DomainError) {
-        const usage = error.usage ? `\n${translate(locale, { key: 'error.usage', params: { usage: localizePlaceholders(error.usage, translator(locale)) } })}` : '';
-        return { ok: false, locale, views: [notice('danger', `${translate(locale, error.msg)}${usage}`)] };
-      }
+      if (error instanceof DomainError) return this.refusal(locale, error);
       const errorId = randomUUID().slice(0, 8);
       // The command's name and numbers only: its free text (a mediation note, a reason) never reaches the log.
       const command = parsed.ok ? loggableCommand(parsed.command) : null;
@@ -152,10 +245,15 @@ export class Concord {
 
   private async openSession(tx: Tx, ctx: CommandContext, command: Command | null): Promise<{ session: Session; claimed: boolean }> {
     const now = this.opts.clock.now();
-    const { workspace, member: actor, claimed } = await tx.openSession({
+    const { workspace, member: actor, claimed, platformLocale } = await tx.openSession({
       platform: ctx.platform,
       workspace: { externalId: ctx.workspace.externalId, name: ctx.workspace.name },
-      member: { externalId: ctx.actor.externalId, displayName: ctx.actor.displayName },
+      member: {
+        externalId: ctx.actor.externalId,
+        displayName: ctx.actor.displayName,
+        ...(ctx.actor.locale ? { locale: ctx.actor.locale } : {}),
+        ...(ctx.actor.provisionalName ? { provisionalName: true } : {}),
+      },
       defaults: this.opts.defaults,
       key: command ? ctx.idempotencyKey : null,
       at: now,
@@ -163,7 +261,8 @@ export class Concord {
       // Voting is the busiest command: its first read rides along with the session's.
       ...(command?.name === 'vote' ? { prefetch: { proposalForVoter: command.proposal } } : {}),
     });
-    const locale = actor.locale ?? ctx.actor.locale ?? workspace.locale;
+    // The member's own choice, else what their platform says now or said last (an adapter may answer a vote without asking).
+    const locale = actor.locale ?? platformLocale ?? workspace.locale;
     const session: Session = { tx, ctx, workspace, actor, locale, timezone: actor.timezone ?? workspace.timezone, dateHorizonMonths: this.opts.dateHorizonMonths ?? DEFAULT_DATE_HORIZON_MONTHS, now, t: translator(locale), clock: this.opts.clock, help: (topic) => helpText(translator(locale), topic) };
     return { session, claimed };
   }

@@ -56,7 +56,10 @@ export const members = pgTable(
       .references(() => workspaces.id),
     externalId: text('external_id').notNull(),
     displayName: text('display_name').notNull(),
+    /** The language the member chose in Concord; null until they do. */
     locale: text('locale'),
+    /** The language their platform last reported for them, for commands answered without asking the platform again. */
+    platformLocale: text('platform_locale'),
     timezone: text('timezone'),
     createdAt: ts('created_at').notNull(),
   },

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { KnownBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
+import { parseCommand } from '../../core/commands/index.js';
 import type { CommandContext } from '../../core/context.js';
 import { Gates } from '../../core/gates.js';
 import type { Locale } from '../../core/i18n/types.js';
@@ -33,9 +34,13 @@ export interface Origin {
 /** See SlackAnswers.execute. */
 const COMMANDS_IN_FLIGHT = 8;
 
+/** Votes in flight per team: core stores the votes on one proposal that wait together in one transaction, so more waiting makes bigger batches. */
+const VOTES_IN_FLIGHT = 256;
+
 export class SlackAnswers {
   private readonly inflight = new Set<Promise<void>>();
   private readonly commands = new Gates(COMMANDS_IN_FLIGHT);
+  private readonly votes = new Gates(VOTES_IN_FLIGHT);
   private readonly directory: SlackDirectory;
   /** The language each member was last answered in, for modals opened without asking core first. */
   private readonly locales = new Map<string, Locale>();
@@ -78,15 +83,23 @@ export class SlackAnswers {
     });
   }
 
-  async context(client: Client, origin: Origin, key: string): Promise<{ ctx: CommandContext; profile: SlackProfile | null }> {
+  /**
+   * The command's context. `waitForProfile: false` (a vote) does not wait for users.info: the name comes
+   * from the payload and the language from what Concord remembered of the member, while the profile is
+   * fetched in the background for the next request. A vote needs neither admin rights nor guest status.
+   */
+  async context(client: Client, origin: Origin, key: string, { waitForProfile = true } = {}): Promise<{ ctx: CommandContext; profile: SlackProfile | null }> {
     if (origin.teamName) this.teamNames.set(origin.teamId, origin.teamName);
-    const profile = await this.directory.profile(client, origin.teamId, origin.userId);
+    const profile = waitForProfile
+      ? await this.directory.profile(client, origin.teamId, origin.userId)
+      : (this.directory.known(client, origin.teamId, origin.userId) ?? null);
     const ctx: CommandContext = {
       platform: 'slack',
       workspace: { externalId: origin.teamId, name: this.teamNames.get(origin.teamId) ?? origin.teamId },
       actor: {
         externalId: origin.userId,
         displayName: profile?.displayName ?? origin.userName ?? origin.userId,
+        ...(profile?.displayName ? {} : { provisionalName: true }),
         ...(profile?.locale ? { locale: profile.locale } : {}),
         isAdmin: profile?.isAdmin ?? false,
         isGuest: profile?.isGuest ?? false,
@@ -101,11 +114,14 @@ export class SlackAnswers {
    * Commands run at most COMMANDS_IN_FLIGHT at a time per team, after their acknowledgement; the rest
    * wait their turn in arrival order. In a burst (a whole channel clicking a card's buttons) the event
    * loop then keeps time for acknowledging new requests within Slack's three seconds, instead of
-   * spreading it over hundreds of half-done commands. Modals are opened outside this queue: their
-   * trigger ids expire after three seconds.
+   * spreading it over hundreds of half-done commands. Votes have a queue of their own, VOTES_IN_FLIGHT
+   * wide: the core stores a proposal's waiting votes together. Modals are opened outside these queues:
+   * their trigger ids expire after three seconds.
    */
   async execute(client: Client, origin: Origin, key: string, text: string, retryCommand?: string): Promise<void> {
-    const ok = await this.commands.run(origin.teamId, () => this.executeNow(client, origin, key, text, retryCommand));
+    const parsed = parseCommand(text);
+    const vote = parsed.ok && parsed.command.name === 'vote';
+    const ok = await (vote ? this.votes : this.commands).run(origin.teamId, () => this.executeNow(client, origin, key, text, vote, retryCommand));
     // Outside the queue: a nudged tick may wait a moment to merge with others, and must not hold a place.
     const outcome = ok ? await this.tick?.() : undefined;
     // Saved but not sent: the member must not believe it was posted.
@@ -118,8 +134,8 @@ export class SlackAnswers {
   }
 
   /** Runs the command and answers the member; true when it succeeded. */
-  private async executeNow(client: Client, origin: Origin, key: string, text: string, retryCommand?: string): Promise<boolean> {
-    const { ctx } = await this.context(client, origin, key);
+  private async executeNow(client: Client, origin: Origin, key: string, text: string, vote: boolean, retryCommand?: string): Promise<boolean> {
+    const { ctx } = await this.context(client, origin, key, { waitForProfile: !vote });
     const reply = await this.core.execute(ctx, text);
     this.rememberLocale(origin, reply.locale);
     // A retried delivery replays the first reply, which the first delivery already sent; unless that delivery's

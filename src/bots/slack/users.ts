@@ -28,10 +28,33 @@ export class SlackDirectory {
     private readonly now: () => number = Date.now,
   ) {}
 
+  /** Calls to users.info under way, so a burst of one member's requests asks once. */
+  private readonly asking = new Map<string, Promise<SlackProfile | null>>();
+
   async profile(client: WebClient, teamId: string, userId: string): Promise<SlackProfile | null> {
     const key = `${teamId}:${userId}`;
     const hit = this.cache.get(key);
     if (hit && hit.until > this.now()) return hit.profile;
+    const asking = this.asking.get(key);
+    if (asking) return asking;
+    const fetched = this.fetch(client, teamId, userId).finally(() => this.asking.delete(key));
+    this.asking.set(key, fetched);
+    return fetched;
+  }
+
+  /**
+   * What is known now, without waiting: the cached profile (refreshed in the background when it is
+   * stale), or undefined while the first users.info for this member is under way.
+   */
+  known(client: WebClient, teamId: string, userId: string): SlackProfile | null | undefined {
+    const hit = this.cache.get(`${teamId}:${userId}`);
+    if (hit && hit.until > this.now()) return hit.profile;
+    void this.profile(client, teamId, userId);
+    return hit?.profile;
+  }
+
+  private async fetch(client: WebClient, teamId: string, userId: string): Promise<SlackProfile | null> {
+    const key = `${teamId}:${userId}`;
     let profile: SlackProfile | null = null;
     try {
       const result = await client.users.info({ user: userId, include_locale: true });

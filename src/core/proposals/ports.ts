@@ -162,6 +162,8 @@ export interface BallotRepo {
   /** The ballots that came with a reason, by member: usually a handful (blocks, objections). */
   reasoned(proposalId: number): Promise<StoredBallot[]>;
   of(proposalId: number, memberId: number): Promise<StoredBallot | null>;
+  /** The ballots these members hold on the proposal, by member id; a member without one is absent. */
+  ofMembers(proposalId: number, memberIds: readonly number[]): Promise<Map<number, StoredBallot>>;
   /** Each distinct ballot (value and reason) with how many members cast it: what a tally reads, without a row per member. */
   distinct(proposalId: number): Promise<{ ballot: Ballot; count: number }[]>;
   /** Status, and whether every member of the electorate has a ballot, as of now (current only after the workspace lock). */

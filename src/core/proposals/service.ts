@@ -15,8 +15,9 @@ import { outcomeLabel, proposalCard, resultCard, type CardInput } from './card.j
 import { parseBallot, tally } from './rules/index.js';
 import { mediationOffer } from '../mediation/service.js';
 import { DEFAULT_TIE_MODE, type Ballot, type BallotValue, type RuleConfig, type TallyInput, type TallyResult, type TieMode } from './rules/types.js';
-import { newBallotSalt, sealBallot } from '../audit/receipts.js';
+import { newBallotSalt, sealBallot, type SealedBallot } from '../audit/receipts.js';
 import { voteEntry } from './vote.js';
+import type { ProposalStatus, StoredBallot, VoterTarget } from './ports.js';
 
 export const jobKeys = {
   close: (id: number) => `proposal:${id}:close`,
@@ -115,7 +116,16 @@ export async function propose(s: Session, c: ProposeFields): Promise<View[]> {
 /** The same job scheduleCardRefresh schedules, for a cast to schedule in its own statement. */
 const cardRefreshJob = (proposalId: number, now: Date): NewJob => ({ kind: 'proposal.card', key: jobKeys.card(proposalId), runAt: now, payload: { proposalId } });
 
-export async function vote(s: Session, c: VoteFields): Promise<View[]> {
+/** A vote that passed every check and is ready to store: the proposal as the voter sees it and their ballot. */
+interface CheckedVote {
+  s: Session;
+  target: VoterTarget;
+  value: BallotValue;
+  reason: string | null;
+}
+
+/** What a vote checks before it writes: the proposal exists for this member, is open, they are an elector, the ballot parses. */
+async function checkVote(s: Session, c: VoteFields): Promise<CheckedVote> {
   const target = await s.tx.proposals.forVoter(s.workspace.id, c.proposal, s.actor.id);
   if (!target) return fail('proposal.notFound', { number: c.proposal });
   const p = target.proposal;
@@ -133,34 +143,112 @@ export async function vote(s: Session, c: VoteFields): Promise<View[]> {
   }
   const parsed = parseBallot(p.rule, p.config, c.choice, c.reason ?? null);
   if (!parsed.ok) throw new DomainError(parsed.error);
-  const reason = c.reason?.trim() ? c.reason.trim() : null;
-  // The same ballot again changes nothing: no "changed" audit entry, no card refresh.
-  const mine = await s.tx.ballots.of(p.id, s.actor.id);
-  if (mine && mine.reason === reason && canonical(mine.value) === canonical(parsed.value)) {
-    return [notice('info', s.t({ key: 'vote.alreadyCast', params: { number: p.number, choice: describeBallot(s, parsed.value) } }))];
-  }
-  // An anonymous ballot's entry names nobody and holds no value: only commitments the voter can find with their receipt.
-  const sealed = p.anonymous ? sealBallot(await ballotSaltOf(s, p), p.number, s.actor.id, parsed.value) : null;
-  // Locks the workspace, then writes the ballot (one row per member), its audit entry and the card
-  // refresh, all in one statement: the lock is held from here to COMMIT, which is kept short.
-  const cast = await s.tx.ballots.cast(voteEntry(p, s.actor.id, { value: parsed.value, reason }, s.now, sealed), { job: cardRefreshJob(p.id, s.now), seen: target.seen });
-  const { changed } = cast;
-  // The status comes back current as of the lock: a close that committed meanwhile rolls this ballot back.
-  if (cast.status !== 'open') fail(cast.status === 'closed' ? 'vote.closed' : 'vote.withdrawn', { number: p.number });
+  return { s, target, value: parsed.value, reason: c.reason?.trim() ? c.reason.trim() : null };
+}
+
+/** The same ballot again changes nothing: no "changed" audit entry, no card refresh. */
+function unchanged(v: CheckedVote, mine: StoredBallot | null | undefined): View[] | null {
+  if (!mine || mine.reason !== v.reason || canonical(mine.value) !== canonical(v.value)) return null;
+  return [notice('info', v.s.t({ key: 'vote.alreadyCast', params: { number: v.target.proposal.number, choice: describeBallot(v.s, v.value) } }))];
+}
+
+/** An anonymous ballot's entry names nobody and holds no value: only commitments the voter can find with their receipt. */
+const sealFor = (v: CheckedVote, salt: string | null): SealedBallot | null =>
+  salt === null ? null : sealBallot(salt, v.target.proposal.number, v.s.actor.id, v.value);
+
+const entryFor = (v: CheckedVote, sealed: SealedBallot | null) => voteEntry(v.target.proposal, v.s.actor.id, { value: v.value, reason: v.reason }, v.s.now, sealed);
+
+/** A close that committed before the lock was taken: the ballot is refused, and its transaction rolls back. */
+function refuseUnlessOpen(status: ProposalStatus, number: number): void {
+  if (status !== 'open') fail(status === 'closed' ? 'vote.closed' : 'vote.withdrawn', { number });
+}
+
+/** What the voter is told once their ballot is stored, and the mediation offered to an objector. */
+async function afterVote(v: CheckedVote, sealed: SealedBallot | null, changed: boolean, closed: boolean): Promise<View[]> {
+  const { s } = v;
+  const p = v.target.proposal;
+  const views: View[] = [notice('success', s.t({ key: changed ? 'vote.changed' : 'vote.recorded', params: { number: p.number, choice: describeBallot(s, v.value) } }))];
+  if (sealed) views.push(notice('info', s.t({ key: 'vote.receipt', params: { receipt: sealed.receipt } })));
+  if (closed) views.push(notice('info', s.t({ key: 'vote.allVotedClosed', params: { number: p.number } })));
+  if (isObjection(p.rule, v.value)) await offerMediation(s, p);
+  return views;
+}
+
+/** Closes the proposal when nobody of its electorate is left without a ballot; true when it did. */
+async function closeIfAllVoted(v: CheckedVote, othersYetToVote: boolean): Promise<boolean> {
   // Near the end of a vote, only a statement sent after the lock sees every ballot committed
   // meanwhile, so the last voter always sees everyone and closes the proposal.
-  const everyoneVoted = !cast.othersYetToVote && (await s.tx.ballots.progress(p.id)).everyoneVoted;
-  const views: View[] = [
-    notice('success', s.t({ key: changed ? 'vote.changed' : 'vote.recorded', params: { number: p.number, choice: describeBallot(s, parsed.value) } })),
-  ];
-  if (sealed) views.push(notice('info', s.t({ key: 'vote.receipt', params: { receipt: sealed.receipt } })));
-  if (everyoneVoted) {
-    // The member whose ballot completed an anonymous vote is not named: the close would point at their ballot.
-    await closeProposal(s.tx, { ...p, status: 'open' }, 'all-voted', s.now, p.anonymous ? null : s.actor.id);
-    views.push(notice('info', s.t({ key: 'vote.allVotedClosed', params: { number: p.number } })));
+  if (othersYetToVote || !(await v.s.tx.ballots.progress(v.target.proposal.id)).everyoneVoted) return false;
+  const p = v.target.proposal;
+  // The member whose ballot completed an anonymous vote is not named: the close would point at their ballot.
+  await closeProposal(v.s.tx, { ...p, status: 'open' }, 'all-voted', v.s.now, p.anonymous ? null : v.s.actor.id);
+  return true;
+}
+
+export async function vote(s: Session, c: VoteFields): Promise<View[]> {
+  const v = await checkVote(s, c);
+  const p = v.target.proposal;
+  const same = unchanged(v, await s.tx.ballots.of(p.id, s.actor.id));
+  if (same) return same;
+  const sealed = sealFor(v, p.anonymous ? await ballotSaltOf(s, p) : null);
+  // Locks the workspace, then writes the ballot (one row per member), its audit entry and the card
+  // refresh, all in one statement: the lock is held from here to COMMIT, which is kept short.
+  const cast = await s.tx.ballots.cast(entryFor(v, sealed), { job: cardRefreshJob(p.id, s.now), seen: v.target.seen });
+  // The status comes back current as of the lock: a close that committed meanwhile rolls this ballot back.
+  refuseUnlessOpen(cast.status, p.number);
+  return afterVote(v, sealed, cast.changed, await closeIfAllVoted(v, cast.othersYetToVote));
+}
+
+/** One vote of a batch: the ballot's answer, or why it was refused (a refusal writes nothing). */
+export type BatchedVote = { views: View[] } | { refused: DomainError };
+
+/**
+ * Votes of different members on one proposal, in one transaction: each is checked on its own (a refusal
+ * refuses that vote only), then those that change something are stored together under one workspace lock,
+ * with one audit entry each, and one card refresh. The sessions share one transaction. When the proposal
+ * turns out closed or withdrawn under the lock, this throws like vote() and the whole batch rolls back.
+ */
+export async function voteTogether(votes: readonly { s: Session; c: VoteFields }[]): Promise<BatchedVote[]> {
+  const results: BatchedVote[] = [];
+  const checked: { v: CheckedVote; i: number }[] = [];
+  for (const [i, { s, c }] of votes.entries()) {
+    try {
+      checked.push({ v: await checkVote(s, c), i });
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      results[i] = { refused: error };
+    }
   }
-  if (isObjection(p.rule, parsed.value)) await offerMediation(s, p);
-  return views;
+  const members = new Set(checked.map(({ v }) => v.s.actor.id));
+  if (members.size !== checked.length) throw new Error('voteTogether takes one vote per member');
+  const first = checked[0]?.v;
+  if (!first) return results;
+  const p = first.target.proposal;
+  const mine = await first.s.tx.ballots.ofMembers(p.id, [...members]);
+  const toCast: { v: CheckedVote; i: number }[] = [];
+  for (const entry of checked) {
+    const same = unchanged(entry.v, mine.get(entry.v.s.actor.id));
+    if (same) results[entry.i] = { views: same };
+    else toCast.push(entry);
+  }
+  if (toCast.length === 0) return results;
+  const salt = p.anonymous ? await ballotSaltOf(first.s, p) : null;
+  const sealed = toCast.map(({ v }) => sealFor(v, salt));
+  // Every other voter of the batch may be among the electors the first one saw without a ballot.
+  const seen = { chainSeq: first.target.seen.chainSeq, othersWithoutBallot: Math.max(0, first.target.seen.othersWithoutBallot - (toCast.length - 1)) };
+  const cast = await first.s.tx.ballots.castMany(
+    toCast.map(({ v }, j) => entryFor(v, sealed[j]!)),
+    { job: cardRefreshJob(p.id, first.s.now), seen },
+  );
+  refuseUnlessOpen(cast.status, p.number);
+  const last = toCast.at(-1)!.v;
+  last.s.tx.actFor(last.s.actor.id, last.s.ctx.channel.id);
+  const closed = await closeIfAllVoted(last, cast.othersYetToVote);
+  for (const [j, { v, i }] of toCast.entries()) {
+    v.s.tx.actFor(v.s.actor.id, v.s.ctx.channel.id);
+    results[i] = { views: await afterVote(v, sealed[j]!, cast.votes[j]!.changed, closed) };
+  }
+  return results;
 }
 
 /** A ballot as text with object keys sorted: stored ballots come back from jsonb with their keys reordered. */

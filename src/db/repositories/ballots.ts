@@ -132,6 +132,10 @@ const ballotsWhere = (condition: string) => `
   select member_id as "memberId", value, reason, cast_at as "castAt", updated_at as "updatedAt"
   from ballots where ${condition} order by member_id`;
 const BALLOTS = ballotsWhere('proposal_id = $1');
+// The ids as an array the planner cannot mistake for a long list: each member's ballot is one probe of the primary key.
+const MEMBERS_BALLOTS = ballotsWhere('proposal_id = $1 and member_id = any(array(select unnest($2::text::int[])))');
+// An id list as array text, one parameter however many ids: drivers differ in how they bind arrays.
+const idArray = (ids: readonly number[]) => `{${ids.map((id) => Math.trunc(id)).join(',')}}`;
 const REASONED_BALLOTS = ballotsWhere('proposal_id = $1 and reason is not null');
 
 // A tally only counts, and a ranked ballot over five options has at most 325 distinct values, so
@@ -229,8 +233,13 @@ export class DrizzleBallots implements BallotRepo {
     return this.read(REASONED_BALLOTS, proposalId);
   }
 
-  private async read(text: string, proposalId: number): Promise<StoredBallot[]> {
-    const rows = await this.sql.rows<{ memberId: number; value: BallotValue; reason: string | null; castAt: unknown; updatedAt: unknown }>(text, [proposalId]);
+  async ofMembers(proposalId: number, memberIds: readonly number[]): Promise<Map<number, StoredBallot>> {
+    const ballots = memberIds.length === 0 ? [] : await this.read(MEMBERS_BALLOTS, proposalId, [idArray(memberIds)]);
+    return new Map(ballots.map((b) => [b.memberId, b]));
+  }
+
+  private async read(text: string, proposalId: number, more: readonly unknown[] = []): Promise<StoredBallot[]> {
+    const rows = await this.sql.rows<{ memberId: number; value: BallotValue; reason: string | null; castAt: unknown; updatedAt: unknown }>(text, [proposalId, ...more]);
     return rows.map((r) => ({ memberId: r.memberId, value: r.value, reason: r.reason, castAt: asDate(r.castAt), updatedAt: asDate(r.updatedAt) }));
   }
 

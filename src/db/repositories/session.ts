@@ -24,7 +24,7 @@ const openSessionSql = (voting: boolean) => `
   )
   select w.id as "wId", w.name as "wName", w.locale as "wLocale", w.timezone as "wTimezone",
          w.reminder_hours as "wReminderHours", m.id as "mId", m.display_name as "mDisplayName",
-         m.locale as "mLocale", m.timezone as "mTimezone", exists (select 1 from claim) as claimed
+         m.locale as "mLocale", m.platform_locale as "mPlatformLocale", m.timezone as "mTimezone", exists (select 1 from claim) as claimed
          ${voting ? `, ${PROPOSAL_COLUMNS}, ${voterColumns('m.id')}` : ''}
   from w left join members m on m.workspace_id = w.id and m.external_id = $3
   ${voting ? 'left join proposals p on p.workspace_id = w.id and p.number = $6' : ''}`;
@@ -40,12 +40,13 @@ interface SessionRow {
   mId: number | null;
   mDisplayName: string | null;
   mLocale: string | null;
+  mPlatformLocale: string | null;
   mTimezone: string | null;
   claimed: boolean;
 }
 
 type SessionInput = Parameters<Tx['openSession']>[0];
-type Opened = { workspace: Workspace; member: Member; claimed: boolean };
+type Opened = Awaited<ReturnType<Tx['openSession']>>;
 
 /** The repositories a session touches: it creates what is missing through them and leaves them what it read. */
 export interface SessionRepos {
@@ -74,11 +75,12 @@ export class DrizzleSessions {
     const params: unknown[] = [input.platform, input.workspace.externalId, input.member.externalId, input.key, input.at.toISOString()];
     if (voting !== undefined) params.push(voting);
     const [row] = await this.sql.rows<SessionRow & Partial<VoterRow>>(voting === undefined ? OPEN_SESSION : OPEN_SESSION_VOTING, params);
+    const reported = input.member.locale ?? null;
     if (!row) {
       const workspace = await this.repos.workspaces.ensure({ platform: input.platform, ...input.workspace, ...input.defaults, at: input.at });
-      const member = await this.repos.members.ensure({ workspaceId: workspace.id, ...input.member, at: input.at });
+      const member = await this.firstSight(workspace.id, input);
       const claimed = input.key !== null && (await this.repos.idempotency.claim(workspace.id, input.key, input.at));
-      return { workspace, member, claimed };
+      return { workspace, member, claimed, platformLocale: reported };
     }
     const workspace: Workspace = {
       id: row.wId,
@@ -90,7 +92,7 @@ export class DrizzleSessions {
       reminderHours: row.wReminderHours,
     };
     if (row.mId === null || row.mDisplayName === null) {
-      return { workspace, member: await this.repos.members.ensure({ workspaceId: workspace.id, ...input.member, at: input.at }), claimed: row.claimed };
+      return { workspace, member: await this.firstSight(workspace.id, input), claimed: row.claimed, platformLocale: reported };
     }
     const member: Member = {
       id: row.mId,
@@ -100,14 +102,23 @@ export class DrizzleSessions {
       locale: (row.mLocale as Locale | null) ?? null,
       timezone: row.mTimezone ?? null,
     };
+    const patch: { displayName?: string; platformLocale?: string } = {};
     // As in ensureMember: a platform rename wins, a bare mention never overwrites a real name.
-    if (input.member.displayName !== input.member.externalId && member.displayName !== input.member.displayName) {
-      await this.db.update(t.members).set({ displayName: input.member.displayName }).where(eq(t.members.id, member.id));
-      member.displayName = input.member.displayName;
+    if (!input.member.provisionalName && input.member.displayName !== input.member.externalId && member.displayName !== input.member.displayName) {
+      patch.displayName = member.displayName = input.member.displayName;
     }
+    if (reported && reported !== row.mPlatformLocale) patch.platformLocale = reported;
+    if (patch.displayName !== undefined || patch.platformLocale !== undefined) await this.db.update(t.members).set(patch).where(eq(t.members.id, member.id));
     if (voting !== undefined) {
       this.repos.proposals.prefetchedForVoter(workspace.id, voting, member.id, row.id === null || row.id === undefined ? null : voterTarget(row as VoterRow));
     }
-    return { workspace, member, claimed: row.claimed };
+    return { workspace, member, claimed: row.claimed, platformLocale: reported ?? ((row.mPlatformLocale as Locale | null) ?? null) };
+  }
+
+  /** A member seen for the first time, with the language their platform reports when it does. */
+  private async firstSight(workspaceId: number, input: SessionInput): Promise<Member> {
+    const member = await this.repos.members.ensure({ workspaceId, externalId: input.member.externalId, displayName: input.member.displayName, at: input.at });
+    if (input.member.locale) await this.db.update(t.members).set({ platformLocale: input.member.locale }).where(eq(t.members.id, member.id));
+    return member;
   }
 }

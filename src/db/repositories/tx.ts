@@ -50,4 +50,8 @@ export class DrizzleTx implements Tx {
   openSession(input: Parameters<Tx['openSession']>[0]): ReturnType<Tx['openSession']> {
     return this.sessions.open(input);
   }
+
+  actFor(memberId: number, channelId: string | null): void {
+    this.outbox.requester = { memberId, channelId };
+  }
 }

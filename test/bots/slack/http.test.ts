@@ -5,7 +5,7 @@ import { HttpResponse } from 'msw';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '../../../src/db/client.js';
 import { TEST_DATABASE_URL } from '../../support/db.js';
-import { buttonClick, buttonsOf, deliver, homeOpened, interaction, member, RESPONSE_HOST, sign, slashCommand, TEAM, textOf, useSlack, viewSubmission } from './support.js';
+import { buttonClick, buttonsOf, deliver, startHarness, homeOpened, interaction, member, RESPONSE_HOST, sign, slashCommand, TEAM, textOf, useSlack, viewSubmission } from './support.js';
 
 const t = useSlack({ fresh: true, check: 'fake and log' });
 
@@ -77,11 +77,34 @@ describe('slash commands', () => {
 
   it('answers errors privately, translated into the member’s Slack language', async () => {
     t.slack.on('users.info', (p) => ({ user: { id: p.user, name: 'lan', locale: 'vi-VN', tz: 'Asia/Ho_Chi_Minh', profile: { display_name: 'Lan' } } }));
-    await t.h.send(slashCommand(member(9), 'vote 42 agree'));
+    await t.h.send(slashCommand(member(9), 'proposal 42'));
     expect(t.slack.hooks).toHaveLength(1);
     expect(t.slack.hooks[0]!.body).toMatchObject({ response_type: 'ephemeral', text: expect.stringMatching(/42/) });
     expect(String(t.slack.hooks[0]!.body.text)).toMatch(/đề xuất/i);
     expect(t.slack.of()).toEqual([]);
+  });
+
+  it('answers a vote without waiting for users.info, in the language the member’s profile last gave, keeping their name', async () => {
+    const lan = member(8);
+    t.slack.on('users.info', (p) => ({ user: { id: p.user, name: lan.name, locale: 'vi-VN', tz: 'Asia/Ho_Chi_Minh', profile: { display_name: 'Lan Nguyễn' } } }));
+    await budgetGroup(lan);
+    await t.h.send(slashCommand(alice, 'propose "Move stand-up to 10:00" --rule majority'));
+    // Another process, which has never asked Slack about Lan, and whose users.info would now say English.
+    t.slack.on('users.info', (p) => ({ user: { id: p.user, name: lan.name, locale: 'en-US', profile: { display_name: 'Someone else' } } }));
+    const other = await startHarness(t.database);
+    try {
+      t.slack.take();
+      await deliver(other.bot.port!, slashCommand(lan, 'vote 1 yes'));
+      await other.bot.idle();
+    } finally {
+      await other.close();
+    }
+    expect(t.slack.hooks).toHaveLength(1);
+    expect(String(t.slack.hooks[0]!.body.text)).toMatch(/Đã ghi nhận phiếu của bạn cho #1/);
+    const [row] = rowsOf<{ name: string }>(await t.database.db.execute(sql`select display_name as name from members where external_id = ${lan.id}`));
+    expect(row!.name).toBe('Lan Nguyễn');
+    const [ballot] = rowsOf<{ n: number }>(await t.database.db.execute(sql`select count(*)::int as n from ballots`));
+    expect(ballot!.n).toBe(1);
   });
 
   it('shows help as a private message', async () => {
