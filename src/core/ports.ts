@@ -69,6 +69,11 @@ export interface Tx {
     at: Date;
     /** Where the command was typed: a message this command owes that is given up on is explained there when the member cannot be told directly. */
     channelId?: string;
+    /**
+     * false: the key is only checked (`claimed` then says it was not used before); the caller claims it
+     * later with its reply (IdempotencyRepo.claimWithReplies). Votes only.
+     */
+    claim?: boolean;
     /** Reads what proposals.forVoter would for this proposal number, in the same round trip; that call then returns it without a query. */
     prefetch?: { proposalForVoter?: number };
   }): Promise<{ workspace: Workspace; member: Member; claimed: boolean; platformLocale: Locale | null }>;
@@ -87,10 +92,14 @@ export interface IdempotencyRepo {
   storedReply(workspaceId: number, key: string): Promise<unknown>;
   /** Stores the reply a retry with the same key gets; written at the latest with the commit. */
   saveReply(workspaceId: number, key: string, reply: unknown): Promise<void>;
-  /** saveReply for several keys of one workspace, in one statement. */
-  saveReplies(workspaceId: number, replies: readonly { key: string; reply: unknown }[]): Promise<void>;
-  /** Gives back keys claimed in this transaction by commands that were refused: a retry runs them again. */
-  release(workspaceId: number, keys: readonly string[]): Promise<void>;
+  /**
+   * Claims several keys of one workspace with their replies, in one statement, for commands that ran
+   * without claiming first (see openSession's `claim`); returns how many were claimed: fewer means a
+   * key was used meanwhile, and the transaction must not commit.
+   */
+  claimWithReplies(workspaceId: number, replies: readonly { key: string; reply: unknown }[], at: Date): Promise<number>;
+  /** Whether the key was claimed before. */
+  used(workspaceId: number, key: string): Promise<boolean>;
 }
 
 /** What a delivery pass tells the adapter that asked for it: a failure has an error id to show the member. */

@@ -92,8 +92,8 @@ export class Concord {
   }
 
   /** Runs one `/concord ...` line for a member. Never throws: every failure becomes a reply. */
-  async execute(ctx: CommandContext, text: string): Promise<Reply> {
-    const parsed = parseCommand(text);
+  /** `parsed`: the line as parseCommand read it, when the adapter already did. */
+  async execute(ctx: CommandContext, text: string, parsed: Parsed = parseCommand(text)): Promise<Reply> {
     const workspaceKey = `${ctx.platform}:${ctx.workspace.externalId}`;
     const memberKey = `${workspaceKey}:${ctx.actor.externalId}`;
     const refused = this.overLimit(ctx, workspaceKey, memberKey, parsed.ok ? parsed.command.name : null);
@@ -158,7 +158,7 @@ export class Concord {
 
   /**
    * Votes of different members in one transaction (see voteTogether). A vote refused on its own gets its
-   * refusal and gives its key back; a key seen before gets its first reply. Anything that fails the
+   * refusal and leaves its key unclaimed, as a refused command does; a key seen before gets its first reply. Anything that fails the
    * batch as a whole (a close that committed first, an unexpected error) rolls it back, and each vote
    * then runs on its own, so every member still gets the answer their vote alone would have.
    */
@@ -166,28 +166,27 @@ export class Concord {
     let outcome: ({ reply: Reply } | { replayOf: number; locale: Locale })[];
     try {
       outcome = await this.opts.store.transaction(async (tx) => {
-        // Sent together: on postgres.js the statements of one transaction are pipelined.
-        const opened = await Promise.all(votes.map((v) => this.openSession(tx, v.ctx, v.command)));
+        // Sent together: on postgres.js the statements of one transaction are pipelined. Keys are only
+        // checked here; the votes stored claim theirs at the end, with their replies, in one statement.
+        const opened = await Promise.all(votes.map((v) => this.openSession(tx, v.ctx, v.command, { claim: false })));
         const claimed = opened.flatMap(({ session, claimed }, i) => (claimed ? [{ s: session, c: votes[i]!.command, i }] : []));
         const results = await voteTogether(claimed);
         const out: ({ reply: Reply } | { replayOf: number; locale: Locale })[] = opened.map(({ session }) => ({ replayOf: session.workspace.id, locale: session.locale }));
         const saved: { key: string; reply: Reply }[] = [];
-        const released: string[] = [];
         for (const [j, { s, i }] of claimed.entries()) {
           const result = results[j]!;
-          const key = votes[i]!.ctx.idempotencyKey;
           if ('refused' in result) {
-            released.push(key);
             out[i] = { reply: this.refusal(s.locale, result.refused) };
           } else {
             const reply: Reply = { ok: true, locale: s.locale, views: result.views };
-            saved.push({ key, reply });
+            saved.push({ key: votes[i]!.ctx.idempotencyKey, reply });
             out[i] = { reply };
           }
         }
-        const workspaceId = opened[0]!.session.workspace.id;
-        await tx.idempotency.release(workspaceId, released);
-        await tx.idempotency.saveReplies(workspaceId, saved);
+        // A key used meanwhile (the same request running elsewhere): roll back and let each vote run alone.
+        if ((await tx.idempotency.claimWithReplies(opened[0]!.session.workspace.id, saved, opened[0]!.session.now)) < saved.length) {
+          throw new Error('an idempotency key of the batch was used meanwhile');
+        }
         return out;
       });
     } catch (error) {
@@ -243,7 +242,7 @@ export class Concord {
     return stored ? { ...stored, replayed: true } : { ok: true, locale, views: [], replayed: true };
   }
 
-  private async openSession(tx: Tx, ctx: CommandContext, command: Command | null): Promise<{ session: Session; claimed: boolean }> {
+  private async openSession(tx: Tx, ctx: CommandContext, command: Command | null, { claim = true } = {}): Promise<{ session: Session; claimed: boolean }> {
     const now = this.opts.clock.now();
     const { workspace, member: actor, claimed, platformLocale } = await tx.openSession({
       platform: ctx.platform,
@@ -256,6 +255,7 @@ export class Concord {
       },
       defaults: this.opts.defaults,
       key: command ? ctx.idempotencyKey : null,
+      ...(claim ? {} : { claim: false }),
       at: now,
       channelId: ctx.channel.id,
       // Voting is the busiest command: its first read rides along with the session's.

@@ -29,6 +29,20 @@ describe('idempotency keys', () => {
     expect(await store.transaction((tx) => tx.idempotency.storedReply(workspaceId, 'unknown'))).toBeNull();
   });
 
+  it('are claimed several at once with their replies, and tell how many were still free', async () => {
+    await store.transaction((tx) => tx.idempotency.claim(workspaceId, 'taken', at));
+    expect(await store.transaction((tx) => tx.idempotency.used(workspaceId, 'taken'))).toBe(true);
+    expect(await store.transaction((tx) => tx.idempotency.used(workspaceId, 'a'))).toBe(false);
+    const claimed = await store.transaction((tx) =>
+      tx.idempotency.claimWithReplies(workspaceId, [{ key: 'a', reply: { text: 'A' } }, { key: 'taken', reply: { text: 'T' } }, { key: 'b', reply: { text: 'B' } }], at),
+    );
+    expect(claimed).toBe(2);
+    expect(await store.transaction((tx) => tx.idempotency.storedReply(workspaceId, 'a'))).toEqual({ text: 'A' });
+    expect(await store.transaction((tx) => tx.idempotency.storedReply(workspaceId, 'b'))).toEqual({ text: 'B' });
+    // The key claimed before keeps its own reply.
+    expect(await store.transaction((tx) => tx.idempotency.storedReply(workspaceId, 'taken'))).toEqual({});
+  });
+
   it('are free again when the command that claimed one rolls back, reply and all', async () => {
     await expect(
       store.transaction(async (tx) => {

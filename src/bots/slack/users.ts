@@ -13,6 +13,10 @@ export interface SlackProfile {
   isGuest: boolean;
 }
 
+/** See SlackDirectory.refresh. */
+const REFRESH_SPACING_MS = 600;
+const REFRESH_BACKLOG = 1_000;
+
 interface Entry {
   profile: SlackProfile | null;
   until: number;
@@ -30,6 +34,8 @@ export class SlackDirectory {
 
   /** Calls to users.info under way, so a burst of one member's requests asks once. */
   private readonly asking = new Map<string, Promise<SlackProfile | null>>();
+  private readonly backlog = new Map<string, () => Promise<unknown>>();
+  private refreshing = false;
 
   async profile(client: WebClient, teamId: string, userId: string): Promise<SlackProfile | null> {
     const key = `${teamId}:${userId}`;
@@ -47,10 +53,35 @@ export class SlackDirectory {
    * stale), or undefined while the first users.info for this member is under way.
    */
   known(client: WebClient, teamId: string, userId: string): SlackProfile | null | undefined {
-    const hit = this.cache.get(`${teamId}:${userId}`);
+    const key = `${teamId}:${userId}`;
+    const hit = this.cache.get(key);
     if (hit && hit.until > this.now()) return hit.profile;
-    void this.profile(client, teamId, userId);
+    this.refresh(key, () => this.profile(client, teamId, userId));
     return hit?.profile;
+  }
+
+  /**
+   * A background fetch, one at a time and REFRESH_SPACING_MS apart: Slack allows users.info about a
+   * hundred times a minute, and after a burst of votes from members not seen lately they would
+   * otherwise all call it at once. Beyond REFRESH_BACKLOG waiting, a member's profile is left for
+   * their next request.
+   */
+  private refresh(key: string, fetch: () => Promise<unknown>): void {
+    if (this.asking.has(key) || this.backlog.has(key)) return;
+    if (this.refreshing) {
+      if (this.backlog.size < REFRESH_BACKLOG) this.backlog.set(key, fetch);
+      return;
+    }
+    this.refreshing = true;
+    void fetch().finally(() => {
+      setTimeout(() => {
+        this.refreshing = false;
+        const next = this.backlog.entries().next();
+        if (next.done) return;
+        this.backlog.delete(next.value[0]);
+        this.refresh(next.value[0], next.value[1]);
+      }, REFRESH_SPACING_MS).unref();
+    });
   }
 
   private async fetch(client: WebClient, teamId: string, userId: string): Promise<SlackProfile | null> {

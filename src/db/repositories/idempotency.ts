@@ -5,12 +5,13 @@ import * as t from '../schema.js';
 import type { Conn, Statements } from './rows.js';
 
 const SAVE_REPLY = `update processed_commands set reply = $1::text::jsonb where workspace_id = $2 and key = $3`;
-// The replies come as one object keyed by idempotency key. The keys go in as an array, so the primary key
-// is probed once per key: a join with a row set of unknown size is planned as a scan of the whole table.
-const SAVE_REPLIES = `
-  update processed_commands p set reply = $1::text::jsonb -> p.key
-  where p.workspace_id = $2 and p.key = any(array(select jsonb_object_keys($1::text::jsonb)))`;
-const RELEASE = `delete from processed_commands where workspace_id = $1 and key = any(array(select jsonb_array_elements_text($2::text::jsonb)))`;
+// The keys and their replies as one JSON object: the keys nobody claimed before are claimed with their reply.
+const CLAIM_WITH_REPLIES = `
+  insert into processed_commands (workspace_id, key, reply, created_at)
+  select $2, key, value, $3::timestamptz from jsonb_each($1::text::jsonb)
+  on conflict do nothing
+  returning key`;
+const USED = `select 1 from processed_commands where workspace_id = $1 and key = $2`;
 
 export class DrizzleIdempotency implements IdempotencyRepo {
   constructor(
@@ -42,14 +43,13 @@ export class DrizzleIdempotency implements IdempotencyRepo {
     await this.sql.rows(SAVE_REPLY, params);
   }
 
-  async saveReplies(workspaceId: number, replies: readonly { key: string; reply: unknown }[]): Promise<void> {
-    if (replies.length === 0) return;
-    const params = [JSON.stringify(Object.fromEntries(replies.map((r) => [r.key, r.reply]))), workspaceId];
-    if (this.sql.beforeCommit) return this.sql.beforeCommit(SAVE_REPLIES, params);
-    await this.sql.rows(SAVE_REPLIES, params);
+  async claimWithReplies(workspaceId: number, replies: readonly { key: string; reply: unknown }[], at: Date): Promise<number> {
+    if (replies.length === 0) return 0;
+    const object = Object.fromEntries(replies.map((r) => [r.key, r.reply]));
+    return (await this.sql.rows(CLAIM_WITH_REPLIES, [JSON.stringify(object), workspaceId, at.toISOString()])).length;
   }
 
-  async release(workspaceId: number, keys: readonly string[]): Promise<void> {
-    if (keys.length > 0) await this.sql.rows(RELEASE, [workspaceId, JSON.stringify(keys)]);
+  async used(workspaceId: number, key: string): Promise<boolean> {
+    return (await this.sql.rows(USED, [workspaceId, key])).length > 0;
   }
 }

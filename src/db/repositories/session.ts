@@ -9,27 +9,34 @@ import type { DrizzleOutbox } from './outbox.js';
 import { PROPOSAL_COLUMNS, voterColumns, voterTarget, type DrizzleProposals, type VoterRow } from './proposals.js';
 import type { Conn, Statements } from './rows.js';
 
-// Workspace and member by their platform ids, and the idempotency key claimed, in one round trip;
+// Workspace and member by their platform ids, and the idempotency key claimed (or only checked), in one round trip;
 // for a vote, the proposal as DrizzleProposals.forVoter reads it, too. Only reads the workspace and the
 // member: an INSERT ... ON CONFLICT would burn a sequence value on every command.
-const openSessionSql = (voting: boolean) => `
+const openSessionSql = (voting: boolean, claiming: boolean) => `
   with w as (
     select id, name, locale, timezone, reminder_hours from workspaces where platform = $1 and external_id = $2
   ),
-  claim as (
+  ${
+    claiming
+      ? `claim as (
     insert into processed_commands (workspace_id, key, reply, created_at)
     select w.id, $4, '{}'::jsonb, $5::timestamptz from w where $4::text is not null
     on conflict do nothing
     returning 1
-  )
+  )`
+      : `claim as (select 1 from w where $4::text is not null and $5::timestamptz is not null
+    and not exists (select 1 from processed_commands c where c.workspace_id = w.id and c.key = $4))`
+  }
   select w.id as "wId", w.name as "wName", w.locale as "wLocale", w.timezone as "wTimezone",
          w.reminder_hours as "wReminderHours", m.id as "mId", m.display_name as "mDisplayName",
          m.locale as "mLocale", m.platform_locale as "mPlatformLocale", m.timezone as "mTimezone", exists (select 1 from claim) as claimed
          ${voting ? `, ${PROPOSAL_COLUMNS}, ${voterColumns('m.id')}` : ''}
   from w left join members m on m.workspace_id = w.id and m.external_id = $3
   ${voting ? 'left join proposals p on p.workspace_id = w.id and p.number = $6' : ''}`;
-const OPEN_SESSION = openSessionSql(false);
-const OPEN_SESSION_VOTING = openSessionSql(true);
+const OPEN_SESSION = openSessionSql(false, true);
+const OPEN_SESSION_VOTING = openSessionSql(true, true);
+// A vote of a batch only checks its key here: the batch claims the keys of the votes it stored, with their replies.
+const OPEN_SESSION_VOTING_UNCLAIMED = openSessionSql(true, false);
 
 interface SessionRow {
   wId: number;
@@ -74,12 +81,14 @@ export class DrizzleSessions {
     const voting = input.prefetch?.proposalForVoter;
     const params: unknown[] = [input.platform, input.workspace.externalId, input.member.externalId, input.key, input.at.toISOString()];
     if (voting !== undefined) params.push(voting);
-    const [row] = await this.sql.rows<SessionRow & Partial<VoterRow>>(voting === undefined ? OPEN_SESSION : OPEN_SESSION_VOTING, params);
+    const text = voting === undefined ? OPEN_SESSION : input.claim === false ? OPEN_SESSION_VOTING_UNCLAIMED : OPEN_SESSION_VOTING;
+    if (voting === undefined && input.claim === false) throw new Error('only a vote opens its session without claiming its key');
+    const [row] = await this.sql.rows<SessionRow & Partial<VoterRow>>(text, params);
     const reported = input.member.locale ?? null;
     if (!row) {
       const workspace = await this.repos.workspaces.ensure({ platform: input.platform, ...input.workspace, ...input.defaults, at: input.at });
       const member = await this.firstSight(workspace.id, input);
-      const claimed = input.key !== null && (await this.repos.idempotency.claim(workspace.id, input.key, input.at));
+      const claimed = input.key !== null && (input.claim === false ? !(await this.repos.idempotency.used(workspace.id, input.key)) : await this.repos.idempotency.claim(workspace.id, input.key, input.at));
       return { workspace, member, claimed, platformLocale: reported };
     }
     const workspace: Workspace = {
