@@ -2,10 +2,10 @@
 //
 // Settings (environment): BENCH_DATABASE_URL (a database to connect to while creating and dropping
 // concord_bench_<pid>), BENCH_RUNS, BENCH_BALLOTS (per run), BENCH_CONCURRENCY ("1,8,32"), BENCH_BACKENDS
-// ("postgres,pglite"), BENCH_ONLY ("ballots,baseline,close,verify,reminders,slack"), BENCH_SWEEP
+// ("postgres,pglite"), BENCH_ONLY ("ballots,baseline,close,verify,reminders,slack,instances"), BENCH_SWEEP
 // (commitment counts for the reminder sweep, "100000,1000000"), BENCH_SLACK_DURATION (ms per cell), BENCH_POOL (pool size; default: the
 // concurrency), BENCH_CLOSE_BALLOTS, BENCH_AUDIT_ENTRIES, BENCH_SYNCHRONOUS_COMMIT (on|off for the bench
-// database; default: the server's setting).
+// database; default: the server's setting), BENCH_INSTANCES_VOTES (votes per burst to the Concord processes, 4000).
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import postgres from 'postgres';
@@ -17,6 +17,7 @@ import { BenchDatabase, CpuMeter, log, openApp, type Backend, type BenchApp, typ
 import { measureVerify, setupVerify } from './verify.js';
 import { benchReminderSweep } from './reminders.js';
 import { benchSlack, slackNotes, slackRatios, slackTable } from './slack.js';
+import { benchInstances, instancesTable } from './instances.js';
 
 const env = process.env;
 const list = (value: string | undefined, fallback: string) => (value?.trim() || fallback).split(',').map((s) => s.trim()).filter(Boolean);
@@ -28,7 +29,8 @@ const settings = {
   ballots: int(env.BENCH_BALLOTS, 1000),
   concurrency: list(env.BENCH_CONCURRENCY, '1,8,32').map(Number),
   backends: list(env.BENCH_BACKENDS, 'postgres,pglite') as Backend[],
-  only: new Set(list(env.BENCH_ONLY, 'ballots,baseline,close,verify,reminders,slack')),
+  only: new Set(list(env.BENCH_ONLY, 'ballots,baseline,close,verify,reminders,slack,instances')),
+  instancesVotes: int(env.BENCH_INSTANCES_VOTES, 4000),
   sweep: list(env.BENCH_SWEEP, '100000,1000000').map(Number),
   slackDurationMs: int(env.BENCH_SLACK_DURATION, 5000),
   pool: env.BENCH_POOL?.trim() ? Number(env.BENCH_POOL) : undefined,
@@ -194,6 +196,11 @@ async function main(): Promise<void> {
   if (settings.only.has('slack')) {
     const slackRows = await benchSlack({ durationMs: settings.slackDurationMs, connections: [10, 100] });
     slack = `\n\n### Slack HTTP receiver (signed requests, Web API stubbed locally)\n\n${slackTable(slackRows)}\n\n${slackRatios(slackRows)}\n\n${slackNotes(slackRows)}`;
+  }
+  // Real processes on Postgres: one against two on the same burst, and one killed mid-work.
+  if (settings.only.has('instances') && settings.backends.includes('postgres')) {
+    const rows = await benchInstances(settings.url, { votes: settings.instancesVotes, concurrency: 100 });
+    slack += `\n\n### Concord processes on one Postgres (Slack over HTTP through a round-robin proxy)\n\n${instancesTable(rows)}`;
   }
   const note =
     'Other load: the share of all cores that processes other than this benchmark and its Postgres backends kept busy during the measurement; above a few percent, the figure is pessimistic.';

@@ -5,7 +5,6 @@
 // PGlite), BENCH_SLACK_DURATION (ms per measurement, default 5000), BENCH_SLACK_CONNECTIONS ("10,100"),
 // BENCH_SLACK_MEMBERS (members seeded into the voting group, default 50000).
 import { createServer } from 'node:http';
-import { pathToFileURL } from 'node:url';
 import { App as BoltApp, HTTPReceiver, LogLevel, type Logger as BoltLogger } from '@slack/bolt';
 import { sql } from 'drizzle-orm';
 import { createApp, type App } from '../src/app.js';
@@ -15,7 +14,7 @@ import { ManualClock } from '../src/core/clock.js';
 import type { CommandContext } from '../src/core/context.js';
 import { openPglite, type Database } from '../src/db/client.js';
 import { CHANNEL, listen, percentile, SIGNING_SECRET, SlackLoad, TEAM, type LoadResult, type SlackBenchKind } from './slack-load.js';
-import { BenchDatabase, CpuMeter, log, proposalNumber, run, scalar, START } from './support.js';
+import { BenchDatabase, CpuMeter, log, proposalNumber, run, runIfMain, scalar, START } from './support.js';
 
 export type { SlackBenchKind } from './slack-load.js';
 
@@ -303,12 +302,4 @@ async function main(): Promise<void> {
   process.stdout.write(`## Slack acknowledgement throughput\n\n${slackTable(rows)}\n\n${slackRatios(rows)}\n\n${slackNotes(rows)}\n`);
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main().then(
-    () => process.exit(0),
-    (error: unknown) => {
-      log(String(error instanceof Error ? (error.stack ?? error.message) : error));
-      process.exit(1);
-    },
-  );
-}
+runIfMain(import.meta.url, main);

@@ -1,5 +1,6 @@
 // What every benchmark shares: timing and summaries, the bench databases, an app that never ticks, bulk setup helpers.
 import { randomUUID } from 'node:crypto';
+import { pathToFileURL } from 'node:url';
 import { readdirSync, readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
@@ -124,9 +125,9 @@ export async function openApp(backend: Backend, opts: { url?: string; poolSize?:
   };
 }
 
-export function contextFor(workspace: string, member: string, channel: string): CommandContext {
+export function contextFor(workspace: string, member: string, channel: string, platform = 'console'): CommandContext {
   return {
-    platform: 'console',
+    platform,
     workspace: { externalId: workspace, name: workspace },
     actor: { externalId: member, displayName: member },
     channel: { id: channel, name: channel },
@@ -157,10 +158,11 @@ export const memberName = (prefix: string, i: number) => `${prefix}${String(i).p
 export async function seedGroup(
   app: App,
   database: Database,
-  opts: { workspace: string; channel: string; group: string; convener: string; prefix: string; count: number },
+  opts: { workspace: string; channel: string; group: string; convener: string; prefix: string; count: number; platform?: string },
 ): Promise<{ workspaceId: number; groupId: number; members: string[] }> {
-  await run(app, contextFor(opts.workspace, opts.convener, opts.channel), `group create "${opts.group}"`);
-  const workspaceId = Number(await scalar(database, sql`select id from workspaces where platform = 'console' and external_id = ${opts.workspace}`));
+  const platform = opts.platform ?? 'console';
+  await run(app, contextFor(opts.workspace, opts.convener, opts.channel, platform), `group create "${opts.group}"`);
+  const workspaceId = Number(await scalar(database, sql`select id from workspaces where platform = ${platform} and external_id = ${opts.workspace}`));
   const groupId = Number(await scalar(database, sql`select id from groups where workspace_id = ${workspaceId} and name = ${opts.group}`));
   const at = START.toISOString();
   await database.db.execute(sql`
@@ -261,4 +263,16 @@ export class CpuMeter {
     // utime and stime are fields 14 and 15 of the whole line, 12 and 13 after the command name.
     return Number(fields[11]) + Number(fields[12]);
   }
+}
+
+/** Runs `main` when the module at `moduleUrl` is the script node was started with, and exits with its outcome. */
+export function runIfMain(moduleUrl: string, main: () => Promise<void>): void {
+  if (!process.argv[1] || moduleUrl !== pathToFileURL(process.argv[1]).href) return;
+  main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      log(String(error instanceof Error ? (error.stack ?? error.message) : error));
+      process.exit(1);
+    },
+  );
 }

@@ -1,30 +1,13 @@
 // Two Concord processes on one Postgres behind a round-robin proxy: a burst of votes, Slack's retries and captured
 // replays sent to the other instance. Each request has its effect once, whichever instance it reaches.
-import { createServer, request, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../src/db/client.js';
 import { openTestDatabase, TEST_DATABASE_URL, type TestDatabase } from '../support/db.js';
-import { freePort, LocalSlack, signed, slashRequest, startConcord, until, type ConcordProcess, type Signed } from './slack-process.js';
+import { freePort, LocalSlack, roundRobin, signed, slashRequest, startConcord, until, type ConcordProcess, type Signed } from './slack-process.js';
 
 const MEMBERS = 60;
-
-/** Forwards each request to the next instance in turn, as a load balancer would. */
-async function roundRobin(ports: number[]): Promise<{ server: Server; port: number }> {
-  let next = 0;
-  const server = createServer((req, res) => {
-    const port = ports[next++ % ports.length]!;
-    const upstream = request({ host: '127.0.0.1', port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    });
-    upstream.on('error', () => res.writeHead(502).end());
-    req.pipe(upstream);
-  });
-  const port = await new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
-  return { server, port };
-}
 
 const post = (port: number, r: Signed, extra: Record<string, string> = {}) =>
   fetch(`http://127.0.0.1:${port}/slack/events`, { method: 'POST', headers: { ...r.headers, ...extra }, body: r.body }).then((res) => res.status);

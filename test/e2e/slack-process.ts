@@ -1,9 +1,10 @@
 // Concord as a real process serving Slack over HTTP, and a Slack of its own on a local port (the Web API and the
 // response URLs), for tests that kill the process, restart it, or run two of it on one database.
+// Free of the test runner, so the benchmarks drive the same processes.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer, type Server } from 'node:http';
+import { createHmac } from 'node:crypto';
+import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { sign } from '../bots/slack/support.js';
 
 export const SIGNING_SECRET = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
 export const TEAM = { id: 'T0CRASH', domain: 'crash-test' };
@@ -11,6 +12,8 @@ export const TEAM = { id: 'T0CRASH', domain: 'crash-test' };
 export interface HookPost {
   path: string;
   body: Record<string, unknown>;
+  /** When it arrived (ms since the epoch). */
+  at: number;
 }
 
 /** Slack's Web API and response URLs: answers what Concord asks with enough to proceed, and records what it sent. */
@@ -30,7 +33,7 @@ export class LocalSlack {
       req.on('end', () => {
         const path = new URL(req.url ?? '/', 'http://slack').pathname;
         if (path.startsWith('/hooks/')) {
-          slack.hooks.push({ path, body: JSON.parse(data || '{}') as Record<string, unknown> });
+          slack.hooks.push({ path, body: JSON.parse(data || '{}') as Record<string, unknown>, at: Date.now() });
           res.writeHead(200).end('ok');
           return;
         }
@@ -160,5 +163,22 @@ export function slashRequest(slack: LocalSlack, user: string, text: string, time
 
 /** The headers of a request Slack signed at `timestamp`. */
 export function signed(body: string, timestamp: number): Record<string, string> {
-  return { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': sign(body, timestamp, SIGNING_SECRET) };
+  const signature = `v0=${createHmac('sha256', SIGNING_SECRET).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+  return { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signature };
+}
+
+/** Forwards each request to the next instance in turn, as a load balancer would. */
+export async function roundRobin(ports: number[]): Promise<{ server: Server; port: number }> {
+  let next = 0;
+  const server = createServer((req, res) => {
+    const port = ports[next++ % ports.length]!;
+    const upstream = request({ host: '127.0.0.1', port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    });
+    upstream.on('error', () => res.writeHead(502).end());
+    req.pipe(upstream);
+  });
+  const port = await new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
+  return { server, port };
 }
