@@ -17,12 +17,14 @@ export { LIMITS } from './limits.js';
 
 /**
  * A client whose REST calls go through global fetch (discord.js otherwise uses undici directly),
- * so a proxy or a test's request interceptor sees each one.
+ * so a proxy or a test's request interceptor sees each one. With `shards` it connects only those
+ * gateway shards, so that the other processes of the same application receive the other guilds.
  */
-export function createDiscordClient(config: Pick<DiscordConfig, 'api' | 'version'> & { token?: string }): Client {
+export function createDiscordClient(config: Pick<DiscordConfig, 'api' | 'version' | 'shards'> & { token?: string }): Client {
   // Interactions arrive whatever the intents; Guilds keeps server names and channels cached.
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
+    ...(config.shards ? { shards: config.shards.ids, shardCount: config.shards.count } : {}),
     rest: { api: config.api, version: config.version, makeRequest: (url, init) => fetch(url, init as RequestInit) as never },
   });
   if (config.token) client.rest.setToken(config.token);
@@ -56,7 +58,10 @@ export async function startDiscord(opts: {
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
   await client.login(opts.config.token);
   await ready;
-  opts.logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'connected to Discord');
+  opts.logger.info(
+    { user: client.user?.tag, guilds: client.guilds.cache.size, ...(opts.config.shards ? { shards: opts.config.shards.ids, shardCount: opts.config.shards.count } : {}) },
+    'connected to Discord',
+  );
   opts.intake.start();
   return {
     client,
