@@ -194,7 +194,9 @@ async function main(): Promise<void> {
   }
   let slack = '';
   if (settings.only.has('slack')) {
-    const slackRows = await benchSlack({ durationMs: settings.slackDurationMs, connections: [10, 100] });
+    // On Postgres when it is among the backends: a deployment that takes bursts runs there.
+    const onPostgres = settings.backends.includes('postgres');
+    const slackRows = await benchSlack({ durationMs: settings.slackDurationMs, connections: [10, 100], ...(onPostgres ? { databaseUrl: settings.url } : {}) });
     slack = `\n\n### Slack HTTP receiver (signed requests, Web API stubbed locally)\n\n${slackTable(slackRows)}\n\n${slackRatios(slackRows)}\n\n${slackNotes(slackRows)}`;
   }
   // Real processes on Postgres: one against two on the same burst, and one killed mid-work.

@@ -100,8 +100,7 @@ interface ConcordHost {
  * The app as src/main.ts wires it for Slack: a SlackMessenger for the outbox (pointed at the stub), never a
  * scheduler of its own; the adapter ticks after each command. Otherwise as bench/support.ts's openApp.
  */
-async function openConcord(apiUrl: string, members: number): Promise<ConcordHost> {
-  const url = process.env.BENCH_DATABASE_URL?.trim();
+async function openConcord(apiUrl: string, members: number, url: string | undefined): Promise<ConcordHost> {
   const bench = url ? await BenchDatabase.create(url, 'slack') : null;
   const pglite = bench ? undefined : await openPglite();
   const slackConfig = loadSlackConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: apiUrl })!;
@@ -152,7 +151,8 @@ function slackContext(user: string, key: string): CommandContext {
 
 // ---- the measurements ----
 
-export async function benchSlack(opts: { durationMs: number; connections: number[] }): Promise<SlackBenchRow[]> {
+/** `databaseUrl`: a Postgres server to measure Concord on (a scratch database is made on it); PGlite without. */
+export async function benchSlack(opts: { durationMs: number; connections: number[]; databaseUrl?: string }): Promise<SlackBenchRow[]> {
   const durationMs = opts.durationMs;
   const warmupMs = Math.min(1000, Math.max(200, Math.round(durationMs / 5)));
   // Every ballot of one measurement needs its own member; core snapshots the electorate in one insert, which
@@ -178,8 +178,8 @@ export async function benchSlack(opts: { durationMs: number; connections: number
       await bare.stop();
     }
 
-    log(`concord: seeding ${members} members (${process.env.BENCH_DATABASE_URL ? 'postgres' : 'pglite'})`);
-    const host = await openConcord(load.apiUrl, members);
+    log(`concord: seeding ${members} members (${opts.databaseUrl ? 'postgres' : 'pglite'})`);
+    const host = await openConcord(load.apiUrl, members, opts.databaseUrl);
     try {
       for (const kind of kinds) {
         for (const connections of opts.connections) {
@@ -298,7 +298,8 @@ export function slackNotes(rows: SlackBenchRow[]): string {
 async function main(): Promise<void> {
   const durationMs = Number(process.env.BENCH_SLACK_DURATION?.trim() || 5000);
   const connections = (process.env.BENCH_SLACK_CONNECTIONS?.trim() || '10,100').split(',').map(Number);
-  const rows = await benchSlack({ durationMs, connections });
+  const databaseUrl = process.env.BENCH_DATABASE_URL?.trim();
+  const rows = await benchSlack({ durationMs, connections, ...(databaseUrl ? { databaseUrl } : {}) });
   process.stdout.write(`## Slack acknowledgement throughput\n\n${slackTable(rows)}\n\n${slackRatios(rows)}\n\n${slackNotes(rows)}\n`);
 }
 
