@@ -1,5 +1,5 @@
 // Start-up of the Slack adapter: the Bolt app on its receiver (the HTTP front door or Socket Mode), its installation store and listeners.
-import { App, SocketModeReceiver, type InstallationStore, type Receiver } from '@slack/bolt';
+import { App, type InstallationStore, type Receiver } from '@slack/bolt';
 import { WebClient, type WebClientOptions } from '@slack/web-api';
 import type { TickOutcome } from '../../core/ports.js';
 import type { Concord, Logger } from '../../core/service.js';
@@ -14,6 +14,7 @@ import type { SlackMessenger } from './messenger.js';
 import { SingleUseStateStore } from './oauth-state.js';
 import { SlackHttpReceiver } from './receiver.js';
 import { slackFetch } from './respond.js';
+import { SlackSocketReceiver } from './socket-receiver.js';
 import { TokenSeal } from './token-seal.js';
 
 export { SLASH_COMMAND } from './listeners/index.js';
@@ -44,7 +45,7 @@ export interface SlackStartOptions {
   tick?: () => Promise<TickOutcome | void>;
   /** HTTP mode: overrides config.port (0 picks a free port). */
   port?: number;
-  /** HTTP mode: where requests are stored before they are acknowledged (the app's, shared with the other adapters). */
+  /** Where requests are stored before they are acknowledged (the app's, shared with the other adapters). */
   intake: Intake;
 }
 
@@ -84,6 +85,7 @@ export async function startSlack(opts: SlackStartOptions): Promise<SlackBot> {
 
   let receiver: Receiver;
   let http: SlackHttpReceiver | null = null;
+  let socket: SlackSocketReceiver | null = null;
   if (config.mode === 'socket') {
     const oauth =
       config.auth.kind === 'oauth' && store
@@ -104,7 +106,13 @@ export async function startSlack(opts: SlackStartOptions): Promise<SlackBot> {
       clientOptions,
       port: opts.port ?? config.port,
     };
-    receiver = new SocketModeReceiver({ appToken: config.appToken!, logger: log, ...oauth, installerOptions });
+    socket = new SlackSocketReceiver({
+      socket: { appToken: config.appToken!, logger: log, ...oauth, installerOptions },
+      commands: [SLASH_COMMAND],
+      logger,
+      intake: opts.intake,
+    });
+    receiver = socket;
   } else {
     http = new SlackHttpReceiver({
       intake: opts.intake,
@@ -191,14 +199,21 @@ export async function startSlack(opts: SlackStartOptions): Promise<SlackBot> {
       },
     };
   }
+  const link = socket!;
   await app.start();
   logger.info({ mode: 'socket', auth: config.auth.kind }, 'slack adapter connected');
   return {
     app,
-    idle: () => answers.idle(),
-    async stop() {
-      await app.stop();
+    idle: async () => {
+      await link.settled();
       await answers.idle();
+    },
+    // Stop taking envelopes and let the acknowledged ones finish their work; what has not started stays stored.
+    stop: async () => {
+      await app.stop(async () => {
+        await opts.intake.idle();
+        await answers.idle();
+      });
     },
   };
 }

@@ -10,9 +10,11 @@ export interface SlackIntakePayload {
 
 /**
  * The request's identity: a slash command's or interaction's `trigger_id` (one per invocation), an event's `event_id`
- * (kept by Slack across its retries). A payload with neither is known by its signature, which a replay repeats.
+ * (kept by Slack across its retries). A payload with neither is known by `fallbackKey` when one is given (Socket Mode,
+ * where nothing is signed: a key of its own, so that it is never taken for another request), else by its signature,
+ * which a replay repeats.
  */
-export function slackIntakeRequest(payload: SlackIntakePayload, signature: string | null): IntakeRequest {
+export function slackIntakeRequest(payload: SlackIntakePayload, signature: string | null, fallbackKey?: string): IntakeRequest {
   const { body } = payload;
   const event = record(body.event);
   const key =
@@ -20,7 +22,7 @@ export function slackIntakeRequest(payload: SlackIntakePayload, signature: strin
       ? `trigger:${body.trigger_id}`
       : typeof body.event_id === 'string' && body.event_id
         ? `event:${body.event_id}`
-        : `signature:${signature ?? 'none'}`;
+        : (fallbackKey ?? `signature:${signature ?? 'none'}`);
   const user = record(body.user);
   const team = record(body.team);
   const teamId = text(body.team_id) ?? text(team.id) ?? text(user.team_id) ?? '';

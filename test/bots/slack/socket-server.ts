@@ -23,6 +23,8 @@ export class FakeSocketMode {
   private buffer = Buffer.alloc(0);
   /** Text frames the client sent, parsed. */
   received: Array<Record<string, unknown>> = [];
+  /** Called with each text frame as it arrives, before anything else sees it. */
+  onMessage: ((message: Record<string, unknown>) => void) | null = null;
   connections = 0;
 
   constructor() {
@@ -95,7 +97,11 @@ export class FakeSocketMode {
       const payload = Buffer.from(this.buffer.subarray(offset, offset + length));
       if (masked) for (let i = 0; i < payload.length; i++) payload[i]! ^= this.buffer[maskAt + (i % 4)]!;
       this.buffer = this.buffer.subarray(offset + length);
-      if (opcode === 0x1) this.received.push(JSON.parse(payload.toString('utf8')) as Record<string, unknown>);
+      if (opcode === 0x1) {
+        const message = JSON.parse(payload.toString('utf8')) as Record<string, unknown>;
+        this.onMessage?.(message);
+        this.received.push(message);
+      }
       else if (opcode === 0x9) this.socket?.write(frame(0xa, payload));
       else if (opcode === 0x8) this.socket?.end(frame(0x8, payload));
     }
