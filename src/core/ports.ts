@@ -71,7 +71,7 @@ export interface Tx {
     channelId?: string;
     /**
      * false: the key is only checked (`claimed` then says it was not used before); the caller claims it
-     * later with its reply (IdempotencyRepo.claimWithReplies). Votes only.
+     * later (IdempotencyRepo.claimMany), still before it locks anything else. Votes only.
      */
     claim?: boolean;
     /** Reads what proposals.forVoter would for this proposal number, in the same round trip; that call then returns it without a query. */
@@ -93,11 +93,12 @@ export interface IdempotencyRepo {
   /** Stores the reply a retry with the same key gets; written at the latest with the commit. */
   saveReply(workspaceId: number, key: string, reply: unknown): Promise<void>;
   /**
-   * Claims several keys of one workspace with their replies, in one statement, for commands that ran
-   * without claiming first (see openSession's `claim`); returns how many were claimed: fewer means a
-   * key was used meanwhile, and the transaction must not commit.
+   * Claims several keys of one workspace in one statement, for commands that opened their sessions without
+   * claiming (see openSession's `claim`); returns how many were claimed: fewer means one was used meanwhile.
    */
-  claimWithReplies(workspaceId: number, replies: readonly { key: string; reply: unknown }[], at: Date): Promise<number>;
+  claimMany(workspaceId: number, keys: readonly string[], at: Date): Promise<number>;
+  /** saveReply for several keys of one workspace, in one statement. */
+  saveReplies(workspaceId: number, replies: readonly { key: string; reply: unknown }[]): Promise<void>;
   /** Whether the key was claimed before. */
   used(workspaceId: number, key: string): Promise<boolean>;
 }

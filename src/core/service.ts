@@ -69,6 +69,9 @@ export function loggableCommand(command: Command): Record<string, unknown> {
 }
 
 type Parsed = ReturnType<typeof parseCommand>;
+
+/** Platform ids in one fixed order (code units, not the locale's collation). */
+const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 type VoteCommand = Extract<Command, { name: 'vote' }>;
 
 /** A vote waiting for its batch. */
@@ -82,6 +85,7 @@ interface PendingVote {
 export class Concord {
   /** Votes on one proposal that arrive while earlier ones hold the workspace's permits are stored together. */
   private readonly votes = new Batches<PendingVote, Reply>(new Gates(VOTES_IN_FLIGHT_PER_WORKSPACE), VOTES_PER_BATCH, (votes) => this.runVotes(votes));
+  private readonly voters = new Gates(1);
   private readonly verifyGate = new Gates(VERIFIES_IN_FLIGHT);
   private readonly limiter: RateLimiter | null;
   private readonly locales = new Map<string, Locale>();
@@ -106,7 +110,9 @@ export class Concord {
   private gated(ctx: CommandContext, text: string, parsed: Parsed, workspaceKey: string): Promise<Reply> {
     if (parsed.ok && parsed.command.name === 'vote') {
       const command = parsed.command;
-      return this.votes.add(workspaceKey, `${workspaceKey}#${command.proposal}`, { ctx, text, parsed, command });
+      // One vote of a member at a time: a later one could otherwise join a batch that commits before the
+      // batch holding their earlier one, and be overwritten by it.
+      return this.voters.run(`${workspaceKey}:${ctx.actor.externalId}`, () => this.votes.add(workspaceKey, `${workspaceKey}#${command.proposal}`, { ctx, text, parsed, command }));
     }
     if (parsed.ok && parsed.command.name === 'audit.verify') return this.verifyGate.run('verify', () => this.runCommand(ctx, text, parsed));
     return this.runCommand(ctx, text, parsed);
@@ -132,48 +138,44 @@ export class Concord {
     this.locales.set(memberKey, locale);
   }
 
-  /**
-   * A batch of votes on one proposal. A member's second vote in the batch waits for the next one, so
-   * each member's votes apply in their order; a lone vote takes the path of every other command.
-   */
+  /** A batch of votes on one proposal (see runBatch); a lone vote takes the path of every other command. */
   private async runVotes(votes: PendingVote[]): Promise<Reply[]> {
-    const members = new Set<string>();
-    const now: number[] = [];
-    const later: number[] = [];
-    for (const [i, v] of votes.entries()) {
-      const member = v.ctx.actor.externalId;
-      (members.has(member) ? later : now).push(i);
-      members.add(member);
-    }
-    const replies: Reply[] = [];
-    const first = now.map((i) => votes[i]!);
-    const answered = first.length === 1 ? [await this.runCommand(first[0]!.ctx, first[0]!.text, first[0]!.parsed)] : await this.runBatch(first);
-    now.forEach((i, j) => (replies[i] = answered[j]!));
-    if (later.length > 0) {
-      const rest = await this.runVotes(later.map((i) => votes[i]!));
-      later.forEach((i, j) => (replies[i] = rest[j]!));
-    }
-    return replies;
+    if (votes.length === 1) return [await this.runCommand(votes[0]!.ctx, votes[0]!.text, votes[0]!.parsed)];
+    return this.runBatch(votes);
   }
 
   /**
    * Votes of different members in one transaction (see voteTogether). A vote refused on its own gets its
-   * refusal and leaves its key unclaimed, as a refused command does; a key seen before gets its first reply. Anything that fails the
-   * batch as a whole (a close that committed first, an unexpected error) rolls it back, and each vote
-   * then runs on its own, so every member still gets the answer their vote alone would have.
+   * refusal and leaves its key unclaimed, as a refused command does; a key seen before gets its first reply.
+   * Anything that fails the batch as a whole (a close that committed first, a key used meanwhile, an
+   * unexpected error) rolls it back, and each vote then runs on its own, so every member still gets the
+   * answer their vote alone would have.
    */
   private async runBatch(votes: PendingVote[]): Promise<Reply[]> {
-    let outcome: ({ reply: Reply } | { replayOf: number; locale: Locale })[];
+    type Outcome = { reply: Reply } | { replayOf: number; locale: Locale };
+    let outcome: Outcome[];
     try {
       outcome = await this.opts.store.transaction(async (tx) => {
-        // Sent together: on postgres.js the statements of one transaction are pipelined. Keys are only
-        // checked here; the votes stored claim theirs at the end, with their replies, in one statement.
-        const opened = await Promise.all(votes.map((v) => this.openSession(tx, v.ctx, v.command, { claim: false })));
-        const claimed = opened.flatMap(({ session, claimed }, i) => (claimed ? [{ s: session, c: votes[i]!.command, i }] : []));
-        const results = await voteTogether(claimed);
-        const out: ({ reply: Reply } | { replayOf: number; locale: Locale })[] = opened.map(({ session }) => ({ replayOf: session.workspace.id, locale: session.locale }));
+        // Sent together: on postgres.js the statements of one transaction are pipelined. In the members'
+        // order, so that two batches writing the same members' rows (a new name, a language) take them in
+        // the same order. Keys are only checked here: voteTogether claims those of the votes it answers.
+        const order = votes.map((_, i) => i).sort((a, b) => compareIds(votes[a]!.ctx.actor.externalId, votes[b]!.ctx.actor.externalId));
+        const settled = await Promise.allSettled(order.map((i) => this.openSession(tx, votes[i]!.ctx, votes[i]!.command, { claim: false })));
+        // Every statement sent is answered before the transaction ends, whichever failed first.
+        const failed = settled.find((r) => r.status === 'rejected');
+        if (failed) throw failed.reason;
+        const opened: { session: Session; claimed: boolean }[] = [];
+        order.forEach((i, j) => (opened[i] = (settled[j] as PromiseFulfilledResult<{ session: Session; claimed: boolean }>).value));
+        const { workspace, now } = opened[0]!.session;
+        const fresh = opened.flatMap(({ session, claimed }, i) => (claimed ? [{ s: session, c: votes[i]!.command, i }] : []));
+        const results = await voteTogether(fresh, async (accepted) => {
+          const keys = accepted.map((j) => votes[fresh[j]!.i]!.ctx.idempotencyKey);
+          // A key used meanwhile (the same request running elsewhere): the batch rolls back and each vote runs alone.
+          if ((await tx.idempotency.claimMany(workspace.id, keys, now)) < keys.length) throw new Error('an idempotency key of the batch was used meanwhile');
+        });
+        const out: Outcome[] = opened.map(({ session }) => ({ replayOf: workspace.id, locale: session.locale }));
         const saved: { key: string; reply: Reply }[] = [];
-        for (const [j, { s, i }] of claimed.entries()) {
+        for (const [j, { s, i }] of fresh.entries()) {
           const result = results[j]!;
           if ('refused' in result) {
             out[i] = { reply: this.refusal(s.locale, result.refused) };
@@ -183,10 +185,7 @@ export class Concord {
             out[i] = { reply };
           }
         }
-        // A key used meanwhile (the same request running elsewhere): roll back and let each vote run alone.
-        if ((await tx.idempotency.claimWithReplies(opened[0]!.session.workspace.id, saved, opened[0]!.session.now)) < saved.length) {
-          throw new Error('an idempotency key of the batch was used meanwhile');
-        }
+        await tx.idempotency.saveReplies(workspace.id, saved);
         return out;
       });
     } catch (error) {
@@ -195,12 +194,7 @@ export class Concord {
       for (const v of votes) replies.push(await this.runCommand(v.ctx, v.text, v.parsed));
       return replies;
     }
-    return Promise.all(
-      outcome.map((o, i) => {
-        if ('reply' in o) return o.reply;
-        return this.replay(o.replayOf, votes[i]!.ctx.idempotencyKey, o.locale);
-      }),
-    );
+    return Promise.all(outcome.map((o, i) => ('reply' in o ? o.reply : this.replayOrFail(o.replayOf, votes[i]!.ctx, votes[i]!.parsed, o.locale))));
   }
 
   private refusal(locale: Locale, error: DomainError): Reply {
@@ -227,14 +221,24 @@ export class Concord {
         return reply;
       });
     } catch (error) {
-      if (error instanceof AlreadyApplied) return this.replay(error.workspaceId, ctx.idempotencyKey, locale);
+      if (error instanceof AlreadyApplied) return this.replayOrFail(error.workspaceId, ctx, parsed, locale);
       if (error instanceof DomainError) return this.refusal(locale, error);
-      const errorId = randomUUID().slice(0, 8);
-      // The command's name and numbers only: its free text (a mediation note, a reason) never reaches the log.
-      const command = parsed.ok ? loggableCommand(parsed.command) : null;
-      this.opts.logger.error({ err: error, errorId, command, actor: ctx.actor.externalId, workspace: ctx.workspace.externalId }, 'command failed');
-      return { ok: false, locale, errorId, views: [notice('danger', translate(locale, { key: 'error.unexpected', params: { id: errorId } }))] };
+      return this.failure(error, ctx, parsed, locale);
     }
+  }
+
+  /** An unexpected failure, logged with an id the member can quote. */
+  private failure(error: unknown, ctx: CommandContext, parsed: Parsed, locale: Locale): Reply {
+    const errorId = randomUUID().slice(0, 8);
+    // The command's name and numbers only: its free text (a mediation note, a reason) never reaches the log.
+    const command = parsed.ok ? loggableCommand(parsed.command) : null;
+    this.opts.logger.error({ err: error, errorId, command, actor: ctx.actor.externalId, workspace: ctx.workspace.externalId }, 'command failed');
+    return { ok: false, locale, errorId, views: [notice('danger', translate(locale, { key: 'error.unexpected', params: { id: errorId } }))] };
+  }
+
+  /** The first reply of a command whose key was used before; a failure to read it is that command's failure alone. */
+  private replayOrFail(workspaceId: number, ctx: CommandContext, parsed: Parsed, locale: Locale): Promise<Reply> {
+    return this.replay(workspaceId, ctx.idempotencyKey, locale).catch((error: unknown) => this.failure(error, ctx, parsed, locale));
   }
 
   private async replay(workspaceId: number, key: string, locale: Locale): Promise<Reply> {

@@ -29,13 +29,15 @@ describe('idempotency keys', () => {
     expect(await store.transaction((tx) => tx.idempotency.storedReply(workspaceId, 'unknown'))).toBeNull();
   });
 
-  it('are claimed several at once with their replies, and tell how many were still free', async () => {
+  it('are claimed several at once, telling how many were still free, and get their replies in one statement', async () => {
     await store.transaction((tx) => tx.idempotency.claim(workspaceId, 'taken', at));
     expect(await store.transaction((tx) => tx.idempotency.used(workspaceId, 'taken'))).toBe(true);
     expect(await store.transaction((tx) => tx.idempotency.used(workspaceId, 'a'))).toBe(false);
-    const claimed = await store.transaction((tx) =>
-      tx.idempotency.claimWithReplies(workspaceId, [{ key: 'a', reply: { text: 'A' } }, { key: 'taken', reply: { text: 'T' } }, { key: 'b', reply: { text: 'B' } }], at),
-    );
+    const claimed = await store.transaction(async (tx) => {
+      const n = await tx.idempotency.claimMany(workspaceId, ['a', 'taken', 'b'], at);
+      await tx.idempotency.saveReplies(workspaceId, [{ key: 'a', reply: { text: 'A' } }, { key: 'b', reply: { text: 'B' } }]);
+      return n;
+    });
     expect(claimed).toBe(2);
     expect(await store.transaction((tx) => tx.idempotency.storedReply(workspaceId, 'a'))).toEqual({ text: 'A' });
     expect(await store.transaction((tx) => tx.idempotency.storedReply(workspaceId, 'b'))).toEqual({ text: 'B' });

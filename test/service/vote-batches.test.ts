@@ -2,7 +2,8 @@
 // answered and made idempotent on its own, and the audit chain holds one entry per ballot.
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { useHarness } from '../support/harness.js';
+import { createHarness, useHarness } from '../support/harness.js';
+import { TEST_DATABASE_URL } from '../support/db.js';
 import { rowsOf } from '../../src/db/client.js';
 
 const t = useHarness();
@@ -121,5 +122,54 @@ describe('votes arriving together', () => {
     expect(en!.text).toMatch(/is recorded/);
     expect(vi!.locale).toBe('vi');
     expect(vi!.text).not.toMatch(/is recorded/);
+  });
+
+  it('close the proposal when they complete its electorate even if the first of them changes nothing', async () => {
+    await t.h.group(['alice', 'bob', 'carol']);
+    await t.h.run('alice', 'propose "Meet on Thursdays" --rule majority', { channel: 'budget' });
+    await t.h.run('alice', 'vote 1 yes');
+    const replies = await Promise.all([t.h.exec('alice', 'vote 1 yes'), t.h.exec('bob', 'vote 1 yes'), t.h.exec('carol', 'vote 1 no')]);
+    expect(replies[0]!.text).toMatch(/is already: Yes/);
+    const [row] = rowsOf<{ status: string }>(await t.database.db.execute(sql`select status from proposals`));
+    expect(row!.status).toBe('closed');
+  });
+
+  it('apply one member’s votes in the order they were sent, even when a later one would make a smaller, faster batch', async () => {
+    const crowd = Array.from({ length: 60 }, (_, i) => `m${String(i).padStart(3, '0')}`);
+    await t.h.group(['erin', ...crowd, 'zed']);
+    await t.h.run('erin', 'propose "Adopt the charter" --rule majority --closes "in 3 days"', { channel: 'budget' });
+    const big = [t.h.exec('erin', 'vote 1 yes'), ...crowd.map((m) => t.h.exec(m, 'vote 1 yes'))];
+    // The big batch has started; erin's second vote arrives while it is under way.
+    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setImmediate(resolve));
+    const second = t.h.exec('erin', 'vote 1 no');
+    const replies = await Promise.all([...big, second]);
+    expect(replies[0]!.text).toMatch(/recorded: Yes/);
+    expect(replies.at(-1)!.text).toMatch(/is now: No/);
+    expect((await ballots()).find((b) => b.member === 'erin')?.choice).toBe('no');
+  });
+
+  it('share their keys with another process safely: the same request there runs once, and nothing waits on a deadlock', async () => {
+    const crowd = Array.from({ length: 12 }, (_, i) => `m${String(i).padStart(3, '0')}`);
+    await t.h.group(['alice', 'bob', ...crowd, 'zed']);
+    await t.h.run('alice', 'propose "Adopt the charter" --rule majority --closes "in 3 days"', { channel: 'budget' });
+    const other = await createHarness(t.database);
+    const deadlocks = async () =>
+      TEST_DATABASE_URL ? rowsOf<{ n: number }>(await t.database.db.execute(sql`select deadlocks::int as n from pg_stat_database where datname = current_database()`))[0]!.n : 0;
+    const before = await deadlocks();
+    for (const [round, delay] of [0, 1, 2, 4, 8].entries()) {
+      const key = `retry-${delay}`;
+      // A different choice each round, so each round's vote is one audit entry.
+      const choice = round % 2 ? 'yes' : 'no';
+      const batch = Promise.all([t.h.exec('bob', `vote 1 ${choice}`, { key }), ...crowd.map((m) => t.h.exec(m, `vote 1 ${choice}`))]);
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      const alone = other.exec('bob', `vote 1 ${choice}`, { key });
+      const [[here], there] = await Promise.all([batch, alone]);
+      // Both are answered without an error; exactly one of them ran the vote, the other replayed its reply.
+      expect([here!.ok, there.ok]).toEqual([true, true]);
+      expect([here!.replayed ?? false, there.replayed ?? false].filter(Boolean)).toHaveLength(1);
+    }
+    expect((await voteEntries()).filter((e) => e.actor === 'bob')).toHaveLength(5);
+    expect(await deadlocks()).toBe(before);
   });
 });

@@ -208,7 +208,15 @@ export type BatchedVote = { views: View[] } | { refused: DomainError };
  * with one audit entry each, and one card refresh. The sessions share one transaction. When the proposal
  * turns out closed or withdrawn under the lock, this throws like vote() and the whole batch rolls back.
  */
-export async function voteTogether(votes: readonly { s: Session; c: VoteFields }[]): Promise<BatchedVote[]> {
+export async function voteTogether(
+  votes: readonly { s: Session; c: VoteFields }[],
+  /**
+   * Called once every vote is checked and before anything is written or the workspace is locked, with the
+   * positions of the votes that will be answered (all but the refused): the caller claims their idempotency
+   * keys there, in the order a lone command takes them (keys first, then the workspace lock).
+   */
+  claim: (accepted: number[]) => Promise<void> = async () => {},
+): Promise<BatchedVote[]> {
   const results: BatchedVote[] = [];
   const checked: { v: CheckedVote; i: number }[] = [];
   for (const [i, { s, c }] of votes.entries()) {
@@ -223,6 +231,7 @@ export async function voteTogether(votes: readonly { s: Session; c: VoteFields }
   if (members.size !== checked.length) throw new Error('voteTogether takes one vote per member');
   const first = checked[0]?.v;
   if (!first) return results;
+  await claim(checked.map(({ i }) => i));
   const p = first.target.proposal;
   const mine = await first.s.tx.ballots.ofMembers(p.id, [...members]);
   const toCast: { v: CheckedVote; i: number }[] = [];
@@ -232,13 +241,15 @@ export async function voteTogether(votes: readonly { s: Session; c: VoteFields }
     else toCast.push(entry);
   }
   if (toCast.length === 0) return results;
-  const salt = p.anonymous ? await ballotSaltOf(first.s, p) : null;
+  const caster = toCast[0]!.v;
+  const salt = p.anonymous ? await ballotSaltOf(caster.s, p) : null;
   const sealed = toCast.map(({ v }) => sealFor(v, salt));
-  // Every other voter of the batch may be among the electors the first one saw without a ballot.
-  const seen = { chainSeq: first.target.seen.chainSeq, othersWithoutBallot: Math.max(0, first.target.seen.othersWithoutBallot - (toCast.length - 1)) };
-  const cast = await first.s.tx.ballots.castMany(
+  // What the first caster saw counts every other caster of the batch who had no ballot among the electors
+  // without one: taking them all off leaves a bound that may only be too low, which costs one more read.
+  const seen = { chainSeq: caster.target.seen.chainSeq, othersWithoutBallot: Math.max(0, caster.target.seen.othersWithoutBallot - (toCast.length - 1)) };
+  const cast = await caster.s.tx.ballots.castMany(
     toCast.map(({ v }, j) => entryFor(v, sealed[j]!)),
-    { job: cardRefreshJob(p.id, first.s.now), seen },
+    { job: cardRefreshJob(p.id, caster.s.now), seen },
   );
   refuseUnlessOpen(cast.status, p.number);
   const last = toCast.at(-1)!.v;

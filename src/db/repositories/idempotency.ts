@@ -5,12 +5,19 @@ import * as t from '../schema.js';
 import type { Conn, Statements } from './rows.js';
 
 const SAVE_REPLY = `update processed_commands set reply = $1::text::jsonb where workspace_id = $2 and key = $3`;
-// The keys and their replies as one JSON object: the keys nobody claimed before are claimed with their reply.
-const CLAIM_WITH_REPLIES = `
+// Several keys claimed in one statement; the ones claimed before are not returned.
+const CLAIM_MANY = `
   insert into processed_commands (workspace_id, key, reply, created_at)
-  select $2, key, value, $3::timestamptz from jsonb_each($1::text::jsonb)
+  select $2, key, '{}'::jsonb, $3::timestamptz from jsonb_array_elements_text($1::text::jsonb) as k(key)
   on conflict do nothing
   returning key`;
+// The replies come as one object keyed by idempotency key, read once. The keys also go in as an array, so
+// the primary key is probed once per key: joined to a row set of unknown size, the table would be scanned.
+const SAVE_REPLIES = `
+  with r as materialized (select key, value from jsonb_each($1::text::jsonb))
+  update processed_commands p set reply = r.value
+  from r
+  where p.workspace_id = $2 and p.key = any(array(select key from r)) and p.key = r.key`;
 const USED = `select 1 from processed_commands where workspace_id = $1 and key = $2`;
 
 export class DrizzleIdempotency implements IdempotencyRepo {
@@ -43,10 +50,17 @@ export class DrizzleIdempotency implements IdempotencyRepo {
     await this.sql.rows(SAVE_REPLY, params);
   }
 
-  async claimWithReplies(workspaceId: number, replies: readonly { key: string; reply: unknown }[], at: Date): Promise<number> {
-    if (replies.length === 0) return 0;
-    const object = Object.fromEntries(replies.map((r) => [r.key, r.reply]));
-    return (await this.sql.rows(CLAIM_WITH_REPLIES, [JSON.stringify(object), workspaceId, at.toISOString()])).length;
+  async claimMany(workspaceId: number, keys: readonly string[], at: Date): Promise<number> {
+    if (keys.length === 0) return 0;
+    return (await this.sql.rows(CLAIM_MANY, [JSON.stringify(keys), workspaceId, at.toISOString()])).length;
+  }
+
+  async saveReplies(workspaceId: number, replies: readonly { key: string; reply: unknown }[]): Promise<void> {
+    if (replies.length === 0) return;
+    const params = [JSON.stringify(Object.fromEntries(replies.map((r) => [r.key, r.reply]))), workspaceId];
+    // As saveReply: nothing reads the replies before the commit, so they ride with COMMIT.
+    if (this.sql.beforeCommit) return this.sql.beforeCommit(SAVE_REPLIES, params);
+    await this.sql.rows(SAVE_REPLIES, params);
   }
 
   async used(workspaceId: number, key: string): Promise<boolean> {

@@ -1,6 +1,6 @@
 // Slack's HTTP deliveries, signed as Slack signs them: commands, buttons, modals, App Home, and the requests that must be refused.
 import { Worker } from 'node:worker_threads';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { HttpResponse } from 'msw';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '../../../src/db/client.js';
@@ -105,6 +105,21 @@ describe('slash commands', () => {
     expect(row!.name).toBe('Lan Nguyễn');
     const [ballot] = rowsOf<{ n: number }>(await t.database.db.execute(sql`select count(*)::int as n from ballots`));
     expect(ballot!.n).toBe(1);
+  });
+
+  it('answers a member’s very first vote in the workspace’s language, and their next requests in their own', async () => {
+    const lan = member(7);
+    t.slack.on('users.info', (p) => ({ user: { id: p.user, name: lan.name, locale: 'vi-VN', tz: 'Asia/Ho_Chi_Minh', profile: { display_name: 'Lan' } } }));
+    await budgetGroup();
+    await t.h.send(slashCommand(alice, `group add <@${lan.id}>`));
+    await t.h.send(slashCommand(alice, 'propose "Move stand-up to 10:00" --rule majority'));
+    t.slack.take();
+    await t.h.send(slashCommand(lan, 'vote 1 yes'));
+    // Not kept waiting for users.info: the answer comes in English, and the profile is fetched meanwhile.
+    expect(String(t.slack.hooks[0]!.body.text)).toMatch(/Your vote on #1 is recorded/);
+    await vi.waitFor(() => expect(t.slack.of('users.info').some((c) => c.params.user === lan.id)).toBe(true));
+    await t.h.send(slashCommand(lan, 'vote 1 no'));
+    expect(String(t.slack.hooks[1]!.body.text)).toMatch(/phiếu/i);
   });
 
   it('shows help as a private message', async () => {
