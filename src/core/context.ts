@@ -12,10 +12,11 @@ export interface CommandContext {
     externalId: string;
     displayName: string;
     /**
-     * The display name is a stand-in (the handle a payload carries, when the adapter did not wait for the
-     * profile): it names a member seen for the first time and never replaces the name stored for one.
+     * The adapter answers without waiting for the member's platform profile (a Slack vote): the display name
+     * is a stand-in (the handle the payload carries), which names a member seen for the first time and never
+     * replaces a stored name, and no `locale` is given, so the language their profile gave last is used.
      */
-    provisionalName?: boolean;
+    profileSkipped?: boolean;
     /** The platform's idea of the member's language, used until the member picks one. */
     locale?: Locale;
     /** Platform workspace admins may change workspace-wide settings. */

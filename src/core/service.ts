@@ -255,7 +255,7 @@ export class Concord {
         externalId: ctx.actor.externalId,
         displayName: ctx.actor.displayName,
         ...(ctx.actor.locale ? { locale: ctx.actor.locale } : {}),
-        ...(ctx.actor.provisionalName ? { provisionalName: true } : {}),
+        ...(ctx.actor.profileSkipped ? { provisionalName: true } : {}),
       },
       defaults: this.opts.defaults,
       key: command ? ctx.idempotencyKey : null,
@@ -265,8 +265,8 @@ export class Concord {
       // Voting is the busiest command: its first read rides along with the session's.
       ...(command?.name === 'vote' ? { prefetch: { proposalForVoter: command.proposal } } : {}),
     });
-    // The member's own choice, else what their platform says now or said last (an adapter may answer a vote without asking).
-    const locale = actor.locale ?? platformLocale ?? workspace.locale;
+    // The member's own choice, else what their platform says; an adapter that did not ask it gets what it said last.
+    const locale = actor.locale ?? ctx.actor.locale ?? (ctx.actor.profileSkipped ? platformLocale : null) ?? workspace.locale;
     const session: Session = { tx, ctx, workspace, actor, locale, timezone: actor.timezone ?? workspace.timezone, dateHorizonMonths: this.opts.dateHorizonMonths ?? DEFAULT_DATE_HORIZON_MONTHS, now, t: translator(locale), clock: this.opts.clock, help: (topic) => helpText(translator(locale), topic) };
     return { session, claimed };
   }

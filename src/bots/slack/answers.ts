@@ -99,7 +99,7 @@ export class SlackAnswers {
       actor: {
         externalId: origin.userId,
         displayName: profile?.displayName ?? origin.userName ?? origin.userId,
-        ...(profile?.displayName ? {} : { provisionalName: true }),
+        ...(!profile && !waitForProfile ? { profileSkipped: true } : {}),
         ...(profile?.locale ? { locale: profile.locale } : {}),
         isAdmin: profile?.isAdmin ?? false,
         isGuest: profile?.isGuest ?? false,
