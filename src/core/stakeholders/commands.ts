@@ -87,7 +87,7 @@ export const stakeholderAdd = defineCommand({
     { text: 'stakeholder add "Riverside Residents" --kind community --sector community --group Budget --contact @lan --note "Meets monthly"', sample: 'cmd.sample.stakeholder.add.1' },
   ],
   schema: z.object({ stakeholderName: text, kind, sector, group: text.optional(), contact: member.optional(), note: text.optional() }),
-  run: (s, { stakeholderName, ...c }): Promise<View[]> => addStakeholder(s, { ...c, name: stakeholderName }),
+  run: (s, { name: _command, stakeholderName, ...c }): Promise<View[]> => addStakeholder(s, { ...c, name: stakeholderName }),
 });
 
 export const stakeholderRate = defineCommand({
@@ -166,7 +166,7 @@ export const stakeholderEdit = defineCommand({
         addMsgIssue(ctx, 'cmd.error.stakeholderEditNothing', { flags: '--name, --kind, --sector, --group, --contact, --note' });
       }
     }),
-  run: (s, { newName, ...c }): Promise<View[]> => editStakeholder(s, { ...c, ...(newName !== undefined ? { name: newName } : {}) }),
+  run: (s, { name: _command, newName, ...c }): Promise<View[]> => editStakeholder(s, { ...c, ...(newName !== undefined ? { name: newName } : {}) }),
 });
 
 export const stakeholderRemove = defineCommand({

@@ -37,6 +37,8 @@ export interface StakeholderRepo {
   insert(input: Omit<Stakeholder, 'id'>): Promise<Stakeholder>;
   /** Removed stakeholders are not found. */
   find(workspaceId: number, number: number): Promise<Stakeholder | null>;
+  /** The group a stakeholder is filed under, removed ones included; null when there never was one of that number. */
+  filedUnder(workspaceId: number, number: number): Promise<{ groupId: number | null } | null>;
   /** A stakeholder still in the register with this name, whatever its case. */
   findByName(workspaceId: number, name: string): Promise<Stakeholder | null>;
   getMany(ids: readonly number[]): Promise<Stakeholder[]>;

@@ -40,6 +40,14 @@ export class DrizzleStakeholders implements StakeholderRepo {
     return row ? toStakeholder(row) : null;
   }
 
+  async filedUnder(workspaceId: number, number: number): Promise<{ groupId: number | null } | null> {
+    const [row] = await this.db
+      .select({ groupId: t.stakeholders.groupId })
+      .from(t.stakeholders)
+      .where(and(eq(t.stakeholders.workspaceId, workspaceId), eq(t.stakeholders.number, number)));
+    return row ?? null;
+  }
+
   async findByName(workspaceId: number, name: string): Promise<Stakeholder | null> {
     const [row] = await this.db
       .select()
