@@ -135,7 +135,7 @@ describe('the register in Vietnamese', () => {
     expect(audit).toContain('@lan đã sửa bên liên quan S-1');
     expect(audit).toContain('Lĩnh vực: cộng đồng');
     expect(audit).toContain('@lan đã xóa bên liên quan S-2');
-    expect(audit).toContain('@minh đã liên kết bên liên quan S-2 với một bên liên quan khác');
+    expect(audit).toContain('@minh đã ghi một mối liên hệ của bên liên quan S-2');
   });
 });
 
@@ -174,8 +174,8 @@ describe('who may change a stakeholder', () => {
     expect(audit).toContain('Name: Corner Bakery');
     expect(audit).toContain('@carol rated stakeholder S-1');
     expect(audit).toContain('Power: 2 · Interest: 2');
-    expect(audit).toContain('@carol linked stakeholder S-2 to another stakeholder');
-    expect(audit).toContain('Link: serves · With: S-1');
+    expect(audit).toContain('@carol recorded a link of stakeholder S-1');
+    expect(audit).toContain('Link: serves · From: S-2 · To: S-1');
   });
 });
 
@@ -211,13 +211,17 @@ describe('stakeholders of a private group', () => {
     expect(await ok('guest', 'stakeholder show S-2')).not.toContain('Links:');
     expect(await ok('bob', 'stakeholder show S-2')).toContain('Links: partners with S-1 Staff Union');
 
+    // Linked from the open side: the entry is filed under the private one, out of the guest's sight.
+    await ok('bob', 'stakeholder link S-2 S-1 --type serves --source "Union newsletter"');
     const theirs = await ok('guest', 'audit');
     expect(theirs).toContain('@guest added stakeholder S-2');
+    expect(theirs).not.toContain('recorded a link');
     expect(theirs).not.toContain('stakeholder S-1');
     expect(theirs).not.toContain('Staff Union');
     const ours = await ok('bob', 'audit');
     expect(ours).toContain('@alice added stakeholder S-1');
     expect(ours).toContain('@bob rated stakeholder S-1');
+    expect(ours).toContain('Link: serves · From: S-2 · To: S-1 · Source: Union newsletter');
   });
 
   it('stay hidden on the audit log once removed', async () => {

@@ -119,7 +119,9 @@ const FIELDS = [
  * Fields only stakeholder entries are read for: other entries hold some of the same names (a group's `name`
  * and `kind`) and show them elsewhere or not at all.
  */
-const STAKEHOLDER_FIELDS = ['name', 'kind', 'sector', 'contact', 'power', 'interest', 'legitimacy', 'urgency', 'type', 'with', 'source'] as const;
+const STAKEHOLDER_FIELDS = ['name', 'kind', 'sector', 'contact', 'power', 'interest', 'legitimacy', 'urgency', 'type'] as const;
+/** Shown after the shared fields: a link reads "Link: funds · From: S-3 · To: S-5 · Source: ...". */
+const STAKEHOLDER_LAST = ['source'] as const;
 
 const ISO_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d/;
 
@@ -219,8 +221,10 @@ function fieldValue(key: string, value: unknown, d: Disclosed, rule: RuleName | 
 export function detailText(d: Disclosed, r: ReadingContext, rule: RuleName | null): string {
   if (d.ballotWithheld) return r.t({ key: 'audit.ballotWithheld' });
   const parts: string[] = [];
-  // A stakeholder's own fields first, then its group and note as any entry shows them.
-  const keys: readonly ((typeof FIELDS)[number] | (typeof STAKEHOLDER_FIELDS)[number])[] = d.entry.action.startsWith('stakeholder.') ? [...STAKEHOLDER_FIELDS, ...FIELDS] : FIELDS;
+  // A stakeholder's own fields first, then those every entry shows (group, note, from and to), then the source.
+  const keys: readonly ((typeof FIELDS)[number] | (typeof STAKEHOLDER_FIELDS)[number] | (typeof STAKEHOLDER_LAST)[number])[] = d.entry.action.startsWith('stakeholder.')
+    ? [...STAKEHOLDER_FIELDS, ...FIELDS, ...STAKEHOLDER_LAST]
+    : FIELDS;
   for (const key of keys) {
     const text = fieldValue(key, d.data[key], d, rule, r);
     if (text !== null) parts.push(`${r.t({ key: `audit.field.${key}` })}: ${text}`);

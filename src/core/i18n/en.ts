@@ -659,7 +659,7 @@ export const en = {
   'audit.action.stakeholder.rated': 'rated {subject}',
   'audit.action.stakeholder.edited': 'edited {subject}',
   'audit.action.stakeholder.removed': 'removed {subject}',
-  'audit.action.stakeholder.linked': 'linked {subject} to another stakeholder',
+  'audit.action.stakeholder.linked': 'recorded a link of {subject}',
   'audit.field.name': 'Name',
   'audit.field.kind': 'Kind',
   'audit.field.sector': 'Sector',
@@ -669,7 +669,6 @@ export const en = {
   'audit.field.legitimacy': 'Legitimacy',
   'audit.field.urgency': 'Urgency',
   'audit.field.type': 'Link',
-  'audit.field.with': 'With',
   'audit.field.source': 'Source',
 } as const satisfies Catalog;
 

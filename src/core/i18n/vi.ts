@@ -659,7 +659,7 @@ export const vi: Record<CoreKey, string> = {
   'audit.action.stakeholder.rated': 'đã chấm điểm {subject}',
   'audit.action.stakeholder.edited': 'đã sửa {subject}',
   'audit.action.stakeholder.removed': 'đã xóa {subject}',
-  'audit.action.stakeholder.linked': 'đã liên kết {subject} với một bên liên quan khác',
+  'audit.action.stakeholder.linked': 'đã ghi một mối liên hệ của {subject}',
   'audit.field.name': 'Tên',
   'audit.field.kind': 'Loại',
   'audit.field.sector': 'Lĩnh vực',
@@ -669,6 +669,5 @@ export const vi: Record<CoreKey, string> = {
   'audit.field.legitimacy': 'Tính chính đáng',
   'audit.field.urgency': 'Tính cấp bách',
   'audit.field.type': 'Liên hệ',
-  'audit.field.with': 'Với',
   'audit.field.source': 'Nguồn',
 };

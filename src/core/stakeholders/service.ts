@@ -248,11 +248,14 @@ export async function linkStakeholders(s: Session, c: NewLink): Promise<View[]> 
   // Partners are partners both ways: the same link written the other way round is already there.
   const reverse = c.type === 'partners' && (await s.tx.stakeholders.links(from.id)).some((l) => l.type === 'partners' && l.fromId === to.id && l.toId === from.id);
   if (reverse || !(await s.tx.stakeholders.link(link, s.actor.id, s.now))) return [notice('info', s.t({ key: 'stakeholder.alreadyLinked', params }))];
+  // Filed under the stakeholder that belongs to a group, if only one does, so that those who may not read
+  // that group do not learn of the link from the other's entries.
+  const filed = from.groupId === null && to.groupId !== null ? to : from;
   await s.tx.audit.append(s.workspace.id, s.now, {
     actorId: s.actor.id,
     action: 'stakeholder.linked',
-    subject: subject(from.number),
-    data: { type: c.type, with: stakeholderRef(to.number), source: c.source ?? null },
+    subject: subject(filed.number),
+    data: { type: c.type, from: stakeholderRef(from.number), to: stakeholderRef(to.number), source: c.source ?? null },
   });
   return [notice('success', s.t({ key: 'stakeholder.linked', params }))];
 }
