@@ -7,6 +7,7 @@ import { helpCommand } from './help/commands.js';
 import { mediationCommands } from './mediation/commands.js';
 import { proposalCommands } from './proposals/commands.js';
 import { settingsCommands } from './settings/commands.js';
+import { stakeholderCommands } from './stakeholders/commands.js';
 import type { CommandDeclaration, CommandOf } from './commands/declare.js';
 import type { Session } from './context.js';
 import type { View } from './views/types.js';
@@ -20,6 +21,7 @@ export const DECLARATIONS = [
   ...groupCommands,
   ...proposalCommands,
   ...commitmentCommands,
+  ...stakeholderCommands,
   ...mediationCommands,
   ...auditCommands,
   ...settingsCommands,

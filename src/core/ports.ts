@@ -10,6 +10,7 @@ import type { DisputeRepo } from './mediation/ports.js';
 import type { Member, MemberRepo, Workspace, WorkspaceRepo } from './members/ports.js';
 import type { MessageRef, OutboxRepo } from './outbox/ports.js';
 import type { BallotRepo, ProposalRepo } from './proposals/ports.js';
+import type { StakeholderRepo } from './stakeholders/ports.js';
 
 export type { AuditEntry, NewAuditEntry } from './audit/ports.js';
 export type { Group, GroupMembership, GroupSummary } from './groups/ports.js';
@@ -50,6 +51,8 @@ export interface Tx {
   readonly ballots: BallotRepo;
   /** Commands' idempotency keys and their stored replies. */
   readonly idempotency: IdempotencyRepo;
+  /** The stakeholder register: stakeholders, members' ratings of them and the links between them (see core/stakeholders). */
+  readonly stakeholders: StakeholderRepo;
 
   /**
    * The workspace and the member a command runs as, created on first sight, and the command's

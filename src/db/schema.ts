@@ -38,6 +38,7 @@ export const workspaces = pgTable(
     /** Hours after a missed due time before the group's conveners hear about it. */
     escalationHours: integer('escalation_hours').notNull().default(24),
     nextDisputeNumber: integer('next_dispute_number').notNull().default(1),
+    nextStakeholderNumber: integer('next_stakeholder_number').notNull().default(1),
     /** Days after a mediation closes before its private notes are deleted. */
     mediationRetentionDays: integer('mediation_retention_days').notNull().default(90),
     /** Who may create groups: anyone | admins (the platform's workspace admins). */
@@ -401,6 +402,78 @@ export const commitmentOwners = pgTable(
     accepted: boolean('accepted').notNull().default(true),
   },
   (t) => [primaryKey({ columns: [t.commitmentId, t.memberId] }), index('commitment_owners_member').on(t.memberId)],
+);
+
+export const stakeholders = pgTable(
+  'stakeholders',
+  {
+    id: serial('id').primaryKey(),
+    workspaceId: integer('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    /** The number members type (`S-3`), counted per workspace and never reused. */
+    number: integer('number').notNull(),
+    name: text('name').notNull(),
+    /** organisation | person | community */
+    kind: text('kind').notNull(),
+    /** government | nonprofit | business | community | academia | other */
+    sector: text('sector').notNull(),
+    /** A private group's stakeholders are read only by those who may read the group. */
+    groupId: integer('group_id').references(() => groups.id),
+    /** The member who keeps in touch with them. */
+    contactId: integer('contact_id').references(() => members.id),
+    note: text('note'),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => members.id),
+    createdAt: ts('created_at').notNull(),
+    /** Set when removed: the row stays so that its audit entries keep the group they were filed under. */
+    removedAt: ts('removed_at'),
+  },
+  (t) => [
+    uniqueIndex('stakeholders_workspace_number').on(t.workspaceId, t.number),
+    uniqueIndex('stakeholders_workspace_name').on(t.workspaceId, sql`lower(${t.name})`).where(sql`removed_at is null`),
+  ],
+);
+
+export const stakeholderRatings = pgTable(
+  'stakeholder_ratings',
+  {
+    stakeholderId: integer('stakeholder_id')
+      .notNull()
+      .references(() => stakeholders.id),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id),
+    power: integer('power').notNull(),
+    interest: integer('interest').notNull(),
+    legitimacy: integer('legitimacy'),
+    urgency: integer('urgency'),
+    ratedAt: ts('rated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.stakeholderId, t.memberId] })],
+);
+
+export const stakeholderLinks = pgTable(
+  'stakeholder_links',
+  {
+    id: serial('id').primaryKey(),
+    /** The stakeholder that funds, regulates, partners, represents or serves the other. */
+    fromId: integer('from_id')
+      .notNull()
+      .references(() => stakeholders.id),
+    toId: integer('to_id')
+      .notNull()
+      .references(() => stakeholders.id),
+    /** funds | regulates | partners | represents | serves */
+    type: text('type').notNull(),
+    source: text('source'),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => members.id),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('stakeholder_links_pair').on(t.fromId, t.toId, t.type), index('stakeholder_links_to').on(t.toId)],
 );
 
 export const disputes = pgTable(

@@ -57,12 +57,17 @@ const ACTIONS = [
   'mediation.agreement-declined',
   'mediation.closed',
   'mediation.notes-deleted',
+  'stakeholder.added',
+  'stakeholder.rated',
+  'stakeholder.edited',
+  'stakeholder.removed',
+  'stakeholder.linked',
 ] as const;
 const ACTION_NAMES: ReadonlySet<string> = new Set(ACTIONS);
 const hasSentence = (action: string): action is (typeof ACTIONS)[number] => ACTION_NAMES.has(action);
 
 /** Data fields holding member ids, shown as @names. */
-export const MEMBER_FIELDS: ReadonlySet<string> = new Set(['member', 'owners', 'parties', 'mediator']);
+export const MEMBER_FIELDS: ReadonlySet<string> = new Set(['member', 'owners', 'parties', 'mediator', 'contact']);
 /** Data fields with a label of their own; others are left out of the readable view (they stay in the chain). */
 const FIELDS = [
   'title',
@@ -110,6 +115,14 @@ const FIELDS = [
   'completed',
 ] as const;
 
+/**
+ * Fields only stakeholder entries are read for: other entries hold some of the same names (a group's `name`
+ * and `kind`) and show them elsewhere or not at all.
+ */
+const STAKEHOLDER_FIELDS = ['name', 'kind', 'sector', 'contact', 'power', 'interest', 'legitimacy', 'urgency', 'type'] as const;
+/** Shown after the shared fields: a link reads "Link: funds · From: S-3 · To: S-5 · Source: ...". */
+const STAKEHOLDER_LAST = ['source'] as const;
+
 const ISO_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d/;
 
 /** "proposal #3", "commitment #2", "mediation #1", the group's name; null when the entry has no subject. */
@@ -118,7 +131,7 @@ export function subjectText(subject: string | null, r: ReadingContext): string |
   const [kind, id] = subject.split(':');
   const n = Number(id);
   if (kind === 'group') return r.groupNames.get(n) ?? r.t({ key: 'audit.subject.group' });
-  if (kind === 'proposal' || kind === 'commitment' || kind === 'mediation') return r.t({ key: `audit.subject.${kind}`, params: { number: n } });
+  if (kind === 'proposal' || kind === 'commitment' || kind === 'mediation' || kind === 'stakeholder') return r.t({ key: `audit.subject.${kind}`, params: { number: n } });
   return subject;
 }
 
@@ -182,6 +195,9 @@ function fieldValue(key: string, value: unknown, d: Disclosed, rule: RuleName | 
     return storedWord(t, `outcome.${value}`, { winners });
   }
   if ((key === 'role' || key === 'previous') && typeof value === 'string') return storedWord(t, `role.${value}`);
+  if (key === 'kind' && typeof value === 'string') return storedWord(t, `stakeholder.kind.${value}`);
+  if (key === 'sector' && typeof value === 'string') return storedWord(t, `stakeholder.sector.${value}`);
+  if (key === 'type' && typeof value === 'string') return storedWord(t, `stakeholder.linkType.${value}`);
   if (key === 'scope' && (value === 'me' || value === 'workspace')) return t({ key: `audit.scope.${value}` });
   if (key === 'hideResults' && typeof value === 'string') return value === 'never' ? null : storedWord(t, `audit.hideResults.${value}`);
   if (key === 'turnout' && typeof value === 'number') return t({ key: 'card.turnoutValue', params: { voted: value, count: Number(d.data.electorate ?? value) } });
@@ -205,7 +221,11 @@ function fieldValue(key: string, value: unknown, d: Disclosed, rule: RuleName | 
 export function detailText(d: Disclosed, r: ReadingContext, rule: RuleName | null): string {
   if (d.ballotWithheld) return r.t({ key: 'audit.ballotWithheld' });
   const parts: string[] = [];
-  for (const key of FIELDS) {
+  // A stakeholder's own fields first, then those every entry shows (group, note, from and to), then the source.
+  const keys: readonly ((typeof FIELDS)[number] | (typeof STAKEHOLDER_FIELDS)[number] | (typeof STAKEHOLDER_LAST)[number])[] = d.entry.action.startsWith('stakeholder.')
+    ? [...STAKEHOLDER_FIELDS, ...FIELDS, ...STAKEHOLDER_LAST]
+    : FIELDS;
+  for (const key of keys) {
     const text = fieldValue(key, d.data[key], d, rule, r);
     if (text !== null) parts.push(`${r.t({ key: `audit.field.${key}` })}: ${text}`);
   }

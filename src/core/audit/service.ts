@@ -106,6 +106,11 @@ class ScopeResolver {
         const d = await tx.disputes.find(workspace.id, n);
         return d ? { groupId: d.groupId, rule: null } : null;
       }
+      case 'stakeholder': {
+        // A removed stakeholder's entries stay readable, and stay as private as its group.
+        const filed = await tx.stakeholders.filedUnder(workspace.id, n);
+        return filed ? { groupId: filed.groupId, rule: null } : null;
+      }
       default:
         return { groupId: null, rule: null };
     }

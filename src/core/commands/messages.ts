@@ -386,6 +386,53 @@ const en = {
   'cmd.sample.settings.reminders.1': 'settings reminders "1w,1d" --group Budget',
   'cmd.sample.settings.digest.0': 'settings digest monday 9 --group Budget',
   'cmd.sample.settings.digest.1': 'settings digest off --group Budget',
+  // The stakeholder register.
+  'cmd.area.stakeholders': 'Stakeholders',
+  'cmd.ph.url-or-note': 'url or note',
+  'cmd.error.badStakeholder': '`{field}` should name a stakeholder by its number, such as S-3, s-3 or 3, not "{given}". `/concord stakeholders` lists them.',
+  'cmd.error.stakeholderEditNothing': 'Say what to change with at least one of {flags}.',
+  'cmd.summary.stakeholder.add': 'Add a stakeholder to the register: who has a stake in your work.',
+  'cmd.detail.stakeholder.add':
+    'Gives the stakeholder a number such as S-3, used in every other stakeholder command. Names are unique in the workspace, whatever their case. --group files it under a group: under a private group only those who may read the group see it. --contact names the member who keeps in touch with them. Any member may add stakeholders.',
+  'cmd.summary.stakeholder.rate': 'Rate a stakeholder\'s power and interest (and legitimacy and urgency) from 1 to 5.',
+  'cmd.detail.stakeholder.rate':
+    'Each member has one rating per stakeholder; rating again replaces yours. The register shows the median of all members\' ratings and how far apart they are: a spread of 2 or more is marked "views differ". Power and interest place the stakeholder on the power/interest grid; legitimacy and urgency, with power, give its salience class. Who rated what is on the audit log; the register shows only the totals.',
+  'cmd.summary.stakeholder.list': 'The stakeholder register, with what each stakeholder calls for.',
+  'cmd.detail.stakeholder.list':
+    'Lists the stakeholders with their kind and sector, the median ratings, their place on the power/interest grid (a median of 3.5 or more is high) and their salience class, each with the engagement it calls for. --group shows only one group\'s stakeholders.',
+  'cmd.summary.stakeholder.show': 'Show one stakeholder: details, ratings, classification and links.',
+  'cmd.detail.stakeholder.show':
+    'Shows the kind, sector, group, contact and note, how many members rated it, the median and spread of each rating, its place on the power/interest grid, its salience class and its links to other stakeholders. Individual ratings are not shown.',
+  'cmd.summary.stakeholder.edit': 'Change a stakeholder\'s name, kind, sector, group, contact or note.',
+  'cmd.detail.stakeholder.edit': 'Only the flags given change. The member who added the stakeholder, a convener of its group or a workspace admin may edit it.',
+  'cmd.summary.stakeholder.remove': 'Remove a stakeholder from the register.',
+  'cmd.detail.stakeholder.remove':
+    'The stakeholder leaves the register and its links are no longer shown; its history stays on the audit log. The member who added it, a convener of its group or a workspace admin may remove it.',
+  'cmd.summary.stakeholder.link': 'Record how two stakeholders are related: who funds, regulates, partners, represents or serves whom.',
+  'cmd.detail.stakeholder.link':
+    'Reads as "the first stakeholder funds (regulates, partners, represents, serves) the second". The link shows on both stakeholders. --source says where this is known from.',
+  'cmd.arg.stakeholderName': 'The stakeholder\'s name: an organisation, a person or a community.',
+  'cmd.arg.stakeholder': 'The stakeholder, by its number: S-3, s-3 or 3.',
+  'cmd.arg.stakeholderOther': 'The other stakeholder, by its number.',
+  'cmd.flag.stakeholderKind': 'What the stakeholder is: an organisation, a person or a community.',
+  'cmd.flag.sector': 'The sector it belongs to.',
+  'cmd.flag.group.stakeholder': 'The group it is filed under; under a private group only those who may read the group see it.',
+  'cmd.flag.group.stakeholderFilter': 'Only the stakeholders of this group.',
+  'cmd.flag.contact': 'The member who keeps in touch with the stakeholder.',
+  'cmd.flag.stakeholderNote': 'A note about the stakeholder.',
+  'cmd.flag.stakeholderName': 'A new name.',
+  'cmd.flag.power': 'How much they can affect the work, from 1 (little) to 5 (a great deal).',
+  'cmd.flag.interest': 'How much the work affects them or matters to them, from 1 to 5.',
+  'cmd.flag.legitimacy': 'How legitimate their claim on the work is, from 1 to 5.',
+  'cmd.flag.urgency': 'How pressing their claim is, from 1 to 5.',
+  'cmd.flag.linkType': 'How the first stakeholder relates to the second.',
+  'cmd.flag.linkSource': 'Where this is known from: a web address or a note.',
+  'cmd.sample.stakeholder.add.0': 'stakeholder add "City Council" --kind organisation --sector government',
+  'cmd.sample.stakeholder.add.1': 'stakeholder add "Riverside Residents" --kind community --sector community --group Budget --contact @lan --note "Meets monthly"',
+  'cmd.sample.stakeholder.list.1': 'stakeholders --group Budget',
+  'cmd.sample.stakeholder.edit.0': 'stakeholder edit S-3 --sector nonprofit --note "Now a foundation"',
+  'cmd.sample.stakeholder.edit.1': 'stakeholder edit S-3 --name "City Council of Hue" --contact @minh',
+  'cmd.sample.stakeholder.link.1': 'stakeholder link S-2 S-4 --type represents --source "https://example.org/members"',
 } as const satisfies Catalog;
 
 export type CommandMessageKey = keyof typeof en;
@@ -774,6 +821,52 @@ const vi: Record<CommandMessageKey, string> = {
   'cmd.sample.settings.reminders.1': 'settings reminders "1w,1d" --group "Ngân sách"',
   'cmd.sample.settings.digest.0': 'settings digest monday 9 --group "Ngân sách"',
   'cmd.sample.settings.digest.1': 'settings digest off --group "Ngân sách"',
+  'cmd.area.stakeholders': 'Các bên liên quan',
+  'cmd.ph.url-or-note': 'đường dẫn hoặc ghi chú',
+  'cmd.error.badStakeholder': '`{field}` phải là số của một bên liên quan, ví dụ S-3, s-3 hoặc 3, chứ không phải "{given}". `/concord stakeholders` liệt kê các bên liên quan.',
+  'cmd.error.stakeholderEditNothing': 'Hãy cho biết cần đổi gì bằng ít nhất một trong các cờ {flags}.',
+  'cmd.summary.stakeholder.add': 'Thêm một bên liên quan vào danh sách: những ai có quyền lợi gắn với công việc của bạn.',
+  'cmd.detail.stakeholder.add':
+    'Bên liên quan được đánh số, ví dụ S-3, và số này dùng trong mọi lệnh khác về bên liên quan. Tên không được trùng trong không gian làm việc, không phân biệt chữ hoa chữ thường. --group xếp bên liên quan vào một nhóm: nếu là nhóm riêng tư thì chỉ những ai được xem nhóm mới thấy. --contact ghi tên thành viên giữ liên lạc với họ. Thành viên nào cũng thêm được bên liên quan.',
+  'cmd.summary.stakeholder.rate': 'Chấm điểm quyền lực và mức quan tâm (cùng tính chính đáng và tính cấp bách) của một bên liên quan, từ 1 đến 5.',
+  'cmd.detail.stakeholder.rate':
+    'Mỗi thành viên có một lượt chấm cho mỗi bên liên quan; chấm lại thì thay lượt cũ của bạn. Danh sách cho thấy trung vị điểm của mọi thành viên và độ chênh giữa điểm cao nhất và thấp nhất: chênh từ 2 trở lên được đánh dấu "ý kiến khác nhau". Quyền lực và mức quan tâm xác định vị trí trên lưới quyền lực/quan tâm; tính chính đáng và tính cấp bách, cùng với quyền lực, cho biết nhóm mức độ nổi bật. Ai chấm bao nhiêu được ghi trong nhật ký kiểm toán; danh sách chỉ cho thấy số tổng hợp.',
+  'cmd.summary.stakeholder.list': 'Danh sách các bên liên quan, kèm cách làm việc mà mỗi bên cần.',
+  'cmd.detail.stakeholder.list':
+    'Liệt kê các bên liên quan với loại và lĩnh vực, trung vị điểm, vị trí trên lưới quyền lực/quan tâm (trung vị từ 3,5 trở lên là cao) và nhóm mức độ nổi bật, mỗi thứ kèm cách làm việc phù hợp. --group chỉ hiện các bên liên quan của một nhóm.',
+  'cmd.summary.stakeholder.show': 'Xem một bên liên quan: thông tin, điểm chấm, cách phân loại và các mối liên hệ.',
+  'cmd.detail.stakeholder.show':
+    'Cho xem loại, lĩnh vực, nhóm, người liên lạc và ghi chú, số thành viên đã chấm, trung vị và độ chênh của từng tiêu chí, vị trí trên lưới quyền lực/quan tâm, nhóm mức độ nổi bật và các mối liên hệ với bên liên quan khác. Điểm của từng người không được hiện.',
+  'cmd.summary.stakeholder.edit': 'Đổi tên, loại, lĩnh vực, nhóm, người liên lạc hoặc ghi chú của một bên liên quan.',
+  'cmd.detail.stakeholder.edit': 'Chỉ những cờ được ghi mới thay đổi. Người đã thêm bên liên quan, điều phối viên của nhóm chứa nó hoặc quản trị viên không gian làm việc được sửa.',
+  'cmd.summary.stakeholder.remove': 'Xóa một bên liên quan khỏi danh sách.',
+  'cmd.detail.stakeholder.remove':
+    'Bên liên quan rời khỏi danh sách và các mối liên hệ của nó không còn hiện; lịch sử vẫn nằm trong nhật ký kiểm toán. Người đã thêm, điều phối viên của nhóm chứa nó hoặc quản trị viên không gian làm việc được xóa.',
+  'cmd.summary.stakeholder.link': 'Ghi lại quan hệ giữa hai bên liên quan: ai tài trợ, quản lý, hợp tác, đại diện hay phục vụ ai.',
+  'cmd.detail.stakeholder.link':
+    'Đọc là "bên thứ nhất tài trợ (quản lý, hợp tác với, đại diện cho, phục vụ) bên thứ hai". Mối liên hệ hiện ở cả hai bên. --source cho biết thông tin này lấy từ đâu.',
+  'cmd.arg.stakeholderName': 'Tên của bên liên quan: một tổ chức, một cá nhân hay một cộng đồng.',
+  'cmd.arg.stakeholder': 'Bên liên quan, theo số: S-3, s-3 hoặc 3.',
+  'cmd.arg.stakeholderOther': 'Bên liên quan còn lại, theo số.',
+  'cmd.flag.stakeholderKind': 'Bên liên quan là gì: một tổ chức, một cá nhân hay một cộng đồng.',
+  'cmd.flag.sector': 'Lĩnh vực mà bên liên quan thuộc về.',
+  'cmd.flag.group.stakeholder': 'Nhóm chứa bên liên quan; nếu là nhóm riêng tư thì chỉ những ai được xem nhóm mới thấy.',
+  'cmd.flag.group.stakeholderFilter': 'Chỉ các bên liên quan của nhóm này.',
+  'cmd.flag.contact': 'Thành viên giữ liên lạc với bên liên quan.',
+  'cmd.flag.stakeholderNote': 'Một ghi chú về bên liên quan.',
+  'cmd.flag.stakeholderName': 'Tên mới.',
+  'cmd.flag.power': 'Họ tác động đến công việc nhiều đến đâu, từ 1 (rất ít) đến 5 (rất nhiều).',
+  'cmd.flag.interest': 'Công việc ảnh hưởng đến họ hoặc quan trọng với họ đến đâu, từ 1 đến 5.',
+  'cmd.flag.legitimacy': 'Yêu cầu của họ đối với công việc chính đáng đến đâu, từ 1 đến 5.',
+  'cmd.flag.urgency': 'Yêu cầu của họ cấp bách đến đâu, từ 1 đến 5.',
+  'cmd.flag.linkType': 'Quan hệ của bên thứ nhất với bên thứ hai.',
+  'cmd.flag.linkSource': 'Thông tin này lấy từ đâu: một đường dẫn hoặc một ghi chú.',
+  'cmd.sample.stakeholder.add.0': 'stakeholder add "Hội đồng Thành phố" --kind tổ-chức --sector nhà-nước',
+  'cmd.sample.stakeholder.add.1': 'stakeholder add "Cư dân ven sông" --kind cộng-đồng --sector cộng-đồng --group "Ngân sách" --contact @lan --note "Họp hằng tháng"',
+  'cmd.sample.stakeholder.list.1': 'stakeholders --group "Ngân sách"',
+  'cmd.sample.stakeholder.edit.0': 'stakeholder edit S-3 --sector phi-lợi-nhuận --note "Nay là một quỹ"',
+  'cmd.sample.stakeholder.edit.1': 'stakeholder edit S-3 --name "Hội đồng Thành phố Huế" --contact @minh',
+  'cmd.sample.stakeholder.link.1': 'stakeholder link S-2 S-4 --type đại-diện --source "https://example.org/thanh-vien"',
 };
 
 export const commandMessages: { en: Catalog; vi: Catalog } = { en, vi };

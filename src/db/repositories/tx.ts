@@ -11,6 +11,7 @@ import { DrizzleJobs } from './jobs.js';
 import { DrizzleMembers, DrizzleWorkspaces } from './members.js';
 import { DrizzleOutbox } from './outbox.js';
 import { DrizzleProposals } from './proposals.js';
+import { DrizzleStakeholders } from './stakeholders.js';
 import { drizzleStatements, type Conn, type Statements } from './rows.js';
 import { DrizzleSessions } from './session.js';
 
@@ -27,6 +28,7 @@ export class DrizzleTx implements Tx {
   readonly proposals: DrizzleProposals;
   readonly ballots: DrizzleBallots;
   readonly idempotency: DrizzleIdempotency;
+  readonly stakeholders: DrizzleStakeholders;
 
   private readonly sessions: DrizzleSessions;
 
@@ -44,6 +46,7 @@ export class DrizzleTx implements Tx {
     this.proposals = new DrizzleProposals(db, sql);
     this.ballots = new DrizzleBallots(db, sql, this.audit);
     this.idempotency = new DrizzleIdempotency(db, sql);
+    this.stakeholders = new DrizzleStakeholders(db);
     this.sessions = new DrizzleSessions(db, sql, this);
   }
 
