@@ -80,6 +80,13 @@ const NATIVE: Array<{ path: [string] | [string, string]; spec: CommandName }> = 
   { path: ['commitment', 'show'], spec: 'commitment.show' },
   { path: ['commitment', 'stats'], spec: 'commitment.stats' },
   { path: ['commitment', 'cancel'], spec: 'cancel' },
+  { path: ['stakeholders'], spec: 'stakeholder.list' },
+  { path: ['stakeholder', 'add'], spec: 'stakeholder.add' },
+  { path: ['stakeholder', 'rate'], spec: 'stakeholder.rate' },
+  { path: ['stakeholder', 'show'], spec: 'stakeholder.show' },
+  { path: ['stakeholder', 'edit'], spec: 'stakeholder.edit' },
+  { path: ['stakeholder', 'remove'], spec: 'stakeholder.remove' },
+  { path: ['stakeholder', 'link'], spec: 'stakeholder.link' },
   { path: ['mediate'], spec: 'mediate' },
   { path: ['mediation', 'show'], spec: 'mediation.show' },
   { path: ['mediation', 'list'], spec: 'mediation.list' },
@@ -103,10 +110,14 @@ const GROUP_DESCRIPTIONS: Record<string, string> = {
   settings: 'cmd.area.settings',
   commitment: 'cmd.area.commitments',
   mediation: 'cmd.area.mediation',
+  stakeholder: 'cmd.area.stakeholders',
 };
 
-/** Choices whose values have translated names in core's catalogs. */
+/** Choices whose values have translated names in core's catalogs, by option; a command area may name its own. */
 const CHOICE_NAMES: Record<string, string> = { rule: 'rule.name.', kind: 'group.kind.', role: 'role.', visibility: 'group.visibility.' };
+const AREA_CHOICE_NAMES: Record<string, Record<string, string>> = {
+  stakeholder: { kind: 'stakeholder.kind.', sector: 'stakeholder.sector.', type: 'stakeholder.linkType.' },
+};
 
 const FILTERS = ['open', 'mine', 'overdue', 'all'] as const;
 
@@ -144,7 +155,7 @@ function optionFor(key: string, name: string, value: ValueSpec, description: str
     case 'options':
       return { ...base, ...withComplete, type: ApplicationCommandOptionType.String, maxLength: Math.min(value.kind === 'text' ? value.max : LIMITS.stringOptionLength, LIMITS.stringOptionLength) };
     case 'choice': {
-      const prefix = CHOICE_NAMES[key];
+      const prefix = AREA_CHOICE_NAMES[path[0] ?? '']?.[key] ?? CHOICE_NAMES[key];
       return { ...base, type: ApplicationCommandOptionType.String, choices: value.values.map((v) => (prefix ? { value: v, nameKey: `${prefix}${v}` } : { value: v })) };
     }
     case 'member':

@@ -43,14 +43,25 @@ const VALUES: Record<string, string | number> = {
   limit: 50,
   outcome: 'resolved',
   parties: '<@123456789012345678> @lan',
+  stakeholder: 'S-3',
+  other: 'S-5',
 };
+
+/** The value for an option: its named or sample value, kept to its choices and its range. */
+function pick(o: { name: string; type: number; choices?: Array<{ value: string }>; min?: number; max?: number }): string | number | boolean {
+  const named = VALUES[o.name] ?? sample[o.type] ?? 'x';
+  if (o.choices?.length && !o.choices.some((c) => c.value === named)) return o.choices[0]!.value;
+  if (typeof named === 'number') return Math.min(o.max ?? named, Math.max(o.min ?? named, named));
+  return named;
+}
 
 describe('native commands', () => {
   it('turn every command with every option into a line core parses', () => {
     for (const def of NATIVE_COMMANDS) {
       const given: GivenOption[] = def.options
         .filter((o) => !(def.spec === 'propose' && ['threshold', 'decider', 'dots', 'min-mean', 'ties'].includes(o.name)))
-        .map((o) => ({ name: o.name, type: o.type, value: VALUES[o.name] ?? sample[o.type] ?? 'x' }));
+        // A value given by name when it is one of the option's choices, else its first choice.
+        .map((o) => ({ name: o.name, type: o.type, value: pick(o) }));
       const line = nativeToLine(def.path[0], def.path[1] ?? null, given);
       expect(line, def.path.join(' ')).not.toBeNull();
       const parsed = parseCommand(line ?? '');
