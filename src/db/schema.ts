@@ -43,6 +43,8 @@ export const workspaces = pgTable(
     mediationRetentionDays: integer('mediation_retention_days').notNull().default(90),
     /** Who may create groups: anyone | admins (the platform's workspace admins). */
     groupCreation: text('group_creation').notNull().default('anyone'),
+    /** Counts of members below this are shown only as "fewer than N" wherever members' declared profiles are counted. */
+    inclusionMinCell: integer('inclusion_min_cell').notNull().default(5),
     createdAt: ts('created_at').notNull(),
   },
   (t) => [uniqueIndex('workspaces_platform_external').on(t.platform, t.externalId)],
@@ -474,6 +476,30 @@ export const stakeholderLinks = pgTable(
     createdAt: ts('created_at').notNull(),
   },
   (t) => [uniqueIndex('stakeholder_links_pair').on(t.fromId, t.toId, t.type), index('stakeholder_links_to').on(t.toId)],
+);
+
+/**
+ * What a member chose to declare about themselves, seen only by them: it feeds counts that are shown only when
+ * large enough (see core/inclusion). One row per member; no row means nothing declared.
+ */
+export const memberProfiles = pgTable(
+  'member_profiles',
+  {
+    memberId: integer('member_id')
+      .primaryKey()
+      .references(() => members.id),
+    workspaceId: integer('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    /** government | nonprofit | business | community | academia | other, as for stakeholders */
+    sector: text('sector'),
+    /** The stakeholder the member represents. */
+    representsId: integer('represents_id').references(() => stakeholders.id),
+    /** Free-text identity categories, at most 5. */
+    identities: jsonb('identities').$type<string[]>().notNull().default([]),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [index('member_profiles_workspace').on(t.workspaceId), index('member_profiles_represents').on(t.representsId)],
 );
 
 export const disputes = pgTable(
