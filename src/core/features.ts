@@ -4,6 +4,7 @@ import { auditCommands } from './audit/commands.js';
 import { commitmentCommands } from './commitments/commands.js';
 import { groupCommands } from './groups/commands.js';
 import { helpCommand } from './help/commands.js';
+import { profileCommands } from './inclusion/commands.js';
 import { mediationCommands } from './mediation/commands.js';
 import { proposalCommands } from './proposals/commands.js';
 import { settingsCommands } from './settings/commands.js';
@@ -22,6 +23,7 @@ export const DECLARATIONS = [
   ...proposalCommands,
   ...commitmentCommands,
   ...stakeholderCommands,
+  ...profileCommands,
   ...mediationCommands,
   ...auditCommands,
   ...settingsCommands,

@@ -16,6 +16,7 @@ export async function showSettings(s: Session): Promise<View[]> {
   const commitments = await s.tx.commitments.settings(w.id);
   const retention = await s.tx.disputes.retentionDays(w.id);
   const groupCreation = await s.tx.workspaces.groupCreation(w.id);
+  const minCell = await s.tx.profiles.minCell(w.id);
   return [
     {
       type: 'card',
@@ -34,6 +35,7 @@ export async function showSettings(s: Session): Promise<View[]> {
         { label: s.t({ key: 'settings.escalationHours' }), value: String(commitments.escalationHours) },
         { label: s.t({ key: 'settings.retentionDays' }), value: String(retention) },
         { label: s.t({ key: 'settings.groupCreation' }), value: s.t({ key: `settings.groupCreation.${groupCreation}` }) },
+        { label: s.t({ key: 'settings.inclusionMinCell' }), value: String(minCell) },
       ],
       actions: [],
       footer: s.t({ key: 'settings.footer' }),

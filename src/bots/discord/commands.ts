@@ -72,6 +72,7 @@ const NATIVE: Array<{ path: [string] | [string, string]; spec: CommandName }> = 
   { path: ['settings', 'quiet-hours'], spec: 'settings.quiet' },
   { path: ['settings', 'digest'], spec: 'settings.digest' },
   { path: ['settings', 'ties'], spec: 'settings.ties' },
+  { path: ['settings', 'inclusion-min-cell'], spec: 'settings.inclusion-min-cell' },
   { path: ['commit'], spec: 'commit' },
   { path: ['commitments'], spec: 'commitment.list' },
   { path: ['done'], spec: 'done' },
@@ -87,6 +88,7 @@ const NATIVE: Array<{ path: [string] | [string, string]; spec: CommandName }> = 
   { path: ['stakeholder', 'edit'], spec: 'stakeholder.edit' },
   { path: ['stakeholder', 'remove'], spec: 'stakeholder.remove' },
   { path: ['stakeholder', 'link'], spec: 'stakeholder.link' },
+  { path: ['profile'], spec: 'profile' },
   { path: ['mediate'], spec: 'mediate' },
   { path: ['mediation', 'show'], spec: 'mediation.show' },
   { path: ['mediation', 'list'], spec: 'mediation.list' },
@@ -117,6 +119,7 @@ const GROUP_DESCRIPTIONS: Record<string, string> = {
 const CHOICE_NAMES: Record<string, string> = { rule: 'rule.name.', kind: 'group.kind.', role: 'role.', visibility: 'group.visibility.' };
 const AREA_CHOICE_NAMES: Record<string, Record<string, string>> = {
   stakeholder: { kind: 'stakeholder.kind.', sector: 'stakeholder.sector.', type: 'stakeholder.linkType.' },
+  profile: { sector: 'stakeholder.sector.' },
 };
 
 const FILTERS = ['open', 'mine', 'overdue', 'all'] as const;

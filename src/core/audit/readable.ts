@@ -62,6 +62,9 @@ const ACTIONS = [
   'stakeholder.edited',
   'stakeholder.removed',
   'stakeholder.linked',
+  'profile.updated',
+  'profile.cleared',
+  'settings.inclusion-min-cell',
 ] as const;
 const ACTION_NAMES: ReadonlySet<string> = new Set(ACTIONS);
 const hasSentence = (action: string): action is (typeof ACTIONS)[number] => ACTION_NAMES.has(action);
@@ -113,6 +116,7 @@ const FIELDS = [
   'dueSoon',
   'overdue',
   'completed',
+  'minCell',
 ] as const;
 
 /**

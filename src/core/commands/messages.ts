@@ -389,6 +389,8 @@ const en = {
   // The stakeholder register.
   'cmd.area.stakeholders': 'Stakeholders',
   'cmd.ph.url-or-note': 'url or note',
+  'cmd.ph.category': 'category',
+  'cmd.ph.count': 'count',
   'cmd.error.badStakeholder': '`{field}` should name a stakeholder by its number, such as S-3, s-3 or 3, not "{given}". `/concord stakeholders` lists them.',
   'cmd.error.stakeholderEditNothing': 'Say what to change with at least one of {flags}.',
   'cmd.summary.stakeholder.add': 'Add a stakeholder to the register: who has a stake in your work.',
@@ -433,6 +435,22 @@ const en = {
   'cmd.sample.stakeholder.edit.0': 'stakeholder edit S-3 --sector nonprofit --note "Now a foundation"',
   'cmd.sample.stakeholder.edit.1': 'stakeholder edit S-3 --name "City Council of Hue" --contact @minh',
   'cmd.sample.stakeholder.link.1': 'stakeholder link S-2 S-4 --type represents --source "https://example.org/members"',
+  'cmd.sample.profile.1': 'profile --sector community --represents S-3',
+  'cmd.sample.profile.2': 'profile --identity "young people|first-time voters"',
+  'cmd.summary.profile': 'Your own profile: your sector, the stakeholder you represent, identity categories. Private to you.',
+  'cmd.detail.profile':
+    'Declaring is voluntary. Give any of the flags; giving one again replaces that part. `profile` alone shows you your profile and `profile --clear` removes it. Nobody else ever sees it: others see only counts of members, and a count smaller than the workspace\'s minimum cell shows only as "fewer than N". The audit log records that you changed your profile, never what you declared.',
+  'cmd.flag.profileSector': 'The sector you work in or come from.',
+  'cmd.flag.represents': 'The stakeholder you represent, by its number: S-3.',
+  'cmd.flag.identity': 'Identity categories in your own words, separated by |: at most 5, each at most 40 characters.',
+  'cmd.flag.profileClear': 'Remove your profile.',
+  'cmd.error.identityTooMany': '`--identity` takes at most {max} categories; you gave {count}.',
+  'cmd.error.identityTooLong': 'Each identity category may be at most {max} characters long: "{category}" is longer.',
+  'cmd.error.identityTwice': '"{category}" is named twice in `--identity` (case does not count).',
+  'cmd.summary.settings.inclusion-min-cell': 'Set the smallest count of members\' declarations shown (default 5).',
+  'cmd.detail.settings.inclusion-min-cell':
+    'Workspace admins only. Wherever members\' declared profiles are counted, a count below this shows only as "fewer than N", and when one hidden count could be worked out from a total, the next smallest is hidden too. From 2 to 50.',
+  'cmd.arg.minCell': 'The smallest count shown, from 2 to 50.',
 } as const satisfies Catalog;
 
 export type CommandMessageKey = keyof typeof en;
@@ -823,6 +841,8 @@ const vi: Record<CommandMessageKey, string> = {
   'cmd.sample.settings.digest.1': 'settings digest off --group "Ngân sách"',
   'cmd.area.stakeholders': 'Các bên liên quan',
   'cmd.ph.url-or-note': 'đường dẫn hoặc ghi chú',
+  'cmd.ph.category': 'nhóm bản sắc',
+  'cmd.ph.count': 'số lượng',
   'cmd.error.badStakeholder': '`{field}` phải là số của một bên liên quan, ví dụ S-3, s-3 hoặc 3, chứ không phải "{given}". `/concord stakeholders` liệt kê các bên liên quan.',
   'cmd.error.stakeholderEditNothing': 'Hãy cho biết cần đổi gì bằng ít nhất một trong các cờ {flags}.',
   'cmd.summary.stakeholder.add': 'Thêm một bên liên quan vào danh sách: những ai có quyền lợi gắn với công việc của bạn.',
@@ -867,6 +887,22 @@ const vi: Record<CommandMessageKey, string> = {
   'cmd.sample.stakeholder.edit.0': 'stakeholder edit S-3 --sector phi-lợi-nhuận --note "Nay là một quỹ"',
   'cmd.sample.stakeholder.edit.1': 'stakeholder edit S-3 --name "Hội đồng Thành phố Huế" --contact @minh',
   'cmd.sample.stakeholder.link.1': 'stakeholder link S-2 S-4 --type đại-diện --source "https://example.org/thanh-vien"',
+  'cmd.sample.profile.1': 'profile --sector cộng-đồng --represents S-3',
+  'cmd.sample.profile.2': 'profile --identity "người trẻ|lần đầu bỏ phiếu"',
+  'cmd.summary.profile': 'Hồ sơ của riêng bạn: lĩnh vực, bên liên quan bạn đại diện, các nhóm bản sắc. Chỉ bạn xem được.',
+  'cmd.detail.profile':
+    'Việc khai là tự nguyện. Dùng bất kỳ cờ nào; dùng lại một cờ sẽ thay phần đó. Chỉ gõ `profile` để xem hồ sơ của bạn, `profile --clear` để xóa hồ sơ. Không ai khác thấy hồ sơ này: người khác chỉ thấy số lượng thành viên, và số nào nhỏ hơn ngưỡng tối thiểu của không gian làm việc chỉ hiện là "dưới N". Nhật ký kiểm toán chỉ ghi rằng bạn đã đổi hồ sơ, không bao giờ ghi bạn đã khai gì.',
+  'cmd.flag.profileSector': 'Lĩnh vực bạn làm việc hoặc xuất thân.',
+  'cmd.flag.represents': 'Bên liên quan bạn đại diện, theo số của bên đó: S-3.',
+  'cmd.flag.identity': 'Các nhóm bản sắc theo cách bạn tự gọi, ngăn cách bằng |: tối đa 5 nhóm, mỗi nhóm tối đa 40 ký tự.',
+  'cmd.flag.profileClear': 'Xóa hồ sơ của bạn.',
+  'cmd.error.identityTooMany': '`--identity` nhận tối đa {max} nhóm; bạn đã ghi {count}.',
+  'cmd.error.identityTooLong': 'Mỗi nhóm bản sắc dài tối đa {max} ký tự: "{category}" dài hơn thế.',
+  'cmd.error.identityTwice': '"{category}" được ghi hai lần trong `--identity` (không phân biệt chữ hoa, chữ thường).',
+  'cmd.summary.settings.inclusion-min-cell': 'Đặt số lượng nhỏ nhất được hiện khi đếm thông tin thành viên tự khai (mặc định 5).',
+  'cmd.detail.settings.inclusion-min-cell':
+    'Chỉ quản trị viên không gian làm việc. Ở bất cứ đâu hồ sơ thành viên tự khai được đếm, số nào nhỏ hơn ngưỡng này chỉ hiện là "dưới N", và khi một số bị ẩn có thể suy ra từ tổng thì số nhỏ kế tiếp cũng bị ẩn. Từ 2 đến 50.',
+  'cmd.arg.minCell': 'Số lượng nhỏ nhất được hiện, từ 2 đến 50.',
 };
 
 export const commandMessages: { en: Catalog; vi: Catalog } = { en, vi };

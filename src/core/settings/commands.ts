@@ -1,9 +1,11 @@
-// The `settings ...` commands: language, time zone, reminders, quiet hours, digests, ties and who may create groups.
+// The `settings ...` commands: language, time zone, reminders, quiet hours, digests, ties, who may create groups and
+// the smallest count of members' declarations shown.
 import { z } from 'zod';
 import { TIE_MODES } from '../proposals/rules/types.js';
 import { groupFlag, text, workspaceFlag } from '../commands/args.js';
 import { defineCommand } from '../commands/declare.js';
 import { setDigest, setDigestEmpty, setQuiet, setReminders } from '../commitments/service.js';
+import { settingsMinCell } from '../inclusion/commands.js';
 import { setGroupTies } from '../proposals/ties.js';
 import { setGroupCreation, setLocale, setReminderHours, setTimezone, showSettings } from '../settings.js';
 import type { View } from '../views/types.js';
@@ -199,4 +201,5 @@ export const settingsCommands = [
   settingsTies,
   settingsDigestEmpty,
   settingsGroupCreation,
+  settingsMinCell,
 ] as const;

@@ -12,7 +12,7 @@ import { addStakeholder, editStakeholder, linkStakeholders, listStakeholders, ra
 const REF = /^(?:s-?)?#?(\d{1,9})$/i;
 
 /** A stakeholder as typed, checked and turned into its number. */
-const stakeholderRef = (field: string) =>
+export const stakeholderRef = (field: string) =>
   z.string().transform((raw, ctx) => {
     const match = REF.exec(raw.trim());
     const n = match ? Number(match[1]) : 0;
@@ -31,7 +31,7 @@ const refArg = (key: string, description: 'cmd.arg.stakeholder' | 'cmd.arg.stake
 });
 
 const KIND_ALIASES = { 'tổ-chức': 'organisation', organization: 'organisation', 'cá-nhân': 'person', 'cộng-đồng': 'community' } as const;
-const SECTOR_ALIASES = {
+export const SECTOR_ALIASES = {
   'nhà-nước': 'government',
   'chính-phủ': 'government',
   'phi-lợi-nhuận': 'nonprofit',

@@ -4,6 +4,7 @@ import { fail } from '../errors.js';
 import { resolveGroup, resolveMember } from '../groups/service.js';
 import { canReadFiledUnder, hiddenGroupIds, readerOf } from '../groups/visibility.js';
 import type { Translator } from '../i18n/index.js';
+import { cellText } from '../inclusion/cells.js';
 import type { Group, Member } from '../ports.js';
 import { notice, type Field, type View } from '../views/types.js';
 import { aggregateRatings, quadrant, salience, type Aggregate, type Aggregates, type Attribute, type Rating } from './classify.js';
@@ -146,6 +147,9 @@ export async function showStakeholder(s: Session, number: number): Promise<View[
   if (st.note) fields.push({ label: t({ key: 'stakeholder.field.note' }), value: st.note });
   fields.push({ label: t({ key: 'stakeholder.field.addedBy' }), value: nameOf(st.createdBy) });
   fields.push({ label: t({ key: 'stakeholder.field.ratings' }), value: t({ key: 'stakeholder.ratedBy', params: { count: ratings.length } }) });
+  // Who represents it is each member's private declaration: only the count, and only when it is not small.
+  const representing = await s.tx.profiles.countRepresenting(st.id);
+  fields.push({ label: t({ key: 'stakeholder.field.representedBy' }), value: cellText(t, representing, await s.tx.profiles.minCell(s.workspace.id)) });
   for (const attribute of ['power', 'interest', 'legitimacy', 'urgency'] as const) {
     const value = a[attribute];
     if (value) fields.push({ label: t({ key: `stakeholder.attr.${attribute}.label` }), value: aggregateText(t, value) });

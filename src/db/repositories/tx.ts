@@ -10,6 +10,7 @@ import { DrizzleIdempotency } from './idempotency.js';
 import { DrizzleJobs } from './jobs.js';
 import { DrizzleMembers, DrizzleWorkspaces } from './members.js';
 import { DrizzleOutbox } from './outbox.js';
+import { DrizzleProfiles } from './profiles.js';
 import { DrizzleProposals } from './proposals.js';
 import { DrizzleStakeholders } from './stakeholders.js';
 import { drizzleStatements, type Conn, type Statements } from './rows.js';
@@ -29,6 +30,7 @@ export class DrizzleTx implements Tx {
   readonly ballots: DrizzleBallots;
   readonly idempotency: DrizzleIdempotency;
   readonly stakeholders: DrizzleStakeholders;
+  readonly profiles: DrizzleProfiles;
 
   private readonly sessions: DrizzleSessions;
 
@@ -47,6 +49,7 @@ export class DrizzleTx implements Tx {
     this.ballots = new DrizzleBallots(db, sql, this.audit);
     this.idempotency = new DrizzleIdempotency(db, sql);
     this.stakeholders = new DrizzleStakeholders(db);
+    this.profiles = new DrizzleProfiles(db);
     this.sessions = new DrizzleSessions(db, sql, this);
   }
 

@@ -1,0 +1,81 @@
+// `profile`: what a member declares about themselves, and `settings inclusion-min-cell`, the smallest count of
+// members' declarations shown.
+import { z } from 'zod';
+import { defineCommand } from '../commands/declare.js';
+import { addMsgIssue } from '../commands/values.js';
+import { SECTOR_ALIASES, stakeholderRef } from '../stakeholders/commands.js';
+import { SECTORS, type Sector } from '../stakeholders/ports.js';
+import type { View } from '../views/types.js';
+import { MIN_CELL } from './participation.js';
+import { profile, setMinCell } from './service.js';
+
+/** Identity categories: at most this many, each at most this long. */
+export const IDENTITY = { count: 5, length: 40 } as const;
+
+/** `"a|b"`: trimmed, empty ones dropped, at most five, each short, none the same as another whatever its case. */
+const identities = z.string().transform((raw, ctx) => {
+  const list = raw
+    .split('|')
+    .map((x) => x.trim())
+    .filter((x) => x !== '');
+  if (list.length > IDENTITY.count) {
+    addMsgIssue(ctx, 'cmd.error.identityTooMany', { count: list.length, max: IDENTITY.count });
+    return z.NEVER;
+  }
+  const long = list.find((x) => [...x].length > IDENTITY.length);
+  if (long !== undefined) {
+    addMsgIssue(ctx, 'cmd.error.identityTooLong', { category: long, max: IDENTITY.length });
+    return z.NEVER;
+  }
+  const seen = new Set<string>();
+  for (const x of list) {
+    const key = x.toLocaleLowerCase();
+    if (seen.has(key)) {
+      addMsgIssue(ctx, 'cmd.error.identityTwice', { category: x });
+      return z.NEVER;
+    }
+    seen.add(key);
+  }
+  return list;
+});
+
+export const profileCommand = defineCommand({
+  name: 'profile',
+  words: ['profile'],
+  area: 'stakeholders',
+  flags: [
+    { name: 'sector', key: 'sector', value: { kind: 'choice', values: SECTORS, aliases: SECTOR_ALIASES }, description: 'cmd.flag.profileSector' },
+    { name: 'represents', key: 'represents', value: { kind: 'text', max: 20 }, placeholder: 'S-<n>', description: 'cmd.flag.represents' },
+    { name: 'identity', key: 'identity', value: { kind: 'text', max: 300 }, placeholder: '"<category>|<category>"', description: 'cmd.flag.identity' },
+    { name: 'clear', key: 'clear', value: { kind: 'boolean' }, description: 'cmd.flag.profileClear' },
+  ],
+  summary: 'cmd.summary.profile',
+  detail: 'cmd.detail.profile',
+  examples: [
+    { text: 'profile' },
+    { text: 'profile --sector community --represents S-3', sample: 'cmd.sample.profile.1' },
+    { text: 'profile --identity "young people|first-time voters"', sample: 'cmd.sample.profile.2' },
+    { text: 'profile --clear' },
+  ],
+  schema: z.object({
+    sector: (z.enum(SECTORS) as z.ZodType<Sector>).optional(),
+    represents: stakeholderRef('S-<n>').optional(),
+    identity: identities.optional(),
+    clear: z.boolean().default(false),
+  }),
+  run: (s, c): Promise<View[]> => profile(s, { sector: c.sector, represents: c.represents, identities: c.identity, clear: c.clear }),
+});
+
+export const settingsMinCell = defineCommand({
+  name: 'settings.inclusion-min-cell',
+  words: ['settings', 'inclusion-min-cell'],
+  area: 'settings',
+  args: [{ key: 'minCell', placeholder: '<count>', value: { kind: 'integer', min: MIN_CELL.min, max: MIN_CELL.max }, required: true, take: 'one', description: 'cmd.arg.minCell' }],
+  summary: 'cmd.summary.settings.inclusion-min-cell',
+  detail: 'cmd.detail.settings.inclusion-min-cell',
+  examples: [{ text: 'settings inclusion-min-cell 5' }, { text: 'settings inclusion-min-cell 10' }],
+  schema: z.object({ minCell: z.number().int() }),
+  run: (s, c): Promise<View[]> => setMinCell(s, c.minCell),
+});
+
+export const profileCommands = [profileCommand] as const;
