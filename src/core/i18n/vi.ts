@@ -675,7 +675,7 @@ export const vi: Record<CoreKey, string> = {
   'profile.field.represents': 'Đại diện cho',
   'profile.field.identity': 'Bản sắc',
   'profile.notDeclared': 'chưa khai',
-  'profile.representsGone': 'một bên liên quan không còn trong sổ đăng ký',
+  'profile.representsGone': 'một bên liên quan không còn trong danh sách',
   'profile.footer': 'Chỉ bạn xem được hồ sơ này. Người khác chỉ thấy số lượng thành viên, không bao giờ biết ai đã khai gì. Đổi một phần bằng `/concord profile --sector ...`, `--represents S-<n>` hoặc `--identity "..."`; xóa toàn bộ bằng `/concord profile --clear`.',
   'profile.none': 'Bạn chưa khai gì. Việc khai là tự nguyện và riêng tư: `/concord profile --sector cộng-đồng --represents S-3 --identity "người trẻ"` (dùng cờ nào cũng được). Chỉ bạn thấy được.',
   'profile.saved': 'Đã lưu hồ sơ của bạn. Chỉ bạn xem được.',
