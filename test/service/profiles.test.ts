@@ -78,8 +78,9 @@ describe('a profile in Vietnamese', () => {
     expect(await refused('minh', 'profile --identity "a|b|c|d|e|f"', vi)).toContain('`--identity` nhận tối đa 5 nhóm; bạn đã ghi 6.');
     expect(await ok('minh', 'profile --clear', vi)).toContain('Đã xóa hồ sơ của bạn.');
     const audit = await ok('lan', 'audit', vi);
-    expect(audit).toContain('@minh đã đổi hồ sơ của chính mình (nội dung khai là riêng tư và không được ghi lại)');
-    expect(audit).toContain('@minh đã xóa hồ sơ của chính mình (nội dung là riêng tư và không được ghi lại)');
+    expect(audit).toContain('Một thành viên đã đổi hồ sơ của mình (ai đổi và đã khai gì là riêng tư, không được ghi lại)');
+    expect(audit).toContain('Một thành viên đã xóa hồ sơ của mình (ai xóa và hồ sơ ghi gì là riêng tư, không được ghi lại)');
+    expect(audit).not.toMatch(/@minh đã (đổi|xóa) hồ sơ/);
   });
 });
 
@@ -94,7 +95,8 @@ describe('privacy', () => {
     expect(alice).not.toMatch(/Hmong|wheelchair|nonprofit/);
 
     const audit = await ok('alice', 'audit');
-    expect(audit).toContain('@bob changed their own profile (what they declared is private and not recorded)');
+    expect(audit).toContain('A member changed their profile (who, and what they declared, are private and not recorded)');
+    expect(audit).not.toMatch(/@bob changed/);
     expect(audit).not.toMatch(/Hmong|wheelchair|nonprofit|Riverside Residents.*bob/);
 
     await ok('bob', 'profile --clear');

@@ -145,8 +145,11 @@ export function actionText(action: string, subject: string | null, r: ReadingCon
   return `${action} ${text}`.trim();
 }
 
-export function actorText(actorId: number | null, r: ReadingContext): string {
-  if (actorId === null) return r.t({ key: 'audit.system' });
+/** Actions whose entries name nobody though a member acted: who declared what on a profile is theirs alone. */
+const UNNAMED_MEMBER_ACTIONS: ReadonlySet<string> = new Set(['profile.updated', 'profile.cleared']);
+
+export function actorText(actorId: number | null, r: ReadingContext, action?: string): string {
+  if (actorId === null) return r.t({ key: action && UNNAMED_MEMBER_ACTIONS.has(action) ? 'audit.aMember' : 'audit.system' });
   return `@${r.names.get(actorId) ?? r.t({ key: 'audit.formerMember' })}`;
 }
 

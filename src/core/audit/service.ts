@@ -56,7 +56,7 @@ export async function listAudit(s: Session, limit: number): Promise<View[]> {
         const totals = scope.proposal?.anonymous && d.entry.action === 'proposal.closed' ? s.t({ key: 'audit.anonymousTotals' }) : '';
         const detail = [detailText(d, r, scope.rule), totals].filter(Boolean).join(' · ');
         return {
-          text: `#${d.entry.seq} · ${timeText(d.entry.at, r)} · ${actorText(d.actorId, r)} ${actionText(d.entry.action, d.entry.subject, r)}`,
+          text: `#${d.entry.seq} · ${timeText(d.entry.at, r)} · ${actorText(d.actorId, r, d.entry.action)} ${actionText(d.entry.action, d.entry.subject, r)}`,
           detail: `${detail ? `${detail}\n` : ''}${s.t({ key: 'audit.hash', params: { hash: d.entry.hash.slice(0, 12) } })}`,
         };
       }),

@@ -439,7 +439,7 @@ const en = {
   'cmd.sample.profile.2': 'profile --identity "young people|first-time voters"',
   'cmd.summary.profile': 'Your own profile: your sector, the stakeholder you represent, identity categories. Private to you.',
   'cmd.detail.profile':
-    'Declaring is voluntary. Give any of the flags; giving one again replaces that part. `profile` alone shows you your profile and `profile --clear` removes it. Nobody else ever sees it: others see only counts of members, and a count smaller than the workspace\'s minimum cell shows only as "fewer than N". The audit log records that you changed your profile, never what you declared.',
+    'Declaring is voluntary. Give any of the flags; giving one again replaces that part. `profile` alone shows you your profile and `profile --clear` removes it. Nobody else ever sees it: others see only counts of members, and a count smaller than the workspace\'s minimum cell shows only as "fewer than N". The audit log records that a member changed their profile, never who or what they declared.',
   'cmd.flag.profileSector': 'The sector you work in or come from.',
   'cmd.flag.represents': 'The stakeholder you represent, by its number: S-3.',
   'cmd.flag.identity': 'Identity categories in your own words, separated by |: at most 5, each at most 40 characters.',
@@ -891,7 +891,7 @@ const vi: Record<CommandMessageKey, string> = {
   'cmd.sample.profile.2': 'profile --identity "người trẻ|lần đầu bỏ phiếu"',
   'cmd.summary.profile': 'Hồ sơ của riêng bạn: lĩnh vực, bên liên quan bạn đại diện, các nhóm bản sắc. Chỉ bạn xem được.',
   'cmd.detail.profile':
-    'Việc khai là tự nguyện. Dùng bất kỳ cờ nào; dùng lại một cờ sẽ thay phần đó. Chỉ gõ `profile` để xem hồ sơ của bạn, `profile --clear` để xóa hồ sơ. Không ai khác thấy hồ sơ này: người khác chỉ thấy số lượng thành viên, và số nào nhỏ hơn ngưỡng tối thiểu của không gian làm việc chỉ hiện là "dưới N". Nhật ký kiểm toán chỉ ghi rằng bạn đã đổi hồ sơ, không bao giờ ghi bạn đã khai gì.',
+    'Việc khai là tự nguyện. Dùng bất kỳ cờ nào; dùng lại một cờ sẽ thay phần đó. Chỉ gõ `profile` để xem hồ sơ của bạn, `profile --clear` để xóa hồ sơ. Không ai khác thấy hồ sơ này: người khác chỉ thấy số lượng thành viên, và số nào nhỏ hơn ngưỡng tối thiểu của không gian làm việc chỉ hiện là "dưới N". Nhật ký kiểm toán chỉ ghi rằng một thành viên đã đổi hồ sơ, không bao giờ ghi là ai hay đã khai gì.',
   'cmd.flag.profileSector': 'Lĩnh vực bạn làm việc hoặc xuất thân.',
   'cmd.flag.represents': 'Bên liên quan bạn đại diện, theo số của bên đó: S-3.',
   'cmd.flag.identity': 'Các nhóm bản sắc theo cách bạn tự gọi, ngăn cách bằng |: tối đa 5 nhóm, mỗi nhóm tối đa 40 ký tự.',

@@ -209,6 +209,7 @@ export const en = {
   'audit.title.other': 'Audit log: the latest {count} entries',
   'audit.empty': 'The audit log is empty.',
   'audit.system': 'Concord',
+  'audit.aMember': 'A member',
   'audit.intact.one': 'The audit log is intact: {count} entry verified.',
   'audit.intact.other': 'The audit log is intact: {count} entries verified.',
   'audit.broken': 'The audit log has been altered: entry #{seq} does not match ({reason}). {count} entries before it are intact.',
@@ -688,8 +689,8 @@ export const en = {
   'settings.inclusionMinCell': 'Smallest count of members\' declarations shown',
   'settings.minCellSet': 'Counts of members\' declarations below {n} now show only as "fewer than {n}".',
   'settings.minCellAlready': 'Counts below {n} already show only as "fewer than {n}".',
-  'audit.action.profile.updated': 'changed their own profile (what they declared is private and not recorded)',
-  'audit.action.profile.cleared': 'removed their own profile (what it said is private and not recorded)',
+  'audit.action.profile.updated': 'changed their profile (who, and what they declared, are private and not recorded)',
+  'audit.action.profile.cleared': 'removed their profile (who, and what it said, are private and not recorded)',
   'audit.action.settings.inclusion-min-cell': 'changed the smallest count of members\' declarations shown',
   'audit.field.minCell': 'Smallest count shown',
 } as const satisfies Catalog;

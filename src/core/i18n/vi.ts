@@ -209,6 +209,7 @@ export const vi: Record<CoreKey, string> = {
   'audit.title.other': 'Nhật ký kiểm toán: {count} mục mới nhất',
   'audit.empty': 'Nhật ký kiểm toán đang trống.',
   'audit.system': 'Concord',
+  'audit.aMember': 'Một thành viên',
   'audit.intact.one': 'Nhật ký kiểm toán còn nguyên vẹn: đã kiểm tra {count} mục.',
   'audit.intact.other': 'Nhật ký kiểm toán còn nguyên vẹn: đã kiểm tra {count} mục.',
   'audit.broken': 'Nhật ký kiểm toán đã bị sửa đổi: mục #{seq} không khớp ({reason}). {count} mục trước đó còn nguyên vẹn.',
@@ -688,8 +689,8 @@ export const vi: Record<CoreKey, string> = {
   'settings.inclusionMinCell': 'Số lượng nhỏ nhất được hiện khi đếm thông tin thành viên tự khai',
   'settings.minCellSet': 'Từ giờ, số lượng thông tin thành viên tự khai dưới {n} chỉ hiện là "dưới {n}".',
   'settings.minCellAlready': 'Số lượng dưới {n} vốn đã chỉ hiện là "dưới {n}".',
-  'audit.action.profile.updated': 'đã đổi hồ sơ của chính mình (nội dung khai là riêng tư và không được ghi lại)',
-  'audit.action.profile.cleared': 'đã xóa hồ sơ của chính mình (nội dung là riêng tư và không được ghi lại)',
+  'audit.action.profile.updated': 'đã đổi hồ sơ của mình (ai đổi và đã khai gì là riêng tư, không được ghi lại)',
+  'audit.action.profile.cleared': 'đã xóa hồ sơ của mình (ai xóa và hồ sơ ghi gì là riêng tư, không được ghi lại)',
   'audit.action.settings.inclusion-min-cell': 'đã đổi số lượng nhỏ nhất được hiện khi đếm thông tin thành viên tự khai',
   'audit.field.minCell': 'Số nhỏ nhất được hiện',
 };

@@ -37,8 +37,9 @@ export async function profile(s: Session, c: ProfileChange): Promise<View[]> {
   };
   if (before && sameProfile(before, next)) return [notice('info', s.t({ key: 'profile.unchanged' }))];
   await s.tx.profiles.save(next);
-  // That the member changed their profile, never what it says: the log is read by others.
-  await s.tx.audit.append(s.workspace.id, s.now, { actorId: s.actor.id, action: 'profile.updated', subject: null, data: {} });
+  // That a member changed their profile, never who or what it says: the log is read by others, and who changed
+  // it, next to a count that moved, would tell what they declared.
+  await s.tx.audit.append(s.workspace.id, s.now, { actorId: null, action: 'profile.updated', subject: null, data: {} });
   return [notice('success', s.t({ key: 'profile.saved' })), ...(await profileCard(s, next))];
 }
 
@@ -47,7 +48,7 @@ const sameProfile = (a: MemberProfile, b: MemberProfile) =>
 
 async function clearProfile(s: Session): Promise<View[]> {
   if (!(await s.tx.profiles.clear(s.actor.id))) return [notice('info', s.t({ key: 'profile.nothingToClear' }))];
-  await s.tx.audit.append(s.workspace.id, s.now, { actorId: s.actor.id, action: 'profile.cleared', subject: null, data: {} });
+  await s.tx.audit.append(s.workspace.id, s.now, { actorId: null, action: 'profile.cleared', subject: null, data: {} });
   return [notice('success', s.t({ key: 'profile.cleared' }))];
 }
 
