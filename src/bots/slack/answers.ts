@@ -121,7 +121,7 @@ export class SlackAnswers {
   async execute(client: Client, origin: Origin, key: string, text: string, retryCommand?: string): Promise<void> {
     const parsed = parseCommand(text);
     const vote = parsed.ok && parsed.command.name === 'vote';
-    const ok = await (vote ? this.votes : this.commands).run(origin.teamId, () => this.executeNow(client, origin, key, text, parsed, retryCommand));
+    const ok = await (vote ? this.votes : this.commands).run(origin.teamId, () => this.executeNow(client, origin, key, text, parsed, vote, retryCommand));
     // Outside the queue: a nudged tick may wait a moment to merge with others, and must not hold a place.
     const outcome = ok ? await this.tick?.() : undefined;
     // Saved but not sent: the member must not believe it was posted.
@@ -134,8 +134,8 @@ export class SlackAnswers {
   }
 
   /** Runs the command and answers the member; true when it succeeded. */
-  private async executeNow(client: Client, origin: Origin, key: string, text: string, parsed: ReturnType<typeof parseCommand>, retryCommand?: string): Promise<boolean> {
-    const { ctx } = await this.context(client, origin, key, { waitForProfile: !(parsed.ok && parsed.command.name === 'vote') });
+  private async executeNow(client: Client, origin: Origin, key: string, text: string, parsed: ReturnType<typeof parseCommand>, vote: boolean, retryCommand?: string): Promise<boolean> {
+    const { ctx } = await this.context(client, origin, key, { waitForProfile: !vote });
     const reply = await this.core.execute(ctx, text, parsed);
     this.rememberLocale(origin, reply.locale);
     // A retried delivery replays the first reply, which the first delivery already sent; unless that delivery's

@@ -39,11 +39,11 @@ export class SlackDirectory {
 
   async profile(client: WebClient, teamId: string, userId: string): Promise<SlackProfile | null> {
     const key = `${teamId}:${userId}`;
-    const hit = this.cache.get(key);
-    if (hit && hit.until > this.now()) return hit.profile;
+    const fresh = this.fresh(key);
+    if (fresh) return fresh.profile;
     const asking = this.asking.get(key);
     if (asking) return asking;
-    const fetched = this.fetch(client, teamId, userId).finally(() => this.asking.delete(key));
+    const fetched = this.fetch(client, key, teamId, userId).finally(() => this.asking.delete(key));
     this.asking.set(key, fetched);
     return fetched;
   }
@@ -54,10 +54,16 @@ export class SlackDirectory {
    */
   known(client: WebClient, teamId: string, userId: string): SlackProfile | null | undefined {
     const key = `${teamId}:${userId}`;
-    const hit = this.cache.get(key);
-    if (hit && hit.until > this.now()) return hit.profile;
+    const fresh = this.fresh(key);
+    if (fresh) return fresh.profile;
     this.refresh(key, () => this.profile(client, teamId, userId));
-    return hit?.profile;
+    return this.cache.get(key)?.profile;
+  }
+
+  /** The cached entry while it is within its time to live. */
+  private fresh(key: string): Entry | undefined {
+    const hit = this.cache.get(key);
+    return hit && hit.until > this.now() ? hit : undefined;
   }
 
   /**
@@ -84,8 +90,7 @@ export class SlackDirectory {
     });
   }
 
-  private async fetch(client: WebClient, teamId: string, userId: string): Promise<SlackProfile | null> {
-    const key = `${teamId}:${userId}`;
+  private async fetch(client: WebClient, key: string, teamId: string, userId: string): Promise<SlackProfile | null> {
     let profile: SlackProfile | null = null;
     try {
       const result = await client.users.info({ user: userId, include_locale: true });

@@ -35,7 +35,8 @@ const openSessionSql = (voting: boolean, claiming: boolean) => `
   ${voting ? 'left join proposals p on p.workspace_id = w.id and p.number = $6' : ''}`;
 const OPEN_SESSION = openSessionSql(false, true);
 const OPEN_SESSION_VOTING = openSessionSql(true, true);
-// A vote of a batch only checks its key here: the batch claims the keys of the votes it stored, with their replies.
+// A vote of a batch only checks its key here: the batch claims the keys of the votes it answers in one
+// statement (IdempotencyRepo.claimMany), before it locks the workspace.
 const OPEN_SESSION_VOTING_UNCLAIMED = openSessionSql(true, false);
 
 interface SessionRow {
@@ -81,8 +82,8 @@ export class DrizzleSessions {
     const voting = input.prefetch?.proposalForVoter;
     const params: unknown[] = [input.platform, input.workspace.externalId, input.member.externalId, input.key, input.at.toISOString()];
     if (voting !== undefined) params.push(voting);
-    const text = voting === undefined ? OPEN_SESSION : input.claim === false ? OPEN_SESSION_VOTING_UNCLAIMED : OPEN_SESSION_VOTING;
     if (voting === undefined && input.claim === false) throw new Error('only a vote opens its session without claiming its key');
+    const text = voting === undefined ? OPEN_SESSION : input.claim === false ? OPEN_SESSION_VOTING_UNCLAIMED : OPEN_SESSION_VOTING;
     const [row] = await this.sql.rows<SessionRow & Partial<VoterRow>>(text, params);
     const reported = input.member.locale ?? null;
     if (!row) {
