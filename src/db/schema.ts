@@ -4,6 +4,7 @@ import {
   bigint,
   bigserial,
   boolean,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -45,6 +46,8 @@ export const workspaces = pgTable(
     groupCreation: text('group_creation').notNull().default('anyone'),
     /** Counts of members below this are shown only as "fewer than N" wherever members' declared profiles are counted. */
     inclusionMinCell: integer('inclusion_min_cell').notNull().default(5),
+    /** A sector whose representation ratio on a proposal is below this is invited to vote before it closes. */
+    inclusionThreshold: doublePrecision('inclusion_threshold').notNull().default(0.6),
     createdAt: ts('created_at').notNull(),
   },
   (t) => [uniqueIndex('workspaces_platform_external').on(t.platform, t.externalId)],
@@ -170,6 +173,12 @@ export const proposals = pgTable(
     withdrawnBy: integer('withdrawn_by'),
     outcomeAt: ts('outcome_at'),
     reviewAt: ts('review_at'),
+    /** Passes only with support from members of at least this many sectors (undeclared counts as one). */
+    crossSector: integer('cross_sector'),
+    /** Per-sector counts of eligible members and participants, frozen at close (shown only through core/inclusion). */
+    participation: jsonb('participation'),
+    /** When under-represented sectors' non-voters were invited to vote: once per proposal. */
+    inclusionNudgedAt: ts('inclusion_nudged_at'),
     channelId: text('channel_id').notNull(),
     /** Where the proposal card was posted, once the outbox delivered it. */
     messageRef: jsonb('message_ref'),
@@ -500,6 +509,40 @@ export const memberProfiles = pgTable(
     updatedAt: ts('updated_at').notNull(),
   },
   (t) => [index('member_profiles_workspace').on(t.workspaceId), index('member_profiles_represents').on(t.representsId)],
+);
+
+/** Stakeholders a proposal consults: their representatives are asked for advice when it opens. */
+export const proposalConsultations = pgTable(
+  'proposal_consultations',
+  {
+    proposalId: integer('proposal_id')
+      .notNull()
+      .references(() => proposals.id),
+    stakeholderId: integer('stakeholder_id')
+      .notNull()
+      .references(() => stakeholders.id),
+    askedAt: ts('asked_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.proposalId, t.stakeholderId] }), index('proposal_consultations_stakeholder').on(t.stakeholderId)],
+);
+
+/** Advice a representative gave on a proposal for the stakeholder they represent; one per member and stakeholder, replaced when given again. */
+export const proposalAdvice = pgTable(
+  'proposal_advice',
+  {
+    proposalId: integer('proposal_id')
+      .notNull()
+      .references(() => proposals.id),
+    stakeholderId: integer('stakeholder_id')
+      .notNull()
+      .references(() => stakeholders.id),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id),
+    advice: text('advice').notNull(),
+    givenAt: ts('given_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.proposalId, t.stakeholderId, t.memberId] })],
 );
 
 export const disputes = pgTable(
