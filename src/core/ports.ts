@@ -6,6 +6,7 @@ import type { AuditRepo } from './audit/ports.js';
 import type { CommitmentRepo } from './commitments/ports.js';
 import type { GroupAccessRepo, GroupRepo } from './groups/ports.js';
 import type { ProfileRepo } from './inclusion/ports.js';
+import type { GoalRepo } from './goals/ports.js';
 import type { JobRepo } from './jobs/ports.js';
 import type { DisputeRepo } from './mediation/ports.js';
 import type { Member, MemberRepo, Workspace, WorkspaceRepo } from './members/ports.js';
@@ -56,6 +57,8 @@ export interface Tx {
   readonly stakeholders: StakeholderRepo;
   /** Members' own profiles, private to each member, and the workspace's minimum cell (see core/inclusion). */
   readonly profiles: ProfileRepo;
+  /** Shared goals, their indicators and the values checked in (see core/goals). */
+  readonly goals: GoalRepo;
 
   /**
    * The workspace and the member a command runs as, created on first sight, and the command's

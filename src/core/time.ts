@@ -224,11 +224,11 @@ function wholeMatch(results: chrono.ParsedResult[], text: string): chrono.Parsed
   return only.index === 0 && only.text.length === text.length ? only : null;
 }
 
-function parseWithChrono(text: string, now: DateTime): DateTime | null {
+function parseWithChrono(text: string, now: DateTime, toward: 'future' | 'past' = 'future'): DateTime | null {
   const reference = { instant: now.toJSDate(), timezone: now.offset };
   // forwardDate turns "monday" and "Dec 5" into the coming ones, but it would also turn "last friday"
   // into the coming Friday; such text must resolve backwards so it is refused as past.
-  const options = { forwardDate: !LOOKS_BACK.test(text) };
+  const options = { forwardDate: toward === 'future' && !LOOKS_BACK.test(text) };
   const viText = toChronoVietnamese(text);
   const readEnglish = () => wholeMatch(chrono.casual.parse(text, reference, options), text);
   const readVietnamese = () => wholeMatch(chrono.vi.casual.parse(viText, reference, options), viText);
@@ -237,7 +237,8 @@ function parseWithChrono(text: string, now: DateTime): DateTime | null {
   if (!result) return null;
 
   const c = result.start;
-  if (result.tags().has('result/relativeDateAndTime')) {
+  // Looking back, "3 days ago" is that moment, not the end of that day.
+  if (result.tags().has('result/relativeDateAndTime') || (toward === 'past' && result.tags().has('result/relativeDate'))) {
     return DateTime.fromJSDate(c.date(), { zone: now.zone });
   }
   const timeGiven = c.isCertain('hour') || [...result.tags()].some((tag) => TIME_OF_DAY_TAGS.has(tag));
@@ -256,6 +257,11 @@ function parseWithChrono(text: string, now: DateTime): DateTime | null {
     { zone },
   );
   const weekdayOnly = c.isCertain('weekday') && !c.isCertain('day');
+  if (toward === 'past') {
+    // Looking back, "friday" is the last Friday that has begun.
+    if (weekdayOnly && date.startOf('day') > now) date = date.minus({ days: 7 });
+    return date;
+  }
   if (weekdayOnly && day.year === now.year && day.month === now.month && day.day === now.day) {
     // "friday" said on a Friday means next week: nobody sets a deadline by naming today's weekday.
     date = date.plus({ days: 7 });
@@ -349,6 +355,27 @@ export function parseWhen(text: string, opts: ParseWhenOptions): ParseWhenResult
   }
   if (date.toMillis() > latest.toMillis()) return tooFar();
   return { ok: true, date: date.toJSDate() };
+}
+
+/**
+ * Reads when something already happened (a value measured, an event held), in the member's zone: ISO dates,
+ * numeric dates that cannot be misread, and what chrono reads looking back (`yesterday`, `last friday`,
+ * `3 days ago`, `hôm qua`, `thứ sáu`). A date given without a time, for today, means now; a later moment is
+ * refused as `time.future`.
+ */
+export function parsePastWhen(text: string, opts: Omit<ParseWhenOptions, 'horizonMonths'>): ParseWhenResult {
+  if (!isValidZone(opts.zone)) return { ok: false, error: msg('time.invalidZone', { zone: opts.zone }) };
+  const now = DateTime.fromJSDate(opts.now, { zone: opts.zone });
+  if (!now.isValid) throw new RangeError('parsePastWhen: `now` is not a valid date');
+  const shown = text.trim();
+  const cleaned = normalize(text).replace(/[.!]+$/u, '').replace(LEADING_FILLER, '');
+  if (cleaned === '') return { ok: false, error: msg('time.unparseable', { text: shown }) };
+  if (isAmbiguousNumericDate(cleaned)) return { ok: false, error: msg('time.ambiguousDate', { text: shown }) };
+  const date = parseWithChrono(rewriteVietnamesePartOfDay(vietnameseDayMonth(cleaned)), now, 'past');
+  if (!date?.isValid || Number.isNaN(date.toJSDate().getTime())) return { ok: false, error: msg('time.unparseable', { text: shown }) };
+  if (date.toMillis() <= now.toMillis()) return { ok: true, date: date.toJSDate() };
+  if (date.hasSame(now, 'day')) return { ok: true, date: now.toJSDate() };
+  return { ok: false, error: msg('time.future', { when: formatDateTime(date.toJSDate(), opts.zone, opts.locale ?? 'en') }) };
 }
 
 const VI_WEEKDAYS = ['T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'CN'] as const;

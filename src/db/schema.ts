@@ -40,6 +40,12 @@ export const workspaces = pgTable(
     escalationHours: integer('escalation_hours').notNull().default(24),
     nextDisputeNumber: integer('next_dispute_number').notNull().default(1),
     nextStakeholderNumber: integer('next_stakeholder_number').notNull().default(1),
+    nextGoalNumber: integer('next_goal_number').notNull().default(1),
+    nextIndicatorNumber: integer('next_indicator_number').notNull().default(1),
+    /** An indicator this far behind its goal's calendar (a share of the time) is at risk; see core/goals/model. */
+    goalAtRisk: doublePrecision('goal_at_risk').notNull().default(0.1),
+    /** ... and this far behind, off track. */
+    goalOffTrack: doublePrecision('goal_off_track').notNull().default(0.25),
     /** Days after a mediation closes before its private notes are deleted. */
     mediationRetentionDays: integer('mediation_retention_days').notNull().default(90),
     /** Who may create groups: anyone | admins (the platform's workspace admins). */
@@ -381,6 +387,8 @@ export const commitments = pgTable(
     number: integer('number').notNull(),
     groupId: integer('group_id').references(() => groups.id),
     proposalId: integer('proposal_id').references(() => proposals.id),
+    /** The shared goal this commitment works toward (its kept commitments are celebrated with it). */
+    goalId: integer('goal_id'),
     what: text('what').notNull(),
     dueAt: ts('due_at').notNull(),
     /** open | blocked | done | cancelled */
@@ -543,6 +551,85 @@ export const proposalAdvice = pgTable(
     givenAt: ts('given_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.proposalId, t.stakeholderId, t.memberId] })],
+);
+
+/** A group's shared goal (`G-2`), possibly one a decision set; its progress comes from its indicators. */
+export const goals = pgTable(
+  'goals',
+  {
+    id: serial('id').primaryKey(),
+    workspaceId: integer('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    number: integer('number').notNull(),
+    groupId: integer('group_id')
+      .notNull()
+      .references(() => groups.id),
+    title: text('title').notNull(),
+    dueAt: ts('due_at'),
+    proposalId: integer('proposal_id').references(() => proposals.id),
+    /** open | achieved | dropped */
+    status: text('status').notNull().default('open'),
+    closedNote: text('closed_note'),
+    closedBy: integer('closed_by'),
+    closedAt: ts('closed_at'),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => members.id),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('goals_workspace_number').on(t.workspaceId, t.number), index('goals_group').on(t.groupId)],
+);
+
+/** What a goal is measured by (`I-5`): a baseline, a target, and values checked in over time. */
+export const indicators = pgTable(
+  'indicators',
+  {
+    id: serial('id').primaryKey(),
+    workspaceId: integer('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    number: integer('number').notNull(),
+    goalId: integer('goal_id')
+      .notNull()
+      .references(() => goals.id),
+    name: text('name').notNull(),
+    baseline: doublePrecision('baseline').notNull(),
+    target: doublePrecision('target').notNull(),
+    unit: text('unit'),
+    /** Its share in the goal's progress, against the other indicators' weights. */
+    weight: doublePrecision('weight').notNull().default(1),
+    ownerId: integer('owner_id').references(() => members.id),
+    /** An RRULE (core/goals/schedule): when the owner is asked for a value; null asks nobody. */
+    cadence: text('cadence'),
+    /** When a value first reached the target: the celebration is posted once. */
+    reachedAt: ts('reached_at'),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => members.id),
+    createdAt: ts('created_at').notNull(),
+    removedAt: ts('removed_at'),
+  },
+  (t) => [uniqueIndex('indicators_workspace_number').on(t.workspaceId, t.number), index('indicators_goal').on(t.goalId)],
+);
+
+/** One value of an indicator, as of a date (late values are kept in date order, not entry order). */
+export const indicatorValues = pgTable(
+  'indicator_values',
+  {
+    id: serial('id').primaryKey(),
+    indicatorId: integer('indicator_id')
+      .notNull()
+      .references(() => indicators.id),
+    value: doublePrecision('value').notNull(),
+    at: ts('at').notNull(),
+    note: text('note'),
+    recordedBy: integer('recorded_by')
+      .notNull()
+      .references(() => members.id),
+    recordedAt: ts('recorded_at').notNull(),
+  },
+  (t) => [index('indicator_values_indicator_at').on(t.indicatorId, t.at)],
 );
 
 export const disputes = pgTable(

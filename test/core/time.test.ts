@@ -6,6 +6,7 @@ import {
   formatRelative,
   isValidZone,
   parseDuration,
+  parsePastWhen,
   parseWhen,
   type ParseWhenOptions,
 } from '../../src/core/time.js';
@@ -564,5 +565,35 @@ describe('timeMessages', () => {
       expect(timeMessages.vi['time.unparseable']).toContain(example);
       expect(parseWhen(example, { now: HCM_NOW, zone: HCM }).ok).toBe(true);
     }
+  });
+});
+
+describe('parsePastWhen', () => {
+  const now = new Date('2027-03-10T12:00:00Z'); // a Wednesday
+  const opts = { now, zone: 'Asia/Ho_Chi_Minh', locale: 'en' as const };
+  const at = (text: string) => {
+    const r = parsePastWhen(text, opts);
+    return r.ok ? r.date.toISOString() : r.error.key;
+  };
+
+  it('reads dates that have passed, looking back', () => {
+    expect(at('2027-03-01')).toBe('2027-03-01T16:59:00.000Z');
+    expect(at('2027-03-01 09:00')).toBe('2027-03-01T02:00:00.000Z');
+    expect(at('yesterday 9am')).toBe('2027-03-09T02:00:00.000Z');
+    expect(at('3 days ago')).toBe('2027-03-07T12:00:00.000Z');
+    expect(at('monday 9am')).toBe('2027-03-08T02:00:00.000Z');
+    expect(at('friday 9am')).toBe('2027-03-05T02:00:00.000Z');
+  });
+
+  it('takes today without a time as now, and refuses what has not come yet', () => {
+    expect(at('today')).toBe(now.toISOString());
+    expect(at('2027-03-10')).toBe(now.toISOString());
+    expect(at('2027-03-12')).toBe('time.future');
+    expect(at('tomorrow')).toBe('time.future');
+  });
+
+  it('refuses what cannot be read or could be read two ways', () => {
+    expect(at('whenever')).toBe('time.unparseable');
+    expect(at('5/3/2027')).toBe('time.ambiguousDate');
   });
 });

@@ -4,6 +4,7 @@ import { DrizzleAudit } from './audit.js';
 import { DrizzleBallots } from './ballots.js';
 import { DrizzleCommitments } from './commitments.js';
 import { DrizzleDisputes } from './disputes.js';
+import { DrizzleGoals } from './goals.js';
 import { DrizzleGroupAccess } from './group-access.js';
 import { DrizzleGroups } from './groups.js';
 import { DrizzleIdempotency } from './idempotency.js';
@@ -31,6 +32,7 @@ export class DrizzleTx implements Tx {
   readonly idempotency: DrizzleIdempotency;
   readonly stakeholders: DrizzleStakeholders;
   readonly profiles: DrizzleProfiles;
+  readonly goals: DrizzleGoals;
 
   private readonly sessions: DrizzleSessions;
 
@@ -50,6 +52,7 @@ export class DrizzleTx implements Tx {
     this.idempotency = new DrizzleIdempotency(db, sql);
     this.stakeholders = new DrizzleStakeholders(db);
     this.profiles = new DrizzleProfiles(db);
+    this.goals = new DrizzleGoals(db);
     this.sessions = new DrizzleSessions(db, sql, this);
   }
 
