@@ -2,6 +2,7 @@
 // parsing, help and dispatch are all derived from these declarations.
 import { auditCommands } from './audit/commands.js';
 import { commitmentCommands } from './commitments/commands.js';
+import { goalCommands, settingsGoalThresholds } from './goals/commands.js';
 import { groupCommands } from './groups/commands.js';
 import { helpCommand } from './help/commands.js';
 import { profileCommands } from './inclusion/commands.js';
@@ -24,9 +25,11 @@ export const DECLARATIONS = [
   ...commitmentCommands,
   ...stakeholderCommands,
   ...profileCommands,
+  ...goalCommands,
   ...mediationCommands,
   ...auditCommands,
   ...settingsCommands,
+  settingsGoalThresholds,
 ] as const;
 
 /** Every command, as the parser hands them out. */

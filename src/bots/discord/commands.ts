@@ -73,6 +73,7 @@ const NATIVE: Array<{ path: [string] | [string, string]; spec: CommandName }> = 
   { path: ['settings', 'digest'], spec: 'settings.digest' },
   { path: ['settings', 'ties'], spec: 'settings.ties' },
   { path: ['settings', 'inclusion-min-cell'], spec: 'settings.inclusion-min-cell' },
+  { path: ['settings', 'goal-thresholds'], spec: 'settings.goal-thresholds' },
   { path: ['commit'], spec: 'commit' },
   { path: ['commitments'], spec: 'commitment.list' },
   { path: ['done'], spec: 'done' },
@@ -89,6 +90,13 @@ const NATIVE: Array<{ path: [string] | [string, string]; spec: CommandName }> = 
   { path: ['stakeholder', 'remove'], spec: 'stakeholder.remove' },
   { path: ['stakeholder', 'link'], spec: 'stakeholder.link' },
   { path: ['profile'], spec: 'profile' },
+  { path: ['goals'], spec: 'goal.list' },
+  { path: ['goal', 'add'], spec: 'goal.add' },
+  { path: ['goal', 'show'], spec: 'goal.show' },
+  { path: ['goal', 'edit'], spec: 'goal.edit' },
+  { path: ['goal', 'close'], spec: 'goal.close' },
+  { path: ['indicator', 'add'], spec: 'indicator.add' },
+  { path: ['checkin'], spec: 'checkin' },
   { path: ['mediate'], spec: 'mediate' },
   { path: ['mediation', 'show'], spec: 'mediation.show' },
   { path: ['mediation', 'list'], spec: 'mediation.list' },
@@ -113,6 +121,8 @@ const GROUP_DESCRIPTIONS: Record<string, string> = {
   commitment: 'cmd.area.commitments',
   mediation: 'cmd.area.mediation',
   stakeholder: 'cmd.area.stakeholders',
+  goal: 'cmd.area.goals',
+  indicator: 'cmd.area.goals',
 };
 
 /** Choices whose values have translated names in core's catalogs, by option; a command area may name its own. */

@@ -65,6 +65,13 @@ const ACTIONS = [
   'profile.updated',
   'profile.cleared',
   'settings.inclusion-min-cell',
+  'goal.added',
+  'goal.edited',
+  'goal.closed',
+  'indicator.added',
+  'indicator.checkin',
+  'indicator.reached',
+  'settings.goal-thresholds',
 ] as const;
 const ACTION_NAMES: ReadonlySet<string> = new Set(ACTIONS);
 const hasSentence = (action: string): action is (typeof ACTIONS)[number] => ACTION_NAMES.has(action);
@@ -117,6 +124,16 @@ const FIELDS = [
   'overdue',
   'completed',
   'minCell',
+  'indicator',
+  'goal',
+  'baseline',
+  'target',
+  'unit',
+  'checkin',
+  'measured',
+  'measuredAt',
+  'atRisk',
+  'offTrack',
 ] as const;
 
 /**
@@ -135,7 +152,7 @@ export function subjectText(subject: string | null, r: ReadingContext): string |
   const [kind, id] = subject.split(':');
   const n = Number(id);
   if (kind === 'group') return r.groupNames.get(n) ?? r.t({ key: 'audit.subject.group' });
-  if (kind === 'proposal' || kind === 'commitment' || kind === 'mediation' || kind === 'stakeholder') return r.t({ key: `audit.subject.${kind}`, params: { number: n } });
+  if (kind === 'proposal' || kind === 'commitment' || kind === 'mediation' || kind === 'stakeholder' || kind === 'goal') return r.t({ key: `audit.subject.${kind}`, params: { number: n } });
   return subject;
 }
 

@@ -106,6 +106,10 @@ class ScopeResolver {
         const d = await tx.disputes.find(workspace.id, n);
         return d ? { groupId: d.groupId, rule: null } : null;
       }
+      case 'goal': {
+        const g = await tx.goals.findGoal(workspace.id, n);
+        return g ? { groupId: g.groupId, rule: null } : null;
+      }
       case 'stakeholder': {
         // A removed stakeholder's entries stay readable, and stay as private as its group.
         const filed = await tx.stakeholders.filedUnder(workspace.id, n);

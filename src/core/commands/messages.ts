@@ -1,5 +1,6 @@
 // Every message of the command language (parse errors and help), in English and Vietnamese.
 import type { Catalog } from '../i18n/catalog.js';
+import { goalCommandMessages, type GoalCommandMessageKey } from '../goals/command-messages.js';
 
 const en = {
   // Parse errors. {field} is a flag (`--dots`) or an argument (`<title>`), shown as typed in usage lines.
@@ -453,9 +454,10 @@ const en = {
   'cmd.arg.minCell': 'The smallest count shown, from 2 to 50.',
 } as const satisfies Catalog;
 
-export type CommandMessageKey = keyof typeof en;
+/** Features with many commands keep their words next to them; they join the command language here. */
+export type CommandMessageKey = keyof typeof en | GoalCommandMessageKey;
 
-const vi: Record<CommandMessageKey, string> = {
+const vi: Record<keyof typeof en, string> = {
   'cmd.error.unterminatedQuote':
     'Dấu ngoặc {quote} đã mở nhưng chưa được đóng: {quote}{near}. Hãy thêm dấu đóng ngoặc, hoặc viết \\" nếu dấu ngoặc là một phần của nội dung.',
   'cmd.error.unknownCommand': 'Concord không có lệnh "{command}". `/concord help` liệt kê tất cả các lệnh.',
@@ -905,4 +907,4 @@ const vi: Record<CommandMessageKey, string> = {
   'cmd.arg.minCell': 'Số lượng nhỏ nhất được hiện, từ 2 đến 50.',
 };
 
-export const commandMessages: { en: Catalog; vi: Catalog } = { en, vi };
+export const commandMessages: { en: Catalog; vi: Catalog } = { en: { ...en, ...goalCommandMessages.en }, vi: { ...vi, ...goalCommandMessages.vi } };

@@ -4,6 +4,7 @@ import { commitmentArg, groupFlag, ID, id, member, text } from '../commands/args
 import { MAX_OWNERS } from '../commands/caps.js';
 import { defineCommand } from '../commands/declare.js';
 import { addMsgIssue } from '../commands/values.js';
+import { goalRefSchema } from '../goals/commands.js';
 import type { View } from '../views/types.js';
 import { accept, cancel, commit, commitmentCard, decline, extend, list, markBlocked, markDone, requireCommitment, stats } from './service.js';
 
@@ -17,6 +18,7 @@ export const commitCommand = defineCommand({
     { name: 'owner', key: 'owners', value: { kind: 'members', max: MAX_OWNERS }, placeholder: '@member[,@member...]', description: 'cmd.flag.owner' },
     groupFlag('cmd.flag.group.commitment'),
     { name: 'proposal', key: 'proposal', value: ID, placeholder: '<id>', description: 'cmd.flag.proposal' },
+    { name: 'goal', key: 'goal', value: { kind: 'text', max: 20 }, placeholder: 'G-<n>', description: 'cmd.flag.commitGoal' },
     { name: 'remind', key: 'remind', value: { kind: 'text', max: 100 }, placeholder: '"3d,1d,2h"|none', description: 'cmd.flag.remind' },
   ],
   summary: 'cmd.summary.commit',
@@ -32,6 +34,7 @@ export const commitCommand = defineCommand({
     owners: z.array(member).default([]),
     group: text.optional(),
     proposal: id.optional(),
+    goal: goalRefSchema.optional(),
     /** Reminder offsets such as "3d,1d,2h"; "none" turns reminders off for this commitment. */
     remind: text.optional(),
   }),

@@ -10,6 +10,8 @@ export interface Commitment {
   number: number;
   groupId: number | null;
   proposalId: number | null;
+  /** The shared goal it works toward: its kept commitments are thanked when the goal's targets are reached. */
+  goalId: number | null;
   what: string;
   dueAt: Date;
   status: CommitmentStatus;

@@ -4,6 +4,7 @@ import { requireWorkspaceAdmin } from '../access.js';
 import { DomainError, fail } from '../errors.js';
 import { mentionList, resolveGroup, resolveMember, VOTING_ROLES } from '../groups/service.js';
 import { canReadFiledUnder, canReadGroup, hiddenGroupIds, readerOf } from '../groups/visibility.js';
+import { goalRef, requireGoal } from '../goals/service.js';
 import { translator, type Translator } from '../i18n/index.js';
 import type { Locale, MessageKey } from '../i18n/types.js';
 import type { Group, Member, Tx, Workspace } from '../ports.js';
@@ -49,6 +50,8 @@ export interface NewCommitment {
   owners: readonly string[];
   group?: string | undefined;
   proposal?: number | undefined;
+  /** The goal it works toward, by its number. */
+  goal?: number | undefined;
   /** Reminder offsets such as "3d,1d,2h"; "none" turns reminders off. */
   remind?: string | undefined;
 }
@@ -67,6 +70,9 @@ export async function commit(s: Session, c: NewCommitment): Promise<View[]> {
       if (decidedBy.visibility === 'private') group = decidedBy;
     }
   }
+  const goal = c.goal !== undefined ? await requireGoal(s, c.goal) : null;
+  // Work toward a goal is the goal's group's work, unless another group is named.
+  if (goal && !group) group = await s.tx.groups.get(goal.groupId);
   group ??= await channelGroup(s);
   // A group's commitments show in its digest and its members' record: only its members may add to them.
   if (group) {
@@ -85,6 +91,7 @@ export async function commit(s: Session, c: NewCommitment): Promise<View[]> {
       number,
       groupId: group?.id ?? null,
       proposalId,
+      goalId: goal?.id ?? null,
       what: c.what,
       dueAt,
       status: others.length ? 'pending' : 'open',
@@ -100,7 +107,7 @@ export async function commit(s: Session, c: NewCommitment): Promise<View[]> {
     actorId: s.actor.id,
     action: 'commitment.created',
     subject: `commitment:${number}`,
-    data: { what: c.what, dueAt: dueAt.toISOString(), owners: owners.map((o) => o.id), group: group?.name ?? null, proposal: c.proposal ?? null, awaiting: others.map((o) => o.id) },
+    data: { what: c.what, dueAt: dueAt.toISOString(), owners: owners.map((o) => o.id), group: group?.name ?? null, proposal: c.proposal ?? null, ...(goal ? { goal: goalRef(goal.number) } : {}), awaiting: others.map((o) => o.id) },
   });
   const params = { number, what: c.what, owners: mentionList(owners.map((o) => o.displayName)), due: formatDateTime(dueAt, s.timezone, s.locale) };
   if (others.length === 0) {

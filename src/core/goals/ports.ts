@@ -73,6 +73,8 @@ export interface GoalRepo {
   valuesOf(indicatorIds: readonly number[]): Promise<Map<number, IndicatorValue[]>>;
   /** Whether a value dated within [from, to) was recorded for the indicator. */
   hasValueBetween(indicatorId: number, from: Date, to: Date): Promise<boolean>;
+  /** The owners of the goal's commitments that were done: they are thanked when a target is reached. */
+  keptCommitmentOwners(goalId: number): Promise<number[]>;
   thresholds(workspaceId: number): Promise<StatusThresholds>;
   setThresholds(workspaceId: number, t: StatusThresholds): Promise<void>;
 }

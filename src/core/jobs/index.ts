@@ -1,6 +1,8 @@
 // The handler of every job kind the core declares, bound where Concord is built (nothing inside the core imports this file); the runtime runs them through coreJobs.
 import { commitmentJobPayloads } from '../commitments/jobs.js';
 import { runCommitmentJob, runCommitmentReminders } from '../commitments/service.js';
+import { goalJobPayloads } from '../goals/jobs.js';
+import { runGoalJob } from '../goals/service.js';
 import { mediationJobPayloads } from '../mediation/jobs.js';
 import { runMediationJob } from '../mediation/service.js';
 import { proposalJobPayloads } from '../proposals/jobs.js';
@@ -14,4 +16,5 @@ export const coreJobs: JobHandler<Job> = jobRegistry<Job>([
   defineJobs(proposalJobPayloads, { run: runProposalJob }),
   defineJobs(commitmentJobPayloads, { run: runCommitmentJob, batches: { 'commitment.remind': runCommitmentReminders } }),
   defineJobs(mediationJobPayloads, { run: runMediationJob }),
+  defineJobs(goalJobPayloads, { run: runGoalJob }),
 ]);

@@ -132,6 +132,16 @@ export class DrizzleGoals implements GoalRepo {
     return rows.length > 0;
   }
 
+  async keptCommitmentOwners(goalId: number): Promise<number[]> {
+    const rows = await this.db
+      .selectDistinct({ memberId: t.commitmentOwners.memberId })
+      .from(t.commitmentOwners)
+      .innerJoin(t.commitments, eq(t.commitments.id, t.commitmentOwners.commitmentId))
+      .where(and(eq(t.commitments.goalId, goalId), eq(t.commitments.status, 'done'), eq(t.commitmentOwners.accepted, true)))
+      .orderBy(asc(t.commitmentOwners.memberId));
+    return rows.map((r) => r.memberId);
+  }
+
   async thresholds(workspaceId: number): Promise<StatusThresholds> {
     const [row] = await this.db
       .select({ atRisk: t.workspaces.goalAtRisk, offTrack: t.workspaces.goalOffTrack })

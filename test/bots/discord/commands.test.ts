@@ -48,11 +48,19 @@ const VALUES: Record<string, string | number> = {
   represents: 'S-3',
   identity: 'young people|first-time voters',
   'min-cell': 5,
+  goal: 'G-2',
+  indicator: 'I-5',
+  checkin: 'weekly',
+  unit: 't CO2',
+  at: 'yesterday',
+  'at-risk': 0.1,
+  'off-track': 0.25,
 };
 
 /** The value for an option: its named or sample value, kept to its choices and its range. */
 function pick(o: { name: string; type: number; choices?: Array<{ value: string }>; min?: number; max?: number }): string | number | boolean {
-  const named = VALUES[o.name] ?? sample[o.type] ?? 'x';
+  // A user option (type 6) gets the sample user, whatever its name: `--owner` names one member here, several elsewhere.
+  const named = (o.type === 6 ? undefined : VALUES[o.name]) ?? sample[o.type] ?? 'x';
   if (o.choices?.length && !o.choices.some((c) => c.value === named)) return o.choices[0]!.value;
   if (typeof named === 'number') return Math.min(o.max ?? named, Math.max(o.min ?? named, named));
   return named;
