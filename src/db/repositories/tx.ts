@@ -3,6 +3,7 @@ import type { Tx } from '../../core/ports.js';
 import { DrizzleAudit } from './audit.js';
 import { DrizzleBallots } from './ballots.js';
 import { DrizzleCommitments } from './commitments.js';
+import { DrizzleConsultations } from './consultations.js';
 import { DrizzleDisputes } from './disputes.js';
 import { DrizzleGroupAccess } from './group-access.js';
 import { DrizzleGroups } from './groups.js';
@@ -28,6 +29,7 @@ export class DrizzleTx implements Tx {
   readonly jobs: DrizzleJobs;
   readonly proposals: DrizzleProposals;
   readonly ballots: DrizzleBallots;
+  readonly consultations: DrizzleConsultations;
   readonly idempotency: DrizzleIdempotency;
   readonly stakeholders: DrizzleStakeholders;
   readonly profiles: DrizzleProfiles;
@@ -47,6 +49,7 @@ export class DrizzleTx implements Tx {
     this.jobs = new DrizzleJobs(db);
     this.proposals = new DrizzleProposals(db, sql);
     this.ballots = new DrizzleBallots(db, sql, this.audit);
+    this.consultations = new DrizzleConsultations(db);
     this.idempotency = new DrizzleIdempotency(db, sql);
     this.stakeholders = new DrizzleStakeholders(db);
     this.profiles = new DrizzleProfiles(db);
