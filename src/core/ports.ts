@@ -11,7 +11,7 @@ import type { JobRepo } from './jobs/ports.js';
 import type { DisputeRepo } from './mediation/ports.js';
 import type { Member, MemberRepo, Workspace, WorkspaceRepo } from './members/ports.js';
 import type { MessageRef, OutboxRepo } from './outbox/ports.js';
-import type { BallotRepo, ProposalRepo } from './proposals/ports.js';
+import type { BallotRepo, ConsultationRepo, ProposalRepo } from './proposals/ports.js';
 import type { StakeholderRepo } from './stakeholders/ports.js';
 
 export type { AuditEntry, NewAuditEntry } from './audit/ports.js';
@@ -51,6 +51,8 @@ export interface Tx {
   readonly proposals: ProposalRepo;
   /** Ballots, each stored with its audit entry (see core/proposals). */
   readonly ballots: BallotRepo;
+  /** Stakeholders a proposal consults and the advice given for them (see core/proposals/consult.ts). */
+  readonly consultations: ConsultationRepo;
   /** Commands' idempotency keys and their stored replies. */
   readonly idempotency: IdempotencyRepo;
   /** The stakeholder register: stakeholders, members' ratings of them and the links between them (see core/stakeholders). */

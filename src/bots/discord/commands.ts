@@ -50,6 +50,7 @@ const NATIVE: Array<{ path: [string] | [string, string]; spec: CommandName }> = 
   { path: ['proposal', 'close'], spec: 'close' },
   { path: ['proposal', 'withdraw'], spec: 'withdraw' },
   { path: ['proposal', 'outcome'], spec: 'outcome' },
+  { path: ['proposal', 'advise'], spec: 'advise' },
   { path: ['vote'], spec: 'vote' },
   { path: ['group', 'create'], spec: 'group.create' },
   { path: ['group', 'join'], spec: 'group.join' },

@@ -22,6 +22,8 @@ const ACTIONS = [
   'proposal.withdrawn',
   'proposal.closed',
   'proposal.reminded',
+  'proposal.consulted',
+  'proposal.advised',
   'ballot.cast',
   'ballot.changed',
   'decision.recorded',
@@ -134,6 +136,9 @@ const FIELDS = [
   'measuredAt',
   'atRisk',
   'offTrack',
+  'stakeholders',
+  'stakeholder',
+  'crossSector',
 ] as const;
 
 /**
@@ -163,7 +168,7 @@ export function actionText(action: string, subject: string | null, r: ReadingCon
 }
 
 /** Actions whose entries name nobody though a member acted: who declared what on a profile is theirs alone. */
-const UNNAMED_MEMBER_ACTIONS: ReadonlySet<string> = new Set(['profile.updated', 'profile.cleared']);
+const UNNAMED_MEMBER_ACTIONS: ReadonlySet<string> = new Set(['profile.updated', 'profile.cleared', 'proposal.advised']);
 
 export function actorText(actorId: number | null, r: ReadingContext, action?: string): string {
   if (actorId === null) return r.t({ key: action && UNNAMED_MEMBER_ACTIONS.has(action) ? 'audit.aMember' : 'audit.system' });
@@ -227,6 +232,13 @@ function fieldValue(key: string, value: unknown, d: Disclosed, rule: RuleName | 
   if (key === 'turnout' && typeof value === 'number') return t({ key: 'card.turnoutValue', params: { voted: value, count: Number(d.data.electorate ?? value) } });
   if (key === 'electorate' && d.data.turnout !== undefined) return null; // already in the turnout
   if (key === 'proposal' && typeof value === 'number') return t({ key: 'audit.subject.proposal', params: { number: value } });
+  if (key === 'stakeholder' && typeof value === 'number') return `S-${value}`;
+  if (key === 'stakeholders' && Array.isArray(value)) return value.map((n) => `S-${String(n)}`).join(', ');
+  if (key === 'crossSector' && typeof value === 'object') {
+    const c = value as { needed?: unknown; sectors?: unknown; met?: unknown };
+    if (typeof c.needed !== 'number' || typeof c.sectors !== 'number') return null;
+    return t({ key: c.met ? 'card.crossSectorMet' : 'card.crossSectorShort', params: { count: c.sectors, needed: c.needed } });
+  }
   if (typeof value === 'boolean') {
     // A flag that is off says nothing worth a line.
     if (!value && (key === 'anonymous' || key === 'confidential')) return null;

@@ -50,6 +50,8 @@ const en = {
   'cmd.error.optionsRequired':
     'The {rule} rule chooses among options: add `--options "A|B|C"`. Rules that need options: {rules}.',
   'cmd.error.flagNotForRule': '`{flag}` does not apply to the {rule} rule; it is only for: {rules}.',
+  'cmd.error.consultTooMany': '`--consult` names at most {max} stakeholders; you gave {count}.',
+  'cmd.error.consultTwice': '{ref} is named twice in `--consult`. Name each stakeholder once.',
   'cmd.error.badTimezone':
     '"{given}" is not a time zone Concord knows. Use an IANA name such as Asia/Ho_Chi_Minh, Europe/Berlin or UTC.',
   'cmd.error.badTimezoneSuggest': '"{given}" is not a time zone Concord knows. Did you mean `{suggestion}`?',
@@ -124,6 +126,9 @@ const en = {
   'cmd.summary.vote': 'Vote on a proposal.',
   'cmd.detail.vote':
     'Voting again replaces your earlier ballot until the proposal closes. How to write <choice> depends on the rule. consensus: agree, abstain, disagree or block. consent: consent or object. majority: yes, no or abstain. advice: support, concern or abstain. fist-of-five: a number from 0 to 5. poll: one option. approval: every option you approve, separated by commas (A,C). ranked: options from most to least preferred (B>A>C). score: each option scored 0 to 5 (A=5 B=2 C=0). dot: your dots spread over options (A=3 C=2). Put a choice that contains spaces in quotes; anything after it is your reason.',
+  'cmd.summary.advise': 'Give a consulted stakeholder\'s advice on a proposal.',
+  'cmd.detail.advise':
+    'For the contact of a stakeholder the proposal consulted (`propose --consult`), or a member whose profile says they represent it, while the proposal is open. The advice is shown as the stakeholder\'s, never with the name of a member who represents it; a contact is named on the audit log. Giving advice again replaces yours.',
   'cmd.summary.proposal.show': 'Show a proposal and how the vote stands.',
   'cmd.detail.proposal.show':
     'Shows the proposal card: its rule, deadline, turnout and, unless results are hidden, the tally.',
@@ -169,6 +174,8 @@ const en = {
   'cmd.arg.proposal': 'The proposal number, like 7 or #7.',
   'cmd.arg.choice': 'Your ballot. Its form depends on the rule; see the examples.',
   'cmd.arg.reason': 'Why you voted this way: everything after the choice.',
+  'cmd.arg.stakeholderAdvised': 'The consulted stakeholder you answer for, by its number: S-3.',
+  'cmd.arg.advice': 'Your advice, up to 2000 characters: everything after the stakeholder.',
   'cmd.arg.statement': 'What was decided, in a sentence or two.',
   'cmd.arg.locale': 'en for English, vi for Tiếng Việt.',
   'cmd.arg.timezone': 'An IANA time zone such as Asia/Ho_Chi_Minh, Europe/Berlin or UTC.',
@@ -195,6 +202,10 @@ const en = {
   'cmd.flag.minMean': 'fist-of-five only: the average needed to pass, from 0 to 5. Without it, 3.',
   'cmd.flag.ties':
     "ranked only: how a tie for fewest votes is settled when earlier rounds and the number of ballots ranking the options cannot: lot (a draw nobody can predict, seeded when voting ends) or batch (all tied options eliminated at once). Without it, the group's setting (lot unless changed).",
+  'cmd.flag.consult':
+    'Stakeholders to ask for advice, by number and separated by commas, such as S-3,S-5 (at most 10). Their contact and the members who say they represent them get a direct message when the proposal opens; the card shows which have answered.',
+  'cmd.flag.crossSector':
+    'consensus, consent, majority and fist-of-five only: passes only with support from members of at least this many sectors, from 2 to 7 (members without a declared sector count as one sector). Supporters are those who agree, consent, vote yes or show 3 or more fingers; their sectors are counted when voting ends.',
   'cmd.flag.reason': 'Your reason, instead of writing it after the choice.',
   'cmd.flag.all': 'Include closed and withdrawn proposals.',
   'cmd.flag.review': 'When to revisit the decision, such as "in 6 months". Concord sends a reminder then.',
@@ -207,6 +218,7 @@ const en = {
   'cmd.example.propose.ranked': 'ranked choice among three options',
   'cmd.example.propose.majority': 'two-thirds majority, 60% quorum, secret ballot',
   'cmd.example.propose.advice': 'advice process with a named decider',
+  'cmd.example.propose.consult': 'consent, asking two stakeholders for advice, passing only with support from three sectors',
   'cmd.example.vote.choice': 'one choice, with a reason (consensus, consent, majority, advice, fist-of-five, poll)',
   'cmd.example.vote.ranked': 'ranked: most preferred first',
   'cmd.example.vote.score': 'score: 0 to 5 for each option',
@@ -347,6 +359,7 @@ const en = {
   'cmd.ph.members': 'member',
   'cmd.ph.parties': 'member',
   'cmd.ph.member': 'member',
+  'cmd.ph.advice': 'advice',
   'cmd.ph.reason': 'reason',
   'cmd.ph.in-3-days': 'in 3 days',
   'cmd.ph.in-6-months': 'in 6 months',
@@ -365,6 +378,8 @@ const en = {
   'cmd.sample.propose.1': 'propose "Team offsite venue" --rule ranked --options "Da Lat|Hoi An|Sa Pa" --closes "2026-12-05 17:00"',
   'cmd.sample.propose.2': 'propose "Raise the travel budget" --rule majority --threshold 2/3 --quorum 60% --anonymous',
   'cmd.sample.propose.3': 'propose "New logo" --rule advice --decider @lan --body "Drafts are in the shared folder."',
+  'cmd.sample.propose.4': 'propose "Open the community garden on Sundays" --rule consent --consult S-3,S-5 --cross-sector 3',
+  'cmd.sample.advise.0': 'advise 7 S-3 "Residents can come only after 18:00: hold the opening then."',
   'cmd.sample.vote.0': 'vote 7 agree Looks good to me',
   'cmd.sample.vote.4': 'vote 7 "A,C" --reason "Both work for me"',
   'cmd.sample.outcome.0': 'outcome 7 "Stand-up moves to 10:00 from Monday" --review "in 6 months"',
@@ -507,6 +522,8 @@ const vi: Record<keyof typeof en, string> = {
   'cmd.error.optionsRequired':
     'Cách quyết định {rule} chọn giữa các phương án: hãy thêm `--options "A|B|C"`. Các cách quyết định cần phương án: {rules}.',
   'cmd.error.flagNotForRule': '`{flag}` không dùng được với cách quyết định {rule}; tùy chọn này chỉ dành cho: {rules}.',
+  'cmd.error.consultTooMany': '`--consult` chỉ nêu tối đa {max} bên liên quan; bạn đã nêu {count}.',
+  'cmd.error.consultTwice': '{ref} được nêu hai lần trong `--consult`. Mỗi bên liên quan chỉ nêu một lần.',
   'cmd.error.badTimezone':
     '"{given}" không phải múi giờ mà Concord biết. Hãy dùng tên IANA như Asia/Ho_Chi_Minh, Europe/Berlin hoặc UTC.',
   'cmd.error.badTimezoneSuggest': '"{given}" không phải múi giờ mà Concord biết. Có phải ý bạn là `{suggestion}`?',
@@ -580,6 +597,9 @@ const vi: Record<keyof typeof en, string> = {
   'cmd.summary.vote': 'Biểu quyết một đề xuất.',
   'cmd.detail.vote':
     'Bỏ phiếu lại sẽ thay phiếu cũ, cho đến khi đề xuất đóng. Cách viết <lựa chọn> tùy theo cách quyết định. consensus: agree, abstain, disagree hoặc block. consent: consent hoặc object. majority: yes, no hoặc abstain. advice: support, concern hoặc abstain. fist-of-five: một số từ 0 đến 5. poll: một phương án. approval: mọi phương án bạn tán thành, ngăn cách bằng dấu phẩy (A,C). ranked: các phương án từ thích nhất đến kém nhất (B>A>C). score: chấm mỗi phương án từ 0 đến 5 (A=5 B=2 C=0). dot: phân bổ số chấm của bạn (A=3 C=2). Có thể dùng từ tiếng Việt như đồng ý, phản đối, phiếu trắng. Lựa chọn có dấu cách cần đặt trong ngoặc kép; phần viết sau lựa chọn là lý do của bạn.',
+  'cmd.summary.advise': 'Gửi ý kiến của một bên liên quan được hỏi về một đề xuất.',
+  'cmd.detail.advise':
+    'Dành cho người liên hệ của một bên liên quan mà đề xuất đã hỏi ý kiến (`propose --consult`), hoặc thành viên có hồ sơ ghi mình đại diện cho bên đó, khi đề xuất còn mở. Ý kiến được hiện là ý kiến của bên liên quan, không bao giờ kèm tên thành viên đại diện; người liên hệ thì được nêu tên trong nhật ký kiểm toán. Gửi ý kiến lần nữa sẽ thay ý kiến trước của bạn.',
   'cmd.summary.proposal.show': 'Xem một đề xuất và tình hình biểu quyết.',
   'cmd.detail.proposal.show':
     'Hiển thị thẻ đề xuất: cách quyết định, hạn chót, số người đã bỏ phiếu và, nếu kết quả không bị ẩn, bảng kiểm phiếu.',
@@ -624,6 +644,8 @@ const vi: Record<keyof typeof en, string> = {
   'cmd.arg.proposal': 'Số của đề xuất, ví dụ 7 hoặc #7.',
   'cmd.arg.choice': 'Lá phiếu của bạn. Cách viết tùy theo cách quyết định; xem các ví dụ.',
   'cmd.arg.reason': 'Lý do bạn chọn như vậy: mọi thứ viết sau lựa chọn.',
+  'cmd.arg.stakeholderAdvised': 'Bên liên quan được hỏi mà bạn trả lời thay, theo số của bên đó: S-3.',
+  'cmd.arg.advice': 'Ý kiến của bạn, tối đa 2000 ký tự: mọi thứ viết sau bên liên quan.',
   'cmd.arg.statement': 'Điều đã được quyết định, trong một hai câu.',
   'cmd.arg.locale': 'en cho English, vi cho Tiếng Việt.',
   'cmd.arg.timezone': 'Múi giờ IANA, ví dụ Asia/Ho_Chi_Minh, Europe/Berlin hoặc UTC.',
@@ -650,6 +672,10 @@ const vi: Record<keyof typeof en, string> = {
   'cmd.flag.minMean': 'Chỉ dùng cho fist-of-five: điểm trung bình tối thiểu để thông qua, từ 0 đến 5. Nếu bỏ trống: 3.',
   'cmd.flag.ties':
     'Chỉ dùng cho ranked: cách xử lý khi nhiều phương án cùng ít phiếu nhất mà các vòng trước và số phiếu xếp hạng chúng vẫn không phân định được: lot (bốc thăm, không ai đoán trước được, lấy hạt giống khi việc bỏ phiếu kết thúc) hoặc batch (loại cùng lúc mọi phương án đồng hạng). Nếu bỏ trống: theo thiết lập của nhóm (mặc định lot).',
+  'cmd.flag.consult':
+    'Các bên liên quan cần hỏi ý kiến, theo số và cách nhau bằng dấu phẩy, ví dụ S-3,S-5 (tối đa 10). Người liên hệ của họ và các thành viên cho biết mình đại diện cho họ nhận tin nhắn riêng khi đề xuất mở; thẻ đề xuất cho biết bên nào đã trả lời.',
+  'cmd.flag.crossSector':
+    'Chỉ dùng cho consensus, consent, majority và fist-of-five: chỉ thông qua khi có ủng hộ từ thành viên của ít nhất chừng này lĩnh vực, từ 2 đến 7 (thành viên chưa khai lĩnh vực tính chung là một lĩnh vực). Người ủng hộ là người đồng ý, chấp thuận, bỏ phiếu có hoặc giơ từ 3 ngón trở lên; lĩnh vực của họ được đếm khi việc biểu quyết kết thúc.',
   'cmd.flag.reason': 'Lý do của bạn, thay cho việc viết sau lựa chọn.',
   'cmd.flag.all': 'Hiển thị cả các đề xuất đã đóng và đã rút lại.',
   'cmd.flag.review': 'Khi nào xem xét lại quyết định, ví dụ "6 tháng nữa". Đến lúc đó Concord sẽ nhắc.',
@@ -661,6 +687,7 @@ const vi: Record<keyof typeof en, string> = {
   'cmd.example.propose.ranked': 'bỏ phiếu xếp hạng giữa ba phương án',
   'cmd.example.propose.majority': 'đa số hai phần ba, túc số 60%, bỏ phiếu kín',
   'cmd.example.propose.advice': 'quy trình xin ý kiến, có chỉ định người quyết định',
+  'cmd.example.propose.consult': 'chấp thuận, hỏi ý kiến hai bên liên quan, chỉ thông qua khi có ủng hộ từ ba lĩnh vực',
   'cmd.example.vote.choice': 'một lựa chọn, kèm lý do (consensus, consent, majority, advice, fist-of-five, poll)',
   'cmd.example.vote.ranked': 'xếp hạng: phương án thích nhất đứng trước',
   'cmd.example.vote.score': 'chấm điểm: mỗi phương án từ 0 đến 5',
@@ -801,6 +828,7 @@ const vi: Record<keyof typeof en, string> = {
   'cmd.ph.members': 'tên',
   'cmd.ph.parties': 'tên',
   'cmd.ph.member': 'tên',
+  'cmd.ph.advice': 'ý kiến',
   'cmd.ph.reason': 'lý do',
   'cmd.ph.in-3-days': '3 ngày nữa',
   'cmd.ph.in-6-months': '6 tháng nữa',
@@ -819,6 +847,8 @@ const vi: Record<keyof typeof en, string> = {
   'cmd.sample.propose.1': 'propose "Địa điểm đi dã ngoại" --rule "xếp hạng" --options "Đà Lạt|Hội An|Sa Pa" --closes "2026-12-05 17:00"',
   'cmd.sample.propose.2': 'propose "Tăng ngân sách công tác" --rule "đa số" --threshold 2/3 --quorum 60% --anonymous',
   'cmd.sample.propose.3': 'propose "Logo mới" --rule "xin ý kiến" --decider @lan --body "Bản nháp nằm trong thư mục chung."',
+  'cmd.sample.propose.4': 'propose "Mở vườn cộng đồng vào Chủ nhật" --rule "chấp thuận" --consult S-3,S-5 --cross-sector 3',
+  'cmd.sample.advise.0': 'advise 7 S-3 "Cư dân chỉ đến được sau 18:00: hãy khai trương vào giờ đó."',
   'cmd.sample.vote.0': 'vote 7 đồng ý Tôi thấy ổn',
   'cmd.sample.vote.4': 'vote 7 "A,C" --reason "Cả hai đều được"',
   'cmd.sample.outcome.0': 'outcome 7 "Từ thứ Hai, họp giao ban lúc 10:00" --review "6 tháng nữa"',

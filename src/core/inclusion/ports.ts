@@ -20,6 +20,8 @@ export interface ProfileRepo {
   clear(memberId: number): Promise<boolean>;
   /** How many members say they represent the stakeholder. */
   countRepresenting(stakeholderId: number): Promise<number>;
+  /** The sector each of these members declared; a member without one (or without a profile) is absent. */
+  sectorsOf(memberIds: readonly number[]): Promise<Map<number, Sector>>;
   /** The workspace's minimum cell: counts below it are shown only as "fewer than". */
   minCell(workspaceId: number): Promise<number>;
   setMinCell(workspaceId: number, n: number): Promise<void>;

@@ -8,6 +8,7 @@ import type { Ballot, TallyResult } from './rules/types.js';
 import type { Action, CardView, Field, TallyView } from '../views/types.js';
 import { formatDateTime, formatRelative } from '../time.js';
 import { quoteWord } from '../commands/tokenize.js';
+import type { ConsultedView } from './consult.js';
 
 export interface CardInput {
   proposal: Proposal;
@@ -34,6 +35,10 @@ export interface CardInput {
   viewerHasVoted?: boolean;
   /** Whether to show who voted what (never for anonymous proposals). */
   showVoters?: boolean;
+  /** The stakeholders the proposal consulted, when it consulted any. */
+  consulted?: ConsultedView;
+  /** The advice given for them, each attributed to its stakeholder only; read only where a member asked to see the proposal. */
+  advice?: { ref: string; name: string; advice: string }[];
 }
 
 export function currentTally(proposal: Proposal, ballots: Ballot[]): TallyResult {
@@ -70,6 +75,7 @@ export function proposalCard(input: CardInput): CardView {
     });
   }
   if (p.anonymous) fields.push({ label: t({ key: 'card.ballots' }), value: t({ key: 'card.anonymous' }) });
+  fields.push(...crossSectorFields(p, result, t), ...consultedFields(input));
 
   const card: CardView = {
     type: 'card',
@@ -102,7 +108,39 @@ export function proposalCard(input: CardInput): CardView {
   }
   const reasons = visibleReasons(input, visible);
   if (reasons) card.fields.push({ label: t({ key: 'card.reasons' }), value: reasons, shortened: t({ key: 'card.reasonsShortened', params: { number: p.number } }) });
+  card.fields.push(...adviceFields(input));
   return card;
+}
+
+/** `--cross-sector`: the requirement while voting goes on; once closed, how many sectors supported it against how many were needed. */
+function crossSectorFields(p: Proposal, result: TallyResult, t: Translator): Field[] {
+  const counted = p.status === 'closed' ? result.crossSector : undefined;
+  if (counted) {
+    const params = { count: counted.sectors, needed: counted.needed };
+    return [{ label: t({ key: 'card.crossSector' }), value: t({ key: counted.met ? 'card.crossSectorMet' : 'card.crossSectorShort', params }) }];
+  }
+  if (!p.crossSector || p.status !== 'open') return [];
+  return [{ label: t({ key: 'card.crossSector' }), value: t({ key: 'card.crossSectorNeeded', params: { needed: p.crossSector } }) }];
+}
+
+/** The consulted stakeholders, each answered or still awaited; others the card's readers may not see only as a count. */
+function consultedFields(input: CardInput): Field[] {
+  const { consulted, t } = input;
+  if (!consulted) return [];
+  const lines = consulted.shown.map((c) => {
+    const name = c.removed ? t({ key: 'card.consultedRemoved', params: { name: c.name } }) : c.name;
+    return t({ key: c.answered ? 'card.consultedAnswered' : 'card.consultedAwaiting', params: { ref: c.ref, name } });
+  });
+  if (consulted.hidden > 0) lines.push(t({ key: 'card.consultedHidden', params: { count: consulted.hidden } }));
+  return [{ label: t({ key: 'card.consulted' }), value: lines.join('\n') }];
+}
+
+/** The advice given, as the stakeholder's: never who wrote it. */
+function adviceFields(input: CardInput): Field[] {
+  const { advice, t } = input;
+  if (!advice?.length) return [];
+  const value = advice.map((a) => `• ${t({ key: 'card.adviceLine', params: { ref: a.ref, name: a.name, advice: a.advice } })}`).join('\n');
+  return [{ label: t({ key: 'card.advice' }), value, shortened: t({ key: 'card.adviceShortened', params: { number: input.proposal.number } }) }];
 }
 
 function visibleReasons(input: CardInput, visible: boolean): string | null {
@@ -123,6 +161,7 @@ function visibleReasons(input: CardInput, visible: boolean): string | null {
 
 export function outcomeLabel(t: Translator, result: TallyResult, proposal?: Pick<Proposal, 'rule' | 'outcome'>): string {
   if (proposal?.rule === 'advice' && proposal.outcome) return t({ key: 'outcome.decided' });
+  if (result.crossSector?.decisive) return t({ key: 'outcome.crossSectorShort', params: { count: result.crossSector.sectors, needed: result.crossSector.needed } });
   if (result.outcome === 'winner' || result.outcome === 'tie') {
     return t({ key: `outcome.${result.outcome}`, params: { winners: result.winners.join(', ') } });
   }
@@ -220,6 +259,7 @@ export function resultCard(input: CardInput): CardView {
     actions: [],
     tone: result.outcome === 'passed' || result.outcome === 'winner' ? 'success' : 'warning',
   };
+  card.fields.push(...crossSectorFields(p, result, t), ...consultedFields(input));
   // Results frozen before tie modes existed do not record their tie-breaks, so they say nothing rather than "none".
   if (p.rule === 'ranked' && result.ties && result.rounds?.length) card.fields.push(...tieFields(result, t));
   // Ranked rounds are told once, in the tally's explanation, with their exhausted ballots and tie-breaks.

@@ -3,7 +3,10 @@ import { z } from 'zod';
 import { groupFlag, id, proposalArg, text } from '../commands/args.js';
 import { defineCommand } from '../commands/declare.js';
 import type { View } from '../views/types.js';
-import { outcomeSchema, proposeSchema, RULE_ALIASES, voteSchema } from './fields.js';
+import { stakeholderRef } from '../stakeholders/commands.js';
+import { advise } from './advise.js';
+import { CROSS_SECTOR } from './cross-sector.js';
+import { MAX_CONSULTED, outcomeSchema, proposeSchema, RULE_ALIASES, voteSchema } from './fields.js';
 import { HIDE_RESULTS } from './ports.js';
 import { RULES, TIE_MODES } from './rules/types.js';
 
@@ -105,6 +108,21 @@ export const proposeCommand = defineCommand({
       default: 'lot',
       description: 'cmd.flag.ties',
     },
+    {
+      name: 'consult',
+      key: 'consult',
+      // Room for ten refs such as "S-123456" and their commas; the count itself is checked with the refs.
+      value: { kind: 'text', max: MAX_CONSULTED * 12 },
+      placeholder: 'S-3,S-5',
+      description: 'cmd.flag.consult',
+    },
+    {
+      name: 'cross-sector',
+      key: 'crossSector',
+      value: { kind: 'integer', min: CROSS_SECTOR.min, max: CROSS_SECTOR.max },
+      placeholder: '3',
+      description: 'cmd.flag.crossSector',
+    },
   ],
   summary: 'cmd.summary.propose',
   detail: 'cmd.detail.propose',
@@ -119,6 +137,11 @@ export const proposeCommand = defineCommand({
       note: 'cmd.example.propose.majority',
     },
     { text: 'propose "New logo" --rule advice --decider @lan --body "Drafts are in the shared folder."', sample: 'cmd.sample.propose.3', note: 'cmd.example.propose.advice' },
+    {
+      text: 'propose "Open the community garden on Sundays" --rule consent --consult S-3,S-5 --cross-sector 3',
+      sample: 'cmd.sample.propose.4',
+      note: 'cmd.example.propose.consult',
+    },
   ],
   schema: proposeSchema,
   run: (s, c): Promise<View[]> => propose(s, c),
@@ -168,6 +191,22 @@ export const voteCommand = defineCommand({
   ],
   schema: voteSchema,
   run: (s, c): Promise<View[]> => vote(s, c),
+});
+
+export const adviseCommand = defineCommand({
+  name: 'advise',
+  words: ['advise'],
+  area: 'proposals',
+  args: [
+    proposalArg,
+    { key: 'stakeholder', placeholder: 'S-<n>', value: { kind: 'text', max: 20 }, required: true, take: 'one', description: 'cmd.arg.stakeholderAdvised' },
+    { key: 'advice', placeholder: '"<advice>"', value: { kind: 'text', max: 2000 }, required: true, take: 'rest', joins: true, description: 'cmd.arg.advice' },
+  ],
+  summary: 'cmd.summary.advise',
+  detail: 'cmd.detail.advise',
+  examples: [{ text: 'advise 7 S-3 "Residents can come only after 18:00: hold the opening then."', sample: 'cmd.sample.advise.0' }],
+  schema: z.object({ proposal: id, stakeholder: stakeholderRef('S-<n>'), advice: text }),
+  run: (s, c): Promise<View[]> => advise(s, c),
 });
 
 export const proposalShow = defineCommand({
@@ -268,6 +307,7 @@ export const decisionsCommand = defineCommand({
 export const proposalCommands = [
   proposeCommand,
   voteCommand,
+  adviseCommand,
   proposalShow,
   proposalList,
   closeCommand,

@@ -3,6 +3,8 @@
 import { z } from 'zod';
 import { fraction, id, member, text } from '../commands/args.js';
 import { addMsgIssue } from '../commands/values.js';
+import { stakeholderRef } from '../stakeholders/commands.js';
+import { CROSS_SECTOR_RULES } from './cross-sector.js';
 import { HIDE_RESULTS } from './ports.js';
 import { RULES, TIE_MODES, type RuleName } from './rules/types.js';
 
@@ -35,13 +37,47 @@ export const OPTION_RULES = ['poll', 'approval', 'ranked', 'score', 'dot'] as co
 const OPTION_RULE_SET: ReadonlySet<RuleName> = new Set(OPTION_RULES);
 
 /** Flags that only make sense for some rules, in the order they are checked. */
-const RULE_ONLY: readonly { key: 'threshold' | 'decider' | 'dots' | 'minMean' | 'ties'; flag: string; rules: readonly RuleName[] }[] = [
+const RULE_ONLY: readonly { key: 'threshold' | 'decider' | 'dots' | 'minMean' | 'ties' | 'crossSector'; flag: string; rules: readonly RuleName[] }[] = [
   { key: 'threshold', flag: '--threshold', rules: ['majority'] },
   { key: 'decider', flag: '--decider', rules: ['advice'] },
   { key: 'dots', flag: '--dots', rules: ['dot'] },
   { key: 'minMean', flag: '--min-mean', rules: ['fist-of-five'] },
   { key: 'ties', flag: '--ties', rules: ['ranked'] },
+  { key: 'crossSector', flag: '--cross-sector', rules: CROSS_SECTOR_RULES },
 ];
+
+/** At most this many stakeholders consulted on one proposal. */
+export const MAX_CONSULTED = 10;
+
+/** `--consult S-3,S-5`: stakeholder numbers, each named once however it is written (S-3, s3, 3). */
+const consulted = z.string().transform((raw, ctx) => {
+  const refs = raw
+    .split(',')
+    .map((x) => x.trim())
+    .filter((x) => x !== '');
+  if (refs.length === 0) {
+    addMsgIssue(ctx, 'cmd.error.empty', { field: '--consult' });
+    return z.NEVER;
+  }
+  if (refs.length > MAX_CONSULTED) {
+    addMsgIssue(ctx, 'cmd.error.consultTooMany', { count: refs.length, max: MAX_CONSULTED });
+    return z.NEVER;
+  }
+  const numbers: number[] = [];
+  for (const ref of refs) {
+    const parsed = stakeholderRef('--consult').safeParse(ref);
+    if (!parsed.success) {
+      addMsgIssue(ctx, 'cmd.error.badStakeholder', { field: '--consult', given: ref });
+      return z.NEVER;
+    }
+    if (numbers.includes(parsed.data)) {
+      addMsgIssue(ctx, 'cmd.error.consultTwice', { ref: `S-${parsed.data}` });
+      return z.NEVER;
+    }
+    numbers.push(parsed.data);
+  }
+  return numbers;
+});
 
 export const proposeSchema = z
   .object({
@@ -61,6 +97,10 @@ export const proposeSchema = z
     minMean: z.number().optional(),
     /** Ranked choice only: how a tie for fewest votes is settled (default: the group's setting). */
     ties: z.enum(TIE_MODES).optional(),
+    /** Stakeholders whose representatives and contact are asked for advice when the proposal opens. */
+    consult: consulted.optional(),
+    /** Passes only with support from members of at least this many sectors (yes/no rules only). */
+    crossSector: z.number().int().optional(),
   })
   .superRefine((v, ctx) => {
     const needsOptions = OPTION_RULE_SET.has(v.rule);

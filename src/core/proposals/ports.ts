@@ -35,6 +35,11 @@ export interface Proposal {
   /** Who withdrew it; absent where a proposal is read without it (a voter's read) and null before it was recorded. */
   withdrawnBy?: number | null;
   reviewAt: Date | null;
+  /**
+   * Passes only with support from members of at least this many sectors (undeclared counting as one); null when not
+   * asked. Absent where a proposal is read without it.
+   */
+  crossSector?: number | null;
   channelId: string;
   messageRef: MessageRef | null;
   cardHash: string | null;
@@ -168,4 +173,51 @@ export interface BallotRepo {
   distinct(proposalId: number): Promise<{ ballot: Ballot; count: number }[]>;
   /** Status, and whether every member of the electorate has a ballot, as of now (current only after the workspace lock). */
   progress(proposalId: number): Promise<{ status: ProposalStatus; everyoneVoted: boolean }>;
+}
+
+/** A stakeholder a proposal consulted, as it stands now. */
+export interface Consultation {
+  stakeholderId: number;
+  /** Shown as `S-<number>`. */
+  number: number;
+  name: string;
+  groupId: number | null;
+  contactId: number | null;
+  /** Removed from the register since it was consulted. */
+  removed: boolean;
+  /** Someone answered for it: one of its representatives or its contact. */
+  answered: boolean;
+}
+
+/** Advice given for a consulted stakeholder. The member is kept to tell a replacement from new advice, and is never shown. */
+export interface Advice {
+  proposalId: number;
+  stakeholderId: number;
+  memberId: number;
+  advice: string;
+  givenAt: Date;
+}
+
+/** A proposal a stakeholder was consulted on, and whether anyone answered for it. */
+export interface ConsultedOn {
+  proposalId: number;
+  number: number;
+  title: string;
+  groupId: number;
+  status: ProposalStatus;
+  answered: boolean;
+}
+
+export interface ConsultationRepo {
+  add(proposalId: number, stakeholderIds: readonly number[], at: Date): Promise<void>;
+  /** The stakeholders the proposal consulted, by number, removed ones included. */
+  of(proposalId: number): Promise<Consultation[]>;
+  /** Members whose profile says they represent one of these stakeholders. Private: used to ask them, never shown. */
+  representatives(stakeholderIds: readonly number[]): Promise<{ stakeholderId: number; member: Member }[]>;
+  /** Every piece of advice given on the proposal, oldest first. */
+  advice(proposalId: number): Promise<Advice[]>;
+  /** Stores the member's advice for the stakeholder, replacing theirs; returns what it replaced, or null. */
+  give(advice: Advice): Promise<string | null>;
+  /** The proposals that consulted the stakeholder, newest first. */
+  ofStakeholder(stakeholderId: number, limit: number): Promise<ConsultedOn[]>;
 }

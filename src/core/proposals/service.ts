@@ -12,6 +12,8 @@ import type { ProposalJob } from './jobs.js';
 import { formatDateTime, parseWhen } from '../time.js';
 import { notice, type View } from '../views/types.js';
 import { outcomeLabel, proposalCard, resultCard, type CardInput } from './card.js';
+import { adviceOf, askForAdvice, checkConsulted, consultedOf } from './consult.js';
+import { crossSectorRecord, withCrossSector } from './cross-sector.js';
 import { parseBallot, tally } from './rules/index.js';
 import { mediationOffer } from '../mediation/service.js';
 import { DEFAULT_TIE_MODE, type Ballot, type BallotValue, type RuleConfig, type TallyInput, type TallyResult, type TieMode } from './rules/types.js';
@@ -45,6 +47,7 @@ export async function propose(s: Session, c: ProposeFields): Promise<View[]> {
     if (!deciderRole) fail('proposal.deciderNotMember', { member: `@${decider.displayName}`, group: group.name });
     deciderId = decider.id;
   }
+  const consulted = c.consult ? await checkConsulted(s, group, c.consult) : [];
 
   const members = await s.tx.groups.members(group.id);
   const voters = members.filter((m) => VOTING_ROLES.includes(m.role)).map((m) => m.member.id);
@@ -73,6 +76,7 @@ export async function propose(s: Session, c: ProposeFields): Promise<View[]> {
     deciderId,
     status: 'open',
     electorateSize: voters.length,
+    crossSector: c.crossSector ?? null,
     closesAt,
     channelId: group.channelId,
     createdAt: s.now,
@@ -92,8 +96,11 @@ export async function propose(s: Session, c: ProposeFields): Promise<View[]> {
       ...(c.rule === 'ranked' ? { ties } : {}),
       closesAt: closesAt?.toISOString() ?? null,
       electorate: voters.length,
+      ...(c.crossSector ? { crossSector: c.crossSector } : {}),
     },
   });
+  // Before the card is built, so that it lists the stakeholders consulted.
+  const asked = await askForAdvice(s, proposal, group, consulted);
 
   const card = await buildCard(s.tx, proposal, groupDisplay(s.workspace, s.now));
   await s.tx.outbox.enqueue({ workspaceId: s.workspace.id, target: { kind: 'post', channelId: group.channelId }, view: card, cardOf: proposal.id }, s.now);
@@ -110,6 +117,7 @@ export async function propose(s: Session, c: ProposeFields): Promise<View[]> {
       'success',
       s.t({ key: 'proposal.created', params: { number, title: c.title, channel: group.channelName ? `#${group.channelName}` : group.channelId, count: voters.length } }),
     ),
+    ...asked,
   ];
 }
 
@@ -461,12 +469,13 @@ export type CloseReason = 'deadline' | 'by-hand' | 'all-voted';
 /** Freezes the tally, records it, tells the group and refreshes the card. The caller holds the workspace lock. */
 export async function closeProposal(tx: Tx, p: Proposal, reason: CloseReason, now: Date, actorId: number | null) {
   // Every read goes out at once: on Postgres that is one round trip, and the caller holds the lock.
-  const [distinct, workspace, group, author, decider] = await Promise.all([
+  const [distinct, workspace, group, author, decider, consulted] = await Promise.all([
     tx.ballots.distinct(p.id),
     tx.workspaces.get(p.workspaceId),
     tx.groups.get(p.groupId),
     tx.members.get(p.authorId),
     p.deciderId ? tx.members.get(p.deciderId) : null,
+    consultedOf(tx, p),
   ]);
   const ballots = expand(distinct);
   const input: TallyInput = { config: p.config, ballots, electorate: p.electorateSize, ties: p.ties };
@@ -477,6 +486,7 @@ export async function closeProposal(tx: Tx, p: Proposal, reason: CloseReason, no
     const ended = await tx.audit.append(p.workspaceId, now, { actorId, action: 'proposal.voting-ended', subject: `proposal:${p.number}`, data: { reason } });
     result = tally(p.rule, { ...input, seed: { hash: ended.hash, seq: ended.seq } });
   }
+  result = await withCrossSector(tx, p, result);
   const closed: Proposal = { ...p, status: 'closed', closedAt: now, result };
   const display = groupDisplay(workspace, now);
   // The result card shows the frozen tally, never single ballots or who cast them.
@@ -492,6 +502,7 @@ export async function closeProposal(tx: Tx, p: Proposal, reason: CloseReason, no
     timezone: display.timezone,
     now,
     t: display.t,
+    ...(consulted ? { consulted: consulted.view } : {}),
   });
   // The writes do not depend on each other, so they go out together too.
   await Promise.all([
@@ -501,7 +512,7 @@ export async function closeProposal(tx: Tx, p: Proposal, reason: CloseReason, no
       actorId,
       action: 'proposal.closed',
       subject: `proposal:${p.number}`,
-      data: { reason, outcome: result.outcome, winners: result.winners, turnout: result.turnout, electorate: result.electorate, ...tieRecord(result) },
+      data: { reason, outcome: result.outcome, winners: result.winners, turnout: result.turnout, electorate: result.electorate, ...tieRecord(result), ...crossSectorRecord(result) },
     }),
     tx.outbox.enqueue({ workspaceId: p.workspaceId, target: { kind: 'post', channelId: p.channelId }, view: card }, now),
     scheduleCardRefresh(tx, p.id, now),
@@ -547,6 +558,9 @@ async function cardInput(tx: Tx, p: Proposal, d: Omit<Display, 't'> & { t?: Disp
     showVoters ? tx.ballots.list(p.id) : tx.ballots.reasoned(p.id),
   ]);
   const decider = p.deciderId ? await tx.members.get(p.deciderId) : null;
+  const consulted = await consultedOf(tx, p);
+  // The advice itself is read where a member asked to see the proposal, not on the group's card.
+  const advice = consulted && d.showVoters ? await adviceOf(tx, p, consulted.shown) : [];
   const withdrawnBy = p.status === 'withdrawn' && p.withdrawnBy ? await tx.members.get(p.withdrawnBy) : null;
   const names = new Map<number, string>();
   if (!p.anonymous && voters.length) {
@@ -568,6 +582,7 @@ async function cardInput(tx: Tx, p: Proposal, d: Omit<Display, 't'> & { t?: Disp
     t: d.t ?? translator(d.locale),
     viewerHasVoted: d.viewerHasVoted ?? false,
     showVoters: d.showVoters ?? false,
+    ...(consulted ? { consulted: consulted.view, advice } : {}),
   };
 }
 

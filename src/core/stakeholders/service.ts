@@ -158,6 +158,8 @@ export async function showStakeholder(s: Session, number: number): Promise<View[
   fields.push({ label: t({ key: 'stakeholder.field.salience' }), value: salienceText(t, a) });
   const links = await linkLines(s, st);
   if (links.length) fields.push({ label: t({ key: 'stakeholder.field.links' }), value: links.join('\n') });
+  const consulted = await consultedLines(s, st);
+  if (consulted.length) fields.push({ label: t({ key: 'stakeholder.field.consulted' }), value: consulted.join('\n') });
   return [
     {
       type: 'card',
@@ -182,6 +184,17 @@ async function linkLines(s: Session, st: Stakeholder): Promise<string[]> {
     const params = { other: `${stakeholderRef(other.number)} ${other.name}` };
     const line = s.t({ key: outgoing || l.type === 'partners' ? `stakeholder.link.out.${l.type}` : `stakeholder.link.in.${l.type}`, params });
     lines.push(l.source ? s.t({ key: 'stakeholder.link.withSource', params: { link: line, source: l.source } }) : line);
+  }
+  return lines;
+}
+
+/** The proposals that asked this stakeholder for advice, among those the reader may read, and whether it answered. */
+async function consultedLines(s: Session, st: Stakeholder): Promise<string[]> {
+  const lines: string[] = [];
+  for (const c of await s.tx.consultations.ofStakeholder(st.id, 20)) {
+    if (!(await canReadFiledUnder(s.tx, c.groupId, readerOf(s)))) continue;
+    const params = { number: c.number, title: c.title, status: s.t({ key: `status.${c.status}` }) };
+    lines.push(s.t({ key: c.answered ? 'stakeholder.consultedAnswered' : 'stakeholder.consultedAwaiting', params }));
   }
   return lines;
 }

@@ -1,5 +1,6 @@
 // Members' profiles and the workspace's minimum cell, in drizzle.
-import { count, eq } from 'drizzle-orm';
+import { and, count, eq, isNotNull } from 'drizzle-orm';
+import { anyOf } from '../client.js';
 import type { MemberProfile, ProfileRepo } from '../../core/inclusion/ports.js';
 import { MIN_CELL } from '../../core/inclusion/participation.js';
 import type { Sector } from '../../core/stakeholders/ports.js';
@@ -30,6 +31,15 @@ export class DrizzleProfiles implements ProfileRepo {
   async countRepresenting(stakeholderId: number): Promise<number> {
     const [row] = await this.db.select({ n: count() }).from(t.memberProfiles).where(eq(t.memberProfiles.representsId, stakeholderId));
     return row?.n ?? 0;
+  }
+
+  async sectorsOf(memberIds: readonly number[]): Promise<Map<number, Sector>> {
+    if (memberIds.length === 0) return new Map();
+    const rows = await this.db
+      .select({ memberId: t.memberProfiles.memberId, sector: t.memberProfiles.sector })
+      .from(t.memberProfiles)
+      .where(and(anyOf(t.memberProfiles.memberId, memberIds), isNotNull(t.memberProfiles.sector)));
+    return new Map(rows.map((r) => [r.memberId, r.sector as Sector]));
   }
 
   async minCell(workspaceId: number): Promise<number> {

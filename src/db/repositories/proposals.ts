@@ -10,7 +10,7 @@ import { asDate, asDateOrNull, toMember, toProposal, type Conn, type Statements 
 export const PROPOSAL_COLUMNS = `p.id, p.workspace_id as "workspaceId", p.number, p.group_id as "groupId", p.author_id as "authorId",
   p.title, p.body, p.rule, p.config, p.anonymous, p.hide_results as "hideResults", p.ties, p.decider_id as "deciderId", p.status,
   p.electorate_size as "electorateSize", p.closes_at as "closesAt", p.closed_at as "closedAt", p.result, p.outcome,
-  p.outcome_by as "outcomeBy", p.outcome_at as "outcomeAt", p.review_at as "reviewAt", p.channel_id as "channelId",
+  p.outcome_by as "outcomeBy", p.outcome_at as "outcomeAt", p.review_at as "reviewAt", p.cross_sector as "crossSector", p.channel_id as "channelId",
   p.message_ref as "messageRef", p.card_hash as "cardHash", p.created_at as "createdAt"`;
 
 type ProposalRow = Omit<Proposal, 'closesAt' | 'closedAt' | 'outcomeAt' | 'reviewAt' | 'createdAt'> &
@@ -39,6 +39,7 @@ const proposalFromRow = (r: ProposalRow): Proposal => ({
   outcomeBy: r.outcomeBy,
   outcomeAt: asDateOrNull(r.outcomeAt),
   reviewAt: asDateOrNull(r.reviewAt),
+  crossSector: r.crossSector ?? null,
   channelId: r.channelId,
   messageRef: r.messageRef ?? null,
   cardHash: r.cardHash,

@@ -3,6 +3,7 @@ import type { Tx } from '../../core/ports.js';
 import { DrizzleAudit } from './audit.js';
 import { DrizzleBallots } from './ballots.js';
 import { DrizzleCommitments } from './commitments.js';
+import { DrizzleConsultations } from './consultations.js';
 import { DrizzleDisputes } from './disputes.js';
 import { DrizzleGoals } from './goals.js';
 import { DrizzleGroupAccess } from './group-access.js';
@@ -29,6 +30,7 @@ export class DrizzleTx implements Tx {
   readonly jobs: DrizzleJobs;
   readonly proposals: DrizzleProposals;
   readonly ballots: DrizzleBallots;
+  readonly consultations: DrizzleConsultations;
   readonly idempotency: DrizzleIdempotency;
   readonly stakeholders: DrizzleStakeholders;
   readonly profiles: DrizzleProfiles;
@@ -49,6 +51,7 @@ export class DrizzleTx implements Tx {
     this.jobs = new DrizzleJobs(db);
     this.proposals = new DrizzleProposals(db, sql);
     this.ballots = new DrizzleBallots(db, sql, this.audit);
+    this.consultations = new DrizzleConsultations(db);
     this.idempotency = new DrizzleIdempotency(db, sql);
     this.stakeholders = new DrizzleStakeholders(db);
     this.profiles = new DrizzleProfiles(db);

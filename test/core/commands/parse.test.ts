@@ -686,7 +686,7 @@ describe('errors', () => {
         flag: '--colses',
         command: 'propose',
         flags:
-          '--body, --group, --rule, --options, --quorum, --threshold, --closes, --anonymous, --hide-results, --decider, --dots, --min-mean, --ties',
+          '--body, --group, --rule, --options, --quorum, --threshold, --closes, --anonymous, --hide-results, --decider, --dots, --min-mean, --ties, --consult, --cross-sector',
         suggestion: '--closes',
       },
     });

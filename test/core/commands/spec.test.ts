@@ -41,7 +41,7 @@ describe('COMMAND_SPECS', () => {
       'propose "<title>" [--body "<text>"] [--group <name>] ' +
         '--rule consensus|consent|majority|fist-of-five|poll|approval|ranked|score|dot|advice [--options "A|B|C"] ' +
         '[--quorum 60%] [--threshold 2/3] [--closes "in 3 days"|"2026-12-05 17:00"] [--anonymous] ' +
-        '[--hide-results until-vote|until-close] [--decider @member] [--dots 5] [--min-mean 3] [--ties lot|batch]',
+        '[--hide-results until-vote|until-close] [--decider @member] [--dots 5] [--min-mean 3] [--ties lot|batch] [--consult S-3,S-5] [--cross-sector 3]',
     );
     expect(specByName('settings.ties').usage).toBe('settings ties lot|batch [--group <name>]');
     expect(specByName('vote').usage).toBe('vote <id> <choice> [reason...] [--reason "<text>"]');

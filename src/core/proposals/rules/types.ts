@@ -122,8 +122,21 @@ export interface TallyResult {
   turnout: number;
   electorate: number;
   quorumNeeded: number;
+  /**
+   * Proposals opened with `--cross-sector`: how many sectors were needed and how many the supporters came from,
+   * counted when voting ended. `decisive` when the requirement alone kept a passing vote from passing.
+   */
+  crossSector?: CrossSectorResult;
   /** Sentences a person can read, in order, explaining how the outcome was reached. */
   explanation: Msg[];
+}
+
+/** Only counts: which sectors, or who, are never part of a result. */
+export interface CrossSectorResult {
+  needed: number;
+  sectors: number;
+  met: boolean;
+  decisive: boolean;
 }
 
 export interface TallyInput {
