@@ -42,6 +42,12 @@ export const workspaces = pgTable(
     nextStakeholderNumber: integer('next_stakeholder_number').notNull().default(1),
     nextGoalNumber: integer('next_goal_number').notNull().default(1),
     nextIndicatorNumber: integer('next_indicator_number').notNull().default(1),
+    nextRetroNumber: integer('next_retro_number').notNull().default(1),
+    /** Dots each member may give in a retrospective, and at most this many on one item. */
+    retroDots: integer('retro_dots').notNull().default(5),
+    retroDotsPerItem: integer('retro_dots_per_item').notNull().default(3),
+    /** Thank-yous one member may give in a day. */
+    kudosDailyLimit: integer('kudos_daily_limit').notNull().default(5),
     /** An indicator this far behind its goal's calendar (a share of the time) is at risk; see core/goals/model. */
     goalAtRisk: doublePrecision('goal_at_risk').notNull().default(0.1),
     /** ... and this far behind, off track. */
@@ -630,6 +636,102 @@ export const indicatorValues = pgTable(
     recordedAt: ts('recorded_at').notNull(),
   },
   (t) => [index('indicator_values_indicator_at').on(t.indicatorId, t.at)],
+);
+
+/** A retrospective (`R-1`): items in a template's columns, dot votes, and actions that become commitments. */
+export const retros = pgTable(
+  'retros',
+  {
+    id: serial('id').primaryKey(),
+    workspaceId: integer('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    number: integer('number').notNull(),
+    groupId: integer('group_id')
+      .notNull()
+      .references(() => groups.id),
+    title: text('title').notNull(),
+    /** 4ls | start-stop-continue | blameless | premortem (core/retros/templates) */
+    template: text('template').notNull(),
+    goalId: integer('goal_id').references(() => goals.id),
+    /** Who started it: the facilitator, who turns items into actions and closes it. */
+    facilitatorId: integer('facilitator_id')
+      .notNull()
+      .references(() => members.id),
+    /** Items show their authors' names; by default they are anonymous. */
+    showNames: boolean('show_names').notNull().default(false),
+    /** open | closed */
+    status: text('status').notNull().default('open'),
+    closesAt: ts('closes_at'),
+    closedAt: ts('closed_at'),
+    channelId: text('channel_id').notNull(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('retros_workspace_number').on(t.workspaceId, t.number), index('retros_group').on(t.groupId)],
+);
+
+export const retroItems = pgTable(
+  'retro_items',
+  {
+    id: serial('id').primaryKey(),
+    retroId: integer('retro_id')
+      .notNull()
+      .references(() => retros.id),
+    /** The number members type (`retro vote R-1 3`), counted per retro. */
+    number: integer('number').notNull(),
+    /** A column of the retro's template. */
+    column: text('column').notNull(),
+    text: text('text').notNull(),
+    /** Kept to refuse a member's own duplicate and to show names where the retro does; never shown otherwise. */
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => members.id),
+    /** The item of an earlier retro this one carries over, undiscussed there. */
+    carriedFromId: integer('carried_from_id'),
+    discussed: boolean('discussed').notNull().default(false),
+    /** The commitment the facilitator made of it. */
+    commitmentId: integer('commitment_id').references(() => commitments.id),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('retro_items_retro_number').on(t.retroId, t.number)],
+);
+
+export const retroVotes = pgTable(
+  'retro_votes',
+  {
+    itemId: integer('item_id')
+      .notNull()
+      .references(() => retroItems.id),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id),
+    retroId: integer('retro_id')
+      .notNull()
+      .references(() => retros.id),
+    dots: integer('dots').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.itemId, t.memberId] }), index('retro_votes_retro_member').on(t.retroId, t.memberId)],
+);
+
+/** A thank-you from one member to another, posted in a group's channel. */
+export const kudos = pgTable(
+  'kudos',
+  {
+    id: serial('id').primaryKey(),
+    workspaceId: integer('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    groupId: integer('group_id').references(() => groups.id),
+    giverId: integer('giver_id')
+      .notNull()
+      .references(() => members.id),
+    receiverId: integer('receiver_id')
+      .notNull()
+      .references(() => members.id),
+    reason: text('reason').notNull(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [index('kudos_giver_at').on(t.giverId, t.createdAt), index('kudos_group_at').on(t.groupId, t.createdAt)],
 );
 
 export const disputes = pgTable(
