@@ -199,13 +199,14 @@ export async function chartSvg(title: string, chart: PowerInterestChart, size: C
 
 /** An SVG document as PNG, drawn with the bundled font only. */
 export async function svgToPng(svg: string, zoom = 1): Promise<Uint8Array> {
-  const { Resvg } = await import('@resvg/resvg-js');
-  const resvg = new Resvg(svg, {
+  const { renderAsync } = await import('@resvg/resvg-js');
+  // Drawn on libuv's thread pool, so a member's map does not hold up everyone else's commands meanwhile.
+  const image = await renderAsync(svg, {
     fitTo: zoom === 1 ? { mode: 'original' } : { mode: 'zoom', value: zoom },
     background: '#ffffff',
     font: { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY },
   });
-  return new Uint8Array(resvg.render().asPng());
+  return new Uint8Array(image.asPng());
 }
 
 /**

@@ -73,7 +73,8 @@ const byRef = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true
  */
 function textGrid(chart: PowerInterestChart, inQuadrant: (q: Quadrant) => GridPoint[]): string {
   const fit = (text: string) => {
-    const chars = [...text.normalize('NFC')];
+    // A line break or tab in a name would break the grid's columns.
+    const chars = [...text.normalize('NFC').replace(/\s+/g, ' ')];
     return (chars.length > CELL ? [...chars.slice(0, CELL - 1), '…'] : chars).join('').padEnd(CELL);
   };
   const rule = (left: string, mid: string, right: string) => `${left}${'─'.repeat(CELL + 2)}${mid}${'─'.repeat(CELL + 2)}${right}`;
