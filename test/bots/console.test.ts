@@ -1,4 +1,7 @@
 // The console adapter: who says what where, labels on every message, and the simulated clock.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
 import { ConsoleMessenger, ConsoleSession } from '../../src/bots/console/console.js';
@@ -123,5 +126,35 @@ describe('console session', () => {
     expect(await session.handle('# a comment')).toBe(true);
     expect(await session.handle('@quit')).toBe(false);
     expect(output).toEqual([]);
+  });
+});
+
+describe('the stakeholder map in the console', () => {
+  it('prints the text grid and the path of the picture it wrote', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'concord-map-'));
+    try {
+      const out = (text: string) => output.push(text);
+      const mapped = new ConsoleSession({ core: app.core, clock, tick: () => app.scheduler.tick(), nextDueAt: () => app.jobs.nextDueAt(), out, chartDir: dir });
+      await mapped.handle('alice: stakeholder add "City Council" --kind organisation --sector government');
+      await mapped.handle('alice: stakeholder add "Riverside Residents" --kind community --sector community');
+      await mapped.handle('alice: stakeholder rate S-1 --power 5 --interest 4');
+      output = [];
+      await mapped.handle('alice: /concord stakeholders --map');
+      expect(said()).toContain('[only @alice]\nPower/interest map\n▲ Power');
+      expect(said()).toMatch(/│ S-1 City Council +│/);
+      expect(said()).toContain('Not yet rated for power and interest: S-2 Riverside Residents.');
+      const path = /^Picture: (.+\.png)$/m.exec(said())?.[1];
+      expect(path?.startsWith(dir)).toBe(true);
+      const png = readFileSync(path!);
+      expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+      output = [];
+      await mapped.handle('lan: /concord settings locale vi');
+      await mapped.handle('lan: /concord stakeholders --map');
+      expect(said()).toContain('Bản đồ quyền lực/quan tâm');
+      expect(said()).toMatch(/^Hình ảnh: .+\.png$/m);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -232,6 +232,83 @@ describe('stakeholders of a private group', () => {
   });
 });
 
+describe('the power/interest map', () => {
+  const chartOf = async (member: string, line: string, opts: { locale?: 'en' | 'vi' } = {}) => {
+    const reply = await t.h.run(member, line, opts);
+    expect(reply.ok, reply.text).toBe(true);
+    const [view] = reply.views;
+    if (view?.type !== 'chart') throw new Error(`not a chart: ${reply.text}`);
+    return view;
+  };
+
+  it('places each rated stakeholder in its quadrant by the medians and names those not yet rated', async () => {
+    await t.h.group(['alice', 'bob']);
+    await ok('alice', 'stakeholder add "City Council" --kind organisation --sector government');
+    await ok('alice', 'stakeholder add "Riverside Residents" --kind community --sector community');
+    await ok('alice', 'stakeholder add "Local Press" --kind organisation --sector business');
+    await ok('alice', 'stakeholder add "Seed Bank" --kind organisation --sector nonprofit');
+    await ok('alice', 'stakeholder add "Ward Office" --kind organisation --sector government');
+    await ok('alice', 'stakeholder rate S-1 --power 5 --interest 4');
+    await ok('bob', 'stakeholder rate S-1 --power 3 --interest 3');
+    await ok('alice', 'stakeholder rate S-2 --power 2 --interest 5');
+    await ok('alice', 'stakeholder rate S-3 --power 4 --interest 1');
+    await ok('alice', 'stakeholder rate S-4 --power 1 --interest 2');
+
+    const map = await chartOf('bob', 'stakeholders --map');
+    expect(map.title).toBe('Power/interest map');
+    expect(map.chart.points.map((p) => [p.ref, p.power, p.interest, p.quadrant])).toEqual(
+      expect.arrayContaining([
+        ['S-1', 4, 3.5, 'manage-closely'],
+        ['S-2', 2, 5, 'keep-informed'],
+        ['S-3', 4, 1, 'keep-satisfied'],
+        ['S-4', 1, 2, 'monitor'],
+      ]),
+    );
+    expect(map.chart.points).toHaveLength(4);
+    expect(map.chart.note).toBe('1 stakeholder not yet rated is not shown');
+    expect(map.text).toContain('Not yet rated for power and interest: S-5 Ward Office.');
+    expect(map.text).toMatch(/│ Keep satisfied \(1\) +│ Manage closely \(1\) +│/);
+    expect(map.text).toMatch(/│ S-3 Local Press +│ S-1 City Council +│/);
+    expect(map.text).toMatch(/│ Monitor \(1\) +│ Keep informed \(1\) +│/);
+    expect(map.alt).toContain('Manage closely: S-1 City Council.');
+    expect(map.alt).toContain('Keep informed: S-2 Riverside Residents.');
+    // Reading the map changes nothing, so the audit log does not hear of it.
+    expect(await ok('alice', 'audit')).not.toContain('map');
+  });
+
+  it('leaves out the stakeholders of a private group from those who may not read it', async () => {
+    await ok('alice', 'group create "HR" --kind committee --private', { channel: 'hr' });
+    await ok('alice', 'group add @bob --group HR', { channel: 'hr' });
+    await ok('guest', 'group create "Garden"', { channel: 'garden' });
+    await ok('alice', 'stakeholder add "Staff Union" --kind organisation --sector nonprofit --group HR');
+    await ok('guest', 'stakeholder add "Seed Bank" --kind organisation --sector nonprofit');
+    await ok('bob', 'stakeholder rate S-1 --power 4 --interest 5');
+    await ok('guest', 'stakeholder rate S-2 --power 2 --interest 2');
+
+    const theirs = await chartOf('guest', 'stakeholders --map');
+    expect(theirs.chart.points.map((p) => p.ref)).toEqual(['S-2']);
+    expect(JSON.stringify(theirs)).not.toContain('Staff Union');
+    const ours = await chartOf('bob', 'stakeholders --map');
+    expect(ours.chart.points.map((p) => p.ref).sort()).toEqual(['S-1', 'S-2']);
+    expect((await chartOf('bob', 'stakeholders --group HR --map')).title).toBe('Power/interest map of HR');
+    expect(await refused('guest', 'stakeholders --group HR --map')).toContain('There is no group called "HR"');
+  });
+
+  it('speaks Vietnamese, and says the register is empty instead of drawing an empty map', async () => {
+    const vi = { locale: 'vi' as const };
+    expect(await ok('lan', 'stakeholders --map', vi)).toContain('Danh sách chưa có bên liên quan nào.');
+    await ok('lan', 'stakeholder add "Hội Nông dân" --kind tổ-chức --sector phi-lợi-nhuận', vi);
+    await ok('lan', 'stakeholder rate S-1 --power 2 --interest 5', vi);
+    const map = await chartOf('lan', 'stakeholders --map', vi);
+    expect(map.title).toBe('Bản đồ quyền lực/quan tâm');
+    expect(map.chart.axes).toEqual({ power: 'Quyền lực', interest: 'Mức quan tâm' });
+    expect(map.chart.quadrants['keep-informed']).toBe('Thông tin đầy đủ');
+    expect(map.text).toContain('Thông tin đầy đủ (1)');
+    expect(map.text).toContain('S-1 Hội Nông dân');
+    expect(map.footer).toContain('từ 3,5 trở lên là cao');
+  });
+});
+
 describe('bad input', () => {
   it('says what was wrong and how to write it', async () => {
     await ok('alice', 'stakeholder add "Museum" --kind organisation --sector academia');

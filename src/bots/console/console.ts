@@ -1,10 +1,14 @@
 // The local console: type `alice: /concord ...` to act as alice; `@advance 3d` moves the simulated clock.
 import { randomUUID } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CHART_FILE, chartPng } from '../../charts/render.js';
 import { advanceThroughJobs, type MovableClock } from '../../core/clock.js';
 import type { MessageRef, Messenger, TickOutcome } from '../../core/ports.js';
 import type { Concord } from '../../core/service.js';
 import { parseDuration } from '../../core/time.js';
-import { notice, type View } from '../../core/views/types.js';
+import { notice, type ChartView, type View } from '../../core/views/types.js';
 import { ConsoleLanguage } from './messages.js';
 import { renderText } from './render.js';
 
@@ -68,6 +72,8 @@ export interface ConsoleDeps {
   language?: ConsoleLanguage;
   /** Members who are workspace admins; when empty, the session's first member is. */
   admins?: readonly string[];
+  /** Where charts are written as PNG files; a folder of the system's temporary directory unless given. */
+  chartDir?: string;
 }
 
 const LINE = /^@?([\p{L}\p{N}_.-]+)(?:\s+in\s+#?([\p{L}\p{N}_.-]+))?\s*:\s*(.*)$/u;
@@ -130,7 +136,10 @@ export class ConsoleSession {
       command.replace(/^\/concord\b\s*/i, ''),
     );
     this.language.locale = reply.locale;
-    for (const view of reply.views) out(`${say('console.only', { member })}\n${renderText(view)}`);
+    for (const view of reply.views) {
+      out(`${say('console.only', { member })}\n${renderText(view)}`);
+      if (view.type === 'chart') out(await this.saveChart(view));
+    }
     const outcome = await this.deps.tick();
     // Saved but not sent: the member must not believe it was posted.
     if (reply.ok && !reply.replayed && outcome && !outcome.ok) {
@@ -138,6 +147,20 @@ export class ConsoleSession {
       out(`${say('console.only', { member })}\n${renderText(warning)}`);
     }
     return true;
+  }
+
+  /** A terminal shows no pictures: the chart goes to a file of its own and the member is told where. */
+  private async saveChart(view: ChartView): Promise<string> {
+    const say = this.language.text.bind(this.language);
+    try {
+      const dir = this.deps.chartDir ?? join(tmpdir(), 'concord-charts');
+      await mkdir(dir, { recursive: true });
+      const path = join(dir, CHART_FILE.replace(/\.png$/, `-${randomUUID().slice(0, 8)}.png`));
+      await writeFile(path, await chartPng(view.title, view.chart));
+      return say('console.chartSaved', { path });
+    } catch (error) {
+      return say('console.chartFailed', { reason: error instanceof Error ? error.message : String(error) });
+    }
   }
 
   advance(ms: number): Promise<void> {

@@ -12,6 +12,8 @@ const en = {
   'console.dm': '[DM @{member}]',
   'console.only': '[only @{member}]',
   'console.workspace': 'Local console',
+  'console.chartSaved': 'Picture: {path}',
+  'console.chartFailed': '✗ The picture could not be drawn ({reason}); the grid above shows the same.',
 } as const;
 
 export type ConsoleKey = keyof typeof en;
@@ -27,6 +29,8 @@ const vi: Record<ConsoleKey, string> = {
   'console.dm': '[tin nhắn riêng cho @{member}]',
   'console.only': '[chỉ @{member} thấy]',
   'console.workspace': 'Bảng điều khiển trên máy',
+  'console.chartSaved': 'Hình ảnh: {path}',
+  'console.chartFailed': '✗ Không vẽ được hình ảnh ({reason}); lưới chữ ở trên cho thấy cùng nội dung.',
 };
 
 export const consoleMessages: Record<Locale, Record<ConsoleKey, string>> = { en, vi };

@@ -15,6 +15,9 @@ export function renderText(view: View): string {
     }
     case 'text':
       return view.title ? `${view.title}\n${view.text}` : view.text;
+    // The picture is written to a file by the session, which prints its path after this.
+    case 'chart':
+      return [view.title, view.text, ...(view.footer ? [view.footer] : [])].join('\n');
     case 'list': {
       const lines = [view.title];
       if (view.items.length === 0) lines.push(indent(view.empty));

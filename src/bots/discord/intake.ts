@@ -65,6 +65,7 @@ function gone(error: unknown): boolean {
 interface Body {
   embeds?: unknown[];
   components?: unknown[];
+  files?: DiscordMessage['files'];
 }
 
 /**
@@ -87,7 +88,7 @@ export function resumeDeferred(interaction: Interaction, live: boolean, dm: (mes
         if (!gone(error)) throw error;
       }
     }
-    await dm({ embeds: (body.embeds ?? []) as DiscordMessage['embeds'], components: (body.components ?? []) as DiscordMessage['components'] });
+    await dm({ embeds: (body.embeds ?? []) as DiscordMessage['embeds'], components: (body.components ?? []) as DiscordMessage['components'], ...(body.files ? { files: body.files } : {}) });
   };
   const edit = async (options: Body & { flags?: unknown }) => {
     const { flags: _flags, ...body } = options;

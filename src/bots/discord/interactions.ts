@@ -31,6 +31,7 @@ import { LIMITS, cut } from './limits.js';
 import { discordText, localeOf } from './messages.js';
 import { DiscordMessenger } from './messenger.js';
 import { amountsModal, amountsText, ballotOf, formModal, modalId, rankStep, reasonModal, type Ballot } from './modals.js';
+import { withCharts } from './charts.js';
 import { MENU_ID, renderViews, type DiscordMessage } from './render.js';
 
 /** What the handler asks of core: commands, and the read API its menus and forms are built from. */
@@ -316,8 +317,10 @@ export class InteractionHandler {
   private async answer(interaction: Answerable, mode: Mode, work: Promise<DiscordMessage[]>): Promise<void> {
     let release = () => {};
     this.answered.set(interaction.id, new Promise<void>((resolve) => (release = resolve)));
+    // Drawing a chart takes a moment: it counts as part of the work, so a slow one is deferred like a slow command.
+    const drawn = work.then((messages) => withCharts(messages, (error) => this.opts.logger.warn({ err: error, interaction: interaction.id }, 'could not draw a chart')));
     try {
-      await this.answerNow(interaction, mode, work);
+      await this.answerNow(interaction, mode, drawn);
     } finally {
       release();
       this.answered.delete(interaction.id);
@@ -334,7 +337,7 @@ export class InteractionHandler {
       messages = await work;
     }
     const [first, ...rest] = messages;
-    const body = { embeds: first?.embeds ?? [], components: first?.components ?? [], allowedMentions: NO_PINGS };
+    const body = { embeds: first?.embeds ?? [], components: first?.components ?? [], ...(first?.files ? { files: first.files } : {}), allowedMentions: NO_PINGS };
     if (interaction.deferred) await interaction.editReply(body);
     else if (canUpdate) await interaction.update(body);
     else await interaction.reply({ ...body, flags: EPHEMERAL });

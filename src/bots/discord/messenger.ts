@@ -5,6 +5,7 @@ import type { View } from '../../core/views/types.js';
 import { LIMITS, cut, nonEmpty } from './limits.js';
 import { channelPermissions, missing, PRIVATE_SPACE_NEEDS, type Overwrite, type RoleGrant } from './permissions.js';
 import { discordText, type DiscordKey, type DiscordTranslator } from './messages.js';
+import { withCharts } from './charts.js';
 import { renderViews, type DiscordMessage } from './render.js';
 
 interface Workspace {
@@ -46,13 +47,15 @@ export class DiscordMessenger implements Messenger {
   }
 
   private body(message: DiscordMessage) {
-    return { embeds: message.embeds, components: message.components, allowed_mentions: NO_PINGS };
+    const attachments = (message.files ?? []).map((f, id) => ({ id, filename: f.name, ...(f.description ? { description: f.description } : {}) }));
+    return { embeds: message.embeds, components: message.components, allowed_mentions: NO_PINGS, ...(attachments.length ? { attachments } : {}) };
   }
 
   private async send(channelId: string, messages: DiscordMessage[]): Promise<MessageRef> {
     let first: MessageRef | null = null;
-    for (const message of messages) {
-      const sent = (await this.rest.post(Routes.channelMessages(channelId), { body: this.body(message) })) as { id: string; channel_id?: string };
+    for (const message of await withCharts(messages)) {
+      const files = (message.files ?? []).map((f) => ({ name: f.name, data: f.attachment }));
+      const sent = (await this.rest.post(Routes.channelMessages(channelId), { body: this.body(message), ...(files.length ? { files } : {}) })) as { id: string; channel_id?: string };
       first ??= { channelId, messageId: sent.id };
     }
     if (!first) throw new Error('nothing to send');

@@ -11,7 +11,8 @@ import {
   type APIStringSelectComponent,
 } from 'discord.js';
 import type { Locale } from '../../core/i18n/types.js';
-import type { Action, CardView, Field, ListView, TallyView, Tone, View } from '../../core/views/types.js';
+import type { Action, CardView, ChartView, Field, ListView, TallyView, Tone, View } from '../../core/views/types.js';
+import { CHART_FILE } from '../../charts/render.js';
 import { optionRef } from './command-line.js';
 import { encodeId, type Ref } from './custom-ids.js';
 import { LIMITS, cut, nonEmpty, splitText } from './limits.js';
@@ -22,6 +23,17 @@ export type ActionRow = APIActionRowComponent<APIComponentInMessageActionRow>;
 export interface DiscordMessage {
   embeds: APIEmbed[];
   components: ActionRow[];
+  /** Files sent with the message; an embed shows one as its image through `attachment://<name>`. */
+  files?: DiscordFile[];
+  /** A chart still to be drawn (asynchronously, by `withCharts`) and attached as `CHART_FILE`. */
+  chart?: ChartView;
+}
+
+export interface DiscordFile {
+  attachment: Buffer;
+  name: string;
+  /** Alt text, read out by screen readers. */
+  description?: string;
 }
 
 export interface RenderOptions {
@@ -344,6 +356,13 @@ export function renderView(view: View, opts: RenderOptions = {}): DiscordMessage
       return paged(view.title ? mentions(view.title) : undefined, mentions(view.text), COLORS.info, opts).map((e) => ({ embeds: [e], components: [] }));
     case 'list':
       return paged(mentions(view.title), mentions(listText(view)), COLORS.info, opts, view.footer ? mentions(view.footer) : undefined).map((e) => ({ embeds: [e], components: [] }));
+    case 'chart': {
+      // The grid as text too: the picture may fail to load, and a screen reader reads the text.
+      const pages = paged(mentions(view.title), `\`\`\`\n${view.text.replace(/`/g, 'ˋ')}\n\`\`\``, COLORS.info, opts, view.footer ? mentions(view.footer) : undefined);
+      const [first, ...rest] = pages;
+      if (!first) return [];
+      return [{ embeds: [{ ...first, image: { url: `attachment://${CHART_FILE}` } }], components: [], chart: view }, ...rest.map((e) => ({ embeds: [e], components: [] }))];
+    }
     case 'card': {
       const built = buildComponents(view.actions, opts);
       const cutFields: Field[] = [];
@@ -367,6 +386,9 @@ export function renderViews(views: View[], opts: RenderOptions = {}): DiscordMes
     const last = messages[messages.length - 1];
     const fits =
       last &&
+      // A chart's picture belongs to the message whose embed shows it.
+      !last.chart &&
+      !page.chart &&
       last.embeds.length + page.embeds.length <= LIMITS.embedsPerMessage &&
       [...last.embeds, ...page.embeds].reduce((sum, e) => sum + embedLength(e), 0) <= LIMITS.embedTotal &&
       last.components.length + page.components.length <= LIMITS.actionRows &&
@@ -375,7 +397,7 @@ export function renderViews(views: View[], opts: RenderOptions = {}): DiscordMes
       last.embeds.push(...page.embeds);
       last.components.push(...page.components);
     } else {
-      messages.push({ embeds: [...page.embeds], components: [...page.components] });
+      messages.push({ ...page, embeds: [...page.embeds], components: [...page.components] });
     }
   }
   return messages;

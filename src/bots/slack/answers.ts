@@ -8,9 +8,11 @@ import { Gates } from '../../core/gates.js';
 import type { Locale } from '../../core/i18n/types.js';
 import type { TickOutcome } from '../../core/ports.js';
 import type { Concord, Logger } from '../../core/service.js';
+import type { ChartView } from '../../core/views/types.js';
+import { CHART_FILE, SLACK_MAX_BYTES, chartPng } from '../../charts/render.js';
 import { slackText } from './messages.js';
 import type { SlackMessenger } from './messenger.js';
-import { LIMITS, cutMrkdwn, mrkdwn } from './mrkdwn.js';
+import { LIMITS, cutMrkdwn, cutPlain, mrkdwn } from './mrkdwn.js';
 import { blocksOf, renderMessage, renderReply } from './render.js';
 import { postJson } from './respond.js';
 import { SlackDirectory, type SlackProfile } from './users.js';
@@ -30,6 +32,9 @@ export interface Origin {
   /** Taken over after the process that received it stopped: it is answered even if its reply was stored before. */
   resumed?: boolean;
 }
+
+/** Slack reads at most this much of a file's alt text. */
+const ALT_MAX = 1000;
 
 /** See SlackAnswers.execute. */
 const COMMANDS_IN_FLIGHT = 8;
@@ -141,7 +146,9 @@ export class SlackAnswers {
     // A retried delivery replays the first reply, which the first delivery already sent; unless that delivery's
     // process stopped, maybe before it answered.
     if (!reply.replayed || origin.resumed) {
-      const [message, ...rest] = renderReply(reply.views, LIMITS.messageBlocks - (retryCommand ? 1 : 0));
+      const charts = reply.views.filter((v): v is ChartView => v.type === 'chart');
+      const [message, ...rest] = renderReply(reply.views, LIMITS.messageBlocks - (retryCommand ? 1 : 0) - charts.length);
+      for (const chart of charts) message!.blocks.push(blocksOf.context(await this.sendChart(client, origin, reply.locale, chart)));
       if (!reply.ok && retryCommand) {
         const hint = slackText(reply.locale)('slack.retry', { command: `\`/concord ${retryCommand}\`` });
         message!.blocks.push(blocksOf.context(cutMrkdwn(mrkdwn(hint), LIMITS.text)));
@@ -150,6 +157,28 @@ export class SlackAnswers {
       for (const more of rest) await this.answer(client, origin, more);
     }
     return reply.ok;
+  }
+
+  /**
+   * A file cannot be ephemeral in Slack, and a chart of the register must not be posted where others read it:
+   * the picture goes to the member's direct messages with Concord (files.uploadV2: an upload URL, the bytes, then
+   * completing the upload into the DM). Returns the line the ephemeral reply adds: where the picture went, or
+   * that it could not be sent (the grid in the reply shows the same).
+   */
+  private async sendChart(client: Client, origin: Origin, locale: Locale, view: ChartView): Promise<string> {
+    const t = slackText(locale);
+    try {
+      const png = await chartPng(view.title, view.chart, { maxBytes: SLACK_MAX_BYTES });
+      const channel = this.messenger
+        ? await this.messenger.openDm(origin.teamId, origin.userId)
+        : (await client.conversations.open({ users: origin.userId })).channel?.id;
+      if (!channel) throw new Error('conversations.open returned no channel');
+      await client.files.uploadV2({ channel_id: channel, file: Buffer.from(png), filename: CHART_FILE, title: view.title, alt_text: cutPlain(view.alt, ALT_MAX) });
+      return mrkdwn(t('slack.chart.sent'));
+    } catch (error) {
+      this.logger.warn({ err: error, team: origin.teamId, user: origin.userId }, 'slack could not send a chart');
+      return mrkdwn(t('slack.chart.failed'));
+    }
   }
 
   /** Ephemeral where possible: through the response URL, else chat.postEphemeral, else a DM. */

@@ -21,7 +21,7 @@ export { SLASH_COMMAND } from './listeners/index.js';
 export { homeView } from './home.js';
 
 /** Everything Concord asks for; slack/manifest.yml lists the same. */
-export const BOT_SCOPES = ['commands', 'chat:write', 'chat:write.public', 'im:write', 'users:read', 'groups:read', 'groups:write'] as const;
+export const BOT_SCOPES = ['commands', 'chat:write', 'chat:write.public', 'im:write', 'files:write', 'users:read', 'groups:read', 'groups:write'] as const;
 
 export const SLACK_PATHS = {
   events: '/slack/events',

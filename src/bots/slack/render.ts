@@ -1,6 +1,6 @@
 // Core views as Block Kit: one renderer per view kind, each cutting to Slack's limits instead of letting Slack reject the message.
 import type { ActionsBlock, Button, ContextBlock, DividerBlock, HeaderBlock, KnownBlock, SectionBlock } from '@slack/types';
-import type { Action, ActionInput, CardView, Field, ListView, NoticeView, TallyView, TextView, Tone, View } from '../../core/views/types.js';
+import type { Action, ActionInput, CardView, ChartView, Field, ListView, NoticeView, TallyView, TextView, Tone, View } from '../../core/views/types.js';
 import { LIMITS, cutMrkdwn, cutPlain, md, mrkdwn, plain, slackDate, splitMrkdwn } from './mrkdwn.js';
 
 /** action_id prefixes: the listener tells a plain command from one that first needs a modal. */
@@ -231,6 +231,16 @@ function textBlocks(view: TextView, max: number): KnownBlock[] {
   return fit(content, [], max);
 }
 
+/**
+ * A chart in an ephemeral reply is its text grid, in code blocks that each fit a section; the picture cannot be
+ * ephemeral in Slack and is sent apart (see SlackAnswers).
+ */
+function chartBlocks(view: ChartView, max: number): KnownBlock[] {
+  const fence = '```';
+  const grid = splitMrkdwn(mrkdwn(view.text.replace(/`/g, 'ˋ')), LIMITS.text - fence.length * 2 - 2).map((piece) => section(`${fence}\n${piece}\n${fence}`));
+  return fit([header(view.title), ...grid], view.footer ? [context(cutMrkdwn(mrkdwn(view.footer), LIMITS.text))] : [], max);
+}
+
 export function renderView(view: View, max: number = LIMITS.messageBlocks, cut?: Field[]): KnownBlock[] {
   switch (view.type) {
     case 'card':
@@ -241,6 +251,8 @@ export function renderView(view: View, max: number = LIMITS.messageBlocks, cut?:
       return listBlocks(view, max);
     case 'text':
       return textBlocks(view, max);
+    case 'chart':
+      return chartBlocks(view, max);
   }
 }
 
@@ -248,7 +260,7 @@ export function renderView(view: View, max: number = LIMITS.messageBlocks, cut?:
 export function fallbackText(views: View[]): string {
   const first = views[0];
   if (!first) return ' ';
-  const text = first.type === 'card' || first.type === 'list' ? first.title : first.type === 'notice' ? first.text : (first.title ?? first.text);
+  const text = first.type === 'card' || first.type === 'list' || first.type === 'chart' ? first.title : first.type === 'notice' ? first.text : (first.title ?? first.text);
   return cutMrkdwn(mrkdwn(text), LIMITS.fallbackText) || ' ';
 }
 

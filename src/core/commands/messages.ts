@@ -417,7 +417,7 @@ const en = {
     'Each member has one rating per stakeholder; rating again replaces yours. The register shows the median of all members\' ratings and how far apart they are: a spread of 2 or more is marked "views differ". Power and interest place the stakeholder on the power/interest grid; legitimacy and urgency, with power, give its salience class. Who rated what is on the audit log; the register shows only the totals.',
   'cmd.summary.stakeholder.list': 'The stakeholder register, with what each stakeholder calls for.',
   'cmd.detail.stakeholder.list':
-    'Lists the stakeholders with their kind and sector, the median ratings, their place on the power/interest grid (a median of 3.5 or more is high) and their salience class, each with the engagement it calls for. --group shows only one group\'s stakeholders.',
+    'Lists the stakeholders with their kind and sector, the median ratings, their place on the power/interest grid (a median of 3.5 or more is high) and their salience class, each with the engagement it calls for. --group shows only one group\'s stakeholders. --map draws the power/interest grid instead: a picture in Slack (sent to your direct messages with Concord) and Discord, a text grid everywhere; stakeholders not yet rated for power and interest are named under it.',
   'cmd.summary.stakeholder.show': 'Show one stakeholder: details, ratings, classification and links.',
   'cmd.detail.stakeholder.show':
     'Shows the kind, sector, group, contact and note, how many members rated it, the median and spread of each rating, its place on the power/interest grid, its salience class and its links to other stakeholders. Individual ratings are not shown.',
@@ -436,6 +436,7 @@ const en = {
   'cmd.flag.sector': 'The sector it belongs to.',
   'cmd.flag.group.stakeholder': 'The group it is filed under; under a private group only those who may read the group see it.',
   'cmd.flag.group.stakeholderFilter': 'Only the stakeholders of this group.',
+  'cmd.flag.stakeholderMap': 'Draw the power/interest grid instead of the list.',
   'cmd.flag.contact': 'The member who keeps in touch with the stakeholder.',
   'cmd.flag.stakeholderNote': 'A note about the stakeholder.',
   'cmd.flag.stakeholderName': 'A new name.',
@@ -448,6 +449,7 @@ const en = {
   'cmd.sample.stakeholder.add.0': 'stakeholder add "City Council" --kind organisation --sector government',
   'cmd.sample.stakeholder.add.1': 'stakeholder add "Riverside Residents" --kind community --sector community --group Budget --contact @lan --note "Meets monthly"',
   'cmd.sample.stakeholder.list.1': 'stakeholders --group Budget',
+  'cmd.sample.stakeholder.list.2': 'stakeholders --group Budget --map',
   'cmd.sample.stakeholder.edit.0': 'stakeholder edit S-3 --sector nonprofit --note "Now a foundation"',
   'cmd.sample.stakeholder.edit.1': 'stakeholder edit S-3 --name "City Council of Hue" --contact @minh',
   'cmd.sample.stakeholder.link.1': 'stakeholder link S-2 S-4 --type represents --source "https://example.org/members"',
@@ -885,7 +887,7 @@ const vi: Record<keyof typeof en, string> = {
     'Mỗi thành viên có một lượt chấm cho mỗi bên liên quan; chấm lại thì thay lượt cũ của bạn. Danh sách cho thấy trung vị điểm của mọi thành viên và độ chênh giữa điểm cao nhất và thấp nhất: chênh từ 2 trở lên được đánh dấu "ý kiến khác nhau". Quyền lực và mức quan tâm xác định vị trí trên lưới quyền lực/quan tâm; tính chính đáng và tính cấp bách, cùng với quyền lực, cho biết nhóm mức độ nổi bật. Ai chấm bao nhiêu được ghi trong nhật ký kiểm toán; danh sách chỉ cho thấy số tổng hợp.',
   'cmd.summary.stakeholder.list': 'Danh sách các bên liên quan, kèm cách làm việc mà mỗi bên cần.',
   'cmd.detail.stakeholder.list':
-    'Liệt kê các bên liên quan với loại và lĩnh vực, trung vị điểm, vị trí trên lưới quyền lực/quan tâm (trung vị từ 3,5 trở lên là cao) và nhóm mức độ nổi bật, mỗi thứ kèm cách làm việc phù hợp. --group chỉ hiện các bên liên quan của một nhóm.',
+    'Liệt kê các bên liên quan với loại và lĩnh vực, trung vị điểm, vị trí trên lưới quyền lực/quan tâm (trung vị từ 3,5 trở lên là cao) và nhóm mức độ nổi bật, mỗi thứ kèm cách làm việc phù hợp. --group chỉ hiện các bên liên quan của một nhóm. --map vẽ lưới quyền lực/quan tâm thay cho danh sách: một hình ảnh trong Slack (gửi vào tin nhắn riêng của bạn với Concord) và Discord, một lưới chữ ở mọi nơi; các bên liên quan chưa được chấm quyền lực và mức quan tâm được nêu tên bên dưới.',
   'cmd.summary.stakeholder.show': 'Xem một bên liên quan: thông tin, điểm chấm, cách phân loại và các mối liên hệ.',
   'cmd.detail.stakeholder.show':
     'Cho xem loại, lĩnh vực, nhóm, người liên lạc và ghi chú, số thành viên đã chấm, trung vị và độ chênh của từng tiêu chí, vị trí trên lưới quyền lực/quan tâm, nhóm mức độ nổi bật và các mối liên hệ với bên liên quan khác. Điểm của từng người không được hiện.',
@@ -904,6 +906,7 @@ const vi: Record<keyof typeof en, string> = {
   'cmd.flag.sector': 'Lĩnh vực mà bên liên quan thuộc về.',
   'cmd.flag.group.stakeholder': 'Nhóm chứa bên liên quan; nếu là nhóm riêng tư thì chỉ những ai được xem nhóm mới thấy.',
   'cmd.flag.group.stakeholderFilter': 'Chỉ các bên liên quan của nhóm này.',
+  'cmd.flag.stakeholderMap': 'Vẽ lưới quyền lực/quan tâm thay cho danh sách.',
   'cmd.flag.contact': 'Thành viên giữ liên lạc với bên liên quan.',
   'cmd.flag.stakeholderNote': 'Một ghi chú về bên liên quan.',
   'cmd.flag.stakeholderName': 'Tên mới.',
@@ -916,6 +919,7 @@ const vi: Record<keyof typeof en, string> = {
   'cmd.sample.stakeholder.add.0': 'stakeholder add "Hội đồng Thành phố" --kind tổ-chức --sector nhà-nước',
   'cmd.sample.stakeholder.add.1': 'stakeholder add "Cư dân ven sông" --kind cộng-đồng --sector cộng-đồng --group "Ngân sách" --contact @lan --note "Họp hằng tháng"',
   'cmd.sample.stakeholder.list.1': 'stakeholders --group "Ngân sách"',
+  'cmd.sample.stakeholder.list.2': 'stakeholders --group "Ngân sách" --map',
   'cmd.sample.stakeholder.edit.0': 'stakeholder edit S-3 --sector phi-lợi-nhuận --note "Nay là một quỹ"',
   'cmd.sample.stakeholder.edit.1': 'stakeholder edit S-3 --name "Hội đồng Thành phố Huế" --contact @minh',
   'cmd.sample.stakeholder.link.1': 'stakeholder link S-2 S-4 --type đại-diện --source "https://example.org/thanh-vien"',

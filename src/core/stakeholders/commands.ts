@@ -112,12 +112,16 @@ export const stakeholderList = defineCommand({
   name: 'stakeholder.list',
   words: ['stakeholders'],
   area: 'stakeholders',
-  flags: [groupFlag('cmd.flag.group.stakeholderFilter')],
+  flags: [groupFlag('cmd.flag.group.stakeholderFilter'), { name: 'map', key: 'map', value: { kind: 'boolean' }, description: 'cmd.flag.stakeholderMap' }],
   summary: 'cmd.summary.stakeholder.list',
   detail: 'cmd.detail.stakeholder.list',
-  examples: [{ text: 'stakeholders' }, { text: 'stakeholders --group Budget', sample: 'cmd.sample.stakeholder.list.1' }],
-  schema: z.object({ group: text.optional() }),
-  run: (s, c): Promise<View[]> => listStakeholders(s, c.group),
+  examples: [
+    { text: 'stakeholders' },
+    { text: 'stakeholders --group Budget', sample: 'cmd.sample.stakeholder.list.1' },
+    { text: 'stakeholders --group Budget --map', sample: 'cmd.sample.stakeholder.list.2' },
+  ],
+  schema: z.object({ group: text.optional(), map: z.boolean().optional() }),
+  run: (s, c): Promise<View[]> => listStakeholders(s, c.group, c.map === true),
 });
 
 export const stakeholderShow = defineCommand({

@@ -8,6 +8,7 @@ import { cellText } from '../inclusion/cells.js';
 import type { Group, Member } from '../ports.js';
 import { notice, type Field, type View } from '../views/types.js';
 import { aggregateRatings, quadrant, salience, type Aggregate, type Aggregates, type Attribute, type Rating } from './classify.js';
+import { stakeholderMap } from './map.js';
 import type { LinkType, Sector, Stakeholder, StakeholderKind, StakeholderLink, StakeholderPatch } from './ports.js';
 
 /** How a stakeholder is named everywhere: `S-3`. */
@@ -105,13 +106,28 @@ export async function rateStakeholder(s: Session, c: NewRating): Promise<View[]>
 
 const sameRating = (a: Rating, b: Rating) => a.power === b.power && a.interest === b.interest && a.legitimacy === b.legitimacy && a.urgency === b.urgency;
 
-export async function listStakeholders(s: Session, groupName: string | undefined): Promise<View[]> {
+/**
+ * The register as the reader may see it (stakeholders filed under a private group they may not read are left
+ * out), with each stakeholder's ratings aggregated: what the list and the map both show.
+ */
+async function readableRegister(s: Session, groupName: string | undefined): Promise<{ group: Group | null; register: { st: Stakeholder; ratings: Aggregates }[] }> {
   const group = groupName ? await resolveGroup(s, groupName) : null;
   const excludeGroupIds = await hiddenGroupIds(s.tx, s.workspace.id, readerOf(s));
   const register = await s.tx.stakeholders.list(s.workspace.id, { ...(group ? { groupId: group.id } : {}), excludeGroupIds });
   const ratings = await s.tx.stakeholders.ratingsOfMany(register.map((st) => st.id));
-  const items = register.map((st) => {
-    const a = aggregateRatings(ratings.get(st.id) ?? []);
+  return { group, register: register.map((st) => ({ st, ratings: aggregateRatings(ratings.get(st.id) ?? []) })) };
+}
+
+/** `stakeholders`, or with `map` the power/interest grid of the same stakeholders. */
+export async function listStakeholders(s: Session, groupName: string | undefined, map = false): Promise<View[]> {
+  const { group, register } = await readableRegister(s, groupName);
+  const empty = s.t({ key: 'stakeholder.list.empty' });
+  if (map) {
+    if (register.length === 0) return [notice('info', empty)];
+    const title = s.t(group ? { key: 'stakeholder.map.titleGroup', params: { group: group.name } } : { key: 'stakeholder.map.title' });
+    return [stakeholderMap(s.t, title, register.map(({ st, ratings }) => ({ ref: stakeholderRef(st.number), name: st.name, ratings })))];
+  }
+  const items = register.map(({ st, ratings: a }) => {
     const described = [
       `${kindText(s.t, st.kind)} · ${sectorText(s.t, st.sector)}`,
       mediansText(s.t, a),
@@ -125,7 +141,7 @@ export async function listStakeholders(s: Session, groupName: string | undefined
       type: 'list',
       title: s.t(group ? { key: 'stakeholder.list.titleGroup', params: { group: group.name } } : { key: 'stakeholder.list.title' }),
       items,
-      empty: s.t({ key: 'stakeholder.list.empty' }),
+      empty,
     },
   ];
 }

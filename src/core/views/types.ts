@@ -69,6 +69,42 @@ export interface TextView {
   text: string;
 }
 
-export type View = CardView | NoticeView | ListView | TextView;
+/** A stakeholder placed on the power/interest grid by the medians of members' ratings (1 to 5). */
+export interface GridPoint {
+  /** `S-3`: how the picture labels the point and the text grid names it. */
+  ref: string;
+  name: string;
+  power: number;
+  interest: number;
+  quadrant: 'manage-closely' | 'keep-satisfied' | 'keep-informed' | 'monitor';
+}
+
+/** Mendelow's power/interest grid as data: an adapter draws it (src/charts) or prints `text`. */
+export interface PowerInterestChart {
+  kind: 'power-interest';
+  /** Ratings run from `min` to `max`; a median at or above `high` counts as high. */
+  scale: { min: number; max: number; high: number };
+  axes: { power: string; interest: string };
+  quadrants: Record<GridPoint['quadrant'], string>;
+  points: GridPoint[];
+  /** Shown in the picture's corner when some stakeholders are not plotted. */
+  note?: string;
+}
+
+/**
+ * A chart described as data: stored in the reply like any view, drawn once per delivery by the adapter.
+ * `alt` says in words what the picture shows; `text` is the same content as a monospace grid, for the
+ * console and for readers who do not get the picture.
+ */
+export interface ChartView {
+  type: 'chart';
+  title: string;
+  alt: string;
+  chart: PowerInterestChart;
+  text: string;
+  footer?: string;
+}
+
+export type View = CardView | NoticeView | ListView | TextView | ChartView;
 
 export const notice = (tone: Tone, text: string): NoticeView => ({ type: 'notice', tone, text });

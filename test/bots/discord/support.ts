@@ -31,6 +31,8 @@ export interface Call {
   path: string;
   query: string;
   body: unknown;
+  /** Files sent with the message (multipart), by form field. */
+  files?: Array<{ field: string; name: string; bytes: Uint8Array }>;
 }
 
 type Answer = (call: Call) => Response | unknown | undefined | Promise<Response | unknown | undefined>;
@@ -54,8 +56,21 @@ export class FakeDiscord {
     this.server = setupServer(
       http.all(`${api}/*`, async ({ request }) => {
         const url = new URL(request.url);
-        const text = request.method === 'GET' || request.method === 'DELETE' ? '' : await request.text();
-        const call: Call = { method: request.method, path: decodeURIComponent(url.pathname).slice(new URL(api).pathname.length), query: url.search, body: text ? JSON.parse(text) : undefined };
+        const path = decodeURIComponent(url.pathname).slice(new URL(api).pathname.length);
+        const call: Call = { method: request.method, path, query: url.search, body: undefined };
+        if ((request.headers.get('content-type') ?? '').startsWith('multipart/form-data')) {
+          // A message with files: its JSON travels as payload_json beside them.
+          const form = await request.formData();
+          const payload = form.get('payload_json');
+          call.body = typeof payload === 'string' ? JSON.parse(payload) : undefined;
+          call.files = [];
+          for (const [field, value] of form.entries()) {
+            if (typeof value !== 'string') call.files.push({ field, name: value.name, bytes: new Uint8Array(await value.arrayBuffer()) });
+          }
+        } else {
+          const text = request.method === 'GET' || request.method === 'DELETE' ? '' : await request.text();
+          call.body = text ? JSON.parse(text) : undefined;
+        }
         this.calls.push(call);
         this.check(call);
         for (const a of this.answers) {

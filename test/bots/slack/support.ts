@@ -16,6 +16,8 @@ export const SIGNING_SECRET = '8f742231b10e8888abcd99eee85a5eee';
 export const BOT_TOKEN = 'xoxb-test-token';
 export const TEAM = { id: 'T0CONCORD', domain: 'concord-test' };
 export const RESPONSE_HOST = 'https://hooks.slack.com';
+/** Where files.getUploadURLExternal sends uploads by default; a test may give another. */
+export const UPLOAD_HOST = 'https://files.slack.com';
 
 /** Many-workspace mode (OAuth), against the Web API at `apiUrl`. */
 export const oauthEnv = (apiUrl: string): Record<string, string> => ({
@@ -52,6 +54,12 @@ export interface ApiCall {
   response?: Record<string, unknown>;
 }
 
+/** Bytes posted to an upload URL that files.getUploadURLExternal handed out. */
+export interface UploadCall {
+  url: string;
+  bytes: Uint8Array;
+}
+
 export interface HookCall {
   url: string;
   body: Record<string, unknown>;
@@ -64,6 +72,7 @@ export class FakeSlack {
   readonly server: ReturnType<typeof setupServer>;
   calls: ApiCall[] = [];
   hooks: HookCall[] = [];
+  uploads: UploadCall[] = [];
   unhandled: string[] = [];
   /** Block Kit limits broken by anything Concord sent. */
   problems: string[] = [];
@@ -71,8 +80,23 @@ export class FakeSlack {
   private ts = 1_765_000_000;
   private views = 0;
 
-  constructor(readonly apiUrl = 'https://slack.com/api/') {
+  private files = 0;
+
+  constructor(
+    readonly apiUrl = 'https://slack.com/api/',
+    readonly uploadHost = UPLOAD_HOST,
+  ) {
     this.server = setupServer(
+      http.post(`${uploadHost}/upload/*`, async ({ request }) => {
+        // The Web API client posts the file as a multipart form; its bytes are the form's one file.
+        let bytes: Uint8Array;
+        if ((request.headers.get('content-type') ?? '').startsWith('multipart/form-data')) {
+          const file = [...(await request.formData()).values()].find((v): v is File => typeof v !== 'string');
+          bytes = new Uint8Array(file ? await file.arrayBuffer() : new ArrayBuffer(0));
+        } else bytes = new Uint8Array(await request.arrayBuffer());
+        this.uploads.push({ url: request.url, bytes });
+        return new HttpResponse('OK - 1');
+      }),
       http.post(`${apiUrl}:method`, async ({ request, params }) => {
         const method = String(params.method);
         const form = new URLSearchParams(await request.text());
@@ -107,6 +131,7 @@ export class FakeSlack {
   reset(): void {
     this.calls = [];
     this.hooks = [];
+    this.uploads = [];
     this.unhandled = [];
     this.problems = [];
     this.responders.clear();
@@ -151,6 +176,12 @@ export class FakeSlack {
         return { message_ts: `${++this.ts}.000200` };
       case 'conversations.open':
         return { channel: { id: `D${String(p.users)}` } };
+      case 'files.getUploadURLExternal': {
+        const id = `F${++this.files}`;
+        return { file_id: id, upload_url: `${this.uploadHost}/upload/${id}` };
+      }
+      case 'files.completeUploadExternal':
+        return { files: (p.files as Array<{ id: string; title?: string }>).map((f) => ({ id: f.id, title: f.title })) };
       case 'views.open':
       case 'views.update':
       case 'views.publish':
