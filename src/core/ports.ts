@@ -5,7 +5,7 @@ import type { View } from './views/types.js';
 import type { AuditRepo } from './audit/ports.js';
 import type { CommitmentRepo } from './commitments/ports.js';
 import type { GroupAccessRepo, GroupRepo } from './groups/ports.js';
-import type { ProfileRepo } from './inclusion/ports.js';
+import type { InclusionRepo, ProfileRepo } from './inclusion/ports.js';
 import type { JobRepo } from './jobs/ports.js';
 import type { DisputeRepo } from './mediation/ports.js';
 import type { Member, MemberRepo, Workspace, WorkspaceRepo } from './members/ports.js';
@@ -56,6 +56,8 @@ export interface Tx {
   readonly stakeholders: StakeholderRepo;
   /** Members' own profiles, private to each member, and the workspace's minimum cell (see core/inclusion). */
   readonly profiles: ProfileRepo;
+  /** Participation by sector: counts made in the database, frozen at close, the threshold and the once-only invitation (see core/inclusion). */
+  readonly inclusion: InclusionRepo;
 
   /**
    * The workspace and the member a command runs as, created on first sight, and the command's

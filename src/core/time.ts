@@ -351,6 +351,51 @@ export function parseWhen(text: string, opts: ParseWhenOptions): ParseWhenResult
   return { ok: true, date: date.toJSDate() };
 }
 
+const AGO_FORMS: readonly RegExp[] = [/^(.+?)\s+ago$/u, /^(.+?)\s+trước$/u, /^(?:cách\s+đây)\s+(.+)$/u];
+const ISO_DAY = /^\d{4}-\d\d-\d\d$/u;
+
+/**
+ * Reads the start of a period a member asks about (`--since`), in the member's zone: an ISO date (`2026-01-01`, from
+ * the start of that day) or date and time, `30 days ago` / `30 ngày trước`, or anything chrono reads looking back
+ * (`last monday`, `yesterday`, `hôm qua`; a day without a time means its start). A moment still to come is refused,
+ * and so is a numeric date whose day and month could be swapped, as for deadlines.
+ */
+export function parseSince(text: string, opts: Omit<ParseWhenOptions, 'horizonMonths'>): ParseWhenResult {
+  if (!isValidZone(opts.zone)) return { ok: false, error: msg('time.invalidZone', { zone: opts.zone }) };
+  const now = DateTime.fromJSDate(opts.now, { zone: opts.zone });
+  const shown = text.trim();
+  const cleaned = normalize(text).replace(/[.!]+$/u, '').replace(/^(?:since|from|từ)\s+/u, '');
+  if (cleaned === '') return { ok: false, error: msg('time.unparseable', { text: shown }) };
+  let date: DateTime | null = null;
+  if (ISO_DAY.test(cleaned)) date = DateTime.fromISO(cleaned, { zone: opts.zone }).startOf('day');
+  else if (/^\d{4}-\d\d-\d\d[t ]\d/u.test(cleaned)) date = DateTime.fromISO(cleaned.replace(' ', 'T'), { zone: opts.zone, setZone: false });
+  for (const form of AGO_FORMS) {
+    if (date) break;
+    const body = form.exec(cleaned)?.[1];
+    const amounts = body === undefined ? null : parseAmounts(body);
+    if (amounts) date = now.minus(amounts);
+  }
+  if (!date && isAmbiguousNumericDate(cleaned)) return { ok: false, error: msg('time.ambiguousDate', { text: shown }) };
+  if (!date) {
+    const reference = { instant: now.toJSDate(), timezone: now.offset };
+    const result =
+      wholeMatch(chrono.casual.parse(cleaned, reference, { forwardDate: false }), cleaned) ??
+      wholeMatch(chrono.vi.casual.parse(toChronoVietnamese(vietnameseDayMonth(cleaned)), reference, { forwardDate: false }), toChronoVietnamese(vietnameseDayMonth(cleaned)));
+    if (result) {
+      const c = result.start;
+      const day = { year: c.get('year') ?? now.year, month: c.get('month') ?? now.month, day: c.get('day') ?? now.day };
+      date = c.isCertain('hour')
+        ? DateTime.fromObject({ ...day, hour: c.get('hour') ?? 0, minute: c.get('minute') ?? 0 }, { zone: now.zone })
+        : DateTime.fromObject(day, { zone: now.zone }).startOf('day');
+    }
+  }
+  if (!date?.isValid) return { ok: false, error: msg('time.unparseable', { text: shown }) };
+  if (date.toMillis() > now.toMillis()) {
+    return { ok: false, error: msg('time.future', { when: formatDateTime(date.toJSDate(), opts.zone, opts.locale ?? 'en') }) };
+  }
+  return { ok: true, date: date.toJSDate() };
+}
+
 const VI_WEEKDAYS = ['T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'CN'] as const;
 
 /**

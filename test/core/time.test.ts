@@ -6,6 +6,7 @@ import {
   formatRelative,
   isValidZone,
   parseDuration,
+  parseSince,
   parseWhen,
   type ParseWhenOptions,
 } from '../../src/core/time.js';
@@ -564,5 +565,32 @@ describe('timeMessages', () => {
       expect(timeMessages.vi['time.unparseable']).toContain(example);
       expect(parseWhen(example, { now: HCM_NOW, zone: HCM }).ok).toBe(true);
     }
+  });
+});
+
+describe('parseSince: the start of a period asked about (Asia/Ho_Chi_Minh, Tue 1 Dec 2026 09:00)', () => {
+  const since = (text: string) => {
+    const r = parseSince(text, { now: HCM_NOW, zone: HCM });
+    return r.ok ? r.date.toISOString() : r.error;
+  };
+
+  it('reads a date as the start of that day in the member\'s zone, and a date and time as given', () => {
+    expect(since('2026-11-01')).toBe('2026-10-31T17:00:00.000Z');
+    expect(since('2026-11-01 10:00')).toBe('2026-11-01T03:00:00.000Z');
+    expect(since('25/11/2026')).toBe('2026-11-24T17:00:00.000Z');
+  });
+
+  it('reads amounts of time ago in English and Vietnamese, and days looking back', () => {
+    expect(since('30 days ago')).toBe('2026-11-01T02:00:00.000Z');
+    expect(since('30 ngày trước')).toBe('2026-11-01T02:00:00.000Z');
+    expect(since('2 weeks ago')).toBe('2026-11-17T02:00:00.000Z');
+    expect(since('yesterday')).toBe('2026-11-29T17:00:00.000Z');
+    expect(since('hôm qua')).toBe('2026-11-29T17:00:00.000Z');
+  });
+
+  it('refuses a moment still to come, a date that reads both ways and text that is no date', () => {
+    expect(since('2027-01-01')).toEqual({ key: 'time.future', params: { when: 'Fri 1 Jan 2027, 00:00 GMT+7' } });
+    expect(since('5/11/2026')).toEqual({ key: 'time.ambiguousDate', params: { text: '5/11/2026' } });
+    expect(since('whenever')).toEqual({ key: 'time.unparseable', params: { text: 'whenever' } });
   });
 });

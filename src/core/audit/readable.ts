@@ -65,6 +65,8 @@ const ACTIONS = [
   'profile.updated',
   'profile.cleared',
   'settings.inclusion-min-cell',
+  'settings.inclusion-threshold',
+  'proposal.inclusion-invited',
 ] as const;
 const ACTION_NAMES: ReadonlySet<string> = new Set(ACTIONS);
 const hasSentence = (action: string): action is (typeof ACTIONS)[number] => ACTION_NAMES.has(action);
@@ -117,6 +119,8 @@ const FIELDS = [
   'overdue',
   'completed',
   'minCell',
+  'threshold',
+  'invited',
 ] as const;
 
 /**

@@ -10,6 +10,7 @@ import { DrizzleIdempotency } from './idempotency.js';
 import { DrizzleJobs } from './jobs.js';
 import { DrizzleMembers, DrizzleWorkspaces } from './members.js';
 import { DrizzleOutbox } from './outbox.js';
+import { DrizzleInclusion } from './inclusion.js';
 import { DrizzleProfiles } from './profiles.js';
 import { DrizzleProposals } from './proposals.js';
 import { DrizzleStakeholders } from './stakeholders.js';
@@ -31,6 +32,7 @@ export class DrizzleTx implements Tx {
   readonly idempotency: DrizzleIdempotency;
   readonly stakeholders: DrizzleStakeholders;
   readonly profiles: DrizzleProfiles;
+  readonly inclusion: DrizzleInclusion;
 
   private readonly sessions: DrizzleSessions;
 
@@ -50,6 +52,7 @@ export class DrizzleTx implements Tx {
     this.idempotency = new DrizzleIdempotency(db, sql);
     this.stakeholders = new DrizzleStakeholders(db);
     this.profiles = new DrizzleProfiles(db);
+    this.inclusion = new DrizzleInclusion(db, sql);
     this.sessions = new DrizzleSessions(db, sql, this);
   }
 
