@@ -1,5 +1,10 @@
 // A proposal's participation by sector: read live while it is open, frozen into the proposal when it closes, so the
 // result never changes when members change their profiles (or the threshold changes) afterwards.
+//
+// Anonymous proposals show it too: it counts who cast a ballot, as the turnout already does, and never reads what a
+// ballot says, so no choice can be read off it; the minimum cell keeps a small sector from pointing at a member.
+// What it cannot hide is a change watched live: a card refreshed right after a known member voted shows which
+// sector's count moved (refreshes often cover several votes, not always). A sector below the minimum cell never shows.
 import type { Proposal, Tx } from '../ports.js';
 import type { ProposalParticipation } from './figures.js';
 import { participationOf, underRepresented, type SectorCounts } from './participation.js';
