@@ -93,6 +93,22 @@ describe('participation on the card, the reminders and the result', () => {
   });
 });
 
+describe('participation on an anonymous proposal', () => {
+  it('shows who took part by sector, under the same cell, and nothing of what anyone chose', async () => {
+    await ok('alice', 'settings inclusion-min-cell 2', { admin: true });
+    await budget({ community: ['alice', 'c1', 'c2'], government: ['g1', 'g2'] });
+    await ok('alice', 'propose "Pick a venue" --rule poll --options "Hall|Park" --anonymous', { channel: 'budget' });
+    await ok('c1', 'vote 1 Hall');
+    await ok('c2', 'vote 1 Park');
+    await ok('g1', 'vote 1 Hall');
+    await ok('g2', 'vote 1 Hall');
+    const card = t.h.messenger.take().filter((s) => s.kind === 'update').at(-1)!.text;
+    expect(card).toContain('community: 2 of 3 voted');
+    expect(card).toContain('government: 2 of 2 voted');
+    expect(card).not.toMatch(/@c1|@c2|@g1|@g2/);
+  });
+});
+
 describe('the invitation to vote', () => {
   it('goes once to the non-voters of an under-represented sector, in their language, and the result names the sector', async () => {
     await ok('alice', 'settings inclusion-min-cell 2', { admin: true });
