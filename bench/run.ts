@@ -1,11 +1,12 @@
-// `npm run bench`: the vote path, a large ranked close and a long audit verify on Postgres and PGlite, as one markdown table.
+// `npm run bench`: the vote path, a large ranked close, a long audit verify and participation by sector on Postgres and PGlite, as one markdown table.
 //
 // Settings (environment): BENCH_DATABASE_URL (a database to connect to while creating and dropping
 // concord_bench_<pid>), BENCH_RUNS, BENCH_BALLOTS (per run), BENCH_CONCURRENCY ("1,8,32"), BENCH_BACKENDS
-// ("postgres,pglite"), BENCH_ONLY ("ballots,baseline,close,verify,reminders,slack,instances"), BENCH_SWEEP
+// ("postgres,pglite"), BENCH_ONLY ("ballots,baseline,close,verify,inclusion,reminders,slack,instances"), BENCH_SWEEP
 // (commitment counts for the reminder sweep, "100000,1000000"), BENCH_SLACK_DURATION (ms per cell), BENCH_POOL (pool size; default: the
 // concurrency), BENCH_CLOSE_BALLOTS, BENCH_AUDIT_ENTRIES, BENCH_SYNCHRONOUS_COMMIT (on|off for the bench
-// database; default: the server's setting), BENCH_INSTANCES_VOTES (votes per burst to the Concord processes, 4000).
+// database; default: the server's setting), BENCH_INSTANCES_VOTES (votes per burst to the Concord processes, 4000),
+// BENCH_INCLUSION_MEMBERS (eligible members of the proposal whose participation by sector is measured, 10000).
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import postgres from 'postgres';
@@ -14,6 +15,7 @@ import { measureBallots, setupBallots, type BallotsSetup } from './ballots.js';
 import { measureRawBaseline } from './baseline.js';
 import { measureClose, measureTally, rankedBallots, setupClose } from './close.js';
 import { BenchDatabase, CpuMeter, log, openApp, type Backend, type BenchApp, type Summary } from './support.js';
+import { INCLUSION_TARGET_MS, measureInclusion, setupInclusion } from './inclusion.js';
 import { measureVerify, setupVerify } from './verify.js';
 import { benchReminderSweep } from './reminders.js';
 import { benchSlack, slackNotes, slackRatios, slackTable } from './slack.js';
@@ -29,7 +31,8 @@ const settings = {
   ballots: int(env.BENCH_BALLOTS, 1000),
   concurrency: list(env.BENCH_CONCURRENCY, '1,8,32').map(Number),
   backends: list(env.BENCH_BACKENDS, 'postgres,pglite') as Backend[],
-  only: new Set(list(env.BENCH_ONLY, 'ballots,baseline,close,verify,reminders,slack,instances')),
+  only: new Set(list(env.BENCH_ONLY, 'ballots,baseline,close,verify,inclusion,reminders,slack,instances')),
+  inclusionMembers: int(env.BENCH_INCLUSION_MEMBERS, 10_000),
   instancesVotes: int(env.BENCH_INSTANCES_VOTES, 4000),
   sweep: list(env.BENCH_SWEEP, '100000,1000000').map(Number),
   slackDurationMs: int(env.BENCH_SLACK_DURATION, 5000),
@@ -109,6 +112,22 @@ async function benchBackend(backend: Backend, bench: BenchDatabase | null): Prom
         const meter = new CpuMeter();
         const summary = await measureVerify(opened.app, settings.auditEntries, settings.runs);
         rows.push({ what: `audit verify, ${settings.auditEntries} entries`, backend, unit: 'ms', summary, other: meter.otherShare(), target: { text: `< ${VERIFY_TARGET_MS} ms`, met: summary.median < VERIFY_TARGET_MS } });
+      } finally {
+        await opened.close();
+      }
+    }
+    if (settings.only.has('inclusion')) {
+      const opened = await open(4);
+      try {
+        log(`${backend}: inclusion figures for ${settings.inclusionMembers} eligible members`);
+        const setup = await setupInclusion(opened.app, opened.database, settings.inclusionMembers);
+        const meter = new CpuMeter();
+        const { figures, report } = await measureInclusion(opened.app, opened.database, setup, settings.runs);
+        const other = meter.otherShare();
+        const size = settings.inclusionMembers.toLocaleString('en-US');
+        const target = (s: Summary) => ({ text: `< ${INCLUSION_TARGET_MS} ms`, met: s.median < INCLUSION_TARGET_MS });
+        rows.push({ what: `inclusion figures for a proposal with ${size} eligible members (card field)`, backend, unit: 'ms', summary: figures, other, target: target(figures) });
+        rows.push({ what: `inclusion figures for a proposal with ${size} eligible members (\`inclusion <n>\` report)`, backend, unit: 'ms', summary: report, other, target: target(report) });
       } finally {
         await opened.close();
       }

@@ -5,8 +5,8 @@ import type { View } from './views/types.js';
 import type { AuditRepo } from './audit/ports.js';
 import type { CommitmentRepo } from './commitments/ports.js';
 import type { GroupAccessRepo, GroupRepo } from './groups/ports.js';
-import type { ProfileRepo } from './inclusion/ports.js';
 import type { GoalRepo } from './goals/ports.js';
+import type { InclusionRepo, ProfileRepo } from './inclusion/ports.js';
 import type { JobRepo } from './jobs/ports.js';
 import type { DisputeRepo } from './mediation/ports.js';
 import type { Member, MemberRepo, Workspace, WorkspaceRepo } from './members/ports.js';
@@ -61,6 +61,8 @@ export interface Tx {
   readonly profiles: ProfileRepo;
   /** Shared goals, their indicators and the values checked in (see core/goals). */
   readonly goals: GoalRepo;
+  /** Participation by sector: counts made in the database, frozen at close, the threshold and the once-only invitation (see core/inclusion). */
+  readonly inclusion: InclusionRepo;
 
   /**
    * The workspace and the member a command runs as, created on first sight, and the command's

@@ -2,7 +2,7 @@
 import type { Session } from './context.js';
 import { describeOffsets } from './commitments/schedule.js';
 import { requireWorkspaceAdmin } from './access.js';
-import { translator } from './i18n/index.js';
+import { formatNumber, translator } from './i18n/index.js';
 import type { Locale } from './i18n/types.js';
 import { notice, type View } from './views/types.js';
 
@@ -17,6 +17,7 @@ export async function showSettings(s: Session): Promise<View[]> {
   const retention = await s.tx.disputes.retentionDays(w.id);
   const groupCreation = await s.tx.workspaces.groupCreation(w.id);
   const minCell = await s.tx.profiles.minCell(w.id);
+  const threshold = await s.tx.inclusion.threshold(w.id);
   return [
     {
       type: 'card',
@@ -36,6 +37,7 @@ export async function showSettings(s: Session): Promise<View[]> {
         { label: s.t({ key: 'settings.retentionDays' }), value: String(retention) },
         { label: s.t({ key: 'settings.groupCreation' }), value: s.t({ key: `settings.groupCreation.${groupCreation}` }) },
         { label: s.t({ key: 'settings.inclusionMinCell' }), value: String(minCell) },
+        { label: s.t({ key: 'settings.inclusionThreshold' }), value: formatNumber(s.locale, threshold, 2) },
       ],
       actions: [],
       footer: s.t({ key: 'settings.footer' }),

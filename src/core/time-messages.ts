@@ -3,7 +3,7 @@ import type { Catalog } from './i18n/catalog.js';
 
 const en = {
   'time.past': '{when} has already passed. Please give a time in the future.',
-  'time.future': '{when} has not come yet. Give the date it happened, for example today, yesterday or 2026-12-01.',
+  'time.future': '{when} is still to come. Give a moment that has passed, such as today, yesterday, 2026-01-01 or 30 days ago.',
   'time.unparseable':
     'I could not read "{text}" as a date. Try for example: 2026-12-05 17:00, 2026-12-05, in 3 days, tomorrow 9am, friday 17:00 or next monday.',
   'time.ambiguousDate':
@@ -19,7 +19,7 @@ export type TimeMessageKey = keyof typeof en;
 
 const vi: Record<TimeMessageKey, string> = {
   'time.past': '{when} đã qua rồi. Vui lòng chọn một thời điểm trong tương lai.',
-  'time.future': '{when} vẫn chưa tới. Hãy cho biết ngày việc đó đã diễn ra, ví dụ hôm nay, hôm qua hoặc 2026-12-01.',
+  'time.future': '{when} vẫn chưa tới. Hãy nêu một thời điểm đã qua, ví dụ hôm nay, hôm qua, 2026-01-01 hoặc 30 ngày trước.',
   'time.unparseable':
     'Không hiểu "{text}" là ngày giờ nào. Hãy thử ví dụ: 2026-12-05 17:00, 2026-12-05, 3 ngày nữa, ngày mai 9h, thứ sáu 17:00 hoặc thứ hai tới.',
   'time.ambiguousDate':

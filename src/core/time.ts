@@ -224,11 +224,11 @@ function wholeMatch(results: chrono.ParsedResult[], text: string): chrono.Parsed
   return only.index === 0 && only.text.length === text.length ? only : null;
 }
 
-function parseWithChrono(text: string, now: DateTime, toward: 'future' | 'past' = 'future'): DateTime | null {
+function parseWithChrono(text: string, now: DateTime): DateTime | null {
   const reference = { instant: now.toJSDate(), timezone: now.offset };
   // forwardDate turns "monday" and "Dec 5" into the coming ones, but it would also turn "last friday"
   // into the coming Friday; such text must resolve backwards so it is refused as past.
-  const options = { forwardDate: toward === 'future' && !LOOKS_BACK.test(text) };
+  const options = { forwardDate: !LOOKS_BACK.test(text) };
   const viText = toChronoVietnamese(text);
   const readEnglish = () => wholeMatch(chrono.casual.parse(text, reference, options), text);
   const readVietnamese = () => wholeMatch(chrono.vi.casual.parse(viText, reference, options), viText);
@@ -237,8 +237,7 @@ function parseWithChrono(text: string, now: DateTime, toward: 'future' | 'past' 
   if (!result) return null;
 
   const c = result.start;
-  // Looking back, "3 days ago" is that moment, not the end of that day.
-  if (result.tags().has('result/relativeDateAndTime') || (toward === 'past' && result.tags().has('result/relativeDate'))) {
+  if (result.tags().has('result/relativeDateAndTime')) {
     return DateTime.fromJSDate(c.date(), { zone: now.zone });
   }
   const timeGiven = c.isCertain('hour') || [...result.tags()].some((tag) => TIME_OF_DAY_TAGS.has(tag));
@@ -257,11 +256,6 @@ function parseWithChrono(text: string, now: DateTime, toward: 'future' | 'past' 
     { zone },
   );
   const weekdayOnly = c.isCertain('weekday') && !c.isCertain('day');
-  if (toward === 'past') {
-    // Looking back, "friday" is the last Friday that has begun.
-    if (weekdayOnly && date.startOf('day') > now) date = date.minus({ days: 7 });
-    return date;
-  }
   if (weekdayOnly && day.year === now.year && day.month === now.month && day.day === now.day) {
     // "friday" said on a Friday means next week: nobody sets a deadline by naming today's weekday.
     date = date.plus({ days: 7 });
@@ -357,25 +351,51 @@ export function parseWhen(text: string, opts: ParseWhenOptions): ParseWhenResult
   return { ok: true, date: date.toJSDate() };
 }
 
+const AGO_FORMS: readonly RegExp[] = [/^(.+?)\s+ago$/u, /^(.+?)\s+trước$/u, /^(?:cách\s+đây)\s+(.+)$/u];
+const ISO_DAY = /^\d{4}-\d\d-\d\d$/u;
+
 /**
- * Reads when something already happened (a value measured, an event held), in the member's zone: ISO dates,
- * numeric dates that cannot be misread, and what chrono reads looking back (`yesterday`, `last friday`,
- * `3 days ago`, `hôm qua`, `thứ sáu`). A date given without a time, for today, means now; a later moment is
- * refused as `time.future`.
+ * Reads the start of a period a member asks about (`--since`), in the member's zone: an ISO date (`2026-01-01`, from
+ * the start of that day) or date and time, `30 days ago` / `30 ngày trước`, or anything chrono reads looking back
+ * (`last monday`, `yesterday`, `hôm qua`; a day without a time means its start). A moment still to come is refused,
+ * and so is a numeric date whose day and month could be swapped, as for deadlines.
  */
 export function parsePastWhen(text: string, opts: Omit<ParseWhenOptions, 'horizonMonths'>): ParseWhenResult {
   if (!isValidZone(opts.zone)) return { ok: false, error: msg('time.invalidZone', { zone: opts.zone }) };
   const now = DateTime.fromJSDate(opts.now, { zone: opts.zone });
-  if (!now.isValid) throw new RangeError('parsePastWhen: `now` is not a valid date');
   const shown = text.trim();
-  const cleaned = normalize(text).replace(/[.!]+$/u, '').replace(LEADING_FILLER, '');
+  const cleaned = normalize(text).replace(/[.!]+$/u, '').replace(/^(?:since|from|từ)\s+/u, '');
   if (cleaned === '') return { ok: false, error: msg('time.unparseable', { text: shown }) };
-  if (isAmbiguousNumericDate(cleaned)) return { ok: false, error: msg('time.ambiguousDate', { text: shown }) };
-  const date = parseWithChrono(rewriteVietnamesePartOfDay(vietnameseDayMonth(cleaned)), now, 'past');
-  if (!date?.isValid || Number.isNaN(date.toJSDate().getTime())) return { ok: false, error: msg('time.unparseable', { text: shown }) };
-  if (date.toMillis() <= now.toMillis()) return { ok: true, date: date.toJSDate() };
-  if (date.hasSame(now, 'day')) return { ok: true, date: now.toJSDate() };
-  return { ok: false, error: msg('time.future', { when: formatDateTime(date.toJSDate(), opts.zone, opts.locale ?? 'en') }) };
+  let date: DateTime | null = null;
+  if (ISO_DAY.test(cleaned)) date = DateTime.fromISO(cleaned, { zone: opts.zone }).startOf('day');
+  else if (/^\d{4}-\d\d-\d\d[t ]\d/u.test(cleaned)) date = DateTime.fromISO(cleaned.replace(' ', 'T'), { zone: opts.zone, setZone: false });
+  for (const form of AGO_FORMS) {
+    if (date) break;
+    const body = form.exec(cleaned)?.[1];
+    const amounts = body === undefined ? null : parseAmounts(body);
+    if (amounts) date = now.minus(amounts);
+  }
+  if (!date && isAmbiguousNumericDate(cleaned)) return { ok: false, error: msg('time.ambiguousDate', { text: shown }) };
+  if (!date) {
+    const reference = { instant: now.toJSDate(), timezone: now.offset };
+    const result =
+      wholeMatch(chrono.casual.parse(cleaned, reference, { forwardDate: false }), cleaned) ??
+      wholeMatch(chrono.vi.casual.parse(toChronoVietnamese(vietnameseDayMonth(cleaned)), reference, { forwardDate: false }), toChronoVietnamese(vietnameseDayMonth(cleaned)));
+    if (result) {
+      const c = result.start;
+      const day = { year: c.get('year') ?? now.year, month: c.get('month') ?? now.month, day: c.get('day') ?? now.day };
+      date = c.isCertain('hour')
+        ? DateTime.fromObject({ ...day, hour: c.get('hour') ?? 0, minute: c.get('minute') ?? 0 }, { zone: now.zone })
+        : DateTime.fromObject(day, { zone: now.zone }).startOf('day');
+      // Looking back, a weekday alone ("friday") is the last one that has begun, not the coming one.
+      if (c.isCertain('weekday') && !c.isCertain('day') && date.startOf('day') > now) date = date.minus({ days: 7 });
+    }
+  }
+  if (!date?.isValid) return { ok: false, error: msg('time.unparseable', { text: shown }) };
+  if (date.toMillis() > now.toMillis()) {
+    return { ok: false, error: msg('time.future', { when: formatDateTime(date.toJSDate(), opts.zone, opts.locale ?? 'en') }) };
+  }
+  return { ok: true, date: date.toJSDate() };
 }
 
 const VI_WEEKDAYS = ['T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'CN'] as const;

@@ -568,32 +568,44 @@ describe('timeMessages', () => {
   });
 });
 
-describe('parsePastWhen', () => {
+describe('parsePastWhen: a moment that has passed, such as the start of a period asked about (Asia/Ho_Chi_Minh, Tue 1 Dec 2026 09:00)', () => {
+  const since = (text: string) => {
+    const r = parsePastWhen(text, { now: HCM_NOW, zone: HCM });
+    return r.ok ? r.date.toISOString() : r.error;
+  };
+
+  it('reads a date as the start of that day in the member\'s zone, and a date and time as given', () => {
+    expect(since('2026-11-01')).toBe('2026-10-31T17:00:00.000Z');
+    expect(since('2026-11-01 10:00')).toBe('2026-11-01T03:00:00.000Z');
+    expect(since('25/11/2026')).toBe('2026-11-24T17:00:00.000Z');
+  });
+
+  it('reads amounts of time ago in English and Vietnamese, and days looking back', () => {
+    expect(since('30 days ago')).toBe('2026-11-01T02:00:00.000Z');
+    expect(since('30 ngày trước')).toBe('2026-11-01T02:00:00.000Z');
+    expect(since('2 weeks ago')).toBe('2026-11-17T02:00:00.000Z');
+    expect(since('yesterday')).toBe('2026-11-29T17:00:00.000Z');
+    expect(since('hôm qua')).toBe('2026-11-29T17:00:00.000Z');
+  });
+
+  it('refuses a moment still to come, a date that reads both ways and text that is no date', () => {
+    expect(since('2027-01-01')).toEqual({ key: 'time.future', params: { when: 'Fri 1 Jan 2027, 00:00 GMT+7' } });
+    expect(since('5/11/2026')).toEqual({ key: 'time.ambiguousDate', params: { text: '5/11/2026' } });
+    expect(since('whenever')).toEqual({ key: 'time.unparseable', params: { text: 'whenever' } });
+  });
+});
+
+describe('parsePastWhen: weekdays look back', () => {
   const now = new Date('2027-03-10T12:00:00Z'); // a Wednesday
-  const opts = { now, zone: 'Asia/Ho_Chi_Minh', locale: 'en' as const };
   const at = (text: string) => {
-    const r = parsePastWhen(text, opts);
+    const r = parsePastWhen(text, { now, zone: 'Asia/Ho_Chi_Minh' });
     return r.ok ? r.date.toISOString() : r.error.key;
   };
 
-  it('reads dates that have passed, looking back', () => {
-    expect(at('2027-03-01')).toBe('2027-03-01T16:59:00.000Z');
-    expect(at('2027-03-01 09:00')).toBe('2027-03-01T02:00:00.000Z');
-    expect(at('yesterday 9am')).toBe('2027-03-09T02:00:00.000Z');
-    expect(at('3 days ago')).toBe('2027-03-07T12:00:00.000Z');
+  it('takes a weekday alone as the last one that has begun', () => {
     expect(at('monday 9am')).toBe('2027-03-08T02:00:00.000Z');
     expect(at('friday 9am')).toBe('2027-03-05T02:00:00.000Z');
-  });
-
-  it('takes today without a time as now, and refuses what has not come yet', () => {
-    expect(at('today')).toBe(now.toISOString());
-    expect(at('2027-03-10')).toBe(now.toISOString());
-    expect(at('2027-03-12')).toBe('time.future');
+    expect(at('friday')).toBe('2027-03-04T17:00:00.000Z');
     expect(at('tomorrow')).toBe('time.future');
-  });
-
-  it('refuses what cannot be read or could be read two ways', () => {
-    expect(at('whenever')).toBe('time.unparseable');
-    expect(at('5/3/2027')).toBe('time.ambiguousDate');
   });
 });

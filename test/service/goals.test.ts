@@ -154,7 +154,7 @@ describe('bad input', () => {
     expect(await refused('alice', 'indicator add G-1 "Trees" --baseline 0 --target 10 --checkin FREQ=HOURLY')).toContain('more than once a day');
     expect(await refused('bob', 'checkin I-1')).toContain('Give the value once');
     expect(await refused('bob', 'checkin I-1 5 --value 6')).toContain('Give the value once');
-    expect(await refused('bob', 'checkin I-1 5 --at tomorrow')).toContain('has not come yet');
+    expect(await refused('bob', 'checkin I-1 5 --at tomorrow')).toContain('is still to come');
     expect(await refused('bob', 'checkin X-1 5')).toContain('must be an indicator such as I-5');
     expect(await refused('alice', 'settings goal-thresholds 0.3 0.2', { admin: true })).toContain('must be smaller than the second');
     expect(await refused('alice', 'goal edit G-1')).toContain('Say what to change');

@@ -74,6 +74,8 @@ const ACTIONS = [
   'indicator.checkin',
   'indicator.reached',
   'settings.goal-thresholds',
+  'settings.inclusion-threshold',
+  'proposal.inclusion-invited',
 ] as const;
 const ACTION_NAMES: ReadonlySet<string> = new Set(ACTIONS);
 const hasSentence = (action: string): action is (typeof ACTIONS)[number] => ACTION_NAMES.has(action);
@@ -139,6 +141,8 @@ const FIELDS = [
   'stakeholders',
   'stakeholder',
   'crossSector',
+  'threshold',
+  'invited',
 ] as const;
 
 /**

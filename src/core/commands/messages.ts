@@ -407,6 +407,7 @@ const en = {
   'cmd.ph.url-or-note': 'url or note',
   'cmd.ph.category': 'category',
   'cmd.ph.count': 'count',
+  'cmd.ph.date': 'date',
   'cmd.error.badStakeholder': '`{field}` should name a stakeholder by its number, such as S-3, s-3 or 3, not "{given}". `/concord stakeholders` lists them.',
   'cmd.error.stakeholderEditNothing': 'Say what to change with at least one of {flags}.',
   'cmd.summary.stakeholder.add': 'Add a stakeholder to the register: who has a stake in your work.',
@@ -469,6 +470,17 @@ const en = {
   'cmd.detail.settings.inclusion-min-cell':
     'Workspace admins only. Wherever members\' declared profiles are counted, a count below this shows only as "fewer than N", and when one hidden count could be worked out from a total, the next smallest is hidden too. From 2 to 50.',
   'cmd.arg.minCell': 'The smallest count shown, from 2 to 50.',
+  'cmd.summary.settings.inclusion-threshold': 'Set the representation ratio below which a sector is invited to vote (default 0.6).',
+  'cmd.detail.settings.inclusion-threshold':
+    'Workspace admins only. At a proposal\'s reminder time, members who have not voted and whose declared sector (or no declared sector) has a representation ratio below this get a private invitation to vote, once per proposal; the result card carries an inclusion note when a sector was below it at close. From 0.1 to 1.',
+  'cmd.arg.threshold': 'The threshold, from 0.1 to 1: 0.6 invites a sector whose share of those who voted is under 60% of its share of those who could.',
+  'cmd.summary.inclusion': 'Participation by sector: for one proposal, or across a group\'s proposals, commitments and mediations.',
+  'cmd.detail.inclusion':
+    'For a proposal: per declared sector, members who could vote and who voted, their shares and the representation ratio (share of those who voted ÷ share of those who could); a closed proposal shows the figures frozen when it closed. For a group (`--group`, optionally `--since <date>`): members who could vote on at least one of its proposals and who voted on at least one; its members and who owns a commitment; its members and who was a party to a mediation (confidential ones are not counted). Counts below the workspace\'s minimum cell show only as "fewer than N".',
+  'cmd.arg.inclusionProposal': 'The proposal, by number; leave it out with --group.',
+  'cmd.flag.inclusionGroup': 'The group whose proposals, commitments and mediations to count.',
+  'cmd.flag.since': 'Count only what was opened on or after this date: 2026-01-01, 30 days ago, last monday.',
+  'cmd.sample.inclusion.1': 'inclusion --group "Budget" --since 2026-01-01',
 } as const satisfies Catalog;
 
 /** Features with many commands keep their words next to them; they join the command language here. */
@@ -877,6 +889,7 @@ const vi: Record<keyof typeof en, string> = {
   'cmd.ph.url-or-note': 'đường dẫn hoặc ghi chú',
   'cmd.ph.category': 'nhóm bản sắc',
   'cmd.ph.count': 'số lượng',
+  'cmd.ph.date': 'ngày',
   'cmd.error.badStakeholder': '`{field}` phải là số của một bên liên quan, ví dụ S-3, s-3 hoặc 3, chứ không phải "{given}". `/concord stakeholders` liệt kê các bên liên quan.',
   'cmd.error.stakeholderEditNothing': 'Hãy cho biết cần đổi gì bằng ít nhất một trong các cờ {flags}.',
   'cmd.summary.stakeholder.add': 'Thêm một bên liên quan vào danh sách: những ai có quyền lợi gắn với công việc của bạn.',
@@ -939,6 +952,17 @@ const vi: Record<keyof typeof en, string> = {
   'cmd.detail.settings.inclusion-min-cell':
     'Chỉ quản trị viên không gian làm việc. Ở bất cứ đâu hồ sơ thành viên tự khai được đếm, số nào nhỏ hơn ngưỡng này chỉ hiện là "dưới N", và khi một số bị ẩn có thể suy ra từ tổng thì số nhỏ kế tiếp cũng bị ẩn. Từ 2 đến 50.',
   'cmd.arg.minCell': 'Số lượng nhỏ nhất được hiện, từ 2 đến 50.',
+  'cmd.summary.settings.inclusion-threshold': 'Đặt tỉ lệ đại diện mà dưới mức đó một lĩnh vực được mời bỏ phiếu (mặc định 0,6).',
+  'cmd.detail.settings.inclusion-threshold':
+    'Chỉ quản trị viên không gian làm việc. Đến giờ nhắc của một đề xuất, những thành viên chưa bỏ phiếu mà lĩnh vực đã khai (hoặc chưa khai lĩnh vực) có tỉ lệ đại diện dưới ngưỡng này sẽ nhận một lời mời bỏ phiếu riêng, mỗi đề xuất một lần; thẻ kết quả có ghi chú về tính bao trùm khi có lĩnh vực dưới ngưỡng lúc đóng. Từ 0,1 đến 1.',
+  'cmd.arg.threshold': 'Ngưỡng, từ 0,1 đến 1: 0,6 mời lĩnh vực có tỉ phần trong số người đã bỏ phiếu dưới 60% tỉ phần của lĩnh vực đó trong số người được bỏ phiếu.',
+  'cmd.summary.inclusion': 'Mức tham gia theo lĩnh vực: cho một đề xuất, hoặc gộp các đề xuất, cam kết và hòa giải của một nhóm.',
+  'cmd.detail.inclusion':
+    'Với một đề xuất: theo từng lĩnh vực tự khai, số thành viên được bỏ phiếu và số đã bỏ phiếu, tỉ phần của họ và tỉ lệ đại diện (tỉ phần trong số người đã bỏ phiếu ÷ tỉ phần trong số người được bỏ phiếu); đề xuất đã đóng hiện số liệu được chốt lúc đóng. Với một nhóm (`--group`, có thể thêm `--since <ngày>`): thành viên được bỏ phiếu ở ít nhất một đề xuất của nhóm và người đã bỏ phiếu ít nhất một lần; thành viên nhóm và người đảm nhận cam kết; thành viên nhóm và người là một bên trong hòa giải (không tính hòa giải kín). Số nào nhỏ hơn ngưỡng tối thiểu của không gian làm việc chỉ hiện là "dưới N".',
+  'cmd.arg.inclusionProposal': 'Đề xuất, theo số; bỏ trống khi dùng --group.',
+  'cmd.flag.inclusionGroup': 'Nhóm có các đề xuất, cam kết và hòa giải cần đếm.',
+  'cmd.flag.since': 'Chỉ đếm những gì mở từ ngày này trở đi: 2026-01-01, 30 ngày trước.',
+  'cmd.sample.inclusion.1': 'inclusion --group "Ngân sách" --since 2026-01-01',
 };
 
 export const commandMessages: { en: Catalog; vi: Catalog } = { en: { ...en, ...goalCommandMessages.en }, vi: { ...vi, ...goalCommandMessages.vi } };

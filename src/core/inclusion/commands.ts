@@ -1,12 +1,14 @@
-// `profile`: what a member declares about themselves, and `settings inclusion-min-cell`, the smallest count of
-// members' declarations shown.
+// `profile`: what a member declares about themselves; `settings inclusion-min-cell`, the smallest count of members'
+// declarations shown; `inclusion`, participation by sector; `settings inclusion-threshold`, when a sector is invited.
 import { z } from 'zod';
+import { groupFlag, ID } from '../commands/args.js';
 import { defineCommand } from '../commands/declare.js';
 import { addMsgIssue } from '../commands/values.js';
 import { SECTOR_ALIASES, stakeholderRef } from '../stakeholders/commands.js';
 import { SECTORS, type Sector } from '../stakeholders/ports.js';
 import type { View } from '../views/types.js';
-import { MIN_CELL } from './participation.js';
+import { MIN_CELL, THRESHOLD } from './participation.js';
+import { inclusionReport, setThreshold } from './report.js';
 import { profile, setMinCell } from './service.js';
 
 /** Identity categories: at most this many, each at most this long. */
@@ -78,4 +80,31 @@ export const settingsMinCell = defineCommand({
   run: (s, c): Promise<View[]> => setMinCell(s, c.minCell),
 });
 
-export const profileCommands = [profileCommand] as const;
+export const settingsThreshold = defineCommand({
+  name: 'settings.inclusion-threshold',
+  words: ['settings', 'inclusion-threshold'],
+  area: 'settings',
+  args: [
+    { key: 'ratio', placeholder: '<0.1–1>', value: { kind: 'decimal', min: THRESHOLD.min, max: THRESHOLD.max }, required: true, take: 'one', description: 'cmd.arg.threshold' },
+  ],
+  summary: 'cmd.summary.settings.inclusion-threshold',
+  detail: 'cmd.detail.settings.inclusion-threshold',
+  examples: [{ text: 'settings inclusion-threshold 0.6' }, { text: 'settings inclusion-threshold 0.8' }],
+  schema: z.object({ ratio: z.number() }),
+  run: (s, c): Promise<View[]> => setThreshold(s, c.ratio),
+});
+
+export const inclusionCommand = defineCommand({
+  name: 'inclusion',
+  words: ['inclusion'],
+  area: 'stakeholders',
+  args: [{ key: 'proposal', placeholder: '[<id>]', value: ID, required: false, take: 'id', description: 'cmd.arg.inclusionProposal' }],
+  flags: [groupFlag('cmd.flag.inclusionGroup'), { name: 'since', key: 'since', value: { kind: 'text', max: 60 }, placeholder: '<date>', description: 'cmd.flag.since' }],
+  summary: 'cmd.summary.inclusion',
+  detail: 'cmd.detail.inclusion',
+  examples: [{ text: 'inclusion 7' }, { text: 'inclusion --group "Budget" --since 2026-01-01', sample: 'cmd.sample.inclusion.1' }],
+  schema: z.object({ proposal: z.number().int().positive().optional(), group: z.string().optional(), since: z.string().optional() }),
+  run: (s, c): Promise<View[]> => inclusionReport(s, { proposal: c.proposal, group: c.group, since: c.since }),
+});
+
+export const profileCommands = [profileCommand, inclusionCommand] as const;

@@ -40,6 +40,16 @@ export interface EligibleMember {
   sector: Sector | null;
 }
 
+/** One sector's raw counts: how many could take part and how many did. Never shown as they are. */
+export interface SectorCounts {
+  sector: SectorCell;
+  eligible: number;
+  participants: number;
+}
+
+/** The threshold setting's bounds and default: a sector whose representation ratio is below it is invited to vote. */
+export const THRESHOLD = { min: 0.1, max: 1, default: 0.6 } as const;
+
 /**
  * Per sector (in the register's order, undeclared last, only sectors some eligible member declared), how many
  * could take part and how many did.
@@ -49,16 +59,20 @@ export interface EligibleMember {
  * the others from the total, so the next smallest is suppressed too; if there is no other, the total is.
  */
 export function participation(eligible: readonly EligibleMember[], took: ReadonlySet<number>, minCell: number): Participation {
-  const order: SectorCell[] = [...SECTORS, UNDECLARED];
-  const tally = new Map<SectorCell, { eligible: number; participants: number }>();
+  const tally = new Map<SectorCell, SectorCounts>();
   for (const m of eligible) {
     const sector = m.sector ?? UNDECLARED;
-    const row = tally.get(sector) ?? { eligible: 0, participants: 0 };
+    const row = tally.get(sector) ?? { sector, eligible: 0, participants: 0 };
     row.eligible += 1;
     if (took.has(m.memberId)) row.participants += 1;
     tally.set(sector, row);
   }
-  const rows = order.filter((s) => tally.has(s)).map((sector) => ({ sector, ...tally.get(sector)! }));
+  return participationOf([...tally.values()], minCell);
+}
+
+/** The same from counts already made (by the database, say): one row per sector, in any order. */
+export function participationOf(counts: readonly SectorCounts[], minCell: number): Participation {
+  const rows = ordered(counts);
   const totalEligible = rows.reduce((n, r) => n + r.eligible, 0);
   const totalParticipants = rows.reduce((n, r) => n + r.participants, 0);
 
@@ -88,6 +102,32 @@ export function participation(eligible: readonly EligibleMember[], took: Readonl
     eligible: shown(totalEligible, !eligibleColumn.totalHidden, minCell),
     participants: shown(totalParticipants, !participantColumn.totalHidden, minCell),
   };
+}
+
+/** Sectors with eligible members, in the register's order, undeclared last, one row each. */
+function ordered(counts: readonly SectorCounts[]): SectorCounts[] {
+  const order: SectorCell[] = [...SECTORS, UNDECLARED];
+  const merged = new Map<SectorCell, SectorCounts>();
+  for (const c of counts) {
+    const row = merged.get(c.sector) ?? { sector: c.sector, eligible: 0, participants: 0 };
+    merged.set(c.sector, { sector: c.sector, eligible: row.eligible + c.eligible, participants: row.participants + c.participants });
+  }
+  return order.flatMap((s) => {
+    const row = merged.get(s);
+    return row && row.eligible > 0 ? [row] : [];
+  });
+}
+
+/**
+ * The sectors whose representation ratio, on the raw counts, is below `threshold`. None while nobody has taken part:
+ * every sector is then equally absent, and the ordinary reminder already reaches everyone who has not voted.
+ */
+export function underRepresented(counts: readonly SectorCounts[], threshold: number): SectorCell[] {
+  const rows = ordered(counts);
+  const totalEligible = rows.reduce((n, r) => n + r.eligible, 0);
+  const totalParticipants = rows.reduce((n, r) => n + r.participants, 0);
+  if (totalParticipants === 0) return [];
+  return rows.filter((r) => r.participants / totalParticipants / (r.eligible / totalEligible) < threshold).map((r) => r.sector);
 }
 
 const shown = (count: number, visible: boolean, minCell: number): Count => (visible ? { count } : { fewerThan: minCell });

@@ -9,6 +9,7 @@ import type { Action, CardView, Field, TallyView } from '../views/types.js';
 import { formatDateTime, formatRelative } from '../time.js';
 import { quoteWord } from '../commands/tokenize.js';
 import type { ConsultedView } from './consult.js';
+import { participationFields, type ProposalParticipation } from '../inclusion/figures.js';
 
 export interface CardInput {
   proposal: Proposal;
@@ -39,6 +40,8 @@ export interface CardInput {
   consulted?: ConsultedView;
   /** The advice given for them, each attributed to its stakeholder only; read only where a member asked to see the proposal. */
   advice?: { ref: string; name: string; advice: string }[];
+  /** Who could take part and who did, by sector (core/inclusion); small cells already suppressed. */
+  participation?: ProposalParticipation;
 }
 
 export function currentTally(proposal: Proposal, ballots: Ballot[]): TallyResult {
@@ -106,6 +109,7 @@ export function proposalCard(input: CardInput): CardView {
     card.footer = t({ key: 'card.closedOutcome', params: { outcome: outcomeLabel(t, result, p) } });
     if (p.outcome) card.fields.push({ label: t({ key: 'card.decision' }), value: p.outcome });
   }
+  card.fields.push(...participationFields(t, input.locale, p.number, input.participation));
   const reasons = visibleReasons(input, visible);
   if (reasons) card.fields.push({ label: t({ key: 'card.reasons' }), value: reasons, shortened: t({ key: 'card.reasonsShortened', params: { number: p.number } }) });
   card.fields.push(...adviceFields(input));
@@ -259,7 +263,7 @@ export function resultCard(input: CardInput): CardView {
     actions: [],
     tone: result.outcome === 'passed' || result.outcome === 'winner' ? 'success' : 'warning',
   };
-  card.fields.push(...crossSectorFields(p, result, t), ...consultedFields(input));
+  card.fields.push(...crossSectorFields(p, result, t), ...consultedFields(input), ...participationFields(t, input.locale, p.number, input.participation));
   // Results frozen before tie modes existed do not record their tie-breaks, so they say nothing rather than "none".
   if (p.rule === 'ranked' && result.ties && result.rounds?.length) card.fields.push(...tieFields(result, t));
   // Ranked rounds are told once, in the tally's explanation, with their exhausted ballots and tie-breaks.

@@ -19,6 +19,10 @@ import { mediationOffer } from '../mediation/service.js';
 import { DEFAULT_TIE_MODE, type Ballot, type BallotValue, type RuleConfig, type TallyInput, type TallyResult, type TieMode } from './rules/types.js';
 import { newBallotSalt, sealBallot, type SealedBallot } from '../audit/receipts.js';
 import { voteEntry } from './vote.js';
+import { freezeParticipation, proposalParticipation } from '../inclusion/proposal.js';
+import { invitationText, membersToInvite } from '../inclusion/nudge.js';
+import type { ProposalParticipation } from '../inclusion/figures.js';
+import type { SectorCell } from '../inclusion/participation.js';
 import type { ProposalStatus, StoredBallot, VoterTarget } from './ports.js';
 
 export const jobKeys = {
@@ -469,13 +473,14 @@ export type CloseReason = 'deadline' | 'by-hand' | 'all-voted';
 /** Freezes the tally, records it, tells the group and refreshes the card. The caller holds the workspace lock. */
 export async function closeProposal(tx: Tx, p: Proposal, reason: CloseReason, now: Date, actorId: number | null) {
   // Every read goes out at once: on Postgres that is one round trip, and the caller holds the lock.
-  const [distinct, workspace, group, author, decider, consulted] = await Promise.all([
+  const [distinct, workspace, group, author, decider, consulted, participation] = await Promise.all([
     tx.ballots.distinct(p.id),
     tx.workspaces.get(p.workspaceId),
     tx.groups.get(p.groupId),
     tx.members.get(p.authorId),
     p.deciderId ? tx.members.get(p.deciderId) : null,
     consultedOf(tx, p),
+    freezeParticipation(tx, p),
   ]);
   const ballots = expand(distinct);
   const input: TallyInput = { config: p.config, ballots, electorate: p.electorateSize, ties: p.ties };
@@ -503,6 +508,7 @@ export async function closeProposal(tx: Tx, p: Proposal, reason: CloseReason, no
     now,
     t: display.t,
     ...(consulted ? { consulted: consulted.view } : {}),
+    participation,
   });
   // The writes do not depend on each other, so they go out together too.
   await Promise.all([
@@ -538,6 +544,8 @@ interface Display {
   t: ReturnType<typeof translator>;
   viewerHasVoted?: boolean;
   showVoters?: boolean;
+  /** Participation by sector read once for many cards (the reminders); read for this card when absent. */
+  participation?: ProposalParticipation;
 }
 
 const groupDisplay = (workspace: Workspace, now: Date): Display => ({
@@ -551,11 +559,12 @@ async function cardInput(tx: Tx, p: Proposal, d: Omit<Display, 't'> & { t?: Disp
   // The tally needs only how many cast each distinct ballot; single ballots are read only where the
   // card may name their voters.
   const showVoters = (d.showVoters ?? false) && !p.anonymous;
-  const [group, author, distinct, voters] = await Promise.all([
+  const [group, author, distinct, voters, participation] = await Promise.all([
     tx.groups.get(p.groupId),
     tx.members.get(p.authorId),
     tx.ballots.distinct(p.id),
     showVoters ? tx.ballots.list(p.id) : tx.ballots.reasoned(p.id),
+    d.participation ?? proposalParticipation(tx, p),
   ]);
   const decider = p.deciderId ? await tx.members.get(p.deciderId) : null;
   const consulted = await consultedOf(tx, p);
@@ -583,6 +592,7 @@ async function cardInput(tx: Tx, p: Proposal, d: Omit<Display, 't'> & { t?: Disp
     viewerHasVoted: d.viewerHasVoted ?? false,
     showVoters: d.showVoters ?? false,
     ...(consulted ? { consulted: consulted.view, advice } : {}),
+    participation,
   };
 }
 
@@ -616,8 +626,12 @@ export async function runProposalJob(tx: Tx, { kind, payload }: ProposalJob, now
       // A reminder for a deadline that passed while Concord was stopped would only confuse.
       if (p.status !== 'open' || !p.closesAt || p.closesAt <= now) return;
       const group = await tx.groups.get(p.groupId);
+      // Members of an under-represented sector get the reminder as an invitation instead: one message each.
+      const invited = await membersToInvite(tx, p, now);
+      const participation = await proposalParticipation(tx, p);
       for (const member of await tx.proposals.nonVoters(p.id)) {
-        await tx.outbox.enqueue({ workspaceId: p.workspaceId, target: { kind: 'dm', memberExternalId: member.externalId }, view: await reminderView(tx, p, group, member, workspace, now) }, now);
+        const view = await reminderView(tx, p, group, member, workspace, now, participation, invited.get(member.id));
+        await tx.outbox.enqueue({ workspaceId: p.workspaceId, target: { kind: 'dm', memberExternalId: member.externalId }, view }, now);
       }
       await tx.audit.append(p.workspaceId, now, { actorId: null, action: 'proposal.reminded', subject: `proposal:${p.number}`, data: {} });
       return;
@@ -655,11 +669,29 @@ export async function runProposalJob(tx: Tx, { kind, payload }: ProposalJob, now
   }
 }
 
-async function reminderView(tx: Tx, p: Proposal, group: Group, member: Member, workspace: Workspace, now: Date): Promise<View> {
+async function reminderView(
+  tx: Tx,
+  p: Proposal,
+  group: Group,
+  member: Member,
+  workspace: Workspace,
+  now: Date,
+  participation: ProposalParticipation,
+  invitedAs?: SectorCell,
+): Promise<View> {
   const locale = member.locale ?? workspace.locale;
   const timezone = member.timezone ?? workspace.timezone;
-  const card = await buildCard(tx, p, { locale, timezone, now });
+  const card = await buildCard(tx, p, { locale, timezone, now, participation });
   const t = translator(locale);
+  if (invitedAs) {
+    return {
+      ...card,
+      title: t({ key: 'inclusion.invite.title', params: { number: p.number, title: p.title } }),
+      subtitle: invitationText(t, invitedAs, group.name),
+      footer: t({ key: 'inclusion.invite.footer' }),
+      tally: undefined,
+    } as View;
+  }
   return {
     ...card,
     title: t({ key: 'reminder.title', params: { number: p.number, title: p.title } }),

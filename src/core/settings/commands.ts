@@ -5,7 +5,7 @@ import { TIE_MODES } from '../proposals/rules/types.js';
 import { groupFlag, text, workspaceFlag } from '../commands/args.js';
 import { defineCommand } from '../commands/declare.js';
 import { setDigest, setDigestEmpty, setQuiet, setReminders } from '../commitments/service.js';
-import { settingsMinCell } from '../inclusion/commands.js';
+import { settingsMinCell, settingsThreshold } from '../inclusion/commands.js';
 import { setGroupTies } from '../proposals/ties.js';
 import { setGroupCreation, setLocale, setReminderHours, setTimezone, showSettings } from '../settings.js';
 import type { View } from '../views/types.js';
@@ -202,4 +202,5 @@ export const settingsCommands = [
   settingsDigestEmpty,
   settingsGroupCreation,
   settingsMinCell,
+  settingsThreshold,
 ] as const;

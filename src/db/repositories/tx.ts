@@ -12,6 +12,7 @@ import { DrizzleIdempotency } from './idempotency.js';
 import { DrizzleJobs } from './jobs.js';
 import { DrizzleMembers, DrizzleWorkspaces } from './members.js';
 import { DrizzleOutbox } from './outbox.js';
+import { DrizzleInclusion } from './inclusion.js';
 import { DrizzleProfiles } from './profiles.js';
 import { DrizzleProposals } from './proposals.js';
 import { DrizzleStakeholders } from './stakeholders.js';
@@ -35,6 +36,7 @@ export class DrizzleTx implements Tx {
   readonly stakeholders: DrizzleStakeholders;
   readonly profiles: DrizzleProfiles;
   readonly goals: DrizzleGoals;
+  readonly inclusion: DrizzleInclusion;
 
   private readonly sessions: DrizzleSessions;
 
@@ -56,6 +58,7 @@ export class DrizzleTx implements Tx {
     this.stakeholders = new DrizzleStakeholders(db);
     this.profiles = new DrizzleProfiles(db);
     this.goals = new DrizzleGoals(db);
+    this.inclusion = new DrizzleInclusion(db, sql);
     this.sessions = new DrizzleSessions(db, sql, this);
   }
 

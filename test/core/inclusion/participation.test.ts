@@ -1,7 +1,9 @@
 // Participation by declared sector: counts, shares, the representation ratio, and small cells suppressed so that
 // no declaration can be read off the figures, at every boundary.
 import { describe, expect, it } from 'vitest';
-import { participation, type EligibleMember } from '../../../src/core/inclusion/participation.js';
+import { inclusionNote, participationFields } from '../../../src/core/inclusion/figures.js';
+import { participation, participationOf, underRepresented, type EligibleMember, type SectorCounts } from '../../../src/core/inclusion/participation.js';
+import { translator } from '../../../src/core/i18n/index.js';
 import type { Sector } from '../../../src/core/stakeholders/ports.js';
 
 let next = 1;
@@ -103,5 +105,71 @@ describe('participation', () => {
     const r = participation([], new Set(), 5);
     expect(r.sectors).toEqual([]);
     expect(r.eligible).toEqual({ fewerThan: 5 });
+  });
+});
+
+describe('participation from counts made by the database', () => {
+  it('agrees with counting members one by one, whatever order the rows come in', () => {
+    const fromMembers = run([members('government', 10, 5), members(null, 3, 1), members('community', 20, 5)]);
+    const fromCounts = participationOf(
+      [
+        { sector: 'undeclared', eligible: 3, participants: 1 },
+        { sector: 'community', eligible: 20, participants: 5 },
+        { sector: 'government', eligible: 10, participants: 5 },
+      ],
+      5,
+    );
+    expect(fromCounts).toEqual(fromMembers);
+  });
+});
+
+describe('underRepresented', () => {
+  const counts: SectorCounts[] = [
+    { sector: 'government', eligible: 10, participants: 5 },
+    { sector: 'community', eligible: 20, participants: 3 },
+    { sector: 'undeclared', eligible: 2, participants: 0 },
+  ];
+
+  it('names the sectors whose ratio on the raw counts is below the threshold, small ones included', () => {
+    // 8 took part of 32: government (5/8)/(10/32) = 2, community (3/8)/(20/32) = 0.6, undeclared 0.
+    expect(underRepresented(counts, 0.6)).toEqual(['undeclared']);
+    expect(underRepresented(counts, 0.61)).toEqual(['community', 'undeclared']);
+  });
+
+  it('names none while nobody has taken part', () => {
+    expect(underRepresented([{ sector: 'community', eligible: 5, participants: 0 }], 1)).toEqual([]);
+  });
+});
+
+describe('the inclusion note', () => {
+  const t = translator('en');
+  const figures = participationOf(
+    [
+      { sector: 'government', eligible: 10, participants: 6 },
+      { sector: 'community', eligible: 20, participants: 5 },
+      { sector: 'business', eligible: 3, participants: 0 },
+      { sector: 'nonprofit', eligible: 4, participants: 1 },
+    ],
+    5,
+  );
+
+  it('names a sector below the threshold only when its figures are shown', () => {
+    expect(inclusionNote(t, { figures, below: ['community'] })).toBe('When voting ended, these were under-represented among those who voted: community.');
+    expect(inclusionNote(t, { figures, below: ['business'] })).toBe(
+      'When voting ended, these were under-represented among those who voted: at least one sector too small to name (fewer than 5 members).',
+    );
+    expect(inclusionNote(t, { figures, below: [] })).toBeNull();
+    expect(inclusionNote(t, { figures, below: null })).toBeNull();
+  });
+
+  it('keeps the card field to one short line per sector, never a small count', () => {
+    const [field] = participationFields(t, 'en', 4, { figures, below: null });
+    expect(field!.value.split('\n')).toEqual([
+      'government: 6 of 10 voted · ratio 1.85',
+      'nonprofit: fewer than 5 of fewer than 5 voted · ratio withheld',
+      'business: fewer than 5 of fewer than 5 voted · ratio withheld',
+      'community: 5 of 20 voted · ratio 0.77',
+    ]);
+    expect(field!.shortened).toContain('`/concord inclusion 4`');
   });
 });
