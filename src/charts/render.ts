@@ -1,6 +1,6 @@
 // Draws a chart view's data as SVG (ECharts, server-side) and as PNG (resvg), the same for every platform.
 import { createRequire } from 'node:module';
-import type { GridPoint, PowerInterestChart } from '../core/views/types.js';
+import type { Chart, GridPoint, PowerInterestChart, ProgressChart } from '../core/views/types.js';
 
 export interface ChartSize {
   width: number;
@@ -84,13 +84,103 @@ export function measureText(text: string, font = ''): { width: number } {
 
 let measuring = false;
 
-/** The grid as an SVG document, drawn by ECharts without a browser. */
-export async function chartSvg(title: string, chart: PowerInterestChart, size: ChartSize = DEFAULT_SIZE): Promise<string> {
+/** ECharts, told how wide the bundled font's letters are (it has no canvas to measure them with on a server). */
+async function loadEcharts() {
   const echarts = await import('echarts');
   if (!measuring) {
     echarts.setPlatformAPI({ measureText });
     measuring = true;
   }
+  return echarts;
+}
+
+/** The chart as an SVG document, drawn by ECharts without a browser. */
+export async function chartSvg(title: string, chart: Chart, size: ChartSize = DEFAULT_SIZE): Promise<string> {
+  return chart.kind === 'power-interest' ? powerInterestSvg(title, chart, size) : progressSvg(title, chart, size);
+}
+
+/** Renders one option set to SVG and lets go of the instance. */
+async function renderSvg(option: Record<string, unknown>, size: ChartSize): Promise<string> {
+  const echarts = await loadEcharts();
+  const instance = echarts.init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height });
+  try {
+    instance.setOption(option);
+    return instance.renderToSVGString();
+  } finally {
+    // Without this ECharts keeps a timer alive and the process would not exit.
+    instance.dispose();
+  }
+}
+
+/** Okabe and Ito's colour-blind-safe palette, for indicators: each line is also named in the legend. */
+const SERIES_COLORS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000'];
+/** Line styles beside the colours, so that lines stay apart in grey print too. */
+const SERIES_DASHES = ['solid', 'dashed', 'dotted'] as const;
+
+/** A goal's indicators as lines of progress over time, with the calendar's pace as a dashed diagonal. */
+async function progressSvg(title: string, chart: ProgressChart, size: ChartSize): Promise<string> {
+  const time = (iso: string) => new Date(iso).getTime();
+  const dateLabel = new Intl.DateTimeFormat(chart.locale, { day: 'numeric', month: 'short', timeZone: 'UTC' });
+  const series: Record<string, unknown>[] = chart.series.map((s, i) => ({
+    type: 'line',
+    name: s.label,
+    data: s.points.map((p) => [time(p.at), Math.round(p.progress * 1000) / 10]),
+    symbolSize: 8,
+    lineStyle: { width: 3, type: SERIES_DASHES[Math.floor(i / SERIES_COLORS.length) % SERIES_DASHES.length] },
+    itemStyle: { color: SERIES_COLORS[i % SERIES_COLORS.length] },
+  }));
+  if (chart.pace) {
+    series.push({
+      type: 'line',
+      name: chart.pace.label,
+      data: [
+        [time(chart.pace.from), 0],
+        [time(chart.pace.to), 100],
+      ],
+      symbol: 'none',
+      lineStyle: { width: 2, type: 'dashed', color: '#888888' },
+      itemStyle: { color: '#888888' },
+    });
+  }
+  return renderSvg(
+    {
+      animation: false,
+      backgroundColor: '#ffffff',
+      textStyle: { fontFamily: FONT_FAMILY },
+      title: { text: title, left: 'center', top: 16, textStyle: { fontSize: 26, fontWeight: 'bold', color: '#111111' } },
+      legend: { bottom: 12, textStyle: { fontSize: 15, color: '#222222' }, itemWidth: 36 },
+      grid: { left: 90, right: 50, top: 80, bottom: 80 + 28 * Math.ceil((series.length + 1) / 3) },
+      xAxis: {
+        type: 'time',
+        min: time(chart.span.from),
+        max: time(chart.span.to),
+        name: chart.axes.time,
+        nameLocation: 'middle',
+        nameGap: 36,
+        nameTextStyle: { fontSize: 18, color: '#222222' },
+        axisLabel: { fontSize: 14, color: '#444444', hideOverlap: true, formatter: (v: number) => dateLabel.format(new Date(v)) },
+        splitLine: { show: false },
+      },
+      yAxis: {
+        type: 'value',
+        min: 0,
+        max: 100,
+        interval: 25,
+        name: chart.axes.progress,
+        nameLocation: 'middle',
+        nameGap: 56,
+        nameTextStyle: { fontSize: 18, color: '#222222' },
+        axisLabel: { fontSize: 14, color: '#444444', formatter: '{value}%' },
+        splitLine: { lineStyle: { color: '#e5e5e5' } },
+      },
+      series,
+    },
+    size,
+  );
+}
+
+/** The grid as an SVG document. */
+async function powerInterestSvg(title: string, chart: PowerInterestChart, size: ChartSize): Promise<string> {
   const { min, max, high } = chart.scale;
   const lo = min - 0.5;
   const hi = max + 0.5;
@@ -133,9 +223,8 @@ export async function chartSvg(title: string, chart: PowerInterestChart, size: C
     splitLine: { show: false },
     axisLine: { onZero: false, lineStyle: { color: '#888888' } },
   });
-  const instance = echarts.init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height });
-  try {
-    instance.setOption({
+  return renderSvg(
+    {
       animation: false,
       backgroundColor: '#ffffff',
       textStyle: { fontFamily: FONT_FAMILY },
@@ -189,12 +278,9 @@ export async function chartSvg(title: string, chart: PowerInterestChart, size: C
           label: { show: true, position: [26, -26], fontSize: 16, fontWeight: 'bold', color: '#111111', backgroundColor: '#ffffff', padding: [2, 4], formatter: '{b}' },
         },
       ],
-    });
-    return instance.renderToSVGString();
-  } finally {
-    // Without this ECharts keeps a timer alive and the process would not exit.
-    instance.dispose();
-  }
+    },
+    size,
+  );
 }
 
 /** An SVG document as PNG, drawn with the bundled font only. */
@@ -213,7 +299,7 @@ export async function svgToPng(svg: string, zoom = 1): Promise<Uint8Array> {
  * The chart as a PNG no larger than `maxBytes`: drawn smaller, a step at a time, in the unlikely case a crowded
  * register makes it too large, and refused rather than sent over a platform's limit.
  */
-export async function chartPng(title: string, chart: PowerInterestChart, opts: { size?: ChartSize; maxBytes?: number } = {}): Promise<Uint8Array> {
+export async function chartPng(title: string, chart: Chart, opts: { size?: ChartSize; maxBytes?: number } = {}): Promise<Uint8Array> {
   const maxBytes = opts.maxBytes ?? MAX_PNG_BYTES;
   const svg = await chartSvg(title, chart, opts.size);
   for (const zoom of [1, 0.75, 0.5]) {
@@ -224,4 +310,4 @@ export async function chartPng(title: string, chart: PowerInterestChart, opts: {
 }
 
 /** The file name a chart is sent under. */
-export const CHART_FILE = 'stakeholder-map.png';
+export const chartFile = (chart: Chart): string => (chart.kind === 'power-interest' ? 'stakeholder-map.png' : 'goal-progress.png');

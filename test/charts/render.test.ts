@@ -5,6 +5,8 @@ import { translate, type Locale } from '../../src/core/i18n/index.js';
 import { aggregateRatings, HIGH } from '../../src/core/stakeholders/classify.js';
 import { stakeholderMap } from '../../src/core/stakeholders/map.js';
 import type { GridPoint } from '../../src/core/views/types.js';
+import { goalChart, sparkline } from '../../src/core/goals/chart.js';
+import type { Indicator, IndicatorValue } from '../../src/core/goals/ports.js';
 
 const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
@@ -102,5 +104,60 @@ describe('spreading stakeholders that share a spot', () => {
 
   it('draws the same register the same way every time', () => {
     expect(spread(at(7, 1, 5), HIGH)).toEqual(spread(at(7, 1, 5), HIGH));
+  });
+});
+
+describe('the progress of a goal', () => {
+  const DAY = 86_400_000;
+  const start = new Date('2027-01-01T00:00:00Z');
+  const indicator = (id: number, baseline: number, target: number): Indicator => ({
+    id,
+    workspaceId: 1,
+    number: id,
+    goalId: 1,
+    name: id === 1 ? 'Rác chôn lấp mỗi tháng' : `Indicator ${id}`,
+    baseline,
+    target,
+    unit: 't',
+    weight: 1,
+    ownerId: null,
+    cadence: null,
+    reachedAt: null,
+    createdBy: 1,
+    createdAt: start,
+  });
+  const values = (id: number, list: number[]): IndicatorValue[] =>
+    list.map((value, i) => ({ indicatorId: id, value, at: new Date(start.getTime() + (i + 1) * 7 * DAY), note: null, recordedBy: 1, recordedAt: start }));
+  const goal = { id: 1, workspaceId: 1, number: 2, ref: 'G-2', groupId: 1, title: 'Giảm rác', dueAt: new Date(start.getTime() + 180 * DAY), proposalId: null, status: 'open' as const, closedNote: null, closedBy: null, closedAt: null, createdBy: 1, createdAt: start };
+  const chartOf = (locale: Locale, count: number) =>
+    goalChart(
+      (m) => translate(locale, m),
+      locale,
+      goal,
+      Array.from({ length: count }, (_, i) => ({ ref: `I-${i + 1}`, indicator: indicator(i + 1, 120, 60), values: values(i + 1, [120, 110, 100 - i, 90, 84, 70]) })),
+      new Date(start.getTime() + 60 * DAY),
+    )!;
+
+  it('is a valid PNG within both platforms’ limits, with a line per indicator and the pace', async () => {
+    const view = chartOf('vi', 7);
+    const svg = await chartSvg(view.title, view.chart);
+    expect(svg).toContain('G-2 Giảm rác: tiến độ');
+    expect(svg).toContain('I-1 Rác chôn lấp mỗi tháng');
+    expect(svg).toContain('Nhịp đúng tiến độ');
+    const png = await chartPng(view.title, view.chart);
+    expect(header(png)).toEqual({ width: 1200, height: 900 });
+    expect(complete(png)).toBe(true);
+    expect(png.byteLength).toBeLessThan(SLACK_MAX_BYTES);
+  });
+
+  it('sends the same in words: a sparkline per indicator and the latest progress', () => {
+    const view = chartOf('en', 1);
+    expect(view.text).toBe('I-1 Rác chôn lấp mỗi tháng  ▁▂▃▅▅▇  83%');
+    expect(view.alt).toContain('I-1 Rác chôn lấp mỗi tháng: 6 values, from 0% to 83%.');
+    expect(sparkline([0, 0.5, 1])).toBe('▁▅█');
+  });
+
+  it('is not drawn while no indicator has a value', () => {
+    expect(goalChart((m) => translate('en', m), 'en', goal, [{ ref: 'I-1', indicator: indicator(1, 0, 10), values: [] }], start)).toBeNull();
   });
 });

@@ -113,6 +113,69 @@ describe('console script', () => {
     expect(out).toMatch(/\[DM @carol\]\n== Commitment #1: Share the spending plan ==\nReminder/);
   });
 
+  it('maps the stakeholders, consults them and holds an inclusive vote', async () => {
+    const script = join(dir, 'stakeholders.txt');
+    writeFileSync(
+      script,
+      [
+        '# A river-path task force maps who has a stake, then decides with them',
+        'alice in #river: /concord group create "River path" --kind task-force',
+        ...['bob', 'carol', 'dan', 'erin', 'fay'].map((m) => `${m} in #river: /concord group join`),
+        'alice in #river: /concord settings inclusion-min-cell 2',
+        'alice: /concord stakeholder add "City Council" --kind organisation --sector government --contact @bob',
+        'bob: /concord stakeholder add "Riverside Residents" --kind community --sector community',
+        'carol: /concord stakeholder add "Boat Hire Co" --kind organisation --sector business',
+        'alice: /concord stakeholder rate S-1 --power 5 --interest 2 --legitimacy 4 --urgency 2',
+        'bob: /concord stakeholder rate S-1 --power 4 --interest 2',
+        'carol: /concord stakeholder rate S-2 --power 2 --interest 5 --legitimacy 5 --urgency 5',
+        'dan: /concord stakeholder rate S-2 --power 3 --interest 4 --legitimacy 4 --urgency 4',
+        'erin: /concord stakeholder rate S-3 --power 4 --interest 4',
+        'alice: /concord stakeholder link S-1 S-2 --type serves --source "Council minutes, March"',
+        'alice: /concord stakeholders --map',
+        'carol: /concord profile --sector community --represents S-2',
+        'dan: /concord profile --sector community',
+        'erin: /concord profile --sector government',
+        'fay: /concord profile --sector government',
+        'bob: /concord profile --sector business',
+        'alice in #river: /concord propose "Light the river path" --rule majority --closes "in 3 days" --consult S-2 --cross-sector 2',
+        'carol: /concord advise 1 S-2 "Residents ask for warm, low lights"',
+        'erin: /concord vote 1 yes',
+        'fay: /concord vote 1 yes',
+        'alice: /concord vote 1 yes',
+        '@advance 2d',
+        'carol: /concord vote 1 yes',
+        'dan: /concord vote 1 no',
+        '@advance 2d',
+        'bob: /concord inclusion 1',
+        'bob: /concord stakeholder show S-2',
+        'carol: /concord profile',
+        'alice: /concord audit verify',
+      ].join('\n'),
+    );
+    const result = await start(['--script', script, '--clock', '2026-12-01T09:00Z']);
+    expect(result.code).toBe(0);
+    const out = result.stdout;
+    // The map: a text grid in the console, and the picture's path.
+    expect(out).toMatch(/Manage closely[\s\S]*S-3/i);
+    expect(out).toMatch(/\.png/);
+    // The consulted stakeholder's representative is asked, and the card shows the answer.
+    expect(out).toMatch(/\[DM @carol\][\s\S]*S-2/);
+    expect(out).toMatch(/S-2 Riverside Residents — answered/);
+    // At the reminder, the community sector is under-represented: its members who have not voted are invited.
+    expect(out).toMatch(/\[DM @carol\]\n== Your vote is invited: proposal #1/);
+    expect(out).toMatch(/declared the community sector are under-represented/);
+    expect(out).toMatch(/Participation by sector/);
+    expect(out).toMatch(/community: 2 of 2 voted/);
+    // Supporters came from two sectors: it passes.
+    expect(out).toMatch(/Result of proposal #1: Light the river path/);
+    expect(out).toMatch(/Support across sectors: supporters from 3 sectors, 2 needed: met/);
+    expect(out).toMatch(/Inclusion note:/);
+    expect(out).toMatch(/Decisions it was consulted on: #1 Light the river path \(closed\) — advice given/);
+    // Nobody's profile shows to anyone else, nor on the audit log.
+    expect(out).not.toMatch(/\[only @bob\][^\[]*represents S-2/i);
+    expect(out).toMatch(/The audit log is intact/);
+  });
+
   it('exits non-zero, saying why, when the script cannot be read', async () => {
     const result = await start(['--script', join(dir, 'missing.txt')]);
     expect(result.code).not.toBe(0);

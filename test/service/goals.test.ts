@@ -40,6 +40,9 @@ describe('goals and indicators', () => {
     expect(show).toContain('🟢 on track · 50%');
     expect(show).toContain('Latest 90 t · from 120 t to 60 t');
     expect(show).toContain('Reported by @bob');
+    // The chart in words, as the console shows it beside the picture.
+    expect(show).toContain('G-1 Cut landfill waste: progress');
+    expect(show).toContain('I-1 Landfill waste  ▅  50%');
 
     // Two thirds of the time gone (1 Dec to 1 Mar is 90 days) and still at half: behind by 17 points, at risk.
     await t.h.advance(60 * DAY);

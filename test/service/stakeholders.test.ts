@@ -237,8 +237,8 @@ describe('the power/interest map', () => {
     const reply = await t.h.run(member, line, opts);
     expect(reply.ok, reply.text).toBe(true);
     const [view] = reply.views;
-    if (view?.type !== 'chart') throw new Error(`not a chart: ${reply.text}`);
-    return view;
+    if (view?.type !== 'chart' || view.chart.kind !== 'power-interest') throw new Error(`not a map: ${reply.text}`);
+    return { ...view, chart: view.chart };
   };
 
   it('places each rated stakeholder in its quadrant by the medians and names those not yet rated', async () => {

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CHART_FILE, chartPng } from '../../charts/render.js';
+import { chartFile, chartPng } from '../../charts/render.js';
 import { advanceThroughJobs, type MovableClock } from '../../core/clock.js';
 import type { MessageRef, Messenger, TickOutcome } from '../../core/ports.js';
 import type { Concord } from '../../core/service.js';
@@ -155,7 +155,7 @@ export class ConsoleSession {
     try {
       const dir = this.deps.chartDir ?? join(tmpdir(), 'concord-charts');
       await mkdir(dir, { recursive: true });
-      const path = join(dir, CHART_FILE.replace(/\.png$/, `-${randomUUID().slice(0, 8)}.png`));
+      const path = join(dir, chartFile(view.chart).replace(/\.png$/, `-${randomUUID().slice(0, 8)}.png`));
       await writeFile(path, await chartPng(view.title, view.chart));
       return say('console.chartSaved', { path });
     } catch (error) {

@@ -13,7 +13,7 @@ const en = {
   'console.only': '[only @{member}]',
   'console.workspace': 'Local console',
   'console.chartSaved': 'Picture: {path}',
-  'console.chartFailed': '✗ The picture could not be drawn ({reason}); the grid above shows the same.',
+  'console.chartFailed': '✗ The picture could not be drawn ({reason}); the text above shows the same.',
 } as const;
 
 export type ConsoleKey = keyof typeof en;
@@ -30,7 +30,7 @@ const vi: Record<ConsoleKey, string> = {
   'console.only': '[chỉ @{member} thấy]',
   'console.workspace': 'Bảng điều khiển trên máy',
   'console.chartSaved': 'Hình ảnh: {path}',
-  'console.chartFailed': '✗ Không vẽ được hình ảnh ({reason}); lưới chữ ở trên cho thấy cùng nội dung.',
+  'console.chartFailed': '✗ Không vẽ được hình ảnh ({reason}); phần chữ ở trên cho thấy cùng nội dung.',
 };
 
 export const consoleMessages: Record<Locale, Record<ConsoleKey, string>> = { en, vi };

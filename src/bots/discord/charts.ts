@@ -1,5 +1,5 @@
 // Draws the charts of rendered messages and attaches them as PNG files, within Discord's upload limit.
-import { CHART_FILE, DISCORD_MAX_BYTES, MAX_PNG_BYTES, chartPng } from '../../charts/render.js';
+import { chartFile, DISCORD_MAX_BYTES, MAX_PNG_BYTES, chartPng } from '../../charts/render.js';
 import { cut } from './limits.js';
 import type { DiscordMessage } from './render.js';
 
@@ -16,7 +16,7 @@ export async function withCharts(messages: DiscordMessage[], onError: (error: un
       if (!chart) return message;
       try {
         const png = await chartPng(chart.title, chart.chart, { maxBytes: Math.min(MAX_PNG_BYTES, DISCORD_MAX_BYTES) });
-        return { ...message, files: [...(message.files ?? []), { attachment: Buffer.from(png), name: CHART_FILE, description: cut(chart.alt, ALT_MAX) }] };
+        return { ...message, files: [...(message.files ?? []), { attachment: Buffer.from(png), name: chartFile(chart.chart), description: cut(chart.alt, ALT_MAX) }] };
       } catch (error) {
         onError(error);
         return { ...message, embeds: message.embeds.map(({ image: _image, ...embed }) => embed) };

@@ -12,7 +12,7 @@ import {
 } from 'discord.js';
 import type { Locale } from '../../core/i18n/types.js';
 import type { Action, CardView, ChartView, Field, ListView, TallyView, Tone, View } from '../../core/views/types.js';
-import { CHART_FILE } from '../../charts/render.js';
+import { chartFile } from '../../charts/render.js';
 import { optionRef } from './command-line.js';
 import { encodeId, type Ref } from './custom-ids.js';
 import { LIMITS, cut, nonEmpty, splitText } from './limits.js';
@@ -25,7 +25,7 @@ export interface DiscordMessage {
   components: ActionRow[];
   /** Files sent with the message; an embed shows one as its image through `attachment://<name>`. */
   files?: DiscordFile[];
-  /** A chart still to be drawn (asynchronously, by `withCharts`) and attached as `CHART_FILE`. */
+  /** A chart still to be drawn (asynchronously, by `withCharts`) and attached under `chartFile`. */
   chart?: ChartView;
 }
 
@@ -361,7 +361,7 @@ export function renderView(view: View, opts: RenderOptions = {}): DiscordMessage
       const pages = paged(mentions(view.title), `\`\`\`\n${view.text.replace(/`/g, 'ˋ')}\n\`\`\``, COLORS.info, opts, view.footer ? mentions(view.footer) : undefined);
       const [first, ...rest] = pages;
       if (!first) return [];
-      return [{ embeds: [{ ...first, image: { url: `attachment://${CHART_FILE}` } }], components: [], chart: view }, ...rest.map((e) => ({ embeds: [e], components: [] }))];
+      return [{ embeds: [{ ...first, image: { url: `attachment://${chartFile(view.chart)}` } }], components: [], chart: view }, ...rest.map((e) => ({ embeds: [e], components: [] }))];
     }
     case 'card': {
       const built = buildComponents(view.actions, opts);

@@ -9,7 +9,7 @@ import type { Locale } from '../../core/i18n/types.js';
 import type { TickOutcome } from '../../core/ports.js';
 import type { Concord, Logger } from '../../core/service.js';
 import type { ChartView } from '../../core/views/types.js';
-import { CHART_FILE, SLACK_MAX_BYTES, chartPng } from '../../charts/render.js';
+import { chartFile, SLACK_MAX_BYTES, chartPng } from '../../charts/render.js';
 import { slackText } from './messages.js';
 import type { SlackMessenger } from './messenger.js';
 import { LIMITS, cutMrkdwn, cutPlain, mrkdwn } from './mrkdwn.js';
@@ -173,7 +173,7 @@ export class SlackAnswers {
         ? await this.messenger.openDm(origin.teamId, origin.userId)
         : (await client.conversations.open({ users: origin.userId })).channel?.id;
       if (!channel) throw new Error('conversations.open returned no channel');
-      await client.files.uploadV2({ channel_id: channel, file: Buffer.from(png), filename: CHART_FILE, title: view.title, alt_text: cutPlain(view.alt, ALT_MAX) });
+      await client.files.uploadV2({ channel_id: channel, file: Buffer.from(png), filename: chartFile(view.chart), title: view.title, alt_text: cutPlain(view.alt, ALT_MAX) });
       return mrkdwn(t('slack.chart.sent'));
     } catch (error) {
       this.logger.warn({ err: error, team: origin.teamId, user: origin.userId }, 'slack could not send a chart');

@@ -11,6 +11,7 @@ import type { Member, Workspace } from '../members/ports.js';
 import type { Group, Tx } from '../ports.js';
 import { formatDateTime, parsePastWhen, parseWhen } from '../time.js';
 import { notice, type CardView, type Field, type Tone, type View } from '../views/types.js';
+import { goalChart } from './chart.js';
 import type { GoalJob } from './jobs.js';
 import { goalProgress, progress, status, type StatusThresholds, type Status } from './model.js';
 import type { Goal, GoalStatus, Indicator, IndicatorValue } from './ports.js';
@@ -393,6 +394,7 @@ export async function showGoal(s: Session, number: number): Promise<View[]> {
   if (goal.closedNote) fields.push({ label: t({ key: 'goal.field.note' }), value: goal.closedNote });
   for (const x of list) fields.push(indicatorField(s, goal, x, owners));
   const actions = goal.status === 'open' ? list.map((x) => checkinAction(t, x.indicator)).slice(0, 4) : [];
+  const chart = goalChart(t, s.locale, { ...goal, ref: goalRef(goal.number) }, list.map((x) => ({ ref: indicatorRef(x.indicator.number), indicator: x.indicator, values: x.values })), s.now);
   return [
     {
       type: 'card',
@@ -402,6 +404,7 @@ export async function showGoal(s: Session, number: number): Promise<View[]> {
       actions,
       tone: overall ? STATUS_TONE[overall] : goal.status === 'achieved' ? 'success' : 'info',
     },
+    ...(chart ? [chart] : []),
   ];
 }
 

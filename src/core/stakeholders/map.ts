@@ -19,7 +19,7 @@ const ROWS: readonly [Quadrant, Quadrant][] = [
   ['monitor', 'keep-informed'],
 ];
 
-export function stakeholderMap(t: Translator, title: string, register: readonly MappedStakeholder[]): ChartView {
+export function stakeholderMap(t: Translator, title: string, register: readonly MappedStakeholder[]): ChartView & { chart: PowerInterestChart } {
   const points: GridPoint[] = [];
   const unrated: MappedStakeholder[] = [];
   for (const st of register) {

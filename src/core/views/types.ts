@@ -91,6 +91,28 @@ export interface PowerInterestChart {
   note?: string;
 }
 
+/** One indicator's values over time, as shares of the way from its baseline to its target. */
+export interface ProgressSeries {
+  /** `I-5 Landfill waste`. */
+  label: string;
+  /** ISO instants and the progress (0 to 1) of the value recorded for each, in date order. */
+  points: { at: string; progress: number }[];
+}
+
+/** A goal's indicators on one time axis, 0% to 100% of the way to each target, with the pace the goal's calendar asks for. */
+export interface ProgressChart {
+  kind: 'indicator-progress';
+  axes: { time: string; progress: string };
+  series: ProgressSeries[];
+  /** From the goal's start (0%) to its due date (100%): where an indicator on track would be. */
+  pace?: { label: string; from: string; to: string };
+  /** The instants the time axis spans. */
+  span: { from: string; to: string };
+  locale: 'en' | 'vi';
+}
+
+export type Chart = PowerInterestChart | ProgressChart;
+
 /**
  * A chart described as data: stored in the reply like any view, drawn once per delivery by the adapter.
  * `alt` says in words what the picture shows; `text` is the same content as a monospace grid, for the
@@ -100,7 +122,7 @@ export interface ChartView {
   type: 'chart';
   title: string;
   alt: string;
-  chart: PowerInterestChart;
+  chart: Chart;
   text: string;
   footer?: string;
 }

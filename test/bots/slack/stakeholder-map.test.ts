@@ -72,7 +72,7 @@ describe('/concord stakeholders --map', () => {
     await t.h.send(slashCommand(alice, 'stakeholders --map'));
     const text = textOf(t.slack.hooks[0]?.body.blocks);
     expect(text).toMatch(/Manage closely \(1\)/);
-    expect(text).toContain('The picture could not be sent; the grid above shows the same.');
+    expect(text).toContain('The picture could not be sent; the text above shows the same.');
     expect(t.slack.uploads).toEqual([]);
   });
 });
