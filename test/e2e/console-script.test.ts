@@ -20,16 +20,17 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function env(): NodeJS.ProcessEnv {
-  const base: NodeJS.ProcessEnv = { ...process.env, CONCORD_DATA_DIR: join(dir, 'data'), LOG_LEVEL: 'error' };
+function env(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const base: NodeJS.ProcessEnv = { ...process.env, CONCORD_DATA_DIR: join(dir, 'data'), LOG_LEVEL: 'error', ...extra };
   delete base.DATABASE_URL;
   if (database?.url) base.DATABASE_URL = database.url;
   return base;
 }
 
-async function start(args: string[]) {
+/** `extra`: environment for this run only, such as a data folder of its own. */
+async function start(args: string[], extra: NodeJS.ProcessEnv = {}) {
   try {
-    const { stdout, stderr } = await run('npm', ['start', '--silent', '--', ...args], { env: env(), timeout: 120_000 });
+    const { stdout, stderr } = await run('npm', ['start', '--silent', '--', ...args], { env: env(extra), timeout: 120_000 });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -152,7 +153,9 @@ describe('console script', () => {
         'alice: /concord audit verify',
       ].join('\n'),
     );
-    const result = await start(['--script', script, '--clock', '2026-12-01T09:00Z']);
+    // A workspace of its own, so that numbers start at 1 whatever ran before.
+    await database?.reset();
+    const result = await start(['--script', script, '--clock', '2026-12-01T09:00Z'], { CONCORD_DATA_DIR: join(dir, 'stakeholders') });
     expect(result.code).toBe(0);
     const out = result.stdout;
     // The map: a text grid in the console, and the picture's path.
