@@ -17,6 +17,7 @@ export async function showSettings(s: Session): Promise<View[]> {
   const retention = await s.tx.disputes.retentionDays(w.id);
   const groupCreation = await s.tx.workspaces.groupCreation(w.id);
   const minCell = await s.tx.profiles.minCell(w.id);
+  const retros = await s.tx.retros.settings(w.id);
   return [
     {
       type: 'card',
@@ -36,6 +37,8 @@ export async function showSettings(s: Session): Promise<View[]> {
         { label: s.t({ key: 'settings.retentionDays' }), value: String(retention) },
         { label: s.t({ key: 'settings.groupCreation' }), value: s.t({ key: `settings.groupCreation.${groupCreation}` }) },
         { label: s.t({ key: 'settings.inclusionMinCell' }), value: String(minCell) },
+        { label: s.t({ key: 'settings.retroDots' }), value: `${retros.dots} (${retros.dotsPerItem})` },
+        { label: s.t({ key: 'settings.kudosLimit' }), value: String(retros.kudosDailyLimit) },
       ],
       actions: [],
       footer: s.t({ key: 'settings.footer' }),

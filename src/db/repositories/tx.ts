@@ -14,6 +14,7 @@ import { DrizzleMembers, DrizzleWorkspaces } from './members.js';
 import { DrizzleOutbox } from './outbox.js';
 import { DrizzleProfiles } from './profiles.js';
 import { DrizzleProposals } from './proposals.js';
+import { DrizzleKudos, DrizzleRetros } from './retros.js';
 import { DrizzleStakeholders } from './stakeholders.js';
 import { drizzleStatements, type Conn, type Statements } from './rows.js';
 import { DrizzleSessions } from './session.js';
@@ -35,6 +36,8 @@ export class DrizzleTx implements Tx {
   readonly stakeholders: DrizzleStakeholders;
   readonly profiles: DrizzleProfiles;
   readonly goals: DrizzleGoals;
+  readonly retros: DrizzleRetros;
+  readonly kudos: DrizzleKudos;
 
   private readonly sessions: DrizzleSessions;
 
@@ -56,6 +59,8 @@ export class DrizzleTx implements Tx {
     this.stakeholders = new DrizzleStakeholders(db);
     this.profiles = new DrizzleProfiles(db);
     this.goals = new DrizzleGoals(db);
+    this.retros = new DrizzleRetros(db);
+    this.kudos = new DrizzleKudos(db);
     this.sessions = new DrizzleSessions(db, sql, this);
   }
 

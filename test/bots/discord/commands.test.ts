@@ -56,6 +56,11 @@ const VALUES: Record<string, string | number> = {
   'at-risk': 0.1,
   'off-track': 0.25,
   consult: 'S-3,S-5',
+  retro: 'R-1',
+  template: 'blameless',
+  closes: 'friday 17:00',
+  column: 'lacked',
+  'per-item': 3,
 };
 
 /** The value for an option: its named or sample value, kept to its choices and its range. */
