@@ -283,3 +283,24 @@ describe('private groups', () => {
     expect(await ok('bob', 'audit')).not.toContain('R-1');
   });
 });
+
+describe('the due-date check', () => {
+  it('moves with the goal’s due date and is dropped with it', async () => {
+    await t.h.group(['alice', 'bob']);
+    await ok('alice', 'goal add "Plant trees" --due "in 10 days" --group Budget');
+    await ok('alice', 'indicator add G-1 "Trees" --baseline 0 --target 100');
+    await ok('alice', 'checkin I-1 10');
+    await ok('alice', 'goal edit G-1 --due "in 20 days"');
+    await ok('alice', 'goal add "Fix the roof" --due "in 5 days" --group Budget');
+    await ok('alice', 'indicator add G-2 "Tiles" --baseline 0 --target 100');
+    await ok('alice', 'checkin I-2 10');
+    await ok('alice', 'goal edit G-2 --due none');
+    t.h.messenger.take();
+    await t.h.advance(11 * DAY);
+    expect(postsIn('budget').filter((p) => p.text.includes('blameless'))).toEqual([]);
+    await t.h.advance(10 * DAY);
+    const offers = postsIn('budget').filter((p) => p.text.includes('blameless'));
+    expect(offers).toHaveLength(1);
+    expect(offers[0]!.text).toContain('G-1 “Plant trees”');
+  });
+});
