@@ -8,6 +8,7 @@ import { helpCommand } from './help/commands.js';
 import { profileCommands } from './inclusion/commands.js';
 import { mediationCommands } from './mediation/commands.js';
 import { proposalCommands } from './proposals/commands.js';
+import { retroCommands, retroSettingsCommands } from './retros/commands.js';
 import { settingsCommands } from './settings/commands.js';
 import { stakeholderCommands } from './stakeholders/commands.js';
 import type { CommandDeclaration, CommandOf } from './commands/declare.js';
@@ -26,10 +27,12 @@ export const DECLARATIONS = [
   ...stakeholderCommands,
   ...profileCommands,
   ...goalCommands,
+  ...retroCommands,
   ...mediationCommands,
   ...auditCommands,
   ...settingsCommands,
   settingsGoalThresholds,
+  ...retroSettingsCommands,
 ] as const;
 
 /** Every command, as the parser hands them out. */

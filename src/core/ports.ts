@@ -11,6 +11,7 @@ import type { JobRepo } from './jobs/ports.js';
 import type { DisputeRepo } from './mediation/ports.js';
 import type { Member, MemberRepo, Workspace, WorkspaceRepo } from './members/ports.js';
 import type { MessageRef, OutboxRepo } from './outbox/ports.js';
+import type { KudosRepo, RetroRepo } from './retros/ports.js';
 import type { BallotRepo, ConsultationRepo, ProposalRepo } from './proposals/ports.js';
 import type { StakeholderRepo } from './stakeholders/ports.js';
 
@@ -63,6 +64,10 @@ export interface Tx {
   readonly goals: GoalRepo;
   /** Participation by sector: counts made in the database, frozen at close, the threshold and the once-only invitation (see core/inclusion). */
   readonly inclusion: InclusionRepo;
+  /** Retrospectives, their items and dot votes, and the workspace's limits for them (see core/retros). */
+  readonly retros: RetroRepo;
+  /** Thank-yous between members (see core/retros/kudos.ts). */
+  readonly kudos: KudosRepo;
 
   /**
    * The workspace and the member a command runs as, created on first sight, and the command's

@@ -18,6 +18,7 @@ export async function showSettings(s: Session): Promise<View[]> {
   const groupCreation = await s.tx.workspaces.groupCreation(w.id);
   const minCell = await s.tx.profiles.minCell(w.id);
   const threshold = await s.tx.inclusion.threshold(w.id);
+  const retros = await s.tx.retros.settings(w.id);
   return [
     {
       type: 'card',
@@ -38,6 +39,8 @@ export async function showSettings(s: Session): Promise<View[]> {
         { label: s.t({ key: 'settings.groupCreation' }), value: s.t({ key: `settings.groupCreation.${groupCreation}` }) },
         { label: s.t({ key: 'settings.inclusionMinCell' }), value: String(minCell) },
         { label: s.t({ key: 'settings.inclusionThreshold' }), value: formatNumber(s.locale, threshold, 2) },
+        { label: s.t({ key: 'settings.retroDots' }), value: `${retros.dots} (${retros.dotsPerItem})` },
+        { label: s.t({ key: 'settings.kudosLimit' }), value: String(retros.kudosDailyLimit) },
       ],
       actions: [],
       footer: s.t({ key: 'settings.footer' }),

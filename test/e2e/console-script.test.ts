@@ -175,7 +175,7 @@ describe('console script', () => {
     expect(out).toMatch(/Inclusion note:/);
     expect(out).toMatch(/Decisions it was consulted on: #1 Light the river path \(closed\) — advice given/);
     // Nobody's profile shows to anyone else, nor on the audit log.
-    expect(out).not.toMatch(/\[only @bob\][^\[]*represents S-2/i);
+    expect(out).not.toMatch(/\[only @bob\][^[]*represents S-2/i);
     expect(out).toMatch(/The audit log is intact/);
   });
 

@@ -76,6 +76,17 @@ const ACTIONS = [
   'settings.goal-thresholds',
   'settings.inclusion-threshold',
   'proposal.inclusion-invited',
+  'goal.postmortem-offered',
+  'retro.started',
+  'retro.item-added',
+  'retro.voted',
+  'retro.unvoted',
+  'retro.action',
+  'retro.discussed',
+  'retro.closed',
+  'kudos.given',
+  'settings.retro-dots',
+  'settings.kudos-limit',
 ] as const;
 const ACTION_NAMES: ReadonlySet<string> = new Set(ACTIONS);
 const hasSentence = (action: string): action is (typeof ACTIONS)[number] => ACTION_NAMES.has(action);
@@ -143,6 +154,16 @@ const FIELDS = [
   'crossSector',
   'threshold',
   'invited',
+  'template',
+  'names',
+  'carried',
+  'item',
+  'column',
+  'text',
+  'dots',
+  'perItem',
+  'commitment',
+  'limit',
 ] as const;
 
 /**
@@ -161,7 +182,7 @@ export function subjectText(subject: string | null, r: ReadingContext): string |
   const [kind, id] = subject.split(':');
   const n = Number(id);
   if (kind === 'group') return r.groupNames.get(n) ?? r.t({ key: 'audit.subject.group' });
-  if (kind === 'proposal' || kind === 'commitment' || kind === 'mediation' || kind === 'stakeholder' || kind === 'goal') return r.t({ key: `audit.subject.${kind}`, params: { number: n } });
+  if (kind === 'proposal' || kind === 'commitment' || kind === 'mediation' || kind === 'stakeholder' || kind === 'goal' || kind === 'retro') return r.t({ key: `audit.subject.${kind}`, params: { number: n } });
   return subject;
 }
 
@@ -171,8 +192,11 @@ export function actionText(action: string, subject: string | null, r: ReadingCon
   return `${action} ${text}`.trim();
 }
 
-/** Actions whose entries name nobody though a member acted: who declared what on a profile is theirs alone. */
-const UNNAMED_MEMBER_ACTIONS: ReadonlySet<string> = new Set(['profile.updated', 'profile.cleared', 'proposal.advised']);
+/**
+ * Actions whose entries name nobody though a member acted: who declared what on a profile is theirs alone, and so
+ * are an anonymous retro's items and everyone's dots.
+ */
+const UNNAMED_MEMBER_ACTIONS: ReadonlySet<string> = new Set(['profile.updated', 'profile.cleared', 'proposal.advised', 'retro.item-added', 'retro.voted', 'retro.unvoted']);
 
 export function actorText(actorId: number | null, r: ReadingContext, action?: string): string {
   if (actorId === null) return r.t({ key: action && UNNAMED_MEMBER_ACTIONS.has(action) ? 'audit.aMember' : 'audit.system' });

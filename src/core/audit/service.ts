@@ -110,6 +110,10 @@ class ScopeResolver {
         const g = await tx.goals.findGoal(workspace.id, n);
         return g ? { groupId: g.groupId, rule: null } : null;
       }
+      case 'retro': {
+        const r = await tx.retros.find(workspace.id, n);
+        return r ? { groupId: r.groupId, rule: null } : null;
+      }
       case 'stakeholder': {
         // A removed stakeholder's entries stay readable, and stay as private as its group.
         const filed = await tx.stakeholders.filedUnder(workspace.id, n);

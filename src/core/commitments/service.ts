@@ -11,6 +11,7 @@ import type { Group, Member, Tx, Workspace } from '../ports.js';
 import { formatDateTime, formatRelative, parseWhen } from '../time.js';
 import { notice, type Action, type CardView, type View } from '../views/types.js';
 import type { CommitmentJob } from './jobs.js';
+import type { Goal } from '../goals/ports.js';
 import type { Commitment } from './ports.js';
 import { commitmentJobKeys, scheduleDigest } from './job-keys.js';
 import {
@@ -26,7 +27,8 @@ import {
 const OPEN: Commitment['status'][] = ['open', 'blocked'];
 
 
-function resolveDue(s: Session, text: string): Date {
+/** A due date as typed, in the member's zone and within the workspace's horizon. */
+export function resolveDue(s: Session, text: string): Date {
   const when = parseWhen(text, { now: s.now, zone: s.timezone, locale: s.locale, horizonMonths: s.dateHorizonMonths });
   if (!when.ok) throw new DomainError(when.error);
   return when.date;
@@ -59,11 +61,11 @@ export interface NewCommitment {
 export async function commit(s: Session, c: NewCommitment): Promise<View[]> {
   const dueAt = resolveDue(s, c.due);
   let group = c.group ? await resolveGroup(s, c.group) : null;
-  let proposalId: number | null = null;
+  let proposal: { id: number; number: number } | null = null;
   if (c.proposal !== undefined) {
     const p = await s.tx.proposals.find(s.workspace.id, c.proposal);
     if (!p || !(await canReadFiledUnder(s.tx, p.groupId, readerOf(s)))) return fail('proposal.notFound', { number: c.proposal });
-    proposalId = p.id;
+    proposal = p;
     // What follows from a private group's decision stays with that group unless a group is named.
     if (!group) {
       const decidedBy = await s.tx.groups.get(p.groupId);
@@ -74,14 +76,35 @@ export async function commit(s: Session, c: NewCommitment): Promise<View[]> {
   // Work toward a goal is the goal's group's work, unless another group is named.
   if (goal && !group) group = await s.tx.groups.get(goal.groupId);
   group ??= await channelGroup(s);
+  const owners: Member[] = c.owners.length ? [] : [s.actor];
+  for (const ref of c.owners) owners.push(await resolveMember(s, ref));
+  const reminders = c.remind !== undefined ? resolveOffsets(s, c.remind) : null;
+  return (await recordCommitment(s, { what: c.what, dueAt, owners, group, proposal, goal, reminders })).views;
+}
+
+/** A commitment with everything already resolved: what other features (a retro's action) record through. */
+export interface CommitmentDraft {
+  what: string;
+  dueAt: Date;
+  owners: readonly Member[];
+  group: Group | null;
+  proposal: { id: number; number: number } | null;
+  goal: Goal | null;
+  /** Offsets for this commitment; null: the group's or the workspace's. */
+  reminders: string[] | null;
+}
+
+/**
+ * Records a commitment: its audit entry, its owners' reminders, or, for owners someone else named, the request to
+ * accept it. Only members of its group may add to a group's commitments.
+ */
+export async function recordCommitment(s: Session, d: CommitmentDraft): Promise<{ commitment: Commitment; views: View[] }> {
+  const { group, goal, owners, dueAt } = d;
   // A group's commitments show in its digest and its members' record: only its members may add to them.
   if (group) {
     const role = await s.tx.groups.roleIn(group.id, s.actor.id);
     if (!role || !VOTING_ROLES.includes(role)) return fail('commitment.membersOnly', { group: group.name });
   }
-  const owners: Member[] = c.owners.length ? [] : [s.actor];
-  for (const ref of c.owners) owners.push(await resolveMember(s, ref));
-  const reminders = c.remind !== undefined ? resolveOffsets(s, c.remind) : null;
   // Nobody takes on a promise someone else made for them until they say yes.
   const others = owners.filter((o) => o.id !== s.actor.id);
   const number = await s.tx.commitments.nextNumber(s.workspace.id);
@@ -90,12 +113,12 @@ export async function commit(s: Session, c: NewCommitment): Promise<View[]> {
       workspaceId: s.workspace.id,
       number,
       groupId: group?.id ?? null,
-      proposalId,
+      proposalId: d.proposal?.id ?? null,
       goalId: goal?.id ?? null,
-      what: c.what,
+      what: d.what,
       dueAt,
       status: others.length ? 'pending' : 'open',
-      reminders,
+      reminders: d.reminders,
       createdBy: s.actor.id,
       createdAt: s.now,
       channelId: group?.channelId ?? s.ctx.channel.id,
@@ -107,18 +130,18 @@ export async function commit(s: Session, c: NewCommitment): Promise<View[]> {
     actorId: s.actor.id,
     action: 'commitment.created',
     subject: `commitment:${number}`,
-    data: { what: c.what, dueAt: dueAt.toISOString(), owners: owners.map((o) => o.id), group: group?.name ?? null, proposal: c.proposal ?? null, ...(goal ? { goal: goalRef(goal.number) } : {}), awaiting: others.map((o) => o.id) },
+    data: { what: d.what, dueAt: dueAt.toISOString(), owners: owners.map((o) => o.id), group: group?.name ?? null, proposal: d.proposal?.number ?? null, ...(goal ? { goal: goalRef(goal.number) } : {}), awaiting: others.map((o) => o.id) },
   });
-  const params = { number, what: c.what, owners: mentionList(owners.map((o) => o.displayName)), due: formatDateTime(dueAt, s.timezone, s.locale) };
+  const params = { number, what: d.what, owners: mentionList(owners.map((o) => o.displayName)), due: formatDateTime(dueAt, s.timezone, s.locale) };
   if (others.length === 0) {
-    const planned = await scheduleFollowUps(s.tx, commitment, owners, s.workspace, s.now);
-    return [notice('success', s.t({ key: 'commitment.created', params: { ...params, count: planned } }))];
+    const planned = await scheduleFollowUps(s.tx, commitment, [...owners], s.workspace, s.now);
+    return { commitment, views: [notice('success', s.t({ key: 'commitment.created', params: { ...params, count: planned } }))] };
   }
   for (const owner of others) {
     const card = await dmCard(s.tx, commitment, owner, s.workspace, s.now, 'commitment.askAccept', { by: `@${s.actor.displayName}` });
     await s.tx.outbox.enqueue({ workspaceId: s.workspace.id, target: { kind: 'dm', memberExternalId: owner.externalId }, view: card }, s.now);
   }
-  return [notice('success', s.t({ key: 'commitment.createdPending', params: { ...params, waiting: mentionList(others.map((o) => o.displayName)) } }))];
+  return { commitment, views: [notice('success', s.t({ key: 'commitment.createdPending', params: { ...params, waiting: mentionList(others.map((o) => o.displayName)) } }))] };
 }
 
 /** The owner's answer to a commitment someone else recorded for them. */
@@ -606,7 +629,12 @@ async function runDigest(tx: Tx, groupId: number, now: Date): Promise<void> {
   const line = async (c: Commitment) => `#${c.number} ${c.what} — ${mentionList((await tx.commitments.owners(c.id)).map((o) => o.displayName))}, ${formatDateTime(c.dueAt, zone, workspace.locale)}`;
   const section = async (title: string, rows: string[]) => (rows.length ? `*${title}*\n${rows.map((r) => `• ${r}`).join('\n')}` : `*${title}*\n${t({ key: 'digest.none' })}`);
 
-  const empty = decided.length + open.length + dueSoon.length + overdue.length + completed.length === 0;
+  // Kudos are public wherever they were posted, so the digest names giver and receiver.
+  const kudos = await tx.kudos.list(workspace.id, { groupIds: [groupId], from: weekAgo, to: now, limit: 50 });
+  const thanked = new Map((await tx.members.getMany([...new Set(kudos.flatMap((k) => [k.giverId, k.receiverId]))])).map((m) => [m.id, m.displayName]));
+  const reached = await tx.goals.reachedBetween(groupId, weekAgo, now);
+
+  const empty = decided.length + open.length + dueSoon.length + overdue.length + completed.length + kudos.length + reached.length === 0;
   if (empty && !(await tx.commitments.groupSettings(groupId)).digestEmpty) {
     // A week with nothing in it is not worth a post; the next week's digest is still scheduled.
     await scheduleDigest(tx, groupId, workspace, new Date(now.getTime() + 60_000));
@@ -621,6 +649,8 @@ async function runDigest(tx: Tx, groupId: number, now: Date): Promise<void> {
     await section(t({ key: 'digest.dueSoon' }), await Promise.all(dueSoon.map(line))),
     await section(t({ key: 'digest.overdue' }), await Promise.all(overdue.map(line))),
     await section(t({ key: 'digest.completed' }), await Promise.all(completed.map(line))),
+    await section(t({ key: 'digest.reached' }), reached.map((r) => `I-${r.indicator.number} ${r.indicator.name} — G-${r.goal.number} ${r.goal.title}`)),
+    await section(t({ key: 'digest.kudos' }), kudos.map((k) => `@${thanked.get(k.giverId) ?? '?'} → @${thanked.get(k.receiverId) ?? '?'}: ${k.reason}`)),
   ].join('\n\n');
   const view: CardView = {
     type: 'card',
@@ -632,6 +662,6 @@ async function runDigest(tx: Tx, groupId: number, now: Date): Promise<void> {
   };
   if (keptBy.size) view.footer = t({ key: 'digest.thanks', params: { members: mentionList([...keptBy]) } });
   await tx.outbox.enqueue({ workspaceId: workspace.id, target: { kind: 'post', channelId: group.channelId }, view }, now);
-  await tx.audit.append(workspace.id, now, { actorId: null, action: 'group.digest', subject: `group:${groupId}`, data: { decisions: decided.length, open: open.length, dueSoon: dueSoon.length, overdue: overdue.length, completed: completed.length } });
+  await tx.audit.append(workspace.id, now, { actorId: null, action: 'group.digest', subject: `group:${groupId}`, data: { decisions: decided.length, open: open.length, dueSoon: dueSoon.length, overdue: overdue.length, completed: completed.length, kudos: kudos.length, reached: reached.length } });
   await scheduleDigest(tx, groupId, workspace, new Date(now.getTime() + 60_000));
 }

@@ -68,6 +68,8 @@ export interface GoalRepo {
   /** The indicators of these goals, in the order they were added. */
   indicatorsOf(goalIds: readonly number[]): Promise<Indicator[]>;
   markReached(indicatorId: number, at: Date): Promise<void>;
+  /** The group's indicators that first reached their targets within [from, to), with their goals, in that order. */
+  reachedBetween(groupId: number, from: Date, to: Date): Promise<{ goal: Goal; indicator: Indicator }[]>;
   addValue(value: IndicatorValue): Promise<void>;
   /** Each indicator's values in date order (then in the order they were recorded). */
   valuesOf(indicatorIds: readonly number[]): Promise<Map<number, IndicatorValue[]>>;

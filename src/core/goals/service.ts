@@ -16,6 +16,8 @@ import type { GoalJob } from './jobs.js';
 import { goalProgress, progress, status, type StatusThresholds, type Status } from './model.js';
 import type { Goal, GoalStatus, Indicator, IndicatorValue } from './ports.js';
 import { checkinsBetween, nextCheckin, parseCadence, periodOf } from './schedule.js';
+import { retroJobKeys } from '../retros/jobs.js';
+import { offerPostmortem } from '../retros/offer.js';
 
 export const goalRef = (number: number): string => `G-${number}`;
 export const indicatorRef = (number: number): string => `I-${number}`;
@@ -112,7 +114,14 @@ export async function addGoal(s: Session, c: NewGoal): Promise<View[]> {
     subject: subject(goal),
     data: { title: c.title, group: group.name, dueAt: dueAt?.toISOString() ?? null, proposal: c.proposal ?? null },
   });
+  await scheduleDueCheck(s.tx, goal.id, dueAt);
   return [notice('success', s.t({ key: 'goal.added', params: { ref: goalRef(number), title: c.title, group: group.name } }))];
+}
+
+/** At the due date, the group is offered a blameless post-mortem if an indicator is off track (see core/retros). */
+async function scheduleDueCheck(tx: Tx, goalId: number, dueAt: Date | null): Promise<void> {
+  if (dueAt === null) return tx.jobs.cancel([retroJobKeys.postmortem(goalId)]);
+  await tx.jobs.schedule({ kind: 'goal.postmortem', key: retroJobKeys.postmortem(goalId), runAt: dueAt, payload: { goalId } }, 'replace');
 }
 
 /** What `goal edit` asks for. */
@@ -133,6 +142,7 @@ export async function editGoal(s: Session, c: GoalEdit): Promise<View[]> {
   const params = { ref: goalRef(goal.number), title: patch.title ?? goal.title };
   if (Object.keys(patch).length === 0) return [notice('info', s.t({ key: 'goal.unchanged', params }))];
   await s.tx.goals.updateGoal(goal.id, patch);
+  if (patch.dueAt !== undefined) await scheduleDueCheck(s.tx, goal.id, patch.dueAt);
   await s.tx.audit.append(s.workspace.id, s.now, {
     actorId: s.actor.id,
     action: 'goal.edited',
@@ -153,8 +163,10 @@ export async function closeGoal(s: Session, c: GoalClose): Promise<View[]> {
   const goal = await requireOpenGoalToManage(s, c.goal);
   await s.tx.goals.updateGoal(goal.id, { status: c.outcome, closedNote: c.note ?? null, closedBy: s.actor.id, closedAt: s.now });
   // Nobody is asked for values of a goal that is over.
-  await s.tx.jobs.cancel((await s.tx.goals.indicatorsOf([goal.id])).map((i) => goalJobKeys.checkin(i.id)));
+  await s.tx.jobs.cancel([...(await s.tx.goals.indicatorsOf([goal.id])).map((i) => goalJobKeys.checkin(i.id)), retroJobKeys.postmortem(goal.id)]);
   await s.tx.audit.append(s.workspace.id, s.now, { actorId: s.actor.id, action: 'goal.closed', subject: subject(goal), data: { outcome: c.outcome, note: c.note ?? null } });
+  // A dropped goal is worth learning from: its group is offered a blameless post-mortem.
+  if (c.outcome === 'dropped') await offerPostmortem(s.tx, s.workspace, goal, 'dropped', s.now);
   return [notice('success', s.t({ key: `goal.closed.${c.outcome}`, params: { ref: goalRef(goal.number), title: goal.title } }))];
 }
 

@@ -70,8 +70,8 @@ export interface GroupAccessRepo {
   privateGroupsClosedTo(workspaceId: number, memberId: number): Promise<{ id: number; channelId: string }[]>;
   /**
    * The audit subjects that belong to these groups: `group:<id>`, and `proposal:<n>`,
-   * `commitment:<n>`, `mediation:<n>`, `stakeholder:<n>`, `goal:<n>` of the proposals, commitments, mediations,
-   * stakeholders and goals filed under them.
+   * `commitment:<n>`, `mediation:<n>`, `stakeholder:<n>`, `goal:<n>`, `retro:<n>` of the proposals, commitments,
+   * mediations, stakeholders, goals and retrospectives filed under them.
    */
   subjectsOf(workspaceId: number, groupIds: readonly number[]): Promise<string[]>;
 }

@@ -7,6 +7,8 @@ import { mediationJobPayloads } from '../mediation/jobs.js';
 import { runMediationJob } from '../mediation/service.js';
 import { proposalJobPayloads } from '../proposals/jobs.js';
 import { runProposalJob } from '../proposals/service.js';
+import { retroJobPayloads } from '../retros/jobs.js';
+import { runRetroJob } from '../retros/service.js';
 import { defineJobs, jobRegistry, type JobHandler } from './define.js';
 import type { Job } from './kinds.js';
 
@@ -17,4 +19,5 @@ export const coreJobs: JobHandler<Job> = jobRegistry<Job>([
   defineJobs(commitmentJobPayloads, { run: runCommitmentJob, batches: { 'commitment.remind': runCommitmentReminders } }),
   defineJobs(mediationJobPayloads, { run: runMediationJob }),
   defineJobs(goalJobPayloads, { run: runGoalJob }),
+  defineJobs(retroJobPayloads, { run: runRetroJob }),
 ]);

@@ -3,5 +3,6 @@ import type { CommitmentJob } from '../commitments/jobs.js';
 import type { GoalJob } from '../goals/jobs.js';
 import type { MediationJob } from '../mediation/jobs.js';
 import type { ProposalJob } from '../proposals/jobs.js';
+import type { RetroJob } from '../retros/jobs.js';
 
-export type Job = ProposalJob | CommitmentJob | MediationJob | GoalJob;
+export type Job = ProposalJob | CommitmentJob | MediationJob | GoalJob | RetroJob;

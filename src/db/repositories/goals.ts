@@ -103,6 +103,16 @@ export class DrizzleGoals implements GoalRepo {
     await this.db.update(t.indicators).set({ reachedAt: at }).where(eq(t.indicators.id, indicatorId));
   }
 
+  async reachedBetween(groupId: number, from: Date, to: Date): Promise<{ goal: Goal; indicator: Indicator }[]> {
+    const rows = await this.db
+      .select({ goal: t.goals, indicator: t.indicators })
+      .from(t.indicators)
+      .innerJoin(t.goals, eq(t.goals.id, t.indicators.goalId))
+      .where(and(eq(t.goals.groupId, groupId), gte(t.indicators.reachedAt, from), lt(t.indicators.reachedAt, to), current))
+      .orderBy(asc(t.indicators.reachedAt), asc(t.indicators.number));
+    return rows.map((r) => ({ goal: toGoal(r.goal), indicator: toIndicator(r.indicator) }));
+  }
+
   async addValue(value: IndicatorValue): Promise<void> {
     await this.db.insert(t.indicatorValues).values(value);
   }

@@ -34,6 +34,12 @@ function jobWorkspace(payload: Record<string, unknown>): SQL | null {
   if (commitment !== null) return sql`(select workspace_id from commitments where id = ${commitment})`;
   const dispute = id('disputeId');
   if (dispute !== null) return sql`(select workspace_id from disputes where id = ${dispute})`;
+  const retro = id('retroId');
+  if (retro !== null) return sql`(select workspace_id from retros where id = ${retro})`;
+  const goal = id('goalId');
+  if (goal !== null) return sql`(select workspace_id from goals where id = ${goal})`;
+  const indicator = id('indicatorId');
+  if (indicator !== null) return sql`(select workspace_id from indicators where id = ${indicator})`;
   const group = id('groupId');
   if (group !== null) return sql`(select workspace_id from groups where id = ${group})`;
   const workspace = id('workspaceId');

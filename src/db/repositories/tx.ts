@@ -15,6 +15,7 @@ import { DrizzleOutbox } from './outbox.js';
 import { DrizzleInclusion } from './inclusion.js';
 import { DrizzleProfiles } from './profiles.js';
 import { DrizzleProposals } from './proposals.js';
+import { DrizzleKudos, DrizzleRetros } from './retros.js';
 import { DrizzleStakeholders } from './stakeholders.js';
 import { drizzleStatements, type Conn, type Statements } from './rows.js';
 import { DrizzleSessions } from './session.js';
@@ -37,6 +38,8 @@ export class DrizzleTx implements Tx {
   readonly profiles: DrizzleProfiles;
   readonly goals: DrizzleGoals;
   readonly inclusion: DrizzleInclusion;
+  readonly retros: DrizzleRetros;
+  readonly kudos: DrizzleKudos;
 
   private readonly sessions: DrizzleSessions;
 
@@ -59,6 +62,8 @@ export class DrizzleTx implements Tx {
     this.profiles = new DrizzleProfiles(db);
     this.goals = new DrizzleGoals(db);
     this.inclusion = new DrizzleInclusion(db, sql);
+    this.retros = new DrizzleRetros(db);
+    this.kudos = new DrizzleKudos(db);
     this.sessions = new DrizzleSessions(db, sql, this);
   }
 

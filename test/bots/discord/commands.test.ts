@@ -56,6 +56,11 @@ const VALUES: Record<string, string | number> = {
   'at-risk': 0.1,
   'off-track': 0.25,
   consult: 'S-3,S-5',
+  retro: 'R-1',
+  template: 'blameless',
+  closes: 'friday 17:00',
+  column: 'lacked',
+  'per-item': 3,
 };
 
 /** The value for an option: its named or sample value, kept to its choices and its range. */
@@ -98,6 +103,8 @@ describe('native commands', () => {
     expect(nativeToLine('vote', null, [{ name: 'proposal', type: T.Integer, value: 4 }, { name: 'choice', type: T.String, value: 'B>A' }, { name: 'reason', type: T.String, value: 'Closer' }])).toBe('vote 4 "B>A" --reason "Closer"');
     expect(nativeToLine('concord', null, [{ name: 'text', type: T.String, value: '/concord group list' }])).toBe('group list');
     expect(nativeToLine('nope', null, [])).toBeNull();
+    expect(nativeToLine('retro', 'vote', [{ name: 'retro', type: T.String, value: 'R-1' }, { name: 'item', type: T.Integer, value: 3 }, { name: 'dots', type: T.Integer, value: 2 }])).toBe('retro vote "R-1" 3 --dots 2');
+    expect(nativeToLine('kudos', 'give', [{ name: 'member', type: T.User, value: '123456789012345678' }, { name: 'why', type: T.String, value: 'For the venue' }])).toBe('kudos <@123456789012345678> "For the venue"');
   });
 
   it('writes ballots with option numbers unless a label is itself a number', () => {

@@ -658,7 +658,7 @@ describe('errors', () => {
     expect(err('xylophone')).toStrictEqual({ error: { key: 'cmd.error.unknownCommand', params: { command: 'xylophone' } } });
     expect(err('settings colour blue')).toStrictEqual({
       error: { key: 'cmd.error.unknownCommand', params: { command: 'settings colour' } },
-      usage: 'settings [locale|timezone|reminder|reminders|quiet-hours|digest|ties|digest-empty|group-creation|inclusion-min-cell|inclusion-threshold|goal-thresholds]',
+      usage: 'settings [locale|timezone|reminder|reminders|quiet-hours|digest|ties|digest-empty|group-creation|inclusion-min-cell|inclusion-threshold|goal-thresholds|retro-dots|kudos-limit]',
     });
     expect(err('"quoted" x').error.key).toBe('cmd.error.unknownCommand');
     expect(err('--rule x').error).toStrictEqual({ key: 'cmd.error.unknownCommand', params: { command: '--rule' } });
