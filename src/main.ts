@@ -64,7 +64,8 @@ async function main(): Promise<number> {
   const out = (text: string) => process.stdout.write(`${text}\n`);
   const language = new ConsoleLanguage(config.DEFAULT_LOCALE);
   const discordClient = discordConfig ? createDiscordClient(discordConfig) : null;
-  const slackMessenger = slackConfig ? new SlackMessenger(slackConfig) : null;
+  // The app's logger exists only once the app does; the messenger asks for it when it has something to say.
+  const slackMessenger = slackConfig ? new SlackMessenger(slackConfig, { logger: { warn: (obj, msg) => app?.logger.warn(obj, msg) } }) : null;
   // Operator messages go to stderr, in the default language, so that a script's replies on stdout stay clean.
   const say = (m: Msg) => process.stderr.write(`${translate(config.DEFAULT_LOCALE, m)}\n`);
   let app: App;

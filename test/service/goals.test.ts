@@ -132,6 +132,23 @@ describe('goals and indicators', () => {
   });
 });
 
+describe('the weekly digest', () => {
+  it('posts each open goal’s progress as a chart after the digest', async () => {
+    await goalWithIndicator('monthly');
+    await ok('alice', 'settings digest monday 9 --group Budget');
+    await ok('bob', 'checkin I-1 90');
+    t.h.messenger.take();
+    await t.h.advance(7 * DAY);
+    const posts = t.h.messenger.take().filter((s) => s.kind === 'post' && s.to === 'budget');
+    const digest = posts.findIndex((p) => p.text.includes('Budget'));
+    const chart = posts.findIndex((p) => p.view.type === 'chart');
+    expect(digest).toBeGreaterThanOrEqual(0);
+    expect(chart).toBeGreaterThan(digest);
+    expect(posts[chart]!.text).toContain('G-1 Cut landfill waste: progress');
+    expect(posts[chart]!.text).toContain('I-1 Landfill waste  ▅  50%');
+  });
+});
+
 describe('who may do what', () => {
   it('lets only the owner or the goal’s managers check in, and only members set goals', async () => {
     await goalWithIndicator();

@@ -11,7 +11,7 @@ import type { Concord, Logger } from '../../core/service.js';
 import type { ChartView } from '../../core/views/types.js';
 import { chartFile, SLACK_MAX_BYTES, chartPng } from '../../charts/render.js';
 import { slackText } from './messages.js';
-import type { SlackMessenger } from './messenger.js';
+import { CHART_ALT_MAX, type SlackMessenger } from './messenger.js';
 import { LIMITS, cutMrkdwn, cutPlain, mrkdwn } from './mrkdwn.js';
 import { blocksOf, renderMessage, renderReply } from './render.js';
 import { postJson } from './respond.js';
@@ -32,9 +32,6 @@ export interface Origin {
   /** Taken over after the process that received it stopped: it is answered even if its reply was stored before. */
   resumed?: boolean;
 }
-
-/** Slack reads at most this much of a file's alt text. */
-const ALT_MAX = 1000;
 
 /** See SlackAnswers.execute. */
 const COMMANDS_IN_FLIGHT = 8;
@@ -173,7 +170,7 @@ export class SlackAnswers {
         ? await this.messenger.openDm(origin.teamId, origin.userId)
         : (await client.conversations.open({ users: origin.userId })).channel?.id;
       if (!channel) throw new Error('conversations.open returned no channel');
-      await client.files.uploadV2({ channel_id: channel, file: Buffer.from(png), filename: chartFile(view.chart), title: view.title, alt_text: cutPlain(view.alt, ALT_MAX) });
+      await client.files.uploadV2({ channel_id: channel, file: Buffer.from(png), filename: chartFile(view.chart), title: view.title, alt_text: cutPlain(view.alt, CHART_ALT_MAX) });
       return mrkdwn(t('slack.chart.sent'));
     } catch (error) {
       this.logger.warn({ err: error, team: origin.teamId, user: origin.userId }, 'slack could not send a chart');

@@ -3,7 +3,9 @@ import { randomBytes } from 'node:crypto';
 import { ErrorCode, WebClient, type WebClientOptions } from '@slack/web-api';
 import { slackFetch } from './respond.js';
 import type { Delivery, MessageRef, Messenger, PrivateSpaceRequest } from '../../core/ports.js';
-import type { View } from '../../core/views/types.js';
+import type { ChartView, View } from '../../core/views/types.js';
+import { chartFile, chartPng, SLACK_MAX_BYTES } from '../../charts/render.js';
+import { cutPlain } from './mrkdwn.js';
 import type { SlackConfig } from './config.js';
 import { slackText, type SlackTranslator } from './messages.js';
 import { renderMessage } from './render.js';
@@ -24,6 +26,9 @@ export class SlackDeliveryError extends Error {
 /** A team's bot token; null when Concord is not installed there (any more). */
 export type TokenSource = (teamId: string) => Promise<string | null>;
 
+/** Slack's limit on a file's alt text. */
+export const CHART_ALT_MAX = 1000;
+
 const silent = { debug() {}, info() {}, warn() {}, error() {}, setLevel() {}, getLevel: () => 'error' as never, setName() {} };
 
 export class SlackMessenger implements Messenger {
@@ -37,7 +42,7 @@ export class SlackMessenger implements Messenger {
 
   constructor(
     config: Pick<SlackConfig, 'auth' | 'apiUrl'>,
-    private readonly opts: { timeoutMs?: number } = {},
+    private readonly opts: { timeoutMs?: number; logger?: { warn(obj: object, msg: string): void } } = {},
   ) {
     this.apiUrl = config.apiUrl;
     const auth = config.auth;
@@ -61,7 +66,30 @@ export class SlackMessenger implements Messenger {
       client.chat.postMessage({ channel: channelId, text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: false }),
     );
     if (!result.ts) throw new SlackDeliveryError('chat.postMessage returned no ts');
-    return { channelId: result.channel ?? channelId, messageId: result.ts };
+    const ref = { channelId: result.channel ?? channelId, messageId: result.ts };
+    if (view.type === 'chart') await this.attachChart(client, ref, view);
+    return ref;
+  }
+
+  /**
+   * The picture of a chart posted in a channel goes into the thread of its text, which already says the same: a
+   * picture that cannot be drawn or uploaded (no files:write scope yet) leaves the post as it is, and is not
+   * retried, so that a retry never posts the text twice.
+   */
+  private async attachChart(client: WebClient, ref: MessageRef, view: ChartView): Promise<void> {
+    try {
+      const png = await chartPng(view.title, view.chart, { maxBytes: SLACK_MAX_BYTES });
+      await client.files.uploadV2({
+        channel_id: ref.channelId,
+        thread_ts: ref.messageId,
+        file: Buffer.from(png),
+        filename: chartFile(view.chart),
+        title: view.title,
+        alt_text: cutPlain(view.alt, CHART_ALT_MAX),
+      });
+    } catch (error) {
+      this.opts.logger?.warn({ err: error, channel: ref.channelId }, 'slack could not attach a chart');
+    }
   }
 
   async update(workspace: { externalId: string }, message: MessageRef, view: View): Promise<void> {

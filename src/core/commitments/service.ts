@@ -4,7 +4,7 @@ import { requireWorkspaceAdmin } from '../access.js';
 import { DomainError, fail } from '../errors.js';
 import { mentionList, resolveGroup, resolveMember, VOTING_ROLES } from '../groups/service.js';
 import { canReadFiledUnder, canReadGroup, hiddenGroupIds, readerOf } from '../groups/visibility.js';
-import { goalRef, requireGoal } from '../goals/service.js';
+import { digestCharts, goalRef, requireGoal } from '../goals/service.js';
 import { translator, type Translator } from '../i18n/index.js';
 import type { Locale, MessageKey } from '../i18n/types.js';
 import type { Group, Member, Tx, Workspace } from '../ports.js';
@@ -634,7 +634,9 @@ async function runDigest(tx: Tx, groupId: number, now: Date): Promise<void> {
   const thanked = new Map((await tx.members.getMany([...new Set(kudos.flatMap((k) => [k.giverId, k.receiverId]))])).map((m) => [m.id, m.displayName]));
   const reached = await tx.goals.reachedBetween(groupId, weekAgo, now);
 
-  const empty = decided.length + open.length + dueSoon.length + overdue.length + completed.length + kudos.length + reached.length === 0;
+  // Each open goal's progress as a picture, after the digest that lists what moved it.
+  const charts = await digestCharts(tx, workspace, groupId, now);
+  const empty = decided.length + open.length + dueSoon.length + overdue.length + completed.length + kudos.length + reached.length + charts.length === 0;
   if (empty && !(await tx.commitments.groupSettings(groupId)).digestEmpty) {
     // A week with nothing in it is not worth a post; the next week's digest is still scheduled.
     await scheduleDigest(tx, groupId, workspace, new Date(now.getTime() + 60_000));
@@ -662,6 +664,9 @@ async function runDigest(tx: Tx, groupId: number, now: Date): Promise<void> {
   };
   if (keptBy.size) view.footer = t({ key: 'digest.thanks', params: { members: mentionList([...keptBy]) } });
   await tx.outbox.enqueue({ workspaceId: workspace.id, target: { kind: 'post', channelId: group.channelId }, view }, now);
+  for (const chart of charts) {
+    await tx.outbox.enqueue({ workspaceId: workspace.id, target: { kind: 'post', channelId: group.channelId }, view: chart }, now);
+  }
   await tx.audit.append(workspace.id, now, { actorId: null, action: 'group.digest', subject: `group:${groupId}`, data: { decisions: decided.length, open: open.length, dueSoon: dueSoon.length, overdue: overdue.length, completed: completed.length, kudos: kudos.length, reached: reached.length } });
   await scheduleDigest(tx, groupId, workspace, new Date(now.getTime() + 60_000));
 }

@@ -473,6 +473,23 @@ function checkinAction(t: Translator, i: Indicator) {
   };
 }
 
+/** The weekly digest's pictures: the progress of each of the group's open goals that has values, a few at most. */
+export async function digestCharts(tx: Tx, workspace: Workspace, groupId: number, now: Date, max = 3): Promise<View[]> {
+  const goals = await tx.goals.listGoals(workspace.id, { groupIds: [groupId], status: ['open'] });
+  const indicators = await tx.goals.indicatorsOf(goals.map((g) => g.id));
+  const values = await tx.goals.valuesOf(indicators.map((i) => i.id));
+  const t = translator(workspace.locale);
+  const charts: View[] = [];
+  // Oldest first: the goals the group has worked on longest.
+  for (const goal of [...goals].reverse()) {
+    const charted = indicators.filter((i) => i.goalId === goal.id).map((i) => ({ ref: indicatorRef(i.number), indicator: i, values: values.get(i.id) ?? [] }));
+    const chart = goalChart(t, workspace.locale, { ...goal, ref: goalRef(goal.number) }, charted, now);
+    if (chart) charts.push(chart);
+    if (charts.length === max) break;
+  }
+  return charts;
+}
+
 /** `settings goal-thresholds`: how far behind its goal's calendar an indicator is at risk, and off track. */
 export async function setThresholds(s: Session, c: StatusThresholds): Promise<View[]> {
   requireWorkspaceAdmin(s);

@@ -9,6 +9,7 @@ import { ManualClock } from '../../../src/core/clock.js';
 import { rowsOf } from '../../../src/db/client.js';
 import { loadSlackConfig, SlackDeliveryError, SlackMessenger, startSlack } from '../../../src/bots/slack/index.js';
 import type { Concord } from '../../../src/core/service.js';
+import type { ChartView } from '../../../src/core/views/types.js';
 import type { Intake } from '../../../src/runtime/intake.js';
 import type { Database } from '../../../src/db/client.js';
 import { useTestDatabase } from '../../support/db.js';
@@ -33,7 +34,40 @@ afterEach(() => {
   expect(slack.problems).toEqual([]);
 });
 
+const chart: ChartView = {
+  type: 'chart',
+  title: 'G-1 Cut waste: progress',
+  alt: 'Lines of progress.',
+  text: 'I-1 Waste  ▁▅  50%',
+  chart: {
+    kind: 'indicator-progress',
+    axes: { time: 'Date', progress: 'Progress' },
+    series: [{ label: 'I-1 Waste', points: [{ at: '2027-01-08T00:00:00Z', progress: 0 }, { at: '2027-01-15T00:00:00Z', progress: 0.5 }] }],
+    span: { from: '2027-01-01T00:00:00Z', to: '2027-02-01T00:00:00Z' },
+    locale: 'en',
+  },
+};
+
 describe('SlackMessenger', () => {
+  it('posts a chart as its text, with the picture in the thread of that post', async () => {
+    const ref = await new SlackMessenger(config).post(workspace, 'C0BUDGET', chart);
+    const [post] = slack.of('chat.postMessage');
+    expect(JSON.stringify(post?.params.blocks)).toContain('I-1 Waste');
+    const [completed] = slack.of('files.completeUploadExternal');
+    expect(completed?.params).toMatchObject({ channel_id: 'C0BUDGET', thread_ts: ref.messageId });
+    expect(slack.uploads).toHaveLength(1);
+    expect([...slack.uploads[0]!.bytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+  });
+
+  it('keeps the post when the picture cannot be uploaded, and does not fail the delivery', async () => {
+    slack.on('files.getUploadURLExternal', () => ({ ok: false, error: 'missing_scope' }) as never);
+    const warned: string[] = [];
+    const ref = await new SlackMessenger(config, { logger: { warn: (_o, msg) => warned.push(msg) } }).post(workspace, 'C0BUDGET', chart);
+    expect(ref.messageId).toBeTruthy();
+    expect(slack.of('chat.postMessage')).toHaveLength(1);
+    expect(warned).toEqual(['slack could not attach a chart']);
+  });
+
   it('posts Block Kit with a plain-text fallback, with the bot token, and returns the message ts', async () => {
     const ref = await new SlackMessenger(config).post(workspace, 'C0BUDGET', notice);
     expect(slack.calls).toEqual([
