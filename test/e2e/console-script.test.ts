@@ -179,6 +179,70 @@ describe('console script', () => {
     expect(out).toMatch(/The audit log is intact/);
   });
 
+  it('runs a quarter of a goal: indicators, check-ins, a missed one, a retrospective and a celebration', async () => {
+    const script = join(dir, 'quarter.txt');
+    writeFileSync(
+      script,
+      [
+        '# A quarter of a waste task force: a goal, its indicators, check-ins, a retro and a celebration',
+        'alice in #waste: /concord group create "Waste" --kind task-force',
+        'bob in #waste: /concord group join',
+        'carol in #waste: /concord group join',
+        'alice in #waste: /concord goal add "Halve landfill waste" --due "2027-03-01"',
+        'alice in #waste: /concord indicator add G-1 "Landfill waste per week" --baseline 120 --target 60 --unit t --owner @bob --checkin weekly',
+        'alice in #waste: /concord indicator add G-1 "Households sorting" --baseline 10 --target 50 --unit % --owner @carol',
+        'carol in #waste: /concord commit "Sort the market bins" --due "in 2 weeks" --goal G-1',
+        '@advance 6d',
+        'bob: /concord checkin I-1 110 --note "First weigh-in"',
+        'carol: /concord checkin I-2 20',
+        '@advance 14d',
+        'bob: /concord checkin I-1 95 --at "2026-12-16"',
+        'carol: /concord done 1',
+        'alice: /concord goal show G-1',
+        'alice in #waste: /concord retro start "December look back" --template start-stop-continue --goal G-1',
+        'bob in #waste: /concord retro add R-1 start "Weigh the bins every Monday"',
+        'carol in #waste: /concord retro add R-1 stop "Missing the weekly check-in"',
+        'bob in #waste: /concord retro vote R-1 2 --dots 2',
+        'carol in #waste: /concord retro vote R-1 1',
+        'alice in #waste: /concord retro action R-1 1 --owner @bob --due "in 1 week"',
+        'bob: /concord commitment accept 2',
+        'alice in #waste: /concord retro close R-1',
+        '@advance 14d',
+        'alice: /concord goal show G-1',
+        'bob: /concord checkin I-1 58',
+        'carol: /concord kudos @bob "For the weekly weigh-ins"',
+        'alice: /concord goal show G-1',
+        'alice in #waste: /concord retro start "January look back"',
+        'alice: /concord settings locale vi',
+        'alice: /concord goal show G-1',
+        'alice: /concord audit verify',
+      ].join('\n'),
+    );
+    await database?.reset();
+    const result = await start(['--script', script, '--clock', '2026-12-01T09:00Z'], { CONCORD_DATA_DIR: join(dir, 'quarter') });
+    expect(result.code).toBe(0);
+    const out = result.stdout;
+    // Bob is asked on Mondays at 10:00 for the week's value, with a button to enter it.
+    expect(out).toMatch(/\[DM @bob\]\n== Check-in: I-1 Landfill waste per week ==/);
+    // A late value fills its week; two weeks with nothing are shown as missed.
+    expect(out).toMatch(/95 t recorded\. Progress 42%/);
+    expect(out).toMatch(/Missing: 2 check-ins \(last Mon 28 Dec 2026, 10:00/);
+    // The chart in words, and the picture written to a file.
+    expect(out).toMatch(/I-1 Landfill waste per week {2}▂▄ {2}42%/);
+    expect(out).toMatch(/Picture: .*goal-progress-[0-9a-f]+\.png/);
+    // The retrospective: anonymous items, dots, an action that became a commitment, carry-over.
+    expect(out).toMatch(/Added to R-1 as item #1 under “Start”\. Your name is not shown\./);
+    expect(out).toMatch(/You have 3 of 5 dots left/);
+    expect(out).toMatch(/Item #1 of R-1 is now commitment #2/);
+    expect(out).toMatch(/1 item was not discussed: it carries over/);
+    expect(out).toMatch(/== R-2 January look back ==[\s\S]*Missing the weekly check-in/);
+    // The target reached is celebrated once, thanking the owner and whoever kept a commitment toward the goal.
+    expect(out.match(/Target reached: I-1/g)).toHaveLength(1);
+    expect(out).toMatch(/G-1 Halve landfill waste reached 58 t\. Thank you @bob, @carol!/);
+    expect(out).toMatch(/Tiến độ: 63%/);
+    expect(out).toMatch(/Nhật ký kiểm toán còn nguyên vẹn/);
+  });
+
   it('exits non-zero, saying why, when the script cannot be read', async () => {
     const result = await start(['--script', join(dir, 'missing.txt')]);
     expect(result.code).not.toBe(0);

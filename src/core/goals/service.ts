@@ -357,7 +357,8 @@ const STATUS_TONE: Record<Status, Tone> = { achieved: 'success', 'on-track': 'su
 /** A colour mark and a word: never the colour alone. */
 const statusText = (t: Translator, x: Status) => `${STATUS_MARK[x]} ${t({ key: `goal.status.${x}` })}`;
 const percent = (locale: Locale, p: number | null) => (p === null ? '—' : `${formatNumber(locale, Math.round(p * 100))}%`);
-const valueText = (locale: Locale, value: number, unit: string | null) => (unit ? `${formatNumber(locale, value)} ${unit}` : formatNumber(locale, value));
+/** "90 t", "45%": a percent sign sits against its number, as both languages write it. */
+const valueText = (locale: Locale, value: number, unit: string | null) => (unit ? `${formatNumber(locale, value)}${unit === '%' ? '' : ' '}${unit}` : formatNumber(locale, value));
 
 export async function listGoals(s: Session, c: { group?: string | undefined; all: boolean }): Promise<View[]> {
   const group = c.group ? await resolveGroup(s, c.group) : null;
