@@ -4,23 +4,11 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { rowsOf } from '../../src/db/client.js';
-import { useHarness } from '../support/harness.js';
+import { expectReplies, useHarness } from '../support/harness.js';
 
 const t = useHarness();
+const { ok, refused } = expectReplies(t);
 
-type Opts = { locale?: 'en' | 'vi'; channel?: string; admin?: boolean };
-
-async function ok(member: string, line: string, opts: Opts = {}) {
-  const reply = await t.h.run(member, line, opts);
-  expect(reply.ok, `${line}\n${reply.text}`).toBe(true);
-  return reply.text;
-}
-
-async function refused(member: string, line: string, opts: Opts = {}) {
-  const reply = await t.h.run(member, line, opts);
-  expect(reply.ok, `${line}\n${reply.text}`).toBe(false);
-  return reply.text;
-}
 
 const rows = async <T>(query: ReturnType<typeof sql>) => rowsOf<T>(await t.database.db.execute(query));
 

@@ -1,21 +1,10 @@
 // Shared goals through the core and a real database: goals and indicators, check-ins and their reminders in the
 // owner's zone, missed periods, late values, the celebration, who may do what, private groups and the audit log.
 import { describe, expect, it } from 'vitest';
-import { DAY, HOUR, useHarness } from '../support/harness.js';
+import { DAY, HOUR, expectReplies, useHarness } from '../support/harness.js';
 
 const t = useHarness();
-
-async function ok(member: string, line: string, opts: { locale?: 'en' | 'vi'; channel?: string; admin?: boolean } = {}) {
-  const reply = await t.h.run(member, line, opts);
-  expect(reply.ok, `${line}\n${reply.text}`).toBe(true);
-  return reply.text;
-}
-
-async function refused(member: string, line: string, opts: { locale?: 'en' | 'vi'; channel?: string; admin?: boolean } = {}) {
-  const reply = await t.h.run(member, line, opts);
-  expect(reply.ok, `${line}\n${reply.text}`).toBe(false);
-  return reply.text;
-}
+const { ok, refused } = expectReplies(t);
 
 const dmsTo = (member: string) => t.h.messenger.take().filter((s) => s.kind === 'dm' && s.to === member);
 

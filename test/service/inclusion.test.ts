@@ -5,23 +5,11 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { rowsOf } from '../../src/db/client.js';
-import { DAY, HOUR, useHarness } from '../support/harness.js';
+import { DAY, HOUR, expectReplies, useHarness } from '../support/harness.js';
 
 const t = useHarness();
+const { ok, refused } = expectReplies(t);
 
-type Opts = { locale?: 'en' | 'vi'; channel?: string; admin?: boolean };
-
-async function ok(member: string, line: string, opts: Opts = {}) {
-  const reply = await t.h.run(member, line, opts);
-  expect(reply.ok, `${line}\n${reply.text}`).toBe(true);
-  return reply.text;
-}
-
-async function refused(member: string, line: string, opts: Opts = {}) {
-  const reply = await t.h.run(member, line, opts);
-  expect(reply.ok, `${line}\n${reply.text}`).toBe(false);
-  return reply.text;
-}
 
 /** alice convenes Budget; each other member joins and declares their sector (none for those under `undeclared`). */
 async function budget(sectors: Record<string, string[]>) {

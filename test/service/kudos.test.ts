@@ -1,23 +1,11 @@
 // Kudos through the core and a real database: a thank-you posted in the group's channel, never to oneself, a daily
 // limit counted in the giver's own zone, the weekly digest's kudos and reached targets, Vietnamese and the audit log.
 import { describe, expect, it } from 'vitest';
-import { DAY, HOUR, useHarness } from '../support/harness.js';
+import { DAY, HOUR, expectReplies, useHarness } from '../support/harness.js';
 
 const t = useHarness();
+const { ok, refused } = expectReplies(t, { channel: 'budget' });
 
-type Opts = { locale?: 'en' | 'vi'; channel?: string; admin?: boolean };
-
-async function ok(member: string, line: string, opts: Opts = {}) {
-  const reply = await t.h.run(member, line, { channel: 'budget', ...opts });
-  expect(reply.ok, `${line}\n${reply.text}`).toBe(true);
-  return reply.text;
-}
-
-async function refused(member: string, line: string, opts: Opts = {}) {
-  const reply = await t.h.run(member, line, { channel: 'budget', ...opts });
-  expect(reply.ok, `${line}\n${reply.text}`).toBe(false);
-  return reply.text;
-}
 
 const postsIn = (channel: string) => t.h.messenger.take().filter((s) => s.kind === 'post' && s.to === channel);
 

@@ -2,23 +2,11 @@
 // that become commitments, carry-over into the group's next retro, the previous retro's actions, the blameless
 // post-mortem offer, who may do what, Vietnamese, and the audit log.
 import { describe, expect, it } from 'vitest';
-import { DAY, HOUR, useHarness } from '../support/harness.js';
+import { DAY, HOUR, expectReplies, useHarness } from '../support/harness.js';
 
 const t = useHarness();
+const { ok, refused } = expectReplies(t);
 
-type Opts = { locale?: 'en' | 'vi'; channel?: string; admin?: boolean };
-
-async function ok(member: string, line: string, opts: Opts = {}) {
-  const reply = await t.h.run(member, line, opts);
-  expect(reply.ok, `${line}\n${reply.text}`).toBe(true);
-  return reply.text;
-}
-
-async function refused(member: string, line: string, opts: Opts = {}) {
-  const reply = await t.h.run(member, line, opts);
-  expect(reply.ok, `${line}\n${reply.text}`).toBe(false);
-  return reply.text;
-}
 
 const postsIn = (channel: string) => t.h.messenger.take().filter((s) => s.kind === 'post' && s.to === channel);
 

@@ -1,21 +1,10 @@
 // The stakeholder register through the core and a real database: adding, rating, the register and its
 // classification, editing, removing, linking, who may do what, private groups and the audit log.
 import { describe, expect, it } from 'vitest';
-import { useHarness } from '../support/harness.js';
+import { expectReplies, useHarness } from '../support/harness.js';
 
 const t = useHarness();
-
-async function ok(member: string, line: string, opts: { locale?: 'en' | 'vi'; channel?: string; admin?: boolean } = {}) {
-  const reply = await t.h.run(member, line, opts);
-  expect(reply.ok, `${line}\n${reply.text}`).toBe(true);
-  return reply.text;
-}
-
-async function refused(member: string, line: string, opts: { locale?: 'en' | 'vi'; channel?: string; admin?: boolean } = {}) {
-  const reply = await t.h.run(member, line, opts);
-  expect(reply.ok, `${line}\n${reply.text}`).toBe(false);
-  return reply.text;
-}
+const { ok, refused } = expectReplies(t);
 
 describe('the register in English', () => {
   it('numbers stakeholders, rates them and classifies them by the medians of everyone\'s ratings', async () => {

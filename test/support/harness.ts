@@ -1,6 +1,6 @@
 // Drives Concord like an adapter would: members type command lines, a manual clock moves, messages are recorded.
 import { randomUUID } from 'node:crypto';
-import { beforeEach } from 'vitest';
+import { beforeEach, expect } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { advanceThroughJobs, ManualClock } from '../../src/core/clock.js';
@@ -182,4 +182,20 @@ export function useHarness(opts: HarnessOptions = {}): UsedHarness {
       return harness;
     },
   };
+}
+
+/** How a test runs a member's command: in a channel, in a language, as a workspace admin. */
+export type RunOptions = { locale?: 'en' | 'vi'; channel?: string; admin?: boolean };
+
+/**
+ * `ok` runs a command that must succeed and `refused` one that must be refused, each returning the reply's text
+ * (and showing it when the expectation fails). `defaults` apply to every command, such as the channel.
+ */
+export function expectReplies(t: UsedHarness, defaults: RunOptions = {}) {
+  const expecting = (succeeds: boolean) => async (member: string, line: string, opts: RunOptions = {}) => {
+    const reply = await t.h.run(member, line, { ...defaults, ...opts });
+    expect(reply.ok, `${line}\n${reply.text}`).toBe(succeeds);
+    return reply.text;
+  };
+  return { ok: expecting(true), refused: expecting(false) };
 }
