@@ -21,6 +21,26 @@ describe('equal shares', () => {
     for (const paid of r.payments.values()) expect(paid).toBeCloseTo(100, 9);
   });
 
+  it('splits 51% and 49% of members five buckets each, where the most approved would all go to the 51% (the method’s own motivating example)', () => {
+    // 100 members with 10 each; 51 approve red buckets 1–10, 49 approve blue buckets 11–20, each costing 100.
+    const buckets: EqualSharesBucket[] = [
+      ...range(1, 10).map((id) => ({ id, cost: 100, approvers: range(1, 51) })),
+      ...range(11, 20).map((id) => ({ id, cost: 100, approvers: range(52, 100) })),
+    ];
+    // With shares of 10 the blue members afford only four buckets (100/49 each, 10.20 for a fifth).
+    const plain = equalShares(range(1, 100), buckets, 1000, { completion: 'none' });
+    expect(ids(plain)).toEqual([1, 2, 3, 4, 5, 11, 12, 13, 14]);
+    // Add1 raises the shares (by one unit a member: 1% of 10 is less than a unit) until the fifth blue bucket fits
+    // the budget as well.
+    const add1 = equalShares(range(1, 100), buckets, 1000);
+    expect(ids(add1)).toEqual([1, 2, 3, 4, 5, 11, 12, 13, 14, 15]);
+    expect(add1.share).toBe(11);
+    expect(add1.leftover).toBe(0);
+    // Greedy completion alone hands the last 100 to the larger group.
+    const greedy = equalShares(range(1, 100), buckets, 1000, { completion: 'greedy' });
+    expect(ids(greedy)).toEqual([1, 2, 3, 4, 5, 11, 12, 13, 14, 6]);
+  });
+
   it('funds the bucket with the most effective votes first, and stops when supporters cannot pay', () => {
     // 4 members with 25 each. Z (30, all four): ρ = 7.5, 4 effective votes; X (60, members 1–3): ρ = 20, 3;
     // Y (40, member 4) is beyond one member's 25.
