@@ -29,6 +29,12 @@ export interface CrowdfundState {
  */
 export type BucketStatus = 'funding' | 'minimum-reached' | 'funded' | 'not-funded';
 
+/**
+ * The goal of a bucket in a pool that only collects (quadratic funding): no minimum, so it is funded with whatever
+ * it raised, and no maximum, so only balances and the per-bucket cap limit what members put in.
+ */
+export const OPEN_ENDED: BucketGoal = Object.freeze({ min: 0, max: Number.MAX_SAFE_INTEGER });
+
 export type GrantRefusal = 'no-members' | 'invalid-amount';
 
 /**

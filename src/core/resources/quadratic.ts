@@ -5,6 +5,8 @@
 // a sector acting as a bloc counts as one contributor and broad support across sectors is what is matched.
 // Members without a sector each count as a cluster of their own.
 
+import type { CrowdfundState } from './crowdfund.js';
+
 export type MemberId = number;
 export type BucketId = number;
 
@@ -13,6 +15,16 @@ export interface Contribution {
   bucket: BucketId;
   /** Integer minor units, not negative. */
   amount: number;
+}
+
+/**
+ * The contributions of a pool whose members put money in with crowdfund's `allocate` (buckets with the OPEN_ENDED
+ * goal), which already refuses more than a member's balance or the per-bucket cap.
+ */
+export function contributionsOf(state: CrowdfundState): Contribution[] {
+  const out: Contribution[] = [];
+  for (const [bucket, byMember] of state.contributions) for (const [member, amount] of byMember) out.push({ member, bucket, amount });
+  return out;
 }
 
 export interface QuadraticOptions {

@@ -1,7 +1,8 @@
 // Quadratic funding: many small contributors matched over one large one, cluster matching by sector, the per-bucket cap with its excess shared out, and a pool that adds up to the last unit.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { quadraticFunding, type Contribution } from '../../../src/core/resources/quadratic.js';
+import { allocate, closePool, grantShares, OPEN_ENDED, openPool, type CrowdfundState } from '../../../src/core/resources/crowdfund.js';
+import { contributionsOf, quadraticFunding, type Contribution } from '../../../src/core/resources/quadratic.js';
 
 let nextMember = 1;
 /** `count` different members each giving `amount` to `bucket`. */
@@ -77,6 +78,24 @@ describe('quadratic funding', () => {
     const r = quadraticFunding(crowd(1, 1, 500), 1000);
     expect([r.matched, r.unmatched]).toEqual([0, 1000]);
     expect(quadraticFunding([], 1000).unmatched).toBe(1000);
+  });
+
+  it('matches what members contributed from their balances', () => {
+    const grants = grantShares([1, 2, 3, 4], { perMember: 1000 });
+    if (!grants.ok) throw new Error(grants.reason);
+    let state: CrowdfundState = openPool(grants.grants, new Map([[1, OPEN_ENDED], [2, OPEN_ENDED]]), 600);
+    for (const [member, bucket, amount] of [[1, 1, 100], [2, 1, 100], [3, 1, 100], [4, 2, 600]] as const) {
+      const r = allocate(state, member, bucket, amount);
+      if (!r.ok) throw new Error(JSON.stringify(r.refusal));
+      state = r.allocation.state;
+    }
+    // The balance and the cap still hold: member 4 has 400 left, and 600 is the most for one bucket.
+    expect(allocate(state, 4, 1, 500)).toEqual({ ok: false, refusal: { reason: 'over-balance', available: 400 } });
+    expect(allocate(state, 1, 2, 700)).toEqual({ ok: false, refusal: { reason: 'over-cap', cap: 600 } });
+    // Three members of 100 against one of 600: all matching to the first.
+    expect(matching(quadraticFunding(contributionsOf(state), 5000))).toEqual({ 1: 5000, 2: 0 });
+    // No minimum: every bucket keeps what it raised.
+    expect(closePool(state).buckets.map((b) => b.status)).toEqual(['funded', 'funded']);
   });
 
   it('conserves the pool, never goes negative and respects the cap', () => {
