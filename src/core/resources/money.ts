@@ -55,8 +55,11 @@ const SUFFIXES: ReadonlyArray<readonly [string, number]> = [
 /** Spaces (also no-break and narrow no-break, as Intl prints them) and apostrophes group digits in some locales. */
 const GROUP_SPACES = /[\s\u00a0\u202f'’]/g;
 
+/** What members write for a currency besides its code and Intl's symbols: `5.000.000đ`, `5 triệu đồng`, `VNĐ`. */
+const WRITTEN: Readonly<Record<string, readonly string[]>> = { VND: ['vnđ', 'đồng', 'đ'] };
+
 function currencyMarks(currency: string, locale: string): string[] {
-  const marks = new Set<string>([currency.toLowerCase()]);
+  const marks = new Set<string>([currency.toLowerCase(), ...(WRITTEN[currency] ?? [])]);
   for (const display of ['symbol', 'narrowSymbol'] as const) {
     try {
       const parts = new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: display }).formatToParts(1);
@@ -82,7 +85,7 @@ function currencyMarks(currency: string, locale: string): string[] {
  *   reading is a guess either way, so it is refused as ambiguous.
  * - After a multiplier (`k`, `m`/`tr`/`triệu`, `b`/`tỷ`), a lone separator is always the decimal mark (`1.5tr`,
  *   `2,250k`): nobody writes a thousand thousands as `1.000k`.
- * - The currency's code or symbol may come before or after; spaces may group digits.
+ * - The currency's code or symbol (for VND also `đ`, `VNĐ`, `đồng`) may come before or after; spaces may group digits.
  * - Negative amounts, more decimals than the currency has (after the multiplier) and amounts beyond what a
  *   number holds exactly are refused.
  */

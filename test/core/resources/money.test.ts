@@ -66,6 +66,9 @@ describe('parseAmount', () => {
     expect(minor('5.000.000 ₫', 'VND', 'vi')).toBe(5_000_000);
     expect(minor('₫5,000,000')).toBe(5_000_000);
     expect(minor('VND 5,000,000')).toBe(5_000_000);
+    expect(minor('5.000.000đ', 'VND', 'vi')).toBe(5_000_000);
+    expect(minor('5 triệu đồng', 'VND', 'vi')).toBe(5_000_000);
+    expect(minor('500k VNĐ', 'VND', 'vi')).toBe(500_000);
     expect(minor('$12.50', 'USD')).toBe(1250);
     expect(minor('12,50 US$', 'USD', 'vi')).toBe(1250);
   });
@@ -109,8 +112,13 @@ describe('formatAmount', () => {
 
   it('reads back what it shows, in both languages', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), fc.constantFrom('VND', 'USD', 'JPY', 'EUR'), fc.constantFrom('en', 'vi'), (amount, currency, locale) => {
-        const shown = formatAmount(amount, currency, locale);
+      fc.property(
+        fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }),
+        fc.constantFrom('VND', 'USD', 'JPY', 'EUR'),
+        fc.constantFrom('en', 'vi'),
+        fc.constantFrom('symbol' as const, 'code' as const),
+        (amount, currency, locale, display) => {
+        const shown = formatAmount(amount, currency, locale, display);
         expect(parseAmount(shown, currency, locale)).toEqual({ ok: true, minor: amount });
       }),
     );
