@@ -5,7 +5,8 @@
 //   highest "effective vote count" cost/ρ, where ρ is the most any supporter pays when supporters pay equally
 //   and those who cannot afford that pay all they have left; `utilities: 'approval'` picks the lowest ρ instead;
 // - completion "Add1": raise every member's share by a fixed increment and run again, keeping the larger outcome
-//   while it still fits the real budget and is not yet exhaustive; then fill what is left greedily by approvals.
+//   while it still fits the real budget and is not yet exhaustive (for at most `maxSteps` steps); then fill what is
+//   left greedily by approvals.
 // Ties go to more approvals, then the lower cost, then the lower id, so a close is the same every time.
 //
 // Budgets are floats: which buckets are funded depends on comparisons, and those are made with a relative
@@ -32,6 +33,12 @@ export interface EqualSharesOptions {
    * minor units (VND) that would take millions of runs, so the default is 1% of the initial share.
    */
   increment?: number;
+  /**
+   * The most Add1 steps before the greedy completion takes over. A lone member's expensive bucket would otherwise
+   * have Add1 raise shares step by step until one share pays for it: tens of thousands of runs for nothing.
+   * The default, 100 steps of 1%, lets shares double.
+   */
+  maxSteps?: number;
 }
 
 export interface FundedBucket {
@@ -194,7 +201,8 @@ export function equalShares(members: readonly MemberId[], buckets: readonly Equa
     if (!(step > 0)) throw new RangeError('increment must be above zero');
     // Once a share alone covers every approved bucket, raising it further cannot change the outcome.
     const ceiling = p.buckets.reduce((sum, b) => sum + (b.approvers.length > 0 ? b.cost : 0), 0);
-    while (!exhaustive(outcome.chosen) && share < ceiling) {
+    const maxSteps = options.maxSteps ?? 100;
+    for (let steps = 0; steps < maxSteps && !exhaustive(outcome.chosen) && share < ceiling; steps++) {
       const next = run(p, share + step, utilities);
       if (cost(next.chosen) > budget) break;
       share += step;

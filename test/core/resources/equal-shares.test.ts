@@ -67,6 +67,20 @@ describe('equal shares', () => {
     expect(greedy.funded.map((b) => [b.id, b.via])).toEqual([[3, 'equal-shares'], [1, 'completion']]);
   });
 
+  it('stops raising shares after its last step and leaves a lone member’s expensive bucket to the greedy completion', () => {
+    // 100 members with 10 each; bucket 1 (400, everyone) is funded at once; bucket 2 (500) has one supporter, whose
+    // share would have to reach 500 — 4,900 steps of one unit — before equal shares could fund it.
+    const buckets = [
+      { id: 1, cost: 400, approvers: range(1, 100) },
+      { id: 2, cost: 500, approvers: [7] },
+    ];
+    const r = equalShares(range(1, 100), buckets, 1000, { increment: 1 });
+    expect(r.share).toBe(110);
+    expect(r.funded.map((b) => [b.id, b.via])).toEqual([[1, 'equal-shares'], [2, 'completion']]);
+    expect(r.leftover).toBe(100);
+    expect(equalShares(range(1, 100), buckets, 1000, { increment: 1, maxSteps: 0 }).share).toBe(10);
+  });
+
   it('with approval utilities funds the cheapest per supporter first', () => {
     // A (90, all four) against B (8, member 1 only), 25 each.
     const buckets = [
