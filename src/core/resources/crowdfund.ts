@@ -120,9 +120,9 @@ export interface Allocation {
 
 /**
  * `allocate B-4 <amount>` adds to what the member has in the bucket; with `set` it replaces it (and may lower it, or
- * take it back with 0). Refused when the bucket would go past its maximum, the member past their balance, or their
- * contribution past the per-bucket cap. The checks come in that order so the refusal names the bucket's limit first:
- * it is the same for everyone, while a balance is the member's own.
+ * take it back with 0). Refused when the bucket would go past its maximum, the member's contribution past the
+ * per-bucket cap, or the member past their balance. The checks come in Cobudget's order, the limits that are the
+ * same for everyone first, so two members asking for the same thing are told the same thing.
  */
 export function allocate(
   state: CrowdfundState,
@@ -142,9 +142,9 @@ export function allocate(
   if (total >= goal.max) return { ok: false, refusal: { reason: 'bucket-funded' } };
   const othersIn = total - before;
   if (othersIn + after > goal.max) return { ok: false, refusal: { reason: 'overfund', room: goal.max - othersIn } };
+  if (state.capPerBucket !== null && after > state.capPerBucket) return { ok: false, refusal: { reason: 'over-cap', cap: state.capPerBucket } };
   const free = balance(state, member) + before;
   if (after > free) return { ok: false, refusal: { reason: 'over-balance', available: free } };
-  if (state.capPerBucket !== null && after > state.capPerBucket) return { ok: false, refusal: { reason: 'over-cap', cap: state.capPerBucket } };
 
   const contributions = new Map(state.contributions);
   const byMember = new Map(state.contributions.get(bucket) ?? []);
