@@ -1,8 +1,8 @@
-// `npm run bench`: the vote path, a large ranked close, a long audit verify and participation by sector on Postgres and PGlite, as one markdown table.
+// `npm run bench`: the vote path, a large ranked close, a long audit verify and participation by sector on Postgres and PGlite, and closing an equal-shares pool, as one markdown table.
 //
 // Settings (environment): BENCH_DATABASE_URL (a database to connect to while creating and dropping
 // concord_bench_<pid>), BENCH_RUNS, BENCH_BALLOTS (per run), BENCH_CONCURRENCY ("1,8,32"), BENCH_BACKENDS
-// ("postgres,pglite"), BENCH_ONLY ("ballots,baseline,close,verify,inclusion,reminders,slack,instances"), BENCH_SWEEP
+// ("postgres,pglite"), BENCH_ONLY ("ballots,baseline,close,verify,inclusion,reminders,slack,instances,allocation"), BENCH_SWEEP
 // (commitment counts for the reminder sweep, "100000,1000000"), BENCH_SLACK_DURATION (ms per cell), BENCH_POOL (pool size; default: the
 // concurrency), BENCH_CLOSE_BALLOTS, BENCH_AUDIT_ENTRIES, BENCH_SYNCHRONOUS_COMMIT (on|off for the bench
 // database; default: the server's setting), BENCH_INSTANCES_VOTES (votes per burst to the Concord processes, 4000),
@@ -16,6 +16,7 @@ import { measureRawBaseline } from './baseline.js';
 import { measureClose, measureTally, rankedBallots, setupClose } from './close.js';
 import { BenchDatabase, CpuMeter, log, openApp, type Backend, type BenchApp, type Summary } from './support.js';
 import { INCLUSION_TARGET_MS, measureInclusion, setupInclusion } from './inclusion.js';
+import { ALLOCATION_TARGET_MS, measureAllocation, setupAllocation } from './allocation.js';
 import { measureVerify, setupVerify } from './verify.js';
 import { benchReminderSweep } from './reminders.js';
 import { benchSlack, slackNotes, slackRatios, slackTable } from './slack.js';
@@ -31,7 +32,7 @@ const settings = {
   ballots: int(env.BENCH_BALLOTS, 1000),
   concurrency: list(env.BENCH_CONCURRENCY, '1,8,32').map(Number),
   backends: list(env.BENCH_BACKENDS, 'postgres,pglite') as Backend[],
-  only: new Set(list(env.BENCH_ONLY, 'ballots,baseline,close,verify,inclusion,reminders,slack,instances')),
+  only: new Set(list(env.BENCH_ONLY, 'ballots,baseline,close,verify,inclusion,reminders,slack,instances,allocation')),
   inclusionMembers: int(env.BENCH_INCLUSION_MEMBERS, 10_000),
   instancesVotes: int(env.BENCH_INSTANCES_VOTES, 4000),
   sweep: list(env.BENCH_SWEEP, '100000,1000000').map(Number),
@@ -198,6 +199,18 @@ async function main(): Promise<void> {
     rows.push({ what: `tallyRanked alone, ${settings.closeBallots} ballots (${tally.rounds} rounds, ${tally.outcome})`, backend: 'none', unit: 'ms', summary: tally.summary });
     const tied = measureTally(rankedBallots(settings.closeBallots, 42, true), Math.max(settings.runs, 5) * 4);
     rows.push({ what: `tallyRanked alone, ${settings.closeBallots} ballots, tie for last (${tied.rounds} rounds, ${tied.outcome})`, backend: 'none', unit: 'ms', summary: tied.summary });
+  }
+  if (settings.only.has('allocation')) {
+    // Pure computation, no database: at least 10 runs, as the spread of a 20 ms figure needs them.
+    const setup = setupAllocation();
+    const { summary, funded, completion } = measureAllocation(setup, Math.max(settings.runs, 10));
+    rows.push({
+      what: `close equal shares, ${setup.members.length.toLocaleString('en-US')} members, ${setup.buckets.length} buckets (${funded} funded, ${completion} by completion)`,
+      backend: 'none',
+      unit: 'ms',
+      summary,
+      target: { text: `< ${ALLOCATION_TARGET_MS} ms`, met: summary.median < ALLOCATION_TARGET_MS },
+    });
   }
   if (settings.only.has('reminders') && settings.backends.includes('postgres')) {
     for (const total of settings.sweep) {
