@@ -148,6 +148,6 @@ export function anyOf(column: AnyColumn, ids: readonly number[]): SQL {
 /** Empties every table (tests and benchmarks). TRUNCATE is allowed on the audit log; UPDATE and DELETE are not. */
 export async function resetDatabase(db: Db): Promise<void> {
   await db.execute(
-    sql`truncate table kudos, retro_votes, retro_items, retros, indicator_values, indicators, goals, proposal_advice, proposal_consultations, member_profiles, stakeholder_links, stakeholder_ratings, stakeholders, slack_enterprise_teams, slack_installations, dispute_agreements, dispute_notes, dispute_parties, disputes, commitment_owners, commitments, ballots, proposal_electorate, proposals, group_invitations, group_members, groups, members, workspaces, audit_log, audit_heads, processed_commands, outbox, jobs, intake, intake_holders restart identity`,
+    sql`truncate table allocations, buckets, pool_members, pools, pledges, kudos, retro_votes, retro_items, retros, indicator_values, indicators, goals, proposal_advice, proposal_consultations, member_profiles, stakeholder_links, stakeholder_ratings, stakeholders, slack_enterprise_teams, slack_installations, dispute_agreements, dispute_notes, dispute_parties, disputes, commitment_owners, commitments, ballots, proposal_electorate, proposals, group_invitations, group_members, groups, members, workspaces, audit_log, audit_heads, processed_commands, outbox, jobs, intake, intake_holders restart identity`,
   );
 }

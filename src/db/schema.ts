@@ -43,6 +43,9 @@ export const workspaces = pgTable(
     nextGoalNumber: integer('next_goal_number').notNull().default(1),
     nextIndicatorNumber: integer('next_indicator_number').notNull().default(1),
     nextRetroNumber: integer('next_retro_number').notNull().default(1),
+    nextPledgeNumber: integer('next_pledge_number').notNull().default(1),
+    nextPoolNumber: integer('next_pool_number').notNull().default(1),
+    nextBucketNumber: integer('next_bucket_number').notNull().default(1),
     /** Dots each member may give in a retrospective, and at most this many on one item. */
     retroDots: integer('retro_dots').notNull().default(5),
     retroDotsPerItem: integer('retro_dots_per_item').notNull().default(3),
@@ -732,6 +735,151 @@ export const kudos = pgTable(
     createdAt: ts('created_at').notNull(),
   },
   (t) => [index('kudos_giver_at').on(t.giverId, t.createdAt), index('kudos_group_at').on(t.groupId, t.createdAt)],
+);
+
+/** What a member brings to the group: money, hours or a thing; with a due date it is also a commitment of theirs. */
+export const pledges = pgTable(
+  'pledges',
+  {
+    id: serial('id').primaryKey(),
+    workspaceId: integer('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    number: integer('number').notNull(),
+    groupId: integer('group_id').references(() => groups.id),
+    ownerId: integer('owner_id')
+      .notNull()
+      .references(() => members.id),
+    what: text('what').notNull(),
+    /** money | time | in-kind */
+    kind: text('kind').notNull(),
+    /** Money in the currency's minor units (VND has none, USD two). */
+    amountMinor: bigint('amount_minor', { mode: 'number' }),
+    currency: text('currency'),
+    hours: doublePrecision('hours'),
+    item: text('item'),
+    /** The pool the money flows into. */
+    poolId: integer('pool_id'),
+    dueAt: ts('due_at'),
+    /** The commitment that reminds its owner, when the pledge has a due date. */
+    commitmentId: integer('commitment_id').references(() => commitments.id),
+    /** open | done | cancelled */
+    status: text('status').notNull().default('open'),
+    /** A note or link the owner gave when it was done. */
+    evidence: text('evidence'),
+    createdAt: ts('created_at').notNull(),
+    doneAt: ts('done_at'),
+  },
+  (t) => [uniqueIndex('pledges_workspace_number').on(t.workspaceId, t.number), index('pledges_group').on(t.groupId), index('pledges_commitment').on(t.commitmentId)],
+);
+
+/** Money a group shares out (`P-1`) by a rule: crowdfund, equal shares or quadratic funding. */
+export const pools = pgTable(
+  'pools',
+  {
+    id: serial('id').primaryKey(),
+    workspaceId: integer('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    number: integer('number').notNull(),
+    groupId: integer('group_id')
+      .notNull()
+      .references(() => groups.id),
+    name: text('name').notNull(),
+    /** ISO 4217; amounts below are in its minor units. */
+    currency: text('currency').notNull(),
+    totalMinor: bigint('total_minor', { mode: 'number' }).notNull(),
+    /** crowdfund | equal-shares | quadratic */
+    rule: text('rule').notNull(),
+    /** Each member's balance; null divides the pool equally among the group's members. */
+    perMemberMinor: bigint('per_member_minor', { mode: 'number' }),
+    /** The most one member may put into one bucket. */
+    capPerBucketMinor: bigint('cap_per_bucket_minor', { mode: 'number' }),
+    /** Quadratic funding: the largest share of the matching one bucket may get. */
+    matchingCapShare: doublePrecision('matching_cap_share'),
+    /** Target share of the allocation per sector, e.g. { government: 0.2, community: 0.4 }. */
+    targetShares: jsonb('target_shares'),
+    closesAt: ts('closes_at'),
+    /** open | closed */
+    status: text('status').notNull().default('open'),
+    /** The frozen outcome: funded buckets, refunds, the fairness report. */
+    result: jsonb('result'),
+    channelId: text('channel_id').notNull(),
+    messageRef: jsonb('message_ref'),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => members.id),
+    createdAt: ts('created_at').notNull(),
+    closedAt: ts('closed_at'),
+  },
+  (t) => [uniqueIndex('pools_workspace_number').on(t.workspaceId, t.number), index('pools_group').on(t.groupId)],
+);
+
+/** A member's balance in a pool, granted when the pool opens; the sector is frozen at close for the fairness report. */
+export const poolMembers = pgTable(
+  'pool_members',
+  {
+    poolId: integer('pool_id')
+      .notNull()
+      .references(() => pools.id),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id),
+    grantMinor: bigint('grant_minor', { mode: 'number' }).notNull(),
+    sector: text('sector'),
+  },
+  (t) => [primaryKey({ columns: [t.poolId, t.memberId] })],
+);
+
+/** A project asking a pool for funds (`B-4`), between a minimum and a maximum. */
+export const buckets = pgTable(
+  'buckets',
+  {
+    id: serial('id').primaryKey(),
+    workspaceId: integer('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    poolId: integer('pool_id')
+      .notNull()
+      .references(() => pools.id),
+    number: integer('number').notNull(),
+    title: text('title').notNull(),
+    body: text('body'),
+    minMinor: bigint('min_minor', { mode: 'number' }).notNull(),
+    maxMinor: bigint('max_minor', { mode: 'number' }).notNull(),
+    ownerId: integer('owner_id')
+      .notNull()
+      .references(() => members.id),
+    /** Set at close: what the bucket received (matching included), null while the pool is open. */
+    fundedMinor: bigint('funded_minor', { mode: 'number' }),
+    /** The commitment its owner took on to deliver it, once funded. */
+    commitmentId: integer('commitment_id').references(() => commitments.id),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => members.id),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('buckets_workspace_number').on(t.workspaceId, t.number), index('buckets_pool').on(t.poolId)],
+);
+
+/** What one member put into (or, under equal shares, approved of) one bucket. */
+export const allocations = pgTable(
+  'allocations',
+  {
+    poolId: integer('pool_id')
+      .notNull()
+      .references(() => pools.id),
+    bucketId: integer('bucket_id')
+      .notNull()
+      .references(() => buckets.id),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id),
+    amountMinor: bigint('amount_minor', { mode: 'number' }).notNull().default(0),
+    approved: boolean('approved').notNull().default(false),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.bucketId, t.memberId] }), index('allocations_pool_member').on(t.poolId, t.memberId)],
 );
 
 export const disputes = pgTable(
