@@ -67,6 +67,10 @@ export interface ProposalDraft {
   quorum?: number;
   anonymous?: boolean;
   hideResults?: string;
+  /** Stakeholders to consult, as typed: `S-3, S-5`. */
+  consult?: string;
+  /** Sectors whose members must support it. */
+  crossSector?: number;
 }
 
 export function proposeCommand(d: ProposalDraft): string {
@@ -82,5 +86,7 @@ export function proposeCommand(d: ProposalDraft): string {
   if (d.quorum !== undefined) parts.push('--quorum', `${d.quorum}%`);
   if (d.anonymous) parts.push('--anonymous');
   if (d.hideResults && d.hideResults !== 'never') parts.push('--hide-results', d.hideResults);
+  if (d.consult) parts.push('--consult', quote(d.consult.replace(/\s+/g, '')));
+  if (d.crossSector !== undefined) parts.push('--cross-sector', String(d.crossSector));
   return parts.join(' ');
 }

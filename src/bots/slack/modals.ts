@@ -205,6 +205,12 @@ export function proposeModal(opts: { locale: Locale; groups: GroupChoice[]; meta
   );
   const results = HIDE_RESULTS.map((h) => option(t(`slack.propose.results.${h}`), h));
   blocks.push(input('results', t('slack.propose.field.results'), { type: 'radio_buttons', action_id: 'value', options: results, initial_option: results[0]! }, { optional: true }));
+  blocks.push(
+    input('consult', t('slack.propose.field.consult'), { type: 'plain_text_input', action_id: 'value', max_length: 200, placeholder: plain('S-3, S-5', LIMITS.placeholder) }, { optional: true, hint: t('cmd.flag.consult') }),
+  );
+  blocks.push(
+    input('cross_sector', t('slack.propose.field.crossSector'), { type: 'number_input', action_id: 'value', is_decimal_allowed: false, min_value: '2', max_value: '7' }, { optional: true, hint: t('cmd.flag.crossSector') }),
+  );
   return modal(t, { title: t('slack.propose.title'), submit: t('slack.propose.submit'), callback: CALLBACK_IDS.propose, blocks, meta: opts.meta });
 }
 
@@ -273,6 +279,10 @@ export function readProposeSubmission(values: StateValues, meta: ModalMeta): Sub
   if (quorum) draft.quorum = Number(quorum);
   draft.anonymous = (valueOf(values, 'ballots')?.selected_options ?? []).some((o) => o.value === 'anonymous');
   draft.hideResults = valueOf(values, 'results')?.selected_option?.value ?? 'never';
+  const consult = textOf(values, 'consult');
+  if (consult) draft.consult = consult;
+  const crossSector = textOf(values, 'cross_sector');
+  if (crossSector) draft.crossSector = Number(crossSector);
 
   if (Object.keys(errors).length) return { ok: false, errors };
   return { ok: true, command: proposeCommand(draft) };

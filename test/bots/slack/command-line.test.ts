@@ -87,6 +87,22 @@ describe('the propose modal', () => {
     });
   });
 
+  it('consults stakeholders and asks for support across sectors', () => {
+    const result = readProposeSubmission(
+      {
+        title: { value: txt('Light the river path') },
+        rule: { 'concord:propose:rule': sel('majority') },
+        consult: { value: txt('S-3, s5') },
+        cross_sector: { value: { type: 'number_input', value: '2' } },
+      },
+      meta,
+    );
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.command).toBe('propose "Light the river path" --rule majority --consult "S-3,s5" --cross-sector 2');
+    expect(parseCommand(result.command)).toMatchObject({ ok: true, command: { name: 'propose', consult: [3, 5], crossSector: 2 } });
+  });
+
   it('says in the modal what is wrong before anything runs', () => {
     const result = readProposeSubmission(
       {
