@@ -128,6 +128,22 @@ describe('the register in Vietnamese', () => {
   });
 });
 
+describe('clearing details', () => {
+  it('takes away a group, a contact or a note, says when there was nothing to take, and refuses what it cannot read', async () => {
+    await t.h.group(['alice', 'bob']);
+    await ok('alice', 'stakeholder add "Library" --kind organisation --sector community --group Budget --contact @bob --note "Open on Sundays"');
+    expect(await ok('alice', 'stakeholder edit S-1 --clear group,note')).toContain('Updated S-1 "Library".');
+    const show = await ok('bob', 'stakeholder show S-1');
+    expect(show).not.toContain('Group:');
+    expect(show).not.toContain('Note:');
+    expect(show).toContain('Contact: @bob');
+    expect(await ok('alice', 'stakeholder edit S-1 --clear note')).toContain('already reads like that');
+    expect(await refused('alice', 'stakeholder edit S-1 --clear contact --contact @alice')).toContain('--contact is both given and cleared');
+    expect(await refused('alice', 'stakeholder edit S-1 --clear phone')).toContain('`--clear` takes group, contact or note');
+    expect(await ok('alice', 'audit')).toMatch(/@alice edited stakeholder S-1[\s\S]*Cleared: group, note/);
+  });
+});
+
 describe('who may change a stakeholder', () => {
   it('is whoever added it, a convener of its group or a workspace admin', async () => {
     await t.h.group(['alice', 'bob', 'carol']);
@@ -311,7 +327,7 @@ describe('bad input', () => {
     expect(await refused('alice', 'stakeholder rate S-1 --power 3')).toContain('--interest');
     expect(await refused('alice', 'stakeholder rate museum --power 3 --interest 3')).toContain('should name a stakeholder by its number, such as S-3, s-3 or 3, not "museum"');
     expect(await refused('alice', 'stakeholder rate S-0 --power 3 --interest 3')).toContain('not "S-0"');
-    expect(await refused('alice', 'stakeholder edit S-1')).toContain('Say what to change with at least one of --name, --kind, --sector, --group, --contact, --note.');
+    expect(await refused('alice', 'stakeholder edit S-1')).toContain('Say what to change with at least one of --name, --kind, --sector, --group, --contact, --note, --clear.');
     expect(await refused('alice', 'stakeholder link S-1 S-2 --type owns')).toContain('Choose one of: funds, regulates, partners, represents, serves.');
     expect(await refused('alice', 'stakeholder add "Zoo" --kind person --sector other --group Nowhere')).toContain('There is no group called "Nowhere"');
     expect(await refused('alice', 'stakeholder')).toContain('needs one more word');

@@ -139,6 +139,7 @@ const FIELDS = [
   'overdue',
   'completed',
   'minCell',
+  'cleared',
   'indicator',
   'goal',
   'baseline',

@@ -6,7 +6,7 @@ import type { CommandMessageKey } from '../commands/messages.js';
 import { addMsgIssue } from '../commands/values.js';
 import type { View } from '../views/types.js';
 import { LINK_TYPES, SECTORS, STAKEHOLDER_KINDS, type LinkType, type Sector, type StakeholderKind } from './ports.js';
-import { addStakeholder, editStakeholder, linkStakeholders, listStakeholders, rateStakeholder, removeStakeholder, showStakeholder } from './service.js';
+import { addStakeholder, CLEARABLE, editStakeholder, type ClearableDetail, linkStakeholders, listStakeholders, rateStakeholder, removeStakeholder, showStakeholder } from './service.js';
 
 /** `S-3`, `s-3`, `S3` or `3`, as members name a stakeholder. */
 const REF = /^(?:s-?)?#?(\d{1,9})$/i;
@@ -67,6 +67,17 @@ const scoreFlag = (name: 'power' | 'interest' | 'legitimacy' | 'urgency', descri
   placeholder: '1-5',
   ...(required ? { required } : {}),
   description,
+});
+
+/** `group,contact`: the details `stakeholder edit --clear` takes away, each named once. */
+const clearList = z.string().transform((raw, ctx) => {
+  const list = [...new Set(raw.split(',').map((x) => x.trim().toLowerCase()).filter((x) => x !== ''))];
+  const wrong = list.find((x) => !(CLEARABLE as readonly string[]).includes(x));
+  if (wrong !== undefined || list.length === 0) {
+    addMsgIssue(ctx, 'cmd.error.stakeholderClear', { given: raw, allowed: CLEARABLE.join(', ') });
+    return z.NEVER;
+  }
+  return list as ClearableDetail[];
 });
 
 const kind = z.enum(STAKEHOLDER_KINDS) as z.ZodType<StakeholderKind>;
@@ -148,12 +159,14 @@ export const stakeholderEdit = defineCommand({
     groupFlag('cmd.flag.group.stakeholder'),
     contactFlag,
     noteFlag,
+    { name: 'clear', key: 'clear', value: { kind: 'text', max: 40 }, placeholder: 'group,contact,note', description: 'cmd.flag.stakeholderClear' },
   ],
   summary: 'cmd.summary.stakeholder.edit',
   detail: 'cmd.detail.stakeholder.edit',
   examples: [
     { text: 'stakeholder edit S-3 --sector nonprofit --note "Now a foundation"', sample: 'cmd.sample.stakeholder.edit.0' },
     { text: 'stakeholder edit S-3 --name "City Council of Hue" --contact @minh', sample: 'cmd.sample.stakeholder.edit.1' },
+    { text: 'stakeholder edit S-3 --clear group,note' },
   ],
   schema: z
     .object({
@@ -164,10 +177,11 @@ export const stakeholderEdit = defineCommand({
       group: text.optional(),
       contact: member.optional(),
       note: text.optional(),
+      clear: clearList.optional(),
     })
     .superRefine((v, ctx) => {
-      if ([v.newName, v.kind, v.sector, v.group, v.contact, v.note].every((x) => x === undefined)) {
-        addMsgIssue(ctx, 'cmd.error.stakeholderEditNothing', { flags: '--name, --kind, --sector, --group, --contact, --note' });
+      if ([v.newName, v.kind, v.sector, v.group, v.contact, v.note, v.clear].every((x) => x === undefined)) {
+        addMsgIssue(ctx, 'cmd.error.stakeholderEditNothing', { flags: '--name, --kind, --sector, --group, --contact, --note, --clear' });
       }
     }),
   run: (s, { name: _command, newName, ...c }): Promise<View[]> => editStakeholder(s, { ...c, ...(newName !== undefined ? { name: newName } : {}) }),

@@ -224,7 +224,12 @@ export interface StakeholderEdit {
   group?: string | undefined;
   contact?: string | undefined;
   note?: string | undefined;
+  /** Details to take away: the stakeholder is then in no group, has no contact or no note. */
+  clear?: readonly ClearableDetail[] | undefined;
 }
+
+export const CLEARABLE = ['group', 'contact', 'note'] as const;
+export type ClearableDetail = (typeof CLEARABLE)[number];
 
 export async function editStakeholder(s: Session, c: StakeholderEdit): Promise<View[]> {
   const st = await requireStakeholder(s, c.stakeholder);
@@ -249,6 +254,15 @@ export async function editStakeholder(s: Session, c: StakeholderEdit): Promise<V
     if (contact.id !== st.contactId) patch.contactId = data.contact = contact.id;
   }
   if (c.note !== undefined && c.note !== st.note) patch.note = data.note = c.note;
+  const cleared: ClearableDetail[] = [];
+  for (const detail of c.clear ?? []) {
+    if (c[detail] !== undefined) fail('stakeholder.clearAndSet', { detail: `--${detail}` });
+    const key = detail === 'group' ? 'groupId' : detail === 'contact' ? 'contactId' : 'note';
+    if (st[key] === null) continue;
+    patch[key] = null;
+    cleared.push(detail);
+  }
+  if (cleared.length) data.cleared = cleared.join(', ');
   const params = { ref: stakeholderRef(st.number), name: patch.name ?? st.name };
   if (Object.keys(patch).length === 0) return [notice('info', s.t({ key: 'stakeholder.unchanged', params }))];
   await s.tx.stakeholders.update(st.id, patch);

@@ -55,6 +55,7 @@ const VALUES: Record<string, string | number> = {
   at: 'yesterday',
   'at-risk': 0.1,
   'off-track': 0.25,
+  clear: 'group,note',
   consult: 'S-3,S-5',
   retro: 'R-1',
   template: 'blameless',
@@ -65,8 +66,9 @@ const VALUES: Record<string, string | number> = {
 
 /** The value for an option: its named or sample value, kept to its choices and its range. */
 function pick(o: { name: string; type: number; choices?: Array<{ value: string }>; min?: number; max?: number }): string | number | boolean {
-  // A user option (type 6) gets the sample user, whatever its name: `--owner` names one member here, several elsewhere.
-  const named = (o.type === 6 ? undefined : VALUES[o.name]) ?? sample[o.type] ?? 'x';
+  // A user (6) or boolean (5) option gets its type's sample, whatever its name: `--owner` names one member here and
+  // several elsewhere, `--clear` is a switch on a profile and a list on a stakeholder.
+  const named = (o.type === 6 || o.type === 5 ? undefined : VALUES[o.name]) ?? sample[o.type] ?? 'x';
   if (o.choices?.length && !o.choices.some((c) => c.value === named)) return o.choices[0]!.value;
   if (typeof named === 'number') return Math.min(o.max ?? named, Math.max(o.min ?? named, named));
   return named;
