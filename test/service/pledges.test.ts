@@ -64,6 +64,8 @@ describe('a pledge with a due date', () => {
     expect(made).toContain('Pledge PL-1 recorded: ₫500,000');
     expect(made).toContain('It is also your commitment #1, due Thu 10 Dec 2026, 17:00');
     expect(await ok('alice', 'commitments --mine')).toContain('Pledge PL-1: ₫500,000 — For the library fund');
+    await ok('alice', 'extend 1 --due "2026-12-09 17:00" --reason "Pay day moved"');
+    expect(await ok('bob', 'pledges')).toContain('@alice · open · due Wed 9 Dec 2026, 17:00');
 
     t.h.messenger.take();
     await t.h.advance(8 * DAY);

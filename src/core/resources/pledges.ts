@@ -270,12 +270,15 @@ export async function listPledges(s: Session, c: PledgeQuery): Promise<View[]> {
   const { t } = s;
   const owners = new Map((await s.tx.members.getMany([...new Set(pledges.map((p) => p.ownerId))])).map((m) => [m.id, m.displayName]));
   const pools = await s.tx.pledges.poolNumbers([...new Set(pledges.flatMap((p) => (p.poolId === null ? [] : [p.poolId])))]);
+  // `extend` moves the commitment's due date, not the pledge's: the commitment's is the one that holds.
+  const commitments = new Map((await s.tx.commitments.getMany(pledges.flatMap((p) => (p.commitmentId === null ? [] : [p.commitmentId])))).map((c) => [c.id, c]));
+  const dueOf = (p: Pledge) => (p.commitmentId !== null ? (commitments.get(p.commitmentId)?.dueAt ?? p.dueAt) : p.dueAt);
   const items = pledges.map((p) => {
     const parts = [
       `@${owners.get(p.ownerId) ?? '?'}`,
       t({ key: `pledge.state.${p.status}` }),
       ...(p.poolId !== null && pools.has(p.poolId) ? [`→ P-${pools.get(p.poolId)}`] : []),
-      ...(p.dueAt && p.status === 'open' ? [t({ key: 'pledge.dueShort', params: { due: formatDateTime(p.dueAt, s.timezone, s.locale) } })] : []),
+      ...(dueOf(p) && p.status === 'open' ? [t({ key: 'pledge.dueShort', params: { due: formatDateTime(dueOf(p)!, s.timezone, s.locale) } })] : []),
       ...(p.evidence ? [t({ key: 'pledge.evidenceShort', params: { evidence: p.evidence } })] : []),
     ];
     return { text: `${pledgeRef(p.number)} ${pledgedText(s, p)} — ${p.what}`, detail: parts.join(' · ') };
