@@ -8,11 +8,11 @@ import { markDone, cancel as cancelCommitment, recordCommitment, resolveDue } fr
 import type { Commitment } from '../commitments/ports.js';
 import { cellText } from '../inclusion/cells.js';
 import { formatNumber } from '../i18n/index.js';
-import type { Locale } from '../i18n/types.js';
 import type { Group } from '../ports.js';
 import { formatDateTime } from '../time.js';
 import { notice, type View } from '../views/types.js';
 import { formatAmount, parseAmount } from './money.js';
+import type { Sector } from '../stakeholders/ports.js';
 import type { Pledge, PledgeKind, PledgePool } from './pledge-ports.js';
 
 export const pledgeRef = (number: number): string => `PL-${number}`;
@@ -240,7 +240,7 @@ function add(totals: Totals, p: Pledge): void {
 }
 
 function totalsText(s: Pick<Session, 't' | 'locale'>, totals: Totals): string {
-  const parts = [...totals.money.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([currency, minor]) => formatAmount(minor, currency, s.locale as Locale));
+  const parts = [...totals.money.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([currency, minor]) => formatAmount(minor, currency, s.locale));
   if (totals.hours > 0) parts.push(s.t({ key: 'pledge.hours', params: { count: totals.hours, hours: formatNumber(s.locale, totals.hours) } }));
   if (totals.items > 0) parts.push(s.t({ key: 'pledge.items', params: { count: totals.items } }));
   return parts.length ? parts.join(' · ') : '—';
@@ -298,13 +298,13 @@ export async function listPledges(s: Session, c: PledgeQuery): Promise<View[]> {
   ];
 }
 
-const UNDECLARED = 'undeclared';
+const UNDECLARED = 'undeclared' as const;
 
 async function sectorLines(s: Session, pledges: Pledge[]): Promise<string> {
   const { t } = s;
   const minCell = await s.tx.profiles.minCell(s.workspace.id);
   const sectors = await s.tx.profiles.sectorsOf([...new Set(pledges.map((p) => p.ownerId))]);
-  const cells = new Map<string, { members: Set<number>; totals: Totals }>();
+  const cells = new Map<Sector | typeof UNDECLARED, { members: Set<number>; totals: Totals }>();
   for (const p of pledges) {
     const sector = sectors.get(p.ownerId) ?? UNDECLARED;
     const cell = cells.get(sector) ?? { members: new Set(), totals: emptyTotals() };
@@ -319,7 +319,7 @@ async function sectorLines(s: Session, pledges: Pledge[]): Promise<string> {
     if (smallest) withheld.add(smallest[0]);
   }
   const lines = rows.map(([sector, cell]) => {
-    const name = sector === UNDECLARED ? t({ key: 'inclusion.undeclared' }) : t({ key: `stakeholder.sector.${sector}` as 'stakeholder.sector.other' });
+    const name = sector === UNDECLARED ? t({ key: 'inclusion.undeclared' }) : t({ key: `stakeholder.sector.${sector}` });
     const count = cell.members.size;
     if (withheld.has(sector)) {
       const members = count < minCell ? t({ key: 'pledge.sector.fewer', params: { n: minCell } }) : t({ key: 'pledge.sector.members', params: { count, members: String(count) } });
