@@ -6,6 +6,7 @@ import { goalCommands, settingsGoalThresholds } from './goals/commands.js';
 import { groupCommands } from './groups/commands.js';
 import { helpCommand } from './help/commands.js';
 import { profileCommands } from './inclusion/commands.js';
+import { pledgeCommands } from './resources/pledge-commands.js';
 import { mediationCommands } from './mediation/commands.js';
 import { proposalCommands } from './proposals/commands.js';
 import { retroCommands, retroSettingsCommands } from './retros/commands.js';
@@ -27,6 +28,7 @@ export const DECLARATIONS = [
   ...stakeholderCommands,
   ...profileCommands,
   ...goalCommands,
+  ...pledgeCommands,
   ...retroCommands,
   ...mediationCommands,
   ...auditCommands,

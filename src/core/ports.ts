@@ -6,6 +6,7 @@ import type { AuditRepo } from './audit/ports.js';
 import type { CommitmentRepo } from './commitments/ports.js';
 import type { GroupAccessRepo, GroupRepo } from './groups/ports.js';
 import type { GoalRepo } from './goals/ports.js';
+import type { PledgeRepo } from './resources/pledge-ports.js';
 import type { InclusionRepo, ProfileRepo } from './inclusion/ports.js';
 import type { JobRepo } from './jobs/ports.js';
 import type { DisputeRepo } from './mediation/ports.js';
@@ -62,6 +63,8 @@ export interface Tx {
   readonly profiles: ProfileRepo;
   /** Shared goals, their indicators and the values checked in (see core/goals). */
   readonly goals: GoalRepo;
+  /** What members pledge: money, hours or things, with the commitment that reminds them (see core/resources/pledges.ts). */
+  readonly pledges: PledgeRepo;
   /** Participation by sector: counts made in the database, frozen at close, the threshold and the once-only invitation (see core/inclusion). */
   readonly inclusion: InclusionRepo;
   /** Retrospectives, their items and dot votes, and the workspace's limits for them (see core/retros). */

@@ -74,6 +74,10 @@ const ACTIONS = [
   'indicator.checkin',
   'indicator.reached',
   'settings.goal-thresholds',
+  'pledge.made',
+  'pledge.done',
+  'pledge.evidence',
+  'pledge.cancelled',
   'settings.inclusion-threshold',
   'proposal.inclusion-invited',
   'goal.postmortem-offered',
@@ -165,6 +169,9 @@ const FIELDS = [
   'perItem',
   'commitment',
   'limit',
+  'pledged',
+  'pool',
+  'evidence',
 ] as const;
 
 /**
@@ -183,7 +190,7 @@ export function subjectText(subject: string | null, r: ReadingContext): string |
   const [kind, id] = subject.split(':');
   const n = Number(id);
   if (kind === 'group') return r.groupNames.get(n) ?? r.t({ key: 'audit.subject.group' });
-  if (kind === 'proposal' || kind === 'commitment' || kind === 'mediation' || kind === 'stakeholder' || kind === 'goal' || kind === 'retro') return r.t({ key: `audit.subject.${kind}`, params: { number: n } });
+  if (kind === 'proposal' || kind === 'commitment' || kind === 'mediation' || kind === 'stakeholder' || kind === 'goal' || kind === 'retro' || kind === 'pledge') return r.t({ key: `audit.subject.${kind}`, params: { number: n } });
   return subject;
 }
 

@@ -110,6 +110,11 @@ class ScopeResolver {
         const g = await tx.goals.findGoal(workspace.id, n);
         return g ? { groupId: g.groupId, rule: null } : null;
       }
+      case 'pledge': {
+        // A pledge to the whole workspace has no group: everyone may read its entries.
+        const p = await tx.pledges.find(workspace.id, n);
+        return p ? { groupId: p.groupId, rule: null } : null;
+      }
       case 'retro': {
         const r = await tx.retros.find(workspace.id, n);
         return r ? { groupId: r.groupId, rule: null } : null;

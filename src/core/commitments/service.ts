@@ -5,6 +5,7 @@ import { DomainError, fail } from '../errors.js';
 import { mentionList, resolveGroup, resolveMember, VOTING_ROLES } from '../groups/service.js';
 import { canReadFiledUnder, canReadGroup, hiddenGroupIds, readerOf } from '../groups/visibility.js';
 import { digestCharts, goalRef, requireGoal } from '../goals/service.js';
+import { closePledgeOf } from '../resources/pledges.js';
 import { translator, type Translator } from '../i18n/index.js';
 import type { Locale, MessageKey } from '../i18n/types.js';
 import type { Group, Member, Tx, Workspace } from '../ports.js';
@@ -262,7 +263,9 @@ export async function markDone(s: Session, number: number, note: string | null):
   await s.tx.commitments.update(c.id, { status: 'done', doneAt: s.now, note });
   await s.tx.commitments.cancelJobs(c.id);
   await s.tx.audit.append(s.workspace.id, s.now, { actorId: s.actor.id, action: 'commitment.done', subject: `commitment:${number}`, data: { onTime, note } });
-  return [notice('success', s.t({ key: onTime ? 'commitment.doneOnTime' : 'commitment.doneLate', params: { number, what: c.what } }))];
+  // A pledge's commitment keeps the pledge: the note is its evidence.
+  const pledge = await closePledgeOf(s, c, note);
+  return [notice('success', s.t({ key: onTime ? 'commitment.doneOnTime' : 'commitment.doneLate', params: { number, what: c.what } })), ...pledge];
 }
 
 export async function extend(s: Session, number: number, dueText: string, reason: string): Promise<View[]> {

@@ -6,13 +6,14 @@ import { rulesMessages } from '../proposals/rules/messages.js';
 import { commandMessages } from '../commands/messages.js';
 import { timeMessages } from '../time-messages.js';
 import { goalMessages } from '../goals/messages.js';
+import { pledgeMessages } from '../resources/pledge-messages.js';
 import { retroMessages } from '../retros/messages.js';
 
 export * from './types.js';
 
 export const catalogs: Record<Locale, Catalog> = {
-  en: { ...rulesMessages.en, ...commandMessages.en, ...timeMessages.en, ...goalMessages.en, ...retroMessages.en, ...baseEn },
-  vi: { ...rulesMessages.vi, ...commandMessages.vi, ...timeMessages.vi, ...goalMessages.vi, ...retroMessages.vi, ...baseVi },
+  en: { ...rulesMessages.en, ...commandMessages.en, ...timeMessages.en, ...goalMessages.en, ...pledgeMessages.en, ...retroMessages.en, ...baseEn },
+  vi: { ...rulesMessages.vi, ...commandMessages.vi, ...timeMessages.vi, ...goalMessages.vi, ...pledgeMessages.vi, ...retroMessages.vi, ...baseVi },
 };
 
 const pluralRules: Record<Locale, Intl.PluralRules> = {

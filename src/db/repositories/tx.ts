@@ -6,6 +6,7 @@ import { DrizzleCommitments } from './commitments.js';
 import { DrizzleConsultations } from './consultations.js';
 import { DrizzleDisputes } from './disputes.js';
 import { DrizzleGoals } from './goals.js';
+import { DrizzlePledges } from './pledges.js';
 import { DrizzleGroupAccess } from './group-access.js';
 import { DrizzleGroups } from './groups.js';
 import { DrizzleIdempotency } from './idempotency.js';
@@ -37,6 +38,7 @@ export class DrizzleTx implements Tx {
   readonly stakeholders: DrizzleStakeholders;
   readonly profiles: DrizzleProfiles;
   readonly goals: DrizzleGoals;
+  readonly pledges: DrizzlePledges;
   readonly inclusion: DrizzleInclusion;
   readonly retros: DrizzleRetros;
   readonly kudos: DrizzleKudos;
@@ -61,6 +63,7 @@ export class DrizzleTx implements Tx {
     this.stakeholders = new DrizzleStakeholders(db);
     this.profiles = new DrizzleProfiles(db);
     this.goals = new DrizzleGoals(db);
+    this.pledges = new DrizzlePledges(db);
     this.inclusion = new DrizzleInclusion(db, sql);
     this.retros = new DrizzleRetros(db);
     this.kudos = new DrizzleKudos(db);

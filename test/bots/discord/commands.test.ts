@@ -62,6 +62,12 @@ const VALUES: Record<string, string | number> = {
   closes: 'friday 17:00',
   column: 'lacked',
   'per-item': 3,
+  pledge: 'PL-3',
+  amount: '5tr',
+  currency: 'VND',
+  'in-kind': 'two tents',
+  evidence: 'https://example.org/receipt/118',
+  pool: 'P-1',
 };
 
 /** The value for an option: its named or sample value, kept to its choices and its range. */

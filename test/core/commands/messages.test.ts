@@ -22,6 +22,10 @@ const sourceFiles = (): string[] => [
     .filter((d) => d.isDirectory() && d.name !== 'commands')
     .flatMap((d) => ['commands.ts', 'fields.ts'].map((f) => join(coreDir, d.name, f)))
     .filter((f) => existsSync(f)),
+  // A module with several features keeps each one's commands in `<feature>-commands.ts` (resources/pledge-commands.ts).
+  ...readdirSync(coreDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && d.name !== 'commands')
+    .flatMap((d) => readdirSync(join(coreDir, d.name)).filter((f) => f.endsWith('-commands.ts')).map((f) => join(coreDir, d.name, f))),
 ];
 
 describe('commandMessages', () => {
