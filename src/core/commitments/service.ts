@@ -5,7 +5,7 @@ import { DomainError, fail } from '../errors.js';
 import { mentionList, resolveGroup, resolveMember, VOTING_ROLES } from '../groups/service.js';
 import { canReadFiledUnder, canReadGroup, hiddenGroupIds, readerOf } from '../groups/visibility.js';
 import { digestCharts, goalRef, requireGoal } from '../goals/service.js';
-import { closePledgeOf } from '../resources/pledges.js';
+import { closePledgeOf } from '../resources/pledge-close.js';
 import { translator, type Translator } from '../i18n/index.js';
 import type { Locale, MessageKey } from '../i18n/types.js';
 import type { Group, Member, Tx, Workspace } from '../ports.js';

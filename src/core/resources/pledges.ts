@@ -14,9 +14,8 @@ import { notice, type View } from '../views/types.js';
 import { formatAmount, parseAmount } from './money.js';
 import type { Sector } from '../stakeholders/ports.js';
 import type { Pledge, PledgeKind, PledgePool } from './pledge-ports.js';
+import { closePledge, pledgedText, pledgeRef, subject } from './pledge-close.js';
 
-export const pledgeRef = (number: number): string => `PL-${number}`;
-const subject = (number: number) => `pledge:${number}`;
 
 /** What `pledge` asks for, as typed; the amount is read here in the member's locale. */
 export interface NewPledge {
@@ -31,11 +30,6 @@ export interface NewPledge {
 }
 
 /** What was pledged, in the reader's language: `5.000.000 ₫`, `10 hours`, `“two tents”`. */
-export function pledgedText(s: Pick<Session, 't' | 'locale'>, p: Pick<Pledge, 'kind' | 'amountMinor' | 'currency' | 'hours' | 'item'>): string {
-  if (p.kind === 'money') return formatAmount(p.amountMinor ?? 0, p.currency ?? 'XXX', s.locale);
-  if (p.kind === 'time') return s.t({ key: 'pledge.hours', params: { count: p.hours ?? 0, hours: formatNumber(s.locale, p.hours ?? 0) } });
-  return s.t({ key: 'pledge.item', params: { item: p.item ?? '' } });
-}
 
 /** The same, locale-free, for the audit chain: `VND 5000000`, `10 h`, the item. */
 function pledgedRecord(p: Pick<Pledge, 'kind' | 'amountMinor' | 'currency' | 'hours' | 'item'>): string {
@@ -192,20 +186,7 @@ export async function pledgeDone(s: Session, number: number, evidence: string | 
   return closePledge(s, p, evidence);
 }
 
-async function closePledge(s: Session, p: Pledge, evidence: string | null): Promise<View[]> {
-  await s.tx.pledges.update(p.id, { status: 'done', evidence, doneAt: s.now });
-  await s.tx.audit.append(s.workspace.id, s.now, { actorId: s.actor.id, action: 'pledge.done', subject: subject(p.number), data: { evidence } });
-  const params = { ref: pledgeRef(p.number), what: p.what, pledged: pledgedText(s, p) };
-  // Evidence is optional, but asked for: a note or a link lets the group see the pledge was kept.
-  return [notice('success', s.t({ key: evidence === null ? 'pledge.doneNoEvidence' : 'pledge.done', params }))];
-}
 
-/** Called when a commitment is marked done: the pledge it reminded of is done too, with the note as its evidence. */
-export async function closePledgeOf(s: Session, commitment: Commitment, note: string | null): Promise<View[]> {
-  const p = await s.tx.pledges.byCommitment(commitment.id);
-  if (!p || p.status !== 'open') return [];
-  return closePledge(s, p, note);
-}
 
 export async function pledgeCancel(s: Session, number: number): Promise<View[]> {
   const p = await requirePledge(s, number);
