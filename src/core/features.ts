@@ -8,6 +8,7 @@ import { helpCommand } from './help/commands.js';
 import { profileCommands } from './inclusion/commands.js';
 import { mediationCommands } from './mediation/commands.js';
 import { proposalCommands } from './proposals/commands.js';
+import { poolCommands } from './resources/pool-commands.js';
 import { retroCommands, retroSettingsCommands } from './retros/commands.js';
 import { settingsCommands } from './settings/commands.js';
 import { stakeholderCommands } from './stakeholders/commands.js';
@@ -27,6 +28,7 @@ export const DECLARATIONS = [
   ...stakeholderCommands,
   ...profileCommands,
   ...goalCommands,
+  ...poolCommands,
   ...retroCommands,
   ...mediationCommands,
   ...auditCommands,

@@ -6,6 +6,7 @@ import type { AuditRepo } from './audit/ports.js';
 import type { CommitmentRepo } from './commitments/ports.js';
 import type { GroupAccessRepo, GroupRepo } from './groups/ports.js';
 import type { GoalRepo } from './goals/ports.js';
+import type { PoolRepo } from './resources/pool-ports.js';
 import type { InclusionRepo, ProfileRepo } from './inclusion/ports.js';
 import type { JobRepo } from './jobs/ports.js';
 import type { DisputeRepo } from './mediation/ports.js';
@@ -62,6 +63,8 @@ export interface Tx {
   readonly profiles: ProfileRepo;
   /** Shared goals, their indicators and the values checked in (see core/goals). */
   readonly goals: GoalRepo;
+  /** Pools of money, their buckets and members' allocations (see core/resources/pools.ts). */
+  readonly pools: PoolRepo;
   /** Participation by sector: counts made in the database, frozen at close, the threshold and the once-only invitation (see core/inclusion). */
   readonly inclusion: InclusionRepo;
   /** Retrospectives, their items and dot votes, and the workspace's limits for them (see core/retros). */

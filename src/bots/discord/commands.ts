@@ -102,6 +102,13 @@ const NATIVE: Array<{ path: [string] | [string, string]; spec: CommandName }> = 
   { path: ['goal', 'close'], spec: 'goal.close' },
   { path: ['indicator', 'add'], spec: 'indicator.add' },
   { path: ['checkin'], spec: 'checkin' },
+  { path: ['pools'], spec: 'pool.list' },
+  { path: ['pool', 'create'], spec: 'pool.create' },
+  { path: ['pool', 'show'], spec: 'pool.show' },
+  { path: ['pool', 'close'], spec: 'pool.close' },
+  { path: ['bucket', 'add'], spec: 'bucket.add' },
+  { path: ['bucket', 'show'], spec: 'bucket.show' },
+  { path: ['allocate'], spec: 'allocate' },
   { path: ['retros'], spec: 'retro.list' },
   { path: ['retro', 'start'], spec: 'retro.start' },
   { path: ['retro', 'show'], spec: 'retro.show' },
@@ -139,6 +146,8 @@ const GROUP_DESCRIPTIONS: Record<string, string> = {
   stakeholder: 'cmd.area.stakeholders',
   goal: 'cmd.area.goals',
   indicator: 'cmd.area.goals',
+  pool: 'cmd.area.resources',
+  bucket: 'cmd.area.resources',
   retro: 'cmd.area.retros',
   kudos: 'cmd.area.retros',
 };
@@ -148,6 +157,7 @@ const CHOICE_NAMES: Record<string, string> = { rule: 'rule.name.', kind: 'group.
 const AREA_CHOICE_NAMES: Record<string, Record<string, string>> = {
   stakeholder: { kind: 'stakeholder.kind.', sector: 'stakeholder.sector.', type: 'stakeholder.linkType.' },
   profile: { sector: 'stakeholder.sector.' },
+  pool: { rule: 'pool.rule.' },
 };
 
 const FILTERS = ['open', 'mine', 'overdue', 'all'] as const;

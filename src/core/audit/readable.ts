@@ -77,6 +77,10 @@ const ACTIONS = [
   'settings.inclusion-threshold',
   'proposal.inclusion-invited',
   'goal.postmortem-offered',
+  'pool.created',
+  'bucket.added',
+  'pool.allocated',
+  'pool.closed',
   'retro.started',
   'retro.item-added',
   'retro.voted',
@@ -164,6 +168,18 @@ const FIELDS = [
   'perItem',
   'commitment',
   'limit',
+  'bucket',
+  'currency',
+  'total',
+  'perMember',
+  'amount',
+  'approved',
+  'min',
+  'max',
+  'fundedTotal',
+  'returned',
+  'giniMembers',
+  'giniSectors',
 ] as const;
 
 /**
@@ -182,7 +198,7 @@ export function subjectText(subject: string | null, r: ReadingContext): string |
   const [kind, id] = subject.split(':');
   const n = Number(id);
   if (kind === 'group') return r.groupNames.get(n) ?? r.t({ key: 'audit.subject.group' });
-  if (kind === 'proposal' || kind === 'commitment' || kind === 'mediation' || kind === 'stakeholder' || kind === 'goal' || kind === 'retro') return r.t({ key: `audit.subject.${kind}`, params: { number: n } });
+  if (kind === 'proposal' || kind === 'commitment' || kind === 'mediation' || kind === 'stakeholder' || kind === 'goal' || kind === 'retro' || kind === 'pool') return r.t({ key: `audit.subject.${kind}`, params: { number: n } });
   return subject;
 }
 

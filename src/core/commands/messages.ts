@@ -1,6 +1,7 @@
 // Every message of the command language (parse errors and help), in English and Vietnamese.
 import type { Catalog } from '../i18n/catalog.js';
 import { goalCommandMessages, type GoalCommandMessageKey } from '../goals/command-messages.js';
+import { poolCommandMessages, type PoolCommandMessageKey } from '../resources/pool-command-messages.js';
 import { retroCommandMessages, type RetroCommandMessageKey } from '../retros/command-messages.js';
 
 const en = {
@@ -485,7 +486,7 @@ const en = {
 } as const satisfies Catalog;
 
 /** Features with many commands keep their words next to them; they join the command language here. */
-export type CommandMessageKey = keyof typeof en | GoalCommandMessageKey | RetroCommandMessageKey;
+export type CommandMessageKey = keyof typeof en | GoalCommandMessageKey | PoolCommandMessageKey | RetroCommandMessageKey;
 
 const vi: Record<keyof typeof en, string> = {
   'cmd.error.unterminatedQuote':
@@ -966,4 +967,4 @@ const vi: Record<keyof typeof en, string> = {
   'cmd.sample.inclusion.1': 'inclusion --group "Ngân sách" --since 2026-01-01',
 };
 
-export const commandMessages: { en: Catalog; vi: Catalog } = { en: { ...en, ...goalCommandMessages.en, ...retroCommandMessages.en }, vi: { ...vi, ...goalCommandMessages.vi, ...retroCommandMessages.vi } };
+export const commandMessages: { en: Catalog; vi: Catalog } = { en: { ...en, ...goalCommandMessages.en, ...poolCommandMessages.en, ...retroCommandMessages.en }, vi: { ...vi, ...goalCommandMessages.vi, ...poolCommandMessages.vi, ...retroCommandMessages.vi } };

@@ -73,7 +73,7 @@ export class DrizzleGroupAccess implements GroupAccessRepo {
   async subjectsOf(workspaceId: number, groupIds: readonly number[]): Promise<string[]> {
     if (groupIds.length === 0) return [];
     const ids = [...groupIds];
-    const [proposals, commitments, disputes, stakeholders, goals, retros] = await Promise.all([
+    const [proposals, commitments, disputes, stakeholders, goals, retros, pools] = await Promise.all([
       this.db.select({ n: t.proposals.number }).from(t.proposals).where(and(eq(t.proposals.workspaceId, workspaceId), anyOf(t.proposals.groupId, ids))),
       this.db.select({ n: t.commitments.number }).from(t.commitments).where(and(eq(t.commitments.workspaceId, workspaceId), anyOf(t.commitments.groupId, ids))),
       this.db.select({ n: t.disputes.number }).from(t.disputes).where(and(eq(t.disputes.workspaceId, workspaceId), anyOf(t.disputes.groupId, ids))),
@@ -81,6 +81,7 @@ export class DrizzleGroupAccess implements GroupAccessRepo {
       this.db.select({ n: t.stakeholders.number }).from(t.stakeholders).where(and(eq(t.stakeholders.workspaceId, workspaceId), anyOf(t.stakeholders.groupId, ids))),
       this.db.select({ n: t.goals.number }).from(t.goals).where(and(eq(t.goals.workspaceId, workspaceId), anyOf(t.goals.groupId, ids))),
       this.db.select({ n: t.retros.number }).from(t.retros).where(and(eq(t.retros.workspaceId, workspaceId), anyOf(t.retros.groupId, ids))),
+      this.db.select({ n: t.pools.number }).from(t.pools).where(and(eq(t.pools.workspaceId, workspaceId), anyOf(t.pools.groupId, ids))),
     ]);
     return [
       ...ids.map((id) => `group:${id}`),
@@ -90,6 +91,7 @@ export class DrizzleGroupAccess implements GroupAccessRepo {
       ...stakeholders.map((r) => `stakeholder:${r.n}`),
       ...goals.map((r) => `goal:${r.n}`),
       ...retros.map((r) => `retro:${r.n}`),
+      ...pools.map((r) => `pool:${r.n}`),
     ];
   }
 }

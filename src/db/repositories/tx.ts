@@ -12,6 +12,7 @@ import { DrizzleIdempotency } from './idempotency.js';
 import { DrizzleJobs } from './jobs.js';
 import { DrizzleMembers, DrizzleWorkspaces } from './members.js';
 import { DrizzleOutbox } from './outbox.js';
+import { DrizzlePools } from './pools.js';
 import { DrizzleInclusion } from './inclusion.js';
 import { DrizzleProfiles } from './profiles.js';
 import { DrizzleProposals } from './proposals.js';
@@ -37,6 +38,7 @@ export class DrizzleTx implements Tx {
   readonly stakeholders: DrizzleStakeholders;
   readonly profiles: DrizzleProfiles;
   readonly goals: DrizzleGoals;
+  readonly pools: DrizzlePools;
   readonly inclusion: DrizzleInclusion;
   readonly retros: DrizzleRetros;
   readonly kudos: DrizzleKudos;
@@ -61,6 +63,7 @@ export class DrizzleTx implements Tx {
     this.stakeholders = new DrizzleStakeholders(db);
     this.profiles = new DrizzleProfiles(db);
     this.goals = new DrizzleGoals(db);
+    this.pools = new DrizzlePools(db);
     this.inclusion = new DrizzleInclusion(db, sql);
     this.retros = new DrizzleRetros(db);
     this.kudos = new DrizzleKudos(db);

@@ -61,6 +61,16 @@ const VALUES: Record<string, string | number> = {
   closes: 'friday 17:00',
   column: 'lacked',
   'per-item': 3,
+  pool: 'P-1',
+  bucket: 'B-4',
+  amount: '5tr',
+  currency: 'VND',
+  'per-member': '500k',
+  cap: '1tr',
+  'matching-cap': 0.25,
+  'target-shares': 'community=40%',
+  min: '5tr',
+  max: '8tr',
 };
 
 /** The value for an option: its named or sample value, kept to its choices and its range. */

@@ -1,0 +1,96 @@
+// The words of the pool, bucket and allocate commands (help, reference, errors), in English and Vietnamese.
+import type { Catalog } from '../i18n/catalog.js';
+
+const en = {
+  'cmd.area.resources': 'Pooled resources',
+  'cmd.summary.pool.create': 'Open a pool of money a group shares out among buckets: P-1.',
+  'cmd.detail.pool.create':
+    'Conveners of the group and workspace admins only. The group\'s voting members each get a balance: --per-member, or the pool divided equally. --rule crowdfund: members put their balance into buckets; a bucket is funded at its maximum, or at close if it reached its minimum, and money in the others returns. --rule equal-shares: members approve buckets and at close the Method of Equal Shares picks and funds them (a bucket costs its maximum). --rule quadratic: --amount is the matching fund and --per-member what each member may contribute; at close matching follows the quadratic funding formula with contributions summed within each sector first, and --matching-cap limits one bucket\'s share of it. --cap limits what one member puts into one bucket. --closes closes the pool by itself; --target-shares sets the sector shares the fairness report compares with. Amounts take either separator and k, m, tr, triệu.',
+  'cmd.summary.pool.list': 'The pools, with their rule, total and state.',
+  'cmd.detail.pool.list': '--group lists only one group\'s pools. Pools of private groups are listed only to their members.',
+  'cmd.summary.pool.show': 'Show a pool: its buckets and how they stand, your balance, or its result once closed.',
+  'cmd.detail.pool.show': 'A closed pool shows its result card: the funded buckets and amounts, what returns to the group and the fairness report.',
+  'cmd.summary.pool.close': 'Close a pool now and post its result.',
+  'cmd.detail.pool.close':
+    'Conveners of the group and workspace admins only. The result card lists the funded buckets and amounts and a fairness report: allocation per sector against the targets (withheld for sectors with fewer members than the workspace\'s minimum cell), the Gini coefficient across members and across sectors, and who allocated nothing. Each funded bucket gets a button that makes it its owner\'s commitment.',
+  'cmd.summary.bucket.add': 'Ask a pool for funds for a project: B-4.',
+  'cmd.detail.bucket.add': 'Members of the pool\'s group only. --max defaults to --min. --owner delivers the project (you, if not given).',
+  'cmd.summary.bucket.show': 'Show a bucket: what it asks for, what it raised and who delivers it.',
+  'cmd.detail.bucket.show': 'After the close it also shows what the bucket received.',
+  'cmd.summary.allocate': 'Put money from your balance into a bucket, or approve it.',
+  'cmd.detail.allocate':
+    'The amount adds to what you have in the bucket; with --set it replaces it (`--set 0` takes it back). Refused when it would overfund the bucket, pass your balance or the pool\'s per-bucket cap; the refusal says what is left. In an equal-shares pool, `approve` or `withdraw` instead of an amount.',
+  'cmd.arg.pool': 'The pool, e.g. P-1.',
+  'cmd.arg.bucket': 'The bucket, e.g. B-4.',
+  'cmd.arg.poolName': 'What the pool is called.',
+  'cmd.arg.bucketTitle': 'The project asking for funds.',
+  'cmd.arg.allocateAmount': 'An amount such as 200k, 1,5tr or 1.500.000; or approve / withdraw in an equal-shares pool.',
+  'cmd.flag.poolAmount': 'The total (for quadratic funding, the matching fund).',
+  'cmd.flag.poolCurrency': 'An ISO 4217 code: VND, USD, EUR...',
+  'cmd.flag.group.pool': 'The group whose money it is (default: this channel\'s group).',
+  'cmd.flag.group.poolFilter': 'Only this group\'s pools.',
+  'cmd.flag.poolRule': 'How the pool is shared out.',
+  'cmd.flag.perMember': 'Each member\'s balance (default: the pool divided equally).',
+  'cmd.flag.poolCap': 'The most one member may put into one bucket.',
+  'cmd.flag.matchingCap': 'Quadratic funding: the largest share of the matching fund one bucket may get.',
+  'cmd.flag.poolCloses': 'When the pool closes by itself.',
+  'cmd.flag.targetShares': 'Target share of the allocation per sector.',
+  'cmd.flag.bucketMin': 'What the project needs to go ahead.',
+  'cmd.flag.bucketMax': 'Where funding stops (default: the minimum).',
+  'cmd.flag.bucketOwner': 'Who delivers the project.',
+  'cmd.flag.bucketBody': 'What the money is for.',
+  'cmd.flag.allocateSet': 'Replace what you have in the bucket instead of adding to it.',
+  'cmd.error.badPool': '{field} must be a pool such as P-1; "{given}" is not.',
+  'cmd.error.badBucket': '{field} must be a bucket such as B-4; "{given}" is not.',
+  'cmd.sample.pool.create.0': 'pool create "Neighbourhood fund 2027" --amount 50tr --currency VND --group Budget --rule crowdfund --closes "in 2 weeks"',
+  'cmd.sample.bucket.add.0': 'bucket add P-1 "Community garden" --min 5tr --max 8tr --owner @lan --body "Seeds, tools and a water tank"',
+};
+
+export type PoolCommandMessageKey = keyof typeof en;
+
+const vi: Record<PoolCommandMessageKey, string> = {
+  'cmd.area.resources': 'Nguồn lực chung',
+  'cmd.summary.pool.create': 'Mở một quỹ tiền mà nhóm chia cho các hạng mục: P-1.',
+  'cmd.detail.pool.create':
+    'Chỉ người điều phối của nhóm và quản trị viên không gian làm việc. Mỗi thành viên biểu quyết của nhóm nhận một số dư: --per-member, hoặc quỹ chia đều. --rule crowdfund: thành viên góp số dư vào các hạng mục; hạng mục được cấp tiền khi đạt mức tối đa, hoặc khi đóng quỹ nếu đã đạt mức tối thiểu, tiền ở các hạng mục còn lại được trả về. --rule equal-shares: thành viên tán thành các hạng mục và khi đóng quỹ, Phương pháp Phần bằng nhau chọn và cấp tiền (chi phí của hạng mục là mức tối đa). --rule quadratic: --amount là quỹ đối ứng và --per-member là số mỗi thành viên được đóng góp; khi đóng, tiền đối ứng theo công thức tài trợ bậc hai, đóng góp được cộng trong từng khu vực trước, và --matching-cap giới hạn phần một hạng mục nhận được. --cap giới hạn số một thành viên góp vào một hạng mục. --closes để quỹ tự đóng; --target-shares đặt tỷ lệ theo khu vực mà báo cáo công bằng so sánh. Số tiền nhận cả hai kiểu dấu phân cách và k, m, tr, triệu.',
+  'cmd.summary.pool.list': 'Các quỹ, với quy tắc, tổng và trạng thái.',
+  'cmd.detail.pool.list': '--group chỉ liệt kê quỹ của một nhóm. Quỹ của nhóm kín chỉ hiện với thành viên nhóm đó.',
+  'cmd.summary.pool.show': 'Xem một quỹ: các hạng mục và tình hình, số dư của bạn, hoặc kết quả khi đã đóng.',
+  'cmd.detail.pool.show': 'Quỹ đã đóng hiện thẻ kết quả: các hạng mục được cấp tiền và số tiền, phần trở về nhóm và báo cáo công bằng.',
+  'cmd.summary.pool.close': 'Đóng quỹ ngay và đăng kết quả.',
+  'cmd.detail.pool.close':
+    'Chỉ người điều phối của nhóm và quản trị viên không gian làm việc. Thẻ kết quả liệt kê các hạng mục được cấp tiền và số tiền, cùng báo cáo công bằng: phân bổ theo khu vực so với mục tiêu (không công bố với khu vực có ít thành viên hơn ngưỡng tối thiểu của không gian làm việc), hệ số Gini giữa các thành viên và giữa các khu vực, và ai không phân bổ gì. Mỗi hạng mục được cấp tiền có một nút để biến nó thành cam kết của người thực hiện.',
+  'cmd.summary.bucket.add': 'Xin quỹ tiền cho một dự án: B-4.',
+  'cmd.detail.bucket.add': 'Chỉ thành viên nhóm của quỹ. --max mặc định bằng --min. --owner là người thực hiện dự án (là bạn nếu không ghi).',
+  'cmd.summary.bucket.show': 'Xem một hạng mục: xin bao nhiêu, đã huy động bao nhiêu và ai thực hiện.',
+  'cmd.detail.bucket.show': 'Sau khi đóng quỹ, thẻ còn cho biết hạng mục nhận được bao nhiêu.',
+  'cmd.summary.allocate': 'Góp tiền từ số dư của bạn vào một hạng mục, hoặc tán thành nó.',
+  'cmd.detail.allocate':
+    'Số tiền được cộng vào phần bạn đã góp cho hạng mục; với --set thì thay thế (`--set 0` là rút lại). Bị từ chối nếu góp quá mức hạng mục cần, quá số dư của bạn hoặc quá giới hạn mỗi hạng mục của quỹ; lời từ chối cho biết còn lại bao nhiêu. Trong quỹ phần bằng nhau, dùng `approve` hoặc `withdraw` thay cho số tiền.',
+  'cmd.arg.pool': 'Quỹ, ví dụ P-1.',
+  'cmd.arg.bucket': 'Hạng mục, ví dụ B-4.',
+  'cmd.arg.poolName': 'Tên quỹ.',
+  'cmd.arg.bucketTitle': 'Dự án xin tiền.',
+  'cmd.arg.allocateAmount': 'Số tiền như 200k, 1,5tr hoặc 1.500.000; hoặc approve / withdraw trong quỹ phần bằng nhau.',
+  'cmd.flag.poolAmount': 'Tổng số tiền (với tài trợ bậc hai là quỹ đối ứng).',
+  'cmd.flag.poolCurrency': 'Mã ISO 4217: VND, USD, EUR...',
+  'cmd.flag.group.pool': 'Nhóm sở hữu quỹ (mặc định: nhóm của kênh này).',
+  'cmd.flag.group.poolFilter': 'Chỉ quỹ của nhóm này.',
+  'cmd.flag.poolRule': 'Cách chia quỹ.',
+  'cmd.flag.perMember': 'Số dư của mỗi thành viên (mặc định: quỹ chia đều).',
+  'cmd.flag.poolCap': 'Số tiền tối đa một thành viên được góp vào một hạng mục.',
+  'cmd.flag.matchingCap': 'Tài trợ bậc hai: phần lớn nhất của quỹ đối ứng một hạng mục được nhận.',
+  'cmd.flag.poolCloses': 'Khi nào quỹ tự đóng.',
+  'cmd.flag.targetShares': 'Tỷ lệ phân bổ mục tiêu theo khu vực.',
+  'cmd.flag.bucketMin': 'Số tiền dự án cần để triển khai.',
+  'cmd.flag.bucketMax': 'Mức dừng nhận tiền (mặc định: mức tối thiểu).',
+  'cmd.flag.bucketOwner': 'Người thực hiện dự án.',
+  'cmd.flag.bucketBody': 'Tiền dùng vào việc gì.',
+  'cmd.flag.allocateSet': 'Thay thế phần bạn đã góp cho hạng mục thay vì cộng thêm.',
+  'cmd.error.badPool': '{field} phải là một quỹ như P-1; "{given}" không phải.',
+  'cmd.error.badBucket': '{field} phải là một hạng mục như B-4; "{given}" không phải.',
+  'cmd.sample.pool.create.0': 'pool create "Quỹ khu phố 2027" --amount 50tr --currency VND --group "Ngân sách" --rule crowdfund --closes "in 2 weeks"',
+  'cmd.sample.bucket.add.0': 'bucket add P-1 "Vườn rau cộng đồng" --min 5tr --max 8tr --owner @lan --body "Hạt giống, dụng cụ và bồn chứa nước"',
+};
+
+export const poolCommandMessages: { en: Catalog; vi: Catalog } = { en, vi };
