@@ -3,6 +3,9 @@ import type { Catalog } from '../i18n/catalog.js';
 
 const en = {
   'cmd.area.resources': 'Pooled resources',
+  'cmd.ph.total': 'total',
+  'cmd.ph.amount': 'amount',
+  'cmd.ph.iso-4217': 'ISO 4217',
   'cmd.summary.pool.create': 'Open a pool of money a group shares out among buckets: P-1.',
   'cmd.detail.pool.create':
     'Conveners of the group and workspace admins only. The group\'s voting members each get a balance: --per-member, or the pool divided equally. --rule crowdfund: members put their balance into buckets; a bucket is funded at its maximum, or at close if it reached its minimum, and money in the others returns. --rule equal-shares: members approve buckets and at close the Method of Equal Shares picks and funds them (a bucket costs its maximum). --rule quadratic: --amount is the matching fund and --per-member what each member may contribute; at close matching follows the quadratic funding formula with contributions summed within each sector first, and --matching-cap limits one bucket\'s share of it. --cap limits what one member puts into one bucket. --closes closes the pool by itself; --target-shares sets the sector shares the fairness report compares with. Amounts take either separator and k, m, tr, triệu.',
@@ -50,6 +53,9 @@ export type PoolCommandMessageKey = keyof typeof en;
 
 const vi: Record<PoolCommandMessageKey, string> = {
   'cmd.area.resources': 'Nguồn lực chung',
+  'cmd.ph.total': 'tổng',
+  'cmd.ph.amount': 'số tiền',
+  'cmd.ph.iso-4217': 'mã ISO 4217',
   'cmd.summary.pool.create': 'Mở một quỹ tiền mà nhóm chia cho các hạng mục: P-1.',
   'cmd.detail.pool.create':
     'Chỉ người điều phối của nhóm và quản trị viên không gian làm việc. Mỗi thành viên biểu quyết của nhóm nhận một số dư: --per-member, hoặc quỹ chia đều. --rule crowdfund: thành viên góp số dư vào các hạng mục; hạng mục được cấp tiền khi đạt mức tối đa, hoặc khi đóng quỹ nếu đã đạt mức tối thiểu, tiền ở các hạng mục còn lại được trả về. --rule equal-shares: thành viên tán thành các hạng mục và khi đóng quỹ, Phương pháp Phần bằng nhau chọn và cấp tiền (chi phí của hạng mục là mức tối đa). --rule quadratic: --amount là quỹ đối ứng và --per-member là số mỗi thành viên được đóng góp; khi đóng, tiền đối ứng theo công thức tài trợ bậc hai, đóng góp được cộng trong từng khu vực trước, và --matching-cap giới hạn phần một hạng mục nhận được. --cap giới hạn số một thành viên góp vào một hạng mục. --closes để quỹ tự đóng; --target-shares đặt tỷ lệ theo khu vực mà báo cáo công bằng so sánh. Số tiền nhận cả hai kiểu dấu phân cách và k, m, tr, triệu.',
