@@ -223,6 +223,8 @@ describe('the audit log', () => {
     expect(log).toContain('opened pool P-1');
     expect(log).toContain('added a bucket to pool P-1');
     expect(log.match(/allocated in pool P-1/g)).toHaveLength(2);
+    expect(log).toContain('Amount: ₫700,000');
+    expect(log).toContain('Rule: crowdfund');
     expect(log).toContain('closed pool P-1');
     expect((await t.h.run('alice', 'audit verify')).text).toMatch(/intact/);
   });

@@ -184,7 +184,7 @@ export async function addBucket(s: Session, c: NewBucket): Promise<View[]> {
     actorId: s.actor.id,
     action: 'bucket.added',
     subject: subject(pool),
-    data: { bucket: bucketRef(number), title: c.title, min, max, owners: [owner.id] },
+    data: { bucket: bucketRef(number), title: c.title, currency: pool.currency, min, max, owners: [owner.id] },
   });
   return [
     notice(
@@ -254,7 +254,7 @@ export async function allocate(s: Session, c: NewAllocation): Promise<View[]> {
   const next = result.allocation.state;
   await s.tx.pools.putAllocation({ poolId: pool.id, bucketId: bucket.id, memberId: s.actor.id, amountMinor: after, approved: false, updatedAt: s.now });
   if (after !== before) {
-    await s.tx.audit.append(s.workspace.id, s.now, { actorId: s.actor.id, action: 'pool.allocated', subject: subject(pool), data: { bucket: bucketRef(bucket.number), amount: after, previous: before } });
+    await s.tx.audit.append(s.workspace.id, s.now, { actorId: s.actor.id, action: 'pool.allocated', subject: subject(pool), data: { bucket: bucketRef(bucket.number), currency: pool.currency, amount: after, previous: before } });
   }
   return [
     notice(
@@ -343,6 +343,7 @@ async function closeNow(tx: Tx, workspace: Workspace, pool: Pool, actorId: numbe
     subject: subject(pool),
     data: {
       funded: fundedList.map((f) => ({ bucket: bucketRef(f.bucket), amount: f.amount })),
+      currency: pool.currency,
       total: result.totals.total,
       fundedTotal: result.totals.funded,
       returned,
