@@ -51,6 +51,11 @@ describe('a crowdfund pool', () => {
     expect(open).toContain('B-1 Garden: ₫1,500,000 raised · minimum ₫1,000,000, maximum ₫1,500,000 · fully funded');
     expect(open).toContain('B-2 Mural: ₫450,000 raised · minimum ₫2,000,000, maximum ₫3,000,000 · below its minimum');
     expect(open).toContain('Your balance: ₫1,000,000');
+    const bucket = await ok('dave', 'bucket show B-2');
+    expect(bucket).toContain('Asks for: ₫2,000,000 to ₫3,000,000');
+    expect(bucket).toContain('Delivered by: @dave');
+    expect(bucket).toContain('Raised: ₫450,000');
+    expect(await ok('dave', 'pools')).toContain('P-1 Street fund');
 
     t.h.messenger.take();
     const result = await ok('alice', 'pool close P-1');
