@@ -215,6 +215,9 @@ describe('in Vietnamese', () => {
     expect(result).toContain('Kết quả quỹ P-1: Quỹ khu phố');
     expect(result).toContain('Không hạng mục nào được cấp tiền.');
     expect(result).toContain('Đã cấp 0 ₫ trên 4.000.000 ₫; 4.000.000 ₫ trở về nhóm.');
+    // One of four members allocated: the Gini coefficient is (n − 1)/n, written with a decimal comma.
+    expect(result).toContain('Hệ số Gini: giữa các thành viên 0,75');
+    expect(result).toContain('Không phân bổ gì: @alice, @carol, @dave');
   });
 });
 
