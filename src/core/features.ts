@@ -9,6 +9,7 @@ import { profileCommands } from './inclusion/commands.js';
 import { pledgeCommands } from './resources/pledge-commands.js';
 import { mediationCommands } from './mediation/commands.js';
 import { proposalCommands } from './proposals/commands.js';
+import { poolCommands } from './resources/pool-commands.js';
 import { retroCommands, retroSettingsCommands } from './retros/commands.js';
 import { settingsCommands } from './settings/commands.js';
 import { stakeholderCommands } from './stakeholders/commands.js';
@@ -29,6 +30,7 @@ export const DECLARATIONS = [
   ...profileCommands,
   ...goalCommands,
   ...pledgeCommands,
+  ...poolCommands,
   ...retroCommands,
   ...mediationCommands,
   ...auditCommands,

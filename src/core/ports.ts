@@ -7,6 +7,7 @@ import type { CommitmentRepo } from './commitments/ports.js';
 import type { GroupAccessRepo, GroupRepo } from './groups/ports.js';
 import type { GoalRepo } from './goals/ports.js';
 import type { PledgeRepo } from './resources/pledge-ports.js';
+import type { PoolRepo } from './resources/pool-ports.js';
 import type { InclusionRepo, ProfileRepo } from './inclusion/ports.js';
 import type { JobRepo } from './jobs/ports.js';
 import type { DisputeRepo } from './mediation/ports.js';
@@ -65,6 +66,8 @@ export interface Tx {
   readonly goals: GoalRepo;
   /** What members pledge: money, hours or things, with the commitment that reminds them (see core/resources/pledges.ts). */
   readonly pledges: PledgeRepo;
+  /** Pools of money, their buckets and members' allocations (see core/resources/pools.ts). */
+  readonly pools: PoolRepo;
   /** Participation by sector: counts made in the database, frozen at close, the threshold and the once-only invitation (see core/inclusion). */
   readonly inclusion: InclusionRepo;
   /** Retrospectives, their items and dot votes, and the workspace's limits for them (see core/retros). */

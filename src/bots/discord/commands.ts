@@ -106,6 +106,13 @@ const NATIVE: Array<{ path: [string] | [string, string]; spec: CommandName }> = 
   { path: ['pledge', 'make'], spec: 'pledge' },
   { path: ['pledge', 'done'], spec: 'pledge.done' },
   { path: ['pledge', 'cancel'], spec: 'pledge.cancel' },
+  { path: ['pools'], spec: 'pool.list' },
+  { path: ['pool', 'create'], spec: 'pool.create' },
+  { path: ['pool', 'show'], spec: 'pool.show' },
+  { path: ['pool', 'close'], spec: 'pool.close' },
+  { path: ['bucket', 'add'], spec: 'bucket.add' },
+  { path: ['bucket', 'show'], spec: 'bucket.show' },
+  { path: ['allocate'], spec: 'allocate' },
   { path: ['retros'], spec: 'retro.list' },
   { path: ['retro', 'start'], spec: 'retro.start' },
   { path: ['retro', 'show'], spec: 'retro.show' },
@@ -143,6 +150,8 @@ const GROUP_DESCRIPTIONS: Record<string, string> = {
   stakeholder: 'cmd.area.stakeholders',
   goal: 'cmd.area.goals',
   indicator: 'cmd.area.goals',
+  pool: 'cmd.area.resources',
+  bucket: 'cmd.area.resources',
   retro: 'cmd.area.retros',
   kudos: 'cmd.area.retros',
 };
@@ -152,6 +161,7 @@ const CHOICE_NAMES: Record<string, string> = { rule: 'rule.name.', kind: 'group.
 const AREA_CHOICE_NAMES: Record<string, Record<string, string>> = {
   stakeholder: { kind: 'stakeholder.kind.', sector: 'stakeholder.sector.', type: 'stakeholder.linkType.' },
   profile: { sector: 'stakeholder.sector.' },
+  pool: { rule: 'pool.rule.' },
 };
 
 const FILTERS = ['open', 'mine', 'overdue', 'all'] as const;

@@ -3,6 +3,7 @@ import { isMessageKey, type Translator } from '../i18n/index.js';
 import type { Locale, Msg } from '../i18n/types.js';
 import { choiceLabel, describeRule } from '../proposals/rules/index.js';
 import { RULES, type BallotValue, type RuleConfig, type RuleName } from '../proposals/rules/types.js';
+import { formatAmount, isCurrency } from '../resources/money.js';
 import { formatDateTime } from '../time.js';
 import type { Disclosed } from './disclosure.js';
 
@@ -81,6 +82,10 @@ const ACTIONS = [
   'settings.inclusion-threshold',
   'proposal.inclusion-invited',
   'goal.postmortem-offered',
+  'pool.created',
+  'bucket.added',
+  'pool.allocated',
+  'pool.closed',
   'retro.started',
   'retro.item-added',
   'retro.voted',
@@ -97,6 +102,8 @@ const hasSentence = (action: string): action is (typeof ACTIONS)[number] => ACTI
 
 /** Data fields holding member ids, shown as @names. */
 export const MEMBER_FIELDS: ReadonlySet<string> = new Set(['member', 'owners', 'parties', 'mediator', 'contact']);
+/** Pool amounts, in minor units of the entry's `currency`. */
+const MONEY_FIELDS: ReadonlySet<string> = new Set(['total', 'perMember', 'amount', 'previous', 'min', 'max', 'fundedTotal', 'returned']);
 /** Data fields with a label of their own; others are left out of the readable view (they stay in the chain). */
 const FIELDS = [
   'title',
@@ -172,6 +179,18 @@ const FIELDS = [
   'pledged',
   'pool',
   'evidence',
+  'bucket',
+  'currency',
+  'total',
+  'perMember',
+  'amount',
+  'approved',
+  'min',
+  'max',
+  'fundedTotal',
+  'returned',
+  'giniMembers',
+  'giniSectors',
 ] as const;
 
 /**
@@ -190,7 +209,7 @@ export function subjectText(subject: string | null, r: ReadingContext): string |
   const [kind, id] = subject.split(':');
   const n = Number(id);
   if (kind === 'group') return r.groupNames.get(n) ?? r.t({ key: 'audit.subject.group' });
-  if (kind === 'proposal' || kind === 'commitment' || kind === 'mediation' || kind === 'stakeholder' || kind === 'goal' || kind === 'retro' || kind === 'pledge') return r.t({ key: `audit.subject.${kind}`, params: { number: n } });
+  if (kind === 'proposal' || kind === 'commitment' || kind === 'mediation' || kind === 'stakeholder' || kind === 'goal' || kind === 'retro' || kind === 'pledge' || kind === 'pool') return r.t({ key: `audit.subject.${kind}`, params: { number: n } });
   return subject;
 }
 
@@ -252,6 +271,11 @@ function fieldValue(key: string, value: unknown, d: Disclosed, rule: RuleName | 
   if (key === 'rule' && isRule(value)) {
     const config = d.data.config as RuleConfig | undefined;
     return config ? `${t({ key: `rule.name.${value}` })} (${t(describeRule(value, config))})` : t({ key: `rule.name.${value}` });
+  }
+  if (key === 'rule' && d.entry.action.startsWith('pool.') && typeof value === 'string') return storedWord(t, `pool.rule.${value}`);
+  // A pool's amounts are stored in minor units of its currency; shown as money in the reader's convention.
+  if (MONEY_FIELDS.has(key) && typeof value === 'number' && typeof d.data.currency === 'string' && isCurrency(d.data.currency)) {
+    return formatAmount(value, d.data.currency, r.locale);
   }
   if (key === 'value' && typeof value === 'object') return ballotText(value as BallotValue, rule, t);
   if (key === 'outcome' && typeof value === 'string') {

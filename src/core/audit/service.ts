@@ -115,6 +115,10 @@ class ScopeResolver {
         const p = await tx.pledges.find(workspace.id, n);
         return p ? { groupId: p.groupId, rule: null } : null;
       }
+      case 'pool': {
+        const p = await tx.pools.findPool(workspace.id, n);
+        return p ? { groupId: p.groupId, rule: null } : null;
+      }
       case 'retro': {
         const r = await tx.retros.find(workspace.id, n);
         return r ? { groupId: r.groupId, rule: null } : null;

@@ -67,7 +67,7 @@ export interface Example {
   note?: CommandMessageKey;
 }
 
-export const AREAS = ['groups', 'proposals', 'decisions', 'commitments', 'goals', 'pledges', 'retros', 'stakeholders', 'mediation', 'audit', 'settings'] as const;
+export const AREAS = ['groups', 'proposals', 'decisions', 'commitments', 'goals', 'pledges', 'resources', 'retros', 'stakeholders', 'mediation', 'audit', 'settings'] as const;
 export type Area = (typeof AREAS)[number] | 'help';
 
 /** A command as help, parsing and the chat menus see it (`spec.ts` names it with the declared names). */

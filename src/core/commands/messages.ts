@@ -2,6 +2,7 @@
 import type { Catalog } from '../i18n/catalog.js';
 import { goalCommandMessages, type GoalCommandMessageKey } from '../goals/command-messages.js';
 import { pledgeCommandMessages, type PledgeCommandMessageKey } from '../resources/pledge-command-messages.js';
+import { poolCommandMessages, type PoolCommandMessageKey } from '../resources/pool-command-messages.js';
 import { retroCommandMessages, type RetroCommandMessageKey } from '../retros/command-messages.js';
 
 const en = {
@@ -488,7 +489,7 @@ const en = {
 } as const satisfies Catalog;
 
 /** Features with many commands keep their words next to them; they join the command language here. */
-export type CommandMessageKey = keyof typeof en | GoalCommandMessageKey | PledgeCommandMessageKey | RetroCommandMessageKey;
+export type CommandMessageKey = keyof typeof en | GoalCommandMessageKey | PledgeCommandMessageKey | PoolCommandMessageKey | RetroCommandMessageKey;
 
 const vi: Record<keyof typeof en, string> = {
   'cmd.error.unterminatedQuote':
@@ -971,4 +972,4 @@ const vi: Record<keyof typeof en, string> = {
   'cmd.sample.inclusion.1': 'inclusion --group "Ngân sách" --since 2026-01-01',
 };
 
-export const commandMessages: { en: Catalog; vi: Catalog } = { en: { ...en, ...goalCommandMessages.en, ...pledgeCommandMessages.en, ...retroCommandMessages.en }, vi: { ...vi, ...goalCommandMessages.vi, ...pledgeCommandMessages.vi, ...retroCommandMessages.vi } };
+export const commandMessages: { en: Catalog; vi: Catalog } = { en: { ...en, ...goalCommandMessages.en, ...pledgeCommandMessages.en, ...poolCommandMessages.en, ...retroCommandMessages.en }, vi: { ...vi, ...goalCommandMessages.vi, ...pledgeCommandMessages.vi, ...poolCommandMessages.vi, ...retroCommandMessages.vi } };

@@ -8,12 +8,13 @@ import { timeMessages } from '../time-messages.js';
 import { goalMessages } from '../goals/messages.js';
 import { pledgeMessages } from '../resources/pledge-messages.js';
 import { retroMessages } from '../retros/messages.js';
+import { poolMessages } from '../resources/pool-messages.js';
 
 export * from './types.js';
 
 export const catalogs: Record<Locale, Catalog> = {
-  en: { ...rulesMessages.en, ...commandMessages.en, ...timeMessages.en, ...goalMessages.en, ...pledgeMessages.en, ...retroMessages.en, ...baseEn },
-  vi: { ...rulesMessages.vi, ...commandMessages.vi, ...timeMessages.vi, ...goalMessages.vi, ...pledgeMessages.vi, ...retroMessages.vi, ...baseVi },
+  en: { ...rulesMessages.en, ...commandMessages.en, ...timeMessages.en, ...goalMessages.en, ...pledgeMessages.en, ...poolMessages.en, ...retroMessages.en, ...baseEn },
+  vi: { ...rulesMessages.vi, ...commandMessages.vi, ...timeMessages.vi, ...goalMessages.vi, ...pledgeMessages.vi, ...poolMessages.vi, ...retroMessages.vi, ...baseVi },
 };
 
 const pluralRules: Record<Locale, Intl.PluralRules> = {

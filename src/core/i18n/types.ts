@@ -6,11 +6,12 @@ import type { TimeMessageKey } from '../time-messages.js';
 import type { GoalMessageKey } from '../goals/messages.js';
 import type { PledgeMessageKey } from '../resources/pledge-messages.js';
 import type { RetroMessageKey } from '../retros/messages.js';
+import type { PoolMessageKey } from '../resources/pool-messages.js';
 
 export { LOCALES, type Catalog, type Locale } from './catalog.js';
 
 /** Every key the English catalogs define; each Vietnamese catalog is typed to hold exactly the same keys. */
-export type CatalogKey = CoreKey | CommandMessageKey | RuleMessageKey | TimeMessageKey | GoalMessageKey | PledgeMessageKey | RetroMessageKey;
+export type CatalogKey = CoreKey | CommandMessageKey | RuleMessageKey | TimeMessageKey | GoalMessageKey | PledgeMessageKey | PoolMessageKey | RetroMessageKey;
 
 /** `x` for a plural pair `x.one` / `x.other`: code names the pair, the count picks the variant. */
 type PluralStem<K extends string> = K extends `${infer Stem}.other` ? Stem : never;

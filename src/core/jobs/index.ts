@@ -7,6 +7,8 @@ import { mediationJobPayloads } from '../mediation/jobs.js';
 import { runMediationJob } from '../mediation/service.js';
 import { proposalJobPayloads } from '../proposals/jobs.js';
 import { runProposalJob } from '../proposals/service.js';
+import { poolJobPayloads } from '../resources/pool-jobs.js';
+import { runPoolJob } from '../resources/pools.js';
 import { retroJobPayloads } from '../retros/jobs.js';
 import { runRetroJob } from '../retros/service.js';
 import { defineJobs, jobRegistry, type JobHandler } from './define.js';
@@ -20,4 +22,5 @@ export const coreJobs: JobHandler<Job> = jobRegistry<Job>([
   defineJobs(mediationJobPayloads, { run: runMediationJob }),
   defineJobs(goalJobPayloads, { run: runGoalJob }),
   defineJobs(retroJobPayloads, { run: runRetroJob }),
+  defineJobs(poolJobPayloads, { run: runPoolJob }),
 ]);

@@ -73,7 +73,7 @@ export class DrizzleGroupAccess implements GroupAccessRepo {
   async subjectsOf(workspaceId: number, groupIds: readonly number[]): Promise<string[]> {
     if (groupIds.length === 0) return [];
     const ids = [...groupIds];
-    const [proposals, commitments, disputes, stakeholders, goals, retros, pledges] = await Promise.all([
+    const [proposals, commitments, disputes, stakeholders, goals, retros, pledges, pools] = await Promise.all([
       this.db.select({ n: t.proposals.number }).from(t.proposals).where(and(eq(t.proposals.workspaceId, workspaceId), anyOf(t.proposals.groupId, ids))),
       this.db.select({ n: t.commitments.number }).from(t.commitments).where(and(eq(t.commitments.workspaceId, workspaceId), anyOf(t.commitments.groupId, ids))),
       this.db.select({ n: t.disputes.number }).from(t.disputes).where(and(eq(t.disputes.workspaceId, workspaceId), anyOf(t.disputes.groupId, ids))),
@@ -82,6 +82,7 @@ export class DrizzleGroupAccess implements GroupAccessRepo {
       this.db.select({ n: t.goals.number }).from(t.goals).where(and(eq(t.goals.workspaceId, workspaceId), anyOf(t.goals.groupId, ids))),
       this.db.select({ n: t.retros.number }).from(t.retros).where(and(eq(t.retros.workspaceId, workspaceId), anyOf(t.retros.groupId, ids))),
       this.db.select({ n: t.pledges.number }).from(t.pledges).where(and(eq(t.pledges.workspaceId, workspaceId), anyOf(t.pledges.groupId, ids))),
+      this.db.select({ n: t.pools.number }).from(t.pools).where(and(eq(t.pools.workspaceId, workspaceId), anyOf(t.pools.groupId, ids))),
     ]);
     return [
       ...ids.map((id) => `group:${id}`),
@@ -92,6 +93,7 @@ export class DrizzleGroupAccess implements GroupAccessRepo {
       ...goals.map((r) => `goal:${r.n}`),
       ...retros.map((r) => `retro:${r.n}`),
       ...pledges.map((r) => `pledge:${r.n}`),
+      ...pools.map((r) => `pool:${r.n}`),
     ];
   }
 }

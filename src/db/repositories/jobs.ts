@@ -40,6 +40,8 @@ function jobWorkspace(payload: Record<string, unknown>): SQL | null {
   if (goal !== null) return sql`(select workspace_id from goals where id = ${goal})`;
   const indicator = id('indicatorId');
   if (indicator !== null) return sql`(select workspace_id from indicators where id = ${indicator})`;
+  const pool = id('poolId');
+  if (pool !== null) return sql`(select workspace_id from pools where id = ${pool})`;
   const group = id('groupId');
   if (group !== null) return sql`(select workspace_id from groups where id = ${group})`;
   const workspace = id('workspaceId');

@@ -13,6 +13,7 @@ import { DrizzleIdempotency } from './idempotency.js';
 import { DrizzleJobs } from './jobs.js';
 import { DrizzleMembers, DrizzleWorkspaces } from './members.js';
 import { DrizzleOutbox } from './outbox.js';
+import { DrizzlePools } from './pools.js';
 import { DrizzleInclusion } from './inclusion.js';
 import { DrizzleProfiles } from './profiles.js';
 import { DrizzleProposals } from './proposals.js';
@@ -39,6 +40,7 @@ export class DrizzleTx implements Tx {
   readonly profiles: DrizzleProfiles;
   readonly goals: DrizzleGoals;
   readonly pledges: DrizzlePledges;
+  readonly pools: DrizzlePools;
   readonly inclusion: DrizzleInclusion;
   readonly retros: DrizzleRetros;
   readonly kudos: DrizzleKudos;
@@ -64,6 +66,7 @@ export class DrizzleTx implements Tx {
     this.profiles = new DrizzleProfiles(db);
     this.goals = new DrizzleGoals(db);
     this.pledges = new DrizzlePledges(db);
+    this.pools = new DrizzlePools(db);
     this.inclusion = new DrizzleInclusion(db, sql);
     this.retros = new DrizzleRetros(db);
     this.kudos = new DrizzleKudos(db);

@@ -68,6 +68,13 @@ const VALUES: Record<string, string | number> = {
   'in-kind': 'two tents',
   evidence: 'https://example.org/receipt/118',
   pool: 'P-1',
+  bucket: 'B-4',
+  'per-member': '500k',
+  cap: '1tr',
+  'matching-cap': 0.25,
+  'target-shares': 'community=40%',
+  min: '5tr',
+  max: '8tr',
 };
 
 /** The value for an option: its named or sample value, kept to its choices and its range. */

@@ -45,9 +45,9 @@ describe('npm run discord:register', () => {
     expect(await registerFromEnv({ ...env, DISCORD_GUILD_ID: GUILD }, (l) => out.push(l))).toBe(0);
     const [call] = fake.take();
     expect(`${call?.method} ${call?.path}`).toBe(`PUT /applications/${APP_ID}/guilds/${GUILD}/commands`);
-    expect(out[0]).toMatch(/^Registered 29 commands in server/);
+    expect(out[0]).toMatch(/^Registered 33 commands in server/);
     const commands = call?.body as Command[];
-    expect(commands.map((c) => c.name)).toEqual(['concord', 'proposal', 'vote', 'group', 'decisions', 'audit', 'settings', 'commit', 'commitments', 'done', 'extend', 'blocked', 'commitment', 'stakeholders', 'stakeholder', 'profile', 'inclusion', 'goals', 'goal', 'indicator', 'checkin', 'pledges', 'pledge', 'retros', 'retro', 'kudos', 'mediate', 'mediation', 'help']);
+    expect(commands.map((c) => c.name)).toEqual(['concord', 'proposal', 'vote', 'group', 'decisions', 'audit', 'settings', 'commit', 'commitments', 'done', 'extend', 'blocked', 'commitment', 'stakeholders', 'stakeholder', 'profile', 'inclusion', 'goals', 'goal', 'indicator', 'checkin', 'pledges', 'pledge', 'pools', 'pool', 'bucket', 'allocate', 'retros', 'retro', 'kudos', 'mediate', 'mediation', 'help']);
   });
 
   it('registers globally otherwise, with typed, localized options', async () => {

@@ -13,14 +13,17 @@ const { en, vi } = commandMessages;
 const placeholders = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '').sort();
 const coreDir = join(dirname(fileURLToPath(import.meta.url)), '../../../src/core');
 const sourceDir = join(coreDir, 'commands');
-/** The command grammar, and each feature's command declarations and fields (`<feature>/commands.ts`, `fields.ts`). */
+/**
+ * The command grammar, and each feature's command declarations and fields (`<feature>/commands.ts`, `fields.ts`, or
+ * `<feature>/<part>-commands.ts` where a folder holds several features).
+ */
 const sourceFiles = (): string[] => [
   ...readdirSync(sourceDir)
     .filter((f) => f.endsWith('.ts') && f !== 'messages.ts')
     .map((f) => join(sourceDir, f)),
   ...readdirSync(coreDir, { withFileTypes: true })
     .filter((d) => d.isDirectory() && d.name !== 'commands')
-    .flatMap((d) => ['commands.ts', 'fields.ts'].map((f) => join(coreDir, d.name, f)))
+    .flatMap((d) => readdirSync(join(coreDir, d.name)).filter((f) => f === 'fields.ts' || /(^|-)commands\.ts$/.test(f)).map((f) => join(coreDir, d.name, f)))
     .filter((f) => existsSync(f)),
   // A module with several features keeps each one's commands in `<feature>-commands.ts` (resources/pledge-commands.ts).
   ...readdirSync(coreDir, { withFileTypes: true })
