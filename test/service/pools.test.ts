@@ -221,6 +221,19 @@ describe('in Vietnamese', () => {
   });
 });
 
+describe('closing in the pool’s own channel', () => {
+  it('answers briefly there, since the result is posted in that channel', async () => {
+    await streetFund();
+    await ok('alice', 'allocate B-1 800k');
+    t.h.messenger.take();
+    const reply = await ok('alice', 'pool close P-1', { channel: 'budget' });
+    expect(reply).toContain('P-1 “Street fund” is closed. Its result is posted in this channel.');
+    expect(reply).not.toContain('Result of pool P-1');
+    const posted = t.h.messenger.take().filter((m) => m.kind === 'post' && m.to === 'budget');
+    expect(posted.map((p) => p.text).join('\n')).toContain('Result of pool P-1: Street fund');
+  });
+});
+
 describe('the audit log', () => {
   it('records the pool, its buckets, every allocation and the result', async () => {
     await streetFund();

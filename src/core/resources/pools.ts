@@ -273,6 +273,8 @@ export async function closePoolCommand(s: Session, number: number): Promise<View
   await requireManage(s, await s.tx.groups.get(pool.groupId));
   if (pool.status !== 'open') return fail('pool.closed', { ref: poolRef(pool.number), name: pool.name });
   const closed = await closeNow(s.tx, s.workspace, pool, s.actor.id, s.now);
+  // The result card is posted in the pool's channel: typed there, the reply need not show it a second time.
+  if (s.ctx.channel.id === pool.channelId) return [notice('success', s.t({ key: 'pool.closedHere', params: { ref: poolRef(pool.number), name: pool.name } }))];
   return [await poolCard(s.tx, s.t, s.locale, s.timezone, closed, null)];
 }
 
