@@ -3,6 +3,22 @@ import { z } from 'zod';
 import type { Fraction } from '../proposals/rules/types.js';
 import type { ArgSpec, FlagSpec } from './declare.js';
 import type { CommandMessageKey } from './messages.js';
+import { addMsgIssue } from './values.js';
+
+/**
+ * A numbered thing as members type it: `S-3`, `s-3`, `S3`, `#3` or `3` for prefix `s`; its number, or `error` with the
+ * field's placeholder and what was given.
+ */
+export function numberedRef(prefix: string, error: CommandMessageKey, field: string) {
+  const pattern = new RegExp(`^(?:${prefix}-?)?#?(\\d{1,9})$`, 'i');
+  return z.string().transform((raw, ctx) => {
+    const match = pattern.exec(raw.trim());
+    const n = match ? Number(match[1]) : 0;
+    if (n >= 1) return n;
+    addMsgIssue(ctx, error, { field, given: raw });
+    return z.NEVER;
+  });
+}
 
 export const NAME = { kind: 'text', max: 60 } as const;
 export const ID = { kind: 'proposal' } as const;

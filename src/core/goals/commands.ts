@@ -1,22 +1,14 @@
 // The goal, indicator and check-in commands: set shared goals, say what measures them, record values.
 import { z } from 'zod';
-import { groupFlag, ID, id, member, text } from '../commands/args.js';
+import { groupFlag, ID, id, member, numberedRef, text } from '../commands/args.js';
 import { defineCommand, type ArgSpec } from '../commands/declare.js';
 import { addMsgIssue } from '../commands/values.js';
 import type { View } from '../views/types.js';
 import { addGoal, addIndicator, checkin, closeGoal, editGoal, listGoals, setThresholds, showGoal } from './service.js';
 
 /** `G-2`, `g-2`, `G2` or `2`; `I-5` likewise. */
-const ref = (letter: 'g' | 'i', error: 'cmd.error.badGoal' | 'cmd.error.badIndicator', field: string) =>
-  z.string().transform((raw, ctx) => {
-    const match = new RegExp(`^(?:${letter}-?)?#?(\\d{1,9})$`, 'i').exec(raw.trim());
-    const n = match ? Number(match[1]) : 0;
-    if (n >= 1) return n;
-    addMsgIssue(ctx, error, { field, given: raw });
-    return z.NEVER;
-  });
-export const goalRefSchema = ref('g', 'cmd.error.badGoal', 'G-<n>');
-const indicatorRefSchema = ref('i', 'cmd.error.badIndicator', 'I-<n>');
+export const goalRefSchema = numberedRef('g', 'cmd.error.badGoal', 'G-<n>');
+const indicatorRefSchema = numberedRef('i', 'cmd.error.badIndicator', 'I-<n>');
 
 const goalArg: ArgSpec = { key: 'goal', placeholder: 'G-<n>', value: { kind: 'text', max: 20 }, required: true, take: 'one', description: 'cmd.arg.goal' };
 const indicatorArg: ArgSpec = { key: 'indicator', placeholder: 'I-<n>', value: { kind: 'text', max: 20 }, required: true, take: 'one', description: 'cmd.arg.indicator' };

@@ -1,28 +1,15 @@
 // The pledge commands: pledge money, hours or a thing, mark it done with evidence, cancel it, list them with totals.
 import { z } from 'zod';
-import { groupFlag, text } from '../commands/args.js';
+import { groupFlag, numberedRef, text } from '../commands/args.js';
 import { defineCommand, type ArgSpec } from '../commands/declare.js';
-import { addMsgIssue } from '../commands/values.js';
 import type { View } from '../views/types.js';
 import { listPledges, makePledge, pledgeCancel, pledgeDone } from './pledges.js';
 
 /** `PL-3`, `pl3`, `#3` or `3`. */
-const pledgeRefSchema = z.string().transform((raw, ctx) => {
-  const match = /^(?:pl-?)?#?(\d{1,9})$/i.exec(raw.trim());
-  const n = match ? Number(match[1]) : 0;
-  if (n >= 1) return n;
-  addMsgIssue(ctx, 'cmd.error.badPledge', { field: 'PL-<n>', given: raw });
-  return z.NEVER;
-});
+const pledgeRefSchema = numberedRef('pl', 'cmd.error.badPledge', 'PL-<n>');
 
 /** `P-1`, `p1` or `1`: a pool, as the pools commands name them. */
-const poolRefSchema = z.string().transform((raw, ctx) => {
-  const match = /^(?:p-?)?#?(\d{1,9})$/i.exec(raw.trim());
-  const n = match ? Number(match[1]) : 0;
-  if (n >= 1) return n;
-  addMsgIssue(ctx, 'cmd.error.badPledgePool', { field: 'P-<n>', given: raw });
-  return z.NEVER;
-});
+const poolRefSchema = numberedRef('p', 'cmd.error.badPledgePool', 'P-<n>');
 
 const pledgeArg: ArgSpec = { key: 'pledge', placeholder: 'PL-<n>', value: { kind: 'text', max: 20 }, required: true, take: 'one', description: 'cmd.arg.pledge' };
 

@@ -1,23 +1,14 @@
 // The pool, bucket and allocate commands: open a pool of money, ask it for funds, allocate, close it.
 import { z } from 'zod';
-import { groupFlag, member, text } from '../commands/args.js';
+import { groupFlag, member, numberedRef, text } from '../commands/args.js';
 import { defineCommand, type ArgSpec } from '../commands/declare.js';
-import { addMsgIssue } from '../commands/values.js';
 import type { View } from '../views/types.js';
 import { POOL_RULES } from './pool-ports.js';
 import { addBucket, allocate, closePoolCommand, createPool, listPools, showBucket, showPool } from './pools.js';
 
 /** `P-1`, `p-1`, `P1` or `1`; `B-4` likewise. */
-const ref = (letter: 'p' | 'b', error: 'cmd.error.badPool' | 'cmd.error.badBucket', field: string) =>
-  z.string().transform((raw, ctx) => {
-    const match = new RegExp(`^(?:${letter}-?)?#?(\\d{1,9})$`, 'i').exec(raw.trim());
-    const n = match ? Number(match[1]) : 0;
-    if (n >= 1) return n;
-    addMsgIssue(ctx, error, { field, given: raw });
-    return z.NEVER;
-  });
-const poolRefSchema = ref('p', 'cmd.error.badPool', 'P-<n>');
-const bucketRefSchema = ref('b', 'cmd.error.badBucket', 'B-<n>');
+const poolRefSchema = numberedRef('p', 'cmd.error.badPool', 'P-<n>');
+const bucketRefSchema = numberedRef('b', 'cmd.error.badBucket', 'B-<n>');
 
 const poolArg: ArgSpec = { key: 'pool', placeholder: 'P-<n>', value: { kind: 'text', max: 20 }, required: true, take: 'one', description: 'cmd.arg.pool' };
 const bucketArg: ArgSpec = { key: 'bucket', placeholder: 'B-<n>', value: { kind: 'text', max: 20 }, required: true, take: 'one', description: 'cmd.arg.bucket' };

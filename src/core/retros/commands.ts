@@ -1,8 +1,7 @@
 // The retrospective and kudos commands: look back together, vote on what matters, turn it into commitments, thank each other.
 import { z } from 'zod';
-import { groupFlag, member, text } from '../commands/args.js';
+import { groupFlag, member, numberedRef, text } from '../commands/args.js';
 import { defineCommand, type ArgSpec } from '../commands/declare.js';
-import { addMsgIssue } from '../commands/values.js';
 import { goalRefSchema } from '../goals/commands.js';
 import type { View } from '../views/types.js';
 import { giveKudos, listKudos, setKudosLimit, setRetroDots } from './kudos.js';
@@ -10,13 +9,7 @@ import { actionItem, addItem, closeRetro, listRetros, markDiscussed, showRetro, 
 import { TEMPLATE_ALIASES, TEMPLATE_IDS } from './templates.js';
 
 /** `R-1`, `r-1`, `R1` or `1`. */
-const retroRefSchema = z.string().transform((raw, ctx) => {
-  const match = /^(?:r-?)?#?(\d{1,9})$/i.exec(raw.trim());
-  const n = match ? Number(match[1]) : 0;
-  if (n >= 1) return n;
-  addMsgIssue(ctx, 'cmd.error.badRetro', { field: 'R-<n>', given: raw });
-  return z.NEVER;
-});
+const retroRefSchema = numberedRef('r', 'cmd.error.badRetro', 'R-<n>');
 
 const retroArg: ArgSpec = { key: 'retro', placeholder: 'R-<n>', value: { kind: 'text', max: 20 }, required: true, take: 'one', description: 'cmd.arg.retro' };
 const itemArg: ArgSpec = { key: 'item', placeholder: '<item>', value: { kind: 'integer', min: 1, max: 100_000 }, required: true, take: 'one', description: 'cmd.arg.retroItem' };

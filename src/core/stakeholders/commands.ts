@@ -1,6 +1,6 @@
 // The stakeholder register's commands: add, rate, list, show, edit, remove and link stakeholders.
 import { z } from 'zod';
-import { groupFlag, member, text } from '../commands/args.js';
+import { groupFlag, member, numberedRef, text } from '../commands/args.js';
 import { defineCommand, type ArgSpec, type FlagSpec } from '../commands/declare.js';
 import type { CommandMessageKey } from '../commands/messages.js';
 import { addMsgIssue } from '../commands/values.js';
@@ -8,18 +8,8 @@ import type { View } from '../views/types.js';
 import { LINK_TYPES, SECTORS, STAKEHOLDER_KINDS, type LinkType, type Sector, type StakeholderKind } from './ports.js';
 import { addStakeholder, CLEARABLE, editStakeholder, type ClearableDetail, linkStakeholders, listStakeholders, rateStakeholder, removeStakeholder, showStakeholder } from './service.js';
 
-/** `S-3`, `s-3`, `S3` or `3`, as members name a stakeholder. */
-const REF = /^(?:s-?)?#?(\d{1,9})$/i;
-
-/** A stakeholder as typed, checked and turned into its number. */
-export const stakeholderRef = (field: string) =>
-  z.string().transform((raw, ctx) => {
-    const match = REF.exec(raw.trim());
-    const n = match ? Number(match[1]) : 0;
-    if (n >= 1) return n;
-    addMsgIssue(ctx, 'cmd.error.badStakeholder', { field, given: raw });
-    return z.NEVER;
-  });
+/** A stakeholder as typed (`S-3`, `s-3`, `S3` or `3`), checked and turned into its number. */
+export const stakeholderRef = (field: string) => numberedRef('s', 'cmd.error.badStakeholder', field);
 
 const refArg = (key: string, description: 'cmd.arg.stakeholder' | 'cmd.arg.stakeholderOther'): ArgSpec => ({
   key,
