@@ -132,8 +132,11 @@ export function underRepresented(counts: readonly SectorCounts[], threshold: num
 
 const shown = (count: number, visible: boolean, minCell: number): Count => (visible ? { count } : { fewerThan: minCell });
 
-/** Which counts of one column to hide, and whether its total must be hidden as well. */
-function suppress(counts: readonly number[], total: number, minCell: number): { hidden: boolean[]; totalHidden: boolean } {
+/**
+ * Which counts of one column to hide: those below the minimum cell and, when exactly one is, the smallest count still
+ * shown (the first of equals) as well, so that the hidden one cannot be worked out from the others and a total.
+ */
+export function hiddenCells(counts: readonly number[], minCell: number): boolean[] {
   const hidden = counts.map((n) => n < minCell);
   if (hidden.filter(Boolean).length === 1) {
     // The smallest count still shown (the first of equals), so that the one hidden cannot be worked out.
@@ -143,6 +146,12 @@ function suppress(counts: readonly number[], total: number, minCell: number): { 
     });
     if (next !== -1) hidden[next] = true;
   }
+  return hidden;
+}
+
+/** Which counts of one column to hide, and whether its total must be hidden as well. */
+function suppress(counts: readonly number[], total: number, minCell: number): { hidden: boolean[]; totalHidden: boolean } {
+  const hidden = hiddenCells(counts, minCell);
   // A single hidden count with nothing else hidden beside it equals the total less the shown ones.
   const totalHidden = total < minCell || hidden.filter(Boolean).length === 1;
   return { hidden, totalHidden };

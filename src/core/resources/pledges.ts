@@ -7,6 +7,7 @@ import { canReadFiledUnder, canReadGroup, hiddenGroupIds, readerOf } from '../gr
 import { markDone, cancel as cancelCommitment, recordCommitment, resolveDue } from '../commitments/service.js';
 import type { Commitment } from '../commitments/ports.js';
 import { cellText } from '../inclusion/cells.js';
+import { hiddenCells, UNDECLARED } from '../inclusion/participation.js';
 import { formatNumber } from '../i18n/index.js';
 import type { Group } from '../ports.js';
 import { formatDateTime } from '../time.js';
@@ -279,8 +280,6 @@ export async function listPledges(s: Session, c: PledgeQuery): Promise<View[]> {
   ];
 }
 
-const UNDECLARED = 'undeclared' as const;
-
 async function sectorLines(s: Session, pledges: Pledge[]): Promise<string> {
   const { t } = s;
   const minCell = await s.tx.profiles.minCell(s.workspace.id);
@@ -294,15 +293,14 @@ async function sectorLines(s: Session, pledges: Pledge[]): Promise<string> {
     cells.set(sector, cell);
   }
   const rows = [...cells.entries()].sort(([a], [b]) => (a === UNDECLARED ? 1 : b === UNDECLARED ? -1 : a.localeCompare(b)));
-  const withheld = new Set(rows.filter(([, cell]) => cell.members.size < minCell).map(([sector]) => sector));
-  if (withheld.size === 1 && rows.length > 1) {
-    const [smallest] = rows.filter(([sector]) => !withheld.has(sector)).sort(([, a], [, b]) => a.members.size - b.members.size);
-    if (smallest) withheld.add(smallest[0]);
-  }
-  const lines = rows.map(([sector, cell]) => {
+  const hidden = hiddenCells(
+    rows.map(([, cell]) => cell.members.size),
+    minCell,
+  );
+  const lines = rows.map(([sector, cell], i) => {
     const name = sector === UNDECLARED ? t({ key: 'inclusion.undeclared' }) : t({ key: `stakeholder.sector.${sector}` });
     const count = cell.members.size;
-    if (withheld.has(sector)) {
+    if (hidden[i]) {
       const members = count < minCell ? t({ key: 'pledge.sector.fewer', params: { n: minCell } }) : t({ key: 'pledge.sector.members', params: { count, members: String(count) } });
       return `• ${name}: ${members} · ${t({ key: 'pledge.sector.withheld' })}`;
     }
